@@ -1,0 +1,74 @@
+# naravard-desktop: `make run` starts the app, `make test` runs the whole suite offscreen.
+# Both create .venv, install the project and, when run as root on Debian, the system
+# libraries Qt needs.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# What a fresh Debian lacks for Qt: offscreen (tests) and a real X11/Wayland window (run).
+QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+	libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
+	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core
+VENV_PKGS := python3-venv python3-pip
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint bench translations compile-translations system-deps venv wheel clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-22s %s\n", $$1, $$2}'
+
+system-deps: ## Install the Debian libraries Qt needs (only when root and something is missing)
+	@missing=""; \
+	for p in $(QT_LIBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	$(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing $(VENV_PKGS)"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; \
+	else \
+		echo "Note: these Debian packages may be needed:$$missing (install them as root)"; \
+	fi
+
+$(STAMP): pyproject.toml setup.py
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the project with its test tools
+
+compile-translations: $(STAMP) ## Compile translations/*.po for running from the source tree
+	@$(BIN)/pybabel compile -d translations -D messages
+
+translations: $(STAMP) ## Extract strings to messages.pot and update the sv and en catalogs
+	$(BIN)/pybabel extract -F translations/babel.cfg --no-location --sort-output \
+		--project=naravard-desktop --copyright-holder="naravard-desktop developers" \
+		-o translations/messages.pot .
+	$(BIN)/pybabel update -N -i translations/messages.pot -d translations -D messages
+
+run: $(STAMP) compile-translations ## Start the app (embedded SQLite in the user data folder)
+	$(BIN)/naravard-desktop $(ARGS)
+
+lint: $(STAMP) ## ruff (style, imports) and mypy (types)
+	$(BIN)/ruff check naravard_desktop tests benchmarks
+	$(BIN)/ruff format --check naravard_desktop tests benchmarks
+	$(BIN)/mypy
+
+test: $(STAMP) compile-translations lint ## Run lint and the whole test suite offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write benchmarks/results/*.json
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+wheel: $(STAMP) ## Build the wheel into dist/
+	$(BIN)/python -m build --wheel --outdir dist .
+
+clean: ## Remove the virtual environment and build output
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,34 @@
+"""All tables; importing this package registers every model on Base.metadata."""
+
+from naravard_desktop.db.models.group import Group, Membership, Person
+from naravard_desktop.db.models.meeting import (
+    ActionItem,
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Meeting,
+    ProtocolRevision,
+)
+from naravard_desktop.db.models.plan import Activity, Area, FollowUp, Plan, PlanRevision
+from naravard_desktop.db.models.sip import Indicator, SipCategory, SipCount, SipPeriod
+
+__all__ = [
+    "ActionItem",
+    "Activity",
+    "AgendaItem",
+    "Area",
+    "Attachment",
+    "Attendance",
+    "FollowUp",
+    "Group",
+    "Indicator",
+    "Meeting",
+    "Membership",
+    "Person",
+    "Plan",
+    "PlanRevision",
+    "ProtocolRevision",
+    "SipCategory",
+    "SipCount",
+    "SipPeriod",
+]

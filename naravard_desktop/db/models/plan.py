@@ -1,0 +1,127 @@
+"""The local plan: areas (strategies) with activities, their follow-ups and revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from naravard_desktop.db.base import Base, Versioned, created_at_column, str_enum
+from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
+
+
+class Plan(Versioned, Base):
+    """Lokal samverkansplan or handlingsplan; a group may keep several."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[dt.date | None]
+    valid_to: Mapped[dt.date | None]
+    state: Mapped[PlanState] = mapped_column(str_enum(PlanState), default=PlanState.DRAFT)
+    # The meeting decision that adopted the plan (fastställd).
+    adopted_by_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[dt.datetime] = created_at_column()
+
+    areas: Mapped[list[Area]] = relationship(
+        back_populates="plan",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Area.position",
+    )
+    revisions: Mapped[list[PlanRevision]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PlanRevision.revised_on"
+    )
+
+
+class PlanRevision(Base):
+    """ "reviderad 2024-02-09 (Beslut i Fredagsgruppen)", kept as data rather than prose."""
+
+    __tablename__ = "plan_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    revised_on: Mapped[dt.date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL")
+    )
+
+
+class Area(Base):
+    """Område or strategi; `number` is kept as written ("1", "1 a", "b)")."""
+
+    __tablename__ = "areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    number: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="areas")
+    activities: Mapped[list[Activity]] = relationship(
+        back_populates="area",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Activity.position",
+    )
+
+
+class Activity(Versioned, Base):
+    """Aktivitet. `schedule_text` is the Tidsplan exactly as written; `due_date` is derived
+    from it (or overridden by the user) and is what "overdue" is computed from."""
+
+    __tablename__ = "activities"
+    __table_args__ = (CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    responsible_principal: Mapped[Principal | None] = mapped_column(str_enum(Principal))
+    schedule_text: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[dt.date | None]
+    due_date_overridden: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[ActivityStatus] = mapped_column(
+        str_enum(ActivityStatus), default=ActivityStatus.NOT_STARTED
+    )
+    progress: Mapped[int] = mapped_column(default=0)
+    follow_up_method: Mapped[str] = mapped_column(Text, default="")
+
+    area: Mapped[Area] = relationship(back_populates="activities")
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="activity",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="FollowUp.followed_up_on",
+    )
+
+
+class FollowUp(Base):
+    """Uppföljning: a dated status note on an activity, possibly made at a meeting item."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    followed_up_on: Mapped[dt.date]
+    status: Mapped[ActivityStatus] = mapped_column(str_enum(ActivityStatus))
+    progress: Mapped[int] = mapped_column(default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+
+    activity: Mapped[Activity] = relationship(back_populates="follow_ups")

@@ -1,0 +1,73 @@
+"""Everything SQLite-specific: pragmas, integrity checks, online backup. Nothing else in the
+app knows it may be running on SQLite, so the same code runs on PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def install_pragmas(engine: Engine) -> None:
+    """Foreign keys on, WAL where the file system allows it, fully synchronous commits."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            # Returns the mode in force: stays "delete" on media without shared memory.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+
+def driver_connection(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy one (for pragmas SQLAlchemy does not wrap)."""
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+def integrity_problems(connection: sqlite3.Connection, *, quick: bool) -> list[str]:
+    """Problems reported by SQLite's own check; empty when the file is sound."""
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+    problems = [str(row[0]) for row in rows if row[0] != "ok"]
+    if not quick:
+        for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} -> {parent}")
+    return problems
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy a live database with the online backup API (consistent even while in use)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True for an empty file or one starting with the SQLite header."""
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    return header == b"" or header == b"SQLite format 3\x00"

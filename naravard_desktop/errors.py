@@ -1,0 +1,39 @@
+"""Domain errors: each carries a sentence, already translated, that a user can act on.
+
+Raised by db and services, shown by the GUI in a dialog or next to a field, and printed by the
+CLI as one line. Never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a user should read; `str(error)` is the message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(DomainError):
+    """Bad input. `fields` maps a field name to what is wrong with it, for display beside it."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(" ".join(fields.values()))
+        self.fields = dict(fields)
+
+
+class NotFoundError(DomainError):
+    pass
+
+
+class StaleEditError(DomainError):
+    """Someone else saved the same row first; nothing was overwritten."""
+
+
+class DatabaseFileError(DomainError):
+    """The file is missing, not a database, damaged or locked."""
+
+
+class SchemaTooNewError(DatabaseFileError):
+    """The database was written by a newer version of the app."""

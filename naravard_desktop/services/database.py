@@ -1,0 +1,184 @@
+"""Opening a database: resolve the target, check the file, back it up and migrate if due.
+
+Every service receives a `Database` and runs each user action in its own short session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from naravard_desktop.db import schema, sqlite
+from naravard_desktop.db.engine import (
+    SessionFactory,
+    make_engine,
+    make_session_factory,
+    sqlite_path,
+    to_url,
+)
+from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.paths import default_database_path
+
+log = logging.getLogger(__name__)
+
+DATABASE_ENV = "NARAVARD_DATABASE"
+
+
+@dataclass
+class Database:
+    """An open, migrated database; `session()` is the unit of work for one user action."""
+
+    url: str
+    engine: Engine
+    factory: SessionFactory = field(repr=False)
+    path: Path | None = None  # the file, when SQLite
+
+    _active: ContextVar[Session | None] = field(
+        default_factory=lambda: ContextVar("naravard_session", default=None), repr=False
+    )
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Commit on success, roll back on any error; stale edits become a readable error.
+
+        Nested calls join the outer unit of work, so a use case built from several services
+        (the demo, an import) commits once or not at all.
+        """
+        outer = self._active.get()
+        if outer is not None:
+            yield outer
+            return
+        session = self.factory()
+        token = self._active.set(session)
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as error:
+            session.rollback()
+            raise StaleEditError(
+                _("Someone else saved this first. Reload and make your change again.")
+            ) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            self._active.reset(token)
+            session.close()
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_target(explicit: str | None) -> str:
+    """--database wins, then NARAVARD_DATABASE, then the file in the user data folder."""
+    return explicit or os.environ.get(DATABASE_ENV) or str(default_database_path())
+
+
+def backup_dir_for(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def open_database(target: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate; raises DatabaseFileError with a readable text."""
+    url = to_url(resolve_target(target))
+    path = sqlite_path(url)
+    if path is not None:
+        _check_file(path)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if path is not None:
+                problems = sqlite.integrity_problems(
+                    sqlite.driver_connection(connection), quick=True
+                )
+                if problems:
+                    raise DatabaseFileError(
+                        _("The database {path} is damaged: {problem}").format(
+                            path=path, problem=problems[0]
+                        )
+                    )
+            revision = schema.current_revision(connection)
+            if revision is None and schema.has_foreign_tables(connection):
+                raise DatabaseFileError(
+                    _("{path} is a database, but not one made by naravard-desktop.").format(
+                        path=path or url
+                    )
+                )
+        if revision not in schema.KNOWN_REVISIONS and revision is not None:
+            raise SchemaTooNewError(
+                _(
+                    "The database was saved by a newer version of naravard-desktop "
+                    "(schema {revision}). Install the newer version to open it."
+                ).format(revision=revision)
+            )
+        if revision != schema.HEAD_REVISION:
+            if not migrate:
+                raise DatabaseFileError(
+                    _("The database needs to be upgraded before it can be used.")
+                )
+            if path is not None and revision is not None:
+                backup_before_migration(path, revision)
+            log.info("migrating %s from %s to %s", url, revision, schema.HEAD_REVISION)
+            schema.upgrade(engine)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        engine.dispose()
+        raise DatabaseFileError(_describe_sqlite_error(path or Path(url), error)) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, factory=make_session_factory(engine), path=path)
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir_for(path) / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.sqlite"
+    sqlite.backup_file(path, target)
+    log.info("backup before migration: %s", target)
+    return target
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseFileError(_("{path} is a folder, not a database file.").format(path=path))
+    if path.exists():
+        if not sqlite.looks_like_sqlite(path):
+            raise DatabaseFileError(
+                _("{path} is not a database file. Choose another file.").format(path=path)
+            )
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseFileError(
+            _("Cannot create the folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror
+            )
+        ) from error
+
+
+def _describe_sqlite_error(path: Path, error: Exception) -> str:
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text:
+        return _("{path} is not a database file, or it is damaged.").format(path=path)
+    if "locked" in text or "busy" in text:
+        return _("{path} is in use by another program. Try again in a moment.").format(path=path)
+    if isinstance(error, OperationalError) and "readonly" in text.replace(" ", ""):
+        return _("{path} cannot be written to (read-only).").format(path=path)
+    return _("Cannot open the database {path}: {reason}").format(path=path, reason=error)

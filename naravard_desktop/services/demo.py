@@ -1,0 +1,83 @@
+"""Invented demo data: a group and its members (later capabilities add plan, SIP, meetings).
+
+All names are invented; no real person's data belongs here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from naravard_desktop.db.enums import Principal, Role
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import groups, members
+from naravard_desktop.services.database import Database
+
+DEMO_GROUP = groups.GroupInput(
+    name="Lokal samverkansgrupp Bergsjö",
+    municipality="Bergsjö kommun",
+    region="Region Mittland",
+)
+
+_R, _K, _O = Principal.REGION, Principal.MUNICIPALITY, Principal.OTHER
+
+# name, organisation, principal, role, email local part (invented people, example domains)
+DEMO_MEMBERS: tuple[tuple[str, str, Principal, Role], ...] = (
+    ("Anna Berg", "Bergsjö kommun, vård och omsorg", _K, Role.CHAIR),
+    ("Erik Lund", "Hälsocentralen Bergsjö", _R, Role.VICE_CHAIR),
+    ("Lisa Nord", "Bergsjö kommun, kansliet", _K, Role.SECRETARY),
+    ("Per Ek", "Region Mittland, psykiatrin", _R, Role.MEMBER),
+    ("Sara Holm", "Region Mittland, närsjukvården", _R, Role.SUBSTITUTE),
+    ("Maja Fors", "Bergsjö kommun, socialtjänsten", _K, Role.MEMBER),
+    ("Olof Strand", "Bergsjö kommun, elevhälsan", _K, Role.MEMBER),
+    ("Karin Vik", "Bergsjö kommun, hemsjukvården", _K, Role.SUBSTITUTE),
+    ("Jonas Ås", "Anhörigföreningen i Bergsjö", _O, Role.COOPTED),
+    ("Elin Dahl", "Region Mittland, barn- och ungdomsmedicin", _R, Role.MEMBER),
+)
+
+
+def _email(name: str, principal: Principal) -> str:
+    local = name.lower().replace(" ", ".").replace("å", "a").replace("ä", "a").replace("ö", "o")
+    domain = "regionmittland.example" if principal is Principal.REGION else "bergsjo.example"
+    return f"{local}@{domain}"
+
+
+def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:
+    """Add the demo group with its members; refuses to add it twice."""
+    if any(g.name == DEMO_GROUP.name for g in groups.list_groups(db)):
+        raise DomainError(_("The demo group is already in this database."))
+    day = today or dt.date.today()
+    with db.session():
+        return _fill(db, day)
+
+
+def _fill(db: Database, day: dt.date) -> groups.GroupData:
+    group = groups.create_group(db, DEMO_GROUP)
+    for index, (name, organisation, principal, role) in enumerate(DEMO_MEMBERS):
+        members.add_member(
+            db,
+            group.id,
+            members.MemberInput(
+                name=name,
+                organisation=organisation,
+                principal=principal,
+                role=role,
+                email=_email(name, principal),
+                phone=f"0640-{120 + index * 7:03d} {10 + index:02d}",
+                active_from=dt.date(day.year - 2, 1, 1),
+            ),
+        )
+    # A former member, so the members page shows an ended membership too.
+    members.add_member(
+        db,
+        group.id,
+        members.MemberInput(
+            name="Gustav Myr",
+            organisation="Region Mittland, ambulanssjukvården",
+            principal=Principal.REGION,
+            role=Role.MEMBER,
+            active_from=dt.date(day.year - 3, 1, 1),
+            active_to=dt.date(day.year - 1, 6, 30),
+        ),
+    )
+    return group

@@ -1,0 +1,45 @@
+"""Shared test set-up: offscreen Qt, a private data folder, a fresh SQLite file per test."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before Qt is imported anywhere: without it (and without DISPLAY) Qt aborts.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop import i18n
+from naravard_desktop.services.database import Database, open_database
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep logs, settings and default databases of every test out of the real home."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("NARAVARD_DATA_DIR", str(data))
+    monkeypatch.delenv("NARAVARD_DATABASE", raising=False)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _swedish() -> Iterator[None]:
+    i18n.set_language("sv")
+    yield
+    i18n.set_language("sv")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A real, migrated SQLite file."""
+    database = open_database(str(db_path))
+    yield database
+    database.dispose()
