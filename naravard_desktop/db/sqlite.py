@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, event
 
@@ -43,7 +44,14 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool) -> list[s
     """Problems reported by SQLite's own check; empty when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     rows = connection.execute(f"PRAGMA {pragma}").fetchall()
-    problems = [str(row[0]) for row in rows if row[0] != "ok"]
+    # One row may hold several lines under a "*** in database main ***" heading.
+    problems = [
+        line
+        for row in rows
+        if row[0] != "ok"
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("*** ")
+    ]
     if not quick:
         for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
             problems.append(f"foreign key: {table} row {rowid} -> {parent}")
@@ -54,7 +62,9 @@ def backup_file(source: Path, target: Path) -> None:
     """Copy a live database with the online backup API (consistent even while in use)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # Percent-encode the path: a raw "#", "?" or "%" in a folder name would open another file.
+    uri = "file:" + quote(str(source), safe="/:\\") + "?mode=ro"
+    src = sqlite3.connect(uri, uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
