@@ -13,7 +13,6 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 import naravard_desktop.db.models  # noqa: F401  (registers every table)
-from naravard_desktop import i18n
 from naravard_desktop.db import schema
 from naravard_desktop.db.base import Base
 from naravard_desktop.db.engine import make_engine, to_url
@@ -194,9 +193,8 @@ def test_database_from_a_newer_version_is_refused(db: Database, db_path: Path) -
     with pytest.raises(SchemaTooNewError) as caught:
         open_database(str(db_path))
 
+    # The wording is the translators' (sv: "… en nyare version …"); the revision must show.
     assert "9999" in caught.value.message
-    if i18n.catalog_loaded():
-        assert "nyare version" in caught.value.message
     # Refused, not touched: still stamped with the newer revision.
     assert revision_of(db_path) == "9999"
 
