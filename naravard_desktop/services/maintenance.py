@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +62,13 @@ def backup_to(db: Database, out: Path) -> Path:
         raise DomainError(_("The backup cannot overwrite the database itself."))
     if out.is_dir():
         raise DomainError(_("{path} is a folder: give a file name.").format(path=out))
+    if not out.parent.is_dir():
+        # A mistyped folder must not be created silently, hiding where the copy went.
+        raise DomainError(
+            _("Cannot write the backup to {path}: {reason}").format(
+                path=out, reason=os.strerror(errno.ENOENT)
+            )
+        )
     try:
         sqlite.backup_file(db.path, out)
     except (OSError, sqlite3.Error) as error:
