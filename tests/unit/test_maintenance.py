@@ -1,0 +1,148 @@
+"""Health check and manual backup of the whole database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.db import schema
+from naravard_desktop.db.base import Base
+from naravard_desktop.errors import DomainError
+from naravard_desktop.services import demo, groups, maintenance, members
+from naravard_desktop.services.database import Database, open_database
+
+
+def test_fresh_database_is_sound_and_empty(db: Database) -> None:
+    report = maintenance.check_database(db)
+
+    assert report.ok
+    assert report.problems == []
+    assert report.revision == schema.HEAD_REVISION
+    assert set(report.counts) == set(Base.metadata.tables)
+    assert set(report.counts.values()) == {0}
+
+
+def test_check_counts_rows_per_table(db: Database) -> None:
+    group = demo.create_demo(db)
+    people = len(members.list_members(db, group.id))
+
+    report = maintenance.check_database(db)
+
+    assert report.ok
+    assert report.counts["groups"] == 1
+    assert report.counts["persons"] == people
+    assert report.counts["memberships"] == people
+    assert report.counts["meetings"] == 0
+
+
+def test_check_finds_rows_pointing_nowhere(db: Database, db_path: Path) -> None:
+    """Another tool wrote a member of a group that does not exist (foreign keys off)."""
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO persons (group_id, name, organisation, principal, email, phone, notes,"
+        " version) VALUES (4711, 'Ingen', '', 'other', '', '', '', 1)"
+    )
+    raw.commit()
+    raw.close()
+
+    report = maintenance.check_database(db)
+
+    assert not report.ok
+    assert any("persons" in problem for problem in report.problems)
+
+
+def test_check_reports_an_old_schema(db: Database, db_path: Path) -> None:
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE alembic_version SET version_num = '0001'")
+    raw.commit()
+    raw.close()
+
+    report = maintenance.check_database(db)
+
+    assert not report.ok
+    assert report.revision == "0001"
+    assert any("0001" in problem for problem in report.problems)
+
+
+def test_backup_is_a_sound_copy_with_the_same_rows(db: Database, tmp_path: Path) -> None:
+    group = demo.create_demo(db)
+    expected = members.list_members(db, group.id)
+    out = tmp_path / "kopior" / "bergsjo-backup.sqlite"
+    out.parent.mkdir()
+
+    written = maintenance.backup_to(db, out)
+
+    assert written == out
+    assert not out.with_name(out.name + ".part").exists()
+    copy = open_database(str(out), migrate=False)
+    try:
+        assert maintenance.check_database(copy).ok
+        assert members.list_members(copy, group.id) == expected
+        assert [g.name for g in groups.list_groups(copy)] == [group.name]
+    finally:
+        copy.dispose()
+
+
+def test_backup_includes_changes_not_yet_checkpointed(db: Database, tmp_path: Path) -> None:
+    """With WAL, recent commits live in the -wal file: the copy must still hold them."""
+    group = demo.create_demo(db)  # the database stays open: nothing is checkpointed on close
+    out = tmp_path / "copy.sqlite"
+
+    maintenance.backup_to(db, out)
+
+    raw = sqlite3.connect(out)
+    try:
+        names = [row[0] for row in raw.execute("SELECT name FROM groups")]
+    finally:
+        raw.close()
+    assert names == [group.name]
+
+
+def test_backup_over_an_earlier_backup_replaces_it(db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "copy.sqlite"
+    maintenance.backup_to(db, out)
+    demo.create_demo(db)
+
+    maintenance.backup_to(db, out)
+
+    raw = sqlite3.connect(out)
+    try:
+        assert raw.execute("SELECT count(*) FROM groups").fetchone() == (1,)
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted"])
+def test_backup_refuses_to_overwrite_the_database(
+    db: Database, db_path: Path, spelling: str
+) -> None:
+    demo.create_demo(db)
+    out = db_path if spelling == "same" else db_path.parent / "x" / ".." / db_path.name
+
+    with pytest.raises(DomainError):
+        maintenance.backup_to(db, out)
+
+    assert maintenance.check_database(db).counts["groups"] == 1
+
+
+def test_backup_refuses_a_folder(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "kopior"
+    folder.mkdir()
+
+    with pytest.raises(DomainError) as caught:
+        maintenance.backup_to(db, folder)
+
+    assert str(folder) in caught.value.message
+    assert list(folder.iterdir()) == []
+
+
+def test_backup_into_a_missing_folder_is_refused(db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "finns-inte" / "copy.sqlite"
+
+    with pytest.raises(DomainError) as caught:
+        maintenance.backup_to(db, out)
+
+    assert str(out) in caught.value.message
+    assert not out.parent.exists()  # no folder made behind the user's back
