@@ -1,0 +1,1 @@
+"""Benchmarks, run by `make bench` (`python -m benchmarks`): not timed tests, a table and JSON."""
