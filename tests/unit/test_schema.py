@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shutil
 import sqlite3
 from pathlib import Path
@@ -164,6 +165,30 @@ def test_committed_first_schema_fixture_opens_and_upgrades(tmp_path: Path) -> No
     assert former.active_to == dt.date(2023, 6, 30)
     assert not former.is_active()
     assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_fixture_script_still_makes_the_committed_fixture(tmp_path: Path) -> None:
+    """The generator is kept runnable, so the fixture can be rebuilt if it is ever lost."""
+    spec = importlib.util.spec_from_file_location(
+        "make_schema_0001", FIXTURES / "make_schema_0001.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    rebuilt = module.build(tmp_path / "rebuilt.sqlite")
+
+    def content(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        raw = sqlite3.connect(path)
+        try:
+            return {
+                table: raw.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                for table in ("alembic_version", "groups", "persons", "memberships")
+            }
+        finally:
+            raw.close()
+
+    assert content(rebuilt) == content(FIXTURES / "schema_0001.sqlite")
 
 
 def test_up_to_date_database_is_opened_without_a_backup(db_path: Path) -> None:
