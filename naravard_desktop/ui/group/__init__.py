@@ -1,0 +1,1 @@
+"""The group's settings: the first-start dialog and the settings page."""

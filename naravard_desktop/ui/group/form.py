@@ -1,0 +1,165 @@
+"""The fields of a group (name, municipality, region, logo), shared by dialog and page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import ParagraphNumbering
+from naravard_desktop.i18n import _
+from naravard_desktop.services.groups import GroupInput
+from naravard_desktop.ui.forms import FieldErrors
+
+LOGO_PREVIEW = 72
+
+
+class GroupForm(QWidget):
+    """Edits a GroupInput; keeps what is typed until the caller replaces it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, with_protocol: bool = False) -> None:
+        super().__init__(parent)
+        self.errors = FieldErrors()
+        self._logo: bytes | None = None
+
+        self.name = QLineEdit()
+        self.name.setObjectName("group_name")
+        self.name.setPlaceholderText(_("e.g. Lokal samverkansgrupp Bergsjö"))
+        self.municipality = QLineEdit()
+        self.municipality.setObjectName("group_municipality")
+        self.municipality.setPlaceholderText(_("e.g. Bergsjö kommun"))
+        self.region = QLineEdit()
+        self.region.setObjectName("group_region")
+        self.region.setPlaceholderText(_("e.g. Region Mittland"))
+
+        self.logo_preview = QLabel(_("No logo"))
+        self.logo_preview.setObjectName("logo_preview")
+        self.logo_preview.setFixedSize(LOGO_PREVIEW * 2, LOGO_PREVIEW)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid palette(mid);")
+        self.choose_logo = QPushButton(_("Choose &logo…"))
+        self.remove_logo = QPushButton(_("Remove logo"))
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(lambda: self.set_logo(None))
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.choose_logo)
+        logo_buttons.addWidget(self.remove_logo)
+        logo_buttons.addStretch()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(logo_buttons)
+        logo_row.addStretch()
+
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._add_row(layout, _("&Name of the group:"), "name", self.name)
+        self._add_row(layout, _("&Municipality:"), "municipality", self.municipality)
+        self._add_row(layout, _("&Region:"), "region", self.region)
+        logo_holder = QWidget()
+        logo_holder.setLayout(logo_row)
+        self._add_row(layout, _("Logo (optional):"), "logo", logo_holder)
+
+        self.numbering = QComboBox()
+        self.numbering.setObjectName("paragraph_numbering")
+        self.numbering.addItem(
+            _("Continuous through the calendar year"), ParagraphNumbering.PER_YEAR
+        )
+        self.numbering.addItem(_("Restart at § 1 in every meeting"), ParagraphNumbering.PER_MEETING)
+        self.language = QComboBox()
+        self.language.setObjectName("protocol_language")
+        self.language.addItem("Svenska", "sv")
+        self.language.addItem("English", "en")
+        if with_protocol:
+            self._add_row(
+                layout, _("&Paragraph numbers (§):"), "paragraph_numbering", self.numbering
+            )
+            self._add_row(layout, _("Protocol &language:"), "protocol_language", self.language)
+
+        for edit in (self.name, self.municipality, self.region):
+            edit.textEdited.connect(self.changed)
+        self.numbering.currentIndexChanged.connect(self.changed)
+        self.language.currentIndexChanged.connect(self.changed)
+        self._update_logo_preview()
+
+    def _add_row(self, layout: QFormLayout, label: str, name: str, field: QWidget) -> None:
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(self.errors.label_for(name, field))
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        layout.addRow(caption, column)
+
+    def set_input(self, data: GroupInput) -> None:
+        self.name.setText(data.name)
+        self.municipality.setText(data.municipality)
+        self.region.setText(data.region)
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(data.paragraph_numbering)))
+        self.language.setCurrentIndex(max(0, self.language.findData(data.protocol_language)))
+        self.set_logo(data.logo, notify=False)
+        self.errors.clear()
+
+    def value(self) -> GroupInput:
+        return GroupInput(
+            name=self.name.text(),
+            municipality=self.municipality.text(),
+            region=self.region.text(),
+            logo=self._logo,
+            paragraph_numbering=self.numbering.currentData(),
+            protocol_language=self.language.currentData(),
+        )
+
+    def set_logo(self, data: bytes | None, *, notify: bool = True) -> None:
+        self._logo = data
+        self._update_logo_preview()
+        if notify:
+            self.changed.emit()
+
+    def load_logo_file(self, path: Path) -> None:
+        try:
+            self.set_logo(path.read_bytes())
+        except OSError as error:
+            self.errors.show(
+                {"logo": _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)}
+            )
+
+    def _choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.load_logo_file(Path(name))
+
+    def _update_logo_preview(self) -> None:
+        self.remove_logo.setEnabled(self._logo is not None)
+        if self._logo is None:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(_("No logo"))
+            return
+        pixmap = QPixmap()
+        if pixmap.loadFromData(self._logo):
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(_("Not an image"))

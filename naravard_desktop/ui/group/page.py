@@ -1,0 +1,102 @@
+"""The group's settings page: the same fields as the set-up dialog plus protocol settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import groups
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.group.form import GroupForm
+from naravard_desktop.ui.undo import SavedChangeCommand
+
+
+class GroupPage(QWidget):
+    """Edit and save the group's settings; saving is undoable."""
+
+    group_changed = Signal(object)  # GroupData
+
+    def __init__(
+        self,
+        db: Database,
+        group: groups.GroupData,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group = group
+        self.undo_stack = undo_stack
+
+        heading = QLabel(_("The group"))
+        heading.setObjectName("page_heading")
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        hint = QLabel(_("Name, principals and logo are printed in the header of every protocol."))
+        hint.setWordWrap(True)
+        self.form = GroupForm(with_protocol=True)
+        self.save_button = QPushButton(_("&Save"))
+        self.save_button.setObjectName("save_group")
+        self.revert_button = QPushButton(_("Re&vert"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.form.changed.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addStretch()
+        self.revert()
+
+    def is_modified(self) -> bool:
+        return self.form.value() != self.group.as_input()
+
+    def _update_buttons(self) -> None:
+        modified = self.is_modified()
+        self.save_button.setEnabled(modified)
+        self.revert_button.setEnabled(modified)
+
+    def revert(self) -> None:
+        self.form.set_input(self.group.as_input())
+        self._update_buttons()
+
+    def save(self) -> bool:
+        before = self.group.as_input()
+        try:
+            self._apply(self.form.value(), self.group.version)
+        except ValidationError as error:
+            for message in self.form.errors.show(error.fields):
+                show_error(self, message)
+            return False
+        except DomainError as error:
+            show_error(self, error)
+            return False
+        after = self.group.as_input()
+        self.undo_stack.push(
+            SavedChangeCommand(
+                _("Change the group's settings"),
+                undo=lambda: self._apply(before, self._current_version(), refresh_form=True),
+                redo=lambda: self._apply(after, self._current_version(), refresh_form=True),
+            )
+        )
+        return True
+
+    def _current_version(self) -> int:
+        return groups.get_group(self.db, self.group.id).version
+
+    def _apply(self, data: groups.GroupInput, version: int, *, refresh_form: bool = False) -> None:
+        self.group = groups.update_group(self.db, self.group.id, data, version)
+        if refresh_form:
+            self.form.set_input(self.group.as_input())
+        self.form.errors.clear()
+        self._update_buttons()
+        self.group_changed.emit(self.group)

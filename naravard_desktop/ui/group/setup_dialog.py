@@ -1,0 +1,58 @@
+"""First start: create the group before anything else can be done."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import groups
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.group.form import GroupForm
+
+
+class SetupDialog(QDialog):
+    """Asks for the group's name, municipality, region and an optional logo."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.created: groups.GroupData | None = None
+        self.setWindowTitle(_("Set up your samverkan group"))
+        self.setMinimumWidth(520)
+
+        intro = QLabel(
+            _(
+                "Welcome! Start by describing your local samverkan group. The name and logo "
+                "appear at the top of every protocol. You can change all of this later."
+            )
+        )
+        intro.setWordWrap(True)
+        self.form = GroupForm()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Create group"))
+        ok.setObjectName("create_group")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.form.name.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.created = groups.create_group(self.db, self.form.value())
+        except ValidationError as error:
+            for message in self.form.errors.show(error.fields):
+                show_error(self, message)
+            return
+        except DomainError as error:
+            show_error(self, error)
+            return
+        super().accept()

@@ -1,0 +1,204 @@
+"""Main window: sidebar navigation over stacked pages, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, current_language
+from naravard_desktop.services import maintenance
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.groups import GroupData
+from naravard_desktop.ui.about import AboutDialog
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.group.page import GroupPage
+from naravard_desktop.ui.members.page import MembersPage
+
+SIDEBAR_WIDTH = 190
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
+        super().__init__()
+        self.db = db
+        self.group = group
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName("main_window")
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }"
+        )
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.members_page = MembersPage(db, group.id, self.undo_stack)
+        self.group_page = GroupPage(db, group, self.undo_stack)
+        self.group_page.group_changed.connect(self._group_changed)
+        # Only pages that work are listed; later capabilities add theirs here.
+        self.pages: list[tuple[str, str, QWidget]] = [
+            ("members", _("Members"), self.members_page),
+            ("group", _("The group"), self.group_page),
+        ]
+        for _key, title, page in self.pages:
+            self.sidebar.addItem(QListWidgetItem(title))
+            self.stack.addWidget(page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
+        self.database_label.setObjectName("database_label")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._update_title()
+        self._restore_state()
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(_("&File"))
+        backup = QAction(_("&Back up to…"), self)
+        backup.setObjectName("backup_action")
+        backup.triggered.connect(self.backup_to_file)
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
+        quit_action = QAction(_("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = menu_bar.addMenu(_("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for action in (
+            self.members_page.add_action,
+            self.members_page.edit_action,
+            self.members_page.end_action,
+            self.members_page.delete_action,
+        ):
+            edit_menu.addAction(action)
+
+        view_menu = menu_bar.addMenu(_("&View"))
+        for number, (key, title, _page) in enumerate(self.pages, start=1):
+            action = QAction(title, self)
+            action.setObjectName(f"show_{key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=number - 1: self.show_page(n))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(_("&Language"))
+        languages = QActionGroup(self)
+        for code, name in (("sv", "Svenska"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            languages.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu(_("&Help"))
+        about = QAction(_("&About naravard-desktop"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda: AboutDialog(self).exec())
+        help_menu.addAction(about)
+        about_qt = QAction(_("About &Qt"), self)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def show_page(self, number: int) -> None:
+        self.sidebar.setCurrentRow(number)
+
+    def choose_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        if code != current_language():
+            QMessageBox.information(
+                self,
+                _("Language"),
+                _("The new language is used the next time you start the program."),
+            )
+
+    def backup_to_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Back up to"),
+            str(Path.home() / "naravard-backup.sqlite"),
+            _("Database files (*.sqlite *.db)"),
+        )
+        if not name:
+            return
+        try:
+            target = maintenance.backup_to(self.db, Path(name))
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.statusBar().showMessage(_("Backup written to {path}").format(path=target), 8000)
+
+    def _group_changed(self, group: GroupData) -> None:
+        self.group = group
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.group.name} – naravard-desktop")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 700)
+        page = int(str(self.settings.value("window/page", 0) or 0))
+        self.show_page(page if 0 <= page < len(self.pages) else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.group_page.is_modified():
+            answer = QMessageBox.question(
+                self,
+                _("Unsaved changes"),
+                _("The group's settings have unsaved changes. Save them before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.group_page.save():
+                event.ignore()
+                return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.sidebar.currentRow())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,1 @@
+"""Members page: table model, edit dialog, undoable commands."""
