@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import metadata
 
+from naravard_desktop.i18n import _
 from naravard_desktop.paths import resource_path
 
 # Distribution names of the runtime libraries shipped with the app.
@@ -53,7 +54,11 @@ def bundled_libraries() -> list[Component]:
 
 def bundled_fonts() -> list[Component]:
     return [
-        Component("DejaVu Sans", "2.37", "Bitstream Vera License; DejaVu changes public domain")
+        Component(
+            "DejaVu Sans",
+            "2.37",
+            _("Bitstream Vera License; DejaVu changes are in the public domain"),
+        )
     ]
 
 

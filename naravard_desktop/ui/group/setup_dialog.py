@@ -51,6 +51,7 @@ class SetupDialog(QDialog):
         except ValidationError as error:
             for message in self.form.errors.show(error.fields):
                 show_error(self, message)
+            self.adjustSize()
             return
         except DomainError as error:
             show_error(self, error)

@@ -136,6 +136,7 @@ class MemberDialog(QDialog):
         except ValidationError as error:
             for message in self.errors.show(error.fields):
                 show_error(self, message)
+            self.adjustSize()  # make room for the messages under the fields
             return
         except DomainError as error:
             show_error(self, error)

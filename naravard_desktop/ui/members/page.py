@@ -33,6 +33,8 @@ from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
+MAX_COLUMN_WIDTH = 200
+
 
 class MembersPage(QWidget):
     def __init__(
@@ -73,7 +75,8 @@ class MembersPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
 
@@ -140,12 +143,11 @@ class MembersPage(QWidget):
             self.select(keep)
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text, but no single column wider than a third of the view."""
+        """Columns as wide as their text up to a cap; Organisation takes what is left."""
         self.table.resizeColumnsToContents()
-        limit = max(160, self.table.viewport().width() // 3)
         for column in range(self.model.columnCount()):
-            if self.table.columnWidth(column) > limit:
-                self.table.setColumnWidth(column, limit)
+            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
 
     def selected_row(self) -> MemberRow | None:
         indexes = self.table.selectionModel().selectedRows()
