@@ -7,17 +7,19 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 _installed: list[QTranslator] = []
 
 
+def qt_locale(language: str) -> QLocale:
+    """The QLocale for one of our language codes (dates, numbers, collation)."""
+    if language == "sv":
+        return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 def apply_qt_language(app: QCoreApplication, language: str) -> bool:
     """Set QLocale and load qtbase_<lang>.qm (buttons such as "Avbryt" in Qt's dialogs).
 
     Returns True when Qt's catalog was found (English needs none).
     """
-    QLocale.setDefault(
-        QLocale(
-            QLocale.Language.Swedish if language == "sv" else QLocale.Language.English,
-            QLocale.Country.Sweden if language == "sv" else QLocale.Country.UnitedKingdom,
-        )
-    )
+    QLocale.setDefault(qt_locale(language))
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

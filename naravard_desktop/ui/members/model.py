@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,9 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.i18n import _, current_language, format_iso_date
 from naravard_desktop.services.labels import principal_label, role_label
 from naravard_desktop.services.members import MemberRow
+from naravard_desktop.ui.qt_locale import qt_locale
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -103,7 +105,8 @@ class MembersModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and not row.is_active(self.today):
             return QColor("#777777")
-        if role == Qt.ItemDataRole.ToolTipRole and not row.is_active(self.today):
+        ended = row.active_to is not None and row.active_to < self.today
+        if role == Qt.ItemDataRole.ToolTipRole and ended:  # not for one who starts later
             return _("Membership ended {date}").format(date=format_iso_date(row.active_to))
         return None
 
@@ -143,6 +146,14 @@ class MembersFilter(QSortFilterProxyModel):
         self._show_ended = False
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Swedish order (… Z Å Ä Ö, É with E), which comparing code points gets wrong.
+        self._collator = QCollator(qt_locale(current_language()))
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
+        return super().lessThan(left, right)
 
     def set_text(self, text: str) -> None:
         self._text = text.strip().casefold()
