@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.i18n import _
-from naravard_desktop.services.groups import GroupInput
+from naravard_desktop.services.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
 from naravard_desktop.ui.forms import FieldErrors
 
 LOGO_PREVIEW = 72
@@ -131,12 +131,24 @@ class GroupForm(QWidget):
             self.changed.emit()
 
     def load_logo_file(self, path: Path) -> None:
+        """Take the image as the logo, or say at once why not and keep the logo there was."""
         try:
-            self.set_logo(path.read_bytes())
+            data = path.read_bytes()
         except OSError as error:
             self.errors.show(
                 {"logo": _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)}
             )
+            return
+        # The same checks as on saving, so a wrong file is not found out only then.
+        if logo_mime_type(data) is None:
+            self.errors.show({"logo": _("The logo must be a PNG or JPEG image.")})
+            return
+        if len(data) > MAX_LOGO_BYTES:
+            self.errors.show({"logo": _("The logo image is too large (at most 2 MB).")})
+            return
+        if self.errors.text("logo"):
+            self.errors.clear()
+        self.set_logo(data)
 
     def _choose_logo(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
