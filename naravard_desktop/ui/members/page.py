@@ -77,7 +77,8 @@ class MembersPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.ORGANISATION, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # activated comes with a double click (and Enter), so doubleClicked would open a
+        # second dialog after the first.
         self.table.activated.connect(lambda _index: self.edit_selected())
 
         self.add_action = self._action(_("&New member…"), QKeySequence.StandardKey.New, self.add)
