@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 _installed: list[QTranslator] = []
-_none_references: list[None] = []
-
-
-def set_default_locale(locale: QLocale) -> None:
-    """QLocale.setDefault, minus a PySide6 6.12 bug: each call drops one reference to None
-    (seen as "Fatal Python error: none_dealloc" when the interpreter exits). The loss is
-    measured, so nothing is added once the binding is fixed."""
-    before = sys.getrefcount(None)
-    QLocale.setDefault(locale)
-    lost = before - sys.getrefcount(None)
-    _none_references.extend([None] * max(0, lost))
 
 
 def qt_locale(language: str) -> QLocale:
@@ -32,7 +19,7 @@ def apply_qt_language(app: QCoreApplication, language: str) -> bool:
 
     Returns True when Qt's catalog was found (English needs none).
     """
-    set_default_locale(qt_locale(language))
+    QLocale.setDefault(qt_locale(language))
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
