@@ -156,12 +156,14 @@ class MembersFilter(QSortFilterProxyModel):
         return super().lessThan(left, right)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_show_ended(self, show: bool) -> None:
+        self.beginFilterChange()
         self._show_ended = show
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
