@@ -6,6 +6,7 @@ Measures, on a demo database in a temporary folder:
   of 5 runs after one warm-up (what `naravard-cli check` costs);
 - `open_database(X)` on an up-to-date file, in-process: median of 20 runs (integrity quick
   check plus the one-query schema check);
+- the GUI: time from interpreter start until the main window is shown, median of 5;
 - whether opening an up-to-date database imports Alembic (it must not: ~0.4 s for nothing).
 
 Prints a table and writes benchmarks/results/startup.json. Takes about 10 s.
@@ -30,6 +31,30 @@ NAME = "startup"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 CLI_RUNS = 5
 OPEN_RUNS = 20
+
+GUI_RUNS = 5
+
+# Time from interpreter start to the main window being shown, on an up-to-date database.
+GUI_PROBE = """
+import time
+started = time.perf_counter()
+import argparse, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from naravard_desktop import app
+from naravard_desktop.ui import main_window
+
+original_show = main_window.MainWindow.show
+
+def show(self):
+    original_show(self)
+    QApplication.processEvents()
+    print(time.perf_counter() - started)
+    QTimer.singleShot(0, self.close)
+
+main_window.MainWindow.show = show
+sys.exit(app.run_gui(argparse.Namespace(database=sys.argv[1], lang=None)))
+"""
 
 ALEMBIC_PROBE = """
 import sys
@@ -56,6 +81,18 @@ def run_cli(env: dict[str, str], *args: str) -> float:
         stderr=subprocess.PIPE,
     )
     return time.perf_counter() - started
+
+
+def gui_shown(env: dict[str, str], database: str) -> float:
+    """Seconds from interpreter start until the main window is on screen (offscreen here)."""
+    done = subprocess.run(
+        [sys.executable, "-c", GUI_PROBE, database],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def timed(runs: int, action: Callable[[], object]) -> list[float]:
@@ -86,6 +123,8 @@ def main() -> int:
         run_cli(env, "check", "--database", database)  # warm-up: OS file cache, .pyc files
         cli_times = [run_cli(env, "check", "--database", database) for _ in range(CLI_RUNS)]
 
+        gui_times = [gui_shown(env, database) for _ in range(GUI_RUNS + 1)][1:]
+
         probe = subprocess.run(
             [sys.executable, "-c", ALEMBIC_PROBE, database],
             env=env,
@@ -103,6 +142,7 @@ def main() -> int:
 
     results: dict[str, Any] = {
         "cli_check_cold": summary(cli_times),
+        "gui_window_shown": summary(gui_times),
         "open_database_up_to_date": summary(open_times),
         "alembic_imported_when_up_to_date": alembic_imported,
     }
@@ -110,6 +150,10 @@ def main() -> int:
         (
             f"`check` in a fresh interpreter (median of {CLI_RUNS})",
             f"{results['cli_check_cold']['median_s'] * 1000:7.0f} ms",
+        ),
+        (
+            f"main window shown after start (median of {GUI_RUNS})",
+            f"{results['gui_window_shown']['median_s'] * 1000:7.0f} ms",
         ),
         (
             f"open_database() on an up-to-date file (median of {OPEN_RUNS})",
