@@ -72,7 +72,8 @@ class GroupPage(QWidget):
     def save(self) -> bool:
         before = self.group.as_input()
         try:
-            self._apply(self.form.value(), self.group.version)
+            # The form then shows what was saved (trimmed), so it no longer counts as changed.
+            self._apply(self.form.value(), self.group.version, refresh_form=True)
         except ValidationError as error:
             for message in self.form.errors.show(error.fields):
                 show_error(self, message)
