@@ -191,6 +191,21 @@ def test_saving_the_group_name_updates_database_and_title_and_undo_restores_it(
     assert NEW_NAME in shown.windowTitle()
 
 
+def test_after_saving_the_form_shows_the_trimmed_name_and_nothing_is_left_unsaved(
+    qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
+) -> None:
+    page = shown.group_page
+    shown.show_page(1)
+    user.retype(page.form.name, "  Samverkan  Ånge ")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert groups.get_group(db, group.id).name == "Samverkan Ånge"
+    assert page.form.name.text() == "Samverkan Ånge"
+    assert not page.is_modified()
+    assert not page.save_button.isEnabled()
+    assert shown.close()  # no question about unsaved changes
+
+
 def test_empty_name_shows_the_error_and_keeps_the_other_fields(
     qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
 ) -> None:
