@@ -16,10 +16,19 @@ from naravard_desktop.ui.errors import show_error
 
 
 class SavedChangeCommand(QUndoCommand):
-    def __init__(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        text: str,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        *,
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
+        """`refresh` redraws the view after a refused step, which did not get to do it."""
         super().__init__(text)
         self._undo = undo
         self._redo = redo
+        self._refresh = refresh
         self._pushed = False
 
     def redo(self) -> None:
@@ -37,6 +46,8 @@ class SavedChangeCommand(QUndoCommand):
         except DomainError as error:
             show_error(None, error)
             self.setObsolete(True)
+            if self._refresh is not None:
+                self._refresh()
 
 
 class IdMap:

@@ -222,7 +222,9 @@ class MembersPage(QWidget):
             self.reload(again.membership_id)
 
         self.undo_stack.push(
-            SavedChangeCommand(_("Add {name}").format(name=row.name), undo=undo, redo=redo)
+            SavedChangeCommand(
+                _("Add {name}").format(name=row.name), undo=undo, redo=redo, refresh=self.reload
+            )
         )
         self.reload(row.membership_id)
 
@@ -265,7 +267,9 @@ class MembersPage(QWidget):
             self.reload(membership_id)
 
         self.undo_stack.push(
-            SavedChangeCommand(text, undo=lambda: write(old), redo=lambda: write(new))
+            SavedChangeCommand(
+                text, undo=lambda: write(old), redo=lambda: write(new), refresh=self.reload
+            )
         )
         self.reload(after.membership_id)
 
@@ -304,6 +308,8 @@ class MembersPage(QWidget):
             self.reload()
 
         self.undo_stack.push(
-            SavedChangeCommand(_("Delete {name}").format(name=row.name), undo=undo, redo=redo)
+            SavedChangeCommand(
+                _("Delete {name}").format(name=row.name), undo=undo, redo=redo, refresh=self.reload
+            )
         )
         self.reload()
