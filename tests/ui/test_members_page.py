@@ -549,3 +549,31 @@ def test_ctrl_z_in_the_main_window_undoes_a_deletion_and_ctrl_y_redoes_it(
     assert ARLA in stored(db, group)
     user.press(page.table, Qt.Key.Key_Z, Ctrl | Qt.KeyboardModifier.ShiftModifier)
     assert ARLA not in stored(db, group)
+
+
+def test_undo_refused_because_the_member_was_removed_elsewhere(
+    db: Database,
+    group: GroupData,
+    members_page: MembersPage,
+    dialogs: Dialogs,
+    boxes: Boxes,
+    user: User,
+) -> None:
+    page = members_page
+
+    def add_bo(dialog: MemberDialog) -> None:
+        user.type(dialog.name, "Bo Ny")
+        user.press(dialog.name, Qt.Key.Key_Return)
+
+    dialogs.expect(add_bo)
+    page.add_action.trigger()
+    dialogs.check()
+    members.delete_member(db, stored(db, group)["Bo Ny"].membership_id)  # e.g. from the CLI
+
+    page.undo_stack.undo()
+
+    warning = boxes.take("warning")
+    assert warning.text == _("The member no longer exists (it may have been removed).")
+    assert page.undo_stack.count() == 0  # the step cannot be tried again
+    assert "Bo Ny" not in names(page)  # the table shows what is stored now
+    assert page.count_label.text() == count_text(active=4, shown=4, total=5)
