@@ -44,14 +44,8 @@ $(STAMP): pyproject.toml setup.py
 
 venv: $(STAMP) ## Create .venv and install the project with its test tools
 
-compile-translations: $(STAMP) ## Compile translations/*.po for running from the source tree
-	@$(BIN)/pybabel compile -d translations -D messages
-
-translations: $(STAMP) ## Extract strings to messages.pot and update the sv and en catalogs
-	$(BIN)/pybabel extract -F translations/babel.cfg --no-location --sort-output \
-		--project=naravard-desktop --copyright-holder="naravard-desktop developers" \
-		-o translations/messages.pot .
-	$(BIN)/pybabel update -N -i translations/messages.pot -d translations -D messages
+compile-translations: $(STAMP) ## Extract strings, update the sv and en catalogs, list untranslated ones
+	$(BIN)/python translations/update.py
 
 run: $(STAMP) compile-translations ## Start the app (embedded SQLite in the user data folder)
 	$(BIN)/naravard-desktop $(ARGS)

@@ -6,6 +6,7 @@ All names are invented; no real person's data belongs here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.errors import DomainError
@@ -42,16 +43,31 @@ def _email(name: str, principal: Principal) -> str:
     return f"{local}@{domain}"
 
 
+DemoPart = Callable[[Database, groups.GroupData, dt.date], None]
+
+
+def _parts() -> list[DemoPart]:
+    """What each capability adds to the demo group (plan, SIP counts, meetings …).
+
+    A capability adds its own `add_demo_…(db, group, today)` here; all run in the one
+    transaction of create_demo()."""
+    return []
+
+
 def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:
-    """Add the demo group with its members; refuses to add it twice."""
+    """Add the demo group with its members and every capability's demo data, in one
+    transaction; refuses to add it twice."""
     if any(g.name == DEMO_GROUP.name for g in groups.list_groups(db)):
         raise DomainError(_("The demo group is already in this database."))
     day = today or dt.date.today()
     with db.session():
-        return _fill(db, day)
+        group = _add_group_and_members(db, day)
+        for add_part in _parts():
+            add_part(db, group, day)
+        return group
 
 
-def _fill(db: Database, day: dt.date) -> groups.GroupData:
+def _add_group_and_members(db: Database, day: dt.date) -> groups.GroupData:
     group = groups.create_group(db, DEMO_GROUP)
     for index, (name, organisation, principal, role) in enumerate(DEMO_MEMBERS):
         members.add_member(

@@ -33,4 +33,3 @@ def test_switching_back_to_english_removes_the_swedish_strings(app: QApplication
     assert apply_qt_language(app, "en")
     assert _qt_cancel() == "Cancel"
     assert QLocale().language() == QLocale.Language.English
-
