@@ -577,3 +577,31 @@ def test_undo_refused_because_the_member_was_removed_elsewhere(
     assert page.undo_stack.count() == 0  # the step cannot be tried again
     assert "Bo Ny" not in names(page)  # the table shows what is stored now
     assert page.count_label.text() == count_text(active=4, shown=4, total=5)
+
+
+def test_tab_walks_the_member_dialog_in_the_order_shown(
+    members_page: MembersPage, dialogs: Dialogs, user: User
+) -> None:
+    order: list[str] = []
+
+    def walk(dialog: MemberDialog) -> None:
+        user.activate(dialog)
+        for _step in range(9):
+            widget = dialog.focusWidget()
+            order.append(widget.objectName() if widget is not save_button(dialog) else "save")
+            user.press(widget, Qt.Key.Key_Tab)
+
+    dialogs.expect(walk)
+    members_page.add_action.trigger()
+    dialogs.check()
+    assert order == [
+        "member_name",
+        "member_organisation",
+        "member_principal",
+        "member_role",
+        "member_email",
+        "member_phone",
+        "member_active_from",
+        "member_active_to",
+        "save",
+    ]
