@@ -18,6 +18,9 @@ BUNDLED_LIBRARIES = (
     "reportlab",
     "babel",
     "platformdirs",
+    "openpyxl",
+    "python-docx",
+    "pikepdf",
 )
 
 
