@@ -105,7 +105,6 @@ class Dialogs:
     def __init__(self) -> None:
         self._handlers: deque[Callable[[Any], None]] = deque()
         self._busy = False
-        self.seen: list[QWidget] = []
         self.errors: list[BaseException] = []
         self.unexpected: list[str] = []
         self._timer = QTimer()
@@ -124,7 +123,6 @@ class Dialogs:
             return
         self._busy = True
         try:
-            self.seen.append(dialog)
             if self._handlers:
                 self._handlers.popleft()(dialog)
             else:

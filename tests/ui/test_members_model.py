@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services import members
@@ -220,7 +221,7 @@ def test_text_filter_keeps_ended_memberships_hidden(proxy: MembersFilter) -> Non
 
 
 def test_reloading_resets_the_model(
-    qtbot, model: MembersModel, rows: list[MemberRow], proxy: MembersFilter
+    qtbot: QtBot, model: MembersModel, rows: list[MemberRow], proxy: MembersFilter
 ) -> None:
     with qtbot.waitSignal(model.modelReset):
         model.set_rows(rows[:2])
