@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 from babel import Locale
@@ -44,6 +46,17 @@ def set_language(lang: str | None) -> str:
 
 def current_language() -> str:
     return _language
+
+
+@contextmanager
+def use_language(lang: str | None) -> Iterator[str]:
+    """Translate in another language for a while (a protocol in English from a Swedish UI)."""
+    previous = _language
+    used = set_language(lang)
+    try:
+        yield used
+    finally:
+        set_language(previous)
 
 
 def catalog_loaded() -> bool:

@@ -1,0 +1,1 @@
+"""Writers for PDF, DOCX, XLSX and CSV. Fed plain read models by services; no Qt."""

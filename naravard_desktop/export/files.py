@@ -1,0 +1,45 @@
+"""Writing export files safely: never a half-written file under the final name."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it into
+    place; on any error the previous file (if any) is untouched and the temporary file gone.
+    The file is readable only by its owner on POSIX systems (exports can hold names)."""
+    target = path.expanduser().resolve()
+    if target.is_dir():
+        raise DomainError(_("{path} is a folder: give a file name.").format(path=target))
+    if not target.parent.is_dir():
+        raise DomainError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise DomainError(describe_write_error(target, error)) from error
+    return target
+
+
+def describe_write_error(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return _("The disk is full: {path} was not written. Free some space and try again.").format(
+            path=path
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("You may not write to {path}. Choose another folder.").format(path=path)
+    return _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
