@@ -44,7 +44,10 @@ $(STAMP): pyproject.toml setup.py
 
 venv: $(STAMP) ## Create .venv and install the project with its test tools
 
-compile-translations: $(STAMP) ## Extract strings, update the sv and en catalogs, list untranslated ones
+compile-translations: $(STAMP) ## Compile translations/*.po for running from the source tree
+	@$(BIN)/pybabel compile -d translations -D messages >/dev/null
+
+translations: $(STAMP) ## Extract strings, update the sv and en catalogs, list untranslated ones
 	$(BIN)/python translations/update.py
 
 run: $(STAMP) compile-translations ## Start the app (embedded SQLite in the user data folder)
