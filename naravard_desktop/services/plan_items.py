@@ -1,0 +1,536 @@
+"""Areas and activities of a plan: the tree, edits, order, moves, and delete with a snapshot
+that undo can restore.
+
+An activity's due date is derived from its schedule text (services/schedule.py) unless the
+user overrides it; "overdue" is computed from it when asked, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from naravard_desktop.db.enums import ActivityStatus, Principal
+from naravard_desktop.db.models import Activity, Area, FollowUp, Plan
+from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_labels import CLOSED_STATUSES
+from naravard_desktop.services.schedule import derive_due_date
+from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
+
+NUMBER_LIMIT = 20
+TITLE_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class AreaInput:
+    title: str
+    number: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: int
+    plan_id: int
+    parent_id: int | None
+    position: int
+    number: str
+    title: str
+    description: str
+
+    @property
+    def label(self) -> str:
+        """ "1 a) Patientkontrakt" as the plan writes it."""
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    def as_input(self) -> AreaInput:
+        return AreaInput(title=self.title, number=self.number, description=self.description)
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    title: str
+    description: str = ""
+    responsible: str = ""
+    responsible_principal: Principal | None = None
+    schedule_text: str = ""
+    due_date: dt.date | None = None  # used only when due_date_overridden
+    due_date_overridden: bool = False
+    status: ActivityStatus = ActivityStatus.NOT_STARTED
+    progress: int = 0
+    follow_up_method: str = ""
+
+    def effective_due_date(self) -> dt.date | None:
+        return self.due_date if self.due_date_overridden else derive_due_date(self.schedule_text)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    area_id: int
+    position: int
+    title: str
+    description: str
+    responsible: str
+    responsible_principal: Principal | None
+    schedule_text: str
+    due_date: dt.date | None
+    due_date_overridden: bool
+    status: ActivityStatus
+    progress: int
+    follow_up_method: str
+    version: int
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        day = today or dt.date.today()
+        return (
+            self.due_date is not None and self.due_date < day and self.status not in CLOSED_STATUSES
+        )
+
+    def as_input(self) -> ActivityInput:
+        return ActivityInput(
+            title=self.title,
+            description=self.description,
+            responsible=self.responsible,
+            responsible_principal=self.responsible_principal,
+            schedule_text=self.schedule_text,
+            due_date=self.due_date,
+            due_date_overridden=self.due_date_overridden,
+            status=self.status,
+            progress=self.progress,
+            follow_up_method=self.follow_up_method,
+        )
+
+
+@dataclass(frozen=True)
+class FollowUpData:
+    followed_up_on: dt.date
+    status: ActivityStatus
+    progress: int
+    note: str = ""
+    agenda_item_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActivitySnapshot:
+    """A removed activity with its follow-up log, to put back on undo."""
+
+    area_id: int
+    position: int
+    data: ActivityInput
+    follow_ups: tuple[FollowUpData, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaSnapshot:
+    plan_id: int
+    parent_id: int | None
+    position: int
+    data: AreaInput
+    activities: tuple[ActivitySnapshot, ...] = ()
+    children: tuple[AreaSnapshot, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanTree:
+    """A plan's areas (parents before children, in order) and activities (in order)."""
+
+    plan_id: int
+    title: str
+    areas: list[AreaRow]
+    activities: list[ActivityRow]
+    _by_area: dict[int, list[ActivityRow]] = field(default_factory=dict, repr=False)
+
+    def activities_of(self, area_id: int) -> list[ActivityRow]:
+        if not self._by_area and self.activities:
+            for row in self.activities:
+                self._by_area.setdefault(row.area_id, []).append(row)
+        return self._by_area.get(area_id, [])
+
+    def children_of(self, area_id: int | None) -> list[AreaRow]:
+        return [a for a in self.areas if a.parent_id == area_id]
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def validate_area(data: AreaInput) -> AreaInput:
+    cleaned = replace(
+        data,
+        title=clean_line(data.title),
+        number=clean_line(data.number),
+        description=clean_text(data.description),
+    )
+    errors = FieldErrors()
+    errors.required("title", cleaned.title, _("Title"))
+    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
+    errors.max_length("number", cleaned.number, NUMBER_LIMIT, _("Number"))
+    errors.raise_if_any()
+    return cleaned
+
+
+def validate_activity(data: ActivityInput) -> ActivityInput:
+    cleaned = replace(
+        data,
+        title=clean_text(data.title),
+        description=clean_text(data.description),
+        responsible=clean_text(data.responsible),
+        schedule_text=clean_text(data.schedule_text),
+        follow_up_method=clean_text(data.follow_up_method),
+        due_date=data.due_date if data.due_date_overridden else None,
+    )
+    errors = FieldErrors()
+    errors.required("title", cleaned.title, _("Activity"))
+    if not isinstance(cleaned.progress, int) or not 0 <= cleaned.progress <= 100:
+        errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
+    try:
+        ActivityStatus(cleaned.status)
+    except ValueError:
+        errors.add("status", _("Choose a status from the list."))
+    if cleaned.responsible_principal is not None:
+        try:
+            Principal(cleaned.responsible_principal)
+        except ValueError:
+            errors.add("responsible_principal", _("Choose region, municipality or joint."))
+    errors.raise_if_any()
+    return cleaned
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _area_row(area: Area) -> AreaRow:
+    return AreaRow(
+        area.id,
+        area.plan_id,
+        area.parent_id,
+        area.position,
+        area.number,
+        area.title,
+        area.description,
+    )
+
+
+def _activity_row(activity: Activity) -> ActivityRow:
+    return ActivityRow(
+        id=activity.id,
+        area_id=activity.area_id,
+        position=activity.position,
+        title=activity.title,
+        description=activity.description,
+        responsible=activity.responsible,
+        responsible_principal=activity.responsible_principal,
+        schedule_text=activity.schedule_text,
+        due_date=activity.due_date,
+        due_date_overridden=activity.due_date_overridden,
+        status=activity.status,
+        progress=activity.progress,
+        follow_up_method=activity.follow_up_method,
+        version=activity.version,
+    )
+
+
+def load_tree(db: Database, plan_id: int) -> PlanTree:
+    with db.session() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
+        areas = list(
+            session.scalars(
+                select(Area).where(Area.plan_id == plan_id).order_by(Area.position, Area.id)
+            )
+        )
+        activities = session.scalars(
+            select(Activity)
+            .join(Area, Activity.area_id == Area.id)
+            .where(Area.plan_id == plan_id)
+            .order_by(Activity.area_id, Activity.position, Activity.id)
+        )
+        return PlanTree(
+            plan_id,
+            plan.title,
+            _ordered_areas([_area_row(a) for a in areas]),
+            [_activity_row(a) for a in activities],
+        )
+
+
+def _ordered_areas(areas: list[AreaRow]) -> list[AreaRow]:
+    """Depth first: each area followed by its sub-areas."""
+    children: dict[int | None, list[AreaRow]] = {}
+    for area in areas:
+        children.setdefault(area.parent_id, []).append(area)
+    ordered: list[AreaRow] = []
+
+    def walk(parent: int | None) -> None:
+        for area in children.get(parent, []):
+            ordered.append(area)
+            walk(area.id)
+
+    walk(None)
+    return ordered
+
+
+def get_activity(db: Database, activity_id: int) -> ActivityRow:
+    with db.session() as session:
+        return _activity_row(_load_activity(session, activity_id))
+
+
+def get_area(db: Database, area_id: int) -> AreaRow:
+    with db.session() as session:
+        return _area_row(_load_area(session, area_id))
+
+
+# --- areas --------------------------------------------------------------------------------
+
+
+def add_area(
+    db: Database,
+    plan_id: int,
+    data: AreaInput,
+    parent_id: int | None = None,
+    position: int | None = None,
+) -> AreaRow:
+    cleaned = validate_area(data)
+    with db.session() as session:
+        if session.get(Plan, plan_id) is None:
+            raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
+        if parent_id is not None and _load_area(session, parent_id).plan_id != plan_id:
+            raise NotFoundError(_("The area no longer exists (it may have been removed)."))
+        siblings = _area_siblings(session, plan_id, parent_id)
+        at = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        area = Area(
+            plan_id=plan_id,
+            parent_id=parent_id,
+            number=cleaned.number,
+            title=cleaned.title,
+            description=cleaned.description,
+        )
+        session.add(area)
+        siblings.insert(at, area)
+        _renumber(siblings)
+        session.flush()
+        return _area_row(area)
+
+
+def update_area(db: Database, area_id: int, data: AreaInput) -> AreaRow:
+    cleaned = validate_area(data)
+    with db.session() as session:
+        area = _load_area(session, area_id)
+        area.number = cleaned.number
+        area.title = cleaned.title
+        area.description = cleaned.description
+        session.flush()
+        return _area_row(area)
+
+
+def move_area(db: Database, area_id: int, position: int) -> AreaRow:
+    """Put the area at `position` among its siblings."""
+    with db.session() as session:
+        area = _load_area(session, area_id)
+        siblings = [
+            a for a in _area_siblings(session, area.plan_id, area.parent_id) if a is not area
+        ]
+        siblings.insert(max(0, min(position, len(siblings))), area)
+        _renumber(siblings)
+        session.flush()
+        return _area_row(area)
+
+
+def delete_area(db: Database, area_id: int) -> AreaSnapshot:
+    """Remove the area, its sub-areas and their activities; returns them for undo."""
+    with db.session() as session:
+        area = _load_area(session, area_id)
+        snapshot = _area_snapshot(session, area)
+        session.delete(area)
+        session.flush()
+        _renumber(_area_siblings(session, snapshot.plan_id, snapshot.parent_id))
+        return snapshot
+
+
+def restore_area(db: Database, snapshot: AreaSnapshot, parent_id: int | None = None) -> AreaRow:
+    """Put a deleted area back where it was (with new ids)."""
+    with db.session():
+        parent = parent_id if parent_id is not None else snapshot.parent_id
+        area = add_area(db, snapshot.plan_id, snapshot.data, parent, snapshot.position)
+        for activity in snapshot.activities:
+            restore_activity(db, replace(activity, area_id=area.id))
+        for child in snapshot.children:
+            restore_area(db, replace(child, plan_id=snapshot.plan_id), area.id)
+        return area
+
+
+def _area_snapshot(session: Session, area: Area) -> AreaSnapshot:
+    children = session.scalars(
+        select(Area).where(Area.parent_id == area.id).order_by(Area.position, Area.id)
+    )
+    return AreaSnapshot(
+        plan_id=area.plan_id,
+        parent_id=area.parent_id,
+        position=area.position,
+        data=_area_row(area).as_input(),
+        activities=tuple(_activity_snapshot(a) for a in area.activities),
+        children=tuple(_area_snapshot(session, child) for child in children),
+    )
+
+
+def _area_siblings(session: Session, plan_id: int, parent_id: int | None) -> list[Area]:
+    query = select(Area).where(Area.plan_id == plan_id).order_by(Area.position, Area.id)
+    query = query.where(
+        Area.parent_id.is_(None) if parent_id is None else Area.parent_id == parent_id
+    )
+    return list(session.scalars(query))
+
+
+# --- activities ---------------------------------------------------------------------------
+
+
+def add_activity(
+    db: Database, area_id: int, data: ActivityInput, position: int | None = None
+) -> ActivityRow:
+    cleaned = validate_activity(data)
+    with db.session() as session:
+        area = _load_area(session, area_id)
+        count = len(area.activities)
+        at = count if position is None else max(0, min(position, count))
+        activity = Activity()
+        _apply(activity, cleaned)
+        area.activities.insert(at, activity)
+        _renumber(area.activities)
+        session.flush()
+        return _activity_row(activity)
+
+
+def update_activity(db: Database, before: ActivityRow, data: ActivityInput) -> ActivityRow:
+    """Save an edit of the activity the user saw as `before`; refused if it changed since."""
+    cleaned = validate_activity(data)
+    with db.session() as session:
+        activity = _load_activity(session, before.id)
+        if activity.version != before.version:
+            raise StaleEditError(
+                _("“{title}” was changed elsewhere. Reload and try again.").format(
+                    title=_short(activity.title)
+                )
+            )
+        _apply(activity, cleaned)
+        session.flush()
+        return _activity_row(activity)
+
+
+def move_activity(
+    db: Database, activity_id: int, area_id: int, position: int | None = None
+) -> ActivityRow:
+    """Move an activity within its area or to another area of the same plan."""
+    with db.session() as session:
+        activity = _load_activity(session, activity_id)
+        target = _load_area(session, area_id)
+        source = activity.area
+        if target.plan_id != source.plan_id:
+            raise NotFoundError(_("The area belongs to another plan."))
+        if source is not target:
+            source.activities.remove(activity)
+            _renumber(source.activities)
+            activity.area = target
+        siblings = [a for a in target.activities if a is not activity]
+        at = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        siblings.insert(at, activity)
+        _renumber(siblings)
+        session.flush()
+        return _activity_row(activity)
+
+
+def delete_activity(db: Database, activity_id: int) -> ActivitySnapshot:
+    with db.session() as session:
+        activity = _load_activity(session, activity_id)
+        snapshot = _activity_snapshot(activity)
+        area = activity.area
+        area.activities.remove(activity)
+        session.delete(activity)
+        _renumber(area.activities)
+        session.flush()
+        return snapshot
+
+
+def restore_activity(db: Database, snapshot: ActivitySnapshot) -> ActivityRow:
+    with db.session() as session:
+        row = add_activity(db, snapshot.area_id, snapshot.data, snapshot.position)
+        for entry in snapshot.follow_ups:
+            session.add(
+                FollowUp(
+                    activity_id=row.id,
+                    followed_up_on=entry.followed_up_on,
+                    status=entry.status,
+                    progress=entry.progress,
+                    note=entry.note,
+                    agenda_item_id=entry.agenda_item_id,
+                )
+            )
+        session.flush()
+        return row
+
+
+def count_activities(db: Database, plan_id: int) -> int:
+    with db.session() as session:
+        return int(
+            session.scalar(
+                select(func.count(Activity.id))
+                .join(Area, Activity.area_id == Area.id)
+                .where(Area.plan_id == plan_id)
+            )
+            or 0
+        )
+
+
+def _activity_snapshot(activity: Activity) -> ActivitySnapshot:
+    return ActivitySnapshot(
+        area_id=activity.area_id,
+        position=activity.position,
+        data=_activity_row(activity).as_input(),
+        follow_ups=tuple(
+            FollowUpData(f.followed_up_on, f.status, f.progress, f.note, f.agenda_item_id)
+            for f in activity.follow_ups
+        ),
+    )
+
+
+def _apply(activity: Activity, data: ActivityInput) -> None:
+    activity.title = data.title
+    activity.description = data.description
+    activity.responsible = data.responsible
+    activity.responsible_principal = data.responsible_principal
+    activity.schedule_text = data.schedule_text
+    activity.due_date_overridden = data.due_date_overridden
+    activity.due_date = data.effective_due_date()
+    activity.status = data.status
+    activity.progress = data.progress
+    activity.follow_up_method = data.follow_up_method
+
+
+def _renumber(rows: Sequence[Area | Activity]) -> None:
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _load_area(session: Session, area_id: int) -> Area:
+    area = session.get(Area, area_id)
+    if area is None:
+        raise NotFoundError(_("The area no longer exists (it may have been removed)."))
+    return area
+
+
+def _load_activity(session: Session, activity_id: int) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
+    return activity

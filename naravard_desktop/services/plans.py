@@ -1,0 +1,241 @@
+"""A group's plans (lokal samverkansplan, handlingsplan): create from a template, list with
+counts, change title, period and state, and keep the revision history as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from naravard_desktop.db.enums import PlanState
+from naravard_desktop.db.models import Activity, AgendaItem, Area, Group, Plan, PlanRevision
+from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_templates import TemplateArea, get_template
+from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
+
+TITLE_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    title: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    state: PlanState = PlanState.DRAFT
+    adopted_by_item_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    id: int
+    revised_on: dt.date
+    note: str
+    agenda_item_id: int | None
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    group_id: int
+    title: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    state: PlanState
+    adopted_by_item_id: int | None
+    areas: int
+    activities: int
+    version: int
+    revisions: tuple[RevisionRow, ...] = ()
+
+    def as_input(self) -> PlanInput:
+        return PlanInput(
+            title=self.title,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            state=self.state,
+            adopted_by_item_id=self.adopted_by_item_id,
+        )
+
+
+def validate_plan(data: PlanInput) -> PlanInput:
+    cleaned = replace(data, title=clean_line(data.title))
+    errors = FieldErrors()
+    errors.required("title", cleaned.title, _("Title"))
+    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
+    errors.period("valid_to", cleaned.valid_from, cleaned.valid_to)
+    try:
+        PlanState(cleaned.state)
+    except ValueError:
+        errors.add("state", _("Choose draft or adopted."))
+    errors.raise_if_any()
+    return cleaned
+
+
+def _counts(session: Session, plan_ids: list[int]) -> dict[int, tuple[int, int]]:
+    areas: dict[int, int] = {
+        plan_id: count
+        for plan_id, count in session.execute(
+            select(Area.plan_id, func.count())
+            .where(Area.plan_id.in_(plan_ids))
+            .group_by(Area.plan_id)
+        )
+    }
+    activities: dict[int, int] = {
+        plan_id: count
+        for plan_id, count in session.execute(
+            select(Area.plan_id, func.count(Activity.id))
+            .join(Activity, Activity.area_id == Area.id)
+            .where(Area.plan_id.in_(plan_ids))
+            .group_by(Area.plan_id)
+        )
+    }
+    return {pid: (areas.get(pid, 0), activities.get(pid, 0)) for pid in plan_ids}
+
+
+def _summary(plan: Plan, counts: tuple[int, int]) -> PlanSummary:
+    return PlanSummary(
+        id=plan.id,
+        group_id=plan.group_id,
+        title=plan.title,
+        valid_from=plan.valid_from,
+        valid_to=plan.valid_to,
+        state=plan.state,
+        adopted_by_item_id=plan.adopted_by_item_id,
+        areas=counts[0],
+        activities=counts[1],
+        version=plan.version,
+        revisions=tuple(
+            RevisionRow(r.id, r.revised_on, r.note, r.agenda_item_id) for r in plan.revisions
+        ),
+    )
+
+
+def list_plans(db: Database, group_id: int | None = None) -> list[PlanSummary]:
+    """Plans of a group (or of every group), newest period first, with area and activity
+    counts."""
+    with db.session() as session:
+        query = select(Plan).order_by(Plan.valid_from.desc().nulls_last(), Plan.id)
+        if group_id is not None:
+            query = query.where(Plan.group_id == group_id)
+        plans = list(session.scalars(query))
+        counts = _counts(session, [p.id for p in plans])
+        return [_summary(plan, counts[plan.id]) for plan in plans]
+
+
+def get_plan(db: Database, plan_id: int) -> PlanSummary:
+    with db.session() as session:
+        plan = _load(session, plan_id)
+        return _summary(plan, _counts(session, [plan_id])[plan_id])
+
+
+def create_plan(
+    db: Database, group_id: int, data: PlanInput, template_key: str = "empty"
+) -> PlanSummary:
+    """A new plan with the areas of the chosen template."""
+    cleaned = validate_plan(data)
+    template = get_template(template_key)
+    with db.session() as session:
+        if session.get(Group, group_id) is None:
+            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        _check_item(session, cleaned.adopted_by_item_id)
+        plan = Plan(
+            group_id=group_id,
+            title=cleaned.title,
+            valid_from=cleaned.valid_from,
+            valid_to=cleaned.valid_to,
+            state=cleaned.state,
+            adopted_by_item_id=cleaned.adopted_by_item_id,
+        )
+        session.add(plan)
+        session.flush()
+        _add_template_areas(session, plan.id, None, template.areas)
+        session.flush()
+        return _summary(plan, _counts(session, [plan.id])[plan.id])
+
+
+def _add_template_areas(
+    session: Session, plan_id: int, parent_id: int | None, areas: tuple[TemplateArea, ...]
+) -> None:
+    for position, area in enumerate(areas):
+        row = Area(
+            plan_id=plan_id,
+            parent_id=parent_id,
+            position=position,
+            number=area.number,
+            title=area.title,
+            description=area.description,
+        )
+        session.add(row)
+        session.flush()
+        _add_template_areas(session, plan_id, row.id, area.areas)
+
+
+def update_plan(db: Database, before: PlanSummary, data: PlanInput) -> PlanSummary:
+    cleaned = validate_plan(data)
+    with db.session() as session:
+        plan = _load(session, before.id)
+        if plan.version != before.version:
+            raise StaleEditError(
+                _("The plan “{title}” was changed elsewhere. Reload and try again.").format(
+                    title=plan.title
+                )
+            )
+        _check_item(session, cleaned.adopted_by_item_id)
+        plan.title = cleaned.title
+        plan.valid_from = cleaned.valid_from
+        plan.valid_to = cleaned.valid_to
+        plan.state = cleaned.state
+        plan.adopted_by_item_id = cleaned.adopted_by_item_id
+        session.flush()
+        return _summary(plan, _counts(session, [plan.id])[plan.id])
+
+
+def delete_plan(db: Database, plan_id: int) -> None:
+    with db.session() as session:
+        session.delete(_load(session, plan_id))
+
+
+def add_revision(
+    db: Database,
+    plan_id: int,
+    revised_on: dt.date,
+    note: str = "",
+    agenda_item_id: int | None = None,
+) -> RevisionRow:
+    """ "reviderad 2024-02-09 (Beslut i Fredagsgruppen)" as a dated row, optionally linked to
+    the agenda item that decided it."""
+    with db.session() as session:
+        _load(session, plan_id)
+        _check_item(session, agenda_item_id)
+        revision = PlanRevision(
+            plan_id=plan_id,
+            revised_on=revised_on,
+            note=clean_text(note),
+            agenda_item_id=agenda_item_id,
+        )
+        session.add(revision)
+        session.flush()
+        return RevisionRow(revision.id, revision.revised_on, revision.note, agenda_item_id)
+
+
+def delete_revision(db: Database, revision_id: int) -> None:
+    with db.session() as session:
+        revision = session.get(PlanRevision, revision_id)
+        if revision is not None:
+            session.delete(revision)
+
+
+def _check_item(session: Session, item_id: int | None) -> None:
+    if item_id is not None and session.get(AgendaItem, item_id) is None:
+        raise NotFoundError(_("The agenda item no longer exists."))
+
+
+def _load(session: Session, plan_id: int) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
+    return plan
