@@ -18,6 +18,7 @@ from naravard_desktop.db import schema
 from naravard_desktop.db.base import Base
 from naravard_desktop.db.engine import make_engine, to_url
 from naravard_desktop.db.enums import Principal, Role
+from naravard_desktop.db.search import is_search_table
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError
 from naravard_desktop.services import demo, maintenance, members
 from naravard_desktop.services.database import Database, open_database
@@ -36,7 +37,13 @@ def revision_of(path: Path) -> str | None:
 
 def schema_diffs(db: Database) -> list[object]:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, kind, _p: kind != "table" or not is_search_table(name),
+            },
+        )
         return list(compare_metadata(context, Base.metadata))
 
 

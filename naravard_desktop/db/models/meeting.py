@@ -45,6 +45,8 @@ class Meeting(Versioned, Base):
         str_enum(ProtocolState), default=ProtocolState.DRAFT
     )
     language: Mapped[str] = mapped_column(String(8), default="sv")
+    # Why an approved protocol was reopened; moves to the new revision when approved again.
+    correction_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = created_at_column()
 
     attendance: Mapped[list[Attendance]] = relationship(
