@@ -28,6 +28,7 @@ from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.members.page import MembersPage
+from naravard_desktop.ui.sip.page import SipPage
 
 SIDEBAR_WIDTH = 190
 
@@ -53,10 +54,12 @@ class MainWindow(QMainWindow):
         self.members_page = MembersPage(db, group.id, self.undo_stack)
         self.group_page = GroupPage(db, group, self.undo_stack)
         self.group_page.group_changed.connect(self._group_changed)
+        self.sip_page = SipPage(db, group.id, self.undo_stack)
         # Only pages that work are listed; later capabilities add theirs here.
         self.pages: list[tuple[str, str, QWidget]] = [
             ("members", _("Members"), self.members_page),
             ("group", _("The group"), self.group_page),
+            ("sip", _("SIP follow-up"), self.sip_page),
         ]
         for _key, title, page in self.pages:
             self.sidebar.addItem(QListWidgetItem(title))

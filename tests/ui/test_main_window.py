@@ -59,10 +59,12 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
         _("Members"),
         _("The group"),
+        _("SIP follow-up"),
     ]
-    assert window.stack.count() == 2
+    assert window.stack.count() == 3
     assert window.stack.widget(0) is window.members_page
     assert window.stack.widget(1) is window.group_page
+    assert window.stack.widget(2) is window.sip_page
     assert window.stack.currentWidget() is window.members_page  # first start
 
 

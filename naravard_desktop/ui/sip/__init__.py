@@ -1,0 +1,1 @@
+"""SIP follow-up: periods, the entry grid, rule warnings and the analysis."""

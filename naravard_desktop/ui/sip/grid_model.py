@@ -1,0 +1,346 @@
+"""The entry grid of one period: indicators × (unit, target group), with a live total column.
+
+Every edit is saved at once through services.sip_counts (one transaction) and pushed on the
+undo stack; text that is not a count is kept in its cell in red, unsaved, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QColor, QFont, QUndoStack
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, format_number, ngettext
+from naravard_desktop.services import sip_counts, sip_periods
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip_counts import CellIssue, CellKey
+from naravard_desktop.services.sip_rules import CountError, parse_count
+from naravard_desktop.services.sip_setup import CategoryRow, IndicatorRow, Setup
+from naravard_desktop.ui.undo import SavedChangeCommand
+
+Index = QModelIndex | QPersistentModelIndex
+INVALID_BACKGROUND = QColor("#f8d0d0")
+WARNING_BACKGROUND = QColor("#fbe6b8")
+TOTAL_BACKGROUND = QColor("#eceff3")
+CLOSED_BACKGROUND = QColor("#f4f4f4")
+
+
+class SipGridModel(QAbstractTableModel):
+    """`refused(message)` tells the page why an input was not saved; `saved()` follows every
+    save (the page redraws the list of rule warnings)."""
+
+    refused = QtSignal(str)
+    saved = QtSignal()
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.setup: Setup | None = None
+        self.period: sip_periods.PeriodRow | None = None
+        self.indicators: list[IndicatorRow] = []
+        self.columns: list[tuple[CategoryRow, CategoryRow]] = []
+        self.values: dict[CellKey, int] = {}
+        self.invalid: dict[CellKey, tuple[str, str]] = {}
+        self.issues: list[CellIssue] = []
+        self._issue_text: dict[CellKey, list[str]] = {}
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self, setup: Setup, period_id: int | None) -> None:
+        self.beginResetModel()
+        self.setup = setup
+        self.indicators = setup.visible_indicators()
+        self.columns = setup.columns()
+        self.invalid = {}
+        if period_id is None:
+            self.period, self.values = None, {}
+        else:
+            counts = sip_counts.load_counts(self.db, period_id)
+            self.period, self.values = counts.period, dict(counts.values)
+        self._check()
+        self.endResetModel()
+
+    @property
+    def read_only(self) -> bool:
+        return self.period is None or self.period.closed
+
+    def key(self, row: int, column: int) -> CellKey | None:
+        if not (0 <= row < len(self.indicators) and 0 <= column < len(self.columns)):
+            return None
+        unit, target = self.columns[column]
+        return (self.indicators[row].id, unit.id, target.id)
+
+    @property
+    def total_column(self) -> int:
+        return len(self.columns)
+
+    def row_total(self, row: int) -> int | None:
+        indicator = self.indicators[row].id
+        found = [
+            self.values[k]
+            for unit, target in self.columns
+            if (k := (indicator, unit.id, target.id)) in self.values
+        ]
+        return sum(found) if found else None
+
+    # --- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.indicators else len(self.columns) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        key = self.key(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key is None:
+                total = self.row_total(row)
+                return "" if total is None else format_number(total)
+            if key in self.invalid:
+                return self.invalid[key][0]
+            value = self.values.get(key)
+            if value is None:
+                return ""
+            return str(value) if role == Qt.ItemDataRole.EditRole else format_number(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if key is None:
+                return TOTAL_BACKGROUND
+            if key in self.invalid:
+                return INVALID_BACKGROUND
+            if key in self._issue_text:
+                return WARNING_BACKGROUND
+            return CLOSED_BACKGROUND if self.read_only else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key is None:
+                return _("Total of the row (computed)")
+            if key in self.invalid:
+                return self.invalid[key][1]
+            return "\n".join(self._issue_text.get(key, [])) or None
+        if role == Qt.ItemDataRole.FontRole and key is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if not 0 <= section < len(self.indicators):
+                return None
+            indicator = self.indicators[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                indent = "    " if indicator.parent_id is not None else ""
+                return indent + indicator.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return indicator.help or None
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == len(self.columns):
+            return _("Total")
+        if 0 <= section < len(self.columns):
+            unit, target = self.columns[section]
+            return f"{unit.name}\n{target.name}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.read_only and self.key(index.row(), index.column()) is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        key = self.key(index.row(), index.column())
+        if key is None or self.read_only:
+            return False
+        text = "" if value is None else str(value)
+        try:
+            number = parse_count(text)
+        except CountError as error:
+            self.invalid[key] = (text, error.message)
+            self._changed([key])
+            self.refused.emit(error.message)
+            return True
+        if self.values.get(key) == number and key not in self.invalid:
+            return True
+        return self.change({key: number}, _("Change a count"))
+
+    # --- edits ----------------------------------------------------------------------------
+
+    def change(self, changes: Mapping[CellKey, int | None], text: str) -> bool:
+        """Save `changes` at once and make them one undo step; False if refused."""
+        if self.period is None:
+            return False
+        period_id = self.period.id
+        before = {key: self.values.get(key) for key in changes}
+        try:
+            self._write(period_id, dict(changes))
+        except DomainError as error:
+            self.refused.emit(error.message)
+            return False
+        for key in changes:
+            self.invalid.pop(key, None)
+        self._changed(list(changes))
+        self.undo_stack.push(
+            SavedChangeCommand(
+                text,
+                undo=lambda: self._apply(period_id, before),
+                redo=lambda: self._apply(period_id, dict(changes)),
+                refresh=self.reload,
+            )
+        )
+        return True
+
+    def _write(self, period_id: int, changes: dict[CellKey, int | None]) -> None:
+        showing = self.period is not None and self.period.id == period_id
+        version = (
+            self.period.version
+            if showing and self.period is not None
+            else sip_periods.get_period(self.db, period_id).version
+        )
+        saved = sip_counts.save_counts(self.db, period_id, changes, version)
+        if showing:
+            self.period = saved
+            for key, value in changes.items():
+                if value is None:
+                    self.values.pop(key, None)
+                else:
+                    self.values[key] = value
+
+    def _apply(self, period_id: int, changes: dict[CellKey, int | None]) -> None:
+        """An undo or redo step (raises DomainError when refused: SavedChangeCommand tells)."""
+        self._write(period_id, changes)
+        if self.period is not None and self.period.id == period_id:
+            for key in changes:
+                self.invalid.pop(key, None)
+            self._changed(list(changes))
+
+    def clear(self, cells: list[tuple[int, int]]) -> None:
+        """Delete: empty the cells (and drop rejected text in them)."""
+        if self.read_only:
+            self.refused.emit(self._closed_message())
+            return
+        keys = [k for r, c in cells if (k := self.key(r, c)) is not None]
+        dropped = [k for k in keys if self.invalid.pop(k, None) is not None]
+        filled = {k: None for k in keys if k in self.values}
+        if filled:
+            self.change(filled, _("Clear cells"))
+        elif dropped:
+            self._changed(dropped)
+
+    def paste(self, top: int, left: int, text: str) -> bool:
+        """A block copied from Excel (tab-separated lines) pasted with its top left at the
+        current cell; refused whole, with the reason, if it does not fit or has bad values."""
+        if self.read_only:
+            self.refused.emit(self._closed_message())
+            return False
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        while lines and lines[-1] == "":
+            lines.pop()
+        if not lines:
+            return False
+        block = [line.split("\t") for line in lines]
+        height, width = len(block), max(len(line) for line in block)
+        room_down, room_right = len(self.indicators) - top, len(self.columns) - left
+        if height > room_down or width > room_right:
+            self.refused.emit(
+                _(
+                    "The copied block has {rows} rows and {columns} columns, but from this cell "
+                    "there is room for {room_rows} rows and {room_columns} columns of counts. "
+                    "Nothing was pasted."
+                ).format(
+                    rows=height,
+                    columns=width,
+                    room_rows=max(room_down, 0),
+                    room_columns=max(room_right, 0),
+                )
+            )
+            return False
+        changes: dict[CellKey, int | None] = {}
+        problems: list[str] = []
+        for r, line in enumerate(block):
+            for c, cell in enumerate(line):
+                key = self.key(top + r, left + c)
+                assert key is not None
+                try:
+                    changes[key] = parse_count(cell)
+                except CountError as error:
+                    problems.append(
+                        _("Row {row}, column {column}: {problem}").format(
+                            row=r + 1, column=c + 1, problem=error.message
+                        )
+                    )
+        if problems:
+            shown = problems[:5]
+            more = len(problems) - len(shown)
+            if more:
+                shown.append(ngettext("… and {n} more.", "… and {n} more.", more).format(n=more))
+            self.refused.emit(_("Nothing was pasted:") + "\n" + "\n".join(shown))
+            return False
+        return self.change(changes, _("Paste counts"))
+
+    def copy_text(self, cells: list[tuple[int, int]]) -> str:
+        """The selected rectangle as tab-separated lines, as Excel pastes them."""
+        if not cells:
+            return ""
+        rows = sorted({r for r, _c in cells})
+        columns = sorted({c for _r, c in cells})
+        chosen = set(cells)
+        lines = []
+        for r in rows:
+            line = []
+            for c in columns:
+                if (r, c) not in chosen:
+                    line.append("")
+                    continue
+                value = self.data(self.index(r, c), Qt.ItemDataRole.EditRole)
+                line.append(str(value).replace("\u00a0", "").replace(" ", ""))
+            lines.append("\t".join(line))
+        return "\n".join(lines)
+
+    def reload(self) -> None:
+        if self.setup is not None:
+            self.load(self.setup, self.period.id if self.period else None)
+            self.saved.emit()
+
+    def _closed_message(self) -> str:
+        if self.period is None:
+            return _("Add a period first.")
+        return _("{period} is closed. Reopen it to change its counts.").format(
+            period=self.period.label
+        )
+
+    # --- rules ----------------------------------------------------------------------------
+
+    def _check(self) -> None:
+        self.issues = sip_counts.check_period(self.setup, self.values) if self.setup else []
+        self._issue_text = {}
+        for found in self.issues:
+            for indicator_id in found.indicator_ids:
+                key = (indicator_id, found.unit_id, found.target_group_id)
+                self._issue_text.setdefault(key, []).append(found.issue.message)
+
+    def _changed(self, keys: list[CellKey]) -> None:
+        self._check()
+        if self.rowCount() and self.columnCount():
+            # rules and totals reach beyond the edited cells: redraw the grid (it is small)
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+        self.saved.emit()

@@ -1,0 +1,249 @@
+"""The SIP follow-up page: choose a period, type its counts, see what the rules warn about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.services import sip_periods, sip_setup
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.sip.grid_model import SipGridModel
+from naravard_desktop.ui.sip.grid_view import SipGridView
+from naravard_desktop.ui.sip.period_dialog import PeriodDialog
+
+HEADER_WIDTH = 340
+
+
+class SipPage(QWidget):
+    def __init__(
+        self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+        self.undo_stack = undo_stack
+        self.setup = sip_setup.get_setup(db, group_id)
+        self.periods: list[sip_periods.PeriodRow] = []
+
+        heading = QLabel(_("SIP follow-up"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("sip_period")
+        self.period_box.setMinimumWidth(200)
+        self.period_box.currentIndexChanged.connect(self._show_period)
+        period_label = QLabel(_("&Period:"))
+        period_label.setBuddy(self.period_box)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("sip_state")
+
+        self.new_period_action = self._action(_("&New period…"), self.add_period)
+        self.new_period_action.setObjectName("sip_new_period")
+        self.close_action = self._action(_("&Close period"), self.toggle_closed)
+        self.close_action.setObjectName("sip_close_period")
+        self.delete_period_action = self._action(_("&Remove period…"), self.remove_period)
+        self.delete_period_action.setObjectName("sip_remove_period")
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_period_action, self.close_action, self.delete_period_action):
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+
+        self.model = SipGridModel(db, undo_stack, self)
+        self.grid = SipGridView()
+        self.grid.setModel(self.model)
+        self.grid.verticalHeader().setFixedWidth(HEADER_WIDTH)
+        self.model.refused.connect(self._refused)
+        self.model.saved.connect(self._update_issues)
+        self.message = QLabel()
+        self.message.setObjectName("sip_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a00000;")
+        self.issues = QListWidget()
+        self.issues.setObjectName("sip_issues")
+        self.issues_label = QLabel()
+        self.issues_label.setBuddy(self.issues)
+
+        entry = QWidget()
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(period_label)
+        bar.addWidget(self.period_box)
+        bar.addWidget(self.state_label, 1)
+        entry_layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.grid)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.message)
+        lower_layout.addWidget(self.issues_label)
+        lower_layout.addWidget(self.issues)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 120])
+        entry_layout.addWidget(splitter, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(entry, _("&Counts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # --- periods --------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = self.current_period()
+        wanted = select_id if select_id is not None else (current.id if current else None)
+        self.setup = sip_setup.get_setup(self.db, self.group_id)
+        self.periods = sip_periods.list_periods(self.db, self.group_id)
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        for period in reversed(self.periods):  # newest first
+            self.period_box.addItem(period.label, period.id)
+        index = self.period_box.findData(wanted) if wanted is not None else 0
+        self.period_box.setCurrentIndex(max(index, 0))
+        self.period_box.blockSignals(False)
+        self._show_period()
+
+    def current_period(self) -> sip_periods.PeriodRow | None:
+        period_id = self.period_box.currentData()
+        return next((p for p in self.periods if p.id == period_id), None)
+
+    def _show_period(self) -> None:
+        period = self.current_period()
+        self.model.load(self.setup, period.id if period else None)
+        self.message.clear()
+        self._update_state()
+        self._update_issues()
+
+    def _update_state(self) -> None:
+        period = self.model.period
+        self.close_action.setEnabled(period is not None)
+        self.delete_period_action.setEnabled(period is not None and not period.closed)
+        self.close_action.setText(
+            _("Re&open period…") if period is not None and period.closed else _("&Close period")
+        )
+        if period is None:
+            self.state_label.setText(_("No period yet: add one with “New period”."))
+        elif period.closed:
+            self.state_label.setText(_("Closed: read-only"))
+        else:
+            self.state_label.setText(
+                f"{period.starts_on.isoformat()} – {period.ends_on.isoformat()}"
+            )
+
+    def _suggested_start(self) -> dt.date:
+        if not self.periods:
+            return dt.date.today()
+        return self.periods[-1].ends_on + dt.timedelta(days=1)
+
+    def add_period(self) -> None:
+        dialog = PeriodDialog(
+            self.db, self.group_id, self.setup.period_kind, self._suggested_start(), self
+        )
+        if dialog.exec() and dialog.created is not None:
+            self.reload(dialog.created.id)
+            self.grid.setFocus()
+            self.grid.move_to(0, 0)
+
+    def toggle_closed(self) -> None:
+        period = self.model.period
+        if period is None:
+            return
+        if period.closed:
+            answer = QMessageBox.question(
+                self,
+                _("Reopen period"),
+                _("Reopen {period}? Its counts can then be changed again.").format(
+                    period=period.label
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            sip_periods.set_closed(self.db, period.id, not period.closed, period.version)
+        except DomainError as error:
+            show_error(self, error)
+        self.reload(period.id)
+
+    def remove_period(self) -> None:
+        period = self.model.period
+        if period is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove period"),
+            _("Remove the empty period {period}?").format(period=period.label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            sip_periods.delete_period(self.db, period.id)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.reload()
+
+    # --- messages -------------------------------------------------------------------------
+
+    def _refused(self, message: str) -> None:
+        self.message.setText(message)
+
+    def _update_issues(self) -> None:
+        self.issues.clear()
+        names = {c.id: c.name for pair in self.setup.columns() for c in pair}
+        for found in self.model.issues:
+            self.issues.addItem(
+                "{unit}, {target}: {message}".format(
+                    unit=names.get(found.unit_id, ""),
+                    target=names.get(found.target_group_id, ""),
+                    message=found.issue.message,
+                )
+            )
+        count = len(self.model.issues)
+        self.issues_label.setText(
+            ngettext(
+                "{n} thing to check (saved anyway, since real data can be odd):",
+                "{n} things to check (saved anyway, since real data can be odd):",
+                count,
+            ).format(n=count)
+            if count
+            else _("No rule is broken in this period.")
+        )
+        if self.model.period is not None:
+            self._update_period_row()
+
+    def _update_period_row(self) -> None:
+        period = self.model.period
+        if period is None:
+            return
+        self.periods = [period if p.id == period.id else p for p in self.periods]
+        self._update_state()

@@ -1,0 +1,100 @@
+"""Adding a counting period: kind, year and number; an overlap keeps the dialog open."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import PeriodKind
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import sip_periods
+from naravard_desktop.services.database import Database
+
+
+class PeriodDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        group_id: int,
+        kind: PeriodKind,
+        suggested: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+        self.created: sip_periods.PeriodRow | None = None
+        self.setWindowTitle(_("New period"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("period_kind")
+        for value in PeriodKind:
+            self.kind.addItem(sip_periods.kind_label(value), value)
+        self.kind.setCurrentIndex(list(PeriodKind).index(kind))
+        self.year = QSpinBox()
+        self.year.setObjectName("period_year")
+        self.year.setRange(sip_periods.FIRST_YEAR, sip_periods.LAST_YEAR)
+        self.year.setValue(suggested.year)
+        self.number = QSpinBox()
+        self.number.setObjectName("period_number")
+        self.kind.currentIndexChanged.connect(self._update_range)
+        self._update_range()
+        self.number.setValue(sip_periods.number_of(kind, suggested))
+        self.preview = QLabel()
+        self.error = QLabel()
+        self.error.setObjectName("period_error")
+        self.error.setStyleSheet("color: #a00000;")
+        self.error.setWordWrap(True)
+        self.kind.currentIndexChanged.connect(self._update_preview)
+        self.year.valueChanged.connect(self._update_preview)
+        self.number.valueChanged.connect(self._update_preview)
+        form = QFormLayout()
+        form.addRow(_("&Kind of period"), self.kind)
+        form.addRow(_("&Year"), self.year)
+        form.addRow(_("&Number in the year"), self.number)
+        form.addRow(_("Period"), self.preview)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._update_preview()
+
+    def chosen_kind(self) -> PeriodKind:
+        return PeriodKind(self.kind.currentData())
+
+    def _update_range(self) -> None:
+        self.number.setRange(1, sip_periods.periods_per_year(self.chosen_kind()))
+        self.number.setEnabled(self.chosen_kind() is not PeriodKind.YEAR)
+
+    def _update_preview(self) -> None:
+        starts, ends = sip_periods.bounds(
+            self.chosen_kind(), self.year.value(), self.number.value()
+        )
+        name = sip_periods.label(self.chosen_kind(), starts)
+        self.preview.setText(f"{name} ({starts.isoformat()} – {ends.isoformat()})")
+        self.error.clear()
+
+    def accept(self) -> None:
+        try:
+            self.created = sip_periods.create_period(
+                self.db, self.group_id, self.year.value(), self.number.value(), self.chosen_kind()
+            )
+        except DomainError as error:
+            self.error.setText(error.message)
+            return
+        super().accept()
