@@ -88,9 +88,9 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic
+    from naravard_desktop.cli import basic, meetings, plans
 
-    return [basic.register]
+    return [basic.register, plans.register, meetings.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

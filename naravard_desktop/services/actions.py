@@ -25,6 +25,7 @@ class ActionInput:
     due_on: dt.date | None = None
     done: bool = False
     activity_id: int | None = None
+    done_on: dt.date | None = None  # when it was done; today if left out
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class ActionData:
     version: int
 
     def as_input(self) -> ActionInput:
-        return ActionInput(self.what, self.who, self.due_on, self.done, self.activity_id)
+        return ActionInput(
+            self.what, self.who, self.due_on, self.done, self.activity_id, self.done_on
+        )
 
 
 def validate_action(session: Session, data: ActionInput) -> ActionInput:
@@ -54,6 +57,8 @@ def validate_action(session: Session, data: ActionInput) -> ActionInput:
     errors.max_length("who", cleaned.who, 200, _("Who"))
     if cleaned.due_on and not dt.date(1990, 1, 1) <= cleaned.due_on <= dt.date(2200, 12, 31):
         errors.add("due_on", _("The date must be between 1990 and 2200."))
+    if cleaned.done_on and cleaned.done_on > dt.date.today():
+        errors.add("done_on", _("An action cannot be done in the future."))
     if cleaned.activity_id is not None and session.get(Activity, cleaned.activity_id) is None:
         errors.add("activity_id", _("The plan activity no longer exists."))
     errors.raise_if_any()
@@ -101,7 +106,7 @@ def add_action(db: Database, item_id: int, data: ActionInput) -> ActionData:
             who=cleaned.who,
             due_on=cleaned.due_on,
             done=cleaned.done,
-            done_on=dt.date.today() if cleaned.done else None,
+            done_on=(cleaned.done_on or dt.date.today()) if cleaned.done else None,
             activity_id=cleaned.activity_id,
         )
         session.add(action)
@@ -129,9 +134,9 @@ def update_action(db: Database, action_id: int, data: ActionInput, version: int)
             load_editable(session, action.agenda_item.meeting_id)
         action.what, action.who, action.due_on = cleaned.what, cleaned.who, cleaned.due_on
         action.activity_id = cleaned.activity_id
-        if cleaned.done != action.done:
+        if cleaned.done != action.done or (cleaned.done and cleaned.done_on):
             action.done = cleaned.done
-            action.done_on = dt.date.today() if cleaned.done else None
+            action.done_on = (cleaned.done_on or dt.date.today()) if cleaned.done else None
         session.flush()
         return _to_data(action, paragraph_numbers(session, action.agenda_item.meeting.group_id))
 

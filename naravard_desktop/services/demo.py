@@ -51,7 +51,10 @@ def _parts() -> list[DemoPart]:
 
     A capability adds its own `add_demo_…(db, group, today)` here; all run in the one
     transaction of create_demo()."""
-    return []
+    from naravard_desktop.services.demo_meetings import add_demo_meetings
+    from naravard_desktop.services.plan_demo import add_demo_plan
+
+    return [add_demo_meetings, add_demo_plan]
 
 
 def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:

@@ -24,14 +24,15 @@ from naravard_desktop.services.protocol_model import (
 )
 
 
-def _action_line(action: ActionData, carried: bool) -> ActionLine:
+def _carried_line(action: ActionData, meeting: Meeting) -> ActionLine:
+    """An earlier meeting's action as it stood at `meeting`: done only if done by then."""
     return ActionLine(
         what=action.what,
         who=action.who,
         due_on=action.due_on,
-        done=action.done,
-        from_meeting_on=action.meeting_on if carried else None,
-        from_paragraph=action.paragraph if carried else None,
+        done=action.done_on is not None and action.done_on <= meeting.held_on,
+        from_meeting_on=action.meeting_on,
+        from_paragraph=action.paragraph,
     )
 
 
@@ -54,7 +55,7 @@ def build_protocol_data(session: Session, meeting: Meeting) -> ProtocolData:
         for p in session.scalars(select(Person).where(Person.group_id == group.id)).all()
     }
     siblings = session.scalars(select(Meeting).where(Meeting.group_id == group.id)).all()
-    carried = [_action_line(a, carried=True) for a in open_before(session, meeting)]
+    carried = [_carried_line(a, meeting) for a in open_before(session, meeting)]
     items = []
     for item in items_for(session, meeting):
         model_item = next(i for i in meeting.items if i.id == item.id)

@@ -1,0 +1,140 @@
+"""Demo meetings: a year of invented meetings, the past ones approved, one upcoming."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from naravard_desktop.db.enums import AttendanceStatus
+from naravard_desktop.services import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.members import list_members
+
+# (title, presenter, minutes, notes, decision, action: (what, who, days until due) or None)
+_TOPICS = (
+    (
+        "Uppföljning av lokal plan: fast vårdkontakt",
+        "Sara Holm",
+        30,
+        "Sara Holm redogör för läget. Rutinen för fast vårdkontakt är införd på båda "
+        "hälsocentralerna. Hemsjukvården efterfrågar en gemensam kontaktlista.",
+        "Gruppen godkänner lägesrapporten.",
+        ("Ta fram gemensam kontaktlista för hemsjukvården", "Karin Vik", 45),
+    ),
+    (
+        "SIP-uppföljning",
+        "Maja Fors",
+        20,
+        "Antalet initierade SIP har ökat jämfört med samma period förra året. Flera SIP "
+        "följs upp sent; orsaken är oftast att mötestid saknas.",
+        "Gruppen ger arbetsgruppen i uppdrag att föreslå fasta mötestider för uppföljning.",
+        ("Föreslå fasta tider för SIP-uppföljning", "Maja Fors", 60),
+    ),
+    (
+        "Barn och unga: samverkan med elevhälsan",
+        "Olof Strand",
+        25,
+        "Elevhälsan och barn- och ungdomsmedicin har haft två gemensamma träffar. "
+        "Målgruppen barn med långvarig frånvaro lyfts som prioriterad.",
+        "Gruppen noterar informationen.",
+        None,
+    ),
+    (
+        "Anhörigstöd",
+        "Jonas Ås",
+        15,
+        "Anhörigföreningen berättar om höstens anhörigcafé och önskar bättre "
+        "information på hälsocentralerna.",
+        "Gruppen ställer sig bakom att informationen sprids via hälsocentralerna.",
+        ("Sprid information om anhörigcaféet på hälsocentralerna", "Erik Lund", 30),
+    ),
+)
+
+
+def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
+    people = {m.name: m.person_id for m in list_members(db, group.id) if m.is_active(today)}
+    days = [today - dt.timedelta(days=61 * n) for n in range(6, 0, -1)]
+    for number, day in enumerate(days):
+        meeting = _meeting(db, group, people, day.replace(day=min(day.day, 28)))
+        _fill(db, meeting, people, number)
+        approval.approve(db, meeting.id, "Anna Berg, Erik Lund", meeting.held_on)
+    upcoming = _meeting(db, group, people, today + dt.timedelta(days=21))
+    agenda.add_item(
+        db,
+        upcoming.id,
+        agenda.ItemInput(
+            title="Uppföljning av lokal plan: ökad kontinuitet",
+            presenter="Erik Lund",
+            planned_minutes=30,
+            attachments=("Lägesrapport lokal plan",),
+        ),
+    )
+
+
+def _meeting(
+    db: Database, group: GroupData, people: dict[str, int], day: dt.date
+) -> meetings.MeetingData:
+    return meetings.create_meeting(
+        db,
+        group.id,
+        meetings.MeetingInput(
+            held_on=day,
+            starts_at=dt.time(13, 0),
+            ends_at=dt.time(15, 30),
+            place="Kommunhuset, sal Ljusnan, och via Teams",
+            chair_id=people.get("Anna Berg"),
+            secretary_id=people.get("Lisa Nord"),
+            adjuster1_id=people.get("Erik Lund"),
+        ),
+    )
+
+
+def _fill(db: Database, meeting: meetings.MeetingData, people: dict[str, int], number: int) -> None:
+    rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
+    if number % 2 == 0 and "Per Ek" in rows and "Sara Holm" in rows:
+        attendance.set_attendance(
+            db, rows["Per Ek"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
+        )
+        attendance.set_attendance(
+            db,
+            rows["Sara Holm"].id,
+            attendance.AttendanceInput(
+                AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]
+            ),
+        )
+    standard = {item.standard_key: item for item in agenda.list_items(db, meeting.id)}
+    texts = {
+        "opening": ("Ordföranden hälsar välkommen och förklarar mötet öppnat.", ""),
+        "adjusters": ("", "Erik Lund utses att jämte ordföranden justera protokollet."),
+        "agenda": ("", "Dagordningen fastställs."),
+        "previous_minutes": ("Föregående protokoll läggs till handlingarna.", ""),
+        "closing": ("Ordföranden tackar och förklarar mötet avslutat.", ""),
+    }
+    for key, (notes, decision) in texts.items():
+        item = standard.get(key)
+        if item is not None:
+            agenda.update_item(
+                db, item.id, replace(item.as_input(), notes=notes, decision=decision), item.version
+            )
+    for title, presenter, minutes, notes, decision, action in _TOPICS[number % 2 :: 1][:3]:
+        added = agenda.add_item(
+            db,
+            meeting.id,
+            agenda.ItemInput(
+                title=title,
+                presenter=presenter,
+                planned_minutes=minutes,
+                notes=notes,
+                decision=decision,
+            ),
+        )
+        if action is not None:
+            what, who, days = action
+            due = meeting.held_on + dt.timedelta(days=days)
+            done = number < 3 and due <= dt.date.today()  # the older ones are carried out
+            actions.add_action(
+                db,
+                added.id,
+                actions.ActionInput(what, who, due, done=done, done_on=due if done else None),
+            )

@@ -1,0 +1,136 @@
+"""Meeting commands end to end: list, export protocol and kallelse, verify (with tampering)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("meetings-cli")
+    path = folder / "demo.sqlite"
+    assert run(folder, "demo", "--database", path).returncode == 0
+    return path
+
+
+def run(folder: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(folder / "data"), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def _meetings(demo_db: Path) -> list[dict[str, object]]:
+    result = run(demo_db.parent, "meetings", "list", "--json", "--database", demo_db)
+    assert result.returncode == 0, result.stderr
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_the_demo_has_a_year_of_meetings_past_ones_approved(demo_db: Path) -> None:
+    rows = _meetings(demo_db)
+    states = [row["state"] for row in rows]
+    assert states[0] == "utkast" and set(states[1:]) == {"justerat"}
+    assert len(rows) >= 6
+    text = run(demo_db.parent, "meetings", "list", "--database", demo_db).stdout.splitlines()
+    assert text[1].split("\t")[0] == str(rows[1]["id"])
+    assert "§§ " in text[1] and "justerat" in text[1]
+
+
+def test_an_exported_approved_protocol_verifies_and_a_tampered_one_does_not(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    approved = _meetings(demo_db)[1]
+    out = tmp_path / "protokoll.pdf"
+    result = run(
+        demo_db.parent,
+        "export",
+        "protocol",
+        "--meeting",
+        str(approved["id"]),
+        "--out",
+        out,
+        "--database",
+        demo_db,
+    )
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(out.read_bytes())).pages)
+    assert f"§ {approved['first_paragraph']}" in text
+    assert "Sida 1 av" in text
+    check = run(demo_db.parent, "verify", out, "--database", demo_db)
+    assert check.returncode == 0
+    assert "identisk" in check.stdout and f"id {approved['id']}" in check.stdout
+
+    tampered = tmp_path / "ändrad.pdf"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    check = run(demo_db.parent, "verify", tampered, "--database", demo_db)
+    assert check.returncode == 1
+    assert "INTE identisk" in check.stdout
+
+
+def test_kallelse_and_docx_for_the_upcoming_meeting(demo_db: Path, tmp_path: Path) -> None:
+    upcoming = _meetings(demo_db)[0]
+    pdf = tmp_path / "kallelse.pdf"
+    result = run(
+        demo_db.parent,
+        "export",
+        "kallelse",
+        "--meeting",
+        str(upcoming["id"]),
+        "--out",
+        pdf,
+        "--database",
+        demo_db,
+    )
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf.read_bytes())).pages)
+    assert "Mötets öppnande" in text and "Uppföljning av lokal plan" in text
+    docx = tmp_path / "protokoll.docx"
+    result = run(
+        demo_db.parent,
+        "export",
+        "protocol",
+        "--meeting",
+        str(upcoming["id"]),
+        "--out",
+        docx,
+        "--database",
+        demo_db,
+    )
+    assert result.returncode == 0, result.stderr
+    paragraphs = [p.text for p in Document(str(docx)).paragraphs]
+    assert any("Mötets öppnande" in p for p in paragraphs)
+
+
+def test_bad_requests_get_one_line(demo_db: Path, tmp_path: Path) -> None:
+    for args in (
+        ("export", "protocol", "--meeting", "9999", "--out", tmp_path / "x.pdf"),
+        ("export", "protocol", "--meeting", "1", "--out", tmp_path / "x.txt"),
+        ("export", "kallelse", "--meeting", "1", "--out", tmp_path / "saknas" / "x.pdf"),
+        ("verify", tmp_path / "finns-inte.pdf"),
+    ):
+        result = run(demo_db.parent, *args, "--database", demo_db)
+        assert result.returncode != 0
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
