@@ -1,0 +1,129 @@
+"""Plan commands: `plans list`, `import plan FILE` (dry run unless --apply) and
+`export plan --plan ID --out FILE.pdf|.xlsx`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, format_iso_date
+
+
+def register(commands: Commands) -> None:
+    listing = commands.add_to_group(
+        "plans", "list", _("list the plans with their areas and activities"), cmd_plans_list
+    )
+    listing.add_argument("--group", type=int, metavar="ID")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    reading = commands.add_to_group(
+        "import", "plan", _("read a plan from XLSX or CSV (dry run unless --apply)"), cmd_import
+    )
+    reading.add_argument("file", type=Path, metavar=_("FILE"))
+    reading.add_argument("--group", type=int, metavar="ID")
+    reading.add_argument("--title", help=_("the plan's title (default: from the file)"))
+    reading.add_argument("--apply", action="store_true", help=_("create the plan"))
+
+    writing = commands.add_to_group("export", "plan", _("write a plan as PDF or XLSX"), cmd_export)
+    writing.add_argument("--plan", type=int, required=True, metavar="ID")
+    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+
+
+def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.groups import list_groups, resolve_group
+    from naravard_desktop.services.plan_labels import plan_state_label
+    from naravard_desktop.services.plans import list_plans
+
+    with open_db(args) as db:
+        group_id = resolve_group(db, args.group).id if args.group or list_groups(db) else None
+        rows = list_plans(db, group_id) if group_id is not None else []
+    if args.json:
+        payload = [
+            {
+                "id": p.id,
+                "title": p.title,
+                "areas": p.areas,
+                "activities": p.activities,
+                "group_id": p.group_id,
+                "state": p.state.value,
+                "valid_from": format_iso_date(p.valid_from) or None,
+                "valid_to": format_iso_date(p.valid_to) or None,
+            }
+            for p in rows
+        ]
+        print_json(payload, out)
+    else:
+        for p in rows:
+            period = f"{format_iso_date(p.valid_from)}–{format_iso_date(p.valid_to)}"
+            print(
+                f"{p.id}\t{p.title}\t{plan_state_label(p.state)}\t{period}\t"
+                + _("{areas} areas, {activities} activities").format(
+                    areas=p.areas, activities=p.activities
+                ),
+                file=out,
+            )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.groups import resolve_group
+    from naravard_desktop.services.plan_import import apply_import, read_plan_file
+
+    preview = read_plan_file(args.file)
+    title = args.title or preview.plan.title
+    print(
+        _("Sheet “{sheet}”: plan “{title}” with {areas} areas and {activities} activities.").format(
+            sheet=preview.sheet,
+            title=title,
+            areas=len(preview.areas),
+            activities=len(preview.activities),
+        ),
+        file=out,
+    )
+    for index, area in enumerate(preview.areas):
+        count = sum(1 for a in preview.activities if a.area == index)
+        indent = "    " if area.parent is not None else "  "
+        print(
+            indent + _("{area} ({count} activities)").format(area=area.label, count=count),
+            file=out,
+        )
+    for problem in preview.problems:
+        kind = _("Error") if problem.blocking else _("Note")
+        print(f"{kind}: {problem}", file=out)
+    if not preview.can_apply:
+        print(_("Nothing was imported: correct the file and try again."), file=out)
+        return EXIT_PROBLEM
+    if not args.apply:
+        print(_("Dry run: nothing was written. Add --apply to create the plan."), file=out)
+        return EXIT_OK
+    with open_db(args) as db:
+        group = resolve_group(db, args.group)
+        plan = apply_import(db, group.id, preview, title)
+    print(
+        _("Plan {id} “{title}” created in group {group}.").format(
+            id=plan.id, title=plan.title, group=group.name
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.export.files import write_atomically
+    from naravard_desktop.services.plan_exports import plan_file_bytes
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx", ".csv"):
+        raise DomainError(
+            _("Choose a file name ending in .pdf, .xlsx or .csv, not “{name}”.").format(
+                name=args.out.name
+            )
+        )
+    with open_db(args) as db:
+        data = plan_file_bytes(db, args.plan, suffix)
+    target = write_atomically(args.out, data)
+    print(_("Plan written to {path}").format(path=target), file=out)
+    return EXIT_OK

@@ -1,0 +1,208 @@
+"""The plan as a PDF: A4 landscape, grouped by area, each activity's status as a coloured
+mark and its progress as a bar, overdue activities marked in red, and a footer with the
+plan's name, the date and "Sida X av Y"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from naravard_desktop.db.enums import ActivityStatus
+from naravard_desktop.export.pdf import FONT, MUTED, RULE, PdfInfo, build_pdf, stylesheet
+from naravard_desktop.i18n import _, current_language, format_iso_date
+from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.plan_items import ActivityRow, AreaRow, PlanTree
+from naravard_desktop.services.plan_labels import plan_state_label, status_label
+from naravard_desktop.services.plans import PlanSummary
+
+PAGE = landscape(A4)
+MARGIN = 15 * mm
+WIDTH = PAGE[0] - 2 * MARGIN
+OVERDUE = colors.HexColor("#b00020")
+STATUS_COLOURS = {
+    ActivityStatus.NOT_STARTED: colors.HexColor("#9e9e9e"),
+    ActivityStatus.IN_PROGRESS: colors.HexColor("#1f5f8b"),
+    ActivityStatus.DONE: colors.HexColor("#2e7d32"),
+    ActivityStatus.PAUSED: colors.HexColor("#c77700"),
+    ActivityStatus.CANCELLED: colors.HexColor("#5a5a5a"),
+}
+# Activity, responsible, schedule, status, progress, follow-up.
+COLUMN_SHARES = (0.33, 0.16, 0.15, 0.11, 0.10, 0.15)
+
+
+class ProgressBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """A bar filled to `percent`, with the number beside it."""
+
+    def __init__(self, percent: int, colour: Any, width: float = 13 * mm) -> None:
+        super().__init__()
+        self.percent = max(0, min(100, percent))
+        self.colour = colour
+        self.bar_width = width
+        self.width = width + 11 * mm
+        self.height = 3.2 * mm
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.setFillColor(colors.HexColor("#eeeeee"))
+        canvas.rect(0, 0, self.bar_width, self.height, stroke=1, fill=1)
+        if self.percent:
+            canvas.setFillColor(self.colour)
+            canvas.rect(0, 0, self.bar_width * self.percent / 100, self.height, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(FONT, 8)
+        canvas.drawString(self.bar_width + 1.5 * mm, 0.6 * mm, f"{self.percent} %")
+
+
+class StatusBar(Flowable):  # type: ignore[misc]
+    """The whole plan's activities by status as one stacked bar, with a legend."""
+
+    def __init__(self, counts: dict[ActivityStatus, int], width: float) -> None:
+        super().__init__()
+        self.counts = counts
+        self.width = width
+        self.height = 10 * mm
+
+    def draw(self) -> None:
+        canvas = self.canv
+        total = sum(self.counts.values())
+        x = 0.0
+        bar_y = 5.5 * mm
+        for status, count in self.counts.items():
+            if not count:
+                continue
+            part = self.width * count / total
+            canvas.setFillColor(STATUS_COLOURS[status])
+            canvas.rect(x, bar_y, part, 3.5 * mm, stroke=0, fill=1)
+            x += part
+        x = 0.0
+        canvas.setFont(FONT, 8)
+        for status, count in self.counts.items():
+            canvas.setFillColor(STATUS_COLOURS[status])
+            canvas.rect(x, 1 * mm, 2.6 * mm, 2.6 * mm, stroke=0, fill=1)
+            canvas.setFillColor(colors.black)
+            label = f"{status_label(status)}: {count}"
+            canvas.drawString(x + 3.6 * mm, 1.3 * mm, label)
+            x += 3.6 * mm + canvas.stringWidth(label, FONT, 8) + 6 * mm
+
+
+def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date) -> bytes:
+    styles = stylesheet()
+    story: list[Flowable] = [
+        Paragraph(escape(plan.title), styles["title"]),
+        Paragraph(escape(_subtitle(plan, group)), styles["subtitle"]),
+        Spacer(1, 3 * mm),
+    ]
+    counts = {status: 0 for status in ActivityStatus}
+    for activity in tree.activities:
+        counts[activity.status] += 1
+    overdue = sum(1 for a in tree.activities if a.is_overdue(today))
+    if tree.activities:
+        story.append(StatusBar(counts, WIDTH))
+    summary = _("{count} activities in {areas} areas.").format(
+        count=len(tree.activities), areas=len(tree.areas)
+    )
+    if overdue:
+        summary += " " + _("{count} overdue on {date}.").format(
+            count=overdue, date=format_iso_date(today)
+        )
+    story += [Paragraph(escape(summary), styles["small"]), Spacer(1, 4 * mm)]
+    if not tree.areas:
+        story.append(Paragraph(escape(_("The plan has no areas yet.")), styles["body"]))
+    for area in tree.areas:
+        story += _area_block(area, tree.activities_of(area.id), styles, today)
+    footer = f"{plan.title} · {format_iso_date(today)}"
+    info = PdfInfo(
+        title=plan.title,
+        author=group.name,
+        subject=_("Local plan"),
+        language=current_language(),
+    )
+    return build_pdf(story, info, pagesize=PAGE, footer_left=footer, margins_mm=(15, 15, 14, 20))
+
+
+def _subtitle(plan: PlanSummary, group: GroupData) -> str:
+    parts = [group.name, plan_state_label(plan.state)]
+    if plan.valid_from or plan.valid_to:
+        parts.append(
+            _("valid {start}–{end}").format(
+                start=format_iso_date(plan.valid_from), end=format_iso_date(plan.valid_to)
+            )
+        )
+    if plan.revisions:
+        dates = ", ".join(format_iso_date(r.revised_on) for r in plan.revisions)
+        parts.append(_("revised {dates}").format(dates=dates))
+    return " · ".join(parts)
+
+
+def _area_block(
+    area: AreaRow, activities: list[ActivityRow], styles: dict[str, Any], today: dt.date
+) -> list[Flowable]:
+    base = styles["heading"] if area.parent_id is None else styles["label"]
+    heading_style = ParagraphStyle(f"{base.name}_next", base, keepWithNext=1)
+    heading: list[Flowable] = [Paragraph(escape(area.label), heading_style)]
+    if area.description:
+        small = ParagraphStyle("small_next", styles["small"], keepWithNext=1, spaceAfter=1.5 * mm)
+        heading.append(Paragraph(escape(area.description), small))
+    if not activities:
+        return [KeepTogether(heading)]
+    header = [
+        _("Activity"),
+        _("Responsible"),
+        _("Schedule"),
+        _("Status"),
+        _("Progress"),
+        _("Follow-up"),
+    ]
+    rows: list[list[Any]] = [[Paragraph(escape(h), styles["cell_bold"]) for h in header]]
+    style = [
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for number, activity in enumerate(activities, start=1):
+        late = activity.is_overdue(today)
+        rows.append(_activity_cells(activity, late, styles))
+        if late:
+            style.append(("BACKGROUND", (0, number), (-1, number), colors.HexColor("#fdecee")))
+            style.append(("LINEBEFORE", (0, number), (0, number), 2.5, OVERDUE))
+    table = Table(
+        rows, colWidths=[WIDTH * share for share in COLUMN_SHARES], repeatRows=1, hAlign="LEFT"
+    )
+    table.setStyle(TableStyle(style))
+    return [*heading, table, Spacer(1, 4 * mm)]
+
+
+def _activity_cells(activity: ActivityRow, late: bool, styles: dict[str, Any]) -> list[Any]:
+    cell, small = styles["cell"], styles["small"]
+    title = escape(activity.title).replace("\n", "<br/>")
+    if activity.description:
+        title += f'<br/><font size="7.5" color="#5a5a5a">{escape(activity.description)}</font>'
+    schedule = escape(activity.schedule_text)
+    if activity.due_date:
+        due = _("due {date}").format(date=format_iso_date(activity.due_date))
+        mark = f'<font color="#b00020">{escape(due)}</font>' if late else escape(due)
+        schedule += f'<br/><font size="7.5">{mark}</font>'
+    colour = STATUS_COLOURS[activity.status].hexval().replace("0x", "#")
+    status = f'<font color="{colour}">●</font> {escape(status_label(activity.status))}'
+    if late:
+        late_word = escape(_("Overdue"))
+        status += f'<br/><font color="#b00020"><b>⚠ {late_word}</b></font>'
+    return [
+        Paragraph(title, cell),
+        Paragraph(escape(activity.responsible), small if len(activity.responsible) > 60 else cell),
+        Paragraph(schedule, cell),
+        Paragraph(status, cell),
+        ProgressBar(activity.progress, STATUS_COLOURS[activity.status]),
+        Paragraph(escape(activity.follow_up_method), small),
+    ]

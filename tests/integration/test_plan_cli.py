@@ -1,0 +1,110 @@
+"""The plan commands end to end in a fresh interpreter: demo, plans list, export to PDF and
+XLSX, and import (dry run, --apply, refusal with every problem)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+
+def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(tmp_path / "data"), PYTHONUTF8="1")
+    return subprocess.run(
+        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_demo_list_export_and_import_round_trip(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    assert run(tmp_path, "demo", "--database", database).returncode == 0
+    listed = run(tmp_path, "plans", "list", "--json", "--database", database)
+    assert listed.returncode == 0, listed.stderr
+    [plan] = json.loads(listed.stdout)
+    assert plan["areas"] == 5 and plan["activities"] == 17
+    assert plan["title"].startswith("Lokal samverkansplan")
+    plain = run(tmp_path, "plans", "list", "--database", database)
+    assert plain.stdout.startswith(f"{plan['id']}\t{plan['title']}\t")
+
+    pdf = tmp_path / "plan.pdf"
+    done = run(
+        tmp_path, "export", "plan", "--plan", str(plan["id"]), "--out", pdf, "--database", database
+    )
+    assert done.returncode == 0, done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Ökad kontinuitet" in text and "Sida 1 av" in text
+
+    sheet = tmp_path / "plan.xlsx"
+    assert (
+        run(
+            tmp_path, "export", "plan", "--plan", "1", "--out", sheet, "--database", database
+        ).returncode
+        == 0
+    )
+    dry = run(tmp_path, "import", "plan", sheet, "--database", database)
+    assert dry.returncode == 0, dry.stderr
+    assert "17 aktiviteter" in dry.stdout and "--apply" in dry.stdout
+    assert (
+        json.loads(run(tmp_path, "plans", "list", "--json", "--database", database).stdout)[1:]
+        == []
+    )
+    applied = run(
+        tmp_path, "import", "plan", sheet, "--apply", "--title", "Kopia", "--database", database
+    )
+    assert applied.returncode == 0, applied.stderr
+    plans = json.loads(run(tmp_path, "plans", "list", "--json", "--database", database).stdout)
+    assert sorted((p["title"], p["areas"], p["activities"]) for p in plans)[0] == ("Kopia", 5, 17)
+
+
+@pytest.mark.slow
+def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    run(tmp_path, "demo", "--database", database)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("Aktivitet;Status\nEtt;Pågår\nTvå;kanske\n".encode("cp1252"))
+    result = run(tmp_path, "import", "plan", bad, "--apply", "--database", database)
+    assert result.returncode == 1
+    assert "rad 3, kolumn B" in result.stdout and "Inget importerades" in result.stdout
+    plans = json.loads(run(tmp_path, "plans", "list", "--json", "--database", database).stdout)
+    assert len(plans) == 1
+    not_sheet = tmp_path / "bild.png"
+    not_sheet.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    refused = run(tmp_path, "import", "plan", not_sheet, "--database", database)
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+    wrong = run(
+        tmp_path,
+        "export",
+        "plan",
+        "--plan",
+        "1",
+        "--out",
+        tmp_path / "x.doc",
+        "--database",
+        database,
+    )
+    assert wrong.returncode == 2 and ".pdf" in wrong.stderr
+    missing = run(
+        tmp_path,
+        "export",
+        "plan",
+        "--plan",
+        "99",
+        "--out",
+        tmp_path / "x.pdf",
+        "--database",
+        database,
+    )
+    assert missing.returncode == 2 and "99" in missing.stderr
