@@ -43,13 +43,15 @@ def plan_rows(tree: PlanTree) -> list[list[CellValue]]:
 
 
 def meta_rows(plan: PlanSummary) -> list[list[CellValue]]:
-    return [
+    rows: list[list[CellValue]] = [
         ["Titel", plan.title],
         ["Giltig från", plan.valid_from],
         ["Giltig till", plan.valid_to],
         ["Läge", plan_state_label(plan.state)],
-        *[["Reviderad", revision.revised_on, revision.note or None] for revision in plan.revisions],
     ]
+    for revision in plan.revisions:
+        rows.append(["Reviderad", revision.revised_on, revision.note or None])
+    return rows
 
 
 def plan_xlsx(plan: PlanSummary, tree: PlanTree) -> bytes:

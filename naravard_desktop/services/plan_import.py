@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -515,7 +515,7 @@ def apply_import(
             if preview.blocking
             else _("There is nothing to import.")
         )
-    plan_input = preview.plan if not title else PlanInput(title, **_rest(preview.plan))
+    plan_input = replace(preview.plan, title=title) if title else preview.plan
     with db.session() as session:
         plan = create_plan(db, group_id, plan_input)
         area_ids: list[int] = []
@@ -562,7 +562,3 @@ def apply_import(
             session.execute(insert(Activity), batch[start : start + 5000])
         session.flush()
         return get_plan(db, plan.id)
-
-
-def _rest(plan: PlanInput) -> dict[str, object]:
-    return {"valid_from": plan.valid_from, "valid_to": plan.valid_to, "state": plan.state}
