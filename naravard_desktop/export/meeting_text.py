@@ -1,0 +1,318 @@
+"""The words of a kallelse and a protocol, shared by the PDF and DOCX writers (no layout here).
+
+Fixed phrases are English source strings translated in the document language: call these
+inside `i18n.use_language(data.language)`. Texts typed by users arrive in ProtocolData as
+they are; `clean()` only removes what no document format can hold (control characters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
+from naravard_desktop.i18n import N_, _, format_date, format_time
+from naravard_desktop.services.protocol_model import (
+    ActionLine,
+    AttendeeLine,
+    ProtocolData,
+    SignatureLine,
+)
+
+# C0/C1 control characters except tab and newline, lone surrogates and non-characters:
+# invalid in XML (DOCX), noise in a PDF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+_PRINCIPAL_WORDS = {
+    Principal.REGION: N_("region"),
+    Principal.MUNICIPALITY: N_("municipality"),
+    Principal.JOINT: N_("joint"),
+}
+
+
+def clean(text: str) -> str:
+    """Text with Unix line ends, tabs as spaces and no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _CONTROL.sub("", text)
+
+
+def blocks(text: str) -> list[list[str]]:
+    """Notes as paragraphs (split at blank lines), each a list of its lines, as typed."""
+    result: list[list[str]] = []
+    for block in re.split(r"\n[ \u00a0]*\n", clean(text).strip("\n")):
+        lines = [line.rstrip() for line in block.split("\n")]
+        if any(lines):
+            result.append(lines)
+    return result
+
+
+def meeting_label(data: ProtocolData) -> str:
+    """ "Möte 2024:3" or "Extra möte 2024:4"."""
+    if data.kind is MeetingKind.EXTRA:
+        return _("Extra meeting {number}").format(number=data.meeting_number)
+    return _("Meeting {number}").format(number=data.meeting_number)
+
+
+def long_date(value: dt.date) -> str:
+    return format_date(value, "long")
+
+
+def time_range(data: ProtocolData) -> str:
+    """ "kl. 13.00–15.30", "kl. 13.00", or "" when the meeting has no time."""
+    if data.starts_at and data.ends_at:
+        return _("{start}–{end}").format(
+            start=format_time(data.starts_at), end=format_time(data.ends_at)
+        )
+    if data.starts_at:
+        return _("at {start}").format(start=format_time(data.starts_at))
+    return ""
+
+
+def paragraph_range(data: ProtocolData) -> str:
+    bounds = data.paragraph_range
+    if bounds is None:
+        return ""
+    first, last = bounds
+    return f"§ {first}" if first == last else f"§§ {first}–{last}"
+
+
+def partial_attendance(line: AttendeeLine) -> str:
+    """ "§ 14–15", "från § 5", "till och med § 9" or ""."""
+    first, last = line.from_paragraph, line.to_paragraph
+    if first is not None and last is not None:
+        return f"§ {first}" if first == last else f"§ {first}–{last}"
+    if first is not None:
+        return _("from § {paragraph}").format(paragraph=first)
+    if last is not None:
+        return _("until § {paragraph}").format(paragraph=last)
+    return ""
+
+
+def principal_word(line: AttendeeLine) -> str:
+    """ "kommun", "region"; for other principals the organisation, if any."""
+    if line.principal in _PRINCIPAL_WORDS:
+        return _(_PRINCIPAL_WORDS[line.principal])
+    return clean(line.organisation)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """The attendance lists of a protocol, each entry already written out."""
+
+    members: list[str]
+    substitutes: list[str]
+    others: list[str]
+    absent: list[str]
+
+
+def _role_word(line: AttendeeLine, data: ProtocolData) -> str:
+    if line.name == data.chair or (not data.chair and line.role is Role.CHAIR):
+        return _("chair")
+    if line.name == data.secretary or (not data.secretary and line.role is Role.SECRETARY):
+        return _("secretary")
+    if line.role is Role.VICE_CHAIR:
+        return _("vice chair")
+    if line.status is AttendanceStatus.COOPTED or line.role is Role.COOPTED:
+        return _("co-opted")
+    return ""
+
+
+def _entry(line: AttendeeLine, data: ProtocolData, *, with_principal: bool = True) -> str:
+    """ "Anna Berg, ordförande (kommun)", "Sara Holm för Per Ek (region)",
+    "Jonas Ås, adjungerad, § 14–15", "Karin Vik, Bergsjö hälsocentral, från § 16"."""
+    text = clean(line.name)
+    if line.status is AttendanceStatus.SUBSTITUTE and line.substitute_for:
+        text = _("{name} for {member}").format(name=text, member=clean(line.substitute_for))
+    role = _role_word(line, data)
+    if role:
+        text = f"{text}, {role}"
+    if line.status is AttendanceStatus.GUEST or line.role is None:
+        if line.organisation:
+            text = f"{text}, {clean(line.organisation)}"
+    elif with_principal:
+        principal = principal_word(line)
+        if principal:
+            text = f"{text} ({principal})"
+    partial = partial_attendance(line)
+    if partial:
+        text = f"{text}, {partial}"
+    if line.note:
+        text = f"{text}; {clean(line.note)}"
+    return text
+
+
+def _is_other(line: AttendeeLine, data: ProtocolData) -> bool:
+    """Present but not deciding: the secretary, co-opted members and guests."""
+    if line.status in (AttendanceStatus.COOPTED, AttendanceStatus.GUEST):
+        return True
+    return line.role in (Role.SECRETARY, Role.COOPTED, None) or (
+        bool(data.secretary) and line.name == data.secretary and line.role is not Role.CHAIR
+    )
+
+
+def attendance(data: ProtocolData) -> Attendance:
+    """Who was there, as the protocol lists them (Ledamöter, Ersättare, Övriga, Frånvarande)."""
+    members: list[str] = []
+    substitutes: list[str] = []
+    others: list[str] = []
+    absent: list[str] = []
+    for line in data.attendees:
+        if line.status is AttendanceStatus.ABSENT:
+            absent.append(_entry(line, data))
+        elif line.status is AttendanceStatus.SUBSTITUTE or line.role is Role.SUBSTITUTE:
+            substitutes.append(_entry(line, data))
+        elif _is_other(line, data):
+            others.append(_entry(line, data, with_principal=False))
+        else:
+            members.append(_entry(line, data))
+    if data.secretary and all(line.name != data.secretary for line in data.attendees):
+        others.insert(0, f"{clean(data.secretary)}, {_('secretary')}")
+    return Attendance(members, substitutes, others, absent)
+
+
+@dataclass(frozen=True)
+class Invited:
+    """Who a kallelse goes to: members and substitutes, then others (secretary, guests)."""
+
+    members: list[str]
+    substitutes: list[str]
+    others: list[str]
+
+
+def invited(data: ProtocolData) -> Invited:
+    members: list[str] = []
+    substitutes: list[str] = []
+    others: list[str] = []
+    for line in data.attendees:
+        entry = _entry(line, data, with_principal=not _is_other(line, data))
+        if line.status is AttendanceStatus.ABSENT:
+            entry = _("{entry} (has sent apologies)").format(entry=entry)
+        if line.status is AttendanceStatus.SUBSTITUTE or line.role is Role.SUBSTITUTE:
+            substitutes.append(entry)
+        elif _is_other(line, data):
+            others.append(entry)
+        else:
+            members.append(entry)
+    if data.secretary and all(line.name != data.secretary for line in data.attendees):
+        others.insert(0, f"{clean(data.secretary)}, {_('secretary')}")
+    return Invited(members, substitutes, others)
+
+
+def action_parts(action: ActionLine) -> list[str]:
+    """ "Ta fram rutin", "Sara Holm", "2024-06-30" (only the parts that are set)."""
+    parts = [clean(action.what)]
+    if action.who:
+        parts.append(clean(action.who))
+    if action.due_on:
+        parts.append(action.due_on.isoformat())
+    return parts
+
+
+def action_text(action: ActionLine) -> str:
+    """ "what — who — 2024-06-30", with "(klar)" when done."""
+    text = " — ".join(action_parts(action))
+    if action.done:
+        text = f"{text} ({_('done')})"
+    return text
+
+
+def action_origin(action: ActionLine) -> str:
+    """ "från mötet 12 april 2024, § 7" for an item carried from an earlier meeting."""
+    if action.from_meeting_on and action.from_paragraph is not None:
+        return _("from the meeting on {date}, § {paragraph}").format(
+            date=long_date(action.from_meeting_on), paragraph=action.from_paragraph
+        )
+    if action.from_meeting_on:
+        return _("from the meeting on {date}").format(date=long_date(action.from_meeting_on))
+    if action.from_paragraph is not None:
+        return _("from § {paragraph}").format(paragraph=action.from_paragraph)
+    return ""
+
+
+def carried_text(action: ActionLine) -> str:
+    origin = action_origin(action)
+    return f"{action_text(action)} ({origin})" if origin else action_text(action)
+
+
+def attachments_text(titles: tuple[str, ...]) -> str:
+    return _("Attachments: {titles}").format(titles="; ".join(clean(t) for t in titles))
+
+
+def presenter_text(name: str) -> str:
+    return _("Presenter: {name}").format(name=clean(name))
+
+
+def revision_text(data: ProtocolData) -> str:
+    """ "Rättelse, revision 2: <reason>" for a corrected protocol, else ""."""
+    if data.revision <= 1:
+        return ""
+    if data.correction_reason:
+        return _("Correction, revision {revision}: {reason}").format(
+            revision=data.revision, reason=clean(data.correction_reason)
+        )
+    return _("Correction, revision {revision}").format(revision=data.revision)
+
+
+def names_and(names: list[str]) -> str:
+    """ "Anna Berg och Erik Lund"; "A, B och C"."""
+    names = [clean(name) for name in names if name]
+    if len(names) <= 1:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
+def protocol_title(data: ProtocolData) -> str:
+    """Document title for metadata: "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"."""
+    return _("Protocol {group} {date}").format(
+        group=clean(data.group_name), date=long_date(data.held_on)
+    )
+
+
+def protocol_subject(data: ProtocolData) -> str:
+    return _("Protocol of meeting {number}, {paragraphs}").format(
+        number=data.meeting_number, paragraphs=paragraph_range(data)
+    )
+
+
+def protocol_footer(data: ProtocolData) -> str:
+    return _("{group} · Protocol {date}").format(
+        group=clean(data.group_name), date=long_date(data.held_on)
+    )
+
+
+def kallelse_title(data: ProtocolData) -> str:
+    return _("Notice of meeting {group} {date}").format(
+        group=clean(data.group_name), date=long_date(data.held_on)
+    )
+
+
+def kallelse_footer(data: ProtocolData) -> str:
+    return _("{group} · Notice of meeting {date}").format(
+        group=clean(data.group_name), date=long_date(data.held_on)
+    )
+
+
+def signatures(data: ProtocolData) -> list[SignatureLine]:
+    """The signature block: as given, or Sekreterare, Ordförande and each Justerare."""
+    if data.signatures:
+        return [SignatureLine(clean(s.role_label), clean(s.name)) for s in data.signatures]
+    lines = [
+        SignatureLine(_("Secretary"), clean(data.secretary)),
+        SignatureLine(_("Chair"), clean(data.chair)),
+    ]
+    lines += [SignatureLine(_("Adjuster"), clean(name)) for name in data.adjusters]
+    if not data.adjusters:
+        lines.append(SignatureLine(_("Adjuster"), ""))
+    return lines
+
+
+def approval_text(data: ProtocolData) -> tuple[str, str]:
+    """("Justeringens datum: 24 maj 2024", "Justerat av …") once approved; blank line before."""
+    if data.approved and data.approved_on:
+        by = clean(data.approved_by) or names_and([data.chair, *data.adjusters])
+        return (
+            _("Date of approval: {date}").format(date=long_date(data.approved_on)),
+            _("Approved by {names}").format(names=by) if by else "",
+        )
+    return _("Date of approval: {date}").format(date="_" * 24), ""

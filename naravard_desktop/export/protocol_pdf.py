@@ -1,0 +1,196 @@
+"""The protocol (protokoll) of a meeting as an archivable PDF/A-2b, laid out like a
+municipality's own: header, facts and attendance, each § with Beslut and Åtgärder, and the
+signature block for Sekreterare, Ordförande and Justerare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus.flowables import HRFlowable
+
+from naravard_desktop import i18n
+from naravard_desktop.export import meeting_text as words
+from naravard_desktop.export.meeting_pdf import (
+    CONTENT_WIDTH,
+    INDENT,
+    FactRow,
+    drawable,
+    facts,
+    header,
+    keep_item,
+    markup,
+    meeting_styles,
+    notes,
+    para,
+    rule,
+    running_header,
+    table_style,
+)
+from naravard_desktop.export.pdf import INK, PdfInfo, build_pdf, to_pdfa
+from naravard_desktop.i18n import _
+from naravard_desktop.services.protocol_model import ItemLine, ProtocolData
+
+Styles = dict[str, Any]
+
+
+def protocol_pdf(data: ProtocolData) -> bytes:
+    """The protocol as PDF/A-2b bytes, in the protocol's language (data.language)."""
+    with i18n.use_language(data.language):
+        styles = meeting_styles()
+        info = PdfInfo(
+            title=words.protocol_title(data),
+            author=data.group_name,
+            subject=words.protocol_subject(data),
+            language=i18n.current_language(),
+            keywords=_("protocol"),
+        )
+        story = [*_front(data, styles), *_items(data, styles), *_signatures(data, styles)]
+        pdf = build_pdf(
+            story,
+            info,
+            footer_left=drawable(words.protocol_footer(data)),
+            on_page=running_header(
+                " · ".join(
+                    (_("Protocol"), words.meeting_label(data), words.long_date(data.held_on))
+                )
+            ),
+        )
+        return to_pdfa(pdf, info)
+
+
+def _front(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [
+        header(data, _("Protocol"), words.meeting_label(data), styles),
+        Spacer(1, 3 * mm),
+    ]
+    revision = words.revision_text(data)
+    if revision:
+        story += [para(revision, styles["revision"]), Spacer(1, 2 * mm)]
+    story += [rule(thickness=1.2), facts(_fact_rows(data), styles), rule(thickness=1.2)]
+    return story
+
+
+def _fact_rows(data: ProtocolData) -> list[FactRow]:
+    when = words.time_range(data)
+    people = words.attendance(data)
+    rows: list[FactRow] = [
+        (_("Date"), words.long_date(data.held_on), False),
+    ]
+    if when:
+        rows.append((_("Time"), when, False))
+    rows.append((_("Place"), data.place, False))
+    rows.append((_("Present"), "", False))
+    rows.append((_("Members"), people.members or "–", True))
+    if people.substitutes:
+        rows.append((_("Substitutes"), people.substitutes, True))
+    if people.others:
+        rows.append((_("Others present"), people.others, True))
+    if people.absent:
+        rows.append((_("Absent"), people.absent, False))
+    if data.adjusters:
+        rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
+    paragraphs = words.paragraph_range(data)
+    if paragraphs:
+        rows.append((_("Paragraphs"), paragraphs, False))
+    return rows
+
+
+def _heading(item: ItemLine, styles: Styles) -> Table:
+    table = Table(
+        [
+            [
+                para(f"§ {item.paragraph}", styles["item_number"]),
+                para(item.title, styles["item_title"]),
+            ]
+        ],
+        colWidths=[INDENT, CONTENT_WIDTH - INDENT],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    table.keepWithNext = True
+    return table
+
+
+def _bullets(lines: list[str], styles: Styles) -> list[Flowable]:
+    style = styles["bullet"]
+    return [Paragraph(markup(line, style.fontName), style, bulletText="•") for line in lines]
+
+
+def _item(item: ItemLine, styles: Styles) -> list[Flowable]:
+    body: list[Flowable] = []
+    if item.presenter:
+        body.append(para(words.presenter_text(item.presenter), styles["presenter"]))
+    body += notes(item.notes, styles["text"])
+    if item.carried_actions:
+        body.append(para(_("Open actions from earlier meetings"), styles["sublabel"]))
+        body += _bullets([words.carried_text(a) for a in item.carried_actions], styles)
+    if item.decision:
+        body.append(para(_("Decision"), styles["sublabel"]))
+        body += notes(item.decision, styles["text"])
+    if item.actions:
+        body.append(para(_("Actions"), styles["sublabel"]))
+        body += _bullets([words.action_text(a) for a in item.actions], styles)
+    if item.attachments:
+        body.append(para(words.attachments_text(item.attachments), styles["note"]))
+    return keep_item([_heading(item, styles), *body])
+
+
+def _items(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    for item in data.items:
+        story += _item(item, styles)
+    return story
+
+
+def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    """Underskrifter: a line per person, the role above it and the name below, two per row."""
+    lines = words.signatures(data)
+    column = (CONTENT_WIDTH - 12 * mm) / 2
+    cells: list[list[Any]] = []
+    for start in range(0, len(lines), 2):
+        row: list[Any] = [
+            [
+                para(line.role_label, styles["sign_label"]),
+                Spacer(1, 12 * mm),
+                HRFlowable(width=column - 8 * mm, thickness=0.6, color=INK, hAlign="LEFT"),
+                Spacer(1, 1.5 * mm),
+                para(line.name or " ", styles["sign_name"]),
+            ]
+            for line in lines[start : start + 2]
+        ]
+        cells.append(row + [""] * (2 - len(row)))
+    table = Table(cells, colWidths=[column + 12 * mm, column], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8 * mm),
+            ]
+        )
+    )
+    approval, approved_by = words.approval_text(data)
+    block: list[Flowable] = [
+        Spacer(1, 6 * mm),
+        rule(thickness=1.2),
+        para(_("Signatures"), styles["section"]),
+        table,
+        para(approval, styles["body"]),
+    ]
+    if approved_by:
+        block.append(para(approved_by, styles["body"]))
+    return [KeepTogether(block)]
