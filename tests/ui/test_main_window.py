@@ -193,6 +193,26 @@ def test_saving_the_group_name_updates_database_and_title_and_undo_restores_it(
     assert NEW_NAME in shown.windowTitle()
 
 
+def test_undo_of_the_group_settings_never_overwrites_a_change_made_elsewhere(
+    qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User, boxes: Boxes
+) -> None:
+    page = shown.group_page
+    shown.show_page(shown.stack.indexOf(page))
+    user.retype(page.form.name, NEW_NAME)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = groups.get_group(db, group.id)
+    elsewhere = groups.GroupInput(name=saved.name, municipality="Ändrad kommun")
+    groups.update_group(db, group.id, elsewhere, saved.version)  # e.g. another copy of the app
+
+    shown.undo_action.trigger()
+
+    assert boxes.take("warning").text == _(
+        "The group's settings were changed elsewhere. Reload and try again."
+    )
+    stored = groups.get_group(db, group.id)
+    assert (stored.name, stored.municipality) == (NEW_NAME, "Ändrad kommun")
+
+
 def test_after_saving_the_form_shows_the_trimmed_name_and_nothing_is_left_unsaved(
     qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
 ) -> None:

@@ -4,6 +4,7 @@ sorting and the count under the table."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -605,3 +606,39 @@ def test_tab_walks_the_member_dialog_in_the_order_shown(
         "member_active_to",
         "save",
     ]
+
+
+def test_undo_never_overwrites_a_change_made_elsewhere(
+    qtbot: QtBot, db: Database, group: GroupData, members_page: MembersPage, boxes: Boxes
+) -> None:
+    page = members_page
+    click_row(qtbot, page, ERIK)
+    page.end_action.trigger()
+    ended = stored(db, group)[ERIK]
+    # Someone else (another copy of the app, the CLI) changes Erik's role meanwhile.
+    assert ended.role != Role.MEMBER
+    members.update_member(db, ended, replace(ended.as_input(), role=Role.MEMBER))
+
+    page.undo_stack.undo()
+
+    warning = boxes.take("warning")
+    assert warning.text == _("{name} was changed elsewhere. Reload and try again.").format(
+        name=ERIK
+    )
+    now = stored(db, group)[ERIK]
+    assert now.role == Role.MEMBER  # their change stands
+    assert now.active_to == dt.date.today()  # and our undo did not happen half-way
+
+
+def test_our_own_undo_and_redo_do_not_block_each_other(
+    qtbot: QtBot, db: Database, group: GroupData, members_page: MembersPage, boxes: Boxes
+) -> None:
+    page = members_page
+    click_row(qtbot, page, ERIK)
+    page.end_action.trigger()
+    for _round in range(3):  # every step bumps the stored versions; none is "elsewhere"
+        page.undo_stack.undo()
+        assert stored(db, group)[ERIK].active_to is None
+        page.undo_stack.redo()
+        assert stored(db, group)[ERIK].active_to == dt.date.today()
+    assert page.undo_stack.count() == 1

@@ -85,14 +85,13 @@ class GroupPage(QWidget):
         self.undo_stack.push(
             SavedChangeCommand(
                 _("Change the group's settings"),
-                undo=lambda: self._apply(before, self._current_version(), refresh_form=True),
-                redo=lambda: self._apply(after, self._current_version(), refresh_form=True),
+                # self.group holds the version our last write left: a change made elsewhere
+                # since then makes the service refuse, instead of being overwritten.
+                undo=lambda: self._apply(before, self.group.version, refresh_form=True),
+                redo=lambda: self._apply(after, self.group.version, refresh_form=True),
             )
         )
         return True
-
-    def _current_version(self) -> int:
-        return groups.get_group(self.db, self.group.id).version
 
     def _apply(self, data: groups.GroupInput, version: int, *, refresh_form: bool = False) -> None:
         self.group = groups.update_group(self.db, self.group.id, data, version)

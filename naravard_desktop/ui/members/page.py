@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import Role
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import members
 from naravard_desktop.services.database import Database
@@ -45,6 +45,7 @@ class MembersPage(QWidget):
         self.group_id = group_id
         self.undo_stack = undo_stack
         self.ids = IdMap()
+        self._written: dict[int, tuple[int, int]] = {}
 
         self.model = MembersModel(self)
         self.proxy = MembersFilter(self)
@@ -207,16 +208,38 @@ class MembersPage(QWidget):
             return
         self._push_added(created[0])
 
+    def _remember(self, row: MemberRow) -> MemberRow:
+        """Note the versions our own write left, so undo can tell someone else's change."""
+        self._written[row.membership_id] = (row.person_version, row.membership_version)
+        return row
+
+    def _unchanged_since_our_write(self, membership_id: int) -> MemberRow:
+        """The row as stored now; refused if someone else changed it after our last write,
+        so that undo never silently overwrites another person's edit."""
+        current = members.get_member(self.db, membership_id)
+        expected = self._written.get(membership_id)
+        if expected is not None and expected != (
+            current.person_version,
+            current.membership_version,
+        ):
+            raise StaleEditError(
+                _("{name} was changed elsewhere. Reload and try again.").format(name=current.name)
+            )
+        return current
+
     def _push_added(self, row: MemberRow) -> None:
         data = row.as_input()
         state = {"id": row.membership_id}
+        self._remember(row)
 
         def undo() -> None:
-            members.delete_member(self.db, self.ids.resolve(state["id"]))
+            membership_id = self.ids.resolve(state["id"])
+            self._unchanged_since_our_write(membership_id)
+            members.delete_member(self.db, membership_id)
             self.reload()
 
         def redo() -> None:
-            again = members.add_member(self.db, self.group_id, data)
+            again = self._remember(members.add_member(self.db, self.group_id, data))
             self.ids.moved(state["id"], again.membership_id)
             state["id"] = again.membership_id
             self.reload(again.membership_id)
@@ -260,10 +283,12 @@ class MembersPage(QWidget):
     def _push_edit(self, before: MemberRow, after: MemberRow, text: str) -> None:
         old, new = before.as_input(), after.as_input()
 
+        self._remember(after)
+
         def write(data: MemberInput) -> None:
             membership_id = self.ids.resolve(before.membership_id)
-            current = members.get_member(self.db, membership_id)
-            members.update_member(self.db, current, data)
+            current = self._unchanged_since_our_write(membership_id)
+            self._remember(members.update_member(self.db, current, data))
             self.reload(membership_id)
 
         self.undo_stack.push(
@@ -298,13 +323,15 @@ class MembersPage(QWidget):
         state = {"id": row.membership_id}
 
         def undo() -> None:
-            again = members.add_member(self.db, self.group_id, removed)
+            again = self._remember(members.add_member(self.db, self.group_id, removed))
             self.ids.moved(state["id"], again.membership_id)
             state["id"] = again.membership_id
             self.reload(again.membership_id)
 
         def redo() -> None:
-            members.delete_member(self.db, self.ids.resolve(state["id"]))
+            membership_id = self.ids.resolve(state["id"])
+            self._unchanged_since_our_write(membership_id)
+            members.delete_member(self.db, membership_id)
             self.reload()
 
         self.undo_stack.push(
