@@ -184,5 +184,20 @@ def main() -> int:
     return 1 if alembic_imported else 0
 
 
+# Further benchmarks, each a module in this package with main(argv) -> int that prints its
+# table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
+MODULES = ("protocol_documents",)
+
+
+def run_all() -> int:
+    import importlib
+
+    status = main()
+    for name in MODULES:
+        print(f"\n== {name} ==")
+        status |= importlib.import_module(f"benchmarks.{name}").main([])
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_all())

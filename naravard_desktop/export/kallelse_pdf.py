@@ -13,6 +13,7 @@ from naravard_desktop import i18n
 from naravard_desktop.export import meeting_text as words
 from naravard_desktop.export.meeting_pdf import (
     CONTENT_WIDTH,
+    MARGINS_MM,
     FactRow,
     drawable,
     facts,
@@ -60,6 +61,7 @@ def kallelse_pdf(data: ProtocolData) -> bytes:
         pdf = build_pdf(
             story,
             info,
+            margins_mm=MARGINS_MM,
             footer_left=drawable(words.kallelse_footer(data)),
             on_page=running_header(
                 " · ".join(

@@ -35,9 +35,11 @@ from naravard_desktop.export.pdf import (
 from naravard_desktop.services.protocol_model import ProtocolData
 
 PAGE_WIDTH_MM = 210
-# build_pdf's default margins (18 mm at the sides and top, 22 mm at the bottom) less the
-# 6 pt padding ReportLab's frame keeps on each side.
-CONTENT_WIDTH = (PAGE_WIDTH_MM - 36) * mm - 12
+# Side margins that put the text exactly 18 mm from the paper edge, where build_pdf draws the
+# footer: ReportLab's frame keeps 6 pt of padding inside the margins.
+FRAME_PADDING_MM = 6 / mm
+MARGINS_MM = (18 - FRAME_PADDING_MM, 18 - FRAME_PADDING_MM, 18, 22)
+CONTENT_WIDTH = (PAGE_WIDTH_MM - 36) * mm
 FRAME_HEIGHT = (297 - 40) * mm - 12
 LOGO_HEIGHT = 18 * mm
 LOGO_MAX_WIDTH = 50 * mm
@@ -76,10 +78,16 @@ def meeting_styles() -> dict[str, ParagraphStyle]:
         ),
         "text": ParagraphStyle("text", body, leftIndent=INDENT, spaceAfter=4),
         "presenter": ParagraphStyle(
-            "presenter", body, leftIndent=INDENT, fontName=FONT_ITALIC, spaceAfter=4
+            "presenter", body, leftIndent=INDENT, fontName=FONT_ITALIC, spaceAfter=4, keepWithNext=1
         ),
         "sublabel": ParagraphStyle(
-            "sublabel", body, leftIndent=INDENT, fontName=FONT_BOLD, spaceBefore=3, spaceAfter=1
+            "sublabel",
+            body,
+            leftIndent=INDENT,
+            fontName=FONT_BOLD,
+            spaceBefore=3,
+            spaceAfter=1,
+            keepWithNext=1,
         ),
         "bullet": ParagraphStyle(
             "bullet",
@@ -252,15 +260,19 @@ def facts(rows: list[FactRow], styles: dict[str, Any], label_width: float = 40 *
     return table
 
 
-def keep_item(flowables: list[Flowable], *, min_space: float = 45 * mm) -> list[Flowable]:
-    """Keep a short § on one page; start a long one only where its title and first lines fit
-    (its notes then split across pages)."""
+KEEP_WHOLE = 50 * mm  # a § up to this tall is never split
+MIN_START = 30 * mm  # room needed to start a longer § (its title and first lines)
+
+
+def keep_item(flowables: list[Flowable]) -> list[Flowable]:
+    """Keep a short § on one page; start a longer one where its title and first lines fit and
+    let it go on over the page (labels such as Beslut stay with their first line)."""
     height = 0.0
     for flowable in flowables:
         height += flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
         height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        if height > FRAME_HEIGHT / 3:
-            return [CondPageBreak(min_space), *flowables]
+        if height > KEEP_WHOLE:
+            return [CondPageBreak(MIN_START), *flowables]
     return [KeepTogether(flowables)]
 
 

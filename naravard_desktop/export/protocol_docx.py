@@ -140,6 +140,16 @@ def _indented(document: Any, text: str = "", style: str | None = None, **formatt
     return paragraph
 
 
+def _bullet(document: Any, text: str) -> None:
+    """A bullet line under the text of a § (the list style alone would start at the margin)."""
+    from docx.shared import Mm
+
+    paragraph = _indented(document, text, style="List Bullet")
+    paragraph.paragraph_format.left_indent = Mm(INDENT_MM + 5)
+    paragraph.paragraph_format.first_line_indent = -Mm(5)
+    paragraph.paragraph_format.space_after = 0
+
+
 def _borderless(table: Any, widths_mm: list[float]) -> None:
     from docx.shared import Mm
 
@@ -158,7 +168,7 @@ def _front(document: Any, data: ProtocolData) -> None:
     from docx.shared import Mm, Pt
 
     header = document.add_table(rows=1, cols=3)
-    _borderless(header, [45, TEXT_WIDTH_MM - 45 - 45, 45])
+    _borderless(header, [40, TEXT_WIDTH_MM - 40 - 40, 40])
     logo_cell, name_cell, kind_cell = header.rows[0].cells
     _logo(logo_cell.paragraphs[0], data.logo)
     _text(name_cell.paragraphs[0], data.group_name, bold=True, size=Pt(13))
@@ -177,14 +187,14 @@ def _front(document: Any, data: ProtocolData) -> None:
         _text(document.add_paragraph(), revision, bold=True, color="8B1F1F")
     rows = _fact_rows(data)
     table = document.add_table(rows=len(rows), cols=2)
-    _borderless(table, [38, TEXT_WIDTH_MM - 38])
+    _borderless(table, [42, TEXT_WIDTH_MM - 42])
     for row, (label, value, indented) in zip(table.rows, rows, strict=True):
         label_paragraph = row.cells[0].paragraphs[0]
         if indented:
             label_paragraph.paragraph_format.left_indent = Mm(4)
         _text(label_paragraph, label, bold=not indented)
         _text(row.cells[1].paragraphs[0], value)
-    document.add_paragraph()
+    _bottom_border(document.add_paragraph())
 
 
 def _logo(paragraph: Any, data: bytes | None) -> None:
@@ -237,7 +247,7 @@ def _item(document: Any, item: ItemLine) -> None:
     if item.carried_actions:
         _indented(document, _("Open actions from earlier meetings"), bold=True)
         for action in item.carried_actions:
-            _indented(document, words.carried_text(action), style="List Bullet")
+            _bullet(document, words.carried_text(action))
     if item.decision:
         label = _indented(document, _("Decision"), bold=True)
         label.paragraph_format.keep_with_next = True
@@ -247,7 +257,7 @@ def _item(document: Any, item: ItemLine) -> None:
         label = _indented(document, _("Actions"), bold=True)
         label.paragraph_format.keep_with_next = True
         for action in item.actions:
-            _indented(document, words.action_text(action), style="List Bullet")
+            _bullet(document, words.action_text(action))
     if item.attachments:
         _indented(document, words.attachments_text(item.attachments), color=MUTED, size=Pt(9.5))
 
@@ -263,6 +273,8 @@ def _signatures(document: Any, data: ProtocolData) -> None:
     _borderless(table, [half, half])
     for index, line in enumerate(lines):
         cell = table.cell(index // 2, index % 2)
+        if index >= 2:
+            cell.paragraphs[0].paragraph_format.space_before = Pt(14)
         _text(cell.paragraphs[0], line.role_label, color=MUTED, size=Pt(9))
         signature = cell.add_paragraph()
         signature.paragraph_format.space_before = Pt(26)
@@ -298,7 +310,7 @@ def _footer(document: Any, data: ProtocolData) -> None:
     paragraph = footer.paragraphs[0]
     paragraph.style = document.styles["Normal"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    _text(paragraph, words.protocol_footer(data) + "\t", size=Pt(8), color=MUTED)
+    _text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
     # "Sida {page} av {pages}": the words from the catalog, the numbers as fields.
     for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
         if piece == "{page}":

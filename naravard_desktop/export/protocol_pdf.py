@@ -15,6 +15,7 @@ from naravard_desktop.export import meeting_text as words
 from naravard_desktop.export.meeting_pdf import (
     CONTENT_WIDTH,
     INDENT,
+    MARGINS_MM,
     FactRow,
     drawable,
     facts,
@@ -50,6 +51,7 @@ def protocol_pdf(data: ProtocolData) -> bytes:
         pdf = build_pdf(
             story,
             info,
+            margins_mm=MARGINS_MM,
             footer_left=drawable(words.protocol_footer(data)),
             on_page=running_header(
                 " · ".join(
