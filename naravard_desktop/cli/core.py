@@ -88,9 +88,9 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans
+    from naravard_desktop.cli import basic, meetings, plans, sip
 
-    return [basic.register, plans.register, meetings.register]
+    return [basic.register, plans.register, meetings.register, sip.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -53,8 +53,9 @@ def _parts() -> list[DemoPart]:
     transaction of create_demo()."""
     from naravard_desktop.services.demo_meetings import add_demo_meetings
     from naravard_desktop.services.plan_demo import add_demo_plan
+    from naravard_desktop.services.sip_demo import add_demo_sip
 
-    return [add_demo_meetings, add_demo_plan]
+    return [add_demo_meetings, add_demo_plan, add_demo_sip]
 
 
 def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:

@@ -10,7 +10,7 @@ Zeros are not primary: a zero reveals nothing about a person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 DEFAULT_THRESHOLD = 5
@@ -39,11 +39,18 @@ class Suppression:
         return self.primary | self.secondary
 
 
-def suppress(values: Sequence[int], sums: Sequence[SumRule], threshold: int) -> Suppression:
+def suppress(
+    values: Sequence[int],
+    sums: Sequence[SumRule],
+    threshold: int,
+    also_hide: Iterable[int] = (),
+) -> Suppression:
     """Which cells (indices into `values`) to hide; `sums` are the additive relations a reader
-    can see between the cells (all of them, including any total that is itself a cell)."""
+    can see between the cells (all of them, including any total that is itself a cell).
+    `also_hide` are cells hidden for a reason outside this table (another published table
+    hides the same number), protected like the rest."""
     primary = {i for i, value in enumerate(values) if 0 < value < threshold}
-    hidden = set(primary)
+    hidden = primary | set(also_hide)
     by_cell: dict[int, list[SumRule]] = {}
     for rule in sums:
         for cell in rule.cells:
@@ -177,6 +184,7 @@ def suppress_table(
     row_total_column: int | None = None,
     column_total_row: int | None = None,
     row_groups: Sequence[tuple[int, Sequence[int]]] = (),
+    also_hide: Iterable[tuple[int, int]] = (),
 ) -> TableSuppression:
     """Suppress a table whose last column (`row_total_column`) holds each row's total and/or
     whose `column_total_row` holds each column's total; `row_groups` lists further
@@ -199,7 +207,8 @@ def suppress_table(
     for total_row, part_rows in vertical:
         for c in range(width):
             sums.append(SumRule(index(total_row, c), tuple(index(r, c) for r in part_rows)))
-    result = suppress(values, sums, threshold)
+    forced = [index(r, c) for r, c in also_hide]
+    result = suppress(values, sums, threshold, forced)
     return TableSuppression(
         primary=frozenset(divmod(i, width) for i in result.primary),
         secondary=frozenset(divmod(i, width) for i in result.secondary),

@@ -1,0 +1,95 @@
+"""SIP follow-up commands: `export sip` (XLSX, CSV, PDF) and `import sip` (dry run by default)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db
+from naravard_desktop.i18n import _, ngettext
+
+
+def register(commands: Commands) -> None:
+    writing = commands.add_to_group(
+        "export", "sip", _("write a year's SIP counts as XLSX, CSV or PDF"), cmd_export
+    )
+    writing.add_argument("--year", type=int, required=True, metavar=_("YEAR"))
+    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    writing.add_argument(
+        "--suppress-below",
+        type=int,
+        metavar="N",
+        help=_("show counts from 1 to N−1 as “<N” and protect them (usually 5)"),
+    )
+    writing.add_argument(
+        "--utf8", action="store_true", help=_("CSV in UTF-8 with commas instead of Swedish Excel")
+    )
+    writing.add_argument("--group", type=int, metavar="ID")
+
+    reading = commands.add_to_group(
+        "import", "sip", _("read SIP counts from XLSX or CSV (the export layout)"), cmd_import
+    )
+    reading.add_argument("file", type=Path, metavar=_("FILE"))
+    reading.add_argument("--group", type=int, metavar="ID")
+    reading.add_argument("--apply", action="store_true", help=_("save the counts"))
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.export.files import write_atomically
+    from naravard_desktop.services.groups import resolve_group
+    from naravard_desktop.services.sip_exports import sip_file_bytes
+
+    with open_db(args) as db:
+        group = resolve_group(db, args.group)
+        data = sip_file_bytes(
+            db,
+            group.id,
+            args.year,
+            args.out.suffix,
+            suppress_below=args.suppress_below,
+            utf8=args.utf8,
+        )
+    target = write_atomically(args.out, data)
+    print(_("SIP counts written to {path}").format(path=target), file=out)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.groups import resolve_group
+    from naravard_desktop.services.sip_import import apply_import, preview_import
+
+    with open_db(args) as db:
+        group = resolve_group(db, args.group)
+        preview = preview_import(db, group.id, args.file)
+        print(
+            ngettext("{n} row read.", "{n} rows read.", preview.rows_read).format(
+                n=preview.rows_read
+            ),
+            file=out,
+        )
+        for period in preview.periods:
+            state = _("new period") if period.existing_id is None else _("existing period")
+            print(
+                "  "
+                + ngettext(
+                    "{period} ({state}): {n} cell changes",
+                    "{period} ({state}): {n} cells change",
+                    period.changed,
+                ).format(period=period.label, state=state, n=period.changed),
+                file=out,
+            )
+        for problem in preview.problems:
+            print(_("Error: {message}").format(message=problem), file=out)
+        if not preview.ok:
+            print(_("Nothing was imported: correct the file and try again."), file=out)
+            return EXIT_PROBLEM
+        if not args.apply:
+            print(_("Dry run: nothing was written. Add --apply to save the counts."), file=out)
+            return EXIT_OK
+        changed = apply_import(db, group.id, preview)
+    print(
+        ngettext("{n} cell saved.", "{n} cells saved.", changed).format(n=changed),
+        file=out,
+    )
+    return EXIT_OK

@@ -1,0 +1,68 @@
+"""The trend chart for the PDF report, drawn with ReportLab graphics (no Qt here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from naravard_desktop.export.pdf import FONT, register_fonts
+
+SERIES_COLOURS = (
+    colors.HexColor("#1f5f8b"),
+    colors.HexColor("#d0782a"),
+    colors.HexColor("#3a8a3a"),
+    colors.HexColor("#8b1f5f"),
+    colors.HexColor("#5a5a5a"),
+)
+
+
+def trend_drawing(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int | None]]],
+    *,
+    width: float = 460,
+    height: float = 220,
+    title: str = "",
+) -> Drawing:
+    """A line per series over the period labels; a missing value leaves a gap."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 40, 50
+    chart.width, chart.height = width - 60, height - 85
+    chart.data = [[v for v in values] for _name, values in series] or [[0]]
+    chart.categoryAxis.categoryNames = list(labels) or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30 if len(labels) > 6 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 6 else "n"
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    peak = max((v for _n, values in series for v in values if v is not None), default=0)
+    chart.valueAxis.valueMax = max(5, peak + max(1, peak // 10))
+    chart.joinedLines = 1
+    for number, _item in enumerate(series):
+        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+        chart.lines[number].strokeColor = colour
+        chart.lines[number].strokeWidth = 1.6
+    drawing.add(chart)
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 8
+    legend.x, legend.y = 40, 12
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 120
+    legend.colorNamePairs = [
+        (SERIES_COLOURS[n % len(SERIES_COLOURS)], name) for n, (name, _v) in enumerate(series)
+    ]
+    drawing.add(legend)
+    if title:
+        drawing.add(String(40, height - 14, title, fontName=FONT, fontSize=9))
+    return drawing

@@ -1,0 +1,118 @@
+"""The SIP report as PDF: the year's summary with the change against last year, the trend
+chart and each period's table, with small numbers suppressed when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from naravard_desktop.export.pdf import FONT, FONT_BOLD, RULE, PdfInfo, build_pdf, stylesheet
+from naravard_desktop.export.sip_chart import trend_drawing
+from naravard_desktop.i18n import _, current_language, format_date
+from naravard_desktop.services.sip_report import ShownTable, YearReport, legend
+
+HEAD_BACKGROUND = colors.HexColor("#e8eef4")
+TOTAL_BACKGROUND = colors.HexColor("#f1f1f1")
+PAGE = landscape(A4)
+
+
+def _table(table: ShownTable, width: float) -> Table:
+    styles = stylesheet()
+    name_width = 78 * mm
+    column_width = (width - name_width) / max(1, len(table.columns))
+    head = [Paragraph(_("Indicator"), styles["cell_bold"])] + [
+        Paragraph(escape(c).replace(" – ", "<br/>"), styles["cell_bold"]) for c in table.columns
+    ]
+    body = []
+    for indicator, texts in table.rows:
+        name = escape(indicator.name)
+        if indicator.parent_id is not None:
+            name = "&nbsp;&nbsp;&nbsp;&nbsp;" + name
+        body.append([Paragraph(name, styles["cell"]), *texts])
+    result = Table(
+        [head, *body], colWidths=[name_width] + [column_width] * len(table.columns), repeatRows=1
+    )
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+                ("FONT", (-1, 1), (-1, -1), FONT_BOLD, 8.5),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BACKGROUND),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return result
+
+
+def sip_pdf(report: YearReport, today: dt.date) -> bytes:
+    styles = stylesheet()
+    width = PAGE[0] - 36 * mm
+    title = _("SIP follow-up {year}").format(year=report.year)
+    story: list[Flowable] = [
+        Paragraph(escape(title), styles["title"]),
+        Paragraph(escape(report.group.name), styles["subtitle"]),
+        Paragraph(
+            escape(
+                _("Counts only: no information about individuals. Printed {date}.").format(
+                    date=format_date(today)
+                )
+            ),
+            styles["small"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    note = legend(report.suppress_below)
+    if note:
+        story += [Paragraph(escape(note), styles["small"]), Spacer(1, 3 * mm)]
+    if not report.period_tables:
+        story.append(
+            Paragraph(
+                escape(_("No counts were recorded for {year}.").format(year=report.year)),
+                styles["body"],
+            )
+        )
+    story += [Paragraph(escape(report.summary.title), styles["heading"]), Spacer(1, 2 * mm)]
+    story.append(_table(report.summary, width))
+    if report.trend:
+        labels = [label for label, _values in report.trend]
+        series = [
+            (indicator.name, [values[n] for _label, values in report.trend])
+            for n, indicator in enumerate(report.trend_indicators)
+        ]
+        story += [
+            Spacer(1, 5 * mm),
+            KeepTogether(
+                [
+                    Paragraph(escape(_("Trend, all units")), styles["heading"]),
+                    trend_drawing(labels, series, width=width, height=230),
+                ]
+            ),
+        ]
+    for table in report.period_tables:
+        story += [
+            Spacer(1, 5 * mm),
+            KeepTogether(
+                [
+                    Paragraph(escape(table.title), styles["heading"]),
+                    Spacer(1, 2 * mm),
+                    _table(table, width),
+                ]
+            ),
+        ]
+    info = PdfInfo(
+        title=title,
+        author=report.group.name,
+        subject=_("SIP follow-up"),
+        language=current_language(),
+    )
+    return build_pdf(story, info, pagesize=PAGE, footer_left=f"{report.group.name} – {title}")

@@ -1,0 +1,118 @@
+"""`export sip` and `import sip` end to end on the demo database, in fresh interpreters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from naravard_desktop.services import demo, sip_periods
+from naravard_desktop.services.database import open_database
+
+
+def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(tmp_path / "data"), PYTHONUTF8="1")
+    return subprocess.run(
+        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "demo.sqlite"))
+    today = dt.date.today()
+    group = demo.create_demo(db, today)
+    periods = sip_periods.list_periods(db, group.id)
+    years = sorted({p.year for p in periods})
+    assert years == [today.year - 3, today.year - 2, today.year - 1, today.year]
+    assert sum(1 for p in periods if p.year < today.year) == 12
+    assert all(p.closed for p in periods if p.year < today.year)
+    assert not any(p.closed for p in periods if p.year == today.year)
+    assert all(p.starts_on <= today for p in periods)
+    from naravard_desktop.services.sip_counts import load_counts
+
+    values = [v for p in periods for v in load_counts(db, p.id).values.values()]
+    small = sum(1 for v in values if v <= 10)
+    assert small / len(values) > 0.9
+    db.dispose()
+
+
+def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    db = open_database(str(database))
+    demo.create_demo(db)
+    db.dispose()
+    year = str(dt.date.today().year - 1)
+    xlsx, csv, pdf = tmp_path / "sip.xlsx", tmp_path / "sip.csv", tmp_path / "sip.pdf"
+    for target in (xlsx, csv):
+        done = run(
+            tmp_path, "export", "sip", "--year", year, "--out", target, "--database", database
+        )
+        assert done.returncode == 0, done.stderr
+        assert str(target) in done.stdout
+    done = run(
+        tmp_path,
+        "export",
+        "sip",
+        "--year",
+        year,
+        "--out",
+        pdf,
+        "--suppress-below",
+        "5",
+        "--database",
+        database,
+    )
+    assert done.returncode == 0, done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert f"SIP-uppföljning {year}" in text and "<5" in text
+    rows = list(load_workbook(xlsx)["SIP-data"].iter_rows(values_only=True))
+    assert rows[0] == ("Period", "Från", "Till", "Indikator", "Kod", "Enhet", "Målgrupp", "Antal")
+
+    # the same demo elsewhere holds the same (closed) periods and counts: nothing changes
+    other = tmp_path / "other.sqlite"
+    assert run(tmp_path, "demo", "--database", other).returncode == 0
+    done = run(tmp_path, "import", "sip", csv, "--database", other)
+    assert done.returncode == 0, done.stdout
+    assert f"Kvartal 4 {year} (befintlig period): 0 celler ändras" in done.stdout
+
+    blank = tmp_path / "blank.sqlite"
+    db = open_database(str(blank))
+    from naravard_desktop.services import groups
+
+    groups.create_group(db, groups.GroupInput(name="Samverkan Ås"))
+    db.dispose()
+    done = run(tmp_path, "import", "sip", csv, "--database", blank)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "Provkörning" in done.stdout
+    assert f"Kvartal 1 {year} (ny period)" in done.stdout
+    done = run(tmp_path, "import", "sip", xlsx, "--apply", "--database", blank)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "celler sparade" in done.stdout
+    done = run(tmp_path, "import", "sip", xlsx, "--database", blank)
+    assert "0 celler ändras" in done.stdout
+
+    bad = run(
+        tmp_path,
+        "export",
+        "sip",
+        "--year",
+        year,
+        "--out",
+        tmp_path / "x.docx",
+        "--database",
+        database,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("Fel: Välj ett filnamn")
