@@ -3,6 +3,7 @@ app knows it may be running on SQLite, so the same code runs on PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -58,22 +59,60 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool) -> list[s
     return problems
 
 
+def read_only_uri(path: Path) -> str:
+    """A sqlite3 URI opening `path` read-only. Percent-encoded: a raw "#", "?" or "%" in a
+    folder name would otherwise open another file."""
+    return "file:" + quote(str(path), safe="/:\\") + "?mode=ro"
+
+
 def backup_file(source: Path, target: Path) -> None:
-    """Copy a live database with the online backup API (consistent even while in use)."""
+    """Copy a live database with the online backup API (consistent even while in use), to a
+    temporary name first; the copy is readable only by its owner."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    # Percent-encode the path: a raw "#", "?" or "%" in a folder name would open another file.
-    uri = "file:" + quote(str(source), safe="/:\\") + "?mode=ro"
-    src = sqlite3.connect(uri, uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal/-shm beside it when it is opened.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if os.name == "posix":
+        partial.chmod(0o600)
+    partial.replace(target)
+
+
+def restore_file(backup: Path, target: Path) -> None:
+    """Write the contents of `backup` into the database file `target` with the backup API
+    (page by page, in one transaction on the target: a crash leaves the old contents)."""
+    src = sqlite3.connect(read_only_uri(backup), uri=True)
+    try:
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    partial.replace(target)
+
+
+def file_problems(path: Path) -> list[str]:
+    """Integrity problems of a database file opened read-only; a file that is not a
+    database is one problem."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        return [str(error)]
+    try:
+        return integrity_problems(connection, quick=False)
+    except sqlite3.Error as error:
+        return [str(error)]
+    finally:
+        connection.close()
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -5,7 +5,6 @@ Every service receives a `Database` and runs each user action in its own short s
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
@@ -147,10 +146,10 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir_for(path) / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.sqlite"
-    sqlite.backup_file(path, target)
-    log.info("backup before migration: %s", target)
+    from naravard_desktop.services.backups import BEFORE_UPGRADE, make_backup
+
+    target = make_backup(path, BEFORE_UPGRADE, note=f"from-{revision}")
+    log.info("backup before migration from %s: %s", revision, target)
     return target
 
 
