@@ -15,6 +15,7 @@ from naravard_desktop.services import meeting_labels as labels
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import load, load_editable
 from naravard_desktop.services.paragraphs import paragraph_numbers
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
 TEXT_LIMIT = 200_000  # a very long note is still accepted; more is almost surely a paste error
@@ -138,12 +139,20 @@ def _data(session: Session, item: AgendaItem) -> ItemData:
 
 
 def add_item(
-    db: Database, meeting_id: int, data: ItemInput, position: int | None = None
+    db: Database,
+    meeting_id: int,
+    data: ItemInput,
+    position: int | None = None,
+    *,
+    privacy_override: str | None = None,
 ) -> ItemData:
-    """Insert at `position` (default: before the closing items, or last)."""
+    """Insert at `position` (default: before the closing items, or last). Notes or a decision
+    holding a personal identity number are refused (PrivacyWarning) unless a reason is given
+    as `privacy_override`."""
     cleaned = validate_item(data)
     with db.session() as session:
         meeting = load_editable(session, meeting_id)
+        _check_privacy(cleaned, privacy_override, f"new agenda item of meeting {meeting.id}")
         items = list(meeting.items)
         if position is None:
             closing = [i for i, it in enumerate(items) if it.standard_key in _CLOSING_KEYS]
@@ -158,20 +167,32 @@ def add_item(
         return _data(session, item)
 
 
-def update_item(db: Database, item_id: int, data: ItemInput, version: int) -> ItemData:
+def update_item(
+    db: Database,
+    item_id: int,
+    data: ItemInput,
+    version: int,
+    *,
+    privacy_override: str | None = None,
+) -> ItemData:
     cleaned = validate_item(data)
     with db.session() as session:
         item = _item(session, item_id)
         load_editable(session, item.meeting_id)
         if item.version != version:
             raise StaleEditError(_("The agenda item was changed elsewhere. Reload and try again."))
+        _check_privacy(cleaned, privacy_override, f"agenda item {item.id}", item)
         _write(item, cleaned)
         return _data(session, item)
 
 
-def save_text(db: Database, item_id: int, field: str, text: str) -> int:
+def save_text(
+    db: Database, item_id: int, field: str, text: str, *, privacy_override: str | None = None
+) -> int:
     """Autosave of notes or decision while typing; returns the new version. Last write wins,
-    since the same secretary is typing (no stale check between keystrokes)."""
+    since the same secretary is typing (no stale check between keystrokes). A personal
+    identity number that the saved text did not hold yet is refused (PrivacyWarning, nothing
+    saved) unless `privacy_override` gives a reason."""
     if field not in ("notes", "decision"):
         raise ValueError(field)
     cleaned = clean_text(text)
@@ -181,9 +202,34 @@ def save_text(db: Database, item_id: int, field: str, text: str) -> int:
     with db.session() as session:
         item = _item(session, item_id)
         load_editable(session, item.meeting_id)
+        check_free_text(
+            {field: cleaned},
+            privacy_override,
+            where=f"agenda item {item.id}",
+            labels=_text_labels(),
+            previous={field: getattr(item, field)},
+        )
         setattr(item, field, cleaned)
         session.flush()
         return item.version
+
+
+def _text_labels() -> dict[str, str]:
+    return {"notes": _("Notes"), "decision": _("Decision"), "title": _("Title")}
+
+
+def _check_privacy(
+    data: ItemInput, override: str | None, where: str, item: AgendaItem | None = None
+) -> None:
+    check_free_text(
+        {"title": data.title, "notes": data.notes, "decision": data.decision},
+        override,
+        where=where,
+        labels=_text_labels(),
+        previous=(
+            {"title": item.title, "notes": item.notes, "decision": item.decision} if item else None
+        ),
+    )
 
 
 def _write(item: AgendaItem, data: ItemInput) -> None:

@@ -20,6 +20,7 @@ from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_labels import CLOSED_STATUSES
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.schedule import derive_due_date
 from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
@@ -391,11 +392,19 @@ def _area_siblings(session: Session, plan_id: int, parent_id: int | None) -> lis
 
 
 def add_activity(
-    db: Database, area_id: int, data: ActivityInput, position: int | None = None
+    db: Database,
+    area_id: int,
+    data: ActivityInput,
+    position: int | None = None,
+    *,
+    privacy_override: str | None = None,
 ) -> ActivityRow:
+    """A description (or title) holding a personal identity number is refused
+    (PrivacyWarning) unless `privacy_override` gives a reason."""
     cleaned = validate_activity(data)
     with db.session() as session:
         area = _load_area(session, area_id)
+        _check_privacy(cleaned, privacy_override, f"new activity in area {area.id}")
         count = len(area.activities)
         at = count if position is None else max(0, min(position, count))
         activity = Activity()
@@ -406,8 +415,15 @@ def add_activity(
         return _activity_row(activity)
 
 
-def update_activity(db: Database, before: ActivityRow, data: ActivityInput) -> ActivityRow:
-    """Save an edit of the activity the user saw as `before`; refused if it changed since."""
+def update_activity(
+    db: Database,
+    before: ActivityRow,
+    data: ActivityInput,
+    *,
+    privacy_override: str | None = None,
+) -> ActivityRow:
+    """Save an edit of the activity the user saw as `before`; refused if it changed since,
+    and (PrivacyWarning) if it adds a personal identity number without `privacy_override`."""
     cleaned = validate_activity(data)
     with db.session() as session:
         activity = _load_activity(session, before.id)
@@ -417,6 +433,7 @@ def update_activity(db: Database, before: ActivityRow, data: ActivityInput) -> A
                     title=_short(activity.title)
                 )
             )
+        _check_privacy(cleaned, privacy_override, f"activity {activity.id}", activity)
         _apply(activity, cleaned)
         session.flush()
         return _activity_row(activity)
@@ -458,7 +475,13 @@ def delete_activity(db: Database, activity_id: int) -> ActivitySnapshot:
 
 def restore_activity(db: Database, snapshot: ActivitySnapshot) -> ActivityRow:
     with db.session() as session:
-        row = add_activity(db, snapshot.area_id, snapshot.data, snapshot.position)
+        row = add_activity(
+            db,
+            snapshot.area_id,
+            snapshot.data,
+            snapshot.position,
+            privacy_override=_RESTORED,
+        )
         for entry in snapshot.follow_ups:
             session.add(
                 FollowUp(
@@ -509,6 +532,23 @@ def _apply(activity: Activity, data: ActivityInput) -> None:
     activity.status = data.status
     activity.progress = data.progress
     activity.follow_up_method = data.follow_up_method
+
+
+_RESTORED = "put back by undo (the text had been saved before)"
+
+
+def _check_privacy(
+    data: ActivityInput, override: str | None, where: str, activity: Activity | None = None
+) -> None:
+    check_free_text(
+        {"title": data.title, "description": data.description},
+        override,
+        where=where,
+        labels={"title": _("Activity"), "description": _("Description")},
+        previous=(
+            {"title": activity.title, "description": activity.description} if activity else None
+        ),
+    )
 
 
 def _renumber(rows: Sequence[Area | Activity]) -> None:
