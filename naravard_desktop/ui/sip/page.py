@@ -25,6 +25,8 @@ from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import sip_periods, sip_setup
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.sip import transfer
+from naravard_desktop.ui.sip.analysis import AnalysisTab
 from naravard_desktop.ui.sip.grid_model import SipGridModel
 from naravard_desktop.ui.sip.grid_view import SipGridView
 from naravard_desktop.ui.sip.period_dialog import PeriodDialog
@@ -60,10 +62,17 @@ class SipPage(QWidget):
         self.close_action.setObjectName("sip_close_period")
         self.delete_period_action = self._action(_("&Remove period…"), self.remove_period)
         self.delete_period_action.setObjectName("sip_remove_period")
+        self.export_action = self._action(_("&Export…"), self.export)
+        self.export_action.setObjectName("sip_export")
+        self.import_action = self._action(_("&Import…"), self.import_file)
+        self.import_action.setObjectName("sip_import")
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_period_action, self.close_action, self.delete_period_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.import_action)
         self.toolbar = toolbar
 
         self.model = SipGridModel(db, undo_stack, self)
@@ -105,6 +114,9 @@ class SipPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(entry, _("&Counts"))
+        self.analysis = AnalysisTab(db, group_id)
+        self.tabs.addTab(self.analysis, _("A&nalysis"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(toolbar)
@@ -211,6 +223,21 @@ class SipPage(QWidget):
             show_error(self, error)
             return
         self.reload()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.analysis:
+            period = self.current_period()
+            year = period.year if period else dt.date.today().year
+            self.analysis.reload(self.setup, year)
+
+    def export(self) -> None:
+        period = self.current_period()
+        year = period.year if period else dt.date.today().year
+        transfer.export_counts(self, self.db, self.group_id, year, self.setup.suppress_below)
+
+    def import_file(self) -> None:
+        if transfer.import_counts(self, self.db, self.group_id):
+            self.reload()
 
     # --- messages -------------------------------------------------------------------------
 

@@ -1,0 +1,145 @@
+"""Export and import from the SIP page: a small export dialog (year, format, small numbers)
+and an import that shows its preview, with every problem, before anything is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.export.files import write_atomically
+from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.services import sip_import
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip_exports import sip_file_bytes
+from naravard_desktop.ui.errors import show_error
+
+
+class ExportDialog(QDialog):
+    def __init__(self, year: int, threshold: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Export SIP counts"))
+        self.year = QSpinBox()
+        self.year.setObjectName("export_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.format = QComboBox()
+        self.format.setObjectName("export_format")
+        self.format.addItem(_("Excel workbook (.xlsx)"), (".xlsx", False))
+        self.format.addItem(_("CSV for Swedish Excel (.csv)"), (".csv", False))
+        self.format.addItem(_("CSV in UTF-8 (.csv)"), (".csv", True))
+        self.format.addItem(_("PDF report (.pdf)"), (".pdf", False))
+        self.suppress = QCheckBox(
+            _("&Hide small numbers (1–{largest} shown as “<{limit}”)").format(
+                largest=threshold - 1, limit=threshold
+            )
+        )
+        self.suppress.setObjectName("export_suppress")
+        self.threshold = threshold
+        form = QFormLayout()
+        form.addRow(_("&Year"), self.year)
+        form.addRow(_("&Format"), self.format)
+        form.addRow("", self.suppress)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+def export_counts(parent: QWidget, db: Database, group_id: int, year: int, threshold: int) -> None:
+    dialog = ExportDialog(year, threshold, parent)
+    if not dialog.exec():
+        return
+    suffix, utf8 = dialog.format.currentData()
+    chosen_year = dialog.year.value()
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Export SIP counts"),
+        str(Path.home() / f"sip-{chosen_year}{suffix}"),
+        f"*{suffix}",
+    )
+    if not name:
+        return
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    try:
+        data = sip_file_bytes(
+            db,
+            group_id,
+            chosen_year,
+            suffix,
+            suppress_below=threshold if dialog.suppress.isChecked() else None,
+            utf8=utf8,
+        )
+        write_atomically(path, data)
+    except DomainError as error:
+        show_error(parent, error)
+        return
+    QMessageBox.information(
+        parent, _("Export SIP counts"), _("SIP counts written to {path}").format(path=path)
+    )
+
+
+def import_counts(parent: QWidget, db: Database, group_id: int) -> bool:
+    """Returns True when counts were saved."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import SIP counts"), str(Path.home()), _("Spreadsheets (*.xlsx *.csv)")
+    )
+    if not name:
+        return False
+    try:
+        preview = sip_import.preview_import(db, group_id, Path(name))
+    except DomainError as error:
+        show_error(parent, error)
+        return False
+    lines = [
+        ngettext("{n} row read.", "{n} rows read.", preview.rows_read).format(n=preview.rows_read)
+    ]
+    for period in preview.periods:
+        state = _("new period") if period.existing_id is None else _("existing period")
+        lines.append(
+            ngettext(
+                "{period} ({state}): {n} cell changes",
+                "{period} ({state}): {n} cells change",
+                period.changed,
+            ).format(period=period.label, state=state, n=period.changed)
+        )
+    if not preview.ok:
+        shown = preview.problems[:15]
+        if len(preview.problems) > len(shown):
+            more = len(preview.problems) - len(shown)
+            shown.append(ngettext("… and {n} more.", "… and {n} more.", more).format(n=more))
+        show_error(
+            parent,
+            "\n".join([_("Nothing was imported: correct the file and try again."), *shown]),
+            _("Import SIP counts"),
+        )
+        return False
+    answer = QMessageBox.question(
+        parent, _("Import SIP counts"), "\n".join([*lines, "", _("Save these counts?")])
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        sip_import.apply_import(db, group_id, preview)
+    except DomainError as error:
+        show_error(parent, error)
+        return False
+    return True

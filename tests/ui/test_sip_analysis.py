@@ -1,0 +1,128 @@
+"""The SIP page's analysis tab (sums, change against last year, trend chart copied and saved
+as PNG) and its export and import, with file dialogs answered by the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Boxes, Button, Dialogs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
+from pytestqt.qtbot import QtBot
+
+from naravard_desktop.services import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.groups import GroupData
+from naravard_desktop.ui.sip.page import SipPage
+from naravard_desktop.ui.sip.transfer import ExportDialog
+
+
+@pytest.fixture
+def filled(db: Database, group: GroupData) -> dict[str, int]:
+    """Held meetings in Q1 and Q2 of 2023 and 2024, in the first column."""
+    setup = sip_setup.get_setup(db, group.id)
+    ids = {i.code: i.id for i in setup.indicators}
+    unit, target = setup.columns()[0]
+    for year, counts in ((2023, (4, 6)), (2024, (5, 9))):
+        for number, held in enumerate(counts, start=1):
+            period = sip_periods.create_period(db, group.id, year, number)
+            sip_counts.save_counts(
+                db, period.id, {(ids["held"], unit.id, target.id): held}, period.version
+            )
+    return ids
+
+
+@pytest.fixture
+def sip_page(qtbot: QtBot, db: Database, group: GroupData, filled: dict[str, int]) -> SipPage:
+    widget = SipPage(db, group.id, QUndoStack())
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_analysis_sums_per_quarter_and_year_with_the_change(sip_page: SipPage) -> None:
+    sip_page.tabs.setCurrentWidget(sip_page.analysis)
+    tab = sip_page.analysis
+    assert tab.year.value() == 2024  # the year of the period shown
+    model = tab.table_model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads == ["K1 2024", "K2 2024", "År 2024", "År 2023", "Förändring"]
+    names = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    row = names.index("SIP-möten genomförda")
+    assert [model.item(row, c).text() for c in range(5)] == ["5", "9", "14", "10", "+4 (+40 %)"]
+    assert model.item(row, 1).toolTip() == "Samma period förra året: 6 (+3 (+50 %))"
+
+
+def test_trend_chart_per_indicator_and_unit(sip_page: SipPage) -> None:
+    sip_page.tabs.setCurrentWidget(sip_page.analysis)
+    tab = sip_page.analysis
+    tab.indicator.setCurrentIndex(tab.indicator.findText("SIP-möten genomförda"))
+    assert tab.points() == [("K1 2023", 4), ("K2 2023", 6), ("K1 2024", 5), ("K2 2024", 9)]
+    assert [(p.x(), p.y()) for p in tab.series.points()] == [(0, 4), (1, 6), (2, 5), (3, 9)]
+    assert tab.chart.title() == "SIP-möten genomförda – Alla enheter"
+    tab.unit.setCurrentIndex(tab.unit.findText("Regionen"))
+    assert tab.points() == [
+        ("K1 2023", None),
+        ("K2 2023", None),
+        ("K1 2024", None),
+        ("K2 2024", None),
+    ]
+
+
+def test_chart_is_copied_and_saved_as_png(sip_page: SipPage, boxes: Boxes, tmp_path: Path) -> None:
+    sip_page.tabs.setCurrentWidget(sip_page.analysis)
+    tab = sip_page.analysis
+    tab.copy_chart()
+    assert not QGuiApplication.clipboard().pixmap().isNull()
+    boxes.answer(str(tmp_path / "trend"))
+    tab.save_chart()
+    boxes.take("getSaveFileName")
+    image = QImage(str(tmp_path / "trend.png"))
+    assert not image.isNull() and image.width() > 200
+
+
+def test_export_then_import_from_the_page(
+    sip_page: SipPage, db: Database, dialogs: Dialogs, boxes: Boxes, tmp_path: Path
+) -> None:
+    def choose_csv(dialog: ExportDialog) -> None:
+        dialog.format.setCurrentIndex(1)
+        dialog.accept()
+
+    dialogs.expect(choose_csv)
+    target = tmp_path / "sip-2024.csv"
+    boxes.answer(str(target))
+    sip_page.export_action.trigger()
+    boxes.take("getSaveFileName")
+    assert "sip-2024.csv" in boxes.take("information").text
+    assert "SIP-möten genomförda" in target.read_bytes().decode("cp1252")
+
+    # change a count, then import the file: the preview says what changes, then it is saved
+    period = sip_periods.list_periods(db, sip_page.group_id)[-1]
+    key = next(iter(sip_counts.load_counts(db, period.id).values))
+    sip_counts.save_counts(db, period.id, {key: 1}, period.version)
+    boxes.answer(str(target), Button.Yes)
+    sip_page.import_action.trigger()
+    boxes.take("getOpenFileName")
+    question = boxes.take("question").text
+    assert "Kvartal 2 2024 (befintlig period): 1 cell ändras" in question
+    assert sip_counts.load_counts(db, period.id).values[key] == 9
+
+
+def test_an_import_with_problems_saves_nothing_and_lists_them(
+    sip_page: SipPage, boxes: Boxes, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "Period;Från;Till;Indikator;Kod;Enhet;Målgrupp;Antal\n"
+        "x;2024-01-01;2024-03-31;Okänt mått;;Kommunen;Vuxna;3\n",
+        encoding="utf-8",
+    )
+    boxes.answer(str(bad))
+    sip_page.import_action.trigger()
+    boxes.take("getOpenFileName")
+    warning = boxes.take("warning").text
+    assert "Inget importerades" in warning
+    assert "rad 2, kolumn D: okänd indikator ”Okänt mått”" in warning
