@@ -28,6 +28,8 @@ from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.members.page import MembersPage
+from naravard_desktop.ui.overview.page import OverviewPage
+from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 
 SIDEBAR_WIDTH = 190
@@ -55,11 +57,16 @@ class MainWindow(QMainWindow):
         self.group_page = GroupPage(db, group, self.undo_stack)
         self.group_page.group_changed.connect(self._group_changed)
         self.sip_page = SipPage(db, group.id, self.undo_stack)
+        self.plan_page = PlanPage(db, group.id, self.undo_stack)
+        self.overview_page = OverviewPage(db, group.id)
+        self.overview_page.activity_requested.connect(self.show_activity)
         # Only pages that work are listed; later capabilities add theirs here.
         self.pages: list[tuple[str, str, QWidget]] = [
             ("members", _("Members"), self.members_page),
             ("group", _("The group"), self.group_page),
             ("sip", _("SIP follow-up"), self.sip_page),
+            ("plan", _("Local plan"), self.plan_page),
+            ("overview", _("Overview"), self.overview_page),
         ]
         for _key, title, page in self.pages:
             self.sidebar.addItem(QListWidgetItem(title))
@@ -144,6 +151,13 @@ class MainWindow(QMainWindow):
 
     def show_page(self, number: int) -> None:
         self.sidebar.setCurrentRow(number)
+
+    def show_activity(self, plan_id: int, activity_id: int) -> None:
+        """From the overview to the activity in the plan page."""
+        self.show_page(self.stack.indexOf(self.plan_page))
+        self.plan_page.reload_plans(plan_id)
+        self.plan_page.select("activity", activity_id)
+        self.plan_page.tree.setFocus()
 
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)

@@ -60,11 +60,15 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
         _("Members"),
         _("The group"),
         _("SIP follow-up"),
+        _("Local plan"),
+        _("Overview"),
     ]
-    assert window.stack.count() == 3
+    assert window.stack.count() == 5
     assert window.stack.widget(0) is window.members_page
     assert window.stack.widget(1) is window.group_page
     assert window.stack.widget(2) is window.sip_page
+    assert window.stack.widget(3) is window.plan_page
+    assert window.stack.widget(4) is window.overview_page
     assert window.stack.currentWidget() is window.members_page  # first start
 
 

@@ -1,0 +1,1 @@
+"""The overview page: the plan at a glance and the next meeting."""

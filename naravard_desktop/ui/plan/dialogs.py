@@ -1,0 +1,228 @@
+"""Small dialogs of the plan page: new plan (with template), new area, new activity, a
+follow-up, and moving an activity to another area. Each stays open on a ValidationError with
+the message under the field and what was typed kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import ActivityStatus
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.follow_ups import AgendaItemChoice, FollowUpInput
+from naravard_desktop.services.plan_items import ActivityInput, AreaInput, AreaRow
+from naravard_desktop.services.plan_templates import load_templates
+from naravard_desktop.services.plans import PlanInput
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+from naravard_desktop.ui.plan.panel import status_combo, text_box
+
+
+class FormDialog(QDialog):
+    """A form with an error label under each field; `build()` gives the value to submit."""
+
+    def __init__(self, title: str, submit: Callable[[Any], None], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self._submit = submit
+        self.errors = FieldErrors()
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def row(self, text: str, field: QWidget, name: str) -> None:
+        label = QLabel(text)
+        label.setBuddy(field)
+        self.form.addRow(label, field)
+        self.form.addRow("", self.errors.label_for(name, field))
+
+    def build(self) -> Any:
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        try:
+            value = self.build()
+            if value is None:
+                return
+            self._submit(value)
+        except ValidationError as error:
+            for message in self.errors.show(error.fields):
+                show_error(self, message)
+            return
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+class NewPlanDialog(FormDialog):
+    def __init__(self, submit: Callable[[tuple[PlanInput, str]], None], parent: QWidget) -> None:
+        super().__init__(_("New plan"), submit, parent)
+        self.title = QLineEdit()
+        self.title.setObjectName("plan_title")
+        year = dt.date.today().year
+        self.title.setPlaceholderText(
+            _("e.g. Lokal plan {start}–{end}").format(start=year, end=year + 2)
+        )
+        self.template = QComboBox()
+        self.template.setObjectName("plan_template")
+        for template in load_templates():
+            self.template.addItem(template.name, template.key)
+            self.template.setItemData(self.template.count() - 1, template.description, 3)
+        self.valid_from = DateLineEdit()
+        self.valid_to = DateLineEdit()
+        self.row(_("&Title"), self.title, "title")
+        self.row(_("Te&mplate"), self.template, "template")
+        self.row(_("Valid &from"), self.valid_from, "valid_from")
+        self.row(_("Valid &until"), self.valid_to, "valid_to")
+
+    def build(self) -> tuple[PlanInput, str] | None:
+        start, start_error = self.valid_from.date_or_error()
+        end, end_error = self.valid_to.date_or_error()
+        problems = {k: v for k, v in (("valid_from", start_error), ("valid_to", end_error)) if v}
+        if problems:
+            self.errors.show(problems)
+            return None
+        return PlanInput(self.title.text(), start, end), str(self.template.currentData())
+
+
+class AreaDialog(FormDialog):
+    """A new area, at the top level or under the area chosen."""
+
+    def __init__(
+        self,
+        areas: list[AreaRow],
+        parent_id: int | None,
+        submit: Callable[[tuple[AreaInput, int | None]], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(_("New area"), submit, parent)
+        self.number = QLineEdit()
+        self.number.setObjectName("new_area_number")
+        self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
+        self.title = QLineEdit()
+        self.title.setObjectName("new_area_title")
+        self.under = QComboBox()
+        self.under.setObjectName("new_area_under")
+        self.under.addItem(_("Top level"), None)
+        for area in areas:
+            if area.parent_id is None:
+                self.under.addItem(area.label, area.id)
+        if parent_id is not None:
+            self.under.setCurrentIndex(max(0, self.under.findData(parent_id)))
+        self.row(_("N&umber"), self.number, "number")
+        self.row(_("&Title"), self.title, "title")
+        self.row(_("&Under"), self.under, "parent")
+
+    def build(self) -> tuple[AreaInput, int | None]:
+        return AreaInput(self.title.text(), self.number.text()), self.under.currentData()
+
+
+class ActivityDialog(FormDialog):
+    def __init__(self, submit: Callable[[ActivityInput], None], parent: QWidget) -> None:
+        super().__init__(_("New activity"), submit, parent)
+        self.title = text_box(3)
+        self.title.setObjectName("new_activity_title")
+        self.responsible = QLineEdit()
+        self.responsible.setObjectName("new_activity_responsible")
+        self.schedule = QLineEdit()
+        self.schedule.setObjectName("new_activity_schedule")
+        self.schedule.setPlaceholderText(_("As written: 2024-12-31, Hösten 2022, Löpande …"))
+        self.row(_("&Activity"), self.title, "title")
+        self.row(_("&Responsible"), self.responsible, "responsible")
+        self.row(_("&Schedule"), self.schedule, "schedule_text")
+
+    def build(self) -> ActivityInput:
+        return ActivityInput(
+            title=self.title.toPlainText(),
+            responsible=self.responsible.text(),
+            schedule_text=self.schedule.text(),
+        )
+
+
+class FollowUpDialog(FormDialog):
+    """Date, status, progress, note and optionally the agenda item it was made at."""
+
+    def __init__(
+        self,
+        status: ActivityStatus,
+        progress: int,
+        items: list[AgendaItemChoice],
+        submit: Callable[[FollowUpInput], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(_("Mark a follow-up"), submit, parent)
+        self.on = DateLineEdit()
+        self.on.setObjectName("follow_up_date")
+        self.on.set_date(dt.date.today())
+        self.status = status_combo()
+        self.status.setObjectName("follow_up_status")
+        self.status.setCurrentIndex(self.status.findData(status.value))
+        self.progress = QSpinBox()
+        self.progress.setObjectName("follow_up_progress")
+        self.progress.setRange(0, 100)
+        self.progress.setSuffix(" %")
+        self.progress.setValue(progress)
+        self.note = text_box(4)
+        self.note.setObjectName("follow_up_note")
+        self.item = QComboBox()
+        self.item.setObjectName("follow_up_item")
+        self.item.addItem(_("Not at a meeting"), None)
+        for choice in items:
+            self.item.addItem(choice.label, choice.id)
+        self.row(_("&Date"), self.on, "followed_up_on")
+        self.row(_("S&tatus"), self.status, "status")
+        self.row(_("Pro&gress"), self.progress, "progress")
+        self.row(_("&Note"), self.note, "note")
+        self.row(_("At &meeting item"), self.item, "agenda_item_id")
+
+    def build(self) -> FollowUpInput | None:
+        day, problem = self.on.date_or_error()
+        if problem or day is None:
+            self.errors.show({"followed_up_on": problem or _("Give the date of the follow-up.")})
+            return None
+        return FollowUpInput(
+            followed_up_on=day,
+            status=ActivityStatus(self.status.currentData()),
+            progress=self.progress.value(),
+            note=self.note.toPlainText(),
+            agenda_item_id=self.item.currentData(),
+        )
+
+
+class MoveDialog(FormDialog):
+    def __init__(
+        self, areas: list[AreaRow], current: int, submit: Callable[[int], None], parent: QWidget
+    ) -> None:
+        super().__init__(_("Move to another area"), submit, parent)
+        self.area = QComboBox()
+        self.area.setObjectName("move_to_area")
+        for area in areas:
+            indent = "    " if area.parent_id is not None else ""
+            self.area.addItem(indent + area.label, area.id)
+        self.area.setCurrentIndex(max(0, self.area.findData(current)))
+        self.row(_("&Area"), self.area, "area")
+
+    def build(self) -> int:
+        return int(self.area.currentData())

@@ -1,0 +1,207 @@
+"""Every change on the plan page as one undo step: saved through the services first, pushed
+after it succeeded (ui/undo.py). Rows deleted and put back get new ids; IdMaps follow them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from naravard_desktop.i18n import _
+from naravard_desktop.services import follow_ups, plan_items
+from naravard_desktop.services.follow_ups import FollowUpInput, FollowUpRow
+from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+
+if TYPE_CHECKING:
+    from naravard_desktop.ui.plan.page import PlanPage
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
+class PlanUndo:
+    def __init__(self, page: PlanPage) -> None:
+        self.page = page
+        self.areas = IdMap()
+        self.activities = IdMap()
+
+    @property
+    def db(self) -> Any:
+        return self.page.db
+
+    def _push(self, text: str, undo: Any, redo: Any) -> None:
+        self.page.undo_stack.push(
+            SavedChangeCommand(text, undo=undo, redo=redo, refresh=self.page.reload)
+        )
+
+    # --- adding ---------------------------------------------------------------------------
+
+    def added_area(self, row: AreaRow) -> None:
+        state: dict[str, Any] = {"id": row.id, "snapshot": None}
+
+        def undo() -> None:
+            state["snapshot"] = plan_items.delete_area(self.db, self.areas.resolve(state["id"]))
+            self.page.reload()
+
+        def redo() -> None:
+            again = plan_items.restore_area(self.db, state["snapshot"])
+            self.areas.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.page.reload(("area", again.id))
+
+        self._push(_("Add area {title}").format(title=_short(row.title)), undo, redo)
+        self.page.reload(("area", row.id))
+
+    def added_activity(self, row: ActivityRow) -> None:
+        state: dict[str, Any] = {"id": row.id, "snapshot": None}
+
+        def undo() -> None:
+            state["snapshot"] = plan_items.delete_activity(
+                self.db, self.activities.resolve(state["id"])
+            )
+            self.page.reload()
+
+        def redo() -> None:
+            snapshot = state["snapshot"]
+            snapshot = replace(snapshot, area_id=self.areas.resolve(snapshot.area_id))
+            again = plan_items.restore_activity(self.db, snapshot)
+            self.activities.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.page.reload(("activity", again.id))
+
+        self._push(_("Add activity {title}").format(title=_short(row.title)), undo, redo)
+        self.page.reload(("activity", row.id))
+
+    # --- editing --------------------------------------------------------------------------
+
+    def edit_activity(self, before: ActivityRow, data: ActivityInput) -> None:
+        saved = plan_items.update_activity(self.db, before, data)
+        old, new = before.as_input(), saved.as_input()
+
+        def write(value: ActivityInput) -> None:
+            activity_id = self.activities.resolve(before.id)
+            current = plan_items.get_activity(self.db, activity_id)
+            plan_items.update_activity(self.db, current, value)
+            self.page.reload(("activity", activity_id))
+
+        self._push(
+            _("Edit {title}").format(title=_short(before.title)),
+            lambda: write(old),
+            lambda: write(new),
+        )
+        self.page.model.replace_row(saved)
+        self.page.reload(("activity", saved.id))
+
+    def edit_area(self, before: AreaRow, data: AreaInput) -> None:
+        saved = plan_items.update_area(self.db, before.id, data)
+        old, new = before.as_input(), saved.as_input()
+
+        def write(value: AreaInput) -> None:
+            area_id = self.areas.resolve(before.id)
+            plan_items.update_area(self.db, area_id, value)
+            self.page.reload(("area", area_id))
+
+        self._push(
+            _("Edit {title}").format(title=_short(before.title)),
+            lambda: write(old),
+            lambda: write(new),
+        )
+        self.page.reload(("area", saved.id))
+
+    def followed_up(self, before: ActivityRow, entry: FollowUpRow) -> None:
+        state = {"id": entry.id}
+        data = FollowUpInput(
+            entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
+        )
+
+        def undo() -> None:
+            follow_ups.delete_follow_up(self.db, state["id"])
+            activity_id = self.activities.resolve(before.id)
+            current = plan_items.get_activity(self.db, activity_id)
+            restored = replace(current.as_input(), status=before.status, progress=before.progress)
+            plan_items.update_activity(self.db, current, restored)
+            self.page.reload(("activity", activity_id))
+
+        def redo() -> None:
+            activity_id = self.activities.resolve(before.id)
+            state["id"] = follow_ups.add_follow_up(self.db, activity_id, data).id
+            self.page.reload(("activity", activity_id))
+
+        self._push(_("Follow up {title}").format(title=_short(before.title)), undo, redo)
+        self.page.reload(("activity", before.id))
+
+    # --- order ----------------------------------------------------------------------------
+
+    def moved(
+        self, row: AreaRow | ActivityRow, position: int | None, area_id: int | None = None
+    ) -> None:
+        if isinstance(row, AreaRow):
+            if position is None or position < 0:
+                return
+            plan_items.move_area(self.db, row.id, position)
+
+            def move_area(to: int) -> None:
+                area = self.areas.resolve(row.id)
+                plan_items.move_area(self.db, area, to)
+                self.page.reload(("area", area))
+
+            self._push(
+                _("Move {title}").format(title=_short(row.title)),
+                lambda: move_area(row.position),
+                lambda: move_area(position),
+            )
+            self.page.reload(("area", row.id))
+            return
+        if position is not None and position < 0:
+            return
+        target = area_id if area_id is not None else row.area_id
+        plan_items.move_activity(self.db, row.id, target, position)
+
+        def move_activity(area: int, to: int | None) -> None:
+            activity = self.activities.resolve(row.id)
+            plan_items.move_activity(self.db, activity, self.areas.resolve(area), to)
+            self.page.reload(("activity", activity))
+
+        self._push(
+            _("Move {title}").format(title=_short(row.title)),
+            lambda: move_activity(row.area_id, row.position),
+            lambda: move_activity(target, position),
+        )
+        self.page.reload(("activity", row.id))
+
+    # --- deleting -------------------------------------------------------------------------
+
+    def deleted(self, row: AreaRow | ActivityRow) -> None:
+        is_area = isinstance(row, AreaRow)
+        ids = self.areas if is_area else self.activities
+        state: dict[str, Any] = {"id": row.id}
+        state["snapshot"] = (
+            plan_items.delete_area(self.db, row.id)
+            if is_area
+            else plan_items.delete_activity(self.db, row.id)
+        )
+
+        def undo() -> None:
+            snapshot = state["snapshot"]
+            if is_area:
+                again: AreaRow | ActivityRow = plan_items.restore_area(self.db, snapshot)
+            else:
+                snapshot = replace(snapshot, area_id=self.areas.resolve(snapshot.area_id))
+                again = plan_items.restore_activity(self.db, snapshot)
+            ids.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.page.reload(("area" if is_area else "activity", again.id))
+
+        def redo() -> None:
+            current = ids.resolve(state["id"])
+            state["snapshot"] = (
+                plan_items.delete_area(self.db, current)
+                if is_area
+                else plan_items.delete_activity(self.db, current)
+            )
+            self.page.reload()
+
+        self._push(_("Delete {title}").format(title=_short(row.title)), undo, redo)
+        self.page.reload()
