@@ -40,6 +40,11 @@ def describe_write_error(path: Path, error: OSError) -> str:
         return _("The disk is full: {path} was not written. Free some space and try again.").format(
             path=path
         )
+    if error.errno == errno.EIO:
+        return _(
+            "The disk reported an error: {path} was not written. Check the disk or memory "
+            "stick and try again."
+        ).format(path=path)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("You may not write to {path}. Choose another folder.").format(path=path)
     return _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)

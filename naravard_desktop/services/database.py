@@ -70,6 +70,13 @@ class Database:
             raise StaleEditError(
                 _("Someone else saved this first. Reload and make your change again.")
             ) from error
+        except DatabaseError as error:
+            session.rollback()
+            message = describe_save_error(error)
+            if message is None:
+                raise
+            log.warning("save refused by the database: %s", error.orig or error)
+            raise DatabaseFileError(message) from error
         except BaseException:
             session.rollback()
             raise
@@ -170,6 +177,28 @@ def _check_file(path: Path) -> None:
                 folder=path.parent, reason=error.strerror
             )
         ) from error
+
+
+def describe_save_error(error: Exception) -> str | None:
+    """What a user should read when the database refused a save for a reason outside the
+    app (full disk, failing disk, read-only file, another program holding the lock); None
+    for anything else (a bug or a constraint, which stays a programming error)."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "disk is full" in text:  # SQLITE_FULL: "database or disk is full"
+        return _("The disk is full, so your change was not saved. Free some space and try again.")
+    if "disk i/o" in text:
+        return _(
+            "The database file could not be written (disk error), so your change was not "
+            "saved. Check the disk or memory stick and try again."
+        )
+    if "readonly" in text.replace(" ", ""):
+        return _("The database can only be read, so your change was not saved.")
+    if "locked" in text or "busy" in text:
+        return _(
+            "The database is busy in another program, so your change was not saved. "
+            "Try again in a moment."
+        )
+    return None
 
 
 def _describe_sqlite_error(path: Path, error: Exception) -> str:
