@@ -66,7 +66,7 @@ class AnalysisTab(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("analysis_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(150)
         copy_button = QPushButton(_("&Copy chart"))
         copy_button.setObjectName("copy_chart")
         copy_button.clicked.connect(self.copy_chart)
