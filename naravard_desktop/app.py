@@ -13,6 +13,7 @@ from naravard_desktop.i18n import set_language
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -36,15 +37,42 @@ def run_gui(args: argparse.Namespace) -> int:
     from naravard_desktop.ui.main_window import MainWindow
     from naravard_desktop.ui.startup import choose_group, open_database_or_ask
 
-    db = open_database_or_ask(args.database)
-    if db is None:
-        return 1
-    group = choose_group(db, settings)
-    if group is None:
-        db.dispose()
-        return 0
-    window = MainWindow(db, group, settings)
-    window.show()
-    code = app.exec()
-    db.dispose()
-    return code
+    windows: list[MainWindow] = []  # the one on screen; replaced after a restore
+
+    def open_window(target: str | None) -> int | None:
+        """Open the database and show its window; an exit code when that did not happen."""
+        opened = open_database_or_ask(target)
+        if opened is None:
+            return 1
+        db, lock = opened
+        group = choose_group(db, settings)
+        if group is None:
+            db.dispose()
+            if lock is not None:
+                lock.release()
+            return 0  # the set-up was cancelled: nothing to do
+        window = MainWindow(db, group, settings)
+
+        def closed() -> None:
+            db.dispose()
+            if lock is not None:
+                lock.release()
+
+        def replaced() -> None:
+            closed()
+            if open_window(str(db.path) if db.path else db.url) is not None:
+                app.quit()
+
+        window.destroyed.connect(closed)
+        window.database_replaced.connect(replaced)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        windows[:] = [window]
+        window.show()
+        # The daily backup, once the window is on screen (start-up stays quick).
+        QTimer.singleShot(1500, window.backups.automatic_backup)
+        return None
+
+    refused = open_window(args.database)
+    if refused is not None:
+        return refused
+    return app.exec()

@@ -18,8 +18,9 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def install_pragmas(engine: Engine) -> None:
-    """Foreign keys on, WAL where the file system allows it, fully synchronous commits."""
+def install_pragmas(engine: Engine, *, read_only: bool = False) -> None:
+    """Foreign keys on, WAL where the file system allows it, fully synchronous commits
+    (a read-only connection changes nothing about the file)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -27,11 +28,24 @@ def install_pragmas(engine: Engine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            # Returns the mode in force: stays "delete" on media without shared memory.
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
+            if not read_only:
+                # Returns the mode in force: stays "delete" on media without shared memory.
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
         finally:
             cursor.close()
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that can only read `path` (a second copy of the app, a read-only medium)."""
+    from sqlalchemy import create_engine
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect)
+    install_pragmas(engine, read_only=True)
+    return engine
 
 
 def driver_connection(connection: Connection) -> sqlite3.Connection:

@@ -44,6 +44,7 @@ class Database:
     engine: Engine
     factory: SessionFactory = field(repr=False)
     path: Path | None = None  # the file, when SQLite
+    read_only: bool = False  # opened for reading only: every save is refused
 
     _active: ContextVar[Session | None] = field(
         default_factory=lambda: ContextVar("naravard_session", default=None), repr=False
@@ -101,13 +102,21 @@ def backup_dir_for(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def open_database(target: str | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate; raises DatabaseFileError with a readable text."""
+def open_database(
+    target: str | None = None, *, migrate: bool = True, read_only: bool = False
+) -> Database:
+    """Open (creating if needed) and migrate; raises DatabaseFileError with a readable text.
+
+    A SQLite file that cannot be written (a read-only medium or folder) is opened read-only,
+    as is any file when `read_only` is asked for (a second copy of the app)."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     if path is not None:
         _check_file(path)
-    engine = make_engine(url)
+        read_only = read_only or (path.exists() and not _writable(path))
+    elif read_only:
+        raise DatabaseFileError(_("Only a database file can be opened read-only."))
+    engine = sqlite.read_only_engine(path) if read_only and path else make_engine(url)
     try:
         with engine.connect() as connection:
             if path is not None:
@@ -135,6 +144,13 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
                 ).format(revision=revision)
             )
         if revision != schema.HEAD_REVISION:
+            if read_only:
+                raise DatabaseFileError(
+                    _(
+                        "The database needs to be upgraded, which cannot be done while it is "
+                        "opened read-only."
+                    )
+                )
             if not migrate:
                 raise DatabaseFileError(
                     _("The database needs to be upgraded before it can be used.")
@@ -149,7 +165,18 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     except BaseException:
         engine.dispose()
         raise
-    return Database(url=url, engine=engine, factory=make_session_factory(engine), path=path)
+    return Database(
+        url=url,
+        engine=engine,
+        factory=make_session_factory(engine),
+        path=path,
+        read_only=read_only,
+    )
+
+
+def _writable(path: Path) -> bool:
+    """SQLite needs to write the file and, for its journal, the folder."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:

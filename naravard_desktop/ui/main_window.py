@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,13 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, current_language
-from naravard_desktop.services import maintenance
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
-from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.overview.page import OverviewPage
@@ -36,8 +31,11 @@ SIDEBAR_WIDTH = 190
 
 
 class MainWindow(QMainWindow):
+    database_replaced = Signal()  # a restore gave the file other contents
+
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
+        self._replaced = False
         self.db = db
         self.group = group
         self.settings = settings
@@ -83,6 +81,11 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
         self.database_label.setObjectName("database_label")
         self.statusBar().addPermanentWidget(self.database_label)
+        if db.read_only:
+            read_only = QLabel(_("Read-only: changes cannot be saved"))
+            read_only.setObjectName("read_only_label")
+            read_only.setStyleSheet("color: #b00020; font-weight: 600;")
+            self.statusBar().addPermanentWidget(read_only)
         self._update_title()
         self._restore_state()
 
@@ -91,10 +94,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(_("&File"))
-        backup = QAction(_("&Back up to…"), self)
-        backup.setObjectName("backup_action")
-        backup.triggered.connect(self.backup_to_file)
-        file_menu.addAction(backup)
+        self.backups = BackupActions(self, self.db)
+        self.backups.restored.connect(self._database_restored)
+        file_menu.addAction(self.backups.backup_action)
+        file_menu.addAction(self.backups.restore_action)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -168,21 +171,11 @@ class MainWindow(QMainWindow):
                 _("The new language is used the next time you start the program."),
             )
 
-    def backup_to_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Back up to"),
-            str(Path.home() / "naravard-backup.sqlite"),
-            _("Database files (*.sqlite *.db)"),
-        )
-        if not name:
-            return
-        try:
-            target = maintenance.backup_to(self.db, Path(name))
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.statusBar().showMessage(_("Backup written to {path}").format(path=target), 8000)
+    def _database_restored(self) -> None:
+        """The file has other contents now: hand over to a window on a fresh connection."""
+        self._replaced = True
+        self.database_replaced.emit()
+        self.close()
 
     def _group_changed(self, group: GroupData) -> None:
         self.group = group
@@ -199,7 +192,7 @@ class MainWindow(QMainWindow):
         self.show_page(page if 0 <= page < len(self.pages) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.group_page.is_modified():
+        if self.group_page.is_modified() and not self._replaced:
             answer = QMessageBox.question(
                 self,
                 _("Unsaved changes"),

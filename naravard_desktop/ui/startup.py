@@ -1,35 +1,61 @@
-"""Start-up steps that may need the user: a database that cannot be opened, a first group."""
+"""Start-up steps that may need the user: a database that cannot be opened (another file, or
+the newest good backup), a database already open in another copy of the app (read-only), a
+first group."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from naravard_desktop.errors import DatabaseFileError
+from naravard_desktop.db.engine import sqlite_path, to_url
+from naravard_desktop.errors import DatabaseFileError, DomainError, SchemaTooNewError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.ui.group.setup_dialog import SetupDialog
+from naravard_desktop.services import backups, groups
+from naravard_desktop.services.database import Database, open_database, resolve_target
+
+LOCK_WAIT_MS = 300
 
 
-def open_database_or_ask(target: str | None, parent: QWidget | None = None) -> Database | None:
-    """Open the database; on failure explain and offer another file. None means quit."""
+class InstanceLock:
+    """Marks a database file as open in this copy of the app (a lock file beside it that
+    Qt removes when the process ends, and recognises as stale after a crash)."""
+
+    def __init__(self, database: Path) -> None:
+        self._lock = QLockFile(str(database) + ".lock")
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone
+
+    def acquire(self) -> bool:
+        return self._lock.tryLock(LOCK_WAIT_MS)
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+
+def open_database_or_ask(
+    target: str | None, parent: QWidget | None = None
+) -> tuple[Database, InstanceLock | None] | None:
+    """Open the database; explain any failure and offer what can be done. None means quit."""
     while True:
-        try:
-            return open_database(target)
-        except DatabaseFileError as error:
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(_("Cannot open the database"))
-            box.setText(error.message)
-            box.setInformativeText(
-                _("Nothing has been changed in the file. You can open another file or quit.")
-            )
-            other = box.addButton(_("Open another file…"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not other:
+        path = sqlite_path(to_url(resolve_target(target)))
+        lock = InstanceLock(path) if path is not None else None
+        read_only = False
+        if lock is not None and path is not None and path.exists() and not lock.acquire():
+            if not _ask_read_only(parent, path):
                 return None
+            lock, read_only = None, True
+        try:
+            return open_database(target, read_only=read_only), lock
+        except DatabaseFileError as error:
+            if lock is not None:
+                lock.release()
+            choice = _ask_after_failure(parent, error, path)
+            if choice == "quit":
+                return None
+            if choice == "restore" and path is not None:
+                _recover(parent, path)
+                continue
             name, _filter = QFileDialog.getOpenFileName(
                 parent, _("Open database"), "", _("Database files (*.sqlite *.db);;All files (*)")
             )
@@ -38,8 +64,80 @@ def open_database_or_ask(target: str | None, parent: QWidget | None = None) -> D
             target = name
 
 
+def _ask_read_only(parent: QWidget | None, path: Path) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("The database is already open"))
+    box.setText(
+        _("{name} is already open in another window of the program.").format(name=path.name)
+    )
+    box.setInformativeText(
+        _(
+            "To keep both from saving over each other, this window can open it read-only: "
+            "you can read and export, but not change anything."
+        )
+    )
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def _ask_after_failure(parent: QWidget | None, error: DatabaseFileError, path: Path | None) -> str:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("Cannot open the database"))
+    box.setText(error.message)
+    can_restore = (
+        path is not None
+        and path.exists()
+        and not isinstance(error, SchemaTooNewError)
+        and backups.newest_good_backup(path) is not None
+    )
+    if can_restore:
+        box.setInformativeText(
+            _(
+                "You can restore the newest intact backup (the damaged file is kept aside "
+                "under a new name), open another file, or quit."
+            )
+        )
+    else:
+        box.setInformativeText(
+            _("Nothing has been changed in the file. You can open another file or quit.")
+        )
+    restore = (
+        box.addButton(_("Restore the newest backup"), QMessageBox.ButtonRole.ActionRole)
+        if can_restore
+        else None
+    )
+    other = box.addButton(_("Open another file…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return "restore"
+    return "other" if clicked is other else "quit"
+
+
+def _recover(parent: QWidget | None, path: Path) -> None:
+    try:
+        aside, used = backups.recover_from_newest_backup(path)
+    except DomainError as error:
+        QMessageBox.warning(parent, _("Could not restore"), error.message)
+        return
+    QMessageBox.information(
+        parent,
+        _("Backup restored"),
+        _("The backup from {date} is now in use. The damaged file was kept as {aside}.").format(
+            date=used.made_at.strftime("%Y-%m-%d %H:%M"), aside=aside.name
+        ),
+    )
+
+
 def choose_group(db: Database, settings: QSettings) -> groups.GroupData | None:
     """The remembered group, the first one, or a new one from the set-up dialog."""
+    from naravard_desktop.ui.group.setup_dialog import SetupDialog
+
     existing = groups.list_groups(db)
     remembered = settings.value("group_id")
     for group in existing:
@@ -47,6 +145,8 @@ def choose_group(db: Database, settings: QSettings) -> groups.GroupData | None:
             return group
     if existing:
         return existing[0]
+    if db.read_only:
+        return None
     dialog = SetupDialog(db)
     if not dialog.exec() or dialog.created is None:
         return None

@@ -116,14 +116,17 @@ def test_opening_another_file_instead(
     box = CriticalBox(monkeypatch, Role.AcceptRole)
     boxes.answer(str(demo_database))
 
-    db = open_database_or_ask(str(not_a_database))
+    opened = open_database_or_ask(str(not_a_database))
 
-    assert db is not None
+    assert opened is not None
+    db, lock = opened
     try:
         assert db.path == demo_database
         assert [g.name for g in groups.list_groups(db)] == [demo.DEMO_GROUP.name]
     finally:
         db.dispose()
+        if lock is not None:
+            lock.release()
     assert len(box.shown) == 1
     assert boxes.take("getOpenFileName").title == _("Open database")
     assert not_a_database.read_bytes() == before

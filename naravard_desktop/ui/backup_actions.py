@@ -1,0 +1,83 @@
+"""File menu actions for backups: copy to a file, restore from a backup, and the automatic
+daily backup after start."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import backups, maintenance
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.restore_dialog import RestoreDialog
+
+log = logging.getLogger(__name__)
+
+
+class BackupActions(QObject):
+    """`restored` is emitted after the database file got other contents: the window must be
+    rebuilt on a freshly opened database."""
+
+    restored = Signal()
+
+    def __init__(self, window: QMainWindow, db: Database) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.backup_action = QAction(_("&Back up to…"), window)
+        self.backup_action.setObjectName("backup_action")
+        self.backup_action.triggered.connect(self.backup_to_file)
+        self.restore_action = QAction(_("&Restore from backup…"), window)
+        self.restore_action.setObjectName("restore_action")
+        self.restore_action.triggered.connect(self.restore)
+        self.restore_action.setEnabled(db.path is not None and not db.read_only)
+
+    def backup_to_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            _("Back up to"),
+            str(Path.home() / "naravard-backup.sqlite"),
+            _("Database files (*.sqlite *.db)"),
+        )
+        if not name:
+            return
+        try:
+            target = maintenance.backup_to(self.db, Path(name))
+        except DomainError as error:
+            show_error(self.window, error)
+            return
+        self.window.statusBar().showMessage(_("Backup written to {path}").format(path=target), 8000)
+
+    def restore(self) -> None:
+        if self.db.path is None:
+            return
+        dialog = RestoreDialog(self.db.path, self.window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        self.db.dispose()  # no connection may hold the file while it is replaced
+        try:
+            backups.restore(self.db.path, dialog.chosen)
+        except DomainError as error:
+            show_error(self.window, error)
+        self.restored.emit()
+
+    def automatic_backup(self) -> None:
+        """The daily backup; a failure is reported in the status bar, never blocks work."""
+        if self.db.path is None or self.db.read_only:
+            return
+        try:
+            made = backups.automatic_backup(self.db.path)
+        except DomainError as error:
+            log.warning("automatic backup failed: %s", error.message)
+            self.window.statusBar().showMessage(error.message, 15000)
+            return
+        if made is not None:
+            self.window.statusBar().showMessage(
+                _("Today's backup was saved in {folder}.").format(folder=made.parent), 8000
+            )
