@@ -186,7 +186,7 @@ def main() -> int:
 
 # Further benchmarks, each a module in this package with main(argv) -> int that prints its
 # table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
-MODULES = ("protocol_documents", "plan_import")
+MODULES = ("protocol_documents", "plan_import", "sip")
 
 
 def run_all() -> int:
