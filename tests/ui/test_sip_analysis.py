@@ -4,11 +4,12 @@ as PNG) and its export and import, with file dialogs answered by the test."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import Boxes, Button, Dialogs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services import sip_counts, sip_periods, sip_setup
@@ -16,6 +17,11 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.transfer import ExportDialog
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Boxes, Dialogs
+
+Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
@@ -126,3 +132,41 @@ def test_an_import_with_problems_saves_nothing_and_lists_them(
     warning = boxes.take("warning").text
     assert "Inget importerades" in warning
     assert "rad 2, kolumn D: okänd indikator ”Okänt mått”" in warning
+
+
+def test_settings_add_an_indicator_and_hide_a_unit_without_losing_counts(
+    sip_page: SipPage, db: Database, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
+
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *_args, **_kw: ("SIP via video", True))
+    )
+    stored_before = {
+        p.id: sip_counts.load_counts(db, p.id).values
+        for p in sip_periods.list_periods(db, sip_page.group_id)
+    }
+
+    def change(dialog: SipSetupDialog) -> None:
+        dialog.add_indicator()
+        regionen = dialog.units.findItems("Regionen", Qt.MatchFlag.MatchExactly)[0]
+        dialog.units.setCurrentItem(regionen)
+        dialog.toggle_category(dialog.units)
+        assert dialog.units.item(1).text() == "Regionen (dold)"
+        dialog.threshold.setValue(3)
+        dialog.accept()
+
+    dialogs.expect(change)
+    sip_page.settings_action.trigger()
+    names = [i.name for i in sip_page.model.indicators]
+    assert names[-1] == "SIP via video"
+    heads = [
+        sip_page.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(sip_page.model.columnCount())
+    ]
+    assert heads == ["Kommunen\nBarn och unga", "Kommunen\nVuxna", "Kommunen\nÄldre", "Totalt"]
+    assert sip_page.setup.suppress_below == 3
+    for period_id, values in stored_before.items():
+        assert sip_counts.load_counts(db, period_id).values == values

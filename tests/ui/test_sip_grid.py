@@ -3,18 +3,24 @@ undo and redo, rule warnings, bad input kept and explained, closed periods."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from conftest import Boxes, Button
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services import sip_counts, sip_periods
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.sip.page import SipPage
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Boxes
+
+Button = QMessageBox.StandardButton
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 

@@ -30,6 +30,7 @@ from naravard_desktop.ui.sip.analysis import AnalysisTab
 from naravard_desktop.ui.sip.grid_model import SipGridModel
 from naravard_desktop.ui.sip.grid_view import SipGridView
 from naravard_desktop.ui.sip.period_dialog import PeriodDialog
+from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
 
 HEADER_WIDTH = 340
 
@@ -73,6 +74,10 @@ class SipPage(QWidget):
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.import_action)
+        self.settings_action = self._action(_("&Settings…"), self.edit_settings)
+        self.settings_action.setObjectName("sip_settings")
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
         self.toolbar = toolbar
 
         self.model = SipGridModel(db, undo_stack, self)
@@ -234,6 +239,10 @@ class SipPage(QWidget):
         period = self.current_period()
         year = period.year if period else dt.date.today().year
         transfer.export_counts(self, self.db, self.group_id, year, self.setup.suppress_below)
+
+    def edit_settings(self) -> None:
+        SipSetupDialog(self.db, self.group_id, self).exec()
+        self.reload()
 
     def import_file(self) -> None:
         if transfer.import_counts(self, self.db, self.group_id):

@@ -1,0 +1,218 @@
+"""The group's SIP settings: indicators (add, rename, hide), units and target groups, the kind
+of period and the small-number limit. Each change is saved at once; nothing is deleted, so
+values recorded under a hidden indicator or unit come back when it is shown again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import CategoryKind, PeriodKind
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import sip_periods, sip_setup
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SipSetupDialog(QDialog):
+    def __init__(self, db: Database, group_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+        self.setWindowTitle(_("SIP settings"))
+        self.resize(620, 480)
+        self.indicators = QListWidget()
+        self.indicators.setObjectName("setup_indicators")
+        self.units = QListWidget()
+        self.units.setObjectName("setup_units")
+        self.targets = QListWidget()
+        self.targets.setObjectName("setup_targets")
+        tabs = QTabWidget()
+        tabs.addTab(
+            self._list_tab(
+                self.indicators, self.add_indicator, self.rename_indicator, self.toggle_indicator
+            ),
+            _("&Indicators"),
+        )
+        tabs.addTab(
+            self._list_tab(
+                self.units,
+                lambda: self.add_category(CategoryKind.UNIT),
+                lambda: self.rename_category(self.units),
+                lambda: self.toggle_category(self.units),
+            ),
+            _("&Units"),
+        )
+        tabs.addTab(
+            self._list_tab(
+                self.targets,
+                lambda: self.add_category(CategoryKind.TARGET_GROUP),
+                lambda: self.rename_category(self.targets),
+                lambda: self.toggle_category(self.targets),
+            ),
+            _("&Target groups"),
+        )
+        self.kind = QComboBox()
+        self.kind.setObjectName("setup_period_kind")
+        for value in PeriodKind:
+            self.kind.addItem(sip_periods.kind_label(value), value)
+        self.threshold = QSpinBox()
+        self.threshold.setObjectName("setup_threshold")
+        self.threshold.setRange(2, sip_setup.SUPPRESS_LIMIT)
+        form = QFormLayout()
+        form.addRow(_("New periods are &counted per"), self.kind)
+        form.addRow(_("Hide counts &below"), self.threshold)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(_("Hidden rows and columns keep their counts; show them again to see them."))
+        )
+        layout.addWidget(buttons)
+        self.reload()
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.threshold.valueChanged.connect(self._threshold_chosen)
+
+    def _list_tab(
+        self,
+        listing: QListWidget,
+        add: Callable[[], None],
+        rename: Callable[[], None],
+        toggle: Callable[[], None],
+    ) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.addWidget(listing, 1)
+        column = QVBoxLayout()
+        for text, slot in (
+            (_("&Add…"), add),
+            (_("&Rename…"), rename),
+            (_("&Hide or show"), toggle),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            column.addWidget(button)
+        column.addStretch(1)
+        row.addLayout(column)
+        return page
+
+    def reload(self) -> None:
+        setup = sip_setup.get_setup(self.db, self.group_id)
+        hidden = _(" (hidden)")
+        self.indicators.clear()
+        for indicator in setup.indicators:
+            indent = "    " if indicator.parent_id is not None else ""
+            item = QListWidgetItem(indent + indicator.name + (hidden if indicator.hidden else ""))
+            item.setData(ID_ROLE, indicator.id)
+            item.setToolTip(indicator.help)
+            self.indicators.addItem(item)
+        for listing, rows in ((self.units, setup.units), (self.targets, setup.target_groups)):
+            listing.clear()
+            for category in rows:
+                item = QListWidgetItem(category.name + (hidden if category.hidden else ""))
+                item.setData(ID_ROLE, category.id)
+                listing.addItem(item)
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(list(PeriodKind).index(setup.period_kind))
+        self.kind.blockSignals(False)
+        self.threshold.blockSignals(True)
+        self.threshold.setValue(setup.suppress_below)
+        self.threshold.blockSignals(False)
+        self.setup = setup
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except DomainError as error:
+            show_error(self, error)
+        self.reload()
+
+    def _selected(self, listing: QListWidget) -> int | None:
+        item = listing.currentItem()
+        return None if item is None else int(item.data(ID_ROLE))
+
+    def add_indicator(self) -> None:
+        name, ok = QInputDialog.getText(self, _("New indicator"), _("Swedish name"))
+        if ok:
+            self._run(lambda: sip_setup.add_indicator(self.db, self.group_id, name))
+
+    def rename_indicator(self) -> None:
+        chosen = self._selected(self.indicators)
+        current = next((i for i in self.setup.indicators if i.id == chosen), None)
+        if current is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, _("Rename indicator"), _("Swedish name"), text=current.name_sv
+        )
+        if ok:
+            self._run(
+                lambda: sip_setup.rename_indicator(self.db, current.id, name, current.name_en)
+            )
+
+    def toggle_indicator(self) -> None:
+        chosen = self._selected(self.indicators)
+        current = next((i for i in self.setup.indicators if i.id == chosen), None)
+        if current is not None:
+            self._run(
+                lambda: sip_setup.set_indicator_hidden(self.db, current.id, not current.hidden)
+            )
+
+    def add_category(self, kind: CategoryKind) -> None:
+        title = _("New unit") if kind is CategoryKind.UNIT else _("New target group")
+        name, ok = QInputDialog.getText(self, title, _("Name"))
+        if ok:
+            self._run(lambda: sip_setup.add_category(self.db, self.group_id, kind, name))
+
+    def _category(self, listing: QListWidget) -> sip_setup.CategoryRow | None:
+        chosen = self._selected(listing)
+        rows = (*self.setup.units, *self.setup.target_groups)
+        return next((c for c in rows if c.id == chosen), None)
+
+    def rename_category(self, listing: QListWidget) -> None:
+        current = self._category(listing)
+        if current is None:
+            return
+        name, ok = QInputDialog.getText(self, _("Rename"), _("Name"), text=current.name)
+        if ok:
+            self._run(lambda: sip_setup.rename_category(self.db, current.id, name))
+
+    def toggle_category(self, listing: QListWidget) -> None:
+        current = self._category(listing)
+        if current is not None:
+            self._run(
+                lambda: sip_setup.set_category_hidden(self.db, current.id, not current.hidden)
+            )
+
+    def _kind_chosen(self) -> None:
+        self._run(
+            lambda: sip_setup.set_period_kind(
+                self.db, self.group_id, PeriodKind(self.kind.currentData())
+            )
+        )
+
+    def _threshold_chosen(self) -> None:
+        self._run(
+            lambda: sip_setup.set_suppress_below(self.db, self.group_id, self.threshold.value())
+        )
