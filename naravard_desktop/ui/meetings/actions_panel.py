@@ -1,0 +1,270 @@
+"""The action items of one agenda item, or the open ones carried from earlier meetings, with
+undo for every change (window undo stack)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError, NotFoundError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import actions
+from naravard_desktop.services.actions import ActionData, ActionInput
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings.action_dialog import ActionDialog
+from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
+from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+
+
+class ActionsPanel(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        undo_stack: QUndoStack,
+        item_ids: IdMap,
+        *,
+        carried: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.item_ids = item_ids
+        self.action_ids = IdMap()
+        self.carried = carried
+        self._load: Callable[[], list[ActionData]] = list
+        self.item_id: int | None = None
+
+        self.model = ActionsModel(self)
+        self.model.done_toggled.connect(self.set_done)
+        self.table = QTableView()
+        self.table.setObjectName("carried_actions" if carried else "item_actions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        compact_rows(self.table)
+        self.table.setWordWrap(False)
+        self.table.setColumnHidden(Column.ORIGIN, not carried)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+
+        title = _("Open action items from earlier meetings") if carried else _("Action items")
+        self.caption = QLabel(f"<b>{title}</b>")
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = self._action(_("New action item…"), "Ctrl+Shift+A", self.add)
+        self.add_action.setObjectName("add_action_item")
+        self.edit_action = self._action(_("Edit…"), None, self.edit_selected)
+        self.remove_action = self._action(_("Remove…"), None, self.remove_selected)
+        if not carried:
+            for action in (self.add_action, self.edit_action, self.remove_action):
+                self.toolbar.addAction(action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        top = QVBoxLayout()
+        top.addWidget(self.caption)
+        layout.addLayout(top)
+        if not carried:
+            layout.addWidget(self.toolbar)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(self._update_state)
+        self.model.modelReset.connect(self._update_state)
+        self._update_state()
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- data -----------------------------------------------------------------------------
+
+    def show_item(self, item_id: int | None, locked: bool) -> None:
+        self.item_id = item_id
+        self.model.locked = locked
+        self._load = (lambda: actions.actions_of_item(self.db, item_id)) if item_id else list
+        self.refresh()
+
+    def show_carried(self, meeting_id: int | None) -> None:
+        self._load = (
+            (lambda: actions.open_actions_before(self.db, meeting_id)) if meeting_id else list
+        )
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        try:
+            rows = self._load()
+        except NotFoundError:
+            rows = []
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.model.set_rows(rows)
+        if select_id is not None:
+            row = self.model.row_for(select_id)
+            if row is not None:
+                self.table.selectionModel().select(
+                    self.model.index(row, Column.WHAT),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def selected(self) -> ActionData | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_state(self) -> None:
+        editable = self.item_id is not None and not self.model.locked
+        self.add_action.setEnabled(editable)
+        self.edit_action.setEnabled(editable and self.selected() is not None)
+        self.remove_action.setEnabled(editable and self.selected() is not None)
+
+    def _current(self, action_id: int, item_id: int) -> ActionData:
+        found = actions.actions_of_item(self.db, self.item_ids.resolve(item_id))
+        resolved = self.action_ids.resolve(action_id)
+        for row in found:
+            if row.id == resolved:
+                return row
+        raise NotFoundError(_("The action item no longer exists."))
+
+    # --- changes --------------------------------------------------------------------------
+
+    def add(self) -> None:
+        if self.item_id is None or self.model.locked:
+            return
+        item_id = self.item_id
+        created: list[ActionData] = []
+
+        def submit(data: ActionInput) -> None:
+            created.append(actions.add_action(self.db, item_id, data))
+
+        if not ActionDialog(_("New action item"), ActionInput(what=""), submit, self).exec():
+            return
+        if not created:
+            return
+        first = created[0]
+        state = {"id": first.id}
+
+        def undo() -> None:
+            actions.remove_action(self.db, self.action_ids.resolve(state["id"]))
+            self.refresh()
+
+        def redo() -> None:
+            again = actions.add_action(self.db, self.item_ids.resolve(item_id), first.as_input())
+            self.action_ids.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.refresh(again.id)
+
+        self.undo_stack.push(
+            SavedChangeCommand(_("Add action item"), undo, redo, refresh=self.refresh)
+        )
+        self.refresh(first.id)
+
+    def edit_selected(self) -> None:
+        before = self.selected()
+        if before is None or self.model.locked or self.carried:
+            return
+        saved: list[ActionData] = []
+
+        def submit(data: ActionInput) -> None:
+            saved.append(actions.update_action(self.db, before.id, data, before.version))
+
+        if not ActionDialog(_("Edit action item"), before.as_input(), submit, self).exec():
+            return
+        if saved:
+            self._push_change(before, saved[0], _("Edit action item"))
+
+    def set_done(self, action_id: int, done: bool) -> None:
+        row = self.model.row_for(action_id)
+        if row is None:
+            return
+        before = self.model.rows()[row]
+        data = before.as_input()
+        try:
+            after = actions.update_action(
+                self.db,
+                action_id,
+                ActionInput(data.what, data.who, data.due_on, done, data.activity_id),
+                before.version,
+            )
+        except DomainError as error:
+            show_error(self, error)
+            self.refresh()
+            return
+        text = _("Mark action item done") if done else _("Mark action item open")
+        self._push_change(before, after, text)
+
+    def _push_change(self, before: ActionData, after: ActionData, text: str) -> None:
+        old, new = before.as_input(), after.as_input()
+
+        def write(data: ActionInput) -> None:
+            current = self._current(before.id, before.agenda_item_id)
+            actions.update_action(self.db, current.id, data, current.version)
+            self.refresh(current.id)
+
+        self.undo_stack.push(
+            SavedChangeCommand(
+                text, undo=lambda: write(old), redo=lambda: write(new), refresh=self.refresh
+            )
+        )
+        self.refresh(after.id)
+
+    def remove_selected(self) -> None:
+        row = self.selected()
+        if row is None or self.model.locked or self.carried:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove action item"),
+            _("Remove the action item “{what}”?").format(what=" ".join(row.what.split())[:80]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            actions.remove_action(self.db, row.id)
+        except DomainError as error:
+            show_error(self, error)
+            self.refresh()
+            return
+        state = {"id": row.id}
+
+        def undo() -> None:
+            again = actions.add_action(
+                self.db, self.item_ids.resolve(row.agenda_item_id), row.as_input()
+            )
+            self.action_ids.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.refresh(again.id)
+
+        def redo() -> None:
+            actions.remove_action(self.db, self.action_ids.resolve(state["id"]))
+            self.refresh()
+
+        self.undo_stack.push(
+            SavedChangeCommand(_("Remove action item"), undo, redo, refresh=self.refresh)
+        )
+        self.refresh()

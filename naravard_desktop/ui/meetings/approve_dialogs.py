@@ -1,0 +1,165 @@
+"""Justering: who approved and when (the service's refusal is shown in the dialog), and the
+start of a correction of an approved protocol (a reason is required)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.ui.forms import ERROR_STYLE, DateLineEdit, FieldErrors
+from naravard_desktop.ui.meetings.view_tools import busy_cursor
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _refusal_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("refusal")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ApproveDialog(QDialog):
+    """Calls `submit(approved_by, approved_on)`; a refusal stays in the dialog to be read."""
+
+    def __init__(
+        self,
+        approved_by: str,
+        submit: Callable[[str, dt.date], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Approve the protocol"))
+        self.setMinimumWidth(480)
+        self._submit = submit
+        self.errors = FieldErrors()
+        intro = QLabel(
+            _(
+                "When the protocol is approved it is locked: the PDF made now is stored with "
+                "its checksum, and later changes need a correction."
+            )
+        )
+        intro.setWordWrap(True)
+        self.approved_by = QLineEdit(approved_by)
+        self.approved_by.setObjectName("approved_by")
+        self.approved_on = DateLineEdit()
+        self.approved_on.setObjectName("approved_on")
+        self.approved_on.set_date(dt.date.today())
+        self.refusal = _refusal_label()
+
+        form = QFormLayout()
+        for label, name, field in (
+            (_("Approved &by:"), "approved_by", self.approved_by),
+            (_("&Date of approval:"), "approved_on", self.approved_on),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(self.errors.label_for(name, field))
+            form.addRow(caption, column)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.refusal)
+        layout.addWidget(_buttons(self, _("Approve")))
+        self.approved_by.setFocus()
+
+    def accept(self) -> None:
+        self.refusal.setVisible(False)
+        day, problem = self.approved_on.date_or_error()
+        if problem or day is None:
+            self.errors.show({"approved_on": problem or _("Give the date of approval.")})
+            return
+        self.errors.clear()
+        try:
+            with busy_cursor():
+                self._submit(self.approved_by.text(), day)
+        except ValidationError as error:
+            for message in self.errors.show(error.fields):
+                self._refuse(message)
+            return
+        except DomainError as error:
+            self._refuse(error.message)
+            return
+        super().accept()
+
+    def _refuse(self, message: str) -> None:
+        self.refusal.setText(message)
+        self.refusal.setVisible(True)
+        self.adjustSize()
+
+
+class CorrectionDialog(QDialog):
+    """Asks why an approved protocol is corrected; calls `submit(reason)`."""
+
+    def __init__(self, submit: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Start a correction"))
+        self.setMinimumWidth(480)
+        self._submit = submit
+        self.errors = FieldErrors()
+        intro = QLabel(
+            _(
+                "The approved protocol stays stored as it is. The meeting becomes editable, and "
+                "when it is approved again the corrected protocol is a new revision that shows "
+                "this reason."
+            )
+        )
+        intro.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("correction_reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(90)
+        caption = QLabel(_("&Reason for the correction:"))
+        caption.setBuddy(self.reason)
+        self.refusal = _refusal_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(caption)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.errors.label_for("reason", self.reason))
+        layout.addWidget(self.refusal)
+        layout.addWidget(_buttons(self, _("Start correction")))
+        self.reason.setFocus()
+
+    def accept(self) -> None:
+        self.refusal.setVisible(False)
+        try:
+            self._submit(self.reason.toPlainText())
+        except ValidationError as error:
+            for message in self.errors.show(error.fields):
+                self.refusal.setText(message)
+                self.refusal.setVisible(True)
+            return
+        except DomainError as error:
+            self.refusal.setText(error.message)
+            self.refusal.setVisible(True)
+            return
+        super().accept()

@@ -1,0 +1,250 @@
+"""The attendance tab: who is present, absent, substitutes for whom, co-opted, guests, and
+partial attendance by §; refill from the members list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import AttendanceStatus
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.services import attendance
+from naravard_desktop.services.attendance import AttendanceInput, AttendanceRow
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import FieldErrors
+from naravard_desktop.ui.meetings.attendance_model import (
+    ROW_ROLE,
+    AttendanceDelegate,
+    AttendanceModel,
+    Column,
+)
+from naravard_desktop.ui.meetings.view_tools import compact_rows
+
+
+class GuestDialog(QDialog):
+    """Name and organisation of a guest; calls `submit(name, organisation)`."""
+
+    def __init__(self, submit: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Add guest"))
+        self.setMinimumWidth(420)
+        self._submit = submit
+        self.errors = FieldErrors()
+        self.name = QLineEdit()
+        self.name.setObjectName("guest_name")
+        self.organisation = QLineEdit()
+        self.organisation.setObjectName("guest_organisation")
+        form = QFormLayout()
+        for label, name, field in (
+            (_("&Name:"), "guest_name", self.name),
+            (_("&Organisation:"), "guest_organisation", self.organisation),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(self.errors.label_for(name, field))
+            form.addRow(caption, column)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self._submit(self.name.text(), self.organisation.text())
+        except ValidationError as error:
+            for message in self.errors.show(error.fields):
+                show_error(self, message)
+            return
+        except DomainError as error:
+            show_error(self, error)
+            return
+        super().accept()
+
+
+class AttendancePanel(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.meeting: MeetingData | None = None
+        self.model = AttendanceModel(self.save, self)
+        self.table = QTableView()
+        self.table.setObjectName("attendance_table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(AttendanceDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().hide()
+        compact_rows(self.table)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        self.summary.setObjectName("attendance_summary")
+        hint = QLabel(_("Press F2 or double-click a cell to change it."))
+        hint.setStyleSheet("color: #555555;")
+
+        self.add_guest_action = QAction(_("Add &guest…"), self)
+        self.add_guest_action.setObjectName("add_guest")
+        self.add_guest_action.triggered.connect(self.add_guest)
+        self.remove_action = QAction(_("Remove from list…"), self)
+        self.remove_action.setObjectName("remove_attendance")
+        self.remove_action.triggered.connect(self.remove_selected)
+        self.refill_action = QAction(_("Add missing members"), self)
+        self.refill_action.setObjectName("refill_attendance")
+        self.refill_action.setToolTip(
+            _("Adds the members active on the meeting date who are not on the list yet.")
+        )
+        self.refill_action.triggered.connect(self.refill)
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_guest_action, self.remove_action, self.refill_action):
+            toolbar.addAction(action)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.table, 1)
+        bottom = QVBoxLayout()
+        bottom.addWidget(self.summary)
+        bottom.addWidget(hint)
+        layout.addLayout(bottom)
+        self.table.selectionModel().selectionChanged.connect(self._update_state)
+        self.model.modelReset.connect(self._update_state)
+
+    def show_meeting(self, meeting: MeetingData | None) -> None:
+        self.meeting = meeting
+        self.model.locked = meeting is None or meeting.locked
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        rows: list[AttendanceRow] = []
+        if self.meeting is not None:
+            try:
+                rows = attendance.list_attendance(self.db, self.meeting.id)
+            except DomainError as error:
+                show_error(self, error)
+        self.model.set_rows(rows)
+        if select_id is not None:
+            row = self.model.row_for(select_id)
+            if row is not None:
+                index = self.model.index(row, Column.STATUS)
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._update_summary(rows)
+
+    def _update_summary(self, rows: list[AttendanceRow]) -> None:
+        present = sum(1 for r in rows if r.status != AttendanceStatus.ABSENT)
+        absent = len(rows) - present
+        self.summary.setText(
+            ngettext("{count} present", "{count} present", present).format(count=present)
+            + " · "
+            + ngettext("{count} absent", "{count} absent", absent).format(count=absent)
+        )
+
+    def selected(self) -> AttendanceRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_state(self) -> None:
+        editable = self.meeting is not None and not self.model.locked
+        self.add_guest_action.setEnabled(editable)
+        self.refill_action.setEnabled(editable)
+        self.remove_action.setEnabled(editable and self.selected() is not None)
+
+    def save(self, attendance_id: int, data: AttendanceInput) -> AttendanceRow | None:
+        """Called by the model for an edit made in the table; None if it was refused."""
+        try:
+            saved = attendance.set_attendance(self.db, attendance_id, data)
+        except DomainError as error:
+            show_error(self, error)
+            return None
+        rows = [saved if r.id == saved.id else r for r in self.model.rows()]
+        self._update_summary(rows)
+        return saved
+
+    def add_guest(self) -> None:
+        meeting = self.meeting
+        if meeting is None or self.model.locked:
+            return
+        added: list[AttendanceRow] = []
+
+        def submit(name: str, organisation: str) -> None:
+            added.append(attendance.add_guest(self.db, meeting.id, name, organisation))
+
+        if GuestDialog(submit, self).exec() and added:
+            self.reload(added[0].id)
+
+    def remove_selected(self) -> None:
+        row = self.selected()
+        if row is None or self.model.locked:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove from attendance"),
+            _("Remove {name} from this meeting's attendance list?").format(name=row.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            attendance.remove_attendance(self.db, row.id)
+        except DomainError as error:
+            show_error(self, error)
+        self.reload()
+
+    def refill(self) -> None:
+        if self.meeting is None or self.model.locked:
+            return
+        before = self.model.rowCount()
+        try:
+            rows = attendance.refill_attendance(self.db, self.meeting.id)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.reload()
+        added = len(rows) - before
+        self.summary.setText(
+            self.summary.text()
+            + " · "
+            + ngettext("{count} member added", "{count} members added", added).format(count=added)
+        )

@@ -1,0 +1,99 @@
+"""Autosave of a text field while it is typed: saved after a short pause, on focus-out and
+whenever the caller flushes (item change, export, closing), with a visible state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+from naravard_desktop.errors import DomainError
+
+DELAY_MS = 700
+
+
+class SaveState(Enum):
+    SAVED = "saved"
+    PENDING = "pending"
+    FAILED = "failed"
+
+
+class TextAutosaver(QObject):
+    """Watches one QPlainTextEdit; `save(text)` is called (at most) once per pause.
+
+    A failed save keeps the text in the editor and reports the error through `failed`; the
+    text stays "pending", so the next pause or flush tries again."""
+
+    state_changed = Signal(object)  # SaveState
+    failed = Signal(object)  # DomainError
+
+    def __init__(
+        self, editor: QPlainTextEdit, save: Callable[[str], None], delay_ms: int = DELAY_MS
+    ) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self._save = save
+        self._pending = False
+        self._loading = False
+        self.state = SaveState.SAVED
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+        editor.textChanged.connect(self._changed)
+        editor.installEventFilter(self)
+
+    def load(self, text: str) -> None:
+        """Show stored text without saving it again; the editor's undo history starts here."""
+        self._timer.stop()
+        self._pending = False
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self._set_state(SaveState.SAVED)
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def _changed(self) -> None:
+        if self._loading or self.editor.isReadOnly():
+            return
+        self._pending = True
+        self._set_state(SaveState.PENDING)
+        self._timer.start()
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; False if the save was refused."""
+        self._timer.stop()
+        if not self._pending:
+            return True
+        try:
+            self._save(self.editor.toPlainText())
+        except DomainError as error:
+            self._set_state(SaveState.FAILED)
+            self.failed.emit(error)
+            return False
+        self._pending = False
+        self._set_state(SaveState.SAVED)
+        return True
+
+    def discard(self) -> None:
+        """Forget unsaved text (the item it belonged to is gone)."""
+        self._timer.stop()
+        self._pending = False
+        self._set_state(SaveState.SAVED)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+    def _set_state(self, state: SaveState) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

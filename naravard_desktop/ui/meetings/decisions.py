@@ -1,0 +1,252 @@
+"""The decision register: every decision across the group's meetings (date, §, title,
+decision) with year and text filters, and a full-text search over agenda titles, notes and
+decisions whose results open the meeting at the item."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, format_iso_date, ngettext
+from naravard_desktop.services import decisions
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.decisions import DecisionRow, SearchHit
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings.view_tools import compact_rows
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+Index = QModelIndex | QPersistentModelIndex
+FILTER_DELAY_MS = 250
+
+
+class Column(IntEnum):
+    DATE = 0
+    PARAGRAPH = 1
+    TITLE = 2
+    TEXT = 3  # the decision, or the text around a search hit
+
+
+class ResultsModel(QAbstractTableModel):
+    """Decisions or search hits: both have a date, a §, a title and a text."""
+
+    def __init__(self, text_header: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DecisionRow | SearchHit] = []
+        self._headers = {
+            Column.DATE: _("Date"),
+            Column.PARAGRAPH: "§",
+            Column.TITLE: _("Item"),
+            Column.TEXT: text_header,
+        }
+
+    def set_rows(self, rows: list[DecisionRow] | list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        text = row.decision if isinstance(row, DecisionRow) else row.snippet
+        if role == Qt.ItemDataRole.DisplayRole:
+            match column:
+                case Column.DATE:
+                    return format_iso_date(row.held_on)
+                case Column.PARAGRAPH:
+                    return f"§ {row.paragraph}"
+                case Column.TITLE:
+                    return row.title
+                case Column.TEXT:
+                    return " ".join(text.split())
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TEXT:
+            return text
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+def _table(name: str, model: ResultsModel) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    compact_rows(table)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class DecisionsPage(QWidget):
+    item_requested = Signal(int, int)  # meeting id, agenda item id
+
+    def __init__(self, db: Database, group_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+
+        heading = QLabel(_("Decisions"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.year = QComboBox()
+        self.year.setObjectName("decisions_year")
+        self.year.currentIndexChanged.connect(lambda _index: self.reload())
+        year_label = QLabel(_("&Year:"))
+        year_label.setBuddy(self.year)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("decisions_filter")
+        self.filter.setPlaceholderText(_("Filter by title or decision …"))
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.reload)
+        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.decisions_model = ResultsModel(_("Decision"), self)
+        self.decisions_table = _table("decisions_table", self.decisions_model)
+        self.decisions_table.activated.connect(self._open)
+        self.count_label = QLabel()
+
+        register = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addSpacing(12)
+        top.addWidget(self.filter, 1)
+        register_layout = QVBoxLayout(register)
+        register_layout.addLayout(top)
+        register_layout.addWidget(self.decisions_table, 1)
+        register_layout.addWidget(self.count_label)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("protocol_search")
+        self.search.setPlaceholderText(
+            _("Words in titles, notes or decisions of all protocols; Enter searches")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.run_search)
+        self.hits_model = ResultsModel(_("Found in"), self)
+        self.hits_table = _table("search_results", self.hits_model)
+        self.hits_table.activated.connect(self._open)
+        self.hits_label = QLabel(_("Open a result with Enter or a double-click."))
+        searching = QWidget()
+        search_layout = QVBoxLayout(searching)
+        search_layout.addWidget(self.search)
+        search_layout.addWidget(self.hits_table, 1)
+        search_layout.addWidget(self.hits_label)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(register, _("Decision register"))
+        self.tabs.addTab(searching, _("Search the protocols"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+        self._fill_years()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill_years()
+
+    def _fill_years(self) -> None:
+        chosen = self.year.currentData()
+        try:
+            years = decisions.decision_years(self.db, self.group_id)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(_("All years"), None)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
+        self.year.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        self._filter_timer.stop()
+        try:
+            rows = decisions.list_decisions(
+                self.db, self.group_id, year=self.year.currentData(), text=self.filter.text()
+            )
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.decisions_model.set_rows(rows)
+        self.decisions_table.setColumnWidth(Column.TITLE, 260)
+        self.count_label.setText(
+            ngettext("{count} decision", "{count} decisions", len(rows)).format(count=len(rows))
+        )
+
+    def run_search(self) -> None:
+        words = self.search.text()
+        try:
+            hits = decisions.search_items(self.db, self.group_id, words)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.hits_model.set_rows(hits)
+        self.hits_table.setColumnWidth(Column.TITLE, 260)
+        if not words.strip():
+            self.hits_label.setText(_("Write what to search for."))
+        elif not hits:
+            self.hits_label.setText(_("Nothing found for “{words}”.").format(words=words.strip()))
+        else:
+            self.hits_label.setText(
+                ngettext(
+                    "{count} item found; open it with Enter or a double-click.",
+                    "{count} items found; open one with Enter or a double-click.",
+                    len(hits),
+                ).format(count=len(hits))
+            )
+            self.hits_table.selectRow(0)
+            self.hits_table.setFocus()
+
+    def _open(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, DecisionRow | SearchHit):
+            self.item_requested.emit(row.meeting_id, row.item_id)

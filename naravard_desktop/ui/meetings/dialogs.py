@@ -1,0 +1,271 @@
+"""The meeting form (new or edit): date, times, place, kind, chair, secretary, adjusters and,
+for a new meeting, which agenda to start from. Errors appear under the fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import MeetingKind
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.services.meeting_labels import kind_label
+from naravard_desktop.services.meetings import MeetingInput
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+
+WARNING_STYLE = "color: #8a5a00;"
+_TIME = re.compile(r"^(\d{1,2})(?:[.:]?(\d{2}))?$")
+
+Submit = Callable[[MeetingInput, int | None], None]
+People = list[tuple[int, str]]
+
+
+def parse_time(text: str) -> tuple[dt.time | None, str | None]:
+    """ "13.00", "13:00", "1300" or "13" → 13:00; empty → no time."""
+    value = text.strip()
+    if not value:
+        return None, None
+    match = _TIME.match(value)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute), None
+    return None, _("Write the time as HH.MM, for example 13.00.")
+
+
+class TimeLineEdit(QLineEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("HH.MM"))
+        self.setMaxLength(5)
+        self.setMaximumWidth(90)
+
+    def set_time(self, value: dt.time | None) -> None:
+        self.setText(format_time(value) if value else "")
+
+
+def person_box(people: People, name: str) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.addItem(_("(none)"), None)
+    for person_id, person_name in people:
+        box.addItem(person_name, person_id)
+    return box
+
+
+def choose(box: QComboBox, value: object) -> None:
+    box.setCurrentIndex(max(0, box.findData(value)))
+
+
+class MeetingDialog(QDialog):
+    """Calls `submit(value, copy_agenda_from)`; stays open while it raises ValidationError.
+
+    `previous` (id, date) offers copying that meeting's agenda (new meetings only);
+    `same_day(date)` says how many other meetings the group has that day."""
+
+    def __init__(
+        self,
+        title: str,
+        initial: MeetingInput,
+        people: People,
+        submit: Submit,
+        *,
+        same_day: Callable[[dt.date], int],
+        previous: tuple[int, dt.date] | None = None,
+        new: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self._submit = submit
+        self._same_day = same_day
+        self._previous = previous
+        self.errors = FieldErrors()
+
+        self.held_on = DateLineEdit()
+        self.held_on.setObjectName("meeting_date")
+        self.held_on.textChanged.connect(self._check_same_day)
+        self.same_day_label = QLabel()
+        self.same_day_label.setObjectName("same_day_warning")
+        self.same_day_label.setStyleSheet(WARNING_STYLE)
+        self.same_day_label.setWordWrap(True)
+        self.same_day_label.setVisible(False)
+        self.starts_at = TimeLineEdit()
+        self.starts_at.setObjectName("meeting_starts")
+        self.ends_at = TimeLineEdit()
+        self.ends_at.setObjectName("meeting_ends")
+        self.place = QLineEdit()
+        self.place.setObjectName("meeting_place")
+        self.place.setPlaceholderText(_("e.g. Kommunhuset, sal Ljusnan, or a Teams link"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("meeting_kind")
+        for kind in MeetingKind:
+            self.kind.addItem(kind_label(kind), kind)
+        self.chair = person_box(people, "meeting_chair")
+        self.secretary = person_box(people, "meeting_secretary")
+        self.adjuster1 = person_box(people, "meeting_adjuster1")
+        self.adjuster2 = person_box(people, "meeting_adjuster2")
+
+        form = QFormLayout()
+        date_column = self._row(form, _("&Date:"), "held_on", self.held_on)
+        date_column.addWidget(self.same_day_label)
+        times = QWidget()
+        times_layout = QHBoxLayout(times)
+        times_layout.setContentsMargins(0, 0, 0, 0)
+        times_layout.addWidget(self.starts_at)
+        until = QLabel(_("&until"))
+        until.setBuddy(self.ends_at)
+        times_layout.addWidget(until)
+        times_layout.addWidget(self.ends_at)
+        times_layout.addStretch(1)
+        time_column = self._row(form, _("&Time:"), "starts_at", times, buddy=self.starts_at)
+        time_column.addWidget(self.errors.label_for("ends_at", self.ends_at))
+        self._row(form, _("&Place or link:"), "place", self.place)
+        self._row(form, _("&Kind:"), "kind", self.kind)
+        self._row(form, _("C&hair:"), "chair_id", self.chair)
+        self._row(form, _("&Secretary:"), "secretary_id", self.secretary)
+        self._row(form, _("&Adjuster:"), "adjuster1_id", self.adjuster1)
+        self._row(form, _("Second adj&uster:"), "adjuster2_id", self.adjuster2)
+
+        self.standard_agenda = QRadioButton(_("Standard agenda (opening and closing items)"))
+        self.standard_agenda.setObjectName("standard_agenda")
+        self.copy_agenda = QRadioButton()
+        self.copy_agenda.setObjectName("copy_agenda")
+        if previous is not None:
+            self.copy_agenda.setText(
+                _("Copy the agenda of the previous meeting ({date})").format(
+                    date=format_date(previous[1])
+                )
+            )
+        else:
+            self.copy_agenda.setText(_("Copy the agenda of the previous meeting"))
+            self.copy_agenda.setEnabled(False)
+        group = QButtonGroup(self)
+        group.addButton(self.standard_agenda)
+        group.addButton(self.copy_agenda)
+        self.standard_agenda.setChecked(True)
+        if new:
+            agenda_box = QVBoxLayout()
+            agenda_box.setSpacing(2)
+            agenda_box.addWidget(self.standard_agenda)
+            agenda_box.addWidget(self.copy_agenda)
+            form.addRow(QLabel(_("Agenda:")), agenda_box)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            _("Create") if new else _("Save")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        self.set_value(initial)
+        self.held_on.setFocus()
+
+    def _row(
+        self,
+        form: QFormLayout,
+        label: str,
+        name: str,
+        field: QWidget,
+        buddy: QWidget | None = None,
+    ) -> QVBoxLayout:
+        caption = QLabel(label)
+        caption.setBuddy(buddy or field)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(self.errors.label_for(name, buddy or field))
+        form.addRow(caption, column)
+        return column
+
+    def set_value(self, data: MeetingInput) -> None:
+        self.held_on.set_date(data.held_on)
+        self.starts_at.set_time(data.starts_at)
+        self.ends_at.set_time(data.ends_at)
+        self.place.setText(data.place)
+        choose(self.kind, data.kind)
+        choose(self.chair, data.chair_id)
+        choose(self.secretary, data.secretary_id)
+        choose(self.adjuster1, data.adjuster1_id)
+        choose(self.adjuster2, data.adjuster2_id)
+        self._check_same_day()
+
+    def value(self) -> tuple[MeetingInput, dict[str, str]]:
+        """The form's value and the dates and times that could not be read."""
+        problems: dict[str, str] = {}
+        held_on, problem = self.held_on.date_or_error()
+        if problem:
+            problems["held_on"] = problem
+        starts_at, problem = parse_time(self.starts_at.text())
+        if problem:
+            problems["starts_at"] = problem
+        ends_at, problem = parse_time(self.ends_at.text())
+        if problem:
+            problems["ends_at"] = problem
+        data = MeetingInput(
+            held_on=held_on,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=self.place.text(),
+            kind=self.kind.currentData(),
+            chair_id=self.chair.currentData(),
+            secretary_id=self.secretary.currentData(),
+            adjuster1_id=self.adjuster1.currentData(),
+            adjuster2_id=self.adjuster2.currentData(),
+        )
+        return data, problems
+
+    def copy_from(self) -> int | None:
+        if self._previous is not None and self.copy_agenda.isChecked():
+            return self._previous[0]
+        return None
+
+    def _check_same_day(self) -> None:
+        day, problem = self.held_on.date_or_error()
+        count = self._same_day(day) if day is not None and problem is None else 0
+        self.same_day_label.setText(
+            _("The group already has a meeting on {date}. You can still add this one.").format(
+                date=format_date(day)
+            )
+            if count and day is not None
+            else ""
+        )
+        self.same_day_label.setVisible(bool(count))
+
+    def accept(self) -> None:
+        data, problems = self.value()
+        try:
+            if problems:
+                raise ValidationError(problems)
+            self._submit(data, self.copy_from())
+        except ValidationError as error:
+            for message in self.errors.show(error.fields):
+                show_error(self, message)
+            self.adjustSize()
+            return
+        except DomainError as error:
+            show_error(self, error)
+            return
+        super().accept()

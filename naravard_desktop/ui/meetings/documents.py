@@ -1,0 +1,85 @@
+"""Writing a meeting's documents: kallelse (PDF), protocol (PDF; an approved one byte for byte
+as stored at approval) and protocol (Word), chosen with a save dialog and written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.export.files import write_atomically
+from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.services import approval
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings.view_tools import busy_cursor
+
+
+def kallelse_bytes(db: Database, meeting: MeetingData) -> bytes:
+    from naravard_desktop.export.kallelse_pdf import kallelse_pdf
+
+    return kallelse_pdf(protocol_data(db, meeting.id))
+
+
+def protocol_pdf_bytes(db: Database, meeting: MeetingData) -> bytes:
+    """The stored PDF of an approved protocol (so it verifies), a fresh draft otherwise."""
+    if meeting.locked:
+        stored = approval.stored_pdf(db, meeting.id)
+        if stored is not None:
+            return stored
+    from naravard_desktop.export.protocol_pdf import protocol_pdf
+
+    return protocol_pdf(protocol_data(db, meeting.id))
+
+
+def protocol_docx_bytes(db: Database, meeting: MeetingData) -> bytes:
+    from naravard_desktop.export.protocol_docx import protocol_docx
+
+    return protocol_docx(protocol_data(db, meeting.id))
+
+
+def save_document(
+    parent: QWidget,
+    title: str,
+    suggested: str,
+    file_filter: str,
+    suffix: str,
+    make: Callable[[], bytes],
+) -> Path | None:
+    """Ask where to save, make the bytes (busy cursor), write them atomically; None if the user
+    cancelled or it failed (the user was told)."""
+    name, _chosen = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), file_filter
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    try:
+        with busy_cursor():
+            return write_atomically(path, make())
+    except DomainError as error:
+        show_error(parent, error)
+        return None
+
+
+def suggested_name(kind: str, meeting: MeetingData, suffix: str) -> str:
+    """ "Protokoll 2024-05-17.pdf"."""
+    return f"{kind} {format_iso_date(meeting.held_on)}{suffix}"
+
+
+PDF_FILTER = "PDF (*.pdf)"
+DOCX_FILTER = "Word (*.docx)"
+
+
+def notice_word() -> str:
+    return _("Notice")
+
+
+def protocol_word() -> str:
+    return _("Protocol")

@@ -1,0 +1,322 @@
+"""The meeting editor: header, approval banner, documents and approval actions, and the two
+tabs Agenda (items, notes, decisions, action items) and Attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.services import approval, meetings
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.meeting_labels import kind_label
+from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings import documents
+from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
+from naravard_desktop.ui.meetings.attendance import AttendancePanel
+from naravard_desktop.ui.meetings.items import AgendaPanel
+
+APPROVED_BANNER = "background: #e3f1e6; color: #1b4d2c; border: 1px solid #9cc8a8;"
+CORRECTION_BANNER = "background: #fff4dc; color: #5c4100; border: 1px solid #e3c27a;"
+BANNER_PADDING = " padding: 6px 10px; border-radius: 3px; font-weight: 600;"
+
+
+class MeetingEditor(QWidget):
+    back_requested = Signal()
+    edit_requested = Signal()
+    changed = Signal()  # state or details changed: the list redraws
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.meeting: MeetingData | None = None
+        self.people: dict[int, str] = {}
+
+        self.back_button = QPushButton(_("← All meetings"))
+        self.back_button.setObjectName("back_to_meetings")
+        self.back_button.setToolTip(_("Back to the list of meetings (Alt+Left)"))
+        self.back_button.clicked.connect(self.go_back)
+        self.title = QLabel()
+        self.title.setObjectName("meeting_title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.facts = QLabel()
+        self.facts.setObjectName("meeting_facts")
+        self.facts.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setObjectName("meeting_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+
+        self.edit_action = self._action(_("&Edit details…"), "Ctrl+E", self.edit_requested.emit)
+        self.edit_action.setObjectName("edit_meeting")
+        self.kallelse_action = self._action(_("Notice (PDF)…"), None, self.export_kallelse)
+        self.kallelse_action.setObjectName("export_kallelse")
+        self.protocol_action = self._action(_("Protocol (PDF)…"), "Ctrl+P", self.export_protocol)
+        self.protocol_action.setObjectName("export_protocol_pdf")
+        self.docx_action = self._action(_("Protocol (Word)…"), None, self.export_docx)
+        self.docx_action.setObjectName("export_protocol_docx")
+        self.approve_action = self._action(_("&Approve…"), None, self.approve)
+        self.approve_action.setObjectName("approve_protocol")
+        self.correction_action = self._action(_("Start &correction…"), None, self.correct)
+        self.correction_action.setObjectName("start_correction")
+        back = self._action(_("All meetings"), "Alt+Left", self.go_back)
+        self.addAction(back)
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.edit_action)
+        toolbar.addSeparator()
+        for action in (self.kallelse_action, self.protocol_action, self.docx_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.approve_action)
+        toolbar.addAction(self.correction_action)
+
+        self.agenda = AgendaPanel(db, undo_stack)
+        self.attendance = AttendancePanel(db)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meeting_tabs")
+        self.tabs.addTab(self.agenda, _("Agenda and protocol"))
+        self.tabs.addTab(self.attendance, _("Attendance"))
+        self.tabs.currentChanged.connect(lambda _index: self.agenda.editor.flush())
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(8)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title)
+        heading.addWidget(self.facts)
+        top.addLayout(heading, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def actions_for_menu(self) -> list[QAction | None]:
+        """For the main window's Meeting menu (None is a separator)."""
+        return [
+            self.edit_action,
+            None,
+            self.agenda.add_action,
+            self.agenda.remove_action,
+            self.agenda.next_action,
+            self.agenda.previous_action,
+            None,
+            self.kallelse_action,
+            self.protocol_action,
+            self.docx_action,
+            None,
+            self.approve_action,
+            self.correction_action,
+        ]
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_meeting(
+        self, meeting_id: int | None, people: dict[int, str], item_id: int | None = None
+    ) -> None:
+        self.flush()
+        self.people = people
+        meeting: MeetingData | None = None
+        if meeting_id is not None:
+            try:
+                meeting = meetings.get_meeting(self.db, meeting_id)
+            except DomainError as error:
+                show_error(self, error)
+        self.meeting = meeting
+        self._show_header()
+        self.agenda.show_meeting(meeting, item_id)
+        self.attendance.show_meeting(meeting)
+        if item_id is not None:
+            self.tabs.setCurrentWidget(self.agenda)
+
+    def refresh(self) -> None:
+        """Reload the meeting (after approval, a correction or an edit of its details)."""
+        if self.meeting is not None:
+            self.show_meeting(self.meeting.id, self.people, self.agenda.selected_id())
+
+    def _show_header(self) -> None:
+        meeting = self.meeting
+        for action in (
+            self.edit_action,
+            self.kallelse_action,
+            self.protocol_action,
+            self.docx_action,
+        ):
+            action.setEnabled(meeting is not None)
+        self.approve_action.setEnabled(meeting is not None and not meeting.locked)
+        self.correction_action.setEnabled(meeting is not None and meeting.locked)
+        self.edit_action.setEnabled(meeting is not None and not meeting.locked)
+        if meeting is None:
+            self.title.setText(_("No meeting chosen"))
+            self.facts.clear()
+            self.banner.setVisible(False)
+            return
+        self.title.setText(format_date(meeting.held_on))
+        times = ""
+        if meeting.starts_at:
+            times = format_time(meeting.starts_at)
+            if meeting.ends_at:
+                times += "–" + format_time(meeting.ends_at)
+        parts = [kind_label(meeting.kind), times, meeting.place]
+        chair = self.people.get(meeting.chair_id or -1)
+        if chair:
+            parts.append(_("Chair: {name}").format(name=chair))
+        self.facts.setText(" · ".join(p for p in parts if p))
+        self._show_banner(meeting)
+
+    def _show_banner(self, meeting: MeetingData) -> None:
+        try:
+            revisions = approval.revisions(self.db, meeting.id)
+        except DomainError:
+            revisions = []
+        if meeting.locked and revisions:
+            last = revisions[-1]
+            text = _("Approved {date} by {names}. The protocol is locked.").format(
+                date=format_date(last.approved_at.date()), names=last.approved_by
+            )
+            if last.revision > 1:
+                text += " " + _("Revision {number}.").format(number=last.revision)
+            self.banner.setText(text)
+            self.banner.setStyleSheet(APPROVED_BANNER + BANNER_PADDING)
+            self.banner.setVisible(True)
+        elif revisions:
+            reason = protocol_data(self.db, meeting.id).correction_reason
+            self.banner.setText(
+                _(
+                    "Correction under way (will be revision {number}): {reason}. "
+                    "Approve again when it is done."
+                ).format(number=revisions[-1].revision + 1, reason=reason)
+            )
+            self.banner.setStyleSheet(CORRECTION_BANNER + BANNER_PADDING)
+            self.banner.setVisible(True)
+        else:
+            self.banner.setVisible(False)
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self.agenda.editor.flush()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def go_back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+    def _export(self, title: str, word: str, suffix: str, make: Callable[[], bytes]) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        self.flush()
+        file_filter = documents.PDF_FILTER if suffix == ".pdf" else documents.DOCX_FILTER
+        path = documents.save_document(
+            self, title, documents.suggested_name(word, meeting, suffix), file_filter, suffix, make
+        )
+        if path is not None:
+            self.status_message.emit(_("Saved {path}").format(path=path))
+
+    def export_kallelse(self) -> None:
+        if self.meeting is not None:
+            meeting = self.meeting
+            self._export(
+                _("Save the notice"),
+                documents.notice_word(),
+                ".pdf",
+                lambda: documents.kallelse_bytes(self.db, meeting),
+            )
+
+    def export_protocol(self) -> None:
+        if self.meeting is not None:
+            meeting = self.meeting
+            self._export(
+                _("Save the protocol"),
+                documents.protocol_word(),
+                ".pdf",
+                lambda: documents.protocol_pdf_bytes(self.db, meeting),
+            )
+
+    def export_docx(self) -> None:
+        if self.meeting is not None:
+            meeting = self.meeting
+            self._export(
+                _("Save the protocol as Word"),
+                documents.protocol_word(),
+                ".docx",
+                lambda: documents.protocol_docx_bytes(self.db, meeting),
+            )
+
+    def default_approvers(self) -> str:
+        meeting = self.meeting
+        if meeting is None:
+            return ""
+        ids = (meeting.chair_id, meeting.adjuster1_id, meeting.adjuster2_id)
+        return ", ".join(self.people[i] for i in ids if i is not None and i in self.people)
+
+    def approve(self) -> None:
+        meeting = self.meeting
+        if meeting is None or meeting.locked or not self.flush():
+            return
+
+        def submit(who: str, day: dt.date) -> None:
+            approval.approve(self.db, meeting.id, who, day)
+
+        if ApproveDialog(self.default_approvers(), submit, self).exec():
+            self.refresh()
+            self.changed.emit()
+            self.status_message.emit(_("The protocol is approved and locked."))
+
+    def correct(self) -> None:
+        meeting = self.meeting
+        if meeting is None or not meeting.locked:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Start a correction"),
+            _(
+                "Reopen the approved protocol of {date} for a correction? The approved version "
+                "stays stored; the corrected one becomes a new revision."
+            ).format(date=format_date(meeting.held_on)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def submit(reason: str) -> None:
+            approval.start_correction(self.db, meeting.id, reason)
+
+        if CorrectionDialog(submit, self).exec():
+            self.refresh()
+            self.changed.emit()

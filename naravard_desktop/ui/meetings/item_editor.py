@@ -1,0 +1,234 @@
+"""One agenda item: title, presenter, planned minutes, attachments (saved when a field is
+left), notes and decision (autosaved while typing), and its action items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import agenda
+from naravard_desktop.services import meeting_labels as labels
+from naravard_desktop.services.agenda import ItemData, ItemInput
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
+from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.undo import IdMap
+
+ATTACHMENT_SEPARATOR = ";"
+STATE_STYLES = {
+    SaveState.SAVED: "color: #1b6e3a;",
+    SaveState.PENDING: "color: #555555;",
+    SaveState.FAILED: "color: #b00020; font-weight: 600;",
+}
+
+
+def _text_editor(name: str) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setObjectName(name)
+    editor.setTabChangesFocus(True)
+    editor.setMinimumHeight(60)
+    return editor
+
+
+class ItemEditor(QWidget):
+    """Shows the item it is given; `saved` reports a saved change of title, presenter, minutes
+    or attachments (the agenda list redraws)."""
+
+    saved = Signal(object)  # ItemData
+
+    def __init__(
+        self, db: Database, undo_stack: QUndoStack, item_ids: IdMap, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.item: ItemData | None = None
+        self.version = 0
+        self.locked = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("item_heading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+        self.title = QLineEdit()
+        self.title.setObjectName("item_title")
+        self.presenter = QLineEdit()
+        self.presenter.setObjectName("item_presenter")
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("item_minutes")
+        self.minutes.setRange(0, 600)
+        self.minutes.setSpecialValueText("–")
+        self.minutes.setSuffix(_(" min"))
+        self.attachments = QLineEdit()
+        self.attachments.setObjectName("item_attachments")
+        self.attachments.setPlaceholderText(_("Titles of attachments, separated by semicolons"))
+        for field in (self.title, self.presenter, self.attachments):
+            field.editingFinished.connect(self.save_details)
+        self.minutes.editingFinished.connect(self.save_details)
+        self.notes = _text_editor("item_notes")
+        self.decision = _text_editor("item_decision")
+        self.notes_saver = TextAutosaver(self.notes, lambda text: self._save_text("notes", text))
+        self.decision_saver = TextAutosaver(
+            self.decision, lambda text: self._save_text("decision", text)
+        )
+        for saver in (self.notes_saver, self.decision_saver):
+            saver.state_changed.connect(self._show_state)
+            saver.failed.connect(lambda error: show_error(self, error))
+        self.action_items = ActionsPanel(db, undo_stack, item_ids, carried=False)
+        self.carried = ActionsPanel(db, undo_stack, item_ids, carried=True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.save_state)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        title_label = QLabel(_("&Title:"))
+        title_label.setBuddy(self.title)
+        form.addRow(title_label, self.title)
+        second = QHBoxLayout()
+        second.addWidget(self.presenter, 1)
+        minutes_label = QLabel(_("&Planned:"))
+        minutes_label.setBuddy(self.minutes)
+        second.addWidget(minutes_label)
+        second.addWidget(self.minutes)
+        presenter_label = QLabel(_("P&resenter:"))
+        presenter_label.setBuddy(self.presenter)
+        form.addRow(presenter_label, second)
+        attachments_label = QLabel(_("Attach&ments:"))
+        attachments_label.setBuddy(self.attachments)
+        form.addRow(attachments_label, self.attachments)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        for caption, editor in ((_("&Notes:"), self.notes), (_("&Decision:"), self.decision)):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            label = QLabel(caption)
+            label.setBuddy(editor)
+            box_layout.addWidget(label)
+            box_layout.addWidget(editor)
+            self.splitter.addWidget(box)
+        self.splitter.addWidget(self.action_items)
+        self.splitter.addWidget(self.carried)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setStretchFactor(3, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(self.splitter, 1)
+        self.show_item(None, locked=False)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_item(self, item: ItemData | None, locked: bool) -> None:
+        """Show `item` (the caller flushed the previous one first)."""
+        self.item = item
+        self.locked = locked
+        self.version = item.version if item else 0
+        self.heading.setText(f"§ {item.paragraph}  {item.title}" if item else _("No item chosen"))
+        self.title.setText(item.title if item else "")
+        self.presenter.setText(item.presenter if item else "")
+        self.minutes.setValue(item.planned_minutes or 0 if item else 0)
+        self.attachments.setText(f"{ATTACHMENT_SEPARATOR} ".join(item.attachments) if item else "")
+        for field in (self.title, self.presenter, self.attachments):
+            field.setReadOnly(locked or item is None)
+        self.minutes.setReadOnly(locked or item is None)
+        for editor in (self.notes, self.decision):
+            editor.setReadOnly(locked or item is None)
+        self.notes_saver.load(item.notes if item else "")
+        self.decision_saver.load(item.decision if item else "")
+        self.action_items.show_item(item.id if item else None, locked)
+        previous = item is not None and item.standard_key == labels.PREVIOUS_MINUTES
+        self.carried.setVisible(previous)
+        self.carried.show_carried(item.meeting_id if previous and item else None)
+        self._show_state()
+
+    def _show_state(self, _state: object = None) -> None:
+        states = {self.notes_saver.state, self.decision_saver.state}
+        state = (
+            SaveState.FAILED
+            if SaveState.FAILED in states
+            else SaveState.PENDING
+            if SaveState.PENDING in states
+            else SaveState.SAVED
+        )
+        text = {
+            SaveState.SAVED: _("Saved"),
+            SaveState.PENDING: _("Saving…"),
+            SaveState.FAILED: _("Not saved"),
+        }[state]
+        self.save_state.setText("" if self.item is None or self.locked else text)
+        self.save_state.setStyleSheet(STATE_STYLES[state])
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _save_text(self, field: str, text: str) -> None:
+        if self.item is None:
+            return
+        self.version = agenda.save_text(self.db, self.item.id, field, text)
+
+    def flush(self) -> bool:
+        """Save whatever is typed and not yet saved; False if something was refused."""
+        notes = self.notes_saver.flush()
+        decision = self.decision_saver.flush()
+        return notes and decision
+
+    def details(self) -> ItemInput:
+        return ItemInput(
+            title=self.title.text(),
+            presenter=self.presenter.text(),
+            planned_minutes=self.minutes.value() or None,
+            notes=self.notes.toPlainText(),
+            decision=self.decision.toPlainText(),
+            attachments=tuple(
+                part.strip() for part in self.attachments.text().split(ATTACHMENT_SEPARATOR)
+            ),
+        )
+
+    def save_details(self) -> None:
+        """Title, presenter, minutes and attachments, when a field is left or Enter pressed."""
+        item = self.item
+        if item is None or self.locked:
+            return
+        data = self.details()
+        if (data.title, data.presenter, data.planned_minutes) == (
+            item.title,
+            item.presenter,
+            item.planned_minutes,
+        ) and tuple(a for a in data.attachments if a) == item.attachments:
+            return
+        if not self.flush():
+            return
+        try:
+            saved = agenda.update_item(self.db, item.id, data, self.version)
+        except ValidationError as error:
+            show_error(self, error)
+            self.title.setFocus()
+            return
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.item = saved
+        self.version = saved.version
+        self.heading.setText(f"§ {saved.paragraph}  {saved.title}")
+        self.saved.emit(saved)

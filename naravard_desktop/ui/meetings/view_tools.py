@@ -1,0 +1,25 @@
+"""Small view helpers: a busy cursor for work that takes a moment, compact table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QTableView
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    QApplication.processEvents()  # let the cursor appear before the work blocks the loop
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def compact_rows(table: QTableView) -> None:
+    """Rows as high as a line of text plus a little air (the default is roomier)."""
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
