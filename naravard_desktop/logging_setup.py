@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import sys
+from io import TextIOWrapper
+from pathlib import Path
 
-from naravard_desktop.paths import log_path
+from naravard_desktop.paths import log_path, secure_file
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file, also the new one opened after a rollover, is readable only by the
+    user (the plain handler creates it with the default permissions)."""
+
+    def _open(self) -> TextIOWrapper:
+        stream = super()._open()
+        secure_file(Path(self.baseFilename))
+        return stream
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -16,11 +27,9 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
-        if os.name == "posix":
-            path.chmod(0o600)
     except OSError:
         handler = logging.StreamHandler(sys.stderr)  # a read-only home must not stop the app
         handler.setLevel(logging.WARNING)

@@ -46,3 +46,27 @@ def default_database_path() -> Path:
 
 def log_path() -> Path:
     return user_data_dir() / "naravard.log"
+
+
+def secure_file(path: Path) -> None:
+    """Make a file the app writes readable and writable by its owner only (POSIX): the
+    database, its backups, logs, drafts and exports hold names and protocols. A file on a
+    read-only medium or owned by someone else is left as it is."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty with owner-only permissions unless it exists. SQLite gives the
+    -wal and -shm files it creates beside a database the database file's permissions.
+    Failures are left to whoever opens the file next to report (with its own words)."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return
+    os.close(descriptor)

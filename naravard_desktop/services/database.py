@@ -29,7 +29,7 @@ from naravard_desktop.db.engine import (
 )
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
 from naravard_desktop.i18n import _
-from naravard_desktop.paths import default_database_path
+from naravard_desktop.paths import create_private_file, default_database_path, secure_file
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +195,7 @@ def _check_file(path: Path) -> None:
             raise DatabaseFileError(
                 _("{path} is not a database file. Choose another file.").format(path=path)
             )
+        secure_file(path)
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,6 +205,7 @@ def _check_file(path: Path) -> None:
                 folder=path.parent, reason=error.strerror
             )
         ) from error
+    create_private_file(path)  # owner-only; SQLite's -wal and -shm files follow it
 
 
 def describe_save_error(error: Exception) -> str | None:

@@ -1,0 +1,85 @@
+"""Files the app writes (database, its journal files, backups, logs, exports, drafts) can be
+read only by the user, whatever the umask (POSIX)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.export.files import write_atomically
+from naravard_desktop.logging_setup import configure_logging
+from naravard_desktop.paths import log_path
+from naravard_desktop.services import groups, maintenance
+from naravard_desktop.services.database import open_database
+from naravard_desktop.services.drafts import DraftStore
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture(autouse=True)
+def _lenient_umask() -> Iterator[None]:
+    """A common desktop umask, which would make new files readable by everyone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_a_new_database_and_its_journal_files_are_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "ny.sqlite"
+    db = open_database(str(path))
+    try:
+        groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+        with db.engine.connect():
+            siblings = [p for p in tmp_path.iterdir() if p.name.startswith("ny.sqlite")]
+            assert {p.name for p in siblings} >= {"ny.sqlite", "ny.sqlite-wal"}
+            assert {p.name: mode(p) for p in siblings} == {p.name: 0o600 for p in siblings}
+        backup = maintenance.backup_to(db, tmp_path / "kopia.sqlite")
+        assert mode(backup) == 0o600
+    finally:
+        db.dispose()
+
+
+def test_an_older_database_readable_by_others_is_made_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "gammal.sqlite"
+    open_database(str(path)).dispose()
+    path.chmod(0o644)
+    open_database(str(path)).dispose()
+    assert mode(path) == 0o600
+
+
+def test_log_files_stay_owner_only_after_a_rollover() -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    configure_logging()
+    try:
+        (handler,) = [h for h in root.handlers if h not in before]
+        logging.getLogger("naravard_desktop.test").warning("en rad")
+        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        handler.doRollover()
+        logging.getLogger("naravard_desktop.test").warning("en rad till")
+        handler.flush()
+        path = log_path()
+        rotated = path.with_name(path.name + ".1")
+        assert mode(path) == 0o600 and mode(rotated) == 0o600
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+
+
+def test_exports_and_drafts_are_owner_only(tmp_path: Path) -> None:
+    out = write_atomically(tmp_path / "protokoll.pdf", b"%PDF-1.7")
+    assert mode(out) == 0o600
+    store = DraftStore(tmp_path / "db.sqlite")
+    store.save("agenda_item", 1, "notes", "text")
+    assert [mode(p) for p in store.folder.iterdir()] == [0o600]
