@@ -59,6 +59,13 @@ class AgendaModel(QAbstractTableModel):
         self._rows = list(items)
         self.endResetModel()
 
+    def replace_item(self, item: ItemData) -> None:
+        """A fresher copy of a row (notes and decisions saved meanwhile)."""
+        row = self.row_for(item.id)
+        if row is not None:
+            self._rows[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
     def items(self) -> list[ItemData]:
         return list(self._rows)
 

@@ -1,10 +1,13 @@
 """Autosave of a text field while it is typed: saved after a short pause, on focus-out and
-whenever the caller flushes (item change, export, closing), with a visible state."""
+whenever the caller flushes (item change, export, closing), with a visible state. Every change
+is also kept as a draft (services.drafts) until the database has it, so a crash within the
+pause loses nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
@@ -20,21 +23,34 @@ class SaveState(Enum):
     FAILED = "failed"
 
 
+class DraftKeeper(Protocol):
+    """Where the text goes on every change until it is saved (see ItemEditor)."""
+
+    def keep(self, text: str) -> None: ...
+
+    def drop(self) -> None: ...
+
+
 class TextAutosaver(QObject):
     """Watches one QPlainTextEdit; `save(text)` is called (at most) once per pause.
 
-    A failed save keeps the text in the editor and reports the error through `failed`; the
-    text stays "pending", so the next pause or flush tries again."""
+    A failed save keeps the text in the editor (and in the draft) and reports the error
+    through `failed`; the text stays "pending", so the next pause or flush tries again."""
 
     state_changed = Signal(object)  # SaveState
     failed = Signal(object)  # DomainError
 
     def __init__(
-        self, editor: QPlainTextEdit, save: Callable[[str], None], delay_ms: int = DELAY_MS
+        self,
+        editor: QPlainTextEdit,
+        save: Callable[[str], None],
+        drafts: DraftKeeper | None = None,
+        delay_ms: int = DELAY_MS,
     ) -> None:
         super().__init__(editor)
         self.editor = editor
         self._save = save
+        self._drafts = drafts
         self._pending = False
         self._loading = False
         self.state = SaveState.SAVED
@@ -64,6 +80,8 @@ class TextAutosaver(QObject):
         if self._loading or self.editor.isReadOnly():
             return
         self._pending = True
+        if self._drafts is not None:
+            self._drafts.keep(self.editor.toPlainText())
         self._set_state(SaveState.PENDING)
         self._timer.start()
 
@@ -79,14 +97,15 @@ class TextAutosaver(QObject):
             self.failed.emit(error)
             return False
         self._pending = False
+        if self._drafts is not None:
+            self._drafts.drop()
         self._set_state(SaveState.SAVED)
         return True
 
-    def discard(self) -> None:
-        """Forget unsaved text (the item it belonged to is gone)."""
-        self._timer.stop()
-        self._pending = False
-        self._set_state(SaveState.SAVED)
+    def restore(self, text: str) -> None:
+        """Put back text that was typed and never saved (a draft): it is saved after the
+        usual pause, like typing."""
+        self.editor.setPlainText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:

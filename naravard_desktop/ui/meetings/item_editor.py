@@ -23,12 +23,14 @@ from naravard_desktop.services import agenda
 from naravard_desktop.services import meeting_labels as labels
 from naravard_desktop.services.agenda import ItemData, ItemInput
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.drafts import DraftStore
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
 from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
+DRAFT_RECORD = "agenda_item"
 STATE_STYLES = {
     SaveState.SAVED: "color: #1b6e3a;",
     SaveState.PENDING: "color: #555555;",
@@ -42,6 +44,26 @@ def _text_editor(name: str) -> QPlainTextEdit:
     editor.setTabChangesFocus(True)
     editor.setMinimumHeight(60)
     return editor
+
+
+class _Drafts:
+    """Keeps the typed text of one field of the shown item as a draft until it is saved."""
+
+    def __init__(self, editor: ItemEditor, field: str) -> None:
+        self.editor = editor
+        self.field = field
+
+    def keep(self, text: str) -> None:
+        item = self.editor.item
+        if item is not None:
+            self.editor.drafts.save(
+                DRAFT_RECORD, item.id, self.field, text, base_version=self.editor.version
+            )
+
+    def drop(self) -> None:
+        item = self.editor.item
+        if item is not None:
+            self.editor.drafts.clear(DRAFT_RECORD, item.id, self.field)
 
 
 class ItemEditor(QWidget):
@@ -58,6 +80,7 @@ class ItemEditor(QWidget):
         self.item: ItemData | None = None
         self.version = 0
         self.locked = False
+        self.restored = False
 
         self.heading = QLabel()
         self.heading.setObjectName("item_heading")
@@ -81,9 +104,14 @@ class ItemEditor(QWidget):
         self.minutes.editingFinished.connect(self.save_details)
         self.notes = _text_editor("item_notes")
         self.decision = _text_editor("item_decision")
-        self.notes_saver = TextAutosaver(self.notes, lambda text: self._save_text("notes", text))
+        self.drafts = DraftStore(db.path or db.url)
+        self.notes_saver = TextAutosaver(
+            self.notes, lambda text: self._save_text("notes", text), _Drafts(self, "notes")
+        )
         self.decision_saver = TextAutosaver(
-            self.decision, lambda text: self._save_text("decision", text)
+            self.decision,
+            lambda text: self._save_text("decision", text),
+            _Drafts(self, "decision"),
         )
         for saver in (self.notes_saver, self.decision_saver):
             saver.state_changed.connect(self._show_state)
@@ -157,11 +185,30 @@ class ItemEditor(QWidget):
             editor.setReadOnly(locked or item is None)
         self.notes_saver.load(item.notes if item else "")
         self.decision_saver.load(item.decision if item else "")
+        self.restored = False
+        if item is not None and not locked:
+            self._restore_drafts(item)
         self.action_items.show_item(item.id if item else None, locked)
         previous = item is not None and item.standard_key == labels.PREVIOUS_MINUTES
         self.carried.setVisible(previous)
         self.carried.show_carried(item.meeting_id if previous and item else None)
         self._show_state()
+
+    def _restore_drafts(self, item: ItemData) -> None:
+        """Text typed into this item and never saved (the app died within the autosave pause,
+        or the save was refused) comes back into the editor and is saved again."""
+        for field, saver, stored in (
+            ("notes", self.notes_saver, item.notes),
+            ("decision", self.decision_saver, item.decision),
+        ):
+            draft = self.drafts.get(DRAFT_RECORD, item.id, field)
+            if draft is None:
+                continue
+            if draft.text == stored:
+                self.drafts.clear(DRAFT_RECORD, item.id, field)
+            else:
+                saver.restore(draft.text)
+                self.restored = True
 
     def _show_state(self, _state: object = None) -> None:
         states = {self.notes_saver.state, self.decision_saver.state}
@@ -177,6 +224,8 @@ class ItemEditor(QWidget):
             SaveState.PENDING: _("Saving…"),
             SaveState.FAILED: _("Not saved"),
         }[state]
+        if self.restored and state != SaveState.FAILED:
+            text = _("Restored unsaved text") + " · " + text
         self.save_state.setText("" if self.item is None or self.locked else text)
         self.save_state.setStyleSheet(STATE_STYLES[state])
 

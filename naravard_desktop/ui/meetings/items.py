@@ -142,6 +142,7 @@ class AgendaPanel(QWidget):
         self.editor.flush()
         self.meeting = meeting
         self.model.locked = meeting is None or meeting.locked
+        self.editor.show_item(None, self.model.locked)  # shown again, locked or not
         self.reload(item_id, first=True)
 
     def reload(self, select_id: int | None = None, *, first: bool = False) -> None:
@@ -186,7 +187,8 @@ class AgendaPanel(QWidget):
         self.table.scrollTo(index)
         current = self.model.items()[row]
         if self.editor.item is None or self.editor.item.id != current.id:
-            self.editor.show_item(current, self.model.locked)
+            self.editor.flush()
+            self.editor.show_item(self._fresh(current), self.model.locked)
         else:  # same item (after a move or rename): new § number and times
             self.editor.item = current
             self.editor.version = current.version
@@ -197,8 +199,21 @@ class AgendaPanel(QWidget):
         if item is None or (self.editor.item is not None and self.editor.item.id == item.id):
             return
         self.editor.flush()
-        self.editor.show_item(item, self.model.locked)
+        self.editor.show_item(self._fresh(item), self.model.locked)
         self._update_state()
+
+    def _fresh(self, item: ItemData) -> ItemData:
+        """The item as stored now: its notes and decision may have been saved since the list
+        was loaded."""
+        try:
+            found = agenda.list_items(self.db, item.meeting_id)
+        except DomainError:
+            return item
+        for each in found:
+            if each.id == item.id:
+                self.model.replace_item(each)
+                return each
+        return item
 
     def selected(self) -> ItemData | None:
         index = self.table.selectionModel().currentIndex()

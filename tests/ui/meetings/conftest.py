@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QUndoStack
@@ -54,3 +55,16 @@ def meetings_page(
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+MakeMeeting = Callable[..., meetings.MeetingData]
+
+
+@pytest.fixture
+def make_meeting(db: Database, group: GroupData, roster: dict[str, MemberRow]) -> MakeMeeting:
+    """make_meeting(day=DAY): a draft from the standard template (see create_meeting)."""
+
+    def make(day: dt.date = DAY) -> meetings.MeetingData:
+        return create_meeting(db, group.id, roster, day)
+
+    return make

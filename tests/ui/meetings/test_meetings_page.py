@@ -26,10 +26,17 @@ from naravard_desktop.ui.meetings.model import Column
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
+    from tests.ui.meetings.conftest import MakeMeeting
 
-from tests.ui.meetings.conftest import DAY, create_meeting, titles
 
 Yes = QMessageBox.StandardButton.Yes
+DAY = dt.date(2024, 5, 17)
+
+
+def titles(db: Database, meeting_id: int) -> list[str]:
+    return [i.title for i in agenda.list_items(db, meeting_id)]
+
+
 STANDARD = [
     "Mötets öppnande",
     "Val av justerare",
@@ -98,6 +105,7 @@ def test_new_meeting_from_the_standard_template(
 
 
 def test_new_meeting_copies_the_previous_agenda_and_warns_about_the_same_day(
+    make_meeting: MakeMeeting,
     db: Database,
     group: GroupData,
     roster: dict[str, MemberRow],
@@ -105,7 +113,7 @@ def test_new_meeting_copies_the_previous_agenda_and_warns_about_the_same_day(
     dialogs: Dialogs,
     user: User,
 ) -> None:
-    first = create_meeting(db, group.id, roster)
+    first = make_meeting()
     agenda.add_item(db, first.id, agenda.ItemInput(title="SIP-uppföljning", planned_minutes=20))
     meetings_page.reload()
 
@@ -168,6 +176,7 @@ def test_meeting_errors_appear_under_the_fields_and_keep_what_was_typed(
 
 
 def test_edit_details_and_delete_a_draft_with_confirmation(
+    make_meeting: MakeMeeting,
     db: Database,
     group: GroupData,
     roster: dict[str, MemberRow],
@@ -176,7 +185,7 @@ def test_edit_details_and_delete_a_draft_with_confirmation(
     boxes: Boxes,
     user: User,
 ) -> None:
-    meeting = create_meeting(db, group.id, roster)
+    meeting = make_meeting()
     meetings_page.reload(meeting.id)
     assert meetings_page.edit_action.isEnabled()
 
@@ -204,11 +213,15 @@ def test_edit_details_and_delete_a_draft_with_confirmation(
 
 
 def test_list_shows_upcoming_first_then_past_years(
-    db: Database, group: GroupData, roster: dict[str, MemberRow], meetings_page: MeetingsPage
+    make_meeting: MakeMeeting,
+    db: Database,
+    group: GroupData,
+    roster: dict[str, MemberRow],
+    meetings_page: MeetingsPage,
 ) -> None:
     soon = dt.date.today() + dt.timedelta(days=10)
     for day in (dt.date(2023, 3, 1), DAY, dt.date(2024, 9, 12), soon):
-        create_meeting(db, group.id, roster, day)
+        make_meeting(day)
     meetings_page.reload()
     shown = list_dates(meetings_page)
     assert shown[0] == _("Upcoming meetings")
@@ -242,6 +255,7 @@ def choose_in_cell(page: MeetingsPage, name: str, column: AttendanceColumn, text
 
 
 def test_attendance_absent_member_with_a_substitute_and_a_guest(
+    make_meeting: MakeMeeting,
     qtbot: QtBot,
     db: Database,
     group: GroupData,
@@ -251,7 +265,7 @@ def test_attendance_absent_member_with_a_substitute_and_a_guest(
     boxes: Boxes,
     user: User,
 ) -> None:
-    meeting = create_meeting(db, group.id, roster)
+    meeting = make_meeting()
     meetings_page.open_meeting(meeting.id)
     editor = meetings_page.editor
     editor.tabs.setCurrentWidget(editor.attendance)
