@@ -16,7 +16,7 @@ QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 VENV_PKGS := python3-venv python3-pip
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench translations compile-translations system-deps venv wheel clean
+.PHONY: help run test test-crash test-long lint bench translations compile-translations system-deps venv wheel clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -60,6 +60,16 @@ lint: $(STAMP) ## ruff (style, imports) and mypy (types)
 
 test: $(STAMP) compile-translations lint ## Run lint and the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
+
+test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times; print kills, corrupt files, lost transactions
+	@mkdir -p build
+	NARAVARD_CRASH_KILLS=100 NARAVARD_CRASH_REPORT=build/crash-report.json \
+		QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s -p no:cacheprovider tests/crash
+	@cat build/crash-report.json
+
+test-long: $(STAMP) compile-translations ## The property-based bad-input tests with many more examples
+	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider \
+		tests/unit/test_privacy.py tests/unit/test_bad_input.py tests/unit/test_bad_files.py
 
 bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write benchmarks/results/*.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

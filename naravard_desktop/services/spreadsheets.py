@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +80,20 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     try:
         # data_only: the values Excel last calculated, not formula text.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        OSError,
+        EOFError,
+        zlib.error,  # a damaged compressed part
+        SyntaxError,  # damaged XML inside (xml.etree's ParseError)
+        ValueError,
+        TypeError,
+        IndexError,
+        NotImplementedError,  # a zip feature (compression, version) Python cannot read
+        RuntimeError,  # an encrypted zip part
+    ) as error:
         raise DomainError(
             _("{name} is not a complete Excel file (it may be damaged or cut off).").format(
                 name=path.name
