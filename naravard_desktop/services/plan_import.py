@@ -26,6 +26,7 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_items import ActivityInput, validate_activity
 from naravard_desktop.services.plan_labels import status_from_text
 from naravard_desktop.services.plans import PlanInput, PlanSummary, create_plan, get_plan
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.schedule import derive_due_date
 from naravard_desktop.services.spreadsheets import (
     CellValue,
@@ -504,9 +505,16 @@ def _text(value: CellValue, *, schedule: bool = False) -> str:
 
 
 def apply_import(
-    db: Database, group_id: int, preview: ImportPreview, title: str | None = None
+    db: Database,
+    group_id: int,
+    preview: ImportPreview,
+    title: str | None = None,
+    *,
+    privacy_override: str | None = None,
 ) -> PlanSummary:
-    """Create the plan in one transaction; refuses while there are blocking problems."""
+    """Create the plan in one transaction; refuses while there are blocking problems, and
+    (PrivacyWarning) when an activity holds a personal identity number, unless
+    `privacy_override` gives a reason."""
     if not preview.can_apply:
         raise DomainError(
             _("The file has {count} problem(s) to correct before it can be imported.").format(
@@ -515,6 +523,17 @@ def apply_import(
             if preview.blocking
             else _("There is nothing to import.")
         )
+    texts: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for item in preview.activities:
+        place = _("row {row}").format(row=item.row + 1)
+        for name, text, label in (
+            ("title", item.data.title, _("Activity")),
+            ("description", item.data.description, _("Description")),
+        ):
+            texts[f"{name}:{item.row}"] = text
+            labels[f"{name}:{item.row}"] = f"{label} ({place})"
+    check_free_text(texts, privacy_override, where=f"plan import {preview.source}", labels=labels)
     plan_input = replace(preview.plan, title=title) if title else preview.plan
     with db.session() as session:
         plan = create_plan(db, group_id, plan_input)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from naravard_desktop.services import agenda, groups, meetings, plan_items, plans
+from naravard_desktop.services import agenda, groups, meetings, plan_import, plan_items, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.plans import PlanInput
@@ -104,3 +105,23 @@ def test_plan_activity_descriptions_are_guarded_and_undo_restores_them(db: Datab
     snapshot = plan_items.delete_activity(db, row.id)
     again = plan_items.restore_activity(db, snapshot)
     assert again.description == f"Exempel: {NUMBER}"
+
+
+def test_an_imported_plan_with_a_number_is_refused_until_a_reason_is_given(
+    db: Database, tmp_path: Path
+) -> None:
+    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Område;Aktivitet;Beskrivning\n"
+        "Fast vårdkontakt;Kartlägg;Alla enheter\n"
+        f";Följ upp;Exempel {NUMBER}\n",
+        encoding="utf-8",
+    )
+    preview = plan_import.read_plan_file(source)
+    with pytest.raises(PrivacyWarning) as caught:
+        plan_import.apply_import(db, group.id, preview)
+    assert "rad 3" in str(caught.value) and "Beskrivning" in str(caught.value)
+    assert plans.list_plans(db, group.id) == []
+    plan = plan_import.apply_import(db, group.id, preview, privacy_override="Fiktivt exempel")
+    assert plan.activities == 2
