@@ -112,7 +112,8 @@ def list_backups(database: Path) -> list[BackupInfo]:
             continue
         made_at = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
         found.append(BackupInfo(path, match.group(2), made_at, path.stat().st_size, _counts(path)))
-    return sorted(found, key=lambda b: b.made_at, reverse=True)
+    # Two made within one second: the file written last is the newer.
+    return sorted(found, key=lambda b: (b.made_at, b.path.stat().st_mtime_ns), reverse=True)
 
 
 def _counts(path: Path) -> dict[str, int]:

@@ -76,7 +76,8 @@ def test_restore_brings_back_the_old_state_after_a_safety_copy(db: Database, db_
 
     assert _group_names(db_path) == ["Före"]
     assert _group_names(safety) == ["Efter", "Före"]
-    assert backups.list_backups(db_path)[0].kind == backups.BEFORE_RESTORE
+    kinds = [b.kind for b in backups.list_backups(db_path)]
+    assert sorted(kinds) == [backups.BEFORE_RESTORE, backups.MANUAL]
 
 
 def test_a_damaged_backup_is_not_restored(db: Database, db_path: Path, tmp_path: Path) -> None:
