@@ -57,46 +57,50 @@ def name_error(window: MainWindow) -> QLabel:
 def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
     sidebar = window.sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
+        _("Meetings"),
+        _("Decisions"),
         _("Members"),
         _("The group"),
         _("SIP follow-up"),
         _("Local plan"),
         _("Overview"),
     ]
-    assert window.stack.count() == 5
-    assert window.stack.widget(0) is window.members_page
-    assert window.stack.widget(1) is window.group_page
-    assert window.stack.widget(2) is window.sip_page
-    assert window.stack.widget(3) is window.plan_page
-    assert window.stack.widget(4) is window.overview_page
-    assert window.stack.currentWidget() is window.members_page  # first start
+    assert window.stack.count() == 7
+    assert window.stack.widget(0) is window.meetings_page
+    assert window.stack.widget(1) is window.decisions_page
+    assert window.stack.widget(2) is window.members_page
+    assert window.stack.widget(3) is window.group_page
+    assert window.stack.widget(4) is window.sip_page
+    assert window.stack.widget(5) is window.plan_page
+    assert window.stack.widget(6) is window.overview_page
+    assert window.stack.currentWidget() is window.meetings_page  # first start
 
 
-def test_ctrl_1_and_ctrl_2_switch_pages(shown: MainWindow, user: User) -> None:
-    user.press(shown, Qt.Key.Key_2, Ctrl)
+def test_ctrl_1_and_ctrl_4_switch_pages(shown: MainWindow, user: User) -> None:
+    user.press(shown, Qt.Key.Key_4, Ctrl)
     assert shown.stack.currentWidget() is shown.group_page
-    assert shown.sidebar.currentRow() == 1
+    assert shown.sidebar.currentRow() == 3
     user.press(shown, Qt.Key.Key_1, Ctrl)
-    assert shown.stack.currentWidget() is shown.members_page
+    assert shown.stack.currentWidget() is shown.meetings_page
     assert shown.sidebar.currentRow() == 0
 
 
 def test_view_menu_and_sidebar_clicks_switch_pages(qtbot: QtBot, shown: MainWindow) -> None:
     show_group = action(shown, name="show_group")
-    assert show_group.shortcut().toString() == "Ctrl+2"
+    assert show_group.shortcut().toString() == "Ctrl+4"
     show_group.trigger()
     assert shown.stack.currentWidget() is shown.group_page
     action(shown, name="show_members").trigger()
     assert shown.stack.currentWidget() is shown.members_page
 
-    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(1))
+    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(3))
     qtbot.mouseClick(shown.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
     assert shown.stack.currentWidget() is shown.group_page
 
 
 def test_menus_in_order(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == [_("&File"), _("&Edit"), _("&View"), _("&Help")]
+    assert titles == [_("&File"), _("&Edit"), _("&Meeting"), _("&View"), _("&Help")]
     edit_menu = window.menuBar().actions()[1].menu()
     edit_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
     assert edit_actions[:2] == [window.undo_action, window.redo_action]
@@ -140,11 +144,11 @@ def test_size_and_page_are_remembered(
     # Smaller than the offscreen screen (800 × 800): restoring fits a window to the screen.
     shown.resize(720, 520)
     qtbot.waitUntil(lambda: shown.size() == QSize(720, 520))
-    shown.show_page(1)
+    shown.show_page(3)
     assert shown.close()
 
     settings = app_settings()
-    assert int(str(settings.value("window/page"))) == 1
+    assert int(str(settings.value("window/page"))) == 3
     assert settings.value("window/geometry") is not None
 
     again = MainWindow(db, group, settings)
@@ -158,10 +162,10 @@ def test_size_and_page_are_remembered(
 def test_a_saved_page_that_no_longer_exists_opens_the_first(
     qtbot: QtBot, db: Database, group: GroupData, settings: QSettings
 ) -> None:
-    settings.setValue("window/page", 7)
+    settings.setValue("window/page", 17)
     main = MainWindow(db, group, settings)
     qtbot.addWidget(main)
-    assert main.stack.currentWidget() is main.members_page
+    assert main.stack.currentWidget() is main.meetings_page
 
 
 # --- the group page ----------------------------------------------------------------------
@@ -171,7 +175,7 @@ def test_saving_the_group_name_updates_database_and_title_and_undo_restores_it(
     qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
 ) -> None:
     page = shown.group_page
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     assert page.form.name.text() == group.name
     assert not page.save_button.isEnabled()
 
@@ -221,7 +225,7 @@ def test_after_saving_the_form_shows_the_trimmed_name_and_nothing_is_left_unsave
     qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
 ) -> None:
     page = shown.group_page
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(page.form.name, "  Samverkan  Ånge ")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
@@ -236,7 +240,7 @@ def test_empty_name_shows_the_error_and_keeps_the_other_fields(
     qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
 ) -> None:
     page = shown.group_page
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(page.form.municipality, "Ånge kommun")
     user.retype(page.form.name, "")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -262,7 +266,7 @@ def test_empty_name_shows_the_error_and_keeps_the_other_fields(
 def test_closing_with_unsaved_group_settings_asks_and_cancel_keeps_the_window(
     db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
 ) -> None:
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, NEW_NAME)
 
     boxes.answer(Button.Cancel)
@@ -282,7 +286,7 @@ def test_closing_with_unsaved_group_settings_asks_and_cancel_keeps_the_window(
 def test_closing_and_choosing_save_saves(
     db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
 ) -> None:
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, NEW_NAME)
     boxes.answer(Button.Save)
     assert shown.close()
@@ -293,7 +297,7 @@ def test_closing_and_choosing_save_saves(
 def test_closing_and_saving_an_invalid_name_keeps_the_window_open(
     db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
 ) -> None:
-    shown.show_page(1)
+    shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, "   ")
     boxes.answer(Button.Save)
     assert not shown.close()
@@ -369,3 +373,22 @@ def test_cancelling_the_backup_file_dialog_writes_nothing(
     boxes.take("getSaveFileName")
     assert sorted(tmp_path.rglob("*")) == files_before
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_group_page_picks_up_a_change_made_on_another_page(
+    qtbot: QtBot, db: Database, group: GroupData, shown: MainWindow, user: User
+) -> None:
+    page = shown.group_page
+    shown.show_page(0)
+    current = groups.get_group(db, group.id)
+    groups.update_group(  # e.g. the SIP settings change the group's period kind
+        db,
+        group.id,
+        groups.GroupInput(name=current.name, region="Region Mittland"),
+        current.version,
+    )
+    shown.show_page(shown.stack.indexOf(page))
+    assert page.form.region.text() == "Region Mittland"
+    user.retype(page.form.name, NEW_NAME)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert groups.get_group(db, group.id).name == NEW_NAME

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from naravard_desktop.errors import DomainError, ValidationError
@@ -64,6 +64,19 @@ class GroupPage(QWidget):
         modified = self.is_modified()
         self.save_button.setEnabled(modified)
         self.revert_button.setEnabled(modified)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Pick up changes made elsewhere (another page, another copy of the app) when the
+        page is shown and nothing is being edited, so a later save is not refused."""
+        if not self.is_modified():
+            try:
+                fresh = groups.get_group(self.db, self.group.id)
+            except DomainError:
+                fresh = self.group
+            if fresh.version != self.group.version:
+                self.group = fresh
+                self.revert()
+        super().showEvent(event)
 
     def revert(self) -> None:
         self.form.set_input(self.group.as_input())
