@@ -22,6 +22,8 @@ from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.group.page import GroupPage
+from naravard_desktop.ui.meetings.decisions import DecisionsPage
+from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
@@ -51,6 +53,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
+        self.meetings_page = MeetingsPage(db, group.id, self.undo_stack)
+        self.meetings_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.decisions_page = DecisionsPage(db, group.id)
+        self.decisions_page.item_requested.connect(self.show_meeting_item)
         self.members_page = MembersPage(db, group.id, self.undo_stack)
         self.group_page = GroupPage(db, group, self.undo_stack)
         self.group_page.group_changed.connect(self._group_changed)
@@ -60,6 +68,8 @@ class MainWindow(QMainWindow):
         self.overview_page.activity_requested.connect(self.show_activity)
         # Only pages that work are listed; later capabilities add theirs here.
         self.pages: list[tuple[str, str, QWidget]] = [
+            ("meetings", _("Meetings"), self.meetings_page),
+            ("decisions", _("Decisions"), self.decisions_page),
             ("members", _("Members"), self.members_page),
             ("group", _("The group"), self.group_page),
             ("sip", _("SIP follow-up"), self.sip_page),
@@ -123,6 +133,23 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(action)
 
+        meeting_menu = menu_bar.addMenu(_("&Meeting"))
+        meeting_menu.setObjectName("meeting_menu")
+        for entry in (
+            self.meetings_page.add_action,
+            self.meetings_page.delete_action,
+            None,
+            *self.meetings_page.editor.actions_for_menu(),
+        ):
+            if entry is None:
+                meeting_menu.addSeparator()
+            else:
+                meeting_menu.addAction(entry)
+        # A meeting action chosen from another page shows the meetings page.
+        meeting_menu.triggered.connect(
+            lambda _action: self.show_page(self.stack.indexOf(self.meetings_page))
+        )
+
         view_menu = menu_bar.addMenu(_("&View"))
         for number, (key, title, _page) in enumerate(self.pages, start=1):
             action = QAction(title, self)
@@ -162,6 +189,11 @@ class MainWindow(QMainWindow):
         self.plan_page.select("activity", activity_id)
         self.plan_page.tree.setFocus()
 
+    def show_meeting_item(self, meeting_id: int, item_id: int) -> None:
+        """From the decision register or a search hit to the item in the meeting editor."""
+        self.show_page(self.stack.indexOf(self.meetings_page))
+        self.meetings_page.open_meeting(meeting_id, item_id)
+
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)
         if code != current_language():
@@ -192,6 +224,7 @@ class MainWindow(QMainWindow):
         self.show_page(page if 0 <= page < len(self.pages) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.meetings_page.flush()  # what was typed in notes and decisions
         if self.group_page.is_modified() and not self._replaced:
             answer = QMessageBox.question(
                 self,

@@ -532,6 +532,7 @@ def test_ctrl_z_in_the_main_window_undoes_a_deletion_and_ctrl_y_redoes_it(
     page = window.members_page
     page.reload()
     user.activate(window)
+    window.show_page(window.stack.indexOf(page))
     click_row(qtbot, page, ARLA)
     boxes.answer(Yes)
     user.press(page.table, Qt.Key.Key_Delete)

@@ -61,6 +61,7 @@ class ActionsPanel(QWidget):
         compact_rows(self.table)
         self.table.setWordWrap(False)
         self.table.setColumnHidden(Column.ORIGIN, not carried)
+        self.table.setMinimumHeight(48)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)

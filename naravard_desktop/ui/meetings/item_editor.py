@@ -42,7 +42,7 @@ def _text_editor(name: str) -> QPlainTextEdit:
     editor = QPlainTextEdit()
     editor.setObjectName(name)
     editor.setTabChangesFocus(True)
-    editor.setMinimumHeight(60)
+    editor.setMinimumHeight(40)
     return editor
 
 
@@ -142,6 +142,7 @@ class ItemEditor(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
         for caption, editor in ((_("&Notes:"), self.notes), (_("&Decision:"), self.decision)):
             box = QWidget()
             box_layout = QVBoxLayout(box)
