@@ -1,30 +1,24 @@
-"""The plan page: choose or create a plan, its areas and activities in one tree/table, edit
-inline or in the side panel, reorder, move, follow up, filter, undo/redo, import and export."""
+"""The plan page: choose a plan, its areas and activities in one tree/table with a side
+panel, filters, the toolbar actions and their shortcuts. Editing lives in editing.py, files
+in files.py, undo steps in undo_steps.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -32,57 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.plan_labels import status_label
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.plan.dialogs import (
-    ActivityDialog,
-    AreaDialog,
-    FollowUpDialog,
-    MoveDialog,
-    NewPlanDialog,
-)
+from naravard_desktop.ui.plan.delegate import StatusDelegate
+from naravard_desktop.ui.plan.editing import PlanEditing
+from naravard_desktop.ui.plan.files import export_plan, import_plan
 from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Column, PlanFilter, PlanTreeModel
-from naravard_desktop.ui.plan.panel import SidePanel, status_combo
+from naravard_desktop.ui.plan.panel import SidePanel
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """Status as a list to pick from, progress as 0–100 %."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if index.column() == Column.STATUS:
-            return status_combo_in(parent)
-        if index.column() == Column.PROGRESS:
-            spin = QSpinBox(parent)
-            spin.setRange(0, 100)
-            spin.setSuffix(" %")
-            return spin
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-
-def status_combo_in(parent: QWidget) -> QComboBox:
-    combo = status_combo()
-    combo.setParent(parent)
-    return combo
 
 
 class PlanPage(QWidget):
@@ -95,6 +51,7 @@ class PlanPage(QWidget):
         self.undo_stack = undo_stack
         self.plan_id: int | None = None
         self.steps = PlanUndo(self)
+        self.editing = PlanEditing(self)
 
         heading = QLabel(_("Local plan"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -106,7 +63,7 @@ class PlanPage(QWidget):
         plan_label.setBuddy(self.plan_choice)
 
         self.model = PlanTreeModel(self)
-        self.model.on_edit = self._inline_edit
+        self.model.on_edit = self.editing.inline_edit
         self.proxy = PlanFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
@@ -135,9 +92,9 @@ class PlanPage(QWidget):
             self.tree.setColumnWidth(column, width)
 
         self.panel = SidePanel()
-        self.panel.activity_form.submit = self._panel_save_activity
-        self.panel.activity_form.follow_up_requested.connect(self.follow_up_selected)
-        self.panel.area_form.submit = self._panel_save_area
+        self.panel.activity_form.submit = self.editing.save_activity
+        self.panel.activity_form.follow_up_requested.connect(self.editing.follow_up_selected)
+        self.panel.area_form.submit = self.editing.save_area
 
         self.filter_text = QLineEdit()
         self.filter_text.setObjectName("plan_filter")
@@ -223,34 +180,44 @@ class PlanPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.new_plan_action = self._action(_("New &plan…"), None, self.new_plan, "new_plan")
+        self.new_plan_action = self._action(
+            _("New &plan…"), None, self.editing.new_plan, "new_plan"
+        )
         self.add_area_action = self._action(
-            _("New &area…"), "Ctrl+Shift+N", self.add_area, "add_area"
+            _("New &area…"), "Ctrl+Shift+N", self.editing.add_area, "add_area"
         )
         self.add_activity_action = self._action(
-            _("New a&ctivity…"), QKeySequence.StandardKey.New, self.add_activity, "add_activity"
+            _("New a&ctivity…"),
+            QKeySequence.StandardKey.New,
+            self.editing.add_activity,
+            "add_activity",
         )
         self.follow_up_action = self._action(
-            _("&Follow up…"), "Ctrl+U", self.follow_up_selected, "follow_up"
+            _("&Follow up…"), "Ctrl+U", self.editing.follow_up_selected, "follow_up"
         )
         self.move_up_action = self._action(
-            _("Move &up"), "Alt+Up", lambda: self.move_selected(-1), "move_up"
+            _("Move &up"), "Alt+Up", lambda: self.editing.move_selected(-1), "move_up"
         )
         self.move_down_action = self._action(
-            _("Move do&wn"), "Alt+Down", lambda: self.move_selected(1), "move_down"
+            _("Move do&wn"), "Alt+Down", lambda: self.editing.move_selected(1), "move_down"
         )
         self.move_to_action = self._action(
-            _("Move to &area…"), "Ctrl+M", self.move_to_area, "move_to_area"
+            _("Move to &area…"), "Ctrl+M", self.editing.move_to_area, "move_to_area"
         )
         self.delete_action = self._action(
-            _("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected, "delete_plan_item"
+            _("&Delete…"),
+            QKeySequence.StandardKey.Delete,
+            self.editing.delete_selected,
+            "delete_plan_item",
         )
-        self.import_action = self._action(_("&Import…"), None, self.import_file, "import_plan")
+        self.import_action = self._action(
+            _("&Import…"), None, lambda: import_plan(self), "import_plan"
+        )
         self.export_pdf_action = self._action(
-            _("Export P&DF…"), None, lambda: self.export(".pdf"), "export_plan_pdf"
+            _("Export P&DF…"), None, lambda: export_plan(self, ".pdf"), "export_plan_pdf"
         )
         self.export_xlsx_action = self._action(
-            _("Export E&xcel…"), None, lambda: self.export(".xlsx"), "export_plan_xlsx"
+            _("Export E&xcel…"), None, lambda: export_plan(self, ".xlsx"), "export_plan_xlsx"
         )
         self._action(
             _("Filter"), QKeySequence.StandardKey.Find, self._focus_filter, "focus_plan_filter"
@@ -378,195 +345,3 @@ class PlanPage(QWidget):
                 areas=len(self.model.areas()), activities=len(activities), late=late
             )
         )
-
-    # --- editing --------------------------------------------------------------------------
-
-    def new_plan(self) -> None:
-        created: list[plans.PlanSummary] = []
-
-        def submit(value: tuple[plans.PlanInput, str]) -> None:
-            created.append(plans.create_plan(self.db, self.group_id, value[0], value[1]))
-
-        if NewPlanDialog(submit, self).exec() and created:
-            self.reload_plans(created[0].id)
-
-    def add_area(self) -> None:
-        if self.plan_id is None:
-            return
-        row = self.selected_row()
-        parent_id = None
-        if isinstance(row, AreaRow):
-            parent_id = row.parent_id
-        plan_id = self.plan_id
-        added: list[AreaRow] = []
-
-        def submit(value: tuple[AreaInput, int | None]) -> None:
-            added.append(plan_items.add_area(self.db, plan_id, value[0], value[1]))
-
-        if AreaDialog(self.model.areas(), parent_id, submit, self).exec() and added:
-            self.steps.added_area(added[0])
-
-    def add_activity(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        area_id = row.id if isinstance(row, AreaRow) else row.area_id
-        position = None if isinstance(row, AreaRow) else row.position + 1
-        added: list[ActivityRow] = []
-
-        def submit(data: ActivityInput) -> None:
-            added.append(plan_items.add_activity(self.db, area_id, data, position))
-
-        if ActivityDialog(submit, self).exec() and added:
-            self.steps.added_activity(added[0])
-
-    def _inline_edit(self, row: AreaRow | ActivityRow, column: Column, value: Any) -> bool:
-        try:
-            if isinstance(row, AreaRow):
-                text = str(value).strip()
-                if not text or text == row.title:
-                    return False
-                self.steps.edit_area(row, AreaInput(text, row.number, row.description))
-                return True
-            data = row.as_input()
-            fields = {
-                Column.TITLE: "title",
-                Column.RESPONSIBLE: "responsible",
-                Column.SCHEDULE: "schedule_text",
-                Column.STATUS: "status",
-                Column.PROGRESS: "progress",
-            }
-            if column not in fields:
-                return False
-            converted: Any = str(value)
-            if column == Column.STATUS:
-                converted = ActivityStatus(value)
-            elif column == Column.PROGRESS:
-                converted = int(value)
-            new = replace(data, **{fields[column]: converted})
-            if new == data:
-                return False
-            self.steps.edit_activity(row, new)
-            return True
-        except ValidationError as error:
-            show_error(self, error)
-        except DomainError as error:
-            show_error(self, error)
-            self.reload()
-        return False
-
-    def _panel_save_activity(self, data: ActivityInput) -> None:
-        row = self.selected_row()
-        if isinstance(row, ActivityRow):
-            try:
-                self.steps.edit_activity(row, data)
-            except ValidationError:
-                raise
-            except DomainError as error:
-                show_error(self, error)
-                self.reload()
-
-    def _panel_save_area(self, data: AreaInput) -> None:
-        row = self.selected_row()
-        if isinstance(row, AreaRow):
-            self.steps.edit_area(row, data)
-
-    def follow_up_selected(self) -> None:
-        row = self.selected_row()
-        if not isinstance(row, ActivityRow):
-            return
-        items = follow_ups.agenda_item_choices(self.db, self.group_id)
-        added: list[follow_ups.FollowUpRow] = []
-
-        def submit(data: follow_ups.FollowUpInput) -> None:
-            added.append(follow_ups.add_follow_up(self.db, row.id, data))
-
-        if FollowUpDialog(row.status, row.progress, items, submit, self).exec() and added:
-            self.steps.followed_up(row, added[0])
-
-    def move_selected(self, step: int) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        try:
-            self.steps.moved(row, row.position + step)
-        except DomainError as error:
-            show_error(self, error)
-            self.reload()
-
-    def move_to_area(self) -> None:
-        row = self.selected_row()
-        if not isinstance(row, ActivityRow):
-            return
-        target: list[int] = []
-        dialog = MoveDialog(self.model.areas(), row.area_id, target.append, self)
-        if dialog.exec() and target and target[0] != row.area_id:
-            self.steps.moved(row, None, target[0])
-
-    def delete_selected(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        if isinstance(row, AreaRow):
-            count = sum(1 for a in self.model.activities() if a.area_id == row.id)
-            text = _(
-                "Delete the area “{title}” with its sub-areas and {count} activities? "
-                "You can undo it with Ctrl+Z."
-            ).format(title=row.label, count=count)
-        else:
-            text = _(
-                "Delete the activity “{title}” and its follow-ups? You can undo it with Ctrl+Z."
-            ).format(title=" ".join(row.title.split())[:80])
-        answer = QMessageBox.question(
-            self,
-            _("Delete"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.steps.deleted(row)
-        except DomainError as error:
-            show_error(self, error)
-            self.reload()
-
-    # --- files ----------------------------------------------------------------------------
-
-    def export(self, suffix: str) -> None:
-        if self.plan_id is None:
-            return
-        from naravard_desktop.export.files import write_atomically
-        from naravard_desktop.services.plan_exports import plan_file_bytes
-
-        title = self.plan_choice.currentText() or "plan"
-        kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the plan"), str(Path.home() / f"{title}{suffix}"), kinds[suffix]
-        )
-        if not name:
-            return
-        try:
-            target = write_atomically(Path(name), plan_file_bytes(self.db, self.plan_id, suffix))
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.count_label.setText(_("Plan written to {path}").format(path=target))
-
-    def import_file(self) -> None:
-        from naravard_desktop.ui.plan.import_dialog import ImportDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Import a plan"),
-            str(Path.home()),
-            _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
-        )
-        if not name:
-            return
-        dialog = ImportDialog(self.db, self.group_id, Path(name), self)
-        if dialog.preview is None:
-            return
-        if dialog.exec() and dialog.created is not None:
-            self.reload_plans(dialog.created.id)

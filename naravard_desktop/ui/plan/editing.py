@@ -1,0 +1,217 @@
+"""Editing on the plan page: new plan, area and activity, inline and side-panel edits,
+follow-ups, reordering, moving and deleting. Each change goes through the services and is
+one undo step (undo_steps.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from naravard_desktop.db.enums import ActivityStatus
+from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.i18n import _
+from naravard_desktop.services import follow_ups, plan_items, plans
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.plan.dialogs import (
+    ActivityDialog,
+    AreaDialog,
+    FollowUpDialog,
+    MoveDialog,
+    NewPlanDialog,
+)
+from naravard_desktop.ui.plan.model import Column, PlanTreeModel
+from naravard_desktop.ui.plan.undo_steps import PlanUndo
+
+if TYPE_CHECKING:
+    from naravard_desktop.ui.plan.page import PlanPage
+
+
+class PlanEditing:
+    """The page's editing commands; the page connects its actions and panel to them."""
+
+    def __init__(self, page: PlanPage) -> None:
+        self.page = page
+
+    @property
+    def db(self) -> Database:
+        return self.page.db
+
+    @property
+    def group_id(self) -> int:
+        return self.page.group_id
+
+    @property
+    def plan_id(self) -> int | None:
+        return self.page.plan_id
+
+    @property
+    def model(self) -> PlanTreeModel:
+        return self.page.model
+
+    @property
+    def steps(self) -> PlanUndo:
+        return self.page.steps
+
+    def selected_row(self) -> AreaRow | ActivityRow | None:
+        return self.page.selected_row()
+
+    def reload(self) -> None:
+        self.page.reload()
+
+    def reload_plans(self, select_id: int | None = None) -> None:
+        self.page.reload_plans(select_id)
+
+    def new_plan(self) -> None:
+        created: list[plans.PlanSummary] = []
+
+        def submit(value: tuple[plans.PlanInput, str]) -> None:
+            created.append(plans.create_plan(self.db, self.group_id, value[0], value[1]))
+
+        if NewPlanDialog(submit, self.page).exec() and created:
+            self.reload_plans(created[0].id)
+
+    def add_area(self) -> None:
+        if self.plan_id is None:
+            return
+        row = self.selected_row()
+        parent_id = None
+        if isinstance(row, AreaRow):
+            parent_id = row.parent_id
+        plan_id = self.plan_id
+        added: list[AreaRow] = []
+
+        def submit(value: tuple[AreaInput, int | None]) -> None:
+            added.append(plan_items.add_area(self.db, plan_id, value[0], value[1]))
+
+        if AreaDialog(self.model.areas(), parent_id, submit, self.page).exec() and added:
+            self.steps.added_area(added[0])
+
+    def add_activity(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        area_id = row.id if isinstance(row, AreaRow) else row.area_id
+        position = None if isinstance(row, AreaRow) else row.position + 1
+        added: list[ActivityRow] = []
+
+        def submit(data: ActivityInput) -> None:
+            added.append(plan_items.add_activity(self.db, area_id, data, position))
+
+        if ActivityDialog(submit, self.page).exec() and added:
+            self.steps.added_activity(added[0])
+
+    def inline_edit(self, row: AreaRow | ActivityRow, column: Column, value: Any) -> bool:
+        try:
+            if isinstance(row, AreaRow):
+                text = str(value).strip()
+                if not text or text == row.title:
+                    return False
+                self.steps.edit_area(row, AreaInput(text, row.number, row.description))
+                return True
+            data = row.as_input()
+            fields = {
+                Column.TITLE: "title",
+                Column.RESPONSIBLE: "responsible",
+                Column.SCHEDULE: "schedule_text",
+                Column.STATUS: "status",
+                Column.PROGRESS: "progress",
+            }
+            if column not in fields:
+                return False
+            converted: Any = str(value)
+            if column == Column.STATUS:
+                converted = ActivityStatus(value)
+            elif column == Column.PROGRESS:
+                converted = int(value)
+            new = replace(data, **{fields[column]: converted})
+            if new == data:
+                return False
+            self.steps.edit_activity(row, new)
+            return True
+        except ValidationError as error:
+            show_error(self.page, error)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload()
+        return False
+
+    def save_activity(self, data: ActivityInput) -> None:
+        row = self.selected_row()
+        if isinstance(row, ActivityRow):
+            try:
+                self.steps.edit_activity(row, data)
+            except ValidationError:
+                raise
+            except DomainError as error:
+                show_error(self.page, error)
+                self.reload()
+
+    def save_area(self, data: AreaInput) -> None:
+        row = self.selected_row()
+        if isinstance(row, AreaRow):
+            self.steps.edit_area(row, data)
+
+    def follow_up_selected(self) -> None:
+        row = self.selected_row()
+        if not isinstance(row, ActivityRow):
+            return
+        items = follow_ups.agenda_item_choices(self.db, self.group_id)
+        added: list[follow_ups.FollowUpRow] = []
+
+        def submit(data: follow_ups.FollowUpInput) -> None:
+            added.append(follow_ups.add_follow_up(self.db, row.id, data))
+
+        if FollowUpDialog(row.status, row.progress, items, submit, self.page).exec() and added:
+            self.steps.followed_up(row, added[0])
+
+    def move_selected(self, step: int) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            self.steps.moved(row, row.position + step)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload()
+
+    def move_to_area(self) -> None:
+        row = self.selected_row()
+        if not isinstance(row, ActivityRow):
+            return
+        target: list[int] = []
+        dialog = MoveDialog(self.model.areas(), row.area_id, target.append, self.page)
+        if dialog.exec() and target and target[0] != row.area_id:
+            self.steps.moved(row, None, target[0])
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if isinstance(row, AreaRow):
+            count = sum(1 for a in self.model.activities() if a.area_id == row.id)
+            text = _(
+                "Delete the area “{title}” with its sub-areas and {count} activities? "
+                "You can undo it with Ctrl+Z."
+            ).format(title=row.label, count=count)
+        else:
+            text = _(
+                "Delete the activity “{title}” and its follow-ups? You can undo it with Ctrl+Z."
+            ).format(title=" ".join(row.title.split())[:80])
+        answer = QMessageBox.question(
+            self.page,
+            _("Delete"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.steps.deleted(row)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload()

@@ -1,0 +1,55 @@
+"""The plan page's files: export the plan as PDF or Excel, and import a spreadsheet through
+the preview dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from naravard_desktop.ui.plan.page import PlanPage
+
+
+def export_plan(page: PlanPage, suffix: str) -> None:
+    if page.plan_id is None:
+        return
+    from naravard_desktop.export.files import write_atomically
+    from naravard_desktop.services.plan_exports import plan_file_bytes
+
+    title = page.plan_choice.currentText() or "plan"
+    kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}
+    name, _filter = QFileDialog.getSaveFileName(
+        page, _("Export the plan"), str(Path.home() / f"{title}{suffix}"), kinds[suffix]
+    )
+    if not name:
+        return
+    try:
+        target = write_atomically(Path(name), plan_file_bytes(page.db, page.plan_id, suffix))
+    except DomainError as error:
+        show_error(page, error)
+        return
+    page.count_label.setText(_("Plan written to {path}").format(path=target))
+
+
+def import_plan(page: PlanPage) -> None:
+    from naravard_desktop.ui.plan.import_dialog import ImportDialog
+
+    name, _filter = QFileDialog.getOpenFileName(
+        page,
+        _("Import a plan"),
+        str(Path.home()),
+        _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
+    )
+    if not name:
+        return
+    dialog = ImportDialog(page.db, page.group_id, Path(name), page)
+    if dialog.preview is None:
+        return
+    if dialog.exec() and dialog.created is not None:
+        page.reload_plans(dialog.created.id)
