@@ -347,7 +347,7 @@ def delete_area(db: Database, area_id: int) -> AreaSnapshot:
     """Remove the area, its sub-areas and their activities; returns them for undo."""
     with db.session() as session:
         area = _load_area(session, area_id)
-        snapshot = _area_snapshot(session, area)
+        snapshot = area_snapshot(session, area)
         session.delete(area)
         session.flush()
         _renumber(_area_siblings(session, snapshot.plan_id, snapshot.parent_id))
@@ -366,7 +366,7 @@ def restore_area(db: Database, snapshot: AreaSnapshot, parent_id: int | None = N
         return area
 
 
-def _area_snapshot(session: Session, area: Area) -> AreaSnapshot:
+def area_snapshot(session: Session, area: Area) -> AreaSnapshot:
     children = session.scalars(
         select(Area).where(Area.parent_id == area.id).order_by(Area.position, Area.id)
     )
@@ -376,7 +376,7 @@ def _area_snapshot(session: Session, area: Area) -> AreaSnapshot:
         position=area.position,
         data=_area_row(area).as_input(),
         activities=tuple(_activity_snapshot(a) for a in area.activities),
-        children=tuple(_area_snapshot(session, child) for child in children),
+        children=tuple(area_snapshot(session, child) for child in children),
     )
 
 

@@ -1,9 +1,11 @@
 """A group's plans (lokal samverkansplan, handlingsplan): create from a template, list with
-counts, change title, period and state, and keep the revision history as data."""
+counts, change title, period, state and revision history (kept as data), and delete with a
+snapshot that undo can restore."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -14,10 +16,12 @@ from naravard_desktop.db.models import Activity, AgendaItem, Area, Group, Plan, 
 from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_items import AreaSnapshot, area_snapshot, restore_area
 from naravard_desktop.services.plan_templates import TemplateArea, get_template
 from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
 TITLE_LIMIT = 300
+NOTE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,24 @@ class PlanInput:
 
 
 @dataclass(frozen=True)
+class RevisionInput:
+    """ "reviderad 2024-02-09 (beslut i Fredagsgruppen)": the date, a note, and optionally
+    the agenda item that decided it."""
+
+    revised_on: dt.date
+    note: str = ""
+    agenda_item_id: int | None = None
+
+
+@dataclass(frozen=True)
 class RevisionRow:
     id: int
     revised_on: dt.date
     note: str
     agenda_item_id: int | None
+
+    def as_input(self) -> RevisionInput:
+        return RevisionInput(self.revised_on, self.note, self.agenda_item_id)
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,17 @@ def validate_plan(data: PlanInput) -> PlanInput:
         PlanState(cleaned.state)
     except ValueError:
         errors.add("state", _("Choose draft or adopted."))
+    errors.raise_if_any()
+    return cleaned
+
+
+def validate_revisions(revisions: Sequence[RevisionInput]) -> list[RevisionInput]:
+    cleaned = [replace(r, note=clean_text(r.note)) for r in revisions]
+    errors = FieldErrors()
+    for revision in cleaned:
+        if not isinstance(revision.revised_on, dt.date):
+            errors.add("revisions", _("Give the date of each revision."))
+        errors.max_length("revisions", revision.note, NOTE_LIMIT, _("Revision note"))
     errors.raise_if_any()
     return cleaned
 
@@ -174,8 +202,16 @@ def _add_template_areas(
         _add_template_areas(session, plan_id, row.id, area.areas)
 
 
-def update_plan(db: Database, before: PlanSummary, data: PlanInput) -> PlanSummary:
+def update_plan(
+    db: Database,
+    before: PlanSummary,
+    data: PlanInput,
+    revisions: Sequence[RevisionInput] | None = None,
+) -> PlanSummary:
+    """Save title, period, state and adopting decision of the plan the user saw as `before`
+    (refused if it changed since); with `revisions`, the revision history becomes that list."""
     cleaned = validate_plan(data)
+    new_revisions = None if revisions is None else validate_revisions(revisions)
     with db.session() as session:
         plan = _load(session, before.id)
         if plan.version != before.version:
@@ -190,13 +226,98 @@ def update_plan(db: Database, before: PlanSummary, data: PlanInput) -> PlanSumma
         plan.valid_to = cleaned.valid_to
         plan.state = cleaned.state
         plan.adopted_by_item_id = cleaned.adopted_by_item_id
+        if new_revisions is not None:
+            _replace_revisions(session, plan, new_revisions)
         session.flush()
         return _summary(plan, _counts(session, [plan.id])[plan.id])
 
 
-def delete_plan(db: Database, plan_id: int) -> None:
+def _replace_revisions(session: Session, plan: Plan, revisions: list[RevisionInput]) -> None:
+    for revision in revisions:
+        _check_item(session, revision.agenda_item_id)
+    wanted = sorted(revisions, key=lambda r: r.revised_on)
+    kept = [r for r in plan.revisions]
+    if [RevisionInput(r.revised_on, r.note, r.agenda_item_id) for r in kept] == wanted:
+        return
+    for old in kept:
+        plan.revisions.remove(old)
+        session.delete(old)
+    session.flush()
+    for revision in wanted:
+        plan.revisions.append(
+            PlanRevision(
+                revised_on=revision.revised_on,
+                note=revision.note,
+                agenda_item_id=revision.agenda_item_id,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class PlanSnapshot:
+    """A deleted plan with its revisions, areas, activities and follow-ups, to put back."""
+
+    group_id: int
+    data: PlanInput
+    revisions: tuple[RevisionInput, ...]
+    areas: tuple[AreaSnapshot, ...]
+
+
+def delete_plan(db: Database, plan_id: int) -> PlanSnapshot:
+    """Remove the plan and everything in it; returns it for undo."""
     with db.session() as session:
-        session.delete(_load(session, plan_id))
+        plan = _load(session, plan_id)
+        top = session.scalars(
+            select(Area)
+            .where(Area.plan_id == plan_id, Area.parent_id.is_(None))
+            .order_by(Area.position, Area.id)
+        )
+        snapshot = PlanSnapshot(
+            group_id=plan.group_id,
+            data=PlanInput(
+                plan.title, plan.valid_from, plan.valid_to, plan.state, plan.adopted_by_item_id
+            ),
+            revisions=tuple(
+                RevisionInput(r.revised_on, r.note, r.agenda_item_id) for r in plan.revisions
+            ),
+            areas=tuple(area_snapshot(session, area) for area in top),
+        )
+        session.delete(plan)
+        return snapshot
+
+
+def restore_plan(db: Database, snapshot: PlanSnapshot) -> PlanSummary:
+    """Put a deleted plan back (with new ids), in one transaction. A meeting item it was
+    linked to that has since been removed is left out."""
+    with db.session() as session:
+        if session.get(Group, snapshot.group_id) is None:
+            raise NotFoundError(_("There is no group with id {id}.").format(id=snapshot.group_id))
+
+        def existing(item_id: int | None) -> int | None:
+            return item_id if item_id and session.get(AgendaItem, item_id) else None
+
+        plan = Plan(
+            group_id=snapshot.group_id,
+            title=snapshot.data.title,
+            valid_from=snapshot.data.valid_from,
+            valid_to=snapshot.data.valid_to,
+            state=snapshot.data.state,
+            adopted_by_item_id=existing(snapshot.data.adopted_by_item_id),
+        )
+        session.add(plan)
+        for revision in snapshot.revisions:
+            plan.revisions.append(
+                PlanRevision(
+                    revised_on=revision.revised_on,
+                    note=revision.note,
+                    agenda_item_id=existing(revision.agenda_item_id),
+                )
+            )
+        session.flush()
+        for area in snapshot.areas:
+            restore_area(db, replace(area, plan_id=plan.id, parent_id=None))
+        session.flush()
+        return _summary(plan, _counts(session, [plan.id])[plan.id])
 
 
 def add_revision(
@@ -222,11 +343,15 @@ def add_revision(
         return RevisionRow(revision.id, revision.revised_on, revision.note, agenda_item_id)
 
 
-def delete_revision(db: Database, revision_id: int) -> None:
+def delete_revision(db: Database, revision_id: int) -> RevisionInput | None:
+    """Remove one revision row; returns what it held (None if it was already gone)."""
     with db.session() as session:
         revision = session.get(PlanRevision, revision_id)
-        if revision is not None:
-            session.delete(revision)
+        if revision is None:
+            return None
+        removed = RevisionInput(revision.revised_on, revision.note, revision.agenda_item_id)
+        session.delete(revision)
+        return removed
 
 
 def _check_item(session: Session, item_id: int | None) -> None:
