@@ -41,6 +41,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(480)
         self._submit = submit
         self.errors = FieldErrors()
+        self._last_field: QWidget | None = None
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -52,10 +53,18 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def row(self, text: str, field: QWidget, name: str) -> None:
+        """A labelled field; the first one has the focus when the dialog opens and Tab goes
+        through the fields in order, then to OK and Cancel."""
         label = QLabel(text)
         label.setBuddy(field)
         self.form.addRow(label, field)
         self.form.addRow("", self.errors.label_for(name, field))
+        if self._last_field is None:
+            field.setFocus()
+        else:
+            QWidget.setTabOrder(self._last_field, field)
+        QWidget.setTabOrder(field, self.buttons)
+        self._last_field = field
 
     def build(self) -> Any:
         raise NotImplementedError

@@ -1,6 +1,6 @@
-"""Editing on the plan page: new plan, area and activity, inline and side-panel edits,
-follow-ups, reordering, moving and deleting. Each change goes through the services and is
-one undo step (undo_steps.py)."""
+"""Editing on the plan page: new plan, plan details, deleting a plan, new area and activity,
+inline and side-panel edits, follow-ups, reordering, moving and deleting. Each change goes
+through the services and is one undo step (undo_steps.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_decisions import decision_choices
 from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.plan.details_dialog import PlanDetails, PlanDetailsDialog
 from naravard_desktop.ui.plan.dialogs import (
     ActivityDialog,
     AreaDialog,
@@ -73,6 +75,52 @@ class PlanEditing:
 
         if NewPlanDialog(submit, self.page).exec() and created:
             self.reload_plans(created[0].id)
+
+    def edit_plan_details(self) -> None:
+        if self.plan_id is None:
+            return
+        try:
+            plan = plans.get_plan(self.db, self.plan_id)
+            linked = [plan.adopted_by_item_id, *(r.agenda_item_id for r in plan.revisions)]
+            choices = decision_choices(self.db, self.group_id, linked)
+        except DomainError as error:
+            show_error(self.page, error)
+            return
+        saved: list[plans.PlanSummary] = []
+
+        def submit(value: PlanDetails) -> None:
+            saved.append(plans.update_plan(self.db, plan, value[0], value[1]))
+
+        if PlanDetailsDialog(plan, choices, submit, self.page).exec() and saved:
+            self.steps.edited_plan(plan, saved[0])
+
+    def delete_plan(self) -> None:
+        if self.plan_id is None:
+            return
+        try:
+            plan = plans.get_plan(self.db, self.plan_id)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload_plans()
+            return
+        text = _(
+            "Delete the plan “{title}” with its {areas} areas, {activities} activities and "
+            "their follow-ups? You can undo it with Ctrl+Z."
+        ).format(title=plan.title, areas=plan.areas, activities=plan.activities)
+        answer = QMessageBox.question(
+            self.page,
+            _("Delete the plan"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.steps.deleted_plan(plan)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload_plans()
 
     def add_area(self) -> None:
         if self.plan_id is None:

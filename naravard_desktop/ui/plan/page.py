@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,10 +31,12 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_decisions import decision_labels
 from naravard_desktop.services.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.plan_labels import status_label
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.plan.delegate import StatusDelegate
+from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
 from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Column, PlanFilter, PlanTreeModel
@@ -50,6 +53,7 @@ class PlanPage(QWidget):
         self.group_id = group_id
         self.undo_stack = undo_stack
         self.plan_id: int | None = None
+        self._summaries: dict[int, plans.PlanSummary] = {}
         self.steps = PlanUndo(self)
         self.editing = PlanEditing(self)
 
@@ -132,6 +136,16 @@ class PlanPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(plan_label)
         top.addWidget(self.plan_choice, 1)
+        for action in self.plan_actions:  # buttons, so that Tab reaches them
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            top.addWidget(button)
+        self.plan_info = QLabel()
+        self.plan_info.setObjectName("plan_info")
+        self.plan_info.setWordWrap(True)
+        self.plan_info.setStyleSheet("color: #5a5a5a;")
+        self.plan_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_text, 2)
         filters.addWidget(self.filter_status)
@@ -151,6 +165,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(top)
+        layout.addWidget(self.plan_info)
         layout.addWidget(toolbar)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
@@ -210,6 +225,12 @@ class PlanPage(QWidget):
             self.editing.delete_selected,
             "delete_plan_item",
         )
+        self.details_action = self._action(
+            _("Plan &details…"), "Ctrl+Shift+P", self.editing.edit_plan_details, "plan_details"
+        )
+        self.delete_plan_action = self._action(
+            _("Delete p&lan…"), "Ctrl+Shift+Del", self.editing.delete_plan, "delete_plan"
+        )
         self.import_action = self._action(
             _("&Import…"), None, lambda: import_plan(self), "import_plan"
         )
@@ -222,8 +243,8 @@ class PlanPage(QWidget):
         self._action(
             _("Filter"), QKeySequence.StandardKey.Find, self._focus_filter, "focus_plan_filter"
         )
+        self.plan_actions = [self.new_plan_action, self.details_action, self.delete_plan_action]
         self.toolbar_actions = [
-            self.new_plan_action,
             self.add_area_action,
             self.add_activity_action,
             self.follow_up_action,
@@ -235,7 +256,7 @@ class PlanPage(QWidget):
             self.export_pdf_action,
             self.export_xlsx_action,
         ]
-        self.edit_menu_actions = self.toolbar_actions[1:8]
+        self.edit_menu_actions = self.toolbar_actions[:7]
 
     def _focus_filter(self) -> None:
         self.filter_text.setFocus()
@@ -255,6 +276,7 @@ class PlanPage(QWidget):
         except DomainError as error:
             show_error(self, error)
             return
+        self._summaries = {row.id: row for row in rows}
         self.plan_choice.blockSignals(True)
         self.plan_choice.clear()
         for row in rows:
@@ -267,7 +289,20 @@ class PlanPage(QWidget):
     def _plan_chosen(self, *_args: object) -> None:
         data = self.plan_choice.currentData()
         self.plan_id = int(data) if data is not None else None
+        self._show_plan_info()
         self.reload()
+
+    def _show_plan_info(self) -> None:
+        summary = self._summaries.get(self.plan_id) if self.plan_id is not None else None
+        if summary is None:
+            self.plan_info.setText(_("No plan yet: create one with New plan or import a file."))
+            return
+        linked = [summary.adopted_by_item_id, *(r.agenda_item_id for r in summary.revisions)]
+        try:
+            labels = decision_labels(self.db, self.group_id, linked)
+        except DomainError:
+            labels = {}
+        self.plan_info.setText(plan_info(summary, labels))
 
     def reload(self, select: tuple[str, int] | None = None) -> None:
         keep = select or self.selected_key()
@@ -327,6 +362,8 @@ class PlanPage(QWidget):
         has_plan = self.plan_id is not None
         for action in (
             self.add_area_action,
+            self.details_action,
+            self.delete_plan_action,
             self.import_action,
             self.export_pdf_action,
             self.export_xlsx_action,

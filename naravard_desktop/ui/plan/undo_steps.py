@@ -7,9 +7,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import follow_ups, plan_items
+from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.follow_ups import FollowUpInput, FollowUpRow
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.plan_items import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    AreaRow,
+    PlanTree,
+)
+from naravard_desktop.services.plans import PlanSummary, RevisionInput
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 if TYPE_CHECKING:
@@ -24,6 +31,7 @@ def _short(text: str) -> str:
 class PlanUndo:
     def __init__(self, page: PlanPage) -> None:
         self.page = page
+        self.plans = IdMap()
         self.areas = IdMap()
         self.activities = IdMap()
 
@@ -31,10 +39,68 @@ class PlanUndo:
     def db(self) -> Any:
         return self.page.db
 
-    def _push(self, text: str, undo: Any, redo: Any) -> None:
+    def _push(self, text: str, undo: Any, redo: Any, refresh: Any = None) -> None:
         self.page.undo_stack.push(
-            SavedChangeCommand(text, undo=undo, redo=redo, refresh=self.page.reload)
+            SavedChangeCommand(text, undo=undo, redo=redo, refresh=refresh or self.page.reload)
         )
+
+    # --- the plan itself ------------------------------------------------------------------
+
+    def edited_plan(self, before: PlanSummary, saved: PlanSummary) -> None:
+        """Title, period, state, decision and revisions as one step."""
+        Details = tuple[plans.PlanInput, list[RevisionInput]]
+        old: Details = (before.as_input(), [r.as_input() for r in before.revisions])
+        new: Details = (saved.as_input(), [r.as_input() for r in saved.revisions])
+
+        def write(value: Details) -> None:
+            plan_id = self.plans.resolve(before.id)
+            current = plans.get_plan(self.db, plan_id)
+            plans.update_plan(self.db, current, value[0], value[1])
+            self.page.reload_plans(plan_id)
+
+        self._push(
+            _("Edit plan {title}").format(title=_short(before.title)),
+            lambda: write(old),
+            lambda: write(new),
+            self.page.reload_plans,
+        )
+        self.page.reload_plans(saved.id)
+
+    def deleted_plan(self, plan: PlanSummary) -> None:
+        """Delete the plan with everything in it; undo puts it back (new ids, followed by the
+        IdMaps so that earlier steps on its areas and activities still work)."""
+        state: dict[str, Any] = {"id": plan.id, "tree": plan_items.load_tree(self.db, plan.id)}
+        state["snapshot"] = plans.delete_plan(self.db, plan.id)
+
+        def undo() -> None:
+            again = plans.restore_plan(self.db, state["snapshot"])
+            self._follow(state["tree"], plan_items.load_tree(self.db, again.id))
+            self.plans.moved(state["id"], again.id)
+            state["id"] = again.id
+            self.page.reload_plans(again.id)
+
+        def redo() -> None:
+            current = self.plans.resolve(state["id"])
+            state["tree"] = plan_items.load_tree(self.db, current)
+            state["snapshot"] = plans.delete_plan(self.db, current)
+            self.page.reload_plans()
+
+        self._push(
+            _("Delete plan {title}").format(title=_short(plan.title)),
+            undo,
+            redo,
+            self.page.reload_plans,
+        )
+        self.page.reload_plans()
+
+    def _follow(self, old: PlanTree, new: PlanTree) -> None:
+        """A restored plan has its areas and activities in the same order as before."""
+        for before, after in zip(old.areas, new.areas, strict=False):
+            self.areas.moved(before.id, after.id)
+            for was, now in zip(
+                old.activities_of(before.id), new.activities_of(after.id), strict=False
+            ):
+                self.activities.moved(was.id, now.id)
 
     # --- adding ---------------------------------------------------------------------------
 

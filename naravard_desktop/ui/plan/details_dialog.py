@@ -1,0 +1,241 @@
+"""The plan's details: title, validity period, state (utkast / fastställd), the meeting
+decision that adopted it and the revision history ("reviderad 2024-02-09 (beslut i …)") as a
+list to add to and remove from. Everything is saved together when the user presses OK."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.db.enums import PlanState
+from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.services.plan_decisions import DecisionChoice
+from naravard_desktop.services.plan_labels import plan_state_label
+from naravard_desktop.services.plans import PlanInput, PlanSummary, RevisionInput
+from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.plan.dialogs import FormDialog
+
+REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+PlanDetails = tuple[PlanInput, list[RevisionInput]]
+
+
+def decision_combo(choices: list[DecisionChoice], current: int | None) -> QComboBox:
+    """ "No decision chosen" and the group's decisions, newest first."""
+    combo = QComboBox()
+    combo.addItem(_("No decision chosen"), None)
+    for choice in choices:
+        combo.addItem(choice.label, choice.item_id)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    combo.setMinimumContentsLength(40)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+def revision_text(revision: RevisionInput, labels: dict[int, str]) -> str:
+    """ "2024-02-09 · Beslut i Fredagsgruppen · § 12, 17 maj 2024: Revidering av planen" """
+    parts = [format_iso_date(revision.revised_on)]
+    if revision.note:
+        parts.append(" ".join(revision.note.split()))
+    if revision.agenda_item_id is not None and revision.agenda_item_id in labels:
+        parts.append(labels[revision.agenda_item_id])
+    return " · ".join(parts)
+
+
+class RevisionDialog(FormDialog):
+    """One revision: the date, a note and optionally the decision behind it."""
+
+    def __init__(
+        self,
+        choices: list[DecisionChoice],
+        submit: Callable[[RevisionInput], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(_("Add a revision"), submit, parent)
+        self.revised_on = DateLineEdit()
+        self.revised_on.setObjectName("revision_date")
+        self.note = QLineEdit()
+        self.note.setObjectName("revision_note")
+        self.note.setPlaceholderText(_("e.g. Beslut i Fredagsgruppen"))
+        self.decision = decision_combo(choices, None)
+        self.decision.setObjectName("revision_decision")
+        self.row(_("&Revised on"), self.revised_on, "revised_on")
+        self.row(_("&Note"), self.note, "note")
+        self.row(_("&Decided at"), self.decision, "agenda_item_id")
+
+    def build(self) -> RevisionInput | None:
+        day, problem = self.revised_on.date_or_error()
+        if problem or day is None:
+            self.errors.show({"revised_on": problem or _("Give the date of the revision.")})
+            return None
+        return RevisionInput(day, self.note.text().strip(), self.decision.currentData())
+
+
+class PlanDetailsDialog(FormDialog):
+    """`submit((plan input, revisions))` saves; a ValidationError keeps the dialog open with
+    the message under the field and everything typed kept."""
+
+    def __init__(
+        self,
+        plan: PlanSummary,
+        choices: list[DecisionChoice],
+        submit: Callable[[PlanDetails], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(_("Plan details"), submit, parent)
+        self.setMinimumWidth(680)
+        self.choices = choices
+        self.labels = {c.item_id: c.label for c in choices}
+        self.title = QLineEdit(plan.title)
+        self.title.setObjectName("details_title")
+        self.valid_from = DateLineEdit()
+        self.valid_from.setObjectName("details_valid_from")
+        self.valid_from.set_date(plan.valid_from)
+        self.valid_to = DateLineEdit()
+        self.valid_to.setObjectName("details_valid_to")
+        self.valid_to.set_date(plan.valid_to)
+        self.state = QComboBox()
+        self.state.setObjectName("details_state")
+        for state in PlanState:
+            self.state.addItem(plan_state_label(state), state.value)
+        self.state.setCurrentIndex(self.state.findData(plan.state.value))
+        self.adopted_by = decision_combo(choices, plan.adopted_by_item_id)
+        self.adopted_by.setObjectName("details_adopted_by")
+
+        self.revisions = QListWidget()
+        self.revisions.setObjectName("details_revisions")
+        self.revisions.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.revisions.setWordWrap(True)
+        self.revisions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for revision in plan.revisions:
+            self._add_item(revision.as_input())
+        self.add_button = QPushButton(_("&Add revision…"))
+        self.add_button.setObjectName("add_revision")
+        self.add_button.clicked.connect(self.add_revision)
+        self.remove_button = QPushButton(_("Re&move revision"))
+        self.remove_button.setObjectName("remove_revision")
+        self.remove_button.clicked.connect(self.remove_revision)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.revisions)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self.remove_revision)
+        self.revisions.currentRowChanged.connect(lambda _row: self._update_buttons())
+        revision_box = QWidget()
+        box = QVBoxLayout(revision_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.revisions)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+
+        self.row(_("&Title"), self.title, "title")
+        self.row(_("Valid &from"), self.valid_from, "valid_from")
+        self.row(_("Valid &until"), self.valid_to, "valid_to")
+        self.row(_("&State"), self.state, "state")
+        self.row(_("Adopted &by decision"), self.adopted_by, "adopted_by_item_id")
+        revisions_label = QLabel(_("&Revisions"))
+        revisions_label.setBuddy(self.revisions)  # not the box around it: the list takes focus
+        self.form.addRow(revisions_label, revision_box)
+        self.form.addRow("", self.errors.label_for("revisions", self.revisions))
+        order = [
+            self.title,
+            self.valid_from,
+            self.valid_to,
+            self.state,
+            self.adopted_by,
+            self.revisions,
+            self.add_button,
+            self.remove_button,
+            self.buttons,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        if self.revisions.count():
+            self.revisions.setCurrentRow(0)
+        self._update_buttons()
+        self.title.setFocus()
+
+    # --- revisions ------------------------------------------------------------------------
+
+    def revision_values(self) -> list[RevisionInput]:
+        return [self.revisions.item(n).data(REVISION_ROLE) for n in range(self.revisions.count())]
+
+    def _add_item(self, revision: RevisionInput) -> None:
+        item = QListWidgetItem(revision_text(revision, self.labels))
+        item.setData(REVISION_ROLE, revision)
+        values = self.revision_values()
+        at = sum(1 for r in values if r.revised_on <= revision.revised_on)
+        self.revisions.insertItem(at, item)
+        self.revisions.setCurrentRow(at)
+
+    def add_revision(self) -> None:
+        added: list[RevisionInput] = []
+        if RevisionDialog(self.choices, added.append, self).exec() and added:
+            self._add_item(added[0])
+            self.revisions.setFocus()
+        self._update_buttons()
+
+    def remove_revision(self) -> None:
+        row = self.revisions.currentRow()
+        if row < 0:
+            return
+        self.revisions.takeItem(row)
+        if self.revisions.count():
+            self.revisions.setCurrentRow(min(row, self.revisions.count() - 1))
+            self.revisions.setFocus()
+        else:
+            self.add_button.setFocus()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.revisions.currentRow() >= 0)
+
+    # --- the value ------------------------------------------------------------------------
+
+    def build(self) -> PlanDetails | None:
+        start, start_error = self.valid_from.date_or_error()
+        end, end_error = self.valid_to.date_or_error()
+        problems = {k: v for k, v in (("valid_from", start_error), ("valid_to", end_error)) if v}
+        if problems:
+            self.errors.show(problems)
+            return None
+        data = PlanInput(
+            title=self.title.text(),
+            valid_from=start,
+            valid_to=end,
+            state=PlanState(self.state.currentData()),
+            adopted_by_item_id=self.adopted_by.currentData(),
+        )
+        return data, self.revision_values()
+
+
+def plan_info(plan: PlanSummary, labels: dict[int, str]) -> str:
+    """The line under the plan chooser: state, period, decision and revisions."""
+    parts = [plan_state_label(plan.state)]
+    if plan.valid_from or plan.valid_to:
+        parts.append(
+            _("valid {start}–{end}").format(
+                start=format_iso_date(plan.valid_from), end=format_iso_date(plan.valid_to)
+            )
+        )
+    if plan.adopted_by_item_id is not None and plan.adopted_by_item_id in labels:
+        parts.append(_("adopted at {item}").format(item=labels[plan.adopted_by_item_id]))
+    if plan.revisions:
+        dates = ", ".join(format_iso_date(r.revised_on) for r in plan.revisions)
+        parts.append(_("revised {dates}").format(dates=dates))
+    return " · ".join(parts)
