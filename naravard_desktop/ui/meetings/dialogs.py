@@ -93,7 +93,7 @@ class MeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self._submit = submit
         self._same_day = same_day
         self._previous = previous

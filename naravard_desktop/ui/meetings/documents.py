@@ -3,6 +3,9 @@ as stored at approval) and protocol (Word), chosen with a save dialog and writte
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +20,36 @@ from naravard_desktop.services.meetings import MeetingData
 from naravard_desktop.services.protocol import protocol_data
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
+
+log = logging.getLogger(__name__)
+WRITER_MODULES = (
+    "naravard_desktop.export.kallelse_pdf",
+    "naravard_desktop.export.protocol_pdf",
+    "pikepdf.pdfa",
+    "naravard_desktop.export.protocol_docx",
+    "docx",
+)
+_preloaded = threading.Event()
+
+
+def preload_writers() -> threading.Thread | None:
+    """Import ReportLab, pikepdf and python-docx in the background (about 0.7 s), so the first
+    document or approval does not keep the busy cursor for a second. Imports only: nothing
+    here touches the language or the database, which belong to the GUI thread."""
+    if _preloaded.is_set():
+        return None
+    _preloaded.set()
+
+    def load() -> None:
+        for name in WRITER_MODULES:
+            try:
+                importlib.import_module(name)
+            except ImportError as error:  # the export itself will report it
+                log.warning("could not preload %s: %s", name, error)
+
+    thread = threading.Thread(target=load, name="preload-writers", daemon=True)
+    thread.start()
+    return thread
 
 
 def kallelse_bytes(db: Database, meeting: MeetingData) -> bytes:

@@ -145,6 +145,7 @@ class MeetingEditor(QWidget):
         self, meeting_id: int | None, people: dict[int, str], item_id: int | None = None
     ) -> None:
         self.flush()
+        documents.preload_writers()
         self.people = people
         meeting: MeetingData | None = None
         if meeting_id is not None:

@@ -31,6 +31,11 @@ from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
 DRAFT_RECORD = "agenda_item"
+EDITING_SIZES = [260, 160, 110, 0]  # notes, decision, action items, carried items
+CARRIED_SIZES = [110, 70, 90, 190]
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f1f1f1; }'
+)
 STATE_STYLES = {
     SaveState.SAVED: "color: #1b6e3a;",
     SaveState.PENDING: "color: #555555;",
@@ -160,6 +165,7 @@ class ItemEditor(QWidget):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setStretchFactor(3, 1)
 
+        self.setStyleSheet(READ_ONLY_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -191,7 +197,20 @@ class ItemEditor(QWidget):
             self._restore_drafts(item)
         self.action_items.show_item(item.id if item else None, locked)
         previous = item is not None and item.standard_key == labels.PREVIOUS_MINUTES
+        if previous != self.carried.isVisibleTo(self):
+            # Under "Föregående protokoll" the carried action items need the room.
+            self.splitter.setSizes(CARRIED_SIZES if previous else EDITING_SIZES)
         self.carried.setVisible(previous)
+        shown: tuple[QWidget, ...] = (
+            self.title,
+            self.presenter,
+            self.attachments,
+            self.notes,
+            self.decision,
+        )
+        for widget in shown:
+            widget.style().unpolish(widget)  # the read-only look follows the state
+            widget.style().polish(widget)
         self.carried.show_carried(item.meeting_id if previous and item else None)
         self._show_state()
 

@@ -460,3 +460,15 @@ def test_documents_are_written_to_the_chosen_files(
     editor.kallelse_action.trigger()
     boxes.take("getSaveFileName")
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_document_writers_are_loaded_in_the_background(qtbot: QtBot) -> None:
+    import sys
+
+    from naravard_desktop.ui.meetings import documents
+
+    thread = documents.preload_writers()
+    if thread is not None:  # the first meeting opened in this test run started it
+        thread.join(timeout=30)
+    assert documents.preload_writers() is None  # only once
+    qtbot.waitUntil(lambda: all(name in sys.modules for name in documents.WRITER_MODULES))
