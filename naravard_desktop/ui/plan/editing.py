@@ -25,6 +25,7 @@ from naravard_desktop.ui.plan.dialogs import (
     MoveDialog,
     NewPlanDialog,
 )
+from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.plan.model import Column, PlanTreeModel
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
 
@@ -225,6 +226,16 @@ class PlanEditing:
         except DomainError as error:
             show_error(self.page, error)
             self.reload()
+
+    def dropped(self, drop: Drop) -> bool:
+        """A row dragged to a new place: the same move and one undo step as the keyboard's."""
+        try:
+            self.steps.moved(drop.row, drop.position, drop.area_id)
+        except DomainError as error:
+            show_error(self.page, error)
+            self.reload()
+            return False
+        return True
 
     def move_to_area(self) -> None:
         row = self.selected_row()

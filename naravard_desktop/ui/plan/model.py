@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +26,8 @@ from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.plan_items import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.services.plan_labels import status_label
+from naravard_desktop.ui.plan import drag_drop
+from naravard_desktop.ui.plan.drag_drop import Drop
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,6 +82,8 @@ class Node:
 
 # An inline edit: (row the user saw, column, new value) → the service call; True if saved.
 EditHandler = Callable[[AreaRow | ActivityRow, Column, Any], bool]
+# A drop: the move it means → the service call and undo step; True if moved.
+DropHandler = Callable[[Drop], bool]
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -87,6 +92,8 @@ class PlanTreeModel(QAbstractItemModel):
         self.root = Node(None)
         self.today = dt.date.today()
         self.on_edit: EditHandler | None = None
+        self.on_drop: DropHandler | None = None
+        self._token = drag_drop.new_token(self)
         self._areas: dict[int, Node] = {}
         self._activities: dict[int, Node] = {}
         self._warning: QIcon | None = None
@@ -169,9 +176,13 @@ class PlanTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # top-level areas are reordered here
+        base = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
         node = self.node(index)
+        if node.is_area:  # an activity dropped onto it or among its rows; sub-areas reordered
+            base |= Qt.ItemFlag.ItemIsDropEnabled
         column = Column(index.column())
         if (node.is_area and column == Column.TITLE) or (not node.is_area and column in EDITABLE):
             base |= Qt.ItemFlag.ItemIsEditable
@@ -266,6 +277,43 @@ class PlanTreeModel(QAbstractItemModel):
         if row is None:
             return False
         return self.on_edit(row, Column(index.column()), value)
+
+    # --- drag and drop (drag_drop.py) -------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [drag_drop.MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        nodes = [self.node(i) for i in indexes if i.isValid()]
+        if not nodes or nodes[0].row is None:
+            return QMimeData()
+        return drag_drop.encode(self._token, nodes[0])
+
+    def _drop(self, data: QMimeData, row: int, parent: Index) -> Drop | None:
+        dragged = drag_drop.decode(self._token, data)
+        if dragged is None:
+            return None
+        kind, row_id = dragged
+        node = (self._areas if kind == "area" else self._activities).get(row_id)
+        if node is None:
+            return None
+        return drag_drop.drop_target(node, row, self.node(parent))
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return action == Qt.DropAction.MoveAction and self._drop(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or self.on_drop is None:
+            return False
+        drop = self._drop(data, row, parent)
+        return drop is not None and self.on_drop(drop)
 
     def replace_row(self, row: AreaRow | ActivityRow) -> None:
         """Show a saved row without a reload (an inline or panel edit)."""

@@ -68,6 +68,7 @@ class PlanPage(QWidget):
 
         self.model = PlanTreeModel(self)
         self.model.on_edit = self.editing.inline_edit
+        self.model.on_drop = self.editing.dropped
         self.proxy = PlanFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
@@ -81,6 +82,12 @@ class PlanPage(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.tree.setAlternatingRowColors(True)
+        # Drag to reorder (drag_drop.py), besides Alt+Up/Down and Ctrl+M.
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
