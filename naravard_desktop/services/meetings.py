@@ -70,6 +70,7 @@ class MeetingData:
     state: ProtocolState
     language: str
     version: int
+    correction_reason: str = ""  # set while an approved protocol is being corrected
 
     @property
     def locked(self) -> bool:
@@ -105,6 +106,7 @@ def to_data(meeting: Meeting) -> MeetingData:
         state=meeting.state,
         language=meeting.language,
         version=meeting.version,
+        correction_reason=meeting.correction_reason,
     )
 
 
@@ -132,8 +134,10 @@ def validate_meeting(session: Session, group_id: int, data: MeetingInput) -> Mee
             errors.add(field, _("Choose a member of the group."))
     if cleaned.adjuster1_id and cleaned.adjuster1_id == cleaned.adjuster2_id:
         errors.add("adjuster2_id", _("Choose two different adjusters."))
-    if cleaned.adjuster1_id and cleaned.adjuster1_id == cleaned.chair_id:
-        errors.add("adjuster1_id", _("The chair cannot also be the adjuster."))
+    for field in ("adjuster1_id", "adjuster2_id"):
+        chosen = getattr(cleaned, field)
+        if chosen and chosen == cleaned.chair_id:
+            errors.add(field, _("The chair cannot also be the adjuster."))
     errors.raise_if_any()
     return cleaned
 

@@ -305,3 +305,29 @@ def test_a_correction_is_a_new_visible_revision(
     old = approval.verify_pdf(db, first_pdf)
     assert old is not None and old.revision == 1 and not old.latest
     assert first.sha256 != second.sha256
+
+
+def test_the_chair_cannot_be_either_adjuster(
+    db: Database, group: groups.GroupData, people: dict[str, int]
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        meetings.create_meeting(
+            db,
+            group.id,
+            meetings.MeetingInput(
+                held_on=DAY,
+                chair_id=people["Anna Berg"],
+                adjuster1_id=people["Erik Lund"],
+                adjuster2_id=people["Anna Berg"],
+            ),
+        )
+    assert set(caught.value.fields) == {"adjuster2_id"}
+
+
+def test_a_correction_under_way_shows_its_reason(
+    db: Database, group: groups.GroupData, people: dict[str, int]
+) -> None:
+    meeting = _meeting(db, group, people)
+    approval.approve(db, meeting.id, "Anna Berg", DAY)
+    approval.start_correction(db, meeting.id, "Stavfel i § 3")
+    assert meetings.get_meeting(db, meeting.id).correction_reason == "Stavfel i § 3"
