@@ -58,8 +58,9 @@ def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
     for number, day in enumerate(days):
         meeting = _meeting(db, group, people, day.replace(day=min(day.day, 28)))
         _fill(db, meeting, people, number)
-        approval.approve(db, meeting.id, "Anna Berg, Erik Lund", meeting.held_on)
+        approval.approve(db, meeting.id, "Anna Berg och Erik Lund", meeting.held_on)
     upcoming = _meeting(db, group, people, today + dt.timedelta(days=21))
+    _plan_standard_items(db, upcoming.id)
     agenda.add_item(
         db,
         upcoming.id,
@@ -70,6 +71,27 @@ def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
             attachments=("Lägesrapport lokal plan",),
         ),
     )
+
+
+# Planned minutes of the standard items, so the kallelse shows a running time.
+_STANDARD_MINUTES = {
+    "opening": 5,
+    "adjusters": 2,
+    "agenda": 3,
+    "previous_minutes": 10,
+    "other_business": 10,
+    "next_meeting": 5,
+    "closing": 2,
+}
+
+
+def _plan_standard_items(db: Database, meeting_id: int) -> None:
+    for item in agenda.list_items(db, meeting_id):
+        minutes = _STANDARD_MINUTES.get(item.standard_key or "")
+        if minutes:
+            agenda.update_item(
+                db, item.id, replace(item.as_input(), planned_minutes=minutes), item.version
+            )
 
 
 def _meeting(
@@ -103,6 +125,7 @@ def _fill(db: Database, meeting: meetings.MeetingData, people: dict[str, int], n
                 AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]
             ),
         )
+    _plan_standard_items(db, meeting.id)
     standard = {item.standard_key: item for item in agenda.list_items(db, meeting.id)}
     texts = {
         "opening": ("Ordföranden hälsar välkommen och förklarar mötet öppnat.", ""),
