@@ -14,10 +14,7 @@ Prints a table and writes benchmarks/results/startup.json. Takes about 10 s.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -27,8 +24,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import print_table, write_results
+
 NAME = "startup"
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 CLI_RUNS = 5
 OPEN_RUNS = 20
 
@@ -164,23 +162,8 @@ def main() -> int:
             "yes (regression)" if alembic_imported else "no",
         ),
     ]
-    width = max(len(label) for label, _value in rows)
-    print(f"{'benchmark':<{width}}  result")
-    print(f"{'-' * width}  {'-' * 16}")
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
-
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "name": NAME,
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "results": results,
-    }
-    out = RESULTS_DIR / f"{NAME}.json"
-    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {out}")
+    print_table(rows)
+    write_results(NAME, results)
     return 1 if alembic_imported else 0
 
 

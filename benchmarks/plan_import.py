@@ -12,18 +12,16 @@ Prints a table and writes benchmarks/results/plan_import.json.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import platform
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import print_table, write_results
+
 NAME = "plan_import"
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 ROWS = 50_000
 PER_AREA = 100
 LIMIT_S = 60.0
@@ -122,22 +120,11 @@ def main(argv: list[str]) -> int:
         ("plan page open with it (expanded)", times["plan_view_open"]),
         ("import + open, total", total),
     ]
-    width = max(len(label) for label, _v in labels) + 12
-    print(f"{f'plan import, {rows} rows':<{width}}  result")
-    print(f"{'-' * width}  {'-' * 10}")
-    for label, value in labels:
-        print(f"{label:<{width}}  {value:7.2f} s")
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "name": NAME,
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "results": results,
-    }
-    out = RESULTS_DIR / f"{NAME}.json"
-    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {out}")
+    print_table(
+        [(label, f"{value:7.2f} s") for label, value in labels],
+        heading=f"plan import, {rows} rows",
+    )
+    write_results(NAME, results)
     return 0 if total < LIMIT_S else 1
 
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import platform
 import statistics
 import sys
 import time
@@ -26,8 +24,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import print_table, write_results
+
 NAME = "protocol_documents"
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 RUNS = 10
 LONG_RUNS = 3
 
@@ -237,23 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             results["protocol_pdf_200000_char_note"]["median_s"],
         ),
     ]
-    width = max(len(label) for label, _value in rows)
-    print(f"{'benchmark':<{width}}  result")
-    print(f"{'-' * width}  {'-' * 10}")
-    for label, seconds in rows:
-        print(f"{label:<{width}}  {seconds * 1000:7.0f} ms")
-
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "name": NAME,
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "results": results,
-    }
-    out = RESULTS_DIR / f"{NAME}.json"
-    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {out}")
+    print_table([(label, f"{seconds * 1000:7.0f} ms") for label, seconds in rows])
+    write_results(NAME, results)
     if args.write:
         write_samples(args.write)
     return 0

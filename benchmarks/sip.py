@@ -14,10 +14,7 @@ Prints a table and writes benchmarks/results/sip.json. `python -m benchmarks.sip
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import platform
 import random
 import statistics
 import sys
@@ -26,8 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import print_table, write_results
+
 NAME = "sip"
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 TABLE_ROWS, TABLE_COLUMNS = 200, 40
 
 
@@ -156,23 +154,8 @@ def main(argv: list[str]) -> int:
             f"primary, {results['suppress_sparse_secondary']} secondary)",
         ),
     ]
-    width = max(len(label) for label, _value in rows)
-    print(f"{'benchmark':<{width}}  result")
-    print(f"{'-' * width}  {'-' * 16}")
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
-    payload = {
-        "name": NAME,
-        "when": dt.datetime.now().isoformat(timespec="seconds"),
-        "python": sys.version.split()[0],
-        "machine": platform.platform(),
-        "cpus": os.cpu_count(),
-        "results": results,
-    }
-    RESULTS_DIR.mkdir(exist_ok=True)
-    out = RESULTS_DIR / f"{NAME}.json"
-    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {out}")
+    print_table(rows)
+    write_results(NAME, results)
     return 0
 
 
