@@ -150,6 +150,18 @@ class MainWindow(QMainWindow):
             lambda _action: self.show_page(self.stack.indexOf(self.meetings_page))
         )
 
+        plan_menu = menu_bar.addMenu(_("&Plan"))
+        plan_menu.setObjectName("plan_menu")
+        for entry in self.plan_page.menu_actions():
+            if entry is None:
+                plan_menu.addSeparator()
+            else:
+                plan_menu.addAction(entry)
+        # Every plan action is reachable from the keyboard here (Alt+P); it shows the page.
+        plan_menu.triggered.connect(
+            lambda _action: self.show_page(self.stack.indexOf(self.plan_page))
+        )
+
         view_menu = menu_bar.addMenu(_("&View"))
         for number, (key, title, _page) in enumerate(self.pages, start=1):
             action = QAction(title, self)

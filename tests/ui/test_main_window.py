@@ -100,7 +100,7 @@ def test_view_menu_and_sidebar_clicks_switch_pages(qtbot: QtBot, shown: MainWind
 
 def test_menus_in_order(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == [_("&File"), _("&Edit"), _("&Meeting"), _("&View"), _("&Help")]
+    assert titles == [_("&File"), _("&Edit"), _("&Meeting"), _("&Plan"), _("&View"), _("&Help")]
     edit_menu = window.menuBar().actions()[1].menu()
     edit_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
     assert edit_actions[:2] == [window.undo_action, window.redo_action]

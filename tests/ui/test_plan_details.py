@@ -289,3 +289,40 @@ def test_delete_a_plan_after_confirmation_and_undo_brings_it_back_with_its_histo
     plan_page.undo_stack.redo()
     plan_page.undo_stack.redo()  # delete again
     assert [p.title for p in plans.list_plans(db, group.id)] == [other.title]
+
+
+def test_every_plan_action_is_in_the_plan_menu_with_its_own_mnemonic(
+    qtbot: QtBot, db: Database, group: GroupData, plan_id: int, user: User
+) -> None:
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    from naravard_desktop.ui.main_window import MainWindow
+    from naravard_desktop.ui.settings import app_settings
+
+    window = MainWindow(db, group, app_settings())
+    qtbot.addWidget(window)
+    user.activate(window)
+    menu = window.findChild(QMenu, "plan_menu")
+    assert menu is not None
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    page = window.plan_page
+    assert set(entries) == {*page.plan_actions, *page.toolbar_actions}
+    assert {"plan_details", "delete_plan", "import_plan", "export_plan_pdf"} <= {
+        a.objectName() for a in entries
+    }
+    letters = [a.text().split("&")[1][0].lower() for a in entries]
+    assert len(set(letters)) == len(letters), [a.text() for a in entries]
+    # Chosen from the menu on another page, an action shows the plan page.
+    window.show_page(0)
+    page.export_pdf_action.setEnabled(False)  # no file dialog in this test
+    menu.triggered.emit(page.export_pdf_action)
+    assert window.stack.currentWidget() is page
+    # The plan's own buttons are reached with Tab from the plan chooser.
+    page.plan_choice.setFocus()
+    reached = []
+    for _step in range(3):
+        user.press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QToolButton)
+        reached.append(focused.defaultAction().objectName())
+    assert reached == ["new_plan", "plan_details", "delete_plan"]

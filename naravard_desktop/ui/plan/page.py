@@ -61,7 +61,7 @@ class PlanPage(QWidget):
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.plan_choice = QComboBox()
         self.plan_choice.setObjectName("plan_choice")
-        self.plan_choice.setMinimumWidth(320)
+        self.plan_choice.setMinimumWidth(120)  # it stretches; the window may be 720 wide
         self.plan_choice.currentIndexChanged.connect(self._plan_chosen)
         plan_label = QLabel(_("&Plan:"))
         plan_label.setBuddy(self.plan_choice)
@@ -224,10 +224,10 @@ class PlanPage(QWidget):
             _("Move do&wn"), "Alt+Down", lambda: self.editing.move_selected(1), "move_down"
         )
         self.move_to_action = self._action(
-            _("Move to &area…"), "Ctrl+M", self.editing.move_to_area, "move_to_area"
+            _("Move &to area…"), "Ctrl+M", self.editing.move_to_area, "move_to_area"
         )
         self.delete_action = self._action(
-            _("&Delete…"),
+            _("D&elete…"),
             QKeySequence.StandardKey.Delete,
             self.editing.delete_selected,
             "delete_plan_item",
@@ -236,13 +236,13 @@ class PlanPage(QWidget):
             _("Plan &details…"), "Ctrl+Shift+P", self.editing.edit_plan_details, "plan_details"
         )
         self.delete_plan_action = self._action(
-            _("Delete p&lan…"), "Ctrl+Shift+Del", self.editing.delete_plan, "delete_plan"
+            _("Delete pla&n…"), "Ctrl+Shift+Del", self.editing.delete_plan, "delete_plan"
         )
         self.import_action = self._action(
             _("&Import…"), None, lambda: import_plan(self), "import_plan"
         )
         self.export_pdf_action = self._action(
-            _("Export P&DF…"), None, lambda: export_plan(self, ".pdf"), "export_plan_pdf"
+            _("Expo&rt PDF…"), None, lambda: export_plan(self, ".pdf"), "export_plan_pdf"
         )
         self.export_xlsx_action = self._action(
             _("Export E&xcel…"), None, lambda: export_plan(self, ".xlsx"), "export_plan_xlsx"
@@ -264,6 +264,16 @@ class PlanPage(QWidget):
             self.export_xlsx_action,
         ]
         self.edit_menu_actions = self.toolbar_actions[:7]
+
+    def menu_actions(self) -> list[QAction | None]:
+        """Every action of the page for the main window's Plan menu (None: a separator)."""
+        return [
+            *self.plan_actions,
+            None,
+            *self.toolbar_actions[:7],
+            None,
+            *self.toolbar_actions[7:],
+        ]
 
     def _focus_filter(self) -> None:
         self.filter_text.setFocus()
