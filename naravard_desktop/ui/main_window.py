@@ -68,13 +68,15 @@ class MainWindow(QMainWindow):
         self.overview_page.activity_requested.connect(self.show_activity)
         # Only pages that work are listed; later capabilities add theirs here.
         self.pages: list[tuple[str, str, QWidget]] = [
+            # The order of the work: what needs attention, the plan and its follow-up, the
+            # meetings, then who is in the group and its settings.
+            ("overview", _("Overview"), self.overview_page),
+            ("plan", _("Local plan"), self.plan_page),
+            ("sip", _("SIP follow-up"), self.sip_page),
             ("meetings", _("Meetings"), self.meetings_page),
             ("decisions", _("Decisions"), self.decisions_page),
             ("members", _("Members"), self.members_page),
             ("group", _("The group"), self.group_page),
-            ("sip", _("SIP follow-up"), self.sip_page),
-            ("plan", _("Local plan"), self.plan_page),
-            ("overview", _("Overview"), self.overview_page),
         ]
         for _key, title, page in self.pages:
             self.sidebar.addItem(QListWidgetItem(title))

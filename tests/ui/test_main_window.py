@@ -57,43 +57,43 @@ def name_error(window: MainWindow) -> QLabel:
 def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
     sidebar = window.sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
+        _("Overview"),
+        _("Local plan"),
+        _("SIP follow-up"),
         _("Meetings"),
         _("Decisions"),
         _("Members"),
         _("The group"),
-        _("SIP follow-up"),
-        _("Local plan"),
-        _("Overview"),
     ]
     assert window.stack.count() == 7
-    assert window.stack.widget(0) is window.meetings_page
-    assert window.stack.widget(1) is window.decisions_page
-    assert window.stack.widget(2) is window.members_page
-    assert window.stack.widget(3) is window.group_page
-    assert window.stack.widget(4) is window.sip_page
-    assert window.stack.widget(5) is window.plan_page
-    assert window.stack.widget(6) is window.overview_page
-    assert window.stack.currentWidget() is window.meetings_page  # first start
+    assert window.stack.widget(0) is window.overview_page
+    assert window.stack.widget(1) is window.plan_page
+    assert window.stack.widget(2) is window.sip_page
+    assert window.stack.widget(3) is window.meetings_page
+    assert window.stack.widget(4) is window.decisions_page
+    assert window.stack.widget(5) is window.members_page
+    assert window.stack.widget(6) is window.group_page
+    assert window.stack.currentWidget() is window.overview_page  # first start
 
 
 def test_ctrl_1_and_ctrl_4_switch_pages(shown: MainWindow, user: User) -> None:
     user.press(shown, Qt.Key.Key_4, Ctrl)
-    assert shown.stack.currentWidget() is shown.group_page
+    assert shown.stack.currentWidget() is shown.meetings_page
     assert shown.sidebar.currentRow() == 3
     user.press(shown, Qt.Key.Key_1, Ctrl)
-    assert shown.stack.currentWidget() is shown.meetings_page
+    assert shown.stack.currentWidget() is shown.overview_page
     assert shown.sidebar.currentRow() == 0
 
 
 def test_view_menu_and_sidebar_clicks_switch_pages(qtbot: QtBot, shown: MainWindow) -> None:
     show_group = action(shown, name="show_group")
-    assert show_group.shortcut().toString() == "Ctrl+4"
+    assert show_group.shortcut().toString() == "Ctrl+7"
     show_group.trigger()
     assert shown.stack.currentWidget() is shown.group_page
     action(shown, name="show_members").trigger()
     assert shown.stack.currentWidget() is shown.members_page
 
-    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(3))
+    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(6))
     qtbot.mouseClick(shown.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
     assert shown.stack.currentWidget() is shown.group_page
 
@@ -144,11 +144,11 @@ def test_size_and_page_are_remembered(
     # Smaller than the offscreen screen (800 × 800): restoring fits a window to the screen.
     shown.resize(720, 520)
     qtbot.waitUntil(lambda: shown.size() == QSize(720, 520))
-    shown.show_page(3)
+    shown.show_page(6)
     assert shown.close()
 
     settings = app_settings()
-    assert int(str(settings.value("window/page"))) == 3
+    assert int(str(settings.value("window/page"))) == 6
     assert settings.value("window/geometry") is not None
 
     again = MainWindow(db, group, settings)
@@ -165,7 +165,7 @@ def test_a_saved_page_that_no_longer_exists_opens_the_first(
     settings.setValue("window/page", 17)
     main = MainWindow(db, group, settings)
     qtbot.addWidget(main)
-    assert main.stack.currentWidget() is main.meetings_page
+    assert main.stack.currentWidget() is main.overview_page
 
 
 # --- the group page ----------------------------------------------------------------------

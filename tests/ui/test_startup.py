@@ -215,7 +215,7 @@ def test_run_gui_shows_the_demo_group_in_swedish_and_exits_cleanly(
     def look(window: MainWindow) -> None:
         seen["title"] = window.windowTitle()
         seen["members_shown"] = window.members_page.proxy.rowCount()
-        seen["page"] = window.stack.currentWidget() is window.meetings_page
+        seen["page"] = window.stack.currentWidget() is window.overview_page
         seen["language"] = i18n.current_language()
         seen["qt_language"] = QLocale().language()
         seen["sidebar"] = window.sidebar.item(0).text()
@@ -238,7 +238,7 @@ def test_run_gui_shows_the_demo_group_in_swedish_and_exits_cleanly(
         "page": True,
         "language": "sv",
         "qt_language": QLocale.Language.Swedish,
-        "sidebar": _("Meetings"),
+        "sidebar": _("Overview"),
     }
 
 
