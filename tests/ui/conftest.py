@@ -137,6 +137,11 @@ class Dialogs:
                     dialog.close()
             self._busy = False
 
+    def wait(self, qtbot: QtBot, timeout: int = 10000) -> None:
+        """Until every expected dialog has opened and closed (one opened after background
+        work, for example)."""
+        qtbot.waitUntil(lambda: not self._handlers and not self._busy, timeout=timeout)
+
     def check(self) -> None:
         """Raise what went wrong inside a handler; fail on a dialog nobody expected or on an
         expected one that never opened."""

@@ -68,6 +68,7 @@ def plan_page(qtbot: QtBot, db: Database, group: GroupData, user: User) -> PlanP
 
 
 def test_a_file_with_a_bad_row_lists_the_problems_by_row_and_column_and_writes_nothing(
+    qtbot: QtBot,
     plan_page: PlanPage,
     user: User,
     dialogs: Dialogs,
@@ -95,6 +96,7 @@ def test_a_file_with_a_bad_row_lists_the_problems_by_row_and_column_and_writes_n
     boxes.answer(str(path))
     dialogs.expect(look)
     plan_page.import_action.trigger()
+    dialogs.wait(qtbot)  # the file is read in the background first
     dialogs.check()
     boxes.take("getOpenFileName")
     assert seen["title"] == "Importera Handlingsplan 2025.xlsx"
@@ -113,6 +115,7 @@ def test_a_file_with_a_bad_row_lists_the_problems_by_row_and_column_and_writes_n
 
 
 def test_a_good_file_previews_its_content_and_becomes_one_plan_when_accepted(
+    qtbot: QtBot,
     plan_page: PlanPage,
     user: User,
     dialogs: Dialogs,
@@ -135,6 +138,7 @@ def test_a_good_file_previews_its_content_and_becomes_one_plan_when_accepted(
     boxes.answer(str(path))
     dialogs.expect(accept)
     plan_page.import_action.trigger()
+    dialogs.wait(qtbot)
     dialogs.check()
     boxes.take("getOpenFileName")
     assert seen["content"] == [

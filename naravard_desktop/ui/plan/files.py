@@ -38,6 +38,8 @@ def export_plan(page: PlanPage, suffix: str) -> None:
 
 
 def import_plan(page: PlanPage) -> None:
+    from naravard_desktop.services.plan_import import ImportPreview, read_plan_file
+    from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 
     name, _filter = QFileDialog.getOpenFileName(
@@ -48,8 +50,17 @@ def import_plan(page: PlanPage) -> None:
     )
     if not name:
         return
-    dialog = ImportDialog(page.db, page.group_id, Path(name), page)
-    if dialog.preview is None:
-        return
-    if dialog.exec() and dialog.created is not None:
-        page.reload_plans(dialog.created.id)
+    path = Path(name)
+
+    def preview_read(preview: ImportPreview) -> None:
+        dialog = ImportDialog(page.db, page.group_id, path, page, preview=preview)
+        if dialog.exec() and dialog.created is not None:
+            page.reload_plans(dialog.created.id)
+
+    # A large sheet takes seconds to read: off the GUI thread, with a busy dialog.
+    page.import_task = run_in_background(
+        page,
+        _("Reading {name} …").format(name=path.name),
+        lambda: read_plan_file(path),
+        preview_read,
+    )

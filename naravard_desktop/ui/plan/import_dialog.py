@@ -27,7 +27,16 @@ PREVIEW_ROWS = 500
 
 
 class ImportDialog(QDialog):
-    def __init__(self, db: Database, group_id: int, path: Path, parent: QWidget) -> None:
+    def __init__(
+        self,
+        db: Database,
+        group_id: int,
+        path: Path,
+        parent: QWidget,
+        *,
+        preview: ImportPreview | None = None,
+    ) -> None:
+        """Shows `preview` (read in the background by the caller) or reads `path` itself."""
         super().__init__(parent)
         self.db = db
         self.group_id = group_id
@@ -36,7 +45,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(_("Import {name}").format(name=path.name))
         self.resize(820, 600)
         try:
-            self.preview = read_plan_file(path)
+            self.preview = preview or read_plan_file(path)
         except DomainError as error:
             show_error(parent, error)
             return
