@@ -53,6 +53,7 @@ class TextAutosaver(QObject):
         self._drafts = drafts
         self._pending = False
         self._loading = False
+        self.saved_text = ""  # what the database holds (to save other fields beside it)
         self.state = SaveState.SAVED
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -66,6 +67,7 @@ class TextAutosaver(QObject):
         self._timer.stop()
         self._pending = False
         self._loading = True
+        self.saved_text = text
         try:
             self.editor.setPlainText(text)
         finally:
@@ -85,18 +87,21 @@ class TextAutosaver(QObject):
         self._set_state(SaveState.PENDING)
         self._timer.start()
 
-    def flush(self) -> bool:
-        """Save now if anything is unsaved; False if the save was refused."""
+    def flush(self, save: Callable[[str], None] | None = None) -> bool:
+        """Save now if anything is unsaved; False if the save was refused. `save` replaces
+        the usual save this once (e.g. with a reason to keep an identity number)."""
         self._timer.stop()
         if not self._pending:
             return True
+        text = self.editor.toPlainText()
         try:
-            self._save(self.editor.toPlainText())
+            (save or self._save)(text)
         except DomainError as error:
             self._set_state(SaveState.FAILED)
             self.failed.emit(error)
             return False
         self._pending = False
+        self.saved_text = text
         if self._drafts is not None:
             self._drafts.drop()
         self._set_state(SaveState.SAVED)

@@ -3,6 +3,8 @@ left), notes and decision (autosaved while typing), and its action items."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -24,9 +26,17 @@ from naravard_desktop.services import meeting_labels as labels
 from naravard_desktop.services.agenda import ItemData, ItemInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.privacy import (
+    BackToEditing,
+    PrivacyBar,
+    ask_privacy,
+    save_guarded,
+    select_first_number,
+)
 from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
@@ -86,6 +96,10 @@ class ItemEditor(QWidget):
         self.version = 0
         self.locked = False
         self.restored = False
+        self._saving_details = False
+        # Reasons given in this session to keep an identity number, by item id: undoing the
+        # removal of an item puts its text back with the same reason.
+        self.privacy_reasons: dict[int, str] = {}
 
         self.heading = QLabel()
         self.heading.setObjectName("item_heading")
@@ -118,9 +132,16 @@ class ItemEditor(QWidget):
             lambda text: self._save_text("decision", text),
             _Drafts(self, "decision"),
         )
-        for saver in (self.notes_saver, self.decision_saver):
+        self.privacy_bars = {"notes": PrivacyBar(), "decision": PrivacyBar()}
+        self.savers = {"notes": self.notes_saver, "decision": self.decision_saver}
+        self.text_editors = {"notes": self.notes, "decision": self.decision}
+        for name, saver in self.savers.items():
             saver.state_changed.connect(self._show_state)
-            saver.failed.connect(lambda error: show_error(self, error))
+            saver.failed.connect(lambda error, f=name: self._text_refused(f, error))
+            bar = self.privacy_bars[name]
+            bar.setObjectName(f"privacy_bar_{name}")
+            bar.show_requested.connect(lambda f=name: select_first_number(self.text_editors[f]))
+            bar.override_requested.connect(lambda f=name: self._save_text_anyway(f))
         self.action_items = ActionsPanel(db, undo_stack, item_ids, carried=False)
         self.carried = ActionsPanel(db, undo_stack, item_ids, carried=True)
 
@@ -148,7 +169,10 @@ class ItemEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
-        for caption, editor in ((_("&Notes:"), self.notes), (_("&Decision:"), self.decision)):
+        for caption, editor, bar in (
+            (_("&Notes:"), self.notes, self.privacy_bars["notes"]),
+            (_("&Decision:"), self.decision, self.privacy_bars["decision"]),
+        ):
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +181,7 @@ class ItemEditor(QWidget):
             label.setBuddy(editor)
             box_layout.addWidget(label)
             box_layout.addWidget(editor)
+            box_layout.addWidget(bar)
             self.splitter.addWidget(box)
         self.splitter.addWidget(self.action_items)
         self.splitter.addWidget(self.carried)
@@ -192,6 +217,8 @@ class ItemEditor(QWidget):
             editor.setReadOnly(locked or item is None)
         self.notes_saver.load(item.notes if item else "")
         self.decision_saver.load(item.decision if item else "")
+        for bar in self.privacy_bars.values():
+            bar.clear()
         self.restored = False
         if item is not None and not locked:
             self._restore_drafts(item)
@@ -248,13 +275,52 @@ class ItemEditor(QWidget):
             text = _("Restored unsaved text") + " · " + text
         self.save_state.setText("" if self.item is None or self.locked else text)
         self.save_state.setStyleSheet(STATE_STYLES[state])
+        for field, saver in self.savers.items():
+            if saver.state == SaveState.SAVED:
+                self.privacy_bars[field].clear()
 
     # --- saving ---------------------------------------------------------------------------
 
-    def _save_text(self, field: str, text: str) -> None:
+    def _save_text(self, field: str, text: str, privacy_override: str | None = None) -> None:
         if self.item is None:
             return
-        self.version = agenda.save_text(self.db, self.item.id, field, text)
+        self.version = agenda.save_text(
+            self.db, self.item.id, field, text, privacy_override=privacy_override
+        )
+        if privacy_override and self.item is not None:
+            self.privacy_reasons[self.item.id] = privacy_override
+
+    def _refused_for_privacy_only(self) -> bool:
+        return all(
+            saver.state == SaveState.SAVED or self.privacy_bars[field].warning is not None
+            for field, saver in self.savers.items()
+        )
+
+    def _text_refused(self, field: str, error: DomainError) -> None:
+        """An identity number in notes or decision: a warning bar under the field, no dialog
+        while typing; the text stays in the editor and in the draft. Other refusals are
+        shown as usual."""
+        if isinstance(error, PrivacyWarning):
+            self.privacy_bars[field].warn(error)
+        else:
+            show_error(self, error)
+
+    def _save_text_anyway(self, field: str) -> None:
+        """'Save anyway…' on the warning bar: the reason, then the text as it is now."""
+        warning = self.privacy_bars[field].warning
+        if warning is None or self.item is None:
+            return
+        reason = ask_privacy(
+            self, warning, fields={field: self.text_editors[field]}, ask_reason=True
+        )
+        if reason is None:
+            return
+        editor = self.text_editors[field]
+        cursor = editor.textCursor()
+        cursor.clearSelection()  # the number stays: typing on must not replace it
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+        self.savers[field].flush(lambda text: self._save_text(field, text, reason))
 
     def flush(self) -> bool:
         """Save whatever is typed and not yet saved; False if something was refused."""
@@ -277,7 +343,7 @@ class ItemEditor(QWidget):
     def save_details(self) -> None:
         """Title, presenter, minutes and attachments, when a field is left or Enter pressed."""
         item = self.item
-        if item is None or self.locked:
+        if item is None or self.locked or self._saving_details:
             return
         data = self.details()
         if (data.title, data.presenter, data.planned_minutes) == (
@@ -286,10 +352,27 @@ class ItemEditor(QWidget):
             item.planned_minutes,
         ) and tuple(a for a in data.attachments if a) == item.attachments:
             return
-        if not self.flush():
+        if not self.flush() and not self._refused_for_privacy_only():
             return
+        # Notes or decision still refused for an identity number not yet dealt with: the
+        # other details are saved beside the text the database holds.
+        data = replace(
+            data, notes=self.notes_saver.saved_text, decision=self.decision_saver.saved_text
+        )
+        self._saving_details = True
+
+        def update(reason: str | None) -> ItemData:
+            saved = agenda.update_item(
+                self.db, item.id, data, self.version, privacy_override=reason
+            )
+            if reason:
+                self.privacy_reasons[saved.id] = reason
+            return saved
+
         try:
-            saved = agenda.update_item(self.db, item.id, data, self.version)
+            saved = save_guarded(self, update, fields={"title": self.title})
+        except BackToEditing:
+            return
         except ValidationError as error:
             show_error(self, error)
             self.title.setFocus()
@@ -297,6 +380,8 @@ class ItemEditor(QWidget):
         except DomainError as error:
             show_error(self, error)
             return
+        finally:
+            self._saving_details = False
         self.item = saved
         self.version = saved.version
         self.heading.setText(f"§ {saved.paragraph}  {saved.title}")

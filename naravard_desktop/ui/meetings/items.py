@@ -31,6 +31,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Column
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
@@ -301,12 +302,18 @@ class AgendaPanel(QWidget):
             return
         self.editor.show_item(None, self.model.locked)
         state = {"id": item.id}
+        # Text kept once with a reason (an identity number) comes back with that reason; text
+        # saved in an earlier session had its reason given then (or predates the number check).
+        reasons = self.editor.privacy_reasons
 
         def undo() -> None:
-            again = agenda.add_item(self.db, meeting_id, removed, position)
+            reason = reasons.get(state["id"], RESTORED_REASON)
+            again = agenda.add_item(self.db, meeting_id, removed, position, privacy_override=reason)
             for action in kept:
                 actions.add_action(self.db, again.id, action)
             self.ids.moved(state["id"], again.id)
+            if state["id"] in reasons:
+                reasons[again.id] = reasons.pop(state["id"])
             state["id"] = again.id
             self.reload(again.id)
 
