@@ -30,6 +30,7 @@ from naravard_desktop.services.plans import PlanInput
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 from naravard_desktop.ui.plan.panel import status_combo, text_box
+from naravard_desktop.ui.privacy import BackToEditing
 
 
 class FormDialog(QDialog):
@@ -78,6 +79,8 @@ class FormDialog(QDialog):
         except ValidationError as error:
             for message in self.errors.show(error.fields):
                 show_error(self, message)
+            return
+        except BackToEditing:  # an identity number to remove: it is selected in its field
             return
         except DomainError as error:
             show_error(self, error)

@@ -28,9 +28,14 @@ from naravard_desktop.ui.plan.dialogs import (
 from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.plan.model import Column, PlanTreeModel
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
+from naravard_desktop.ui.privacy import BackToEditing, save_guarded, select_first_number
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.plan.page import PlanPage
+
+
+def privacy_labels() -> dict[str, str]:
+    return {"title": _("Activity")}
 
 
 class PlanEditing:
@@ -148,9 +153,19 @@ class PlanEditing:
         added: list[ActivityRow] = []
 
         def submit(data: ActivityInput) -> None:
-            added.append(plan_items.add_activity(self.db, area_id, data, position))
+            added.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: plan_items.add_activity(
+                        self.db, area_id, data, position, privacy_override=reason
+                    ),
+                    fields={"title": dialog.title},
+                    labels=privacy_labels(),
+                )
+            )
 
-        if ActivityDialog(submit, self.page).exec() and added:
+        dialog = ActivityDialog(submit, self.page)
+        if dialog.exec() and added:
             self.steps.added_activity(added[0])
 
     def inline_edit(self, row: AreaRow | ActivityRow, column: Column, value: Any) -> bool:
@@ -179,8 +194,14 @@ class PlanEditing:
             new = replace(data, **{fields[column]: converted})
             if new == data:
                 return False
-            self.steps.edit_activity(row, new)
+            self._edit_activity(row, new)
             return True
+        except BackToEditing:
+            # The cell editor is closed: what was typed goes to the side panel, the number
+            # selected there, to be removed and saved with Ctrl+Return.
+            form = self.page.panel.activity_form
+            form.title.setPlainText(str(value))
+            select_first_number(form.title)
         except ValidationError as error:
             show_error(self.page, error)
         except DomainError as error:
@@ -192,12 +213,23 @@ class PlanEditing:
         row = self.selected_row()
         if isinstance(row, ActivityRow):
             try:
-                self.steps.edit_activity(row, data)
-            except ValidationError:
+                self._edit_activity(row, data)
+            except (ValidationError, BackToEditing):
                 raise
             except DomainError as error:
                 show_error(self.page, error)
                 self.reload()
+
+    def _edit_activity(self, row: ActivityRow, data: ActivityInput) -> None:
+        """One undo step; an identity number in the title or description is asked about
+        (BackToEditing when the user goes back to remove it)."""
+        form = self.page.panel.activity_form
+        save_guarded(
+            self.page,
+            lambda reason: self.steps.edit_activity(row, data, reason),
+            fields={"title": form.title, "description": form.description},
+            labels=privacy_labels(),
+        )
 
     def save_area(self, data: AreaInput) -> None:
         row = self.selected_row()

@@ -21,7 +21,9 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_import import ImportPreview, apply_import, read_plan_file
 from naravard_desktop.services.plans import PlanSummary
+from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.privacy import ask_privacy
 
 PREVIEW_ROWS = 500
 
@@ -116,12 +118,28 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
 
-    def _import(self) -> None:
+    def _import(self, privacy_override: str | None = None) -> None:
         assert self.preview is not None
         try:
             self.created = apply_import(
-                self.db, self.group_id, self.preview, self.title.text().strip() or None
+                self.db,
+                self.group_id,
+                self.preview,
+                self.title.text().strip() or None,
+                privacy_override=privacy_override,
             )
+        except PrivacyWarning as warning:
+            # Rows whose text looks like it holds an identity number: correct the file, or
+            # import anyway with a reason.
+            reason = ask_privacy(
+                self,
+                warning,
+                labels={"title": _("Activity")},
+                back_text=_("&Back to the preview"),
+            )
+            if reason is not None:
+                self._import(reason)
+            return
         except DomainError as error:
             show_error(self, error)
             return

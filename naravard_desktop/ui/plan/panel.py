@@ -32,6 +32,7 @@ from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, Are
 from naravard_desktop.services.plan_labels import status_label
 from naravard_desktop.services.schedule import ScheduleKind, read_schedule
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+from naravard_desktop.ui.privacy import BackToEditing
 
 PRINCIPALS = (Principal.REGION, Principal.MUNICIPALITY, Principal.JOINT, Principal.OTHER)
 
@@ -214,6 +215,8 @@ class ActivityForm(QWidget):
             self.submit(data)
         except ValidationError as error:
             self.errors.show(error.fields)
+            return
+        except BackToEditing:  # an identity number to remove: it is selected in its field
             return
         self.errors.clear()
 

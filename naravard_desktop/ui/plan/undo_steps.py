@@ -17,6 +17,7 @@ from naravard_desktop.services.plan_items import (
     PlanTree,
 )
 from naravard_desktop.services.plans import PlanSummary, RevisionInput
+from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 if TYPE_CHECKING:
@@ -142,20 +143,24 @@ class PlanUndo:
 
     # --- editing --------------------------------------------------------------------------
 
-    def edit_activity(self, before: ActivityRow, data: ActivityInput) -> None:
-        saved = plan_items.update_activity(self.db, before, data)
+    def edit_activity(
+        self, before: ActivityRow, data: ActivityInput, privacy_override: str | None = None
+    ) -> None:
+        """`privacy_override`: the reason given to keep an identity number; redo passes it
+        again, undo puts back text that had been saved before."""
+        saved = plan_items.update_activity(self.db, before, data, privacy_override=privacy_override)
         old, new = before.as_input(), saved.as_input()
 
-        def write(value: ActivityInput) -> None:
+        def write(value: ActivityInput, reason: str) -> None:
             activity_id = self.activities.resolve(before.id)
             current = plan_items.get_activity(self.db, activity_id)
-            plan_items.update_activity(self.db, current, value)
+            plan_items.update_activity(self.db, current, value, privacy_override=reason)
             self.page.reload(("activity", activity_id))
 
         self._push(
             _("Edit {title}").format(title=_short(before.title)),
-            lambda: write(old),
-            lambda: write(new),
+            lambda: write(old, RESTORED_REASON),
+            lambda: write(new, privacy_override or RESTORED_REASON),
         )
         self.page.model.replace_row(saved)
         self.page.reload(("activity", saved.id))
