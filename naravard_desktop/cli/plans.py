@@ -26,6 +26,11 @@ def register(commands: Commands) -> None:
     reading.add_argument("--group", type=int, metavar="ID")
     reading.add_argument("--title", help=_("the plan's title (default: from the file)"))
     reading.add_argument("--apply", action="store_true", help=_("create the plan"))
+    reading.add_argument(
+        "--privacy-reason",
+        metavar=_("TEXT"),
+        help=_("import text that looks like personal identity numbers anyway, for this reason"),
+    )
 
     writing = commands.add_to_group("export", "plan", _("write a plan as PDF or XLSX"), cmd_export)
     writing.add_argument("--plan", type=int, required=True, metavar="ID")
@@ -71,6 +76,7 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.groups import resolve_group
     from naravard_desktop.services.plan_import import apply_import, read_plan_file
+    from naravard_desktop.services.privacy import PrivacyWarning
 
     preview = read_plan_file(args.file)
     title = args.title or preview.plan.title
@@ -101,7 +107,12 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     with open_db(args) as db:
         group = resolve_group(db, args.group)
-        plan = apply_import(db, group.id, preview, title)
+        try:
+            plan = apply_import(db, group.id, preview, title, privacy_override=args.privacy_reason)
+        except PrivacyWarning as warning:
+            raise DomainError(
+                warning.message + " " + _("To import anyway, add --privacy-reason with the reason.")
+            ) from warning
     print(
         _("Plan {id} “{title}” created in group {group}.").format(
             id=plan.id, title=plan.title, group=group.name

@@ -108,3 +108,42 @@ def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path) -> N
         database,
     )
     assert missing.returncode == 2 and "99" in missing.stderr
+
+
+@pytest.mark.slow
+def test_import_with_an_identity_number_needs_a_privacy_reason(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    run(tmp_path, "demo", "--database", database)
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Område;Aktivitet;Beskrivning\n"
+        "1 Kontinuitet;;\n"
+        ";Fast vårdkontakt;Gäller 19121212-1212 enligt beslut\n",
+        encoding="utf-8",
+    )
+    refused = run(tmp_path, "import", "plan", source, "--apply", "--database", database)
+    assert refused.returncode != 0
+    [line] = refused.stderr.splitlines()
+    assert "19121212-****" in line and "1212-1212" not in line
+    assert "--privacy-reason" in line
+    before = json.loads(run(tmp_path, "plans", "list", "--json", "--database", database).stdout)
+
+    applied = run(
+        tmp_path,
+        "import",
+        "plan",
+        source,
+        "--apply",
+        "--title",
+        "Importerad",
+        "--privacy-reason",
+        "Fingerat nummer i ett övningsexempel",
+        "--database",
+        database,
+    )
+    assert applied.returncode == 0, applied.stderr
+    after = json.loads(run(tmp_path, "plans", "list", "--json", "--database", database).stdout)
+    assert [p["title"] for p in after if p not in before] == ["Importerad"]
+    log = (tmp_path / "data" / "naravard.log").read_text("utf-8")
+    assert "reason: Fingerat nummer i ett övningsexempel" in log
+    assert "1212-1212" not in log
