@@ -7,234 +7,64 @@ user overrides it; "overdue" is computed from it when asked, never stored.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.db.models import Activity, Area, FollowUp, Plan
 from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_labels import CLOSED_STATUSES
+from naravard_desktop.services.plan_rows import (
+    ActivityInput,
+    ActivityRow,
+    ActivitySnapshot,
+    AreaInput,
+    AreaRow,
+    AreaSnapshot,
+    FollowUpData,
+    PlanTree,
+    activity_row,
+    area_row,
+    validate_activity,
+    validate_area,
+)
 from naravard_desktop.services.privacy import check_free_text
-from naravard_desktop.services.schedule import derive_due_date
-from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
-NUMBER_LIMIT = 20
-TITLE_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class AreaInput:
-    title: str
-    number: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    id: int
-    plan_id: int
-    parent_id: int | None
-    position: int
-    number: str
-    title: str
-    description: str
-
-    @property
-    def label(self) -> str:
-        """ "1 a) Patientkontrakt" as the plan writes it."""
-        return f"{self.number} {self.title}" if self.number else self.title
-
-    def as_input(self) -> AreaInput:
-        return AreaInput(title=self.title, number=self.number, description=self.description)
-
-
-@dataclass(frozen=True)
-class ActivityInput:
-    title: str
-    description: str = ""
-    responsible: str = ""
-    responsible_principal: Principal | None = None
-    schedule_text: str = ""
-    due_date: dt.date | None = None  # used only when due_date_overridden
-    due_date_overridden: bool = False
-    status: ActivityStatus = ActivityStatus.NOT_STARTED
-    progress: int = 0
-    follow_up_method: str = ""
-
-    def effective_due_date(self) -> dt.date | None:
-        return self.due_date if self.due_date_overridden else derive_due_date(self.schedule_text)
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    id: int
-    area_id: int
-    position: int
-    title: str
-    description: str
-    responsible: str
-    responsible_principal: Principal | None
-    schedule_text: str
-    due_date: dt.date | None
-    due_date_overridden: bool
-    status: ActivityStatus
-    progress: int
-    follow_up_method: str
-    version: int
-
-    def is_overdue(self, today: dt.date | None = None) -> bool:
-        day = today or dt.date.today()
-        return (
-            self.due_date is not None and self.due_date < day and self.status not in CLOSED_STATUSES
-        )
-
-    def as_input(self) -> ActivityInput:
-        return ActivityInput(
-            title=self.title,
-            description=self.description,
-            responsible=self.responsible,
-            responsible_principal=self.responsible_principal,
-            schedule_text=self.schedule_text,
-            due_date=self.due_date,
-            due_date_overridden=self.due_date_overridden,
-            status=self.status,
-            progress=self.progress,
-            follow_up_method=self.follow_up_method,
-        )
-
-
-@dataclass(frozen=True)
-class FollowUpData:
-    followed_up_on: dt.date
-    status: ActivityStatus
-    progress: int
-    note: str = ""
-    agenda_item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class ActivitySnapshot:
-    """A removed activity with its follow-up log, to put back on undo."""
-
-    area_id: int
-    position: int
-    data: ActivityInput
-    follow_ups: tuple[FollowUpData, ...] = ()
-
-
-@dataclass(frozen=True)
-class AreaSnapshot:
-    plan_id: int
-    parent_id: int | None
-    position: int
-    data: AreaInput
-    activities: tuple[ActivitySnapshot, ...] = ()
-    children: tuple[AreaSnapshot, ...] = ()
-
-
-@dataclass(frozen=True)
-class PlanTree:
-    """A plan's areas (parents before children, in order) and activities (in order)."""
-
-    plan_id: int
-    title: str
-    areas: list[AreaRow]
-    activities: list[ActivityRow]
-    _by_area: dict[int, list[ActivityRow]] = field(default_factory=dict, repr=False)
-
-    def activities_of(self, area_id: int) -> list[ActivityRow]:
-        if not self._by_area and self.activities:
-            for row in self.activities:
-                self._by_area.setdefault(row.area_id, []).append(row)
-        return self._by_area.get(area_id, [])
-
-    def children_of(self, area_id: int | None) -> list[AreaRow]:
-        return [a for a in self.areas if a.parent_id == area_id]
-
-
-# --- validation ---------------------------------------------------------------------------
-
-
-def validate_area(data: AreaInput) -> AreaInput:
-    cleaned = replace(
-        data,
-        title=clean_line(data.title),
-        number=clean_line(data.number),
-        description=clean_text(data.description),
-    )
-    errors = FieldErrors()
-    errors.required("title", cleaned.title, _("Title"))
-    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
-    errors.max_length("number", cleaned.number, NUMBER_LIMIT, _("Number"))
-    errors.raise_if_any()
-    return cleaned
-
-
-def validate_activity(data: ActivityInput) -> ActivityInput:
-    cleaned = replace(
-        data,
-        title=clean_text(data.title),
-        description=clean_text(data.description),
-        responsible=clean_text(data.responsible),
-        schedule_text=clean_text(data.schedule_text),
-        follow_up_method=clean_text(data.follow_up_method),
-        due_date=data.due_date if data.due_date_overridden else None,
-    )
-    errors = FieldErrors()
-    errors.required("title", cleaned.title, _("Activity"))
-    if not isinstance(cleaned.progress, int) or not 0 <= cleaned.progress <= 100:
-        errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
-    try:
-        ActivityStatus(cleaned.status)
-    except ValueError:
-        errors.add("status", _("Choose a status from the list."))
-    if cleaned.responsible_principal is not None:
-        try:
-            Principal(cleaned.responsible_principal)
-        except ValueError:
-            errors.add("responsible_principal", _("Choose region, municipality or joint."))
-    errors.raise_if_any()
-    return cleaned
+# The rows and inputs are re-exported: callers import everything about areas and
+# activities from here.
+__all__ = [
+    "ActivityInput",
+    "ActivityRow",
+    "ActivitySnapshot",
+    "AreaInput",
+    "AreaRow",
+    "AreaSnapshot",
+    "FollowUpData",
+    "PlanTree",
+    "add_activity",
+    "add_area",
+    "area_snapshot",
+    "count_activities",
+    "delete_activity",
+    "delete_area",
+    "get_activity",
+    "get_area",
+    "load_tree",
+    "move_activity",
+    "move_area",
+    "restore_activity",
+    "restore_area",
+    "update_activity",
+    "update_area",
+    "validate_activity",
+    "validate_area",
+]
 
 
 # --- reading ------------------------------------------------------------------------------
-
-
-def _area_row(area: Area) -> AreaRow:
-    return AreaRow(
-        area.id,
-        area.plan_id,
-        area.parent_id,
-        area.position,
-        area.number,
-        area.title,
-        area.description,
-    )
-
-
-def _activity_row(activity: Activity) -> ActivityRow:
-    return ActivityRow(
-        id=activity.id,
-        area_id=activity.area_id,
-        position=activity.position,
-        title=activity.title,
-        description=activity.description,
-        responsible=activity.responsible,
-        responsible_principal=activity.responsible_principal,
-        schedule_text=activity.schedule_text,
-        due_date=activity.due_date,
-        due_date_overridden=activity.due_date_overridden,
-        status=activity.status,
-        progress=activity.progress,
-        follow_up_method=activity.follow_up_method,
-        version=activity.version,
-    )
 
 
 def load_tree(db: Database, plan_id: int) -> PlanTree:
@@ -256,8 +86,8 @@ def load_tree(db: Database, plan_id: int) -> PlanTree:
         return PlanTree(
             plan_id,
             plan.title,
-            _ordered_areas([_area_row(a) for a in areas]),
-            [_activity_row(a) for a in activities],
+            _ordered_areas([area_row(a) for a in areas]),
+            [activity_row(a) for a in activities],
         )
 
 
@@ -279,12 +109,12 @@ def _ordered_areas(areas: list[AreaRow]) -> list[AreaRow]:
 
 def get_activity(db: Database, activity_id: int) -> ActivityRow:
     with db.session() as session:
-        return _activity_row(_load_activity(session, activity_id))
+        return activity_row(_load_activity(session, activity_id))
 
 
 def get_area(db: Database, area_id: int) -> AreaRow:
     with db.session() as session:
-        return _area_row(_load_area(session, area_id))
+        return area_row(_load_area(session, area_id))
 
 
 # --- areas --------------------------------------------------------------------------------
@@ -316,7 +146,7 @@ def add_area(
         siblings.insert(at, area)
         _renumber(siblings)
         session.flush()
-        return _area_row(area)
+        return area_row(area)
 
 
 def update_area(db: Database, area_id: int, data: AreaInput) -> AreaRow:
@@ -327,7 +157,7 @@ def update_area(db: Database, area_id: int, data: AreaInput) -> AreaRow:
         area.title = cleaned.title
         area.description = cleaned.description
         session.flush()
-        return _area_row(area)
+        return area_row(area)
 
 
 def move_area(db: Database, area_id: int, position: int) -> AreaRow:
@@ -340,7 +170,7 @@ def move_area(db: Database, area_id: int, position: int) -> AreaRow:
         siblings.insert(max(0, min(position, len(siblings))), area)
         _renumber(siblings)
         session.flush()
-        return _area_row(area)
+        return area_row(area)
 
 
 def delete_area(db: Database, area_id: int) -> AreaSnapshot:
@@ -374,7 +204,7 @@ def area_snapshot(session: Session, area: Area) -> AreaSnapshot:
         plan_id=area.plan_id,
         parent_id=area.parent_id,
         position=area.position,
-        data=_area_row(area).as_input(),
+        data=area_row(area).as_input(),
         activities=tuple(_activity_snapshot(a) for a in area.activities),
         children=tuple(area_snapshot(session, child) for child in children),
     )
@@ -412,7 +242,7 @@ def add_activity(
         area.activities.insert(at, activity)
         _renumber(area.activities)
         session.flush()
-        return _activity_row(activity)
+        return activity_row(activity)
 
 
 def update_activity(
@@ -436,7 +266,7 @@ def update_activity(
         _check_privacy(cleaned, privacy_override, f"activity {activity.id}", activity)
         _apply(activity, cleaned)
         session.flush()
-        return _activity_row(activity)
+        return activity_row(activity)
 
 
 def move_activity(
@@ -458,7 +288,7 @@ def move_activity(
         siblings.insert(at, activity)
         _renumber(siblings)
         session.flush()
-        return _activity_row(activity)
+        return activity_row(activity)
 
 
 def delete_activity(db: Database, activity_id: int) -> ActivitySnapshot:
@@ -513,7 +343,7 @@ def _activity_snapshot(activity: Activity) -> ActivitySnapshot:
     return ActivitySnapshot(
         area_id=activity.area_id,
         position=activity.position,
-        data=_activity_row(activity).as_input(),
+        data=activity_row(activity).as_input(),
         follow_ups=tuple(
             FollowUpData(f.followed_up_on, f.status, f.progress, f.note, f.agenda_item_id)
             for f in activity.follow_ups
