@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -16,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.i18n import _, current_language
+from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
@@ -38,6 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
         self._replaced = False
+        self._drafts_offered = False
         self.db = db
         self.group = group
         self.settings = settings
@@ -207,6 +215,32 @@ class MainWindow(QMainWindow):
         """From the decision register or a search hit to the item in the meeting editor."""
         self.show_page(self.stack.indexOf(self.meetings_page))
         self.meetings_page.open_meeting(meeting_id, item_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._drafts_offered:  # once the window is on screen
+            self._drafts_offered = True
+            QTimer.singleShot(0, self.offer_drafts)
+
+    def offer_drafts(self) -> None:
+        """Text typed and never saved (the app died) is offered back when the window opens."""
+        from naravard_desktop.ui.drafts_dialog import ask_about_drafts
+
+        if self.db.read_only:  # kept for a start that can save them
+            return
+        chosen, left = ask_about_drafts(self, self.db, self.group.id)
+        if chosen is not None and chosen.meeting_id is not None:
+            self.show_meeting_item(chosen.meeting_id, chosen.draft.record_id)
+        if left:
+            self.statusBar().showMessage(
+                ngettext(
+                    "{count} more unsaved text is kept: it comes back when its item is opened.",
+                    "{count} more unsaved texts are kept: they come back when their item is "
+                    "opened.",
+                    left,
+                ).format(count=left),
+                15000,
+            )
 
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)

@@ -41,7 +41,8 @@ T = TypeVar("T")
 RESTORED_REASON = "put back by undo (the text had been saved before)"
 
 WARNING_STYLE = (
-    "#privacy_bar { background: #fff4ce; border: 1px solid #e0b400; border-radius: 3px; }"
+    'QFrame[privacyWarning="true"] { background: #fff4ce; border: 1px solid #e0b400; '
+    "border-radius: 3px; }"
 )
 
 
@@ -288,6 +289,7 @@ class PrivacyBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("privacy_bar")
+        self.setProperty("privacyWarning", True)  # the style follows any object name
         self.setStyleSheet(WARNING_STYLE)
         self.warning: PrivacyWarning | None = None
         self._shown_for: frozenset[str] = frozenset()

@@ -1,0 +1,176 @@
+"""Unsaved text found at start-up (the app died before notes or a decision reached the
+database): one dialog lists every draft with where it belongs and its text; "Återställ" opens
+the meeting item with the text back in the editor (it is then saved like typing), "Kasta…"
+throws a draft away after asking, "Senare" keeps them all for the next start (a draft also
+comes back whenever its item is opened)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.draft_places import DraftPlace, unsaved_drafts
+from naravard_desktop.services.drafts import DraftStore
+
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def field_label(field: str) -> str:
+    return {"notes": _("Notes"), "decision": _("Decision")}.get(field, field)
+
+
+def describe(place: DraftPlace, group_id: int) -> str:
+    """'Möte 17 maj 2024, § 5 Fast vårdkontakt: Anteckningar (skrivet 22 nov 2026 kl. 07.01)'."""
+    draft = place.draft
+    written = _("written {date} {time}").format(
+        date=format_date(draft.saved_at.date()), time=format_time(draft.saved_at.time())
+    )
+    field = field_label(draft.field)
+    if place.meeting_id is None or place.held_on is None:
+        where = _("An item that no longer exists")
+    else:
+        where = _("Meeting {date}, § {paragraph} {title}").format(
+            date=format_date(place.held_on), paragraph=place.paragraph, title=place.item_title
+        )
+    text = f"{where}: {field} ({written})"
+    if place.locked:
+        text += " · " + _("the protocol is approved and locked")
+    elif place.meeting_id is not None and place.group_id != group_id:
+        text += " · " + _("belongs to another group")
+    return text
+
+
+class DraftsDialog(QDialog):
+    """`chosen` is the draft to restore when the dialog is accepted."""
+
+    def __init__(
+        self, places: list[DraftPlace], store: DraftStore, group_id: int, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drafts_dialog")
+        self.setWindowTitle(_("Unsaved text found"))
+        self.resize(640, 420)
+        self.store = store
+        self.group_id = group_id
+        self.chosen: DraftPlace | None = None
+
+        intro = QLabel(
+            _(
+                "The program closed before this text was saved. Restore it to open the item "
+                "with the text back in the editor, or discard it."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("drafts_list")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        for place in places:
+            item = QListWidgetItem(describe(place, group_id))
+            item.setData(PLACE_ROLE, place)
+            self.list.addItem(item)
+        list_label = QLabel(_("&Unsaved texts:"))
+        list_label.setBuddy(self.list)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("draft_text")
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        text_label = QLabel(_("&Text:"))
+        text_label.setBuddy(self.text)
+
+        self.restore_button = QPushButton(_("&Restore"))
+        self.restore_button.setObjectName("restore_draft")
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.discard_button = QPushButton(_("&Discard…"))
+        self.discard_button.setObjectName("discard_draft")
+        self.discard_button.clicked.connect(self.discard_selected)
+        later = QPushButton(_("&Later"))
+        later.setObjectName("drafts_later")
+        later.setToolTip(_("Keep the texts; they are offered again at the next start"))
+        later.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(later)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(list_label)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(text_label)
+        layout.addWidget(self.text, 3)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._show_selected)
+        self.list.setCurrentRow(0)
+        self.list.setFocus()
+
+    def selected(self) -> DraftPlace | None:
+        item = self.list.currentItem()
+        place = item.data(PLACE_ROLE) if item is not None else None
+        return place if isinstance(place, DraftPlace) else None
+
+    def _show_selected(self) -> None:
+        place = self.selected()
+        self.text.setPlainText(place.draft.text if place else "")
+        can_restore = place is not None and place.restorable and place.group_id == self.group_id
+        self.restore_button.setEnabled(can_restore)
+        self.discard_button.setEnabled(place is not None)
+
+    def restore_selected(self) -> None:
+        place = self.selected()
+        if place is None or not self.restore_button.isEnabled():
+            return
+        self.chosen = place
+        self.accept()
+
+    def discard_selected(self) -> None:
+        place = self.selected()
+        if place is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Discard unsaved text"),
+            _("Throw away this unsaved text? It cannot be brought back.")
+            + "\n\n"
+            + describe(place, self.group_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        draft = place.draft
+        self.store.clear(draft.record, draft.record_id, draft.field)
+        self.list.takeItem(self.list.currentRow())
+        if self.list.count() == 0:
+            self.reject()
+
+
+def ask_about_drafts(parent: QWidget, db: Database, group_id: int) -> tuple[DraftPlace | None, int]:
+    """Offer the unsaved texts left by a crash, if any: the draft chosen to restore (or None)
+    and how many are kept for later."""
+    store = DraftStore(db.path or db.url)
+    places = unsaved_drafts(db, store)
+    if not places:
+        return None, 0
+    dialog = DraftsDialog(places, store, group_id, parent)
+    dialog.exec()
+    chosen = dialog.chosen
+    left = dialog.list.count() - (1 if chosen is not None else 0)
+    dialog.deleteLater()
+    return chosen, left
