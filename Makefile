@@ -16,7 +16,7 @@ QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 VENV_PKGS := python3-venv python3-pip
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-crash test-long lint bench translations compile-translations system-deps venv wheel clean
+.PHONY: help run test test-crash test-long lint bench translations compile-translations system-deps venv wheel package clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -76,6 +76,12 @@ bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write
 
 wheel: $(STAMP) ## Build the wheel into dist/
 	$(BIN)/python -m build --wheel --outdir dist .
+
+package: $(STAMP) ## Build dist/naravard-desktop/ with PyInstaller, then smoke-test the built app
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/pip install -q "pyinstaller>=6.22,<7"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/naravard-desktop.spec
+	packaging/smoke_test.sh dist/naravard-desktop $(BIN)/python
 
 clean: ## Remove the virtual environment and build output
 	rm -rf $(VENV) build dist *.egg-info

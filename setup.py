@@ -40,4 +40,7 @@ def compile_catalogs(source: Path, target: Path) -> None:
             write_mo(mo_file, catalog)
 
 
-setup(cmdclass={"build_py": BuildWithData})
+# setuptools runs this file as __main__; packaging/naravard-desktop.spec imports it for
+# compile_catalogs only.
+if __name__ == "__main__":
+    setup(cmdclass={"build_py": BuildWithData})
