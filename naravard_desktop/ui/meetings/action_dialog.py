@@ -1,11 +1,14 @@
-"""Add or change one action item: what, who, due date, done."""
+"""Add or change one action item: what, who, due date, done, and the plan activity it
+serves (optional)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.actions import ActionInput
+from naravard_desktop.services.plan_links import ActivityChoice
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 
@@ -32,12 +36,12 @@ class ActionDialog(QDialog):
         initial: ActionInput,
         submit: Callable[[ActionInput], None],
         parent: QWidget | None = None,
+        activities: Sequence[ActivityChoice] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self._submit = submit
-        self._activity_id = initial.activity_id
         self.errors = FieldErrors()
         self.what = QPlainTextEdit()
         self.what.setObjectName("action_what")
@@ -47,6 +51,21 @@ class ActionDialog(QDialog):
         self.who.setObjectName("action_who")
         self.due_on = DateLineEdit()
         self.due_on.setObjectName("action_due")
+        self.activity = QComboBox()
+        self.activity.setObjectName("action_activity")
+        self.activity.addItem(_("None"), None)
+        for choice in activities:
+            self.activity.addItem(choice.label, choice.id)
+            self.activity.setItemData(
+                self.activity.count() - 1, choice.label, Qt.ItemDataRole.ToolTipRole
+            )
+        if initial.activity_id is not None and self.activity.findData(initial.activity_id) < 0:
+            self.activity.addItem(_("An activity of another plan"), initial.activity_id)
+        self.activity.setCurrentIndex(max(0, self.activity.findData(initial.activity_id)))
+        self.activity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.activity.setMinimumContentsLength(30)
         self.done_box = QCheckBox(_("D&one"))
         self.done_box.setObjectName("action_done")
         form = QFormLayout()
@@ -54,6 +73,7 @@ class ActionDialog(QDialog):
             (_("&What:"), "what", self.what),
             (_("W&ho:"), "who", self.who),
             (_("D&ue date:"), "due_on", self.due_on),
+            (_("&Plan activity:"), "activity_id", self.activity),
         ):
             caption = QLabel(label)
             caption.setBuddy(field)
@@ -85,7 +105,7 @@ class ActionDialog(QDialog):
             who=self.who.text(),
             due_on=due_on,
             done=self.done_box.isChecked(),
-            activity_id=self._activity_id,
+            activity_id=self.activity.currentData(),
         )
         try:
             if problem:

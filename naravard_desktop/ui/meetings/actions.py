@@ -1,5 +1,6 @@
-"""Action items (åtgärder): a table per agenda item (what, who, due date, done) with add,
-edit, remove and undo; the same table lists the open items carried from earlier meetings."""
+"""Action items (åtgärder): a table per agenda item (what, who, due date, plan activity,
+done) with add, edit, remove and undo; the same table lists the open items carried from
+earlier meetings."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ class Column(IntEnum):
     WHAT = 1
     WHO = 2
     DUE = 3
-    DONE = 4
+    ACTIVITY = 4  # "Plan › område › aktivitet" when linked
+    DONE = 5
 
 
 def _headers() -> dict[Column, str]:
@@ -33,6 +35,7 @@ def _headers() -> dict[Column, str]:
         Column.WHAT: _("What"),
         Column.WHO: _("Who"),
         Column.DUE: _("Due"),
+        Column.ACTIVITY: _("Plan activity"),
         Column.DONE: _("Done"),
     }
 
@@ -45,13 +48,16 @@ class ActionsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ActionData] = []
+        self._activities: dict[int, str] = {}
         self._headers = _headers()
         self.locked = False  # text can not change; marking done still can
         self.today = dt.date.today()
 
-    def set_rows(self, rows: list[ActionData]) -> None:
+    def set_rows(self, rows: list[ActionData], activities: dict[int, str] | None = None) -> None:
+        """`activities`: the label of each linked plan activity, by id."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._activities = dict(activities or {})
         self.today = dt.date.today()
         self.endResetModel()
 
@@ -63,6 +69,11 @@ class ActionsModel(QAbstractTableModel):
             if row.id == action_id:
                 return number
         return None
+
+    def activity_label(self, row: ActionData) -> str:
+        if row.activity_id is None:
+            return ""
+        return self._activities.get(row.activity_id, "")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -100,12 +111,16 @@ class ActionsModel(QAbstractTableModel):
                     return row.who
                 case Column.DUE:
                     return format_iso_date(row.due_on)
+                case Column.ACTIVITY:
+                    return self.activity_label(row)
                 case Column.DONE:
                     return format_iso_date(row.done_on) if row.done else ""
         if role == Qt.ItemDataRole.CheckStateRole and column == Column.DONE:
             return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.WHAT:
             return row.what
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.ACTIVITY:
+            return self.activity_label(row) or None
         late = row.due_on is not None and row.due_on < self.today and not row.done
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.DUE and late:
             return QColor("#b00020")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import actions
+from naravard_desktop.services import actions, plan_links
 from naravard_desktop.services.actions import ActionData, ActionInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
@@ -65,6 +65,7 @@ class ActionsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ACTIVITY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.edit_selected())
 
         title = _("Open action items from earlier meetings") if carried else _("Action items")
@@ -122,7 +123,14 @@ class ActionsPanel(QWidget):
         except DomainError as error:
             show_error(self, error)
             return
-        self.model.set_rows(rows)
+        linked = {row.activity_id for row in rows if row.activity_id is not None}
+        try:
+            labels = plan_links.activity_labels(self.db, linked)
+        except DomainError:
+            labels = {}
+        self.model.set_rows(rows, labels)
+        # The plan column only when an action item here is linked to an activity.
+        self.table.setColumnHidden(Column.ACTIVITY, not linked)
         if select_id is not None:
             row = self.model.row_for(select_id)
             if row is not None:
@@ -141,6 +149,14 @@ class ActionsPanel(QWidget):
         self.add_action.setEnabled(editable)
         self.edit_action.setEnabled(editable and self.selected() is not None)
         self.remove_action.setEnabled(editable and self.selected() is not None)
+
+    def _activities(self, item_id: int) -> list[plan_links.ActivityChoice]:
+        """The group's plan activities an action item can be linked to."""
+        try:
+            return plan_links.activity_choices(self.db, plan_links.group_of_item(self.db, item_id))
+        except DomainError as error:
+            show_error(self, error)
+            return []
 
     def _current(self, action_id: int, item_id: int) -> ActionData:
         found = actions.actions_of_item(self.db, self.item_ids.resolve(item_id))
@@ -161,7 +177,14 @@ class ActionsPanel(QWidget):
         def submit(data: ActionInput) -> None:
             created.append(actions.add_action(self.db, item_id, data))
 
-        if not ActionDialog(_("New action item"), ActionInput(what=""), submit, self).exec():
+        dialog = ActionDialog(
+            _("New action item"),
+            ActionInput(what=""),
+            submit,
+            self,
+            activities=self._activities(item_id),
+        )
+        if not dialog.exec():
             return
         if not created:
             return
@@ -192,7 +215,14 @@ class ActionsPanel(QWidget):
         def submit(data: ActionInput) -> None:
             saved.append(actions.update_action(self.db, before.id, data, before.version))
 
-        if not ActionDialog(_("Edit action item"), before.as_input(), submit, self).exec():
+        dialog = ActionDialog(
+            _("Edit action item"),
+            before.as_input(),
+            submit,
+            self,
+            activities=self._activities(before.agenda_item_id),
+        )
+        if not dialog.exec():
             return
         if saved:
             self._push_change(before, saved[0], _("Edit action item"))

@@ -30,6 +30,7 @@ from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpPanel
 from naravard_desktop.ui.privacy import (
     BackToEditing,
     PrivacyBar,
@@ -144,6 +145,7 @@ class ItemEditor(QWidget):
             bar.override_requested.connect(lambda f=name: self._save_text_anyway(f))
         self.action_items = ActionsPanel(db, undo_stack, item_ids, carried=False)
         self.carried = ActionsPanel(db, undo_stack, item_ids, carried=True)
+        self.plan_follow_ups = PlanFollowUpPanel(db, undo_stack, item_ids)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -189,6 +191,15 @@ class ItemEditor(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setStretchFactor(3, 1)
+        # The plan follow-ups beside the action items (the window still fits 720×520).
+        self.action_row = QSplitter(Qt.Orientation.Horizontal)
+        self.action_row.setChildrenCollapsible(False)
+        self.action_row.addWidget(self.action_items)  # moves it out of self.splitter
+        self.action_row.addWidget(self.plan_follow_ups)
+        self.action_row.setStretchFactor(0, 3)
+        self.action_row.setStretchFactor(1, 2)
+        self.splitter.insertWidget(2, self.action_row)
+        self.splitter.setStretchFactor(2, 1)
 
         self.setStyleSheet(READ_ONLY_STYLE)
         layout = QVBoxLayout(self)
@@ -223,6 +234,7 @@ class ItemEditor(QWidget):
         if item is not None and not locked:
             self._restore_drafts(item)
         self.action_items.show_item(item.id if item else None, locked)
+        self.plan_follow_ups.show_item(item, locked)
         previous = item is not None and item.standard_key == labels.PREVIOUS_MINUTES
         if previous != self.carried.isVisibleTo(self):
             # Under "Föregående protokoll" the carried action items need the room.

@@ -25,6 +25,7 @@ from naravard_desktop.services.drafts import DraftStore
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.members import MemberRow
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
+from naravard_desktop.ui.meetings.actions import Column
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
@@ -263,7 +264,7 @@ def test_action_items_add_mark_done_and_undo(
         dt.date(2024, 6, 30),
     )
     # The Done check box marks it done; undo opens it again.
-    index = panel.model.index(0, 4)
+    index = panel.model.index(0, Column.DONE)
     assert (
         panel.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
         is False
@@ -297,7 +298,9 @@ def test_open_action_items_are_carried_to_previous_minutes(
     assert carried.model.rowCount() == 1
     assert carried.model.index(0, 0).data() == "§ 5, 17 maj 2024"
     carried.model.setData(
-        carried.model.index(0, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        carried.model.index(0, Column.DONE),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
     )
     assert actions.actions_of_item(db, item_id)[0].done
     # Other items do not show the carried list.
