@@ -262,6 +262,11 @@ def names_and(names: list[str]) -> str:
     return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
+def draft_mark() -> str:
+    """ "UTKAST – ej justerat": on every page of a protocol that is not approved."""
+    return _("DRAFT – not approved")
+
+
 def protocol_title(data: ProtocolData) -> str:
     """Document title for metadata: "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"."""
     return _("Protocol {group} {date}").format(
