@@ -1,6 +1,9 @@
 """The protocol as a Word document (DOCX) for groups that must edit it in Word or LibreOffice:
-the same content as the PDF, with Heading styles per §, tables for facts, attendance and
-signatures, and "Sida X av Y" as PAGE/NUMPAGES fields in the footer."""
+the same content and look as the PDF, with Heading styles per §, tables for facts, attendance
+and signatures, a running header (with "UTKAST – ej justerat" on every page of a draft, and
+in the title) and "Sida X av Y" as PAGE/NUMPAGES fields in the footer. ISO dates carry
+non-breaking hyphens; the document properties are ours, not python-docx's template's
+(export/docx_parts.py)."""
 
 from __future__ import annotations
 
@@ -10,34 +13,53 @@ from io import BytesIO
 from typing import Any
 
 from naravard_desktop import i18n
+from naravard_desktop.export import docx_parts as parts
 from naravard_desktop.export import meeting_text as words
 from naravard_desktop.i18n import _
 from naravard_desktop.services.protocol_model import ItemLine, ProtocolData
 
 FONT = "Calibri"
 INDENT_MM = 16  # the text of a § starts right of "§ 12", as in the PDF
-MARGIN_MM = 20
+MARGIN_MM = 18  # the PDF's margins
 TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
+LABEL_WIDTH_MM = 40  # the label column of the facts, as in the PDF
+KIND_WIDTH_MM = 44  # "PROTOKOLL / Möte 2024:3" at the right of the header
+TWO_COLUMNS_FROM = 6  # a fact list this long goes in two columns, as in the PDF
+INK = "1A1A1A"
 MUTED = "5A5A5A"
-HEADING = "1F3F5B"
+RULE = "9A9A9A"
+RED = "8B1F1F"
 _LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+
+FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
 
 
 def protocol_docx(data: ProtocolData) -> bytes:
     """The protocol as DOCX bytes, in the protocol's language (data.language)."""
     import docx  # python-docx is imported only when a DOCX is written (start-up time)
 
+    from naravard_desktop import APP_NAME
+
     with i18n.use_language(data.language):
         document = docx.Document()
         _set_up(document, data)
         _front(document, data)
-        for item in data.items:
-            _item(document, item)
+        for number, item in enumerate(data.items, start=1):
+            _item(document, item, last=number == len(data.items))
         _signatures(document, data)
-        _footer(document, data)
+        _headers_and_footers(document, data)
+        parts.clean_package(document, APP_NAME)
         out = BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def document_title(data: ProtocolData) -> str:
+    """ "UTKAST – ej justerat: Protokoll <group> <date>" for a draft, the plain title once
+    approved (the PDF's title says the same)."""
+    if data.approved:
+        return words.protocol_title(data)
+    return f"{words.draft_mark()}: {words.protocol_title(data)}"
 
 
 # --- document set-up --------------------------------------------------------------------
@@ -49,71 +71,61 @@ def _set_up(document: Any, data: ProtocolData) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(MARGIN_MM)
-    section.top_margin, section.bottom_margin = Mm(18), Mm(20)
-    section.footer_distance = Mm(8)
+    section.top_margin, section.bottom_margin = Mm(18), Mm(22)
+    section.header_distance, section.footer_distance = Mm(9), Mm(8)
     language = _LANGUAGE_TAGS.get(i18n.current_language(), "sv-SE")
+    defaults = parts.document_defaults_rpr(document)
+    if defaults is not None:
+        parts.set_fonts_and_language(defaults, FONT, language)
     normal = document.styles["Normal"]
-    _style_font(normal, size=Pt(10.5), language=language)
+    normal.font.size = Pt(10.5)
+    normal.font.color.rgb = RGBColor.from_string(INK)
     normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.1
+    parts.set_fonts_and_language(normal.element.get_or_add_rPr(), FONT, language)
     for name, size in (("Heading 1", 12), ("Heading 2", 11)):
         style = document.styles[name]
-        _style_font(style, size=Pt(size), language=language)
+        style.font.size = Pt(size)
         style.font.bold = True
-        style.font.color.rgb = RGBColor.from_string(HEADING)
-        style.paragraph_format.space_before = Pt(12)
+        style.font.color.rgb = RGBColor.from_string(INK)
+        style.paragraph_format.space_before = Pt(10)
         style.paragraph_format.space_after = Pt(3)
+        parts.set_fonts_and_language(style.element.get_or_add_rPr(), FONT, language)
     heading = document.styles["Heading 2"].paragraph_format
     heading.left_indent = Mm(INDENT_MM)
     heading.first_line_indent = -Mm(INDENT_MM)
     heading.tab_stops.add_tab_stop(Mm(INDENT_MM))
+    parts.clean_settings(document, language)
+    _properties(document, data, language)
+
+
+def _properties(document: Any, data: ProtocolData, language: str) -> None:
+    """The core properties (docProps/core.xml), every one of the template's replaced."""
     properties = document.core_properties
-    properties.title = words.protocol_title(data)
-    properties.author = words.clean(data.group_name)
-    properties.last_modified_by = words.clean(data.group_name)
+    properties.title = document_title(data)
     properties.subject = words.protocol_subject(data)
+    properties.author = properties.last_modified_by = words.clean(data.group_name)
     properties.language = language
     properties.keywords = _("protocol")
-    properties.comments = ""
+    properties.content_status = "" if data.approved else words.draft_mark()
+    properties.comments = properties.category = properties.identifier = ""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties.created = properties.modified = now
     properties.revision = max(1, data.revision)
-
-
-def _style_font(style: Any, *, size: Any, language: str) -> None:
-    """Calibri for every script (also complex scripts: Arabic, Hebrew), no theme fonts, and the
-    document language so Word and LibreOffice check the spelling in Swedish."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    style.font.size = size
-    properties = style.element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for attribute in list(fonts.attrib):
-        if attribute.endswith("Theme") or attribute.endswith("theme"):
-            del fonts.attrib[attribute]
-    for kind in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(qn(f"w:{kind}"), FONT)
-    lang = properties.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        properties.append(lang)
-    lang.set(qn("w:val"), language)
 
 
 # --- text helpers -----------------------------------------------------------------------
 
 
 def _text(paragraph: Any, text: str, **formatting: Any) -> Any:
-    """Add `text` as runs, its line breaks as real line breaks; returns the last run."""
+    """Add `text` as runs, its line breaks as real line breaks, ISO dates with non-breaking
+    hyphens; returns the last run."""
     run = None
     for number, line in enumerate(words.clean(text).split("\n")):
         run = paragraph.add_run()
         if number:
             run.add_break()
-        run.add_text(line)
+        parts.add_line(run, line)
         _format(run, **formatting)
     return run
 
@@ -140,14 +152,15 @@ def _indented(document: Any, text: str = "", style: str | None = None, **formatt
     return paragraph
 
 
-def _bullet(document: Any, text: str) -> None:
+def _bullet(document: Any, text: str) -> Any:
     """A bullet line under the text of a § (the list style alone would start at the margin)."""
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     paragraph = _indented(document, text, style="List Bullet")
     paragraph.paragraph_format.left_indent = Mm(INDENT_MM + 5)
     paragraph.paragraph_format.first_line_indent = -Mm(5)
-    paragraph.paragraph_format.space_after = 0
+    paragraph.paragraph_format.space_after = Pt(1.5)
+    return paragraph
 
 
 def _borderless(table: Any, widths_mm: list[float]) -> None:
@@ -160,41 +173,57 @@ def _borderless(table: Any, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
+def _rule(document: Any, *, space_after: float = 4) -> None:
+    """A grey line across the text width, as the PDF draws under the header and the facts."""
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    parts.border(paragraph, "bottom", eighths=10, color=RULE, space=0)
+
+
+def _tight(paragraph: Any, after: float = 0) -> Any:
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(after)
+    return paragraph
+
+
 # --- content ------------------------------------------------------------------------------
 
 
 def _front(document: Any, data: ProtocolData) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     header = document.add_table(rows=1, cols=3)
-    _borderless(header, [40, TEXT_WIDTH_MM - 40 - 40, 40])
+    _borderless(header, [44, TEXT_WIDTH_MM - 44 - KIND_WIDTH_MM, KIND_WIDTH_MM])
     logo_cell, name_cell, kind_cell = header.rows[0].cells
-    _logo(logo_cell.paragraphs[0], data.logo)
-    _text(name_cell.paragraphs[0], data.group_name, bold=True, size=Pt(13))
+    _logo(_tight(logo_cell.paragraphs[0]), data.logo)
+    _text(_tight(name_cell.paragraphs[0]), data.group_name, bold=True, size=Pt(13))
     if data.principals_line:
-        _text(name_cell.add_paragraph(), data.principals_line, color=MUTED, size=Pt(9.5))
-    kind = kind_cell.paragraphs[0]
+        principals = _tight(name_cell.add_paragraph())
+        _text(principals, data.principals_line, color=MUTED, size=Pt(9.5))
+    kind = _tight(kind_cell.paragraphs[0])
     kind.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _text(kind, _("Protocol").upper(), bold=True, size=Pt(15))
-    number = kind_cell.add_paragraph()
+    number = _tight(kind_cell.add_paragraph())
     number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _text(number, words.meeting_label(data), color=MUTED)
     if not data.logo:
-        logo_cell.merge(name_cell)
+        name_cell = logo_cell.merge(name_cell)
+    for cell in (logo_cell, name_cell, kind_cell):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     revision = words.revision_text(data)
     if revision:
-        _text(document.add_paragraph(), revision, bold=True, color="8B1F1F")
-    rows = _fact_rows(data)
-    table = document.add_table(rows=len(rows), cols=2)
-    _borderless(table, [42, TEXT_WIDTH_MM - 42])
-    for row, (label, value, indented) in zip(table.rows, rows, strict=True):
-        label_paragraph = row.cells[0].paragraphs[0]
-        if indented:
-            label_paragraph.paragraph_format.left_indent = Mm(4)
-        _text(label_paragraph, label, bold=not indented)
-        _text(row.cells[1].paragraphs[0], value)
-    _bottom_border(document.add_paragraph())
+        _text(document.add_paragraph(), revision, bold=True, color=RED).add_break()
+    _rule(document)
+    _facts(document, _fact_rows(data))
+    _rule(document, space_after=6)
 
 
 def _logo(paragraph: Any, data: bytes | None) -> None:
@@ -211,21 +240,22 @@ def _logo(paragraph: Any, data: bytes | None) -> None:
         picture.width, picture.height = Mm(42), int(picture.height * ratio)
 
 
-def _fact_rows(data: ProtocolData) -> list[tuple[str, str, bool]]:
+def _fact_rows(data: ProtocolData) -> list[FactRow]:
+    """The same rows as the PDF's (protocol_pdf._fact_rows)."""
     people = words.attendance(data)
-    rows = [(_("Date"), words.long_date(data.held_on), False)]
+    rows: list[FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
     when = words.time_range(data)
     if when:
         rows.append((_("Time"), when, False))
     rows.append((_("Place"), data.place, False))
     rows.append((_("Present"), "", False))
-    rows.append((_("Members"), "\n".join(people.members) or "–", True))
+    rows.append((_("Members"), people.members or "–", True))
     if people.substitutes:
-        rows.append((_("Substitutes"), "\n".join(people.substitutes), True))
+        rows.append((_("Substitutes"), people.substitutes, True))
     if people.others:
-        rows.append((_("Others present"), "\n".join(people.others), True))
+        rows.append((_("Others present"), people.others, True))
     if people.absent:
-        rows.append((_("Absent"), "\n".join(people.absent), False))
+        rows.append((_("Absent"), people.absent, False))
     if data.adjusters:
         rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
     paragraphs = words.paragraph_range(data)
@@ -234,117 +264,160 @@ def _fact_rows(data: ProtocolData) -> list[tuple[str, str, bool]]:
     return rows
 
 
-def _item(document: Any, item: ItemLine) -> None:
+def _facts(document: Any, rows: list[FactRow]) -> None:
+    """Label and value(s) per row; a long list in two columns, one entry per paragraph."""
+    from docx.shared import Mm
+
+    table = document.add_table(rows=len(rows), cols=3)
+    half = (TEXT_WIDTH_MM - LABEL_WIDTH_MM) / 2
+    _borderless(table, [LABEL_WIDTH_MM, half, half])
+    for row, (label, value, indented) in zip(table.rows, rows, strict=True):
+        label_paragraph = _tight(row.cells[0].paragraphs[0], after=2)
+        if indented:
+            label_paragraph.paragraph_format.left_indent = Mm(4)
+        _text(label_paragraph, label, bold=not indented)
+        entries = [value] if isinstance(value, str) else value
+        if len(entries) >= TWO_COLUMNS_FROM:
+            middle = (len(entries) + 1) // 2
+            columns = [(row.cells[1], entries[:middle]), (row.cells[2], entries[middle:])]
+        else:
+            columns = [(row.cells[1].merge(row.cells[2]), entries)]
+        for cell, lines in columns:
+            for index, line in enumerate(lines):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                _text(_tight(paragraph, after=2 if index == len(lines) - 1 else 0), line)
+
+
+def _item(document: Any, item: ItemLine, *, last: bool = False) -> None:
     from docx.shared import Pt
 
     heading = document.add_heading(level=2)
     heading.add_run(f"§ {item.paragraph}").add_tab()
     _text(heading, item.title)
+    body: list[Any] = []
     if item.presenter:
-        _indented(document, words.presenter_text(item.presenter), italic=True)
+        body.append(_indented(document, words.presenter_text(item.presenter), italic=True))
     for lines in words.blocks(item.notes):
-        _indented(document, "\n".join(lines))
+        body.append(_indented(document, "\n".join(lines)))
     if item.carried_actions:
-        _indented(document, _("Open actions from earlier meetings"), bold=True)
+        body.append(_label(document, _("Open actions from earlier meetings")))
         for action in item.carried_actions:
-            _bullet(document, words.carried_text(action))
+            body.append(_bullet(document, words.carried_text(action)))
     if item.decision:
-        label = _indented(document, _("Decision"), bold=True)
-        label.paragraph_format.keep_with_next = True
+        body.append(_label(document, _("Decision")))
         for lines in words.blocks(item.decision):
-            _indented(document, "\n".join(lines))
+            body.append(_indented(document, "\n".join(lines)))
     if item.actions:
-        label = _indented(document, _("Actions"), bold=True)
-        label.paragraph_format.keep_with_next = True
+        body.append(_label(document, _("Actions")))
         for action in item.actions:
-            _bullet(document, words.action_text(action))
+            body.append(_bullet(document, words.action_text(action)))
     if item.attachments:
-        _indented(document, words.attachments_text(item.attachments), color=MUTED, size=Pt(9.5))
+        note = words.attachments_text(item.attachments)
+        body.append(_indented(document, note, color=MUTED, size=Pt(9.5)))
+    if last:
+        # the signature block never stands alone: a short last § goes with it, a long one
+        # sends at least its last paragraph along.
+        for paragraph in body if len(body) <= 4 else body[-1:]:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _label(document: Any, text: str) -> Any:
+    """ "Beslut", "Åtgärder": bold, kept with what follows."""
+    from docx.shared import Pt
+
+    label = _indented(document, text, bold=True)
+    label.paragraph_format.space_before = Pt(3)
+    label.paragraph_format.space_after = Pt(1)
+    label.paragraph_format.keep_with_next = True
+    return label
 
 
 def _signatures(document: Any, data: ProtocolData) -> None:
+    """Underskrifter under a rule: role above the line, name below, two per row, then the
+    approval; kept together on one page."""
     from docx.shared import Pt
 
-    document.add_heading(_("Signatures"), level=1)
+    heading = document.add_heading(_("Signatures"), level=1)
+    heading.paragraph_format.space_before = Pt(16)
+    heading.paragraph_format.space_after = Pt(6)
+    parts.border(heading, "top", eighths=10, color=RULE, space=8)
     lines = words.signatures(data)
-    rows = (len(lines) + 1) // 2
-    table = document.add_table(rows=rows, cols=2)
+    table = document.add_table(rows=(len(lines) + 1) // 2, cols=2)
     half = TEXT_WIDTH_MM / 2
-    _borderless(table, [half, half])
+    _borderless(table, [half + 6, half - 6])
     for index, line in enumerate(lines):
         cell = table.cell(index // 2, index % 2)
-        if index >= 2:
-            cell.paragraphs[0].paragraph_format.space_before = Pt(14)
-        _text(cell.paragraphs[0], line.role_label, color=MUTED, size=Pt(9))
-        signature = cell.add_paragraph()
-        signature.paragraph_format.space_before = Pt(26)
+        role = _tight(cell.paragraphs[0])
+        _text(role, line.role_label, color=MUTED, size=Pt(9))
+        signature = _tight(cell.add_paragraph())
+        signature.paragraph_format.space_before = Pt(30)
         signature.paragraph_format.right_indent = Pt(24)
-        _bottom_border(signature)
-        _text(cell.add_paragraph(), line.name or " ")
+        parts.border(signature, "bottom", eighths=5, color=INK)
+        _text(_tight(cell.add_paragraph(), after=20), line.name or " ")
+    for row in table.rows:
+        row.allow_break_across_pages = False
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     approval, approved_by = words.approval_text(data)
-    document.add_paragraph()
-    _text(document.add_paragraph(), approval)
+    approval_paragraph = document.add_paragraph()
+    _text(approval_paragraph, approval)
     if approved_by:
+        approval_paragraph.paragraph_format.keep_with_next = True
         _text(document.add_paragraph(), approved_by)
 
 
-def _bottom_border(paragraph: Any) -> None:
-    """The signature line: a bottom border under an empty paragraph."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "1A1A1A")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+# --- running header and footer ---------------------------------------------------------------
 
 
-def _footer(document: Any, data: ProtocolData) -> None:
-    """ "<group> · Protokoll 17 maj 2024" left, "Sida X av Y" right, as live fields."""
+def _headers_and_footers(document: Any, data: ProtocolData) -> None:
+    """Like the PDF: the first page has no running header, the others "Protokoll · Möte
+    2024:3 · 17 maj 2024" over a rule; a draft has "UTKAST – ej justerat" in the header of
+    every page, the first included. The footer is the same on every page."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    draft = "" if data.approved else words.draft_mark()
+    running = " · ".join((_("Protocol"), words.meeting_label(data), words.long_date(data.held_on)))
+    _header(document, section.first_page_header, draft, "")
+    _header(document, section.header, draft, running)
+    for footer in (section.first_page_footer, section.footer):
+        _footer(document, footer, data)
+
+
+def _header(document: Any, header: Any, draft: str, running: str) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt
 
-    footer = document.sections[0].footer
-    paragraph = footer.paragraphs[0]
+    header.is_linked_to_previous = False
+    paragraph = _tight(header.paragraphs[0])
     paragraph.style = document.styles["Normal"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    if draft:
+        _text(paragraph, draft, bold=True, color=RED, size=Pt(9))
+    if running:
+        paragraph.add_run().add_tab()
+        _text(paragraph, running, color=MUTED, size=Pt(8))
+        parts.border(paragraph, "bottom", eighths=4, color=RULE, space=2)
+
+
+def _footer(document: Any, footer: Any, data: ProtocolData) -> None:
+    """ "<group> · Protokoll 17 maj 2024" left, "Sida X av Y" right (live fields), under a
+    rule as in the PDF."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm, Pt
+
+    footer.is_linked_to_previous = False
+    paragraph = _tight(footer.paragraphs[0])
+    paragraph.style = document.styles["Normal"]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    parts.border(paragraph, "top", eighths=4, color=RULE, space=4)
     _text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
     # "Sida {page} av {pages}": the words from the catalog, the numbers as fields.
     for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
-        if piece == "{page}":
-            _field(paragraph, "PAGE")
-        elif piece == "{pages}":
-            _field(paragraph, "NUMPAGES")
+        if piece in ("{page}", "{pages}"):
+            for element in parts.field_parts("PAGE" if piece == "{page}" else "NUMPAGES"):
+                run = paragraph.add_run()
+                _format(run, size=Pt(8), color=MUTED)
+                run._r.append(element)
         elif piece:
             _format(paragraph.add_run(piece), size=Pt(8), color=MUTED)
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A complex field (begin, instruction, separate, shown value "1", end), one run each:
-    Word and LibreOffice compute the number when they lay the pages out."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    def element(tag: str, **attributes: str) -> Any:
-        made = OxmlElement(tag)
-        for key, value in attributes.items():
-            made.set(qn(key), value)
-        return made
-
-    code = element("w:instrText", **{"xml:space": "preserve"})
-    code.text = f" {instruction} "
-    shown = element("w:t")
-    shown.text = "1"
-    for part in (
-        element("w:fldChar", **{"w:fldCharType": "begin"}),
-        code,
-        element("w:fldChar", **{"w:fldCharType": "separate"}),
-        shown,
-        element("w:fldChar", **{"w:fldCharType": "end"}),
-    ):
-        run = paragraph.add_run()
-        _format(run, size=Pt(8), color=MUTED)
-        run._r.append(part)

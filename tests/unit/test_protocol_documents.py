@@ -440,7 +440,9 @@ def test_docx_reopens_with_headings_tables_decision_and_page_fields() -> None:
     assert "Sida " in footer.text and " av " in footer.text
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
-    assert document.core_properties.title == "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
+    assert document.core_properties.title == (
+        "UTKAST – ej justerat: Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
+    )
     assert document.core_properties.language == "sv-SE"
     assert len(document.inline_shapes) == 1
 

@@ -1,0 +1,184 @@
+"""python-docx building blocks for the app's Word documents (no layout of a document here).
+
+python-docx starts every document from its own template. What that template carries that is
+not ours is removed by `clean_package` and `clean_settings`: the thumbnail, the customXml part,
+Word 2010's stylesWithEffects, app.xml naming "Microsoft Macintosh Word" with a stale page
+and word count, the template's revision ids and document id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+# An ISO date (2024-06-30), whose hyphens must not end a line.
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# Parts of python-docx's template that no document of ours has.
+_UNWANTED_RELATIONSHIPS = (
+    "/metadata/thumbnail",
+    "/relationships/customXml",
+    "/relationships/stylesWithEffects",
+)
+# The order of w:pPr's children (ECMA-376 CT_PPr) up to w:pBdr and what follows it.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+# docProps/app.xml: the program, and no counts (Pages, Words …) that nothing keeps up to date.
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def qn(tag: str) -> str:
+    """The Clark name ("{namespace}local") of a "w:…", "w14:…" or "xml:…" tag."""
+    from docx.oxml.ns import qn as docx_qn
+
+    if tag.startswith("w14:"):  # not in python-docx's namespace map
+        return f"{{{W14}}}{tag[4:]}"
+    return str(docx_qn(tag))
+
+
+def element(tag: str, **attributes: str) -> Any:
+    """A new element; attribute names as "w:val" (qualified) or "val" (taken as w:val)."""
+    from docx.oxml import OxmlElement
+
+    made = OxmlElement(tag)
+    for key, value in attributes.items():
+        made.set(qn(key if ":" in key else f"w:{key}"), value)
+    return made
+
+
+def set_fonts_and_language(rpr: Any, font: str, language: str) -> None:
+    """`font` for every script (also complex scripts: Arabic, Hebrew) instead of theme fonts,
+    and `language` so Word and LibreOffice check the spelling in it. `rpr` is a w:rPr."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = element("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.lower().endswith("theme"):
+            del fonts.attrib[attribute]
+    for kind in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{kind}"), font)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = element("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def document_defaults_rpr(document: Any) -> Any | None:
+    """The w:rPr of the document defaults (styles.xml w:docDefaults), made if missing."""
+    holder = document.styles.element.find(qn("w:docDefaults"))
+    if holder is None:
+        return None
+    for tag in ("w:rPrDefault", "w:rPr"):
+        child = holder.find(qn(tag))
+        if child is None:
+            child = element(tag)
+            holder.insert(0, child)
+        holder = child
+    return holder
+
+
+def clean_settings(document: Any, language: str) -> None:
+    """Word settings without the template's traces: no preview picture saved on the next
+    save, no claim that the spelling was checked, no revision ids or document id of the
+    template; theme fonts and field arithmetic in the document's language."""
+    settings = document.settings.element
+    for tag in ("w:savePreviewPicture", "w:proofState", "w:rsids", "w14:docId"):
+        for found in settings.findall(qn(tag)):
+            settings.remove(found)
+    for found in settings.findall(qn("w:themeFontLang")):
+        found.set(qn("w:val"), language)
+    comma_decimals = language.split("-")[0] in ("sv", "da", "nb", "nn", "fi", "de", "fr")
+    for tag, value in (
+        ("w:decimalSymbol", "," if comma_decimals else "."),
+        ("w:listSeparator", ";" if comma_decimals else ","),
+    ):
+        for found in settings.findall(qn(tag)):
+            found.set(qn("w:val"), value)
+
+
+def clean_package(document: Any, application: str) -> None:
+    """Drop the template's thumbnail, customXml and stylesWithEffects (a part that nothing
+    relates to is not written) and give docProps/app.xml `application` as the program."""
+    package = document.part.package
+    for part in (package, document.part):
+        for rid, relationship in list(part.rels.items()):
+            if relationship.reltype.endswith(_UNWANTED_RELATIONSHIPS):
+                del part.rels[rid]
+    for relationship in package.rels.values():
+        if relationship.reltype.endswith("/extended-properties"):
+            relationship.target_part._blob = _APP_XML.format(
+                application=escape(application)
+            ).encode()
+
+
+def add_line(run: Any, line: str) -> None:
+    """`line` (no line breaks) into `run`, with Word's non-breaking hyphen in ISO dates so
+    that "2024-06-30" never ends a line at a hyphen. <w:noBreakHyphen/> is what Word itself
+    writes for Ctrl+Shift+-: Word draws it with the font's hyphen (the font needs no glyph
+    for U+2011) and LibreOffice reads it as its own non-breaking hyphen."""
+    start = 0
+    for match in _ISO_DATE.finditer(line):
+        if match.start() > start:
+            run._r.add_t(line[start : match.start()])
+        for index, digits in enumerate(match.groups()):
+            if index:
+                run._r.append(element("w:noBreakHyphen"))
+            run._r.add_t(digits)
+        start = match.end()
+    if start < len(line) or not line:
+        run._r.add_t(line[start:])
+
+
+def border(paragraph: Any, side: str, *, eighths: int, color: str, space: int = 1) -> None:
+    """A line along `side` ("top", "bottom") of a paragraph, `eighths` of a point thick."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:
+        borders = _insert_in_order(properties, element("w:pBdr"), _PPR_ORDER)
+    line = element(f"w:{side}", val="single", sz=str(eighths), space=str(space), color=color)
+    _insert_in_order(borders, line, ("w:top", "w:left", "w:bottom", "w:right", "w:between"))
+
+
+def _insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
+    """Insert `child` into `parent` before the first sibling the schema puts after it."""
+    tag = next(name for name in order if qn(name) == child.tag)
+    later = {qn(name) for name in order[order.index(tag) + 1 :]}
+    successor = next((node for node in parent if node.tag in later), None)
+    if successor is None:
+        parent.append(child)
+    else:
+        successor.addprevious(child)
+    return child
+
+
+def field_parts(instruction: str) -> list[Any]:
+    """The elements of a complex field (begin, instruction, separate, shown value "1", end),
+    each for a run of its own: Word and LibreOffice compute the value when they lay out."""
+    code = element("w:instrText", **{"xml:space": "preserve"})
+    code.text = f" {instruction} "
+    shown = element("w:t")
+    shown.text = "1"
+    return [
+        element("w:fldChar", fldCharType="begin"),
+        code,
+        element("w:fldChar", fldCharType="separate"),
+        shown,
+        element("w:fldChar", fldCharType="end"),
+    ]

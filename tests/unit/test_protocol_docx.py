@@ -1,0 +1,222 @@
+"""The protocol as DOCX: drafts marked in the page header, dates that do not break at the
+hyphen, no leftovers of python-docx's template and our own document properties.
+
+Protocols are built by hand as in test_protocol_documents.py (invented names) and, for the
+demo data, through the services from a real database. DOCX files are read back with
+python-docx and, for the package parts, as the zip file they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from naravard_desktop.export.protocol_docx import protocol_docx
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.demo import create_demo
+from naravard_desktop.services.meeting_documents import protocol_bytes
+from naravard_desktop.services.meetings import list_meetings
+from tests.unit.test_protocol_documents import _items, _meeting
+
+DRAFT = "UTKAST – ej justerat"
+TITLE = "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NBH = "\u2011"  # how a non-breaking hyphen (<w:noBreakHyphen/>) reads below
+ISO_DATE = re.compile(rf"\b\d{{4}}[-{NBH}]\d{{2}}[-{NBH}]\d{{2}}\b")
+
+
+def _approved(**changes: Any) -> Any:
+    return _meeting(
+        approved=True,
+        approved_on=dt.date(2024, 5, 24),
+        approved_by="Anna Berg och Erik Lund",
+        **changes,
+    )
+
+
+def _open(data: bytes) -> Any:
+    return docx.Document(BytesIO(data))
+
+
+def _page_headers(document: Any) -> Iterator[Any]:
+    """Every header a page of the document can show."""
+    for section in document.sections:
+        yield section.header
+        if section.different_first_page_header_footer:
+            yield section.first_page_header
+        if document.settings.odd_and_even_pages_header_footer:
+            yield section.even_page_header
+
+
+def _header_text(header: Any) -> str:
+    assert not header.is_linked_to_previous, "a page would show no header of its own"
+    return "\n".join(paragraph.text for paragraph in header.paragraphs)
+
+
+def _visible_text(xml: bytes) -> str:
+    """The text Word shows for a part: <w:t> as it is, a non-breaking hyphen as U+2011."""
+    parts: list[str] = []
+    for node in etree.fromstring(xml).iter():
+        if node.tag == W + "p":
+            parts.append("\n")
+        elif node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag == W + "noBreakHyphen":
+            parts.append(NBH)
+        elif node.tag in (W + "tab", W + "br"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _all_text(data: bytes) -> str:
+    """Body, headers and footers."""
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        names = [
+            name
+            for name in package.namelist()
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name)
+        ]
+        return "\n".join(_visible_text(package.read(name)) for name in names)
+
+
+# 1. Drafts are unmistakable
+
+
+def test_draft_carries_the_mark_in_the_header_of_every_page_and_in_its_title() -> None:
+    data = _meeting(items=_items("\n\n".join(["Arbetet går enligt plan. " * 30] * 30)))
+    document = _open(protocol_docx(data))
+    headers = [_header_text(header) for header in _page_headers(document)]
+    assert len(headers) >= 2  # the first page has its own header, like the PDF
+    for text in headers:
+        assert DRAFT in text
+    properties = document.core_properties
+    assert properties.title == f"{DRAFT}: {TITLE}"
+    assert properties.content_status == DRAFT
+
+    english = _open(protocol_docx(_meeting(language="en")))
+    for header in _page_headers(english):
+        assert "DRAFT – not approved" in _header_text(header)
+    assert english.core_properties.title.startswith("DRAFT – not approved: Protocol")
+
+
+def test_approved_protocol_is_never_marked_as_draft() -> None:
+    data = protocol_docx(_approved())
+    document = _open(data)
+    assert "UTKAST" not in _all_text(data)
+    assert document.core_properties.title == TITLE
+    assert document.core_properties.content_status == ""
+    # the running header of the later pages stays, as in the PDF
+    assert "Protokoll · Möte 2024:3 · 17 maj 2024" in _header_text(document.sections[0].header)
+
+
+# 2. Dates do not break at the hyphen
+
+
+def test_iso_dates_use_non_breaking_hyphens_everywhere() -> None:
+    notes = "Protokollet från 2024-04-12 läggs till handlingarna (dnr KS 2024-117)."
+    text = _all_text(protocol_docx(_approved(items=_items(notes))))
+    assert f"2024{NBH}06{NBH}30" in text  # an action's due date
+    assert f"2024{NBH}05{NBH}31" in text  # a carried action's
+    assert f"2024{NBH}04{NBH}12" in text  # a date typed in the notes
+    assert "KS 2024-117" in text  # other hyphens stay as typed
+    assert not [date for date in ISO_DATE.findall(text) if "-" in date]
+
+
+def test_python_docx_still_reads_the_dates_with_a_hyphen() -> None:
+    document = _open(protocol_docx(_meeting()))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Ta fram rutin för fast vårdkontakt — Sara Holm — 2024-06-30" in bullets
+
+
+# 3. No template leftovers, our own properties
+
+
+def _package(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _properties(xml: bytes) -> dict[str, str]:
+    return {etree.QName(node).localname: node.text or "" for node in etree.fromstring(xml)}
+
+
+def test_no_leftovers_of_the_python_docx_template() -> None:
+    parts = _package(protocol_docx(_meeting()))
+    names = set(parts)
+    assert not [name for name in names if "thumbnail" in name.lower()]
+    assert not [name for name in names if name.lower().startswith("customxml")]
+    assert "word/stylesWithEffects.xml" not in names
+    for name, blob in parts.items():
+        assert b"python-docx" not in blob, name
+    # every relationship points at a part that is there
+    for name in [n for n in names if n.endswith(".rels")]:
+        folder = name.replace("_rels/", "").removesuffix(".rels").rsplit("/", 1)[0]
+        for rel in etree.fromstring(parts[name]):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target").lstrip("/")
+            path = target if name == "_rels/.rels" else f"{folder}/{target}"
+            assert path.replace("word/../", "") in names, f"{name} → {target}"
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    for override in types:
+        if override.get("PartName"):
+            assert override.get("PartName").lstrip("/") in names
+
+
+def test_app_properties_name_the_app_and_hold_no_stale_counts() -> None:
+    app = _properties(_package(protocol_docx(_meeting()))["docProps/app.xml"])
+    assert app["Application"] == "naravard-desktop"
+    for stale in ("Pages", "Words", "Characters", "Lines", "Paragraphs", "Template", "Company"):
+        assert stale not in app, stale
+    assert "Microsoft" not in " ".join(app.values())
+
+
+def test_core_properties_title_author_language_and_dates() -> None:
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    data = protocol_docx(_approved(revision=2, correction_reason="Fel datum rättat."))
+    core = _properties(_package(data)["docProps/core.xml"])
+    assert core["title"] == TITLE
+    assert core["subject"] == "Protokoll från möte 2024:3, §§ 12–20"
+    assert core["creator"] == "Lokal samverkansgrupp Bergsjö"
+    assert core["language"] == "sv-SE"
+    assert core["revision"] == "2"
+    assert core.get("description", "") == ""
+    properties = _open(data).core_properties
+    for moment in (properties.created, properties.modified):
+        assert before <= moment.replace(tzinfo=dt.UTC) <= dt.datetime.now(dt.UTC)
+    assert properties.last_modified_by == "Lokal samverkansgrupp Bergsjö"
+    english = _open(protocol_docx(_meeting(language="en"))).core_properties
+    assert english.language == "en-GB" and english.subject.startswith("Protocol of meeting")
+
+
+def test_document_language_is_set_for_spelling() -> None:
+    parts = _package(protocol_docx(_meeting()))
+    styles = etree.fromstring(parts["word/styles.xml"])
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert defaults is not None and defaults.get(qn("w:val")) == "sv-SE"
+
+
+# The demo's protocols, through the services
+
+
+def test_every_demo_protocol_docx_is_marked_and_has_unbreakable_dates(db: Database) -> None:
+    group = create_demo(db, dt.date(2026, 11, 30))
+    seen = {"approved": 0, "draft": 0}
+    for meeting in list_meetings(db, group.id):
+        data = protocol_bytes(db, meeting.id, ".docx")
+        text = _all_text(data)
+        draft = meeting.state.value != "approved"
+        seen["draft" if draft else "approved"] += 1
+        assert (DRAFT in text) is draft, meeting.number
+        headers = [_header_text(h) for h in _page_headers(_open(data))]
+        assert all(DRAFT in header for header in headers) is draft
+        assert not [date for date in ISO_DATE.findall(text) if "-" in date], meeting.number
+    assert seen["approved"] and seen["draft"]
