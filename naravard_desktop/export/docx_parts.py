@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 # An ISO date (2024-06-30), whose hyphens must not end a line.
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# "§ 12", "§§ 12–20": the number stays on the line of its sign.
+_SECTION_SIGN = re.compile(r"(§§?) (?=\d)")
 # Parts of python-docx's template that no document of ours has.
 _UNWANTED_RELATIONSHIPS = (
     "/metadata/thumbnail",
@@ -30,6 +32,11 @@ _PPR_ORDER = (
     "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
     "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
     "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_TRPR_ORDER = (
+    "w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
+    "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden",
+    "w:ins", "w:del", "w:trPrChange",
 )  # fmt: skip
 # docProps/app.xml: the program, and no counts (Pages, Words …) that nothing keeps up to date.
 _APP_XML = (
@@ -132,7 +139,9 @@ def add_line(run: Any, line: str) -> None:
     """`line` (no line breaks) into `run`, with Word's non-breaking hyphen in ISO dates so
     that "2024-06-30" never ends a line at a hyphen. <w:noBreakHyphen/> is what Word itself
     writes for Ctrl+Shift+-: Word draws it with the font's hyphen (the font needs no glyph
-    for U+2011) and LibreOffice reads it as its own non-breaking hyphen."""
+    for U+2011) and LibreOffice reads it as its own non-breaking hyphen. "§ 12" gets a
+    non-breaking space."""
+    line = _SECTION_SIGN.sub("\\1\u00a0", line)
     start = 0
     for match in _ISO_DATE.finditer(line):
         if match.start() > start:
@@ -154,6 +163,13 @@ def border(paragraph: Any, side: str, *, eighths: int, color: str, space: int = 
         borders = _insert_in_order(properties, element("w:pBdr"), _PPR_ORDER)
     line = element(f"w:{side}", val="single", sz=str(eighths), space=str(space), color=color)
     _insert_in_order(borders, line, ("w:top", "w:left", "w:bottom", "w:right", "w:between"))
+
+
+def cant_split(row: Any) -> None:
+    """Keep a table row on one page (w:trPr/w:cantSplit; python-docx has no property)."""
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        _insert_in_order(properties, element("w:cantSplit"), _TRPR_ORDER)
 
 
 def _insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:

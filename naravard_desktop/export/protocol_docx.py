@@ -25,6 +25,8 @@ TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 LABEL_WIDTH_MM = 40  # the label column of the facts, as in the PDF
 KIND_WIDTH_MM = 44  # "PROTOKOLL / Möte 2024:3" at the right of the header
 TWO_COLUMNS_FROM = 6  # a fact list this long goes in two columns, as in the PDF
+KEEP_WHOLE_LINES = 10  # a § this short is kept on one page (the PDF's 50 mm)
+LINE_CHARACTERS = 95  # about as many characters fit on a line of a §'s text
 INK = "1A1A1A"
 MUTED = "5A5A5A"
 RULE = "9A9A9A"
@@ -173,13 +175,13 @@ def _borderless(table: Any, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
-def _rule(document: Any, *, space_after: float = 4) -> None:
+def _rule(document: Any, *, space_before: float = 0, space_after: float = 4) -> None:
     """A grey line across the text width, as the PDF draws under the header and the facts."""
     from docx.shared import Pt
 
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.line_spacing = Pt(2)
-    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(space_before)
     paragraph.paragraph_format.space_after = Pt(space_after)
     parts.border(paragraph, "bottom", eighths=10, color=RULE, space=0)
 
@@ -221,7 +223,7 @@ def _front(document: Any, data: ProtocolData) -> None:
     revision = words.revision_text(data)
     if revision:
         _text(document.add_paragraph(), revision, bold=True, color=RED).add_break()
-    _rule(document)
+    _rule(document, space_before=4)
     _facts(document, _fact_rows(data))
     _rule(document, space_after=6)
 
@@ -319,6 +321,22 @@ def _item(document: Any, item: ItemLine, *, last: bool = False) -> None:
         # sends at least its last paragraph along.
         for paragraph in body if len(body) <= 4 else body[-1:]:
             paragraph.paragraph_format.keep_with_next = True
+    elif not body:
+        # a § with only its title has nothing to keep with: the heading style's "keep with
+        # next" would chain it to the next § (several empty ones moved to the next page)
+        heading.paragraph_format.keep_with_next = False
+    elif _lines(body) <= KEEP_WHOLE_LINES:
+        for paragraph in body[:-1]:  # a short § is not split over two pages (as in the PDF)
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _lines(paragraphs: list[Any]) -> int:
+    """About how many lines `paragraphs` take in the text column of a §."""
+    return sum(
+        -(-len(line) // LINE_CHARACTERS) or 1
+        for paragraph in paragraphs
+        for line in paragraph.text.split("\n")
+    )
 
 
 def _label(document: Any, text: str) -> Any:
@@ -335,7 +353,7 @@ def _label(document: Any, text: str) -> Any:
 def _signatures(document: Any, data: ProtocolData) -> None:
     """Underskrifter under a rule: role above the line, name below, two per row, then the
     approval; kept together on one page."""
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     heading = document.add_heading(_("Signatures"), level=1)
     heading.paragraph_format.space_before = Pt(16)
@@ -343,19 +361,20 @@ def _signatures(document: Any, data: ProtocolData) -> None:
     parts.border(heading, "top", eighths=10, color=RULE, space=8)
     lines = words.signatures(data)
     table = document.add_table(rows=(len(lines) + 1) // 2, cols=2)
-    half = TEXT_WIDTH_MM / 2
-    _borderless(table, [half + 6, half - 6])
+    column = (TEXT_WIDTH_MM - 12) / 2  # the PDF's: two equal lines, 12 mm apart
+    widths = [column + 12, column]
+    _borderless(table, widths)
     for index, line in enumerate(lines):
         cell = table.cell(index // 2, index % 2)
         role = _tight(cell.paragraphs[0])
         _text(role, line.role_label, color=MUTED, size=Pt(9))
         signature = _tight(cell.add_paragraph())
         signature.paragraph_format.space_before = Pt(30)
-        signature.paragraph_format.right_indent = Pt(24)
+        signature.paragraph_format.right_indent = Mm(widths[index % 2] - (column - 8))
         parts.border(signature, "bottom", eighths=5, color=INK)
         _text(_tight(cell.add_paragraph(), after=20), line.name or " ")
     for row in table.rows:
-        row.allow_break_across_pages = False
+        parts.cant_split(row)
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True

@@ -1,5 +1,6 @@
 """The protocol as DOCX: drafts marked in the page header, dates that do not break at the
-hyphen, no leftovers of python-docx's template and our own document properties.
+hyphen (nor "§ 7" at its space), no leftovers of python-docx's template, our own document
+properties, and what belongs together kept on one page.
 
 Protocols are built by hand as in test_protocol_documents.py (invented names) and, for the
 demo data, through the services from a real database. DOCX files are read back with
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
@@ -128,6 +130,8 @@ def test_iso_dates_use_non_breaking_hyphens_everywhere() -> None:
     assert f"2024{NBH}04{NBH}12" in text  # a date typed in the notes
     assert "KS 2024-117" in text  # other hyphens stay as typed
     assert not [date for date in ISO_DATE.findall(text) if "-" in date]
+    assert "(från mötet 12 april 2024, §\u00a07)" in text  # nor "§ 7" at the space
+    assert "§§\u00a012–20" in text
 
 
 def test_python_docx_still_reads_the_dates_with_a_hyphen() -> None:
@@ -220,3 +224,40 @@ def test_every_demo_protocol_docx_is_marked_and_has_unbreakable_dates(db: Databa
         assert all(DRAFT in header for header in headers) is draft
         assert not [date for date in ISO_DATE.findall(text) if "-" in date], meeting.number
     assert seen["approved"] and seen["draft"]
+
+
+# Layout that Word and LibreOffice keep: what belongs together stays on one page
+
+
+def _keeps(paragraph: Any) -> bool:
+    """Whether Word keeps the paragraph with the next (directly or by its style)."""
+    own = paragraph.paragraph_format.keep_with_next
+    return bool(own if own is not None else paragraph.style.paragraph_format.keep_with_next)
+
+
+def test_signature_block_is_kept_with_the_last_paragraph() -> None:
+    document = _open(protocol_docx(_approved()))
+    body = document.element.body
+    headings = [p for p in document.paragraphs if p.text.startswith("§ 20")]
+    chain = list(body.iterchildren())
+    start = chain.index(headings[0]._p)
+    end = chain.index(document.paragraphs[-1]._p)  # "Justerat av …"
+    paragraphs = []
+    for element in chain[start:end]:
+        if element.tag == W + "p":
+            paragraphs.append(docx.text.paragraph.Paragraph(element, document._body))
+        elif element.tag == W + "tbl":
+            table = docx.table.Table(element, document._body)
+            paragraphs += [p for row in table.rows for c in row.cells for p in c.paragraphs]
+    assert len(paragraphs) > 8  # § 20, its notes, Underskrifter, the signature cells …
+    assert all(_keeps(p) for p in paragraphs), [p.text for p in paragraphs if not _keeps(p)]
+    for row in document.tables[-1].rows:  # no signature is split over two pages
+        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+
+
+def test_a_paragraph_with_only_its_title_does_not_drag_the_next_along() -> None:
+    bare = {"notes": "", "decision": "", "actions": (), "presenter": "", "attachments": ()}
+    items = tuple(replace(item, **bare) for item in _items()[4:7])  # type: ignore[arg-type]
+    document = _open(protocol_docx(_meeting(items=(*items, _items()[-1]))))
+    empty = [p for p in document.paragraphs if p.style.name == "Heading 2"][:3]
+    assert [_keeps(p) for p in empty] == [False, False, False]
