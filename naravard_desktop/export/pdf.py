@@ -1,13 +1,16 @@
 """PDF building blocks shared by protocols, plans and SIP reports (ReportLab, no Qt).
 
 Embedded DejaVu fonts (å ä ö é § – extract as text), Swedish-friendly styles, a footer with
-"Sida X av Y" on every page, document metadata, and conversion to PDF/A-2b for archiving.
+"Sida X av Y" on every page, document metadata, and conversion to PDF/A-2b for archiving:
+every PDF the app writes goes through `to_pdfa` (or `build_pdfa`), which validates it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from io import BytesIO
 from typing import Any
 
@@ -19,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, SimpleDocTemplate, Table
 
 from naravard_desktop.i18n import _
 from naravard_desktop.paths import resource_path
@@ -43,13 +46,23 @@ PageCallback = Callable[[Canvas, Any], None]
 
 @dataclass(frozen=True)
 class PdfInfo:
-    """Document metadata; `language` is a BCP 47 tag such as "sv" or "en"."""
+    """Document metadata; `language` is a BCP 47 tag such as "sv" or "en". `created` is
+    when the document was made (now if None); it becomes the XMP CreateDate."""
 
     title: str
     author: str = ""
     subject: str = ""
     language: str = "sv"
     keywords: str = ""
+    created: dt.datetime | None = None
+
+
+@cache
+def creator_tool() -> str:
+    """ "naravard-desktop 1.2.0": the program that made the document (XMP CreatorTool)."""
+    from naravard_desktop import APP_NAME, __version__
+
+    return f"{APP_NAME} {__version__}"
 
 
 def register_fonts() -> None:
@@ -68,7 +81,13 @@ def stylesheet() -> dict[str, ParagraphStyle]:
     fonts, since a Paragraph resolves its font when it is created."""
     register_fonts()
     base = ParagraphStyle(
-        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,  # ReportLab's default is the non-embedded Helvetica
+        fontSize=10,
+        leading=13.5,
+        textColor=INK,
+        alignment=TA_LEFT,
     )
     return {
         "body": base,
@@ -84,6 +103,47 @@ def stylesheet() -> dict[str, ParagraphStyle]:
             "cell_bold", base, fontName=FONT_BOLD, fontSize=9, leading=11.5
         ),
     }
+
+
+class HeadedTable(KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
+    """A heading (one or more flowables, without keepWithNext) and the table under it.
+
+    When the whole fits on a page it is kept together (moved to the next page if need be).
+    A table longer than a page starts where it stands as long as the heading and the table's
+    first rows fit there, and splits across pages; give the table repeatRows=1 so its header
+    row is repeated. (A plain KeepTogether would first move a long table to a new page,
+    which can leave a page all but empty.)"""
+
+    def __init__(self, heading: list[Flowable], table: Table, rows_with_heading: int = 3) -> None:
+        super().__init__([*heading, table])
+        self._heading = list(heading)
+        self._table = table
+        self._rows_with_heading = rows_with_heading
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if frame is None:
+            return list(super().split(avail_width, avail_height))
+        page_room = frame._height - frame._topPadding - frame._bottomPadding
+        whole_height: float = self._H  # measured by wrap()
+        if whole_height <= page_room:
+            return list(super().split(avail_width, avail_height))
+        content = list(self._content)
+        if self._start_height(avail_width) > avail_height and not getattr(frame, "_atTop", 0):
+            content.insert(0, FrameBreak())
+        return content
+
+    def _start_height(self, width: float) -> float:
+        """The height of the heading, the header row and the first rows."""
+        height = 0.0
+        for flowable in self._heading:
+            height += flowable.wrap(width, 0xFFFFFF)[1]
+            height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        self._table.wrap(width, 0xFFFFFF)
+        rows = self._table._rowHeights[: 1 + self._rows_with_heading]
+        return height + float(sum(rows))
 
 
 def _numbered_canvas(footer_left: str) -> type[Canvas]:
@@ -151,7 +211,7 @@ def build_pdf(
         author=info.author,
         subject=info.subject,
         keywords=info.keywords,
-        creator="naravard-desktop",
+        creator=creator_tool(),
         lang=info.language,
         initialFontName=FONT,  # otherwise every page also selects non-embedded Helvetica
         displayDocTitle=1,
@@ -166,16 +226,25 @@ def build_pdf(
     return buffer.getvalue()
 
 
+def build_pdfa(story: list[Flowable], info: PdfInfo, **options: Any) -> bytes:
+    """`build_pdf` and then `to_pdfa`: the archival PDF every document of the app is."""
+    return to_pdfa(build_pdf(story, info, **options), info)
+
+
 def _no_header(_canvas: Canvas, _doc: Any) -> None:
     return None
 
 
 def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
-    """Convert to PDF/A-2b (sRGB output intent, XMP metadata) and validate; raises if the
-    result does not pass. Used for what municipalities archive: protocols and kallelser."""
+    """Convert to PDF/A-2b (sRGB output intent, XMP title, author, subject, language,
+    CreateDate and CreatorTool) and validate; raises pikepdf.pdfa.PdfaError if the result
+    does not pass, e.g. when something drew with a font that is not embedded."""
     import pikepdf
     from pikepdf import pdfa
 
+    created = (info.created or dt.datetime.now()).replace(microsecond=0)
+    if created.tzinfo is None:
+        created = created.astimezone()  # local time, with its offset
     with pikepdf.open(BytesIO(data)) as pdf:
         for page in pdf.pages:
             if "/Trans" in page.obj:  # ReportLab writes an empty /Trans on every page
@@ -187,6 +256,9 @@ def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
             if info.subject:
                 meta["dc:description"] = info.subject
             meta["dc:language"] = [info.language]
+            meta["xmp:CreateDate"] = created.isoformat()
+            meta["xmp:ModifyDate"] = created.isoformat()
+            meta["xmp:CreatorTool"] = creator_tool()
             meta["pdf:Producer"] = "naravard-desktop (ReportLab, pikepdf)"
         out = BytesIO()
         pdfa.save(pdf, out, "2b")

@@ -8,6 +8,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from naravard_desktop.export.pdf import FONT, register_fonts
 
@@ -31,6 +32,10 @@ def trend_drawing(
     """A line per series over the period labels; a missing value leaves a gap."""
     register_fonts()
     drawing = Drawing(width, height)
+    # The renderer starts every drawing in this font; ReportLab's default is the
+    # non-embedded Helvetica, which a PDF/A file may not use.
+    drawing.initialFontName = FONT
+    drawing.initialFontSize = 8
     chart = HorizontalLineChart()
     chart.x, chart.y = 40, 50
     chart.width, chart.height = width - 60, height - 85
@@ -58,7 +63,8 @@ def trend_drawing(
     legend.x, legend.y = 40, 12
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 120
+    widest = max((stringWidth(name, FONT, 8) for name, _values in series), default=0)
+    legend.deltax = max(80, widest + 36)  # swatch, gap, the longest name and room to breathe
     legend.colorNamePairs = [
         (SERIES_COLOURS[n % len(SERIES_COLOURS)], name) for n, (name, _v) in enumerate(series)
     ]

@@ -7,11 +7,21 @@ import datetime as dt
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from naravard_desktop.export.pdf import FONT, FONT_BOLD, RULE, PdfInfo, build_pdf, stylesheet
+from naravard_desktop.export.pdf import (
+    FONT,
+    FONT_BOLD,
+    RULE,
+    HeadedTable,
+    PdfInfo,
+    build_pdfa,
+    stylesheet,
+)
 from naravard_desktop.export.sip_chart import trend_drawing
 from naravard_desktop.i18n import _, current_language, format_date
 from naravard_desktop.services.sip_report import ShownTable, YearReport, legend
@@ -23,17 +33,23 @@ PAGE = landscape(A4)
 
 def _table(table: ShownTable, width: float) -> Table:
     styles = stylesheet()
-    name_width = 78 * mm
+    name_style = ParagraphStyle("sip_name", styles["cell"], fontSize=8.5, leading=10.5)
+    head_style = ParagraphStyle("sip_head", styles["cell_bold"], fontSize=8.5, leading=10.5)
+    number_head = ParagraphStyle("sip_number_head", head_style, alignment=TA_RIGHT)
+    name_width = 92 * mm
     column_width = (width - name_width) / max(1, len(table.columns))
-    head = [Paragraph(_("Indicator"), styles["cell_bold"])] + [
-        Paragraph(escape(c).replace(" – ", "<br/>"), styles["cell_bold"]) for c in table.columns
+    head = [Paragraph(escape(_("Indicator")), head_style)] + [
+        Paragraph(escape(c).replace(" – ", "<br/>"), number_head) for c in table.columns
     ]
+    parents = {indicator.id: indicator.parent_id for indicator, _texts in table.rows}
     body = []
     for indicator, texts in table.rows:
-        name = escape(indicator.name)
-        if indicator.parent_id is not None:
-            name = "&nbsp;&nbsp;&nbsp;&nbsp;" + name
-        body.append([Paragraph(name, styles["cell"]), *texts])
+        depth, parent = 0, indicator.parent_id
+        while parent is not None and depth < 4:
+            depth, parent = depth + 1, parents.get(parent)
+        # Indented by the style, so a wrapped second line stays indented too.
+        style = ParagraphStyle(f"sip_name_{depth}", name_style, leftIndent=4 * mm * depth)
+        body.append([Paragraph(escape(indicator.name), style), *texts])
     result = Table(
         [head, *body], colWidths=[name_width] + [column_width] * len(table.columns), repeatRows=1
     )
@@ -44,10 +60,13 @@ def _table(table: ShownTable, width: float) -> Table:
                 ("FONT", (-1, 1), (-1, -1), FONT_BOLD, 8.5),
                 ("BACKGROUND", (0, 0), (-1, 0), HEAD_BACKGROUND),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ]
         )
     )
@@ -81,8 +100,13 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
                 styles["body"],
             )
         )
-    story += [Paragraph(escape(report.summary.title), styles["heading"]), Spacer(1, 2 * mm)]
-    story.append(_table(report.summary, width))
+    summary_heading = ParagraphStyle("summary_heading", styles["heading"], spaceAfter=2 * mm)
+    story.append(
+        HeadedTable(
+            [Paragraph(escape(report.summary.title), summary_heading)],
+            _table(report.summary, width),
+        )
+    )
     if report.trend:
         labels = [label for label, _values in report.trend]
         series = [
@@ -99,15 +123,10 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
             ),
         ]
     for table in report.period_tables:
+        heading = ParagraphStyle("period_heading", styles["heading"], spaceAfter=2 * mm)
         story += [
             Spacer(1, 5 * mm),
-            KeepTogether(
-                [
-                    Paragraph(escape(table.title), styles["heading"]),
-                    Spacer(1, 2 * mm),
-                    _table(table, width),
-                ]
-            ),
+            HeadedTable([Paragraph(escape(table.title), heading)], _table(table, width)),
         ]
     info = PdfInfo(
         title=title,
@@ -115,4 +134,4 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
         subject=_("SIP follow-up"),
         language=current_language(),
     )
-    return build_pdf(story, info, pagesize=PAGE, footer_left=f"{report.group.name} – {title}")
+    return build_pdfa(story, info, pagesize=PAGE, footer_left=f"{report.group.name} – {title}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -9,12 +11,20 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
-from naravard_desktop import i18n
+from naravard_desktop import __version__, i18n
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.files import write_atomically
-from naravard_desktop.export.pdf import PdfInfo, build_pdf, stylesheet, to_pdfa
+from naravard_desktop.export.pdf import (
+    FONT,
+    HeadedTable,
+    PdfInfo,
+    build_pdf,
+    build_pdfa,
+    stylesheet,
+    to_pdfa,
+)
 
 INFO = PdfInfo(
     title="Protokoll 17 maj 2024",
@@ -84,6 +94,69 @@ def test_pdfa_2b_conversion_validates_and_keeps_the_text() -> None:
         assert meta["pdfaid:part"] == "2"
         assert meta["dc:title"] == INFO.title
     assert "Åtgärder för ökad kontinuitet" in _text(archived)[0]
+
+
+def test_pdfa_records_when_and_with_what_the_document_was_made() -> None:
+    made = dt.datetime(2026, 5, 17, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    archived = to_pdfa(_three_pages(), replace(INFO, created=made))
+    with pikepdf.open(BytesIO(archived)) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["xmp:CreateDate"] == "2026-05-17T14:30:00+02:00"
+        assert meta["xmp:CreatorTool"] == f"naravard-desktop {__version__}"
+        assert meta["dc:creator"] == [INFO.author]
+        assert meta["dc:description"] == INFO.subject
+        assert "sv" in meta["dc:language"]
+        assert str(pdf.docinfo["/Creator"]) == f"naravard-desktop {__version__}"
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20260517143000+02")
+
+
+def test_pdfa_refuses_a_font_that_is_not_embedded() -> None:
+    """A table cell with plain text is drawn in the cell style's font, ReportLab's Helvetica
+    unless told otherwise: such a document is not archival and is not written."""
+    bare = Table([["Aktivitet", "Ansvar"], ["Rutin", "Anna Berg"]])
+    with pytest.raises(pikepdf.pdfa.PdfaError):
+        build_pdfa([bare], INFO)
+    dressed = Table([["Aktivitet", "Ansvar"], ["Rutin", "Anna Berg"]])
+    dressed.setStyle([("FONT", (0, 0), (-1, -1), FONT, 9)])
+    assert "Anna Berg" in _text(build_pdfa([dressed], INFO))[0]
+
+
+def _rows(count: int) -> Table:
+    styles = stylesheet()
+    rows = [[Paragraph("Rubrik A", styles["cell_bold"]), Paragraph("Rubrik B", styles["cell"])]]
+    rows += [
+        [Paragraph(f"Rad {n}", styles["cell"]), Paragraph("x", styles["cell"])]
+        for n in range(count)
+    ]
+    table = Table(rows, colWidths=[200, 200], repeatRows=1)
+    table.setStyle([("FONT", (0, 0), (-1, -1), FONT, 9)])
+    return table
+
+
+def test_headed_table_starts_a_long_table_under_its_heading_and_repeats_the_header() -> None:
+    styles = stylesheet()
+    story = [
+        Spacer(1, 500),
+        HeadedTable([Paragraph("Långt område", styles["heading"])], _rows(120)),
+    ]
+    pages = _text(build_pdf(story, INFO))
+    assert len(pages) >= 3
+    assert "Långt område" in pages[0] and "Rad 0" in pages[0]
+    for page in pages[1:]:
+        assert " ".join(page.split()).startswith("Rubrik A Rubrik B")
+    assert sum(page.count("Rad 119") for page in pages) == 1
+
+
+def test_headed_table_moves_a_short_table_to_the_next_page_with_its_heading() -> None:
+    styles = stylesheet()
+    story = [
+        Spacer(1, 640),
+        HeadedTable([Paragraph("Kort område", styles["heading"])], _rows(8)),
+    ]
+    pages = _text(build_pdf(story, INFO))
+    assert len(pages) == 2
+    assert "Kort område" not in pages[0]
+    assert "Kort område" in pages[1] and "Rad 0" in pages[1] and "Rad 7" in pages[1]
 
 
 def test_write_atomically_replaces_whole_files_only(tmp_path: Path) -> None:

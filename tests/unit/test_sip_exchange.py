@@ -100,9 +100,12 @@ def test_suppressed_export_hides_small_counts_and_protects_them(
     assert shown.count("<5") == small
     assert ".." in shown
     assert not any(isinstance(v, int) and 0 < v < 5 for v in shown)
-    # the period table: no row has exactly one hidden cell (the total column included)
+    # the periods' table (Period, Indikator, counts …, Totalt): no row has exactly one
+    # hidden cell (the total column included)
     table = [list(r) for r in book["Perioder"].iter_rows(values_only=True)]
-    body = [r[1:] for r in table[2:] if r and r[0] and len(r) > 2]
+    assert table[0][:2] == ["Period", "Indikator"]
+    body = [r[2:] for r in table[1:] if r[0] and r[1]]
+    assert len(body) == len(sip_setup.get_setup(db, group_id).visible_indicators())
     for cells in body:
         hidden = sum(1 for v in cells if v in ("<5", ".."))
         assert hidden != 1, cells
@@ -216,7 +219,8 @@ def test_pdf_report_has_the_tables_the_change_and_the_chart_as_text(
     assert "Förändring" in text
     assert "Kvartal 2 2024" in text
     assert "varav initierade av regionen" in text
-    assert "Kommunen\nBarn och\nunga" in text  # unit over target group in the head
+    # unit over target group in the head (right-aligned over the numbers)
+    assert "Kommunen\n Barn och\n unga" in text
     assert "<5" in text and ".." in text
     assert "Utveckling, alla enheter" in text
     assert "K1 2023" in text  # the chart's axis, drawn without Qt
