@@ -15,8 +15,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.export.pdf import FONT, MUTED, RULE, PdfInfo, build_pdf, stylesheet
-from naravard_desktop.i18n import _, current_language, format_iso_date
+from naravard_desktop.export.pdf import (
+    FONT,
+    MUTED,
+    RULE,
+    HeadedTable,
+    PdfInfo,
+    build_pdfa,
+    stylesheet,
+)
+from naravard_desktop.i18n import _, current_language, format_iso_date, ngettext
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.plan_items import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.services.plan_labels import plan_state_label, status_label
@@ -107,18 +115,19 @@ def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date
     overdue = sum(1 for a in tree.activities if a.is_overdue(today))
     if tree.activities:
         story.append(StatusBar(counts, WIDTH))
-    summary = _("{count} activities in {areas} areas.").format(
-        count=len(tree.activities), areas=len(tree.areas)
-    )
-    if overdue:
-        summary += " " + _("{count} overdue on {date}.").format(
-            count=overdue, date=format_iso_date(today)
-        )
-    story += [Paragraph(escape(summary), styles["small"]), Spacer(1, 4 * mm)]
+    story += [Paragraph(escape(_summary(tree, overdue, today)), styles["small"]), Spacer(1, 4 * mm)]
     if not tree.areas:
         story.append(Paragraph(escape(_("The plan has no areas yet.")), styles["body"]))
+    headings: list[Flowable] = []  # of areas without activities, kept with what follows
     for area in tree.areas:
-        story += _area_block(area, tree.activities_of(area.id), styles, today)
+        headings += _area_heading(area, styles)
+        activities = tree.activities_of(area.id)
+        if activities:
+            table = _activity_table(activities, styles, today)
+            story += [HeadedTable(headings, table), Spacer(1, 4 * mm)]
+            headings = []
+    if headings:
+        story.append(KeepTogether(headings))
     footer = f"{plan.title} · {format_iso_date(today)}"
     info = PdfInfo(
         title=plan.title,
@@ -126,7 +135,27 @@ def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date
         subject=_("Local plan"),
         language=current_language(),
     )
-    return build_pdf(story, info, pagesize=PAGE, footer_left=footer, margins_mm=(15, 15, 14, 20))
+    return build_pdfa(story, info, pagesize=PAGE, footer_left=footer, margins_mm=(15, 15, 14, 20))
+
+
+def _summary(tree: PlanTree, overdue: int, today: dt.date) -> str:
+    """ "17 aktiviteter i 5 områden. Av dessa är 6 försenade per 2026-11-30." with the plural
+    forms right ("1 område")."""
+    activities = len(tree.activities)
+    areas = len(tree.areas)
+    summary = _("{activities} in {areas}.").format(
+        activities=ngettext("{count} activity", "{count} activities", activities).format(
+            count=activities
+        ),
+        areas=ngettext("{count} area", "{count} areas", areas).format(count=areas),
+    )
+    if overdue:
+        summary += " " + ngettext(
+            "Of these, {count} is overdue on {date}.",
+            "Of these, {count} are overdue on {date}.",
+            overdue,
+        ).format(count=overdue, date=format_iso_date(today))
+    return summary
 
 
 def _subtitle(plan: PlanSummary, group: GroupData) -> str:
@@ -143,17 +172,18 @@ def _subtitle(plan: PlanSummary, group: GroupData) -> str:
     return " · ".join(parts)
 
 
-def _area_block(
-    area: AreaRow, activities: list[ActivityRow], styles: dict[str, Any], today: dt.date
-) -> list[Flowable]:
-    base = styles["heading"] if area.parent_id is None else styles["label"]
-    heading_style = ParagraphStyle(f"{base.name}_next", base, keepWithNext=1)
-    heading: list[Flowable] = [Paragraph(escape(area.label), heading_style)]
+def _area_heading(area: AreaRow, styles: dict[str, Any]) -> list[Flowable]:
+    heading: list[Flowable] = [
+        Paragraph(escape(area.label), styles["heading" if area.parent_id is None else "label"])
+    ]
     if area.description:
-        small = ParagraphStyle("small_next", styles["small"], keepWithNext=1, spaceAfter=1.5 * mm)
+        small = ParagraphStyle("small_after", styles["small"], spaceAfter=1.5 * mm)
         heading.append(Paragraph(escape(area.description), small))
-    if not activities:
-        return [KeepTogether(heading)]
+    return heading
+
+
+def _activity_table(activities: list[ActivityRow], styles: dict[str, Any], today: dt.date) -> Table:
+    """The area's activities; splits across pages with the header row repeated."""
     header = [
         _("Activity"),
         _("Responsible"),
@@ -164,6 +194,7 @@ def _area_block(
     ]
     rows: list[list[Any]] = [[Paragraph(escape(h), styles["cell_bold"]) for h in header]]
     style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),  # the cell default would be Helvetica
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -180,7 +211,7 @@ def _area_block(
         rows, colWidths=[WIDTH * share for share in COLUMN_SHARES], repeatRows=1, hAlign="LEFT"
     )
     table.setStyle(TableStyle(style))
-    return [*heading, table, Spacer(1, 4 * mm)]
+    return table
 
 
 def _activity_cells(activity: ActivityRow, late: bool, styles: dict[str, Any]) -> list[Any]:
