@@ -110,7 +110,7 @@ def _properties(document: Any, data: ProtocolData, language: str) -> None:
     properties.language = language
     properties.keywords = _("protocol")
     properties.content_status = "" if data.approved else words.draft_mark()
-    properties.comments = properties.category = properties.identifier = ""
+    properties.comments = properties.category = ""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties.created = properties.modified = now
     properties.revision = max(1, data.revision)
