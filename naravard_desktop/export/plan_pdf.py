@@ -119,9 +119,13 @@ def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date
     if not tree.areas:
         story.append(Paragraph(escape(_("The plan has no areas yet.")), styles["body"]))
     headings: list[Flowable] = []  # of areas without activities, kept with what follows
+    parents = {area.parent_id for area in tree.areas}
     for area in tree.areas:
         headings += _area_heading(area, styles)
         activities = tree.activities_of(area.id)
+        if not activities and area.id not in parents:
+            empty = ParagraphStyle("empty_area", styles["small"], spaceAfter=4 * mm)
+            headings.append(Paragraph(escape(_("No activities in this area yet.")), empty))
         if activities:
             table = _activity_table(activities, styles, today)
             story += [HeadedTable(headings, table), Spacer(1, 4 * mm)]
@@ -200,6 +204,7 @@ def _activity_table(activities: list[ActivityRow], styles: dict[str, Any], today
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (0, -1), 6),  # clear of an overdue row's red bar
     ]
     for number, activity in enumerate(activities, start=1):
         late = activity.is_overdue(today)

@@ -267,3 +267,18 @@ def test_counts_in_the_plan_pdf_use_plural_forms(db: Database) -> None:
     with i18n.use_language("en"):
         first = _pages(plan_file_bytes(db, plan_id, ".pdf", TODAY))[0]
     assert "3 activities in 2 areas. Of these, 2 are overdue on 2026-11-30." in first
+
+
+def test_an_empty_area_says_so_and_a_parent_area_heads_its_sub_areas(db: Database) -> None:
+    plan_id = _plan(db, [("Psykisk ohälsa", 0)])
+    parent = plan_items.load_tree(db, plan_id).areas[0]
+    sub = plan_items.add_area(
+        db, plan_id, AreaInput(title="Barn och unga", number="1 a"), parent.id
+    )
+    for n in range(1, 4):
+        plan_items.add_activity(db, sub.id, ActivityInput(title=f"Insats {n}"))
+    plan_items.add_area(db, plan_id, AreaInput(title="Tomt område", number="2"))
+    text = " ".join(_pages(plan_file_bytes(db, plan_id, ".pdf", TODAY)))
+    assert "1 Psykisk ohälsa 1 a Barn och unga Aktivitet Ansvar" in text
+    assert "2 Tomt område Inga aktiviteter i området ännu." in text
+    assert text.count("Inga aktiviteter i området ännu.") == 1
