@@ -1,13 +1,17 @@
-"""Meeting commands: `meetings list`, `export protocol`, `export kallelse`, `verify FILE.pdf`."""
+"""Meeting commands: `meetings list`, `meetings approve`, `export protocol`, `export kallelse`,
+`verify FILE.pdf`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _, format_date, format_iso_date
 
 
 def register(commands: Commands) -> None:
@@ -16,6 +20,22 @@ def register(commands: Commands) -> None:
     )
     listing.add_argument("--group", type=int, metavar="ID")
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    approve = commands.add_to_group(
+        "meetings",
+        "approve",
+        _("approve a meeting's protocol (justering) and lock it"),
+        cmd_meetings_approve,
+    )
+    approve.add_argument("--meeting", type=int, required=True, metavar="ID")
+    approve.add_argument(
+        "--by", required=True, metavar=_("NAMES"), help=_("who approved the protocol")
+    )
+    approve.add_argument(
+        "--date",
+        metavar=_("YYYY-MM-DD"),
+        help=_("the date of approval, from the meeting day until today (default: today)"),
+    )
 
     protocol = commands.add_to_group(
         "export", "protocol", _("write a meeting's protocol as PDF or DOCX"), cmd_export_protocol
@@ -69,6 +89,38 @@ def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
                 f"{paragraphs(m.first_paragraph, m.last_paragraph)}\t{m.place}",
                 file=out,
             )
+    return EXIT_OK
+
+
+def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
+    """A refusal by the justering rules is one line on stderr and exit 1."""
+    from naravard_desktop.services.approval import approve
+    from naravard_desktop.services.meetings import get_meeting
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        problem = _("Write the date as YYYY-MM-DD, for example 2025-01-31.")
+        print(_("Error: {message}").format(message=problem), file=sys.stderr)
+        return EXIT_PROBLEM
+    with open_db(args) as db:
+        try:
+            revision = approve(db, args.meeting, args.by, day)
+        except DomainError as error:
+            print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+            return EXIT_PROBLEM
+        held_on = get_meeting(db, args.meeting).held_on
+    print(
+        _(
+            "The protocol of the meeting of {date} is approved (revision {revision}, "
+            "date of approval {day})."
+        ).format(
+            date=format_date(held_on),
+            revision=revision.revision,
+            day=format_iso_date(revision.approved_at.date()),
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 

@@ -9,13 +9,14 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.db.models import Group, Meeting, ProtocolRevision
+from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
+from naravard_desktop.db.models import Group, Meeting, Person, ProtocolRevision
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _, format_date
+from naravard_desktop.i18n import _, format_date, format_iso_date
 from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import absent_adjusters, load, load_editable
+from naravard_desktop.services.meetings import load, load_editable
 from naravard_desktop.services.paragraphs import freeze_paragraphs
 from naravard_desktop.services.protocol import build_protocol_data
 from naravard_desktop.services.validation import clean_line, clean_text
@@ -48,34 +49,133 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Attendance that counts as being at the meeting (also for part of it, "från § 5"):
+# present, substituting for a member, co-opted, or a guest. Absent, or not on the list at
+# all, does not.
+PRESENT_STATUSES = frozenset(
+    {
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.SUBSTITUTE,
+        AttendanceStatus.COOPTED,
+        AttendanceStatus.GUEST,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a protocol cannot be approved yet. `field` is "approved_on" when the justering
+    date is what must change, "" when the meeting itself must (its date, attendance …)."""
+
+    message: str
+    field: str = ""
+
+
+def justering_problems(
+    session: Session, meeting: Meeting, approved_on: dt.date, today: dt.date | None = None
+) -> list[Problem]:
+    """The rules of justering, in one place for the GUI, the CLI and the services: the
+    meeting has been held, the justering date lies between the meeting day and today, the
+    protocol has paragraphs, and the chair and the adjusters are recorded as present."""
+    now = today or dt.date.today()
+    problems: list[Problem] = []
+    if meeting.held_on > now:
+        problems.append(
+            Problem(
+                _(
+                    "The meeting is held on {date} and cannot be approved until it has been held."
+                ).format(date=format_date(meeting.held_on))
+            )
+        )
+    elif approved_on > now:
+        problems.append(
+            Problem(
+                _(
+                    "The date of approval {date} is after today's date ({today}): give the "
+                    "date the protocol was approved, today at the latest."
+                ).format(date=format_iso_date(approved_on), today=format_iso_date(now)),
+                "approved_on",
+            )
+        )
+    elif approved_on < meeting.held_on:
+        problems.append(
+            Problem(
+                _(
+                    "The date of approval {date} is before the meeting day ({day}): a protocol "
+                    "is approved on the meeting day or later."
+                ).format(date=format_iso_date(approved_on), day=format_date(meeting.held_on)),
+                "approved_on",
+            )
+        )
+    if not meeting.items:
+        problems.append(Problem(_("The protocol has no paragraphs.")))
+    if meeting.chair_id is None:
+        problems.append(Problem(_("Choose the chair of the meeting.")))
+    if meeting.adjuster1_id is None:
+        problems.append(Problem(_("Choose at least one adjuster.")))
+    present = {
+        a.person_id
+        for a in meeting.attendance
+        if a.person_id is not None and a.status in PRESENT_STATUSES
+    }
+    if meeting.chair_id is not None and meeting.chair_id not in present:
+        problems.append(
+            Problem(
+                _(
+                    "The chair {name} is not recorded as present: change the attendance, or "
+                    "choose another chair."
+                ).format(name=_person_name(session, meeting.chair_id))
+            )
+        )
+    for person_id in (meeting.adjuster1_id, meeting.adjuster2_id):
+        if person_id is not None and person_id not in present:
+            problems.append(
+                Problem(
+                    _(
+                        "The adjuster {name} is not recorded as present: change the "
+                        "attendance, or choose another adjuster."
+                    ).format(name=_person_name(session, person_id))
+                )
+            )
+    return problems
+
+
+def _person_name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    return person.name if person else "?"
+
+
+def approval_problems(
+    db: Database, meeting_id: int, approved_on: dt.date, today: dt.date | None = None
+) -> list[Problem]:
+    """What stands in the way of approving the meeting's protocol on `approved_on` (empty
+    when nothing does); the dialog asks this before it approves."""
+    with db.session() as session:
+        return justering_problems(session, load_editable(session, meeting_id), approved_on, today)
+
+
 def approve(
-    db: Database, meeting_id: int, approved_by: str, approved_on: dt.date | None = None
+    db: Database,
+    meeting_id: int,
+    approved_by: str,
+    approved_on: dt.date | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> RevisionData:
     """Approve the protocol: checks, freezes §, renders and stores the PDF, locks the meeting;
-    all in one transaction, so a failure leaves the draft as it was."""
+    all in one transaction, so a failure leaves the draft as it was. `today` is the date
+    the justering rules take as today (the real date unless given)."""
     from naravard_desktop.export.protocol_pdf import protocol_pdf
 
     who = clean_line(approved_by)
     if not who:
         raise ValidationError({"approved_by": _("Write who approved the protocol.")})
-    day = approved_on or dt.date.today()
+    day = approved_on or today or dt.date.today()
     with db.session() as session:
         meeting = load_editable(session, meeting_id)
-        problems = []
-        if not meeting.items:
-            problems.append(_("The protocol has no paragraphs."))
-        if meeting.chair_id is None:
-            problems.append(_("Choose the chair of the meeting."))
-        if meeting.adjuster1_id is None:
-            problems.append(_("Choose at least one adjuster."))
-        for name in absent_adjusters(session, meeting):
-            problems.append(
-                _("{name} is recorded as absent and cannot adjust the protocol.").format(name=name)
-            )
-        if day < meeting.held_on:
-            problems.append(_("A protocol cannot be approved before the meeting was held."))
+        problems = justering_problems(session, meeting, day, today)
         if problems:
-            raise DomainError(" ".join(problems))
+            raise DomainError(" ".join(p.message for p in problems))
         previous = max((r.revision for r in meeting.protocols), default=0)
         freeze_paragraphs(session, meeting)
         meeting.state = ProtocolState.APPROVED

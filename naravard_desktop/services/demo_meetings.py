@@ -52,13 +52,28 @@ _TOPICS = (
 )
 
 
+# Days from a meeting to its justering (capped at today).
+_JUSTERING_AFTER = 7
+
+# An action item still to be carried out: (the day it is done, the action).
+_Pending = list[tuple[dt.date, actions.ActionData]]
+
+
 def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
+    """Past meetings held, approved and followed up in the order it happened: each protocol
+    is approved a week after its meeting (never after today), and an action item is marked
+    done only after the approvals that came before its done date, so every stored protocol
+    shows what was true when it was approved."""
     people = {m.name: m.person_id for m in list_members(db, group.id) if m.is_active(today)}
     days = [today - dt.timedelta(days=61 * n) for n in range(6, 0, -1)]
+    pending: _Pending = []
     for number, day in enumerate(days):
         meeting = _meeting(db, group, people, day.replace(day=min(day.day, 28)))
-        _fill(db, meeting, people, number)
-        approval.approve(db, meeting.id, "Anna Berg och Erik Lund", meeting.held_on)
+        pending += _fill(db, meeting, people, number, today)
+        justering = min(meeting.held_on + dt.timedelta(days=_JUSTERING_AFTER), today)
+        pending = _carry_out(db, pending, justering)
+        approval.approve(db, meeting.id, "Anna Berg och Erik Lund", justering, today=today)
+    _carry_out(db, pending, today)
     upcoming = _meeting(db, group, people, today + dt.timedelta(days=21))
     _plan_standard_items(db, upcoming.id)
     agenda.add_item(
@@ -112,7 +127,30 @@ def _meeting(
     )
 
 
-def _fill(db: Database, meeting: meetings.MeetingData, people: dict[str, int], number: int) -> None:
+def _carry_out(db: Database, pending: _Pending, until: dt.date) -> _Pending:
+    """Mark done the actions done on or before `until`; returns the ones still open."""
+    for done_on, action in pending:
+        if done_on <= until:
+            actions.update_action(
+                db,
+                action.id,
+                replace(action.as_input(), done=True, done_on=done_on),
+                action.version,
+            )
+    return [(done_on, action) for done_on, action in pending if done_on > until]
+
+
+def _fill(
+    db: Database,
+    meeting: meetings.MeetingData,
+    people: dict[str, int],
+    number: int,
+    today: dt.date,
+) -> _Pending:
+    """Attendance, texts and topics of a past meeting; its action items are added open and
+    returned with the day each will be done (the older ones are carried out by their due
+    date)."""
+    pending: _Pending = []
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
     if number % 2 == 0 and "Per Ek" in rows and "Sara Holm" in rows:
         attendance.set_attendance(
@@ -155,9 +193,7 @@ def _fill(db: Database, meeting: meetings.MeetingData, people: dict[str, int], n
         if action is not None:
             what, who, days = action
             due = meeting.held_on + dt.timedelta(days=days)
-            done = number < 3 and due <= dt.date.today()  # the older ones are carried out
-            actions.add_action(
-                db,
-                added.id,
-                actions.ActionInput(what, who, due, done=done, done_on=due if done else None),
-            )
+            created = actions.add_action(db, added.id, actions.ActionInput(what, who, due))
+            if number < 3 and due <= today:
+                pending.append((due, created))
+    return pending

@@ -1,10 +1,11 @@
-"""Justering: who approved and when (the service's refusal is shown in the dialog), and the
-start of a correction of an approved protocol (a reason is required)."""
+"""Justering: who approved and when (the justering rules of services/approval.py are asked
+before approving, and a refusal is shown in the dialog), and the start of a correction of an
+approved protocol (a reason is required)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, format_date
+from naravard_desktop.services.approval import Problem
 from naravard_desktop.ui.forms import ERROR_STYLE, DateLineEdit, FieldErrors
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 
@@ -45,18 +47,25 @@ def _refusal_label() -> QLabel:
 
 
 class ApproveDialog(QDialog):
-    """Calls `submit(approved_by, approved_on)`; a refusal stays in the dialog to be read."""
+    """Calls `submit(approved_by, approved_on)`; a refusal stays in the dialog to be read,
+    with what was typed. `check(approved_on)` (the justering rules) is asked first: a date
+    outside the meeting day … today is shown at the date field, other problems above the
+    buttons. `held_on` is the meeting day, named beside the date field."""
 
     def __init__(
         self,
         approved_by: str,
         submit: Callable[[str, dt.date], None],
         parent: QWidget | None = None,
+        *,
+        held_on: dt.date | None = None,
+        check: Callable[[dt.date], Sequence[Problem]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Approve the protocol"))
         self.setMinimumWidth(480)
         self._submit = submit
+        self._check = check
         self.errors = FieldErrors()
         intro = QLabel(
             _(
@@ -70,6 +79,15 @@ class ApproveDialog(QDialog):
         self.approved_on = DateLineEdit()
         self.approved_on.setObjectName("approved_on")
         self.approved_on.set_date(dt.date.today())
+        self.date_hint = QLabel()
+        self.date_hint.setObjectName("approved_on_hint")
+        self.date_hint.setWordWrap(True)
+        if held_on is not None:
+            self.date_hint.setText(
+                _("From the meeting day ({date}) until today.").format(date=format_date(held_on))
+            )
+        self.date_hint.setVisible(held_on is not None)
+        self.approved_on.setToolTip(self.date_hint.text())
         self.refusal = _refusal_label()
 
         form = QFormLayout()
@@ -82,6 +100,8 @@ class ApproveDialog(QDialog):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(field)
+            if field is self.approved_on:
+                column.addWidget(self.date_hint)
             column.addWidget(self.errors.label_for(name, field))
             form.addRow(caption, column)
         layout = QVBoxLayout(self)
@@ -99,6 +119,8 @@ class ApproveDialog(QDialog):
             return
         self.errors.clear()
         try:
+            if self._check is not None and self._refused_by_rules(self._check(day)):
+                return
             with busy_cursor():
                 self._submit(self.approved_by.text(), day)
         except ValidationError as error:
@@ -109,6 +131,18 @@ class ApproveDialog(QDialog):
             self._refuse(error.message)
             return
         super().accept()
+
+    def _refused_by_rules(self, problems: Sequence[Problem]) -> bool:
+        """Show the justering rules' problems (the date's at the date field); True if any."""
+        dated = [p.message for p in problems if p.field == "approved_on"]
+        others = [p.message for p in problems if p.field != "approved_on"]
+        if dated:
+            self.errors.show({"approved_on": " ".join(dated)})
+            self.approved_on.setFocus()
+            self.approved_on.selectAll()
+        if others:
+            self._refuse("\n".join(others))
+        return bool(problems)
 
     def _refuse(self, message: str) -> None:
         self.refusal.setText(message)

@@ -293,7 +293,13 @@ class MeetingEditor(QWidget):
         def submit(who: str, day: dt.date) -> None:
             approval.approve(self.db, meeting.id, who, day)
 
-        if ApproveDialog(self.default_approvers(), submit, self).exec():
+        def check(day: dt.date) -> list[approval.Problem]:
+            return approval.approval_problems(self.db, meeting.id, day)
+
+        dialog = ApproveDialog(
+            self.default_approvers(), submit, self, held_on=meeting.held_on, check=check
+        )
+        if dialog.exec():
             self.refresh()
             self.changed.emit()
             self.status_message.emit(_("The protocol is approved and locked."))

@@ -333,7 +333,8 @@ def test_approve_refused_while_the_adjuster_is_absent(
     def refused(dialog: ApproveDialog) -> None:
         assert dialog.isVisible()
         assert dialog.refusal.text() == _(
-            "{name} is recorded as absent and cannot adjust the protocol."
+            "The adjuster {name} is not recorded as present: change the attendance, or "
+            "choose another adjuster."
         ).format(name="erik Lund")
 
     approve_with(dialogs, editor, refused)

@@ -1,0 +1,150 @@
+"""`meetings approve` end to end: the same justering rules as the GUI and the services; a
+refusal is one line on stderr with exit 1 and leaves the protocol a draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.db.enums import AttendanceStatus, Role
+from naravard_desktop.i18n import format_date
+from naravard_desktop.services import attendance, groups, meetings
+from naravard_desktop.services.database import open_database
+from naravard_desktop.services.members import MemberInput, add_member
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2024, 5, 17)
+AHEAD = dt.date.today() + dt.timedelta(days=60)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    """A group with a past meeting, a meeting two months ahead and a past meeting whose chair
+    is recorded as absent; returns the file and "past"/"ahead"/"absent_chair" → meeting id."""
+    path = tmp_path / "möten.sqlite"
+    db = open_database(str(path))
+    group = groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+    people = {
+        name: add_member(db, group.id, MemberInput(name=name, role=role)).person_id
+        for name, role in (("Anna Berg", Role.CHAIR), ("Erik Lund", Role.MEMBER))
+    }
+
+    def meeting(day: dt.date) -> int:
+        data = meetings.MeetingInput(
+            held_on=day, chair_id=people["Anna Berg"], adjuster1_id=people["Erik Lund"]
+        )
+        return meetings.create_meeting(db, group.id, data).id
+
+    ids = {
+        "past": meeting(DAY),
+        "ahead": meeting(AHEAD),
+        "absent_chair": meeting(DAY.replace(day=3)),
+    }
+    anna = next(
+        r for r in attendance.list_attendance(db, ids["absent_chair"]) if r.name == "Anna Berg"
+    )
+    attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    db.dispose()
+    return path, ids
+
+
+def run(folder: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(folder / "data"), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def approve(path: Path, meeting_id: int, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run(
+        path.parent,
+        "meetings",
+        "approve",
+        "--meeting",
+        str(meeting_id),
+        "--by",
+        "Anna Berg och Erik Lund",
+        *extra,
+        "--database",
+        path,
+    )
+
+
+def states(path: Path) -> dict[int, str]:
+    result = run(path.parent, "meetings", "list", "--json", "--database", path)
+    assert result.returncode == 0, result.stderr
+    return {row["id"]: row["state"] for row in json.loads(result.stdout)}
+
+
+def refusal(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert result.stdout == ""
+    return lines[0]
+
+
+def test_a_meeting_two_months_ahead_is_refused_and_stays_a_draft(
+    database: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = database
+    later = (AHEAD + dt.timedelta(days=2)).isoformat()
+    assert refusal(approve(path, ids["ahead"], "--date", later)) == (
+        f"Fel: Mötet hålls {format_date(AHEAD)} och kan inte justeras förrän det har hållits."
+    )
+    assert states(path)[ids["ahead"]] == "utkast"
+
+
+def test_dates_outside_the_meeting_day_and_today_are_refused(
+    database: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = database
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    assert refusal(approve(path, ids["past"], "--date", tomorrow.isoformat())).startswith(
+        f"Fel: Justeringens datum {tomorrow.isoformat()} ligger efter dagens datum"
+    )
+    assert refusal(approve(path, ids["past"], "--date", "2024-05-16")).startswith(
+        "Fel: Justeringens datum 2024-05-16 ligger före mötesdagen (17 maj 2024)"
+    )
+    assert refusal(approve(path, ids["past"], "--date", "2024-13-01")) == (
+        "Fel: Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-01-31."
+    )
+    assert states(path)[ids["past"]] == "utkast"
+
+
+def test_a_chair_recorded_as_absent_is_refused_by_name(
+    database: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = database
+    assert refusal(approve(path, ids["absent_chair"], "--date", "2024-05-10")) == (
+        "Fel: Ordföranden Anna Berg är inte antecknad som närvarande: ändra närvaron eller "
+        "välj en annan ordförande."
+    )
+    assert states(path)[ids["absent_chair"]] == "utkast"
+
+
+def test_a_held_meeting_is_approved_within_the_rules(
+    database: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = database
+    done = approve(path, ids["past"], "--date", "2024-05-24")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "Protokollet från mötet 17 maj 2024 är justerat (revision 1, justeringens datum "
+        "2024-05-24)."
+    )
+    assert states(path)[ids["past"]] == "justerat"
