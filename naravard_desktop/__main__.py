@@ -3,16 +3,48 @@ the window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
+# The exit code when the reader of our output went away (`naravard-desktop … | head -1`):
+# 141 = 128 + SIGPIPE, what a shell reports for a conventional tool such as `cat` or `yes` that
+# the closed pipe ended, so `set -o pipefail` scripts see the same as with those tools.
+EXIT_CLOSED_PIPE = 141
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run, and end quietly with EXIT_CLOSED_PIPE when stdout is a pipe closed by its reader.
+
+    Buffered output meets the closed pipe only when flushed, so stdout is flushed here, where the
+    error can still be caught, rather than at interpreter exit (also when argparse exits after
+    --help). Unbuffered output (PYTHONUNBUFFERED) meets it in a command's print, which cli.run
+    lets through; argparse itself swallows a failed write of its help text, which then ends
+    quietly with 0."""
+    try:
+        try:
+            return _main(sys.argv[1:] if argv is None else argv)
+        finally:
+            if sys.stdout is not None:  # None in a windowed build without a console
+                sys.stdout.flush()
+    except BrokenPipeError:
+        # Nothing more can reach the reader; point stdout at devnull so that the interpreter's
+        # own flush at exit does not fail again and print "Exception ignored …".
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # stdout is no file (replaced in-process): nothing to do
+            pass
+        return EXIT_CLOSED_PIPE
+
+
+def _main(argv: Sequence[str]) -> int:
     from naravard_desktop import cli
     from naravard_desktop.i18n import current_language, set_language
     from naravard_desktop.logging_setup import configure_logging
 
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = list(argv)
     configure_logging()
     set_language(cli.pre_parse_language(arguments))
     args = cli.build_parser().parse_args(arguments)

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
+from naravard_desktop.cli.core import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Commands,
+    open_db,
+    print_json,
+    whole_number,
+)
 from naravard_desktop.i18n import _, format_iso_date
 
 
@@ -27,7 +34,7 @@ def register(commands: Commands) -> None:
     members_list = commands.add_to_group(
         "members", "list", _("list a group's members"), cmd_members_list
     )
-    members_list.add_argument("--group", type=int, metavar="ID")
+    members_list.add_argument("--group", type=whole_number, metavar="ID")
     members_list.add_argument("--json", action="store_true", help=_("print JSON"))
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from naravard_desktop.cli import argparse_words
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 
@@ -43,6 +44,16 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
         "--lang", choices=["sv", "en"], default=default, help=_("language (sv or en)")
     )
+
+
+def whole_number(text: str) -> int:
+    """`type=` of number options: a Swedish reason instead of argparse's "invalid int value"."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a whole number").format(value=text)
+        ) from None
 
 
 class Commands:
@@ -94,6 +105,7 @@ def _registrars() -> list[Callable[[Commands], None]]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = argparse.ArgumentParser(
         prog="naravard-desktop",
         description=_(
@@ -124,9 +136,12 @@ class _VersionAction(argparse.Action):
 
 def pre_parse_language(argv: Sequence[str]) -> str | None:
     """The --lang value, read before the parser is built so its help text is translated."""
-    pre = argparse.ArgumentParser(add_help=False)
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--lang")
-    known, _rest = pre.parse_known_args(list(argv))
+    try:
+        known, _rest = pre.parse_known_args(list(argv))
+    except argparse.ArgumentError:  # "--lang" without a value: the real parser reports it
+        return None
     return known.lang  # type: ignore[no-any-return]
 
 
@@ -141,6 +156,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     except KeyboardInterrupt:
         print(_("Interrupted."), file=err)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of our output went away: __main__ ends quietly
+        raise
     except Exception as error:  # a bug: log the traceback, still print one line
         log.exception("command %s failed", args.command)
         print(

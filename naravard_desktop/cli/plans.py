@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
+from naravard_desktop.cli.core import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Commands,
+    open_db,
+    print_json,
+    whole_number,
+)
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date
 
@@ -16,14 +23,14 @@ def register(commands: Commands) -> None:
     listing = commands.add_to_group(
         "plans", "list", _("list the plans with their areas and activities"), cmd_plans_list
     )
-    listing.add_argument("--group", type=int, metavar="ID")
+    listing.add_argument("--group", type=whole_number, metavar="ID")
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
     reading = commands.add_to_group(
         "import", "plan", _("read a plan from XLSX or CSV (dry run unless --apply)"), cmd_import
     )
     reading.add_argument("file", type=Path, metavar=_("FILE"))
-    reading.add_argument("--group", type=int, metavar="ID")
+    reading.add_argument("--group", type=whole_number, metavar="ID")
     reading.add_argument("--title", help=_("the plan's title (default: from the file)"))
     reading.add_argument("--apply", action="store_true", help=_("create the plan"))
     reading.add_argument(
@@ -33,7 +40,7 @@ def register(commands: Commands) -> None:
     )
 
     writing = commands.add_to_group("export", "plan", _("write a plan as PDF or XLSX"), cmd_export)
-    writing.add_argument("--plan", type=int, required=True, metavar="ID")
+    writing.add_argument("--plan", type=whole_number, required=True, metavar="ID")
     writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db
+from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, whole_number
 from naravard_desktop.i18n import _, ngettext
 
 
@@ -14,42 +15,47 @@ def register(commands: Commands) -> None:
     writing = commands.add_to_group(
         "export", "sip", _("write a year's SIP counts as XLSX, CSV or PDF"), cmd_export
     )
-    writing.add_argument("--year", type=int, required=True, metavar=_("YEAR"))
+    writing.add_argument("--year", type=whole_number, required=True, metavar=_("YEAR"))
     writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
     writing.add_argument(
         "--suppress-below",
-        type=int,
+        type=whole_number,
         metavar="N",
         help=_("show counts from 1 to N−1 as “<N” and protect them (usually 5)"),
     )
     writing.add_argument(
         "--utf8", action="store_true", help=_("CSV in UTF-8 with commas instead of Swedish Excel")
     )
-    writing.add_argument("--group", type=int, metavar="ID")
+    writing.add_argument("--group", type=whole_number, metavar="ID")
 
     reading = commands.add_to_group(
         "import", "sip", _("read SIP counts from XLSX or CSV (the export layout)"), cmd_import
     )
     reading.add_argument("file", type=Path, metavar=_("FILE"))
-    reading.add_argument("--group", type=int, metavar="ID")
+    reading.add_argument("--group", type=whole_number, metavar="ID")
     reading.add_argument("--apply", action="store_true", help=_("save the counts"))
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.export.files import write_atomically
     from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.sip_exports import sip_file_bytes
+    from naravard_desktop.services.sip_exports import NothingToExport, sip_file_bytes
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)
-        data = sip_file_bytes(
-            db,
-            group.id,
-            args.year,
-            args.out.suffix,
-            suppress_below=args.suppress_below,
-            utf8=args.utf8,
-        )
+        try:
+            data = sip_file_bytes(
+                db,
+                group.id,
+                args.year,
+                args.out.suffix,
+                suppress_below=args.suppress_below,
+                utf8=args.utf8,
+            )
+        except NothingToExport as nothing:
+            # not an error of the command, a year without counts: the reason, exit 1, no file
+            print(nothing.message, file=sys.stderr)
+            return EXIT_PROBLEM
     target = write_atomically(args.out, data)
     print(_("SIP counts written to {path}").format(path=target), file=out)
     return EXIT_OK

@@ -12,6 +12,10 @@ from naravard_desktop.services.sip_report import year_report
 SUFFIXES = (".xlsx", ".csv", ".pdf")
 
 
+class NothingToExport(DomainError):
+    """The year holds no count: an export would be an empty table."""
+
+
 def sip_file_bytes(
     db: Database,
     group_id: int,
@@ -22,7 +26,9 @@ def sip_file_bytes(
     utf8: bool = False,
     today: dt.date | None = None,
 ) -> bytes:
-    """ ".xlsx", ".csv" (Swedish Excel style, or UTF-8) or ".pdf"."""
+    """ ".xlsx", ".csv" (Swedish Excel style, or UTF-8) or ".pdf".
+
+    Raises NothingToExport when no period of `year` holds a count."""
     suffix = suffix.lower()
     if suffix not in SUFFIXES:
         raise DomainError(
@@ -35,6 +41,10 @@ def sip_file_bytes(
             _("The limit for small numbers must be between 2 and {limit}.").format(limit=20)
         )
     report = year_report(db, group_id, year, suppress_below)
+    if not report.has_counts:
+        raise NothingToExport(
+            _("There are no SIP counts for {year}: nothing to export.").format(year=year)
+        )
     if suffix == ".pdf":
         from naravard_desktop.export.sip_pdf import sip_pdf
 

@@ -63,6 +63,11 @@ class YearReport:
     def period_count(self) -> int:
         return len(self.period_tables)
 
+    @property
+    def has_counts(self) -> bool:
+        """Whether any period of the year holds a count to show (suppressed ones included)."""
+        return any(row[-1] is not None for row in self.data_rows[1:])
+
 
 def _shown(
     grid: Sequence[Sequence[int | None]],
