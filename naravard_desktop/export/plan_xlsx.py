@@ -1,10 +1,19 @@
 """A plan as XLSX (or CSV) in the layout services/plan_import.py reads back: one sheet with
 area rows (No., Area) followed by their activity rows, and a sheet "Om planen" with the
-title, period and state. Export then import gives the same plan."""
+title, period and state. Export then import gives the same plan.
+
+In the XLSX an area's number is a number when it is one ("1", not "1 a"), and sub-areas are
+indented in the Area column by the cell's alignment, never by spaces the import would keep."""
 
 from __future__ import annotations
 
-from naravard_desktop.export.spreadsheets import CsvStyle, Rows, csv_bytes, xlsx_bytes
+from naravard_desktop.export.spreadsheets import (
+    CsvStyle,
+    Table,
+    as_number,
+    csv_bytes,
+    xlsx_bytes,
+)
 from naravard_desktop.i18n import _
 from naravard_desktop.services.labels import principal_label
 from naravard_desktop.services.plan_import import COLUMNS, EXPORT_ORDER
@@ -14,6 +23,20 @@ from naravard_desktop.services.plans import PlanSummary
 from naravard_desktop.services.spreadsheets import CellValue
 
 META_TITLE = "Om planen"
+# The widest each column may be (in characters) before its text wraps.
+WIDTHS = {
+    "number": 8,
+    "area": 30,
+    "activity": 45,
+    "description": 45,
+    "responsible": 30,
+    "principal": 12,
+    "schedule": 25,
+    "due": 12,
+    "status": 13,
+    "progress": 11,
+    "follow_up": 35,
+}
 
 
 def plan_rows(tree: PlanTree) -> list[list[CellValue]]:
@@ -54,9 +77,40 @@ def meta_rows(plan: PlanSummary) -> list[list[CellValue]]:
     return rows
 
 
+def _depths(tree: PlanTree) -> list[int]:
+    """Per row of plan_rows() under the header: how deep its area lies (0 for top areas)."""
+    parents = {area.id: area.parent_id for area in tree.areas}
+
+    def depth(area_id: int) -> int:
+        level, parent = 0, parents.get(area_id)
+        while parent is not None and level < 20:
+            level, parent = level + 1, parents.get(parent)
+        return level
+
+    depths: list[int] = []
+    for area in tree.areas:
+        level = depth(area.id)
+        depths.extend([level] * (1 + len(tree.activities_of(area.id))))
+    return depths
+
+
 def plan_xlsx(plan: PlanSummary, tree: PlanTree) -> bytes:
-    sheets: list[tuple[str, Rows]] = [(_("Plan"), plan_rows(tree)), (META_TITLE, meta_rows(plan))]
-    return xlsx_bytes(sheets)
+    header, *body = plan_rows(tree)
+    number = EXPORT_ORDER.index("number")
+    for row in body:
+        value = row[number]
+        if isinstance(value, str):
+            row[number] = as_number(value)
+    table = Table(
+        _("Plan"),
+        header,
+        body,
+        indents=_depths(tree),
+        indent_column=EXPORT_ORDER.index("area"),
+        max_widths={EXPORT_ORDER.index(key): width for key, width in WIDTHS.items()},
+    )
+    about = Table(META_TITLE, None, meta_rows(plan), landscape=False)
+    return xlsx_bytes([table, about], title=plan.title, subject=_("Local plan"))
 
 
 def plan_csv(tree: PlanTree, style: CsvStyle = CsvStyle.EXCEL_SV) -> bytes:
