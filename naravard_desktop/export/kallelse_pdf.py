@@ -3,11 +3,10 @@ invited, the agenda with planned times, attachments, and open action items to fo
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from naravard_desktop import i18n
 from naravard_desktop.export import meeting_text as words
@@ -26,7 +25,7 @@ from naravard_desktop.export.meeting_pdf import (
 )
 from naravard_desktop.export.pdf import RULE, PdfInfo, build_pdf, to_pdfa
 from naravard_desktop.i18n import _, format_iso_date, format_time
-from naravard_desktop.services.protocol_model import ItemLine, ProtocolData
+from naravard_desktop.services.protocol_model import ProtocolData
 
 Styles = dict[str, Any]
 SHADE = "#eef2f5"
@@ -79,7 +78,7 @@ def kallelse_pdf(data: ProtocolData) -> bytes:
 def _fact_rows(data: ProtocolData) -> list[FactRow]:
     people = words.invited(data)
     rows: list[FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
-    when = words.time_range(data)
+    when = words.time_range(data, planned=True)
     if when:
         rows.append((_("Time"), when, False))
     rows.append((_("Place"), data.place, False))
@@ -90,13 +89,6 @@ def _fact_rows(data: ProtocolData) -> list[FactRow]:
     if people.others:
         rows.append((_("Others"), people.others, True))
     return rows
-
-
-def _planned_end(item: ItemLine) -> dt.time | None:
-    if item.planned_start is None or item.planned_minutes is None:
-        return None
-    start = dt.datetime.combine(dt.date(2000, 1, 1), item.planned_start)
-    return (start + dt.timedelta(minutes=item.planned_minutes)).time()
 
 
 def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
@@ -130,9 +122,11 @@ def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
                 para(str(item.planned_minutes) if item.planned_minutes is not None else "", cell),
             ]
         )
-    end = _planned_end(data.items[-1]) if data.items else None
-    if end is not None:
-        rows.append(["", para(_("Planned end"), small), "", para(format_time(end), small), ""])
+    # The same end as in the heading: the end time set for the meeting, else the agenda's.
+    end = words.planned_end(data)
+    if end is not None and data.items:
+        label = _("Meeting ends") if data.ends_at else _("Planned end")
+        rows.append(["", para(label, small), "", para(format_time(end), small), ""])
     widths = [14 * mm, 0.0, 38 * mm, 16 * mm, 12 * mm]
     widths[1] = CONTENT_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -201,18 +195,15 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
 
 
 def _closing(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    """Whom to tell of an absence and how, and the sign-off, together on one page."""
     story: list[Flowable] = [Spacer(1, 6 * mm)]
-    if data.secretary:
-        story.append(
-            para(
-                _("Please report any absence to {name}.").format(name=data.secretary),
-                styles["body"],
-            )
-        )
+    contact = words.absence_contact(data)
+    if contact:
+        story.append(para(contact, styles["body"]))
     if data.chair or data.secretary:
         story.append(Spacer(1, 4 * mm))
         if data.chair:
-            story.append(para(f"{data.chair}, {_('chair')}", styles["body"]))
+            story.append(para(", ".join((data.chair, _("chair"))), styles["body"]))
         if data.secretary:
-            story.append(para(f"{data.secretary}, {_('secretary')}", styles["body"]))
-    return story
+            story.append(para(", ".join((data.secretary, _("secretary"))), styles["body"]))
+    return [KeepTogether(story)]

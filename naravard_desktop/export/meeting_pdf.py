@@ -6,10 +6,12 @@ replaces characters the embedded font cannot draw (most emoji), so no tofu boxes
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
 from io import BytesIO
+from itertools import zip_longest
 from typing import Any
 
 from reportlab.lib import colors
@@ -218,29 +220,36 @@ def header(data: ProtocolData, kind: str, number: str, styles: dict[str, Paragra
 
 
 FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
+LIST_BLOCK = 15  # a long list fills two columns this many rows deep, then starts anew
 
 
 def facts(rows: list[FactRow], styles: dict[str, Any], label_width: float = 40 * mm) -> Table:
     """The label/value table under the header: Datum, Tid, Plats, Närvarande … . A list value
-    is written one entry per line; a long list goes in two columns."""
+    is written one entry per line; a long list goes in two columns (down the left, then the
+    right, in blocks of LIST_BLOCK rows), one table row per line, so that a list longer than
+    a page goes on over the page."""
     cells: list[list[Any]] = []
     spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     value_width = CONTENT_WIDTH - label_width
     for label, value, indented in rows:
-        label_cell = para(label, styles["fact_sublabel" if indented else "fact_label"])
+        label_cell: Any = para(label, styles["fact_sublabel" if indented else "fact_label"])
         row = len(cells)
         if isinstance(value, str):
             cells.append([label_cell, para(value, styles["fact"]) if value else "", ""])
             spans.append(("SPAN", (1, row), (2, row)))
         elif len(value) > 5:
-            half = (len(value) + 1) // 2
-            cells.append(
-                [
-                    label_cell,
-                    [para(v, styles["fact"]) for v in value[:half]],
-                    [para(v, styles["fact"]) for v in value[half:]],
-                ]
-            )
+            for start in range(0, len(value), 2 * LIST_BLOCK):
+                block = value[start : start + 2 * LIST_BLOCK]
+                half = (len(block) + 1) // 2
+                for left, right in zip_longest(block[:half], block[half:], fillvalue=""):
+                    cells.append(
+                        [
+                            label_cell,
+                            para(left, styles["fact"]),
+                            para(right, styles["fact"]) if right else "",
+                        ]
+                    )
+                    label_cell = ""
         else:
             cells.append([label_cell, [para(v, styles["fact"]) for v in value], ""])
             spans.append(("SPAN", (1, row), (2, row)))
@@ -264,32 +273,106 @@ KEEP_WHOLE = 50 * mm  # a § up to this tall is never split
 MIN_START = 30 * mm  # room needed to start a longer § (its title and first lines)
 
 
-def keep_item(flowables: list[Flowable]) -> list[Flowable]:
-    """Keep a short § on one page; start a longer one where its title and first lines fit and
-    let it go on over the page (labels such as Beslut stay with their first line)."""
+def _height(flowables: list[Flowable]) -> float:
     height = 0.0
     for flowable in flowables:
         height += flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
         height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        if height > KEEP_WHOLE:
-            return [CondPageBreak(MIN_START), *flowables]
+    return height
+
+
+def keep_item(flowables: list[Flowable]) -> list[Flowable]:
+    """Keep a short § on one page; start a longer one where its title and first lines fit and
+    let it go on over the page (labels such as Beslut stay with their first line)."""
+    if _height(flowables) > KEEP_WHOLE:
+        return [CondPageBreak(MIN_START), *flowables]
     return [KeepTogether(flowables)]
 
 
-def running_header(label: str) -> Any:
-    """On pages after the first: the group and document in small type at the top."""
+TAIL = 25 * mm  # at least this much of the last § goes with the signatures
+
+
+def unsplittable(flowables: list[Flowable]) -> Table:
+    """`flowables` as one block that is never split over pages (a KeepTogether inside a
+    KeepTogether would always move the outer one to a new page)."""
+    table = Table([[flowables]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def keep_item_with(flowables: list[Flowable], block: list[Flowable]) -> list[Flowable]:
+    """The last § followed by `block` (the signatures), which never stands alone on a page:
+    a short § goes with it as a whole, a longer one with its last lines."""
+    ending = unsplittable(block)
+    if not flowables:
+        return [KeepTogether([ending])]
+    if _height(flowables) <= KEEP_WHOLE:
+        return [KeepTogether([*flowables, ending])]
+    split = len(flowables) - 1
+    while split > 0 and _height(flowables[split:]) < TAIL:
+        split -= 1
+    while split > 0 and getattr(flowables[split - 1], "keepWithNext", False):
+        split -= 1  # a heading or label stays with what follows it
+    return [
+        CondPageBreak(MIN_START),
+        *flowables[:split],
+        KeepTogether([*flowables[split:], ending]),
+    ]
+
+
+DRAFT_INK = colors.HexColor("#8b1f1f")
+WATERMARK = colors.HexColor("#e4e4e4")
+
+
+def _watermark(canvas: Canvas, text: str) -> None:
+    """`text` large, light grey and diagonal across the page, under what the page shows."""
+    width, height = canvas._pagesize
+    angle = math.degrees(math.atan2(height, width))
+    length = 0.7 * math.hypot(width, height)
+    size = min(96.0, length / max(pdfmetrics.stringWidth(text, FONT_BOLD, 1), 1.0))
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(FONT_BOLD, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(angle)
+    canvas.drawCentredString(0, -size / 3, text)
+    canvas.restoreState()
+
+
+def running_header(label: str, draft: str = "") -> Any:
+    """On pages after the first: the group and document in small type at the top. With
+    `draft` (a protocol not yet approved): that mark on every page, the first one too, at the
+    top left and as a light diagonal watermark."""
 
     def draw(canvas: Canvas, doc: Any) -> None:
-        if canvas.getPageNumber() == 1:
+        first = canvas.getPageNumber() == 1
+        if first and not draft:
             return
         width, height = canvas._pagesize
+        if draft:
+            _watermark(canvas, drawable(draft, FONT_BOLD))
         canvas.saveState()
+        if draft:
+            canvas.setFont(FONT_BOLD, 8.5)
+            canvas.setFillColor(DRAFT_INK)
+            canvas.drawString(18 * mm, height - 12 * mm, drawable(draft, FONT_BOLD))
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.drawRightString(width - 18 * mm, height - 12 * mm, drawable(label))
-        canvas.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)
+        if not first:
+            canvas.drawRightString(width - 18 * mm, height - 12 * mm, drawable(label))
+            canvas.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)
         canvas.restoreState()
 
     return draw

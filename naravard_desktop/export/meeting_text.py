@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
 from naravard_desktop.i18n import N_, _, format_date, format_time
+from naravard_desktop.services.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.protocol_model import (
     ActionLine,
     AttendeeLine,
+    ItemLine,
     ProtocolData,
     SignatureLine,
 )
@@ -58,15 +60,35 @@ def long_date(value: dt.date) -> str:
     return format_date(value, "long")
 
 
-def time_range(data: ProtocolData) -> str:
-    """ "kl. 13.00–15.30", "kl. 13.00", or "" when the meeting has no time."""
-    if data.starts_at and data.ends_at:
-        return _("{start}–{end}").format(
-            start=format_time(data.starts_at), end=format_time(data.ends_at)
-        )
-    if data.starts_at:
-        return _("at {start}").format(start=format_time(data.starts_at))
+def time_range(data: ProtocolData, *, planned: bool = False) -> str:
+    """ "kl. 13.00–15.30", "kl. 13.00", or "" when the meeting has no time. With `planned`
+    (the kallelse), a meeting without an end time ends when its agenda's planned minutes do."""
+    end = planned_end(data) if planned else data.ends_at
+    return _times(data.starts_at, end)
+
+
+def _times(start: dt.time | None, end: dt.time | None) -> str:
+    if start and end:
+        return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
+    if start:
+        return _("at {start}").format(start=format_time(start))
     return ""
+
+
+def agenda_end(data: ProtocolData) -> dt.time | None:
+    """When the last agenda item is planned to end: its start plus its planned minutes."""
+    if not data.items:
+        return None
+    last = data.items[-1]
+    if last.planned_start is None or last.planned_minutes is None:
+        return None
+    start = dt.datetime.combine(data.held_on, last.planned_start)
+    return (start + dt.timedelta(minutes=last.planned_minutes)).time()
+
+
+def planned_end(data: ProtocolData) -> dt.time | None:
+    """The end a kallelse announces: the end time set for the meeting, else the agenda's."""
+    return data.ends_at or agenda_end(data)
 
 
 def paragraph_range(data: ProtocolData) -> str:
@@ -167,8 +189,13 @@ def attendance(data: ProtocolData) -> Attendance:
         else:
             members.append(_entry(line, data))
     if data.secretary and all(line.name != data.secretary for line in data.attendees):
-        others.insert(0, f"{clean(data.secretary)}, {_('secretary')}")
+        others.insert(0, ", ".join((clean(data.secretary), _("secretary"))))
     return Attendance(members, substitutes, others, absent)
+
+
+def attendance_heading(data: ProtocolData) -> str:
+    """ "Närvarande" in a protocol; "Kallade" while the meeting has not been held."""
+    return _("Present") if data.held else _("Invited")
 
 
 @dataclass(frozen=True)
@@ -180,13 +207,17 @@ class Invited:
     others: list[str]
 
 
+# An absence note that already says the person sent apologies ("Anmält förhinder").
+_APOLOGIES = re.compile(r"förhinder|apolog", re.IGNORECASE)
+
+
 def invited(data: ProtocolData) -> Invited:
     members: list[str] = []
     substitutes: list[str] = []
     others: list[str] = []
     for line in data.attendees:
         entry = _entry(line, data, with_principal=not _is_other(line, data))
-        if line.status is AttendanceStatus.ABSENT:
+        if line.status is AttendanceStatus.ABSENT and not _APOLOGIES.search(line.note):
             entry = _("{entry} (has sent apologies)").format(entry=entry)
         if line.status is AttendanceStatus.SUBSTITUTE or line.role is Role.SUBSTITUTE:
             substitutes.append(entry)
@@ -195,7 +226,7 @@ def invited(data: ProtocolData) -> Invited:
         else:
             members.append(entry)
     if data.secretary and all(line.name != data.secretary for line in data.attendees):
-        others.insert(0, f"{clean(data.secretary)}, {_('secretary')}")
+        others.insert(0, ", ".join((clean(data.secretary), _("secretary"))))
     return Invited(members, substitutes, others)
 
 
@@ -213,7 +244,7 @@ def action_text(action: ActionLine) -> str:
     """ "what — who — 2024-06-30", with "(klar)" when done."""
     text = " — ".join(action_parts(action))
     if action.done:
-        text = f"{text} ({_('done')})"
+        text = _("{text} (done)").format(text=text)
     return text
 
 
@@ -265,6 +296,18 @@ def names_and(names: list[str]) -> str:
 def draft_mark() -> str:
     """ "UTKAST – ej justerat": on every page of a protocol that is not approved."""
     return _("DRAFT – not approved")
+
+
+def is_draft(data: ProtocolData) -> bool:
+    """A protocol that is not approved: marked as a draft on every page and in its title."""
+    return not data.approved
+
+
+def protocol_document_title(data: ProtocolData) -> str:
+    """The title in a protocol's metadata: "UTKAST – ej justerat: Protokoll …" for a draft."""
+    if is_draft(data):
+        return _("DRAFT – not approved: {title}").format(title=protocol_title(data))
+    return protocol_title(data)
 
 
 def protocol_title(data: ProtocolData) -> str:
@@ -321,3 +364,36 @@ def approval_text(data: ProtocolData) -> tuple[str, str]:
             _("Approved by {names}").format(names=by) if by else "",
         )
     return _("Date of approval: {date}").format(date="_" * 24), ""
+
+
+def absence_contact(data: ProtocolData) -> str:
+    """ "Förhinder anmäls till Lisa Nord, lisa.nord@…, tfn 0640-127 11." or ""."""
+    if not data.secretary:
+        return ""
+    contact = [clean(data.secretary_email).strip()]
+    phone = clean(data.secretary_phone).strip()
+    if phone:
+        contact.append(_("phone {number}").format(number=phone))
+    contact = [part for part in contact if part]
+    if not contact:
+        return _("Please report any absence to {name}.").format(name=clean(data.secretary))
+    return _("Please report any absence to {name}, {contact}.").format(
+        name=clean(data.secretary), contact=", ".join(contact)
+    )
+
+
+def standard_item_text(item: ItemLine, data: ProtocolData) -> str:
+    """What the protocol adds to a standard item: the next planned meeting under "Nästa
+    möte", "Inga övriga frågor." under an empty "Övriga frågor" of a held meeting."""
+    if item.standard_key == NEXT_MEETING and data.next_meeting is not None:
+        upcoming = data.next_meeting
+        parts = [long_date(upcoming.held_on), _times(upcoming.starts_at, upcoming.ends_at)]
+        parts.append(clean(upcoming.place).strip())
+        return _("The next meeting is held on {when}.").format(
+            when=", ".join(part for part in parts if part)
+        )
+    if item.standard_key == OTHER_BUSINESS and data.held:
+        empty = not (item.notes.strip() or item.decision.strip() or item.actions)
+        if empty and not (item.attachments or item.carried_actions):
+            return _("No other business.")
+    return ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from naravard_desktop import i18n
@@ -21,6 +21,7 @@ from naravard_desktop.export.meeting_pdf import (
     facts,
     header,
     keep_item,
+    keep_item_with,
     markup,
     meeting_styles,
     notes,
@@ -41,13 +42,13 @@ def protocol_pdf(data: ProtocolData) -> bytes:
     with i18n.use_language(data.language):
         styles = meeting_styles()
         info = PdfInfo(
-            title=words.protocol_title(data),
+            title=words.protocol_document_title(data),
             author=data.group_name,
             subject=words.protocol_subject(data),
             language=i18n.current_language(),
             keywords=_("protocol"),
         )
-        story = [*_front(data, styles), *_items(data, styles), *_signatures(data, styles)]
+        story = [*_front(data, styles), *_items(data, styles)]
         pdf = build_pdf(
             story,
             info,
@@ -56,7 +57,8 @@ def protocol_pdf(data: ProtocolData) -> bytes:
             on_page=running_header(
                 " · ".join(
                     (_("Protocol"), words.meeting_label(data), words.long_date(data.held_on))
-                )
+                ),
+                draft=words.draft_mark() if words.is_draft(data) else "",
             ),
         )
         return to_pdfa(pdf, info)
@@ -83,7 +85,15 @@ def _fact_rows(data: ProtocolData) -> list[FactRow]:
     if when:
         rows.append((_("Time"), when, False))
     rows.append((_("Place"), data.place, False))
-    rows.append((_("Present"), "", False))
+    rows.append((words.attendance_heading(data), "", False))
+    if not data.held:  # who is called; who comes is not known yet
+        called = words.invited(data)
+        rows.append((_("Members"), called.members or "–", True))
+        if called.substitutes:
+            rows.append((_("Substitutes"), called.substitutes, True))
+        if called.others:
+            rows.append((_("Others"), called.others, True))
+        return _closing_rows(data, rows)
     rows.append((_("Members"), people.members or "–", True))
     if people.substitutes:
         rows.append((_("Substitutes"), people.substitutes, True))
@@ -91,6 +101,10 @@ def _fact_rows(data: ProtocolData) -> list[FactRow]:
         rows.append((_("Others present"), people.others, True))
     if people.absent:
         rows.append((_("Absent"), people.absent, False))
+    return _closing_rows(data, rows)
+
+
+def _closing_rows(data: ProtocolData, rows: list[FactRow]) -> list[FactRow]:
     if data.adjusters:
         rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
     paragraphs = words.paragraph_range(data)
@@ -130,10 +144,14 @@ def _bullets(lines: list[str], styles: Styles) -> list[Flowable]:
     return [Paragraph(markup(line, style.fontName), style, bulletText="•") for line in lines]
 
 
-def _item(item: ItemLine, styles: Styles) -> list[Flowable]:
+def _item(item: ItemLine, data: ProtocolData, styles: Styles) -> list[Flowable]:
+    """The flowables of one §: heading, presenter, notes, Beslut, Åtgärder, attachments."""
     body: list[Flowable] = []
     if item.presenter:
         body.append(para(words.presenter_text(item.presenter), styles["presenter"]))
+    added = words.standard_item_text(item, data)
+    if added:
+        body.append(para(added, styles["text"]))
     body += notes(item.notes, styles["text"])
     if item.carried_actions:
         body.append(para(_("Open actions from earlier meetings"), styles["sublabel"]))
@@ -146,14 +164,16 @@ def _item(item: ItemLine, styles: Styles) -> list[Flowable]:
         body += _bullets([words.action_text(a) for a in item.actions], styles)
     if item.attachments:
         body.append(para(words.attachments_text(item.attachments), styles["note"]))
-    return keep_item([_heading(item, styles), *body])
+    return [_heading(item, styles), *body]
 
 
 def _items(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    """Every §, then the signatures, kept with (the end of) the last § on its page."""
     story: list[Flowable] = []
-    for item in data.items:
-        story += _item(item, styles)
-    return story
+    for item in data.items[:-1]:
+        story += keep_item(_item(item, data, styles))
+    last = _item(data.items[-1], data, styles) if data.items else []
+    return story + keep_item_with(last, _signatures(data, styles))
 
 
 def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
@@ -187,7 +207,7 @@ def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
     )
     approval, approved_by = words.approval_text(data)
     block: list[Flowable] = [
-        Spacer(1, 6 * mm),
+        Spacer(1, 4 * mm),
         rule(thickness=1.2),
         para(_("Signatures"), styles["section"]),
         table,
@@ -195,4 +215,4 @@ def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
     ]
     if approved_by:
         block.append(para(approved_by, styles["body"]))
-    return [KeepTogether(block)]
+    return block

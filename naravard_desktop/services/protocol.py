@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.db.models import Group, Meeting, Person, ProtocolRevision
+from naravard_desktop.db.models import ActionItem, Group, Meeting, Person, ProtocolRevision
 from naravard_desktop.i18n import _, use_language
 from naravard_desktop.services import meeting_labels as labels
 from naravard_desktop.services.actions import ActionData, open_before
@@ -19,24 +21,75 @@ from naravard_desktop.services.protocol_model import (
     ActionLine,
     AttendeeLine,
     ItemLine,
+    NextMeetingLine,
     ProtocolData,
     SignatureLine,
 )
 
 
-def _carried_line(action: ActionData, meeting: Meeting) -> ActionLine:
-    """An earlier meeting's action as it stood at `meeting`: done only if done by then."""
+def _done_by(done: bool, done_on: dt.date | None, as_of: dt.date) -> bool:
+    """Whether an action was done on `as_of` (the approval date, or today for a draft)."""
+    return done and (done_on is None or done_on <= as_of)
+
+
+def _carried_line(action: ActionData, as_of: dt.date) -> ActionLine:
+    """An earlier meeting's action as it stood on `as_of`."""
     return ActionLine(
         what=action.what,
         who=action.who,
         due_on=action.due_on,
-        done=action.done_on is not None and action.done_on <= meeting.held_on,
+        done=_done_by(action.done, action.done_on, as_of),
         from_meeting_on=action.meeting_on,
         from_paragraph=action.paragraph,
     )
 
 
-def build_protocol_data(session: Session, meeting: Meeting) -> ProtocolData:
+def _own_line(action: ActionItem, as_of: dt.date) -> ActionLine:
+    return ActionLine(
+        what=action.what,
+        who=action.who,
+        due_on=action.due_on,
+        done=_done_by(action.done, action.done_on, as_of),
+    )
+
+
+def _latest_revision(session: Session, meeting: Meeting) -> ProtocolRevision | None:
+    return session.scalars(
+        select(ProtocolRevision)
+        .where(ProtocolRevision.meeting_id == meeting.id)
+        .order_by(ProtocolRevision.revision.desc())
+        .limit(1)
+    ).first()
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    """The local calendar day of a stored timestamp (SQLite returns UTC without a zone)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().date()
+
+
+def _next_meeting(session: Session, meeting: Meeting, as_of: dt.date) -> NextMeetingLine | None:
+    """The group's first meeting after this one's day, among those planned by `as_of`."""
+    later = session.scalars(
+        select(Meeting)
+        .where(Meeting.group_id == meeting.group_id, Meeting.held_on > meeting.held_on)
+        .order_by(Meeting.held_on, Meeting.starts_at, Meeting.id)
+    ).all()
+    for candidate in later:
+        if candidate.created_at is None or _local_date(candidate.created_at) <= as_of:
+            return NextMeetingLine(
+                candidate.held_on, candidate.starts_at, candidate.ends_at, candidate.place
+            )
+    return None
+
+
+def build_protocol_data(
+    session: Session, meeting: Meeting, today: dt.date | None = None
+) -> ProtocolData:
+    """What the documents of `meeting` show. An approved protocol shows the state on its
+    approval date (action items done later are still open in it); a draft, the state on
+    `today` (the real today unless given)."""
     group = session.get(Group, meeting.group_id)
     assert group is not None
     principals = GroupData(
@@ -50,19 +103,20 @@ def build_protocol_data(session: Session, meeting: Meeting) -> ProtocolData:
         protocol_language=group.protocol_language,
         version=group.version,
     )
-    people = {
-        p.id: p.name
-        for p in session.scalars(select(Person).where(Person.group_id == group.id)).all()
+    persons = {
+        p.id: p for p in session.scalars(select(Person).where(Person.group_id == group.id)).all()
     }
+    people = {person_id: p.name for person_id, p in persons.items()}
     siblings = session.scalars(select(Meeting).where(Meeting.group_id == group.id)).all()
-    carried = [_carried_line(a, meeting) for a in open_before(session, meeting)]
+    latest = _latest_revision(session, meeting)
+    approved = meeting.state == ProtocolState.APPROVED
+    approved_on = latest.approved_at.date() if approved and latest else None
+    as_of = approved_on or today or dt.date.today()
+    carried = [_carried_line(a, as_of) for a in open_before(session, meeting)]
     items = []
     for item in items_for(session, meeting):
         model_item = next(i for i in meeting.items if i.id == item.id)
-        actions = tuple(
-            ActionLine(what=a.what, who=a.who, due_on=a.due_on, done=a.done)
-            for a in model_item.action_items
-        )
+        actions = tuple(_own_line(a, as_of) for a in model_item.action_items)
         items.append(
             ItemLine(
                 paragraph=item.paragraph,
@@ -97,17 +151,11 @@ def build_protocol_data(session: Session, meeting: Meeting) -> ProtocolData:
         )
         for row in rows_for(session, meeting)
     )
-    latest = session.scalars(
-        select(ProtocolRevision)
-        .where(ProtocolRevision.meeting_id == meeting.id)
-        .order_by(ProtocolRevision.revision.desc())
-        .limit(1)
-    ).first()
-    approved = meeting.state == ProtocolState.APPROVED
     revision = (latest.revision if latest else 0) + (0 if approved else 1)
     adjusters = tuple(
         people[p] for p in (meeting.adjuster1_id, meeting.adjuster2_id) if p in people
     )
+    secretary = persons.get(meeting.secretary_id or -1)
     with use_language(meeting.language):
         signatures = [
             SignatureLine(_("Secretary"), people.get(meeting.secretary_id or -1, "")),
@@ -131,11 +179,15 @@ def build_protocol_data(session: Session, meeting: Meeting) -> ProtocolData:
         attendees=attendees,
         items=tuple(items),
         approved=approved,
-        approved_on=latest.approved_at.date() if approved and latest else None,
+        approved_on=approved_on,
         approved_by=latest.approved_by if approved and latest else "",
         revision=max(1, revision),
         correction_reason=_correction_reason(meeting, approved),
         signatures=tuple(signatures),
+        as_of=as_of,
+        secretary_email=secretary.email if secretary else "",
+        secretary_phone=secretary.phone if secretary else "",
+        next_meeting=_next_meeting(session, meeting, as_of),
     )
 
 
@@ -153,6 +205,6 @@ def _correction_reason(meeting: Meeting, approved: bool) -> str:
     return revisions[-1].reason if revisions else ""
 
 
-def protocol_data(db: Database, meeting_id: int) -> ProtocolData:
+def protocol_data(db: Database, meeting_id: int, today: dt.date | None = None) -> ProtocolData:
     with db.session() as session:
-        return build_protocol_data(session, load(session, meeting_id))
+        return build_protocol_data(session, load(session, meeting_id), today)

@@ -54,6 +54,16 @@ class ItemLine:
 
 
 @dataclass(frozen=True)
+class NextMeetingLine:
+    """The group's next planned meeting, named under "Nästa möte"."""
+
+    held_on: dt.date
+    starts_at: dt.time | None = None
+    ends_at: dt.time | None = None
+    place: str = ""
+
+
+@dataclass(frozen=True)
 class SignatureLine:
     """A signature block entry: "Ordförande" above the line, the name below."""
 
@@ -88,6 +98,17 @@ class ProtocolData:
     revision: int = 1
     correction_reason: str = ""
     signatures: tuple[SignatureLine, ...] = field(default_factory=tuple)
+    # The day whose state the document shows: the approval date of an approved protocol,
+    # today for a draft (None: not known, the meeting counts as held).
+    as_of: dt.date | None = None
+    secretary_email: str = ""
+    secretary_phone: str = ""
+    next_meeting: NextMeetingLine | None = None
+
+    @property
+    def held(self) -> bool:
+        """Whether the meeting has taken place (a draft of a coming meeting has not)."""
+        return self.approved or self.as_of is None or self.held_on <= self.as_of
 
     @property
     def paragraph_range(self) -> tuple[int, int] | None:

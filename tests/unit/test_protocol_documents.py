@@ -302,7 +302,7 @@ def test_pdfa_fonts_and_metadata() -> None:
         _fonts_embedded(data)
     data = protocol_pdf(_meeting())
     info = PdfReader(BytesIO(data)).metadata
-    assert info.title == "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
+    assert info.title == "UTKAST – ej justerat: Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
     assert info.author == "Lokal samverkansgrupp Bergsjö"
     assert info.subject == "Protokoll från möte 2024:3, §§ 12–20"
     with pikepdf.open(BytesIO(data)) as pdf:
@@ -384,7 +384,10 @@ def test_kallelse_lists_invited_agenda_with_times_and_open_actions() -> None:
     assert row in text
     assert "hösten 2024\nSara Holm\n13.15\n30\n§ 17" in text  # presenter, start, minutes
     assert "Bilagor: Lägesrapport fast vårdkontakt" in text
-    assert "Beräknat slut\n 14.22" in text
+    assert "Mötet slutar\n 15.30" in text  # the end time set, as in the heading
+    assert "14.22" not in text
+    ends_by_agenda = "\n".join(_pages(kallelse_pdf(_meeting(ends_at=None))))
+    assert "kl. 13.00–14.22" in ends_by_agenda and "Beräknat slut\n 14.22" in ends_by_agenda
     assert "Öppna åtgärder att följa upp" in text
     assert "Sammanställa SIP-statistik" in text and "2024-05-31" in text
     assert "Förhinder anmäls till Lisa Nord." in text
