@@ -13,6 +13,7 @@ import math
 import re
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from naravard_desktop.i18n import _, current_language
 from naravard_desktop.services.spreadsheets import CellValue
 
 if TYPE_CHECKING:
+    from openpyxl.styles.cell_style import StyleArray
     from openpyxl.worksheet.worksheet import Worksheet
 
 Rows = Sequence[Sequence[CellValue]]
@@ -172,7 +174,9 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
             for name, style in header_style.items():
                 setattr(cell, name, style)
         _fit_height(sheet, row_number, table.header, widths, range(len(table.header)), bold=True)
-    alignments: dict[tuple[bool, int, bool], Alignment] = {}
+    # Setting a style is slow in openpyxl (it hashes it each time): style one cell of each
+    # kind and copy its style array to the others.
+    styles: dict[tuple[bool, int, bool, str | None, bool], StyleArray] = {}
     for index, row in enumerate(table.body):
         sheet.append(list(row))
         row_number += 1
@@ -180,26 +184,34 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
         for column, value in enumerate(row):
             if value is None:
                 continue
-            cell = sheet.cell(row=row_number, column=column + 1)
+            number_format = None
             if isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-            elif column in table.number_formats and isinstance(value, int | float):
-                cell.number_format = table.number_formats[column]
+                number_format = "yyyy-mm-dd"
+            elif isinstance(value, int | float):
+                number_format = table.number_formats.get(column)
             key = (
                 column in wrapped or (isinstance(value, str) and "\n" in value),
                 level if column == table.indent_column else 0,
                 column in table.right_aligned,
+                number_format,
+                table.header is None and column == 0,
             )
-            if key not in alignments:
-                alignments[key] = Alignment(
-                    wrap_text=key[0] or None,
-                    vertical="top",
-                    indent=key[1],
-                    horizontal="right" if key[2] else ("left" if key[1] else None),
-                )
-            cell.alignment = alignments[key]
-            if table.header is None and column == 0:
-                cell.font = bold
+            cell = sheet.cell(row=row_number, column=column + 1)
+            known = styles.get(key)
+            if known is not None:
+                cell._style = copy(known)
+                continue
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = Alignment(
+                wrap_text=key[0] or None,
+                vertical="top",
+                indent=key[1],
+                horizontal="right" if key[2] else ("left" if key[1] else None),
+            )
+            if key[4]:
+                cell.font = bold  # the labels of a label/value sheet
+            styles[key] = copy(cell._style)
         _fit_height(sheet, row_number, row, widths, wrapped, indent=(table.indent_column, level))
     last_row = row_number
     last_column = max([len(table.header or ()), *(len(row) for row in table.body)])
