@@ -100,13 +100,14 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
                 styles["body"],
             )
         )
-    summary_heading = ParagraphStyle("summary_heading", styles["heading"], spaceAfter=2 * mm)
-    story.append(
-        HeadedTable(
-            [Paragraph(escape(report.summary.title), summary_heading)],
-            _table(report.summary, width),
+    if any(text for _indicator, texts in report.summary.rows for text in texts):
+        summary_heading = ParagraphStyle("summary_heading", styles["heading"], spaceAfter=2 * mm)
+        story.append(
+            HeadedTable(
+                [Paragraph(escape(report.summary.title), summary_heading)],
+                _table(report.summary, width),
+            )
         )
-    )
     if report.trend:
         labels = [label for label, _values in report.trend]
         series = [

@@ -18,12 +18,14 @@ from pypdf import PdfReader
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import ActivityStatus, PlanState, ProtocolState
+from naravard_desktop.export.sip_pdf import sip_pdf
 from naravard_desktop.services import demo, groups, meetings, plan_items, plans
 from naravard_desktop.services.database import Database, open_database
 from naravard_desktop.services.meeting_documents import kallelse_bytes, protocol_bytes
 from naravard_desktop.services.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip_report import year_report
 
 TODAY = dt.date(2026, 11, 30)
 GROUP = demo.DEMO_GROUP.name
@@ -282,3 +284,13 @@ def test_an_empty_area_says_so_and_a_parent_area_heads_its_sub_areas(db: Databas
     assert "1 Psykisk ohälsa 1 a Barn och unga Aktivitet Ansvar" in text
     assert "2 Tomt område Inga aktiviteter i området ännu." in text
     assert text.count("Inga aktiviteter i området ännu.") == 1
+
+
+def test_a_sip_report_without_counts_says_so_without_an_empty_table(db: Database) -> None:
+    group = groups.create_group(db, groups.GroupInput(name=GROUP))
+    data = sip_pdf(year_report(db, group.id, 2020, None), TODAY)
+    [page] = _pages(data)
+    assert "Inga antal registrerades för 2020." in page
+    assert "Sammanställning" not in page and "SIP initierade" not in page
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert pikepdf.pdfa.check(pdf, "2b").passed
