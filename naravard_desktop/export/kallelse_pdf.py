@@ -163,7 +163,7 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
     for item, action in carried:
         decided = words.long_date(action.from_meeting_on) if action.from_meeting_on else ""
         if action.from_paragraph is not None:
-            decided = f"{decided}, § {action.from_paragraph}".lstrip(", ")
+            decided = f"{decided}, §\u00a0{action.from_paragraph}".lstrip(", ")  # no break after §
         rows.append(
             [
                 para(action.what, cell),
