@@ -47,21 +47,13 @@ def protocol_docx(data: ProtocolData) -> bytes:
         _set_up(document, data)
         _front(document, data)
         for number, item in enumerate(data.items, start=1):
-            _item(document, item, last=number == len(data.items))
+            _item(document, item, data, last=number == len(data.items))
         _signatures(document, data)
         _headers_and_footers(document, data)
         parts.clean_package(document, APP_NAME)
         out = BytesIO()
         document.save(out)
         return out.getvalue()
-
-
-def document_title(data: ProtocolData) -> str:
-    """ "UTKAST – ej justerat: Protokoll <group> <date>" for a draft, the plain title once
-    approved (the PDF's title says the same)."""
-    if data.approved:
-        return words.protocol_title(data)
-    return f"{words.draft_mark()}: {words.protocol_title(data)}"
 
 
 # --- document set-up --------------------------------------------------------------------
@@ -104,12 +96,12 @@ def _set_up(document: Any, data: ProtocolData) -> None:
 def _properties(document: Any, data: ProtocolData, language: str) -> None:
     """The core properties (docProps/core.xml), every one of the template's replaced."""
     properties = document.core_properties
-    properties.title = document_title(data)
+    properties.title = words.protocol_document_title(data)
     properties.subject = words.protocol_subject(data)
     properties.author = properties.last_modified_by = words.clean(data.group_name)
     properties.language = language
     properties.keywords = _("protocol")
-    properties.content_status = "" if data.approved else words.draft_mark()
+    properties.content_status = words.draft_mark() if words.is_draft(data) else ""
     properties.comments = properties.category = ""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties.created = properties.modified = now
@@ -243,21 +235,30 @@ def _logo(paragraph: Any, data: bytes | None) -> None:
 
 
 def _fact_rows(data: ProtocolData) -> list[FactRow]:
-    """The same rows as the PDF's (protocol_pdf._fact_rows)."""
-    people = words.attendance(data)
+    """The same rows as the PDF's (protocol_pdf._fact_rows): who was present, or, for a
+    meeting not yet held, who is called (Kallade)."""
     rows: list[FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
     when = words.time_range(data)
     if when:
         rows.append((_("Time"), when, False))
     rows.append((_("Place"), data.place, False))
-    rows.append((_("Present"), "", False))
-    rows.append((_("Members"), people.members or "–", True))
-    if people.substitutes:
-        rows.append((_("Substitutes"), people.substitutes, True))
-    if people.others:
-        rows.append((_("Others present"), people.others, True))
-    if people.absent:
-        rows.append((_("Absent"), people.absent, False))
+    rows.append((words.attendance_heading(data), "", False))
+    if not data.held:  # who is called; who comes is not known yet
+        called = words.invited(data)
+        rows.append((_("Members"), called.members or "–", True))
+        if called.substitutes:
+            rows.append((_("Substitutes"), called.substitutes, True))
+        if called.others:
+            rows.append((_("Others"), called.others, True))
+    else:
+        people = words.attendance(data)
+        rows.append((_("Members"), people.members or "–", True))
+        if people.substitutes:
+            rows.append((_("Substitutes"), people.substitutes, True))
+        if people.others:
+            rows.append((_("Others present"), people.others, True))
+        if people.absent:
+            rows.append((_("Absent"), people.absent, False))
     if data.adjusters:
         rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
     paragraphs = words.paragraph_range(data)
@@ -290,7 +291,7 @@ def _facts(document: Any, rows: list[FactRow]) -> None:
                 _text(_tight(paragraph, after=2 if index == len(lines) - 1 else 0), line)
 
 
-def _item(document: Any, item: ItemLine, *, last: bool = False) -> None:
+def _item(document: Any, item: ItemLine, data: ProtocolData, *, last: bool = False) -> None:
     from docx.shared import Pt
 
     heading = document.add_heading(level=2)
@@ -299,6 +300,9 @@ def _item(document: Any, item: ItemLine, *, last: bool = False) -> None:
     body: list[Any] = []
     if item.presenter:
         body.append(_indented(document, words.presenter_text(item.presenter), italic=True))
+    added = words.standard_item_text(item, data)  # "Inga övriga frågor.", the next meeting
+    if added:
+        body.append(_indented(document, added))
     for lines in words.blocks(item.notes):
         body.append(_indented(document, "\n".join(lines)))
     if item.carried_actions:
@@ -395,7 +399,7 @@ def _headers_and_footers(document: Any, data: ProtocolData) -> None:
     every page, the first included. The footer is the same on every page."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
-    draft = "" if data.approved else words.draft_mark()
+    draft = words.draft_mark() if words.is_draft(data) else ""
     running = " · ".join((_("Protocol"), words.meeting_label(data), words.long_date(data.held_on)))
     _header(document, section.first_page_header, draft, "")
     _header(document, section.header, draft, running)

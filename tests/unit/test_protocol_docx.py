@@ -25,7 +25,9 @@ from naravard_desktop.export.protocol_docx import protocol_docx
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.demo import create_demo
 from naravard_desktop.services.meeting_documents import protocol_bytes
+from naravard_desktop.services.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings import list_meetings
+from naravard_desktop.services.protocol_model import NextMeetingLine
 from tests.unit.test_protocol_documents import _items, _meeting
 
 DRAFT = "UTKAST – ej justerat"
@@ -261,3 +263,36 @@ def test_a_paragraph_with_only_its_title_does_not_drag_the_next_along() -> None:
     document = _open(protocol_docx(_meeting(items=(*items, _items()[-1]))))
     empty = [p for p in document.paragraphs if p.style.name == "Heading 2"][:3]
     assert [_keeps(p) for p in empty] == [False, False, False]
+
+
+# The words the PDF has reach the DOCX too (meeting_text)
+
+
+def _standard(key: str, title: str, **changes: Any) -> Any:
+    item = next(item for item in _items() if item.title == title)
+    return replace(item, standard_key=key, **changes)
+
+
+def test_a_meeting_not_yet_held_lists_who_is_called() -> None:
+    coming = _all_text(protocol_docx(_meeting(as_of=dt.date(2024, 5, 1))))
+    assert "Kallade" in coming and "Närvarande" not in coming
+    assert "Anna Berg, ordförande (kommun)" in coming
+    held = _all_text(protocol_docx(_meeting(as_of=dt.date(2024, 5, 20))))
+    assert "Närvarande" in held and "Kallade" not in held
+
+
+def test_empty_other_business_and_the_next_meeting_are_written_out() -> None:
+    items = (
+        _standard(OTHER_BUSINESS, "Övriga frågor", notes=""),
+        _standard(NEXT_MEETING, "Nästa möte", decision=""),
+    )
+    upcoming = NextMeetingLine(
+        dt.date(2024, 9, 13), dt.time(13, 0), dt.time(15, 0), "Kommunhuset, sal Ljusnan"
+    )
+    document = _open(protocol_docx(_approved(items=items, next_meeting=upcoming)))
+    texts = [p.text for p in document.paragraphs]
+    assert "Inga övriga frågor." in texts
+    assert any(
+        "Nästa möte hålls" in text and "13 september 2024" in text and "Ljusnan" in text
+        for text in texts
+    )
