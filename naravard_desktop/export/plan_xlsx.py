@@ -14,7 +14,7 @@ from naravard_desktop.export.spreadsheets import (
     csv_bytes,
     xlsx_bytes,
 )
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, current_language
 from naravard_desktop.services.labels import principal_label
 from naravard_desktop.services.plan_import import COLUMNS, EXPORT_ORDER
 from naravard_desktop.services.plan_items import PlanTree
@@ -22,7 +22,12 @@ from naravard_desktop.services.plan_labels import plan_state_label, status_label
 from naravard_desktop.services.plans import PlanSummary
 from naravard_desktop.services.spreadsheets import CellValue
 
-META_TITLE = "Om planen"
+# The sheet about the plan and its labels, in the words services/plan_import.py reads back
+# (META_SHEETS, META_KEYS): part of the file format, so not left to the translations.
+META_LABELS = {
+    "sv": ("Om planen", "Titel", "Giltig från", "Giltig till", "Läge", "Reviderad"),
+    "en": ("About the plan", "Title", "Valid from", "Valid to", "State", "Revised"),
+}
 # The widest each column may be (in characters) before its text wraps.
 WIDTHS = {
     "number": 8,
@@ -65,15 +70,20 @@ def plan_rows(tree: PlanTree) -> list[list[CellValue]]:
     return rows
 
 
+def _meta_labels() -> tuple[str, ...]:
+    return META_LABELS.get(current_language(), META_LABELS["sv"])
+
+
 def meta_rows(plan: PlanSummary) -> list[list[CellValue]]:
+    _sheet, title, valid_from, valid_to, state, revised = _meta_labels()
     rows: list[list[CellValue]] = [
-        ["Titel", plan.title],
-        ["Giltig från", plan.valid_from],
-        ["Giltig till", plan.valid_to],
-        ["Läge", plan_state_label(plan.state)],
+        [title, plan.title],
+        [valid_from, plan.valid_from],
+        [valid_to, plan.valid_to],
+        [state, plan_state_label(plan.state)],
     ]
     for revision in plan.revisions:
-        rows.append(["Reviderad", revision.revised_on, revision.note or None])
+        rows.append([revised, revision.revised_on, revision.note or None])
     return rows
 
 
@@ -109,7 +119,7 @@ def plan_xlsx(plan: PlanSummary, tree: PlanTree) -> bytes:
         indent_column=EXPORT_ORDER.index("area"),
         max_widths={EXPORT_ORDER.index(key): width for key, width in WIDTHS.items()},
     )
-    about = Table(META_TITLE, None, meta_rows(plan), landscape=False)
+    about = Table(_meta_labels()[0], None, meta_rows(plan), landscape=False)
     return xlsx_bytes([table, about], title=plan.title, subject=_("Local plan"))
 
 

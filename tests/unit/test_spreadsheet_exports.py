@@ -272,11 +272,32 @@ def test_the_app_is_the_author_and_the_document_has_a_title(
                 assert b"openpyxl" not in archive.read(part).lower(), part
 
 
-def test_an_english_export_has_english_headings_and_footer(db: Database, plan_id: int) -> None:
+def test_an_english_export_is_english_throughout_and_reads_back(
+    tmp_path: Path, db: Database, plan_id: int, demo: GroupData
+) -> None:
     with i18n.use_language("en"):
-        sheet = plan_book(db, plan_id)["Plan"]
+        data = plan_file_bytes(db, plan_id, ".xlsx", TODAY)
+    workbook = book(data)
+    assert workbook.sheetnames == ["Plan", "About the plan"]
+    sheet = workbook["Plan"]
     assert sheet["A1"].value == "No."
     assert "Page &P of &N" in sheet.oddFooter.center.text
+    about = values(workbook["About the plan"])
+    assert [row[0] for row in about[:4]] == ["Title", "Valid from", "Valid to", "State"]
+    assert about[3][1] == "Adopted"
+    assert {row[0] for row in about[4:]} == {"Revised"}
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(data)
+    preview = read_plan_file(path)  # read in Swedish, as the app runs
+    assert preview.problems == []
+    original = plans.get_plan(db, plan_id)
+    assert (preview.plan.title, preview.plan.valid_from, preview.plan.valid_to) == (
+        original.title,
+        original.valid_from,
+        original.valid_to,
+    )
+    assert preview.plan.state is original.state
+    assert len(preview.activities) == len(plan_items.load_tree(db, plan_id).activities)
 
 
 @pytest.mark.parametrize("utf8", [False, True])
