@@ -10,9 +10,9 @@ from naravard_desktop.cli.core import (
     EXIT_OK,
     EXIT_PROBLEM,
     Commands,
+    add_group_option,
     open_db,
     print_json,
-    whole_number,
 )
 from naravard_desktop.i18n import _, format_iso_date
 
@@ -24,7 +24,13 @@ def register(commands: Commands) -> None:
     backup = commands.add(
         "backup", _("copy the database to a file (safe while in use)"), cmd_backup
     )
-    backup.add_argument("--out", required=True, type=Path, metavar=_("FILE"))
+    backup.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the file to write the copy to"),
+    )
 
     commands.add("demo", _("fill the database with an invented demo group"), cmd_demo)
 
@@ -34,7 +40,7 @@ def register(commands: Commands) -> None:
     members_list = commands.add_to_group(
         "members", "list", _("list a group's members"), cmd_members_list
     )
-    members_list.add_argument("--group", type=whole_number, metavar="ID")
+    add_group_option(members_list)
     members_list.add_argument("--json", action="store_true", help=_("print JSON"))
 
 

@@ -56,6 +56,20 @@ def whole_number(text: str) -> int:
         ) from None
 
 
+def add_group_option(command: argparse.ArgumentParser) -> None:
+    """--group ID, the same for every command that works on one group."""
+    command.add_argument(
+        "--group",
+        type=whole_number,
+        metavar="ID",
+        help=_("the group's id (needed when the database holds more than one group)"),
+    )
+
+
+def out_file_help() -> str:
+    return _("the file to write; its ending chooses the format")
+
+
 class Commands:
     """What a capability's `register()` receives: adds commands, and the shared
     `export …` / `import …` groups, all with the global options."""

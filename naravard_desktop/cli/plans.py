@@ -11,7 +11,9 @@ from naravard_desktop.cli.core import (
     EXIT_OK,
     EXIT_PROBLEM,
     Commands,
+    add_group_option,
     open_db,
+    out_file_help,
     print_json,
     whole_number,
 )
@@ -23,15 +25,17 @@ def register(commands: Commands) -> None:
     listing = commands.add_to_group(
         "plans", "list", _("list the plans with their areas and activities"), cmd_plans_list
     )
-    listing.add_argument("--group", type=whole_number, metavar="ID")
+    add_group_option(listing)
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
     reading = commands.add_to_group(
         "import", "plan", _("read a plan from XLSX or CSV (dry run unless --apply)"), cmd_import
     )
-    reading.add_argument("file", type=Path, metavar=_("FILE"))
-    reading.add_argument("--group", type=whole_number, metavar="ID")
-    reading.add_argument("--title", help=_("the plan's title (default: from the file)"))
+    reading.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to read"))
+    add_group_option(reading)
+    reading.add_argument(
+        "--title", metavar=_("TITLE"), help=_("the plan's title (default: from the file)")
+    )
     reading.add_argument("--apply", action="store_true", help=_("create the plan"))
     reading.add_argument(
         "--privacy-reason",
@@ -40,8 +44,14 @@ def register(commands: Commands) -> None:
     )
 
     writing = commands.add_to_group("export", "plan", _("write a plan as PDF or XLSX"), cmd_export)
-    writing.add_argument("--plan", type=whole_number, required=True, metavar="ID")
-    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    writing.add_argument(
+        "--plan",
+        type=whole_number,
+        required=True,
+        metavar="ID",
+        help=_("the plan's id (see plans list)"),
+    )
+    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=out_file_help())
 
 
 def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:

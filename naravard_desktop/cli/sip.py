@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, whole_number
+from naravard_desktop.cli.core import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Commands,
+    add_group_option,
+    open_db,
+    out_file_help,
+    whole_number,
+)
 from naravard_desktop.i18n import _, ngettext
 
 
@@ -15,8 +23,14 @@ def register(commands: Commands) -> None:
     writing = commands.add_to_group(
         "export", "sip", _("write a year's SIP counts as XLSX, CSV or PDF"), cmd_export
     )
-    writing.add_argument("--year", type=whole_number, required=True, metavar=_("YEAR"))
-    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    writing.add_argument(
+        "--year",
+        type=whole_number,
+        required=True,
+        metavar=_("YEAR"),
+        help=_("the year whose periods are exported"),
+    )
+    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=out_file_help())
     writing.add_argument(
         "--suppress-below",
         type=whole_number,
@@ -26,13 +40,13 @@ def register(commands: Commands) -> None:
     writing.add_argument(
         "--utf8", action="store_true", help=_("CSV in UTF-8 with commas instead of Swedish Excel")
     )
-    writing.add_argument("--group", type=whole_number, metavar="ID")
+    add_group_option(writing)
 
     reading = commands.add_to_group(
         "import", "sip", _("read SIP counts from XLSX or CSV (the export layout)"), cmd_import
     )
-    reading.add_argument("file", type=Path, metavar=_("FILE"))
-    reading.add_argument("--group", type=whole_number, metavar="ID")
+    reading.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to read"))
+    add_group_option(reading)
     reading.add_argument("--apply", action="store_true", help=_("save the counts"))
 
 

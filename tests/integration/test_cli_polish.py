@@ -177,7 +177,9 @@ def test_help_of_a_subcommand_is_swedish(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.startswith("användning: naravard-desktop export sip")
     assert "visa den här hjälptexten och avsluta" in done.stdout
-    assert "--year ÅR" in done.stdout
+    assert "--year ÅR" in done.stdout and "året vars perioder exporteras" in done.stdout
+    assert "filändelsen väljer format" in done.stdout
+    assert "gruppens id (behövs när databasen har fler än en" in done.stdout
     assert "usage:" not in done.stdout and "options:" not in done.stdout
 
 
