@@ -198,3 +198,50 @@ def field_parts(instruction: str) -> list[Any]:
         shown,
         element("w:fldChar", fldCharType="end"),
     ]
+
+
+# Word's own watermark (Design › Watermark): a VML WordArt shape in the page header, behind
+# the text, centred on the page's margins. LibreOffice reads it as its watermark too.
+_WATERMARK = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:w10="urn:schemas-microsoft-com:office:word"><w:rPr><w:noProof/></w:rPr><w:pict>
+<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
+ path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>
+<v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>
+<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>
+<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>
+<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/>
+<v:f eqn="sum @6 0 @5"/></v:formulas><v:path textpathok="t" o:connecttype="custom"
+ o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>
+<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight"
+ xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>
+</v:shapetype><v:shape id="PowerPlusWaterMarkObject{number}" o:spid="_x0000_s{spid}"
+ type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;
+height:{height}pt;rotation:{rotation};z-index:-251657216;mso-position-horizontal:center;
+mso-position-horizontal-relative:margin;mso-position-vertical:center;
+mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#{color}" stroked="f">
+<v:fill opacity="1"/><v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt;
+font-weight:bold" string="{text}"/><w10:wrap anchorx="margin" anchory="margin"/></v:shape>
+</w:pict></w:r>"""
+
+
+def watermark(
+    paragraph: Any, text: str, *, font: str, color: str, number: int, angle: float
+) -> None:
+    """`text` as a light diagonal watermark behind every page that shows the header holding
+    `paragraph`; `angle` in degrees counter-clockwise, `number` unique in the document."""
+    from docx.oxml import parse_xml
+
+    size = 60.0  # points; the shape's box sets the size, its width follows the text
+    width = size * 0.56 * max(len(text), 1)  # about Calibri Bold's average advance
+    xml = _WATERMARK.format(
+        number=number,
+        spid=2048 + number,
+        width=f"{width:.1f}",
+        height=f"{size:.1f}",
+        rotation=f"{(360 - angle) % 360:.1f}",
+        color=color,
+        font=escape(font, {'"': "&quot;"}),
+        text=escape(text, {'"': "&quot;"}),
+    )
+    paragraph._p.append(parse_xml(xml.replace("\n", " ")))

@@ -8,6 +8,7 @@ non-breaking hyphens; the document properties are ours, not python-docx's templa
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from io import BytesIO
 from typing import Any
@@ -31,6 +32,7 @@ INK = "1A1A1A"
 MUTED = "5A5A5A"
 RULE = "9A9A9A"
 RED = "8B1F1F"
+WATERMARK = "E4E4E4"  # the PDF's
 _LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
@@ -403,6 +405,16 @@ def _headers_and_footers(document: Any, data: ProtocolData) -> None:
     running = " · ".join((_("Protocol"), words.meeting_label(data), words.long_date(data.held_on)))
     _header(document, section.first_page_header, draft, "")
     _header(document, section.header, draft, running)
+    if draft:  # and a light diagonal watermark on every page, as in the PDF
+        for number, header in enumerate((section.first_page_header, section.header), 1):
+            parts.watermark(
+                header.paragraphs[0],
+                draft,
+                font=FONT,
+                color=WATERMARK,
+                number=number,
+                angle=math.degrees(math.atan2(297, 210)),
+            )
     for footer in (section.first_page_footer, section.footer):
         _footer(document, footer, data)
 

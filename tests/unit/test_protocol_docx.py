@@ -111,6 +111,28 @@ def test_draft_carries_the_mark_in_the_header_of_every_page_and_in_its_title() -
     assert english.core_properties.title.startswith("DRAFT – not approved: Protocol")
 
 
+def _watermarks(header: Any) -> list[str]:
+    """The texts of Word watermarks (VML WordArt) in a page header."""
+    textpath = "{urn:schemas-microsoft-com:vml}textpath"
+    return [node.get("string") for node in header._element.iter(textpath) if node.get("string")]
+
+
+def test_draft_has_a_diagonal_watermark_on_every_page() -> None:
+    document = _open(protocol_docx(_meeting()))
+    for header in _page_headers(document):
+        assert _watermarks(header) == [DRAFT]
+        shape = next(header._element.iter("{urn:schemas-microsoft-com:vml}shape"))
+        assert "rotation:305" in shape.get("style")  # rising from bottom left, as in the PDF
+    ids = [
+        shape.get("id")
+        for header in _page_headers(document)
+        for shape in header._element.iter("{urn:schemas-microsoft-com:vml}shape")
+    ]
+    assert len(set(ids)) == len(ids) and all(i.startswith("PowerPlusWaterMark") for i in ids)
+    approved = _open(protocol_docx(_approved()))
+    assert not [text for h in _page_headers(approved) for text in _watermarks(h)]
+
+
 def test_approved_protocol_is_never_marked_as_draft() -> None:
     data = protocol_docx(_approved())
     document = _open(data)
