@@ -117,9 +117,10 @@ def plan_xlsx(plan: PlanSummary, tree: PlanTree) -> bytes:
         body,
         indents=_depths(tree),
         indent_column=EXPORT_ORDER.index("area"),
+        left_aligned=[number],
         max_widths={EXPORT_ORDER.index(key): width for key, width in WIDTHS.items()},
     )
-    about = Table(_meta_labels()[0], None, meta_rows(plan), landscape=False)
+    about = Table(_meta_labels()[0], None, meta_rows(plan), left_aligned=[1], landscape=False)
     return xlsx_bytes([table, about], title=plan.title, subject=_("Local plan"))
 
 

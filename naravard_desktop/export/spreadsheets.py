@@ -93,6 +93,7 @@ class Table:
     indent_column: int = 0
     max_widths: Mapping[int, int] = field(default_factory=dict)  # column (0-based) → chars
     right_aligned: Collection[int] = ()  # count columns: "<5" lines up with the numbers
+    left_aligned: Collection[int] = ()  # numbering ("1" over "a)"), values beside labels
     number_formats: Mapping[int, str] = field(default_factory=dict)
     frozen_columns: int = 0
     landscape: bool = True
@@ -176,7 +177,7 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
         _fit_height(sheet, row_number, table.header, widths, range(len(table.header)), bold=True)
     # Setting a style is slow in openpyxl (it hashes it each time): style one cell of each
     # kind and copy its style array to the others.
-    styles: dict[tuple[bool, int, bool, str | None, bool], StyleArray] = {}
+    styles: dict[tuple[bool, int, str | None, str | None, bool], StyleArray] = {}
     for index, row in enumerate(table.body):
         sheet.append(list(row))
         row_number += 1
@@ -189,10 +190,13 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
                 number_format = "yyyy-mm-dd"
             elif isinstance(value, int | float):
                 number_format = table.number_formats.get(column)
+            indent = level if column == table.indent_column else 0
             key = (
                 column in wrapped or (isinstance(value, str) and "\n" in value),
-                level if column == table.indent_column else 0,
-                column in table.right_aligned,
+                indent,
+                "right"
+                if column in table.right_aligned
+                else ("left" if column in table.left_aligned or indent else None),
                 number_format,
                 table.header is None and column == 0,
             )
@@ -207,7 +211,7 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
                 wrap_text=key[0] or None,
                 vertical="top",
                 indent=key[1],
-                horizontal="right" if key[2] else ("left" if key[1] else None),
+                horizontal=key[2],
             )
             if key[4]:
                 cell.font = bold  # the labels of a label/value sheet

@@ -240,6 +240,8 @@ def test_sub_areas_are_indented_numbers_like_a_stay_text_and_the_import_reads_it
     assert rows["a)"][1].alignment.indent == 1  # a sub-area, indented under its area
     assert rows["1 a"][1].value == "Uppföljning"  # "1 a" is not a number
     assert isinstance(rows[6][0].value, int)
+    # "1" and "a)" line up at the left of the Nr column
+    assert {rows[key][0].alignment.horizontal for key in (1, "a)", "1 a")} == {"left"}
     path = tmp_path / "Skåne.xlsx"
     path.write_bytes(data)
     preview = read_plan_file(path)
