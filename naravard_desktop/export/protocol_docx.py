@@ -24,6 +24,7 @@ INDENT_MM = 16  # the text of a § starts right of "§ 12", as in the PDF
 MARGIN_MM = 18  # the PDF's margins
 TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 LABEL_WIDTH_MM = 40  # the label column of the facts, as in the PDF
+LOGO_MAX_WIDTH_MM = 50
 KIND_WIDTH_MM = 44  # "PROTOKOLL / Möte 2024:3" at the right of the header
 TWO_COLUMNS_FROM = 6  # a fact list this long goes in two columns, as in the PDF
 KEEP_WHOLE_LINES = 10  # a § this short is kept on one page (the PDF's 50 mm)
@@ -197,9 +198,10 @@ def _front(document: Any, data: ProtocolData) -> None:
     from docx.shared import Pt
 
     header = document.add_table(rows=1, cols=3)
-    _borderless(header, [44, TEXT_WIDTH_MM - 44 - KIND_WIDTH_MM, KIND_WIDTH_MM])
     logo_cell, name_cell, kind_cell = header.rows[0].cells
-    _logo(_tight(logo_cell.paragraphs[0]), data.logo)
+    logo_width = _logo(_tight(logo_cell.paragraphs[0]), data.logo)
+    logo_column = logo_width + 5 if logo_width else 10
+    _borderless(header, [logo_column, TEXT_WIDTH_MM - logo_column - KIND_WIDTH_MM, KIND_WIDTH_MM])
     _text(_tight(name_cell.paragraphs[0]), data.group_name, bold=True, size=Pt(13))
     if data.principals_line:
         principals = _tight(name_cell.add_paragraph())
@@ -210,30 +212,35 @@ def _front(document: Any, data: ProtocolData) -> None:
     number = _tight(kind_cell.add_paragraph())
     number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _text(number, words.meeting_label(data), color=MUTED)
-    if not data.logo:
+    if not logo_width:  # no logo, or one that could not be read
         name_cell = logo_cell.merge(name_cell)
     for cell in (logo_cell, name_cell, kind_cell):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     revision = words.revision_text(data)
     if revision:
-        _text(document.add_paragraph(), revision, bold=True, color=RED).add_break()
+        paragraph = _tight(document.add_paragraph(), after=3)
+        paragraph.paragraph_format.space_before = Pt(6)
+        _text(paragraph, revision, bold=True, color=RED)
     _rule(document, space_before=4)
     _facts(document, _fact_rows(data))
     _rule(document, space_after=6)
 
 
-def _logo(paragraph: Any, data: bytes | None) -> None:
+def _logo(paragraph: Any, data: bytes | None) -> float:
+    """The group's logo, 18 mm high (narrower if very wide, as in the PDF); its width in mm,
+    0 when there is none or it cannot be read."""
     from docx.shared import Mm
 
     if not data:
-        return
+        return 0
     try:
         picture = paragraph.add_run().add_picture(BytesIO(data), height=Mm(18))
     except Exception:  # an unreadable logo must not stop the protocol
-        return
-    if picture.width > Mm(42):
-        ratio = Mm(42) / picture.width
-        picture.width, picture.height = Mm(42), int(picture.height * ratio)
+        return 0
+    if picture.width > Mm(LOGO_MAX_WIDTH_MM):
+        ratio = Mm(LOGO_MAX_WIDTH_MM) / picture.width
+        picture.width, picture.height = Mm(LOGO_MAX_WIDTH_MM), int(picture.height * ratio)
+    return float(picture.width.mm)
 
 
 def _fact_rows(data: ProtocolData) -> list[FactRow]:

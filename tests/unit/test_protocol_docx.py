@@ -28,7 +28,7 @@ from naravard_desktop.services.meeting_documents import protocol_bytes
 from naravard_desktop.services.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings import list_meetings
 from naravard_desktop.services.protocol_model import NextMeetingLine
-from tests.unit.test_protocol_documents import _items, _meeting
+from tests.unit.test_protocol_documents import _items, _logo_png, _meeting
 
 DRAFT = "UTKAST – ej justerat"
 TITLE = "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"
@@ -318,3 +318,14 @@ def test_empty_other_business_and_the_next_meeting_are_written_out() -> None:
         "Nästa möte hålls" in text and "13 september 2024" in text and "Ljusnan" in text
         for text in texts
     )
+
+
+def test_logo_column_fits_the_logo_and_a_broken_logo_leaves_no_gap() -> None:
+    document = _open(protocol_docx(_meeting(logo=_logo_png())))
+    cells = document.tables[0].rows[0]._tr.tc_lst
+    assert len(cells) == 3 and len(document.inline_shapes) == 1
+    logo_width = document.inline_shapes[0].width.mm
+    assert abs(cells[0].width.mm - (logo_width + 5)) < 0.5  # as in the PDF
+    broken = _open(protocol_docx(_meeting(logo=b"not an image")))
+    assert len(broken.inline_shapes) == 0
+    assert len(broken.tables[0].rows[0]._tr.tc_lst) == 2  # the name takes the logo's place
