@@ -111,14 +111,22 @@ class HeadedTable(KeepTogether):  # type: ignore[misc]  # ReportLab has no type 
     When the whole fits on a page it is kept together (moved to the next page if need be).
     A table longer than a page starts where it stands as long as the heading and the table's
     first rows fit there, and splits across pages; give the table repeatRows=1 so its header
-    row is repeated. (A plain KeepTogether would first move a long table to a new page,
+    row is repeated. `continued()` makes what stands above each further part ("2 a Barn och
+    unga (forts.)"). (A plain KeepTogether would first move a long table to a new page,
     which can leave a page all but empty.)"""
 
-    def __init__(self, heading: list[Flowable], table: Table, rows_with_heading: int = 3) -> None:
+    def __init__(
+        self,
+        heading: list[Flowable],
+        table: Table,
+        rows_with_heading: int = 3,
+        continued: Callable[[], list[Flowable]] | None = None,
+    ) -> None:
         super().__init__([*heading, table])
         self._heading = list(heading)
         self._table = table
         self._rows_with_heading = rows_with_heading
+        self._continued = continued
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
@@ -130,20 +138,36 @@ class HeadedTable(KeepTogether):  # type: ignore[misc]  # ReportLab has no type 
         whole_height: float = self._H  # measured by wrap()
         if whole_height <= page_room:
             return list(super().split(avail_width, avail_height))
-        content = list(self._content)
-        if self._start_height(avail_width) > avail_height and not getattr(frame, "_atTop", 0):
-            content.insert(0, FrameBreak())
-        return content
+        heading_height = self._heading_height(avail_width)
+        at_top = bool(getattr(frame, "_atTop", 0))
+        if heading_height + self._rows_height(avail_width) > avail_height and not at_top:
+            again = HeadedTable(
+                self._heading, self._table, self._rows_with_heading, continued=self._continued
+            )
+            return [FrameBreak(), again]  # laid out afresh at the top of the next page
+        if self._continued is None:
+            return list(self._content)
+        parts = self._table.split(avail_width, avail_height - heading_height)
+        if len(parts) != 2:
+            return list(self._content)
+        first, rest = parts
+        more = HeadedTable(
+            self._continued(), rest, self._rows_with_heading, continued=self._continued
+        )
+        return [*self._heading, first, more]
 
-    def _start_height(self, width: float) -> float:
-        """The height of the heading, the header row and the first rows."""
+    def _heading_height(self, width: float) -> float:
         height = 0.0
         for flowable in self._heading:
             height += flowable.wrap(width, 0xFFFFFF)[1]
             height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return height
+
+    def _rows_height(self, width: float) -> float:
+        """The height of the header row and the first rows."""
         self._table.wrap(width, 0xFFFFFF)
         rows = self._table._rowHeights[: 1 + self._rows_with_heading]
-        return height + float(sum(rows))
+        return float(sum(rows))
 
 
 def _numbered_canvas(footer_left: str) -> type[Canvas]:

@@ -5,6 +5,7 @@ plan's name, the date and "Sida X av Y"."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -128,7 +129,8 @@ def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date
             headings.append(Paragraph(escape(_("No activities in this area yet.")), empty))
         if activities:
             table = _activity_table(activities, styles, today)
-            story += [HeadedTable(headings, table), Spacer(1, 4 * mm)]
+            continued = _continued_heading(area, styles)
+            story += [HeadedTable(headings, table, continued=continued), Spacer(1, 4 * mm)]
             headings = []
     if headings:
         story.append(KeepTogether(headings))
@@ -184,6 +186,13 @@ def _area_heading(area: AreaRow, styles: dict[str, Any]) -> list[Flowable]:
         small = ParagraphStyle("small_after", styles["small"], spaceAfter=1.5 * mm)
         heading.append(Paragraph(escape(area.description), small))
     return heading
+
+
+def _continued_heading(area: AreaRow, styles: dict[str, Any]) -> Callable[[], list[Flowable]]:
+    """What stands above the part of an area's table on a later page."""
+    style = ParagraphStyle("continued", styles["label"], textColor=MUTED, spaceAfter=1 * mm)
+    text = escape(_("{area} (continued)").format(area=area.label))
+    return lambda: [Paragraph(text, style)]
 
 
 def _activity_table(activities: list[ActivityRow], styles: dict[str, Any], today: dt.date) -> Table:

@@ -4,6 +4,7 @@ chart and each period's table, with small numbers suppressed when asked."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -73,6 +74,11 @@ def _table(table: ShownTable, width: float) -> Table:
     return result
 
 
+def _continued(title: str, style: ParagraphStyle) -> Callable[[], list[Flowable]]:
+    text = escape(_("{area} (continued)").format(area=title))
+    return lambda: [Paragraph(text, style)]
+
+
 def sip_pdf(report: YearReport, today: dt.date) -> bytes:
     styles = stylesheet()
     width = PAGE[0] - 36 * mm
@@ -127,7 +133,11 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
         heading = ParagraphStyle("period_heading", styles["heading"], spaceAfter=2 * mm)
         story += [
             Spacer(1, 5 * mm),
-            HeadedTable([Paragraph(escape(table.title), heading)], _table(table, width)),
+            HeadedTable(
+                [Paragraph(escape(table.title), heading)],
+                _table(table, width),
+                continued=_continued(table.title, heading),
+            ),
         ]
     info = PdfInfo(
         title=title,

@@ -137,13 +137,17 @@ def test_headed_table_starts_a_long_table_under_its_heading_and_repeats_the_head
     styles = stylesheet()
     story = [
         Spacer(1, 500),
-        HeadedTable([Paragraph("Långt område", styles["heading"])], _rows(120)),
+        HeadedTable(
+            [Paragraph("Långt område", styles["heading"])],
+            _rows(120),
+            continued=lambda: [Paragraph("Långt område (forts.)", styles["label"])],
+        ),
     ]
     pages = _text(build_pdf(story, INFO))
     assert len(pages) >= 3
     assert "Långt område" in pages[0] and "Rad 0" in pages[0]
     for page in pages[1:]:
-        assert " ".join(page.split()).startswith("Rubrik A Rubrik B")
+        assert " ".join(page.split()).startswith("Långt område (forts.) Rubrik A Rubrik B")
     assert sum(page.count("Rad 119") for page in pages) == 1
 
 

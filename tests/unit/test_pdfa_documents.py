@@ -219,8 +219,9 @@ def test_a_long_area_starts_on_page_one_and_repeats_its_header_row(db: Database)
     assert len(pages) >= 3
     assert "1 Ökad kontinuitet" in pages[0]
     assert "Aktivitet 1 i Ökad kontinuitet" in pages[0]  # not an empty page 1
-    for page in pages[1:]:
-        assert page.startswith("Aktivitet Ansvar ") and "Status Framsteg Uppföljning" in page
+    for page in pages[1:]:  # which area, and the header row, on every later page
+        assert page.startswith("1 Ökad kontinuitet (forts.) Aktivitet Ansvar ")
+        assert "Status Framsteg Uppföljning" in page
         assert "Ökad kontinuitet Fredagsgruppen" in page
     text = " ".join(pages)
     for n in range(1, 61):
@@ -236,7 +237,7 @@ def test_a_short_area_stays_with_its_heading(db: Database, before: int) -> None:
     [short] = [page for page in pages if "2 Omsorg" in page]
     for n in range(1, 5):
         assert f"Aktivitet {n} i Omsorg" in short
-    [long] = [page for page in pages if "3 Skola" in page]
+    [long] = [page for page in pages if "3 Skola Aktivitet" in page]
     assert "Aktivitet 1 i Skola" in long
 
 
