@@ -9,6 +9,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
 
 from naravard_desktop.export.pdf import FONT, register_fonts
 
@@ -72,3 +73,43 @@ def trend_drawing(
     if title:
         drawing.add(String(40, height - 14, title, fontName=FONT, fontSize=9))
     return drawing
+
+
+class TrendChart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """The chart under its heading, as tall as the room left on the page allows (between
+    `min_height` and `max_height`); moved whole to the next page when less is left, so a
+    chart on a page of its own fills it instead of leaving half of it blank."""
+
+    def __init__(
+        self,
+        heading: Paragraph,
+        labels: Sequence[str],
+        series: Sequence[tuple[str, Sequence[int | None]]],
+        *,
+        min_height: float = 230,
+        max_height: float = 360,
+    ) -> None:
+        super().__init__()
+        self.heading = heading
+        self.labels = labels
+        self.series = series
+        self.min_height = min_height
+        self.max_height = max_height
+        self.chart_height = min_height
+        self.heading_height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _w, height = self.heading.wrap(avail_width, avail_height)
+        self.heading_height = height + self.heading.getSpaceAfter() + 4
+        room = avail_height - self.heading_height
+        self.chart_height = max(self.min_height, min(self.max_height, room))
+        self.height = self.heading_height + self.chart_height
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+        drawing = trend_drawing(
+            self.labels, self.series, width=self.width, height=self.chart_height
+        )
+        drawing.drawOn(self.canv, 0, 0)

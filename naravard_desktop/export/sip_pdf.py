@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from naravard_desktop.export.pdf import (
     FONT,
@@ -23,7 +23,7 @@ from naravard_desktop.export.pdf import (
     build_pdfa,
     stylesheet,
 )
-from naravard_desktop.export.sip_chart import trend_drawing
+from naravard_desktop.export.sip_chart import TrendChart
 from naravard_desktop.i18n import _, current_language, format_date
 from naravard_desktop.services.sip_report import ShownTable, YearReport, legend
 
@@ -120,15 +120,8 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
             (indicator.name, [values[n] for _label, values in report.trend])
             for n, indicator in enumerate(report.trend_indicators)
         ]
-        story += [
-            Spacer(1, 5 * mm),
-            KeepTogether(
-                [
-                    Paragraph(escape(_("Trend, all units")), styles["heading"]),
-                    trend_drawing(labels, series, width=width, height=230),
-                ]
-            ),
-        ]
+        heading = Paragraph(escape(_("Trend, all units")), styles["heading"])
+        story += [Spacer(1, 5 * mm), TrendChart(heading, labels, series)]
     for table in report.period_tables:
         heading = ParagraphStyle("period_heading", styles["heading"], spaceAfter=2 * mm)
         story += [
