@@ -155,6 +155,66 @@ def add_line(run: Any, line: str) -> None:
         run._r.add_t(line[start:])
 
 
+def text(paragraph: Any, content: str, **formatting: Any) -> Any:
+    """Add `content` as runs (control characters removed), its line breaks as real line
+    breaks, ISO dates with non-breaking hyphens; `formatting` as for `format_run`. Returns
+    the last run."""
+    from naravard_desktop.export.meeting_text import clean
+
+    run = None
+    for number, line in enumerate(clean(content).split("\n")):
+        run = paragraph.add_run()
+        if number:
+            run.add_break()
+        add_line(run, line)
+        format_run(run, **formatting)
+    return run
+
+
+def format_run(run: Any, **formatting: Any) -> None:
+    """color="5A5A5A", size=Pt(9), or any run attribute (bold=True, italic=True)."""
+    from docx.shared import RGBColor
+
+    for name, value in formatting.items():
+        if name == "color":
+            run.font.color.rgb = RGBColor.from_string(value)
+        elif name == "size":
+            run.font.size = value
+        else:
+            setattr(run, name, value)
+
+
+def tight(paragraph: Any, after: float = 0) -> Any:
+    """No space before the paragraph, `after` points after it."""
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(after)
+    return paragraph
+
+
+def borderless(table: Any, widths_mm: list[float]) -> None:
+    """Fixed column widths (a table without a style has no borders)."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+
+
+def rule(document: Any, color: str, *, space_before: float = 0, space_after: float = 4) -> None:
+    """A 1.2 pt line across the text width: a 2 pt high paragraph with a bottom border."""
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    border(paragraph, "bottom", eighths=10, color=color, space=0)
+
+
 def border(paragraph: Any, side: str, *, eighths: int, color: str, space: int = 1) -> None:
     """A line along `side` ("top", "bottom") of a paragraph, `eighths` of a point thick."""
     properties = paragraph._p.get_or_add_pPr()

@@ -111,32 +111,7 @@ def _properties(document: Any, data: ProtocolData, language: str) -> None:
     properties.revision = max(1, data.revision)
 
 
-# --- text helpers -----------------------------------------------------------------------
-
-
-def _text(paragraph: Any, text: str, **formatting: Any) -> Any:
-    """Add `text` as runs, its line breaks as real line breaks, ISO dates with non-breaking
-    hyphens; returns the last run."""
-    run = None
-    for number, line in enumerate(words.clean(text).split("\n")):
-        run = paragraph.add_run()
-        if number:
-            run.add_break()
-        parts.add_line(run, line)
-        _format(run, **formatting)
-    return run
-
-
-def _format(run: Any, **formatting: Any) -> None:
-    from docx.shared import RGBColor
-
-    for name, value in formatting.items():
-        if name == "color":
-            run.font.color.rgb = RGBColor.from_string(value)
-        elif name == "size":
-            run.font.size = value
-        else:
-            setattr(run, name, value)
+# --- paragraphs of a § ---------------------------------------------------------------------
 
 
 def _indented(document: Any, text: str = "", style: str | None = None, **formatting: Any) -> Any:
@@ -145,7 +120,7 @@ def _indented(document: Any, text: str = "", style: str | None = None, **formatt
     paragraph = document.add_paragraph(style=style)
     paragraph.paragraph_format.left_indent = Mm(INDENT_MM)
     if text:
-        _text(paragraph, text, **formatting)
+        parts.text(paragraph, text, **formatting)
     return paragraph
 
 
@@ -160,35 +135,6 @@ def _bullet(document: Any, text: str) -> Any:
     return paragraph
 
 
-def _borderless(table: Any, widths_mm: list[float]) -> None:
-    from docx.shared import Mm
-
-    table.autofit = False
-    for column, width in zip(table.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
-
-
-def _rule(document: Any, *, space_before: float = 0, space_after: float = 4) -> None:
-    """A grey line across the text width, as the PDF draws under the header and the facts."""
-    from docx.shared import Pt
-
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.line_spacing = Pt(2)
-    paragraph.paragraph_format.space_before = Pt(space_before)
-    paragraph.paragraph_format.space_after = Pt(space_after)
-    parts.border(paragraph, "bottom", eighths=10, color=RULE, space=0)
-
-
-def _tight(paragraph: Any, after: float = 0) -> Any:
-    from docx.shared import Pt
-
-    paragraph.paragraph_format.space_before = Pt(0)
-    paragraph.paragraph_format.space_after = Pt(after)
-    return paragraph
-
-
 # --- content ------------------------------------------------------------------------------
 
 
@@ -199,31 +145,32 @@ def _front(document: Any, data: ProtocolData) -> None:
 
     header = document.add_table(rows=1, cols=3)
     logo_cell, name_cell, kind_cell = header.rows[0].cells
-    logo_width = _logo(_tight(logo_cell.paragraphs[0]), data.logo)
+    logo_width = _logo(parts.tight(logo_cell.paragraphs[0]), data.logo)
     logo_column = logo_width + 5 if logo_width else 10
-    _borderless(header, [logo_column, TEXT_WIDTH_MM - logo_column - KIND_WIDTH_MM, KIND_WIDTH_MM])
-    _text(_tight(name_cell.paragraphs[0]), data.group_name, bold=True, size=Pt(13))
+    name_column = TEXT_WIDTH_MM - logo_column - KIND_WIDTH_MM
+    parts.borderless(header, [logo_column, name_column, KIND_WIDTH_MM])
+    parts.text(parts.tight(name_cell.paragraphs[0]), data.group_name, bold=True, size=Pt(13))
     if data.principals_line:
-        principals = _tight(name_cell.add_paragraph())
-        _text(principals, data.principals_line, color=MUTED, size=Pt(9.5))
-    kind = _tight(kind_cell.paragraphs[0])
+        principals = parts.tight(name_cell.add_paragraph())
+        parts.text(principals, data.principals_line, color=MUTED, size=Pt(9.5))
+    kind = parts.tight(kind_cell.paragraphs[0])
     kind.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _text(kind, _("Protocol").upper(), bold=True, size=Pt(15))
-    number = _tight(kind_cell.add_paragraph())
+    parts.text(kind, _("Protocol").upper(), bold=True, size=Pt(15))
+    number = parts.tight(kind_cell.add_paragraph())
     number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _text(number, words.meeting_label(data), color=MUTED)
+    parts.text(number, words.meeting_label(data), color=MUTED)
     if not logo_width:  # no logo, or one that could not be read
         name_cell = logo_cell.merge(name_cell)
     for cell in (logo_cell, name_cell, kind_cell):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     revision = words.revision_text(data)
     if revision:
-        paragraph = _tight(document.add_paragraph(), after=3)
+        paragraph = parts.tight(document.add_paragraph(), after=3)
         paragraph.paragraph_format.space_before = Pt(6)
-        _text(paragraph, revision, bold=True, color=RED)
-    _rule(document, space_before=4)
+        parts.text(paragraph, revision, bold=True, color=RED)
+    parts.rule(document, RULE, space_before=4)
     _facts(document, _fact_rows(data))
-    _rule(document, space_after=6)
+    parts.rule(document, RULE, space_after=6)
 
 
 def _logo(paragraph: Any, data: bytes | None) -> float:
@@ -282,12 +229,12 @@ def _facts(document: Any, rows: list[FactRow]) -> None:
 
     table = document.add_table(rows=len(rows), cols=3)
     half = (TEXT_WIDTH_MM - LABEL_WIDTH_MM) / 2
-    _borderless(table, [LABEL_WIDTH_MM, half, half])
+    parts.borderless(table, [LABEL_WIDTH_MM, half, half])
     for row, (label, value, indented) in zip(table.rows, rows, strict=True):
-        label_paragraph = _tight(row.cells[0].paragraphs[0], after=2)
+        label_paragraph = parts.tight(row.cells[0].paragraphs[0], after=2)
         if indented:
             label_paragraph.paragraph_format.left_indent = Mm(4)
-        _text(label_paragraph, label, bold=not indented)
+        parts.text(label_paragraph, label, bold=not indented)
         entries = [value] if isinstance(value, str) else value
         if len(entries) >= TWO_COLUMNS_FROM:
             middle = (len(entries) + 1) // 2
@@ -297,7 +244,7 @@ def _facts(document: Any, rows: list[FactRow]) -> None:
         for cell, lines in columns:
             for index, line in enumerate(lines):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                _text(_tight(paragraph, after=2 if index == len(lines) - 1 else 0), line)
+                parts.text(parts.tight(paragraph, after=2 if index == len(lines) - 1 else 0), line)
 
 
 def _item(document: Any, item: ItemLine, data: ProtocolData, *, last: bool = False) -> None:
@@ -305,7 +252,7 @@ def _item(document: Any, item: ItemLine, data: ProtocolData, *, last: bool = Fal
 
     heading = document.add_heading(level=2)
     heading.add_run(f"§ {item.paragraph}").add_tab()
-    _text(heading, item.title)
+    parts.text(heading, item.title)
     body: list[Any] = []
     if item.presenter:
         body.append(_indented(document, words.presenter_text(item.presenter), italic=True))
@@ -376,16 +323,16 @@ def _signatures(document: Any, data: ProtocolData) -> None:
     table = document.add_table(rows=(len(lines) + 1) // 2, cols=2)
     column = (TEXT_WIDTH_MM - 12) / 2  # the PDF's: two equal lines, 12 mm apart
     widths = [column + 12, column]
-    _borderless(table, widths)
+    parts.borderless(table, widths)
     for index, line in enumerate(lines):
         cell = table.cell(index // 2, index % 2)
-        role = _tight(cell.paragraphs[0])
-        _text(role, line.role_label, color=MUTED, size=Pt(9))
-        signature = _tight(cell.add_paragraph())
+        role = parts.tight(cell.paragraphs[0])
+        parts.text(role, line.role_label, color=MUTED, size=Pt(9))
+        signature = parts.tight(cell.add_paragraph())
         signature.paragraph_format.space_before = Pt(30)
         signature.paragraph_format.right_indent = Mm(widths[index % 2] - (column - 8))
         parts.border(signature, "bottom", eighths=5, color=INK)
-        _text(_tight(cell.add_paragraph(), after=20), line.name or " ")
+        parts.text(parts.tight(cell.add_paragraph(), after=20), line.name or " ")
     for row in table.rows:
         parts.cant_split(row)
         for cell in row.cells:
@@ -393,10 +340,10 @@ def _signatures(document: Any, data: ProtocolData) -> None:
                 paragraph.paragraph_format.keep_with_next = True
     approval, approved_by = words.approval_text(data)
     approval_paragraph = document.add_paragraph()
-    _text(approval_paragraph, approval)
+    parts.text(approval_paragraph, approval)
     if approved_by:
         approval_paragraph.paragraph_format.keep_with_next = True
-        _text(document.add_paragraph(), approved_by)
+        parts.text(document.add_paragraph(), approved_by)
 
 
 # --- running header and footer ---------------------------------------------------------------
@@ -431,14 +378,14 @@ def _header(document: Any, header: Any, draft: str, running: str) -> None:
     from docx.shared import Mm, Pt
 
     header.is_linked_to_previous = False
-    paragraph = _tight(header.paragraphs[0])
+    paragraph = parts.tight(header.paragraphs[0])
     paragraph.style = document.styles["Normal"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     if draft:
-        _text(paragraph, draft, bold=True, color=RED, size=Pt(9))
+        parts.text(paragraph, draft, bold=True, color=RED, size=Pt(9))
     if running:
         paragraph.add_run().add_tab()
-        _text(paragraph, running, color=MUTED, size=Pt(8))
+        parts.text(paragraph, running, color=MUTED, size=Pt(8))
         parts.border(paragraph, "bottom", eighths=4, color=RULE, space=2)
 
 
@@ -449,17 +396,17 @@ def _footer(document: Any, footer: Any, data: ProtocolData) -> None:
     from docx.shared import Mm, Pt
 
     footer.is_linked_to_previous = False
-    paragraph = _tight(footer.paragraphs[0])
+    paragraph = parts.tight(footer.paragraphs[0])
     paragraph.style = document.styles["Normal"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     parts.border(paragraph, "top", eighths=4, color=RULE, space=4)
-    _text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
+    parts.text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
     # "Sida {page} av {pages}": the words from the catalog, the numbers as fields.
     for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
         if piece in ("{page}", "{pages}"):
             for element in parts.field_parts("PAGE" if piece == "{page}" else "NUMPAGES"):
                 run = paragraph.add_run()
-                _format(run, size=Pt(8), color=MUTED)
+                parts.format_run(run, size=Pt(8), color=MUTED)
                 run._r.append(element)
         elif piece:
-            _format(paragraph.add_run(piece), size=Pt(8), color=MUTED)
+            parts.format_run(paragraph.add_run(piece), size=Pt(8), color=MUTED)
