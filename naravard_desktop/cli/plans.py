@@ -18,7 +18,7 @@ from naravard_desktop.cli.core import (
     whole_number,
 )
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.i18n import _, format_iso_date, ngettext
 
 
 def register(commands: Commands) -> None:
@@ -98,11 +98,15 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     preview = read_plan_file(args.file)
     title = args.title or preview.plan.title
     print(
-        _("Sheet “{sheet}”: plan “{title}” with {areas} areas and {activities} activities.").format(
+        _("Sheet “{sheet}”: plan “{title}” with {areas} and {activities}.").format(
             sheet=preview.sheet,
             title=title,
-            areas=len(preview.areas),
-            activities=len(preview.activities),
+            areas=ngettext("{count} area", "{count} areas", len(preview.areas)).format(
+                count=len(preview.areas)
+            ),
+            activities=ngettext(
+                "{count} activity", "{count} activities", len(preview.activities)
+            ).format(count=len(preview.activities)),
         ),
         file=out,
     )
@@ -110,7 +114,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         count = sum(1 for a in preview.activities if a.area == index)
         indent = "    " if area.parent is not None else "  "
         print(
-            indent + _("{area} ({count} activities)").format(area=area.label, count=count),
+            indent
+            + _("{area} ({activities})").format(
+                area=area.label,
+                activities=ngettext("{count} activity", "{count} activities", count).format(
+                    count=count
+                ),
+            ),
             file=out,
         )
     for problem in preview.problems:

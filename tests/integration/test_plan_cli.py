@@ -69,6 +69,16 @@ def test_demo_list_export_and_import_round_trip(tmp_path: Path) -> None:
     assert sorted((p["title"], p["areas"], p["activities"]) for p in plans)[0] == ("Kopia", 5, 17)
 
 
+def test_import_preview_counts_in_singular_and_plural(tmp_path: Path) -> None:
+    """ "1 område och 1 aktivitet", never "1 områden" or "1 aktiviteter"."""
+    one = tmp_path / "en.csv"
+    one.write_bytes("Område;Aktivitet\nStöd;Ett\nVård;Två\nVård;Tre\n".encode("cp1252"))
+    result = run(tmp_path, "import", "plan", one, "--database", tmp_path / "x.sqlite")
+    assert result.returncode == 0, result.stderr
+    assert "med 2 områden och 3 aktiviteter." in result.stdout
+    assert "Stöd (1 aktivitet)" in result.stdout and "Vård (2 aktiviteter)" in result.stdout
+
+
 @pytest.mark.slow
 def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path) -> None:
     database = tmp_path / "demo.sqlite"

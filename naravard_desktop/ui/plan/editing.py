@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_decisions import decision_choices
@@ -110,9 +110,15 @@ class PlanEditing:
             self.reload_plans()
             return
         text = _(
-            "Delete the plan “{title}” with its {areas} areas, {activities} activities and "
-            "their follow-ups? You can undo it with Ctrl+Z."
-        ).format(title=plan.title, areas=plan.areas, activities=plan.activities)
+            "Delete the plan “{title}” with its {areas}, {activities} and their follow-ups? "
+            "You can undo it with Ctrl+Z."
+        ).format(
+            title=plan.title,
+            areas=ngettext("{count} area", "{count} areas", plan.areas).format(count=plan.areas),
+            activities=ngettext("{count} activity", "{count} activities", plan.activities).format(
+                count=plan.activities
+            ),
+        )
         answer = QMessageBox.question(
             self.page,
             _("Delete the plan"),
@@ -285,9 +291,14 @@ class PlanEditing:
         if isinstance(row, AreaRow):
             count = sum(1 for a in self.model.activities() if a.area_id == row.id)
             text = _(
-                "Delete the area “{title}” with its sub-areas and {count} activities? "
+                "Delete the area “{title}” with its sub-areas and {activities}? "
                 "You can undo it with Ctrl+Z."
-            ).format(title=row.label, count=count)
+            ).format(
+                title=row.label,
+                activities=ngettext("{count} activity", "{count} activities", count).format(
+                    count=count
+                ),
+            )
         else:
             text = _(
                 "Delete the activity “{title}” and its follow-ups? You can undo it with Ctrl+Z."
