@@ -324,3 +324,23 @@ def test_csv_rows_all_have_the_width_of_the_header(
     area = next(row for row in tables[0] if row[0] == "1")  # an area row, padded
     assert area[1:4] == ["Ökad delaktighet", "", "Jag är informerad, kan påverka och är delaktig."]
     assert area[4:] == [""] * 7
+
+
+def test_only_whole_numbers_become_numbers() -> None:
+    from naravard_desktop.export.spreadsheets import as_number
+
+    assert [as_number(t) for t in ("12", "0", " 7 ")] == [12, 0, 7]
+    for text in ("1 a", "a)", "1.2", "01", "<5", "..", "-3", "1e3", "12 %"):
+        assert as_number(text) == text
+    assert as_number("") is None
+
+
+def test_a_plain_table_gets_the_same_layout() -> None:
+    from naravard_desktop.export.spreadsheets import xlsx_bytes
+
+    rows = [["Aktivitet", "Ansvar"], ["Kartlägg & följ upp", "Region"]]
+    workbook = book(xlsx_bytes([("Plan", rows)], title="Handlingsplan R&D"))
+    sheet = workbook["Plan"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B2"
+    assert sheet.oddHeader.left.text == "Handlingsplan R&&D"  # a literal & in a page header
+    assert workbook.properties.creator == APP and workbook.properties.title == "Handlingsplan R&D"
