@@ -270,7 +270,7 @@ def test_delete_a_plan_after_confirmation_and_undo_brings_it_back_with_its_histo
     user.press(plan_page.tree, Qt.Key.Key_Delete, Ctrl | Shift)
     question = boxes.take("question")
     assert question.title == "Ta bort planen"
-    assert "”Lokal plan” med dess 5 områden, 1 aktiviteter" in question.text
+    assert "”Lokal plan” med dess 5 områden, 1 aktivitet och" in question.text
     assert plans.get_plan(db, plan_id).title == "Lokal plan"
     user.press(plan_page.tree, Qt.Key.Key_Delete, Ctrl | Shift)
     boxes.take("question")
