@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from naravard_desktop.db.enums import AttendanceStatus
+from naravard_desktop.db.models import Meeting
 from naravard_desktop.services import actions, agenda, approval, attendance, meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
@@ -66,15 +67,19 @@ def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
     shows what was true when it was approved."""
     people = {m.name: m.person_id for m in list_members(db, group.id) if m.is_active(today)}
     days = [today - dt.timedelta(days=61 * n) for n in range(6, 0, -1)]
+    held = [_meeting(db, group, people, day.replace(day=min(day.day, 28))) for day in days]
+    upcoming = _meeting(db, group, people, today + dt.timedelta(days=21))
+    # Each meeting was planned at the one before, so its protocol's "Nästa möte" names it.
+    planned_on = [days[0] - dt.timedelta(days=61), *(m.held_on for m in held)]
+    for meeting, day in zip([*held, upcoming], planned_on, strict=True):
+        _set_planned_on(db, meeting.id, day)
     pending: _Pending = []
-    for number, day in enumerate(days):
-        meeting = _meeting(db, group, people, day.replace(day=min(day.day, 28)))
+    for number, meeting in enumerate(held):
         pending += _fill(db, meeting, people, number, today)
         justering = min(meeting.held_on + dt.timedelta(days=_JUSTERING_AFTER), today)
         pending = _carry_out(db, pending, justering)
         approval.approve(db, meeting.id, "Anna Berg och Erik Lund", justering, today=today)
     _carry_out(db, pending, today)
-    upcoming = _meeting(db, group, people, today + dt.timedelta(days=21))
     _plan_standard_items(db, upcoming.id)
     agenda.add_item(
         db,
@@ -98,6 +103,14 @@ _STANDARD_MINUTES = {
     "next_meeting": 5,
     "closing": 2,
 }
+
+
+def _set_planned_on(db: Database, meeting_id: int, day: dt.date) -> None:
+    """Date the demo meeting's creation back to the day it was planned."""
+    with db.session() as session:
+        row = session.get(Meeting, meeting_id)
+        assert row is not None
+        row.created_at = dt.datetime.combine(day, dt.time(12), dt.UTC)
 
 
 def _plan_standard_items(db: Database, meeting_id: int) -> None:

@@ -261,3 +261,16 @@ def test_no_stored_demo_protocol_shows_an_action_done_after_its_approval(db: Dat
     # The demo has actions carried out after the protocol that set them was approved.
     assert done_later >= 2
     assert any(a.done for a in every_action) and not all(a.done for a in every_action)
+
+
+def test_every_stored_demo_protocol_names_the_next_meeting(db: Database) -> None:
+    """Each demo meeting was planned at the one before, so its approved protocol's "Nästa
+    möte" names the meeting that followed (planned by the time it was approved)."""
+    created = demo.create_demo(db, DEMO_TODAY)
+    held = sorted(meetings.list_meetings(db, created.id), key=lambda m: m.held_on)
+    for meeting, following in zip(held, held[1:], strict=False):
+        assert meeting.state == ProtocolState.APPROVED
+        pdf = approval.stored_pdf(db, meeting.id)
+        assert pdf is not None
+        text = " ".join(_pdf_text(pdf).split())
+        assert f"Nästa möte hålls den {format_date(following.held_on)}, kl. 13.00" in text
