@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 
 import pytest
 from pypdf import PdfReader
@@ -268,7 +269,7 @@ def test_every_stored_demo_protocol_names_the_next_meeting(db: Database) -> None
     möte" names the meeting that followed (planned by the time it was approved)."""
     created = demo.create_demo(db, DEMO_TODAY)
     held = sorted(meetings.list_meetings(db, created.id), key=lambda m: m.held_on)
-    for meeting, following in zip(held, held[1:], strict=False):
+    for meeting, following in itertools.pairwise(held):
         assert meeting.state == ProtocolState.APPROVED
         pdf = approval.stored_pdf(db, meeting.id)
         assert pdf is not None
