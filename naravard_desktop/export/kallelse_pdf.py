@@ -54,8 +54,7 @@ def kallelse_pdf(data: ProtocolData) -> bytes:
             facts(_fact_rows(data), styles),
             rule(thickness=1.2),
             *_agenda(data, styles),
-            *_open_actions(data, styles),
-            *_closing(data, styles),
+            *_actions_and_closing(data, styles),
         ]
         pdf = build_pdf(
             story,
@@ -192,6 +191,14 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
     heading = para(_("Open actions to follow up"), styles["section"])
     heading.keepWithNext = True
     return [heading, table]
+
+
+def _actions_and_closing(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    """The open actions go on with the sign-off, so it never stands alone on a page."""
+    open_actions = _open_actions(data, styles)
+    if not open_actions:
+        return _closing(data, styles)
+    return [KeepTogether([*open_actions, *_closing(data, styles)])]
 
 
 def _closing(data: ProtocolData, styles: Styles) -> list[Flowable]:

@@ -313,6 +313,30 @@ def test_kallelse_sign_off_is_kept_together(
     assert pushed  # the sweep went over the page's end
 
 
+def test_kallelse_sign_off_stays_with_the_open_actions(
+    db: Database, group: groups.GroupData, people: dict[str, int]
+) -> None:
+    """When the open actions no longer fit under the agenda they move on together with the
+    sign-off, which never stands alone at the top of a page."""
+    earlier = _meeting(db, group, people, day=DAY - dt.timedelta(days=60))
+    topic = _topic(db, earlier.id, "Uppföljning")
+    for number in range(6):
+        actions.add_action(
+            db,
+            topic.id,
+            actions.ActionInput(f"Åtgärd nummer {number}", "Erik Lund", DAY + dt.timedelta(30)),
+        )
+    meeting = _meeting(db, group, people)
+    seen_two_pages = False
+    for count in range(1, 24):
+        _topic(db, meeting.id, f"Ärende {count}")
+        pages = _pages(kallelse_pdf(protocol_data(db, meeting.id)))
+        last = next(p for p in pages if "Förhinder anmäls till" in p)
+        assert "Åtgärd nummer 5" in last, count
+        seen_two_pages = seen_two_pages or len(pages) > 1
+    assert seen_two_pages
+
+
 def test_long_attendance_and_agenda_split_over_pages_with_header_repeated(
     db: Database, group: groups.GroupData, people: dict[str, int]
 ) -> None:
