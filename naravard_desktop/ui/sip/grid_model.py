@@ -173,6 +173,7 @@ class SipGridModel(QAbstractTableModel):
         try:
             number = parse_count(text)
         except CountError as error:
+            self.invalid.pop(key, None)  # the latest refusal last, for `unsaved_reason`
             self.invalid[key] = (text, error.message)
             self._changed([key])
             self.refused.emit(error.message)
@@ -318,6 +319,13 @@ class SipGridModel(QAbstractTableModel):
         if self.setup is not None:
             self.load(self.setup, self.period.id if self.period else None)
             self.saved.emit()
+
+    def unsaved_reason(self) -> str | None:
+        """Why the text last refused is not saved, while some cell still holds such text;
+        None once every refused cell was fixed, emptied or undone."""
+        if not self.invalid:
+            return None
+        return next(reversed(self.invalid.values()))[1]
 
     def _closed_message(self) -> str:
         if self.period is None:

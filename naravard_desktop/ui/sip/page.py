@@ -254,6 +254,10 @@ class SipPage(QWidget):
         self.message.setText(message)
 
     def _update_issues(self) -> None:
+        # After a save the message says only what is still wrong: a cell fixed, emptied or
+        # undone takes its error away, and a refusal that did not concern a cell (a paste that
+        # did not fit, a closed period) is over once something was saved.
+        self.message.setText(self.model.unsaved_reason() or "")
         self.issues.clear()
         names = {c.id: c.name for pair in self.setup.columns() for c in pair}
         for found in self.model.issues:
