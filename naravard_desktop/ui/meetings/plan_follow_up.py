@@ -1,7 +1,8 @@
 """'Uppföljning av lokal plan' in the agenda item editor: the plan activities this item
-followed up, and a dialog that logs a follow-up of an activity at this item (dated the
-meeting's day). The follow-up is the plan's own (services/follow_ups.py): it shows in the
-activity's timeline and sets its status and progress. Undo removes it again."""
+followed up, the item's action items linked to a plan activity, and a dialog that logs a
+follow-up of an activity at this item (dated the meeting's day). The follow-up is the plan's
+own (services/follow_ups.py): it shows in the activity's timeline and sets its status and
+progress. Undo removes it again."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import follow_ups, meetings, plan_items, plan_links
+from naravard_desktop.services import actions, follow_ups, meetings, plan_items, plan_links
+from naravard_desktop.services.actions import ActionData
 from naravard_desktop.services.agenda import ItemData
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.follow_ups import FollowUpInput, FollowUpRow
@@ -40,6 +42,7 @@ from naravard_desktop.ui.plan.panel import status_combo, text_box
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 5
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 class PlanFollowUpDialog(FormDialog):
@@ -109,7 +112,9 @@ class PlanFollowUpDialog(FormDialog):
 
 
 class PlanFollowUpPanel(QWidget):
-    """The follow-ups made at the shown agenda item, and 'Följ upp aktivitet…'."""
+    """The follow-ups made at the shown agenda item and its action items linked to a plan
+    activity, and 'Följ upp aktivitet…'. Every change on the undo stack (an action item
+    added, linked, undone …) redraws it."""
 
     def __init__(
         self, db: Database, undo_stack: QUndoStack, item_ids: IdMap, parent: QWidget | None = None
@@ -137,6 +142,7 @@ class PlanFollowUpPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)
+        undo_stack.indexChanged.connect(self.refresh)
 
     def show_item(self, item: ItemData | None, locked: bool) -> None:
         self.item = item
@@ -153,9 +159,13 @@ class PlanFollowUpPanel(QWidget):
             return
         try:
             found = follow_ups.followed_up_at(self.db, self.item.id)
-            labels = plan_links.activity_labels(self.db, {f.activity_id for f in found})
+            linked = [a for a in actions.actions_of_item(self.db, self.item.id) if a.activity_id]
+            labels = plan_links.activity_labels(
+                self.db,
+                {f.activity_id for f in found} | {a.activity_id for a in linked if a.activity_id},
+            )
         except DomainError:
-            found, labels = [], {}
+            found, linked, labels = [], [], {}
         for entry in found:
             text = _("{activity}: {status}, {progress} %").format(
                 activity=labels.get(entry.activity_id, entry.activity_title),
@@ -167,10 +177,25 @@ class PlanFollowUpPanel(QWidget):
             row.setData(FOLLOW_UP_ROLE, entry.follow_up_id)
             row.setToolTip(entry.note)
             self.list.addItem(row)
-        if not found:
+        for action in linked:
+            self.list.addItem(self._action_row(action, labels))
+        if not found and not linked:
             placeholder = QListWidgetItem(_("No plan activity followed up at this item."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
+
+    @staticmethod
+    def _action_row(action: ActionData, labels: dict[int, str]) -> QListWidgetItem:
+        """The activity, and below it the action item linked to it."""
+        what = " ".join(action.what.split())
+        text = _("Action item: {what}").format(what=what)
+        if action.done:
+            text = _("{text} (done)").format(text=text)
+        activity = labels.get(action.activity_id or 0, "")
+        row = QListWidgetItem(f"{activity}\n{text}" if activity else text)
+        row.setData(ACTION_ROLE, action.id)
+        row.setToolTip(action.what)
+        return row
 
     def follow_up(self) -> None:
         item = self.item
