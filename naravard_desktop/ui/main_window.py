@@ -35,6 +35,7 @@ from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
+from naravard_desktop.ui.undo import UndoActions
 
 SIDEBAR_WIDTH = 190
 
@@ -126,12 +127,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = menu_bar.addMenu(_("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        )
+        self.edit_menu = edit_menu
+        # One Undo and one Redo for the whole window, each key bound once; steps of a
+        # protocol approved since (here or elsewhere) are not offered.
+        self.undo_actions = UndoActions(self.undo_stack, self)
+        self.undo_action = self.undo_actions.undo_action
+        self.redo_action = self.undo_actions.redo_action
+        edit_menu.aboutToShow.connect(self.undo_actions.update)
+        self.meetings_page.editor.changed.connect(self.undo_actions.update)
+        self.stack.currentChanged.connect(lambda _index: self.undo_actions.update())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

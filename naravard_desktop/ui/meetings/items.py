@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_time
-from naravard_desktop.services import actions, agenda
+from naravard_desktop.services import actions, agenda, meetings
 from naravard_desktop.services.agenda import ItemData, ItemInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import MeetingData
@@ -245,6 +245,18 @@ class AgendaPanel(QWidget):
 
     # --- structural changes (window undo stack) -----------------------------------------
 
+    def _locked(self, meeting_id: int) -> Callable[[], bool]:
+        """For the undo steps: is the meeting's protocol approved now (or the meeting gone)?
+        Then its steps are not offered any more."""
+
+        def check() -> bool:
+            try:
+                return meetings.get_meeting(self.db, meeting_id).locked
+            except DomainError:
+                return True
+
+        return check
+
     def add_item(self) -> None:
         if self.meeting is None or self.model.locked:
             return
@@ -271,7 +283,13 @@ class AgendaPanel(QWidget):
             self.reload(again.id)
 
         self.undo_stack.push(
-            SavedChangeCommand(_("Add agenda item"), undo, redo, refresh=self.reload)
+            SavedChangeCommand(
+                _("Add agenda item"),
+                undo,
+                redo,
+                refresh=self.reload,
+                locked=self._locked(meeting_id),
+            )
         )
         self.reload(item.id)
         self.editor.title.setFocus()
@@ -327,6 +345,7 @@ class AgendaPanel(QWidget):
                 undo,
                 redo,
                 refresh=self.reload,
+                locked=self._locked(meeting_id),
             )
         )
         rows = self.model.items()
@@ -367,6 +386,7 @@ class AgendaPanel(QWidget):
                 undo=lambda: write(old_position),
                 redo=lambda: write(new_position),
                 refresh=self.reload,
+                locked=self._locked(self.meeting.id),
             )
         )
         self.reload(item_id)
