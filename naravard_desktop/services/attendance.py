@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import AttendanceStatus, Principal, Role
 from naravard_desktop.db.models import Attendance, Meeting, Membership, Person
-from naravard_desktop.errors import NotFoundError
+from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import load, load_editable
@@ -191,6 +191,26 @@ def add_guest(
         session.add(row)
         session.flush()
         return next(r for r in rows_for(session, meeting) if r.id == row.id)
+
+
+def rename_guest(db: Database, attendance_id: int, name: str, organisation: str) -> AttendanceRow:
+    """Correct a guest's name or organisation (a member's come from the members list)."""
+    with db.session() as session:
+        row = session.get(Attendance, attendance_id)
+        if row is None:
+            raise NotFoundError(_("That attendance row no longer exists."))
+        meeting = load_editable(session, row.meeting_id)
+        if row.person_id is not None:
+            raise DomainError(_("A member's name is changed in the members list."))
+        errors = FieldErrors()
+        errors.required("guest_name", clean_line(name), _("Name"))
+        errors.max_length("guest_name", clean_line(name), 200, _("Name"))
+        errors.max_length("guest_organisation", clean_line(organisation), 200, _("Organisation"))
+        errors.raise_if_any()
+        row.guest_name = clean_line(name)
+        row.guest_organisation = clean_line(organisation)
+        session.flush()
+        return next(r for r in rows_for(session, meeting) if r.id == attendance_id)
 
 
 def remove_attendance(db: Database, attendance_id: int) -> None:

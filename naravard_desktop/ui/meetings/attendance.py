@@ -94,7 +94,7 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.meeting: MeetingData | None = None
-        self.model = AttendanceModel(self.save, self)
+        self.model = AttendanceModel(self.save, self, rename=self.rename_guest)
         self.table = QTableView()
         self.table.setObjectName("attendance_table")
         self.table.setModel(self.model)
@@ -116,8 +116,9 @@ class AttendancePanel(QWidget):
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setObjectName("attendance_summary")
-        hint = QLabel(_("Press F2 or double-click a cell to change it."))
-        hint.setStyleSheet("color: #555555;")
+        self.hint = QLabel(_("Press F2 or double-click a cell to change it."))
+        self.hint.setObjectName("attendance_hint")
+        self.hint.setStyleSheet("color: #555555;")
 
         self.add_guest_action = QAction(_("Add &guest…"), self)
         self.add_guest_action.setObjectName("add_guest")
@@ -142,7 +143,7 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.table, 1)
         bottom = QVBoxLayout()
         bottom.addWidget(self.summary)
-        bottom.addWidget(hint)
+        bottom.addWidget(self.hint)
         layout.addLayout(bottom)
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
@@ -150,6 +151,7 @@ class AttendancePanel(QWidget):
     def show_meeting(self, meeting: MeetingData | None) -> None:
         self.meeting = meeting
         self.model.locked = meeting is None or meeting.locked
+        self.hint.setVisible(not self.model.locked)  # nothing can be changed when locked
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -200,6 +202,16 @@ class AttendancePanel(QWidget):
         rows = [saved if r.id == saved.id else r for r in self.model.rows()]
         self._update_summary(rows)
         return saved
+
+    def rename_guest(
+        self, attendance_id: int, name: str, organisation: str
+    ) -> AttendanceRow | None:
+        """Called by the model for a guest's name or organisation corrected in the table."""
+        try:
+            return attendance.rename_guest(self.db, attendance_id, name, organisation)
+        except DomainError as error:
+            show_error(self, error)
+            return None
 
     def add_guest(self) -> None:
         meeting = self.meeting

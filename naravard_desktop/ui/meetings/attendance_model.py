@@ -1,5 +1,7 @@
 """Attendance as a table: status (present, absent, substitute for someone, co-opted), the
-member substituted, partial attendance by § and a note; edited in place with delegates."""
+member substituted, partial attendance by § and a note; edited in place with delegates. A
+guest's name and organisation are edited in place too (a member's come from the members
+list)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from naravard_desktop.services.meeting_labels import attendance_label
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 Save = Callable[[int, AttendanceInput], AttendanceRow | None]
+Rename = Callable[[int, str, str], AttendanceRow | None]
 
 
 class Column(IntEnum):
@@ -46,6 +49,7 @@ class Column(IntEnum):
 
 
 EDITABLE = {Column.STATUS, Column.SUBSTITUTE_FOR, Column.FROM, Column.TO, Column.NOTE}
+GUEST_EDITABLE = {Column.NAME, Column.ROLE, Column.FROM, Column.TO, Column.NOTE}
 
 
 def _headers() -> dict[Column, str]:
@@ -68,13 +72,17 @@ def status_value(status: AttendanceStatus, substitute_for_id: int | None) -> str
 
 
 class AttendanceModel(QAbstractTableModel):
-    """Rows of services.attendance; an edit calls `save`, which returns the stored row."""
+    """Rows of services.attendance; an edit calls `save` (a guest's name or organisation
+    `rename`), which returns the stored row or None when it was refused."""
 
-    def __init__(self, save: Save, parent: QObject | None = None) -> None:
+    def __init__(
+        self, save: Save, parent: QObject | None = None, rename: Rename | None = None
+    ) -> None:
         super().__init__(parent)
         self._rows: list[AttendanceRow] = []
         self._headers = _headers()
         self._save = save
+        self._rename = rename
         self.locked = False
 
     def set_rows(self, rows: list[AttendanceRow]) -> None:
@@ -109,12 +117,17 @@ class AttendanceModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if not index.isValid() or self.locked or Column(index.column()) not in EDITABLE:
+        if not index.isValid() or self.locked:
             return flags
         row = self._rows[index.row()]
-        if row.is_guest and index.column() in (Column.STATUS, Column.SUBSTITUTE_FOR):
-            return flags
-        return flags | Qt.ItemFlag.ItemIsEditable
+        column = Column(index.column())
+        if row.is_guest and self._rename is not None:
+            editable = column in GUEST_EDITABLE
+        else:
+            editable = column in EDITABLE and not (
+                row.is_guest and column in (Column.STATUS, Column.SUBSTITUTE_FOR)
+            )
+        return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -133,6 +146,8 @@ class AttendanceModel(QAbstractTableModel):
                     return row.to_paragraph or 0
                 case Column.NOTE:
                     return row.note
+                case Column.ROLE if row.is_guest:
+                    return row.organisation
             return self._display(row, column)
         if role == ROW_ROLE:
             return row
@@ -163,6 +178,8 @@ class AttendanceModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.locked:
             return False
         row = self._rows[index.row()]
+        if Column(index.column()) in (Column.NAME, Column.ROLE):
+            return self._set_guest(index, row, str(value))
         data = AttendanceInput(
             status=row.status,
             substitute_for_id=row.substitute_for_id,
@@ -207,7 +224,21 @@ class AttendanceModel(QAbstractTableModel):
                 )
             case _:
                 return False
-        saved = self._save(row.id, data)
+        return self._stored(index, self._save(row.id, data))
+
+    def _set_guest(self, index: Index, row: AttendanceRow, value: str) -> bool:
+        if not row.is_guest or self._rename is None:
+            return False
+        name, organisation = row.name, row.organisation
+        if index.column() == Column.NAME:
+            name = value
+        else:
+            organisation = value
+        if (name, organisation) == (row.name, row.organisation):
+            return False
+        return self._stored(index, self._rename(row.id, name, organisation))
+
+    def _stored(self, index: Index, saved: AttendanceRow | None) -> bool:
         if saved is None:
             return False
         number = index.row()

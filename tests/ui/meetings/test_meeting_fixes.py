@@ -7,18 +7,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import actions, agenda, meetings, plan_items, plans
+from naravard_desktop.services import actions, agenda, attendance, meetings, plan_items, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
+from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
+from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Dialogs, User
+    from tests.ui.conftest import Boxes, Dialogs, User
     from tests.ui.meetings.conftest import MakeMeeting
 
 PATH = "Lokal plan 2024–2026 › 2 Fast vårdkontakt › Införa patientkontrakt på hälsocentralen"
@@ -122,3 +128,122 @@ def test_an_action_item_without_a_link_is_not_listed_as_a_follow_up(
     actions.add_action(db, item_id, actions.ActionInput(what="Skicka ut minnesanteckningar"))
     editor.agenda.editor.plan_follow_ups.refresh()
     assert shown(editor) == ["Ingen aktivitet i planen följdes upp under den här punkten."]
+
+
+# --- 8: a guest's name can be corrected ---------------------------------------------------
+
+
+def _cell(page: MeetingsPage, name: str, column: AttendanceColumn) -> QModelIndex:
+    panel = page.editor.attendance
+    rows = [r.name for r in panel.model.rows()]
+    return panel.model.index(rows.index(name), column)
+
+
+def _line_editor(page: MeetingsPage) -> QLineEdit | None:
+    table = page.editor.attendance.table
+    editors = [e for e in table.findChildren(QLineEdit) if e.isVisible()]
+    return editors[0] if editors else None
+
+
+@pytest.fixture
+def attendance_page(
+    db: Database, make_meeting: MakeMeeting, meetings_page: MeetingsPage, user: User
+) -> tuple[MeetingsPage, meetings.MeetingData]:
+    meeting = make_meeting()
+    attendance.add_guest(db, meeting.id, "Jonas Aas", "Anhorigforeningen")
+    meetings_page.open_meeting(meeting.id)
+    user.activate(meetings_page)
+    meetings_page.editor.tabs.setCurrentWidget(meetings_page.editor.attendance)
+    return meetings_page, meeting
+
+
+def test_a_guest_name_is_corrected_with_f2_and_the_organisation_with_a_double_click(
+    db: Database,
+    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    qtbot: QtBot,
+    user: User,
+) -> None:
+    page, meeting = attendance_page
+    panel = page.editor.attendance
+    assert panel.hint.isVisible()
+    assert panel.hint.text() == "Tryck F2 eller dubbelklicka på en cell för att ändra den."
+
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(_cell(page, "Jonas Aas", AttendanceColumn.NAME))
+    user.press(panel.table, Qt.Key.Key_F2)
+    field = _line_editor(page)
+    assert field is not None and field.text() == "Jonas Aas"
+    user.retype(field, "Jonas Ås")
+    user.press(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _line_editor(page) is None)
+    stored = {r.id: r for r in attendance.list_attendance(db, meeting.id) if r.is_guest}
+    assert [r.name for r in stored.values()] == ["Jonas Ås"]
+    assert "Jonas Ås" in [r.name for r in panel.model.rows()]
+
+    index = _cell(page, "Jonas Ås", AttendanceColumn.ROLE)
+    assert index.data() == "Anhorigforeningen"
+    position = panel.table.visualRect(index).center()
+    QTest.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    QTest.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    field = _line_editor(page)
+    assert field is not None and field.text() == "Anhorigforeningen"
+    user.retype(field, "Anhörigföreningen i Bergsjö")
+    user.press(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _line_editor(page) is None)
+    [guest] = [r for r in attendance.list_attendance(db, meeting.id) if r.is_guest]
+    assert (guest.name, guest.organisation) == ("Jonas Ås", "Anhörigföreningen i Bergsjö")
+    assert _cell(page, "Jonas Ås", AttendanceColumn.ROLE).data() == "Anhörigföreningen i Bergsjö"
+
+
+def test_a_guest_name_cannot_be_emptied_and_a_member_name_is_not_edited_here(
+    db: Database,
+    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    qtbot: QtBot,
+    boxes: Boxes,
+    user: User,
+) -> None:
+    page, meeting = attendance_page
+    panel = page.editor.attendance
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(_cell(page, "Jonas Aas", AttendanceColumn.NAME))
+    user.press(panel.table, Qt.Key.Key_F2)
+    field = _line_editor(page)
+    assert field is not None
+    user.retype(field, " ")
+    user.press(field, Qt.Key.Key_Return)  # the delegate commits after the key event
+    qtbot.waitUntil(lambda: bool(boxes.calls))
+    assert boxes.take("warning").text == "Namn måste fyllas i."
+    [guest] = [r for r in attendance.list_attendance(db, meeting.id) if r.is_guest]
+    assert guest.name == "Jonas Aas"
+    assert _cell(page, "Jonas Aas", AttendanceColumn.NAME).data() == "Jonas Aas"
+
+    # A member's name belongs to the members list: F2 opens nothing on it.
+    qtbot.waitUntil(lambda: _line_editor(page) is None)
+    panel.table.setCurrentIndex(_cell(page, "Anna Berg", AttendanceColumn.NAME))
+    user.press(panel.table, Qt.Key.Key_F2)
+    assert _line_editor(page) is None
+
+
+def test_no_editing_hint_on_an_approved_protocol(
+    db: Database,
+    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    dialogs: Dialogs,
+    user: User,
+) -> None:
+    page, meeting = attendance_page
+    panel = page.editor.attendance
+    assert panel.hint.isVisible()
+
+    def approve(dialog: ApproveDialog) -> None:
+        dialog.approved_on.setText("2024-05-20")
+        dialog.accept()
+
+    dialogs.expect(approve)
+    page.editor.approve_action.trigger()
+    dialogs.check()
+    assert meetings.get_meeting(db, meeting.id).locked
+    assert not panel.hint.isVisible()
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(_cell(page, "Jonas Aas", AttendanceColumn.NAME))
+    user.press(panel.table, Qt.Key.Key_F2)
+    assert _line_editor(page) is None
