@@ -1,13 +1,19 @@
-"""Form helpers: an error label under each field, and a date field that may be left empty."""
+"""Form helpers: an error label under each field, and the date and time fields every form
+uses (either may be left empty). Both follow the UI language: times are 24-hour in Swedish
+("13.00") and say AM/PM in English ("1:00 PM"); a date is typed as 2024-05-17 or picked in a
+calendar in the language (Monday first, Swedish month names)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QWidget
 
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, format_time
+from naravard_desktop.ui.qt_locale import current_qt_locale
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -66,14 +72,41 @@ class FieldErrors:
         return label.text() if label is not None and label.isVisible() else ""
 
 
+def calendar_icon(color: QColor) -> QIcon:
+    """A small calendar sheet (no icon theme to rely on on Windows or offscreen)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(color)
+    painter.drawRect(QRect(1, 2, 13, 12))
+    painter.fillRect(QRect(1, 2, 14, 4), color)
+    for row in (8, 11):
+        for column in (4, 7, 10):
+            painter.fillRect(QRect(column, row, 2, 2), color)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class DateLineEdit(QLineEdit):
-    """ÅÅÅÅ-MM-DD, or empty for "no date"; parsing errors are reported by the form."""
+    """ÅÅÅÅ-MM-DD, or empty for "no date"; parsing errors are reported by the form.
+
+    The calendar button at the right (or Alt+Down, F4) opens a calendar in the UI language;
+    Enter or a click there fills in the date, Escape leaves the field as it was."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(_("YYYY-MM-DD"))
         self.setMaxLength(10)
         self.setClearButtonEnabled(True)
+        self.calendar: QCalendarWidget | None = None
+        self.calendar_action = self.addAction(
+            calendar_icon(self.palette().text().color()),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.calendar_action.setObjectName("choose_date")
+        self.calendar_action.setText(_("Choose in a calendar"))
+        self.calendar_action.setToolTip(_("Choose the date in a calendar (Alt+Down)"))
+        self.calendar_action.triggered.connect(self.show_calendar)
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(value.isoformat() if value else "")
@@ -86,3 +119,121 @@ class DateLineEdit(QLineEdit):
             return dt.date.fromisoformat(text), None
         except ValueError:
             return None, _("Write the date as YYYY-MM-DD, for example 2025-01-31.")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        down = event.key() == Qt.Key.Key_Down
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if (down and alt) or event.key() == Qt.Key.Key_F4:
+            event.accept()
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> QCalendarWidget:
+        """Open the calendar below the field at the typed date (today when there is none)."""
+        calendar = self.calendar or self._make_calendar()
+        locale = current_qt_locale()
+        calendar.setLocale(locale)
+        calendar.setFirstDayOfWeek(locale.firstDayOfWeek())
+        day, _problem = self.date_or_error()
+        shown = day or dt.date.today()
+        calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        calendar.adjustSize()
+        calendar.move(self._popup_position(calendar))
+        calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+        return calendar
+
+    def _make_calendar(self) -> QCalendarWidget:
+        calendar = QCalendarWidget(self)
+        calendar.setObjectName("date_calendar")
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setGridVisible(True)
+        calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+        calendar.setAccessibleName(_("Calendar"))
+        calendar.clicked.connect(self._pick)
+        calendar.activated.connect(self._pick)
+        self.calendar = calendar
+        return calendar
+
+    def _popup_position(self, calendar: QCalendarWidget) -> QPoint:
+        """Below the field, or above it when the screen ends; never off the screen's side."""
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = QGuiApplication.screenAt(below) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return below
+        area = screen.availableGeometry()
+        size = calendar.sizeHint()
+        x = max(area.left(), min(below.x(), area.right() - size.width()))
+        y = below.y()
+        if y + size.height() > area.bottom():
+            y = max(area.top(), self.mapToGlobal(QPoint(0, 0)).y() - size.height())
+        return QPoint(x, y)
+
+    def _pick(self, day: QDate) -> None:
+        """A date chosen in the calendar counts as typed: forms that save as you type or
+        check the date on editingFinished see it like keyboard entry."""
+        if self.calendar is not None:
+            self.calendar.hide()
+        text = dt.date(day.year(), day.month(), day.day()).isoformat()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        if text == self.text():
+            return
+        self.setText(text)
+        self.textEdited.emit(text)
+        self.editingFinished.emit()
+
+
+_TIME = re.compile(r"^(\d{1,2})(?:[.:]?(\d{2}))? ?(?:([ap])\.? ?m\.?)?$")
+
+
+def parse_time(text: str) -> tuple[dt.time | None, str | None]:
+    """ "13.00", "13:00", "1300", "13", "1:00 PM", "1pm", "1.30 p.m." → the time; empty →
+    no time. Without AM/PM the hour is on the 24-hour clock in both languages."""
+    value = " ".join(text.split()).lower()
+    if not value:
+        return None, None
+    match = _TIME.match(value)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        meridiem = match.group(3)
+        if meridiem is not None and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if meridiem == "p" else 0)
+        elif meridiem is not None:
+            hour = 24  # "13 pm", "0 am": not a time
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute), None
+    return None, _("Write the time as 1:30 PM or 13:30.")
+
+
+def time_text(value: dt.time | None) -> str:
+    """A time as the field shows it: "13.00" in Swedish, "1:00 PM" in English (an ordinary
+    space, so that it can be edited and typed the same way)."""
+    return " ".join(format_time(value).split()) if value is not None else ""
+
+
+class TimeLineEdit(QLineEdit):
+    """A time of day, or empty for "no time", written as the language writes it. What is
+    typed in any accepted form is shown in the language's form when the field is left, so
+    "13" becomes "1:00 PM" in English before anything is saved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("h:mm AM/PM"))
+        self.setMaxLength(12)
+        metrics = self.fontMetrics()
+        samples = ("12:30 PM", "00.00", self.placeholderText())
+        self.setFixedWidth(max(metrics.horizontalAdvance(t) for t in samples) + 24)
+        self.editingFinished.connect(self._tidy)
+
+    def set_time(self, value: dt.time | None) -> None:
+        self.setText(time_text(value))
+
+    def time_or_error(self) -> tuple[dt.time | None, str | None]:
+        return parse_time(self.text())
+
+    def _tidy(self) -> None:
+        value, problem = self.time_or_error()
+        if value is not None and problem is None and self.text() != time_text(value):
+            self.set_time(value)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from naravard_desktop.i18n import current_language
+
 _installed: list[QTranslator] = []
 
 
@@ -12,6 +14,11 @@ def qt_locale(language: str) -> QLocale:
     if language == "sv":
         return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def current_qt_locale() -> QLocale:
+    """The QLocale of the language the UI is in now (month and day names, first weekday)."""
+    return qt_locale(current_language())
 
 
 def apply_qt_language(app: QCoreApplication, language: str) -> bool:

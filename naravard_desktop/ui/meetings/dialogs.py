@@ -4,7 +4,6 @@ for a new meeting, which agenda to start from. Errors appear under the fields.""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -23,41 +22,16 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import MeetingKind
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meeting_labels import kind_label
 from naravard_desktop.services.meetings import MeetingInput
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+from naravard_desktop.ui.forms import DateLineEdit, FieldErrors, TimeLineEdit
 
 WARNING_STYLE = "color: #8a5a00;"
-_TIME = re.compile(r"^(\d{1,2})(?:[.:]?(\d{2}))?$")
 
 Submit = Callable[[MeetingInput, int | None], None]
 People = list[tuple[int, str]]
-
-
-def parse_time(text: str) -> tuple[dt.time | None, str | None]:
-    """ "13.00", "13:00", "1300" or "13" → 13:00; empty → no time."""
-    value = text.strip()
-    if not value:
-        return None, None
-    match = _TIME.match(value)
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if hour < 24 and minute < 60:
-            return dt.time(hour, minute), None
-    return None, _("Write the time as HH.MM, for example 13.00.")
-
-
-class TimeLineEdit(QLineEdit):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(_("HH.MM"))
-        self.setMaxLength(5)
-        self.setMaximumWidth(90)
-
-    def set_time(self, value: dt.time | None) -> None:
-        self.setText(format_time(value) if value else "")
 
 
 def person_box(people: People, name: str) -> QComboBox:
@@ -76,8 +50,9 @@ def choose(box: QComboBox, value: object) -> None:
 class MeetingDialog(QDialog):
     """Calls `submit(value, copy_agenda_from)`; stays open while it raises ValidationError.
 
-    `previous` (id, date) offers copying that meeting's agenda (new meetings only);
-    `same_day(date)` says how many other meetings the group has that day."""
+    `previous` (id, date) offers copying that meeting's agenda (new meetings only), or
+    `previous_before(date)` gives the meeting before the date chosen, asked again when the
+    date changes; `same_day(date)` says how many other meetings the group has that day."""
 
     def __init__(
         self,
@@ -88,6 +63,7 @@ class MeetingDialog(QDialog):
         *,
         same_day: Callable[[dt.date], int],
         previous: tuple[int, dt.date] | None = None,
+        previous_before: Callable[[dt.date], tuple[int, dt.date] | None] | None = None,
         new: bool = True,
         parent: QWidget | None = None,
     ) -> None:
@@ -97,6 +73,7 @@ class MeetingDialog(QDialog):
         self._submit = submit
         self._same_day = same_day
         self._previous = previous
+        self._previous_before = previous_before
         self.errors = FieldErrors()
 
         self.held_on = DateLineEdit()
@@ -148,15 +125,8 @@ class MeetingDialog(QDialog):
         self.standard_agenda.setObjectName("standard_agenda")
         self.copy_agenda = QRadioButton()
         self.copy_agenda.setObjectName("copy_agenda")
-        if previous is not None:
-            self.copy_agenda.setText(
-                _("Copy the agenda of the previous meeting ({date})").format(
-                    date=format_date(previous[1])
-                )
-            )
-        else:
-            self.copy_agenda.setText(_("Copy the agenda of the previous meeting"))
-            self.copy_agenda.setEnabled(False)
+        self._show_previous()
+        self.held_on.textChanged.connect(self._find_previous)
         group = QButtonGroup(self)
         group.addButton(self.standard_agenda)
         group.addButton(self.copy_agenda)
@@ -218,10 +188,10 @@ class MeetingDialog(QDialog):
         held_on, problem = self.held_on.date_or_error()
         if problem:
             problems["held_on"] = problem
-        starts_at, problem = parse_time(self.starts_at.text())
+        starts_at, problem = self.starts_at.time_or_error()
         if problem:
             problems["starts_at"] = problem
-        ends_at, problem = parse_time(self.ends_at.text())
+        ends_at, problem = self.ends_at.time_or_error()
         if problem:
             problems["ends_at"] = problem
         data = MeetingInput(
@@ -241,6 +211,28 @@ class MeetingDialog(QDialog):
         if self._previous is not None and self.copy_agenda.isChecked():
             return self._previous[0]
         return None
+
+    def _find_previous(self) -> None:
+        """The meeting just before the date typed is the one whose agenda can be copied."""
+        day, problem = self.held_on.date_or_error()
+        if self._previous_before is None or problem or day is None:
+            return
+        self._previous = self._previous_before(day)
+        self._show_previous()
+
+    def _show_previous(self) -> None:
+        previous = self._previous
+        if previous is not None:
+            self.copy_agenda.setText(
+                _("Copy the agenda of the previous meeting ({date})").format(
+                    date=format_date(previous[1])
+                )
+            )
+        else:
+            self.copy_agenda.setText(_("Copy the agenda of the previous meeting"))
+            if self.copy_agenda.isChecked():
+                self.standard_agenda.setChecked(True)
+        self.copy_agenda.setEnabled(previous is not None)
 
     def _check_same_day(self) -> None:
         day, problem = self.held_on.date_or_error()

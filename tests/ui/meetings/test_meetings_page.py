@@ -166,7 +166,7 @@ def test_meeting_errors_appear_under_the_fields_and_keep_what_was_typed(
         )
         user.retype(dialog.ends_at, "25.99")
         dialog.accept()
-        assert dialog.errors.text("ends_at") == _("Write the time as HH.MM, for example 13.00.")
+        assert dialog.errors.text("ends_at") == _("Write the time as 1:30 PM or 13:30.")
         dialog.reject()
 
     dialogs.expect(fill)
