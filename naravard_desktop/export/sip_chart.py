@@ -53,9 +53,11 @@ def trend_drawing(
     peak = max((v for _n, values in series for v in values if v is not None), default=0)
     chart.valueAxis.valueMax = max(5, peak + max(1, peak // 10))
     chart.joinedLines = 1
-    for number, _item in enumerate(series):
+    for number, (_name, values) in enumerate(series):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        chart.lines[number].strokeColor = colour
+        # a series without a single value draws no line (ReportLab fails on an empty one)
+        has_values = any(v is not None for v in values)
+        chart.lines[number].strokeColor = colour if has_values else None
         chart.lines[number].strokeWidth = 1.6
     drawing.add(chart)
     legend = Legend()

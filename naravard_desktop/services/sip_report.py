@@ -170,7 +170,7 @@ def year_report(
     trend_indicators = [i for i in indicators if i.code in TREND_CODES] or indicators[:3]
     trend = [
         (
-            sip_analysis.bucket_label(bucket),
+            sums.label(bucket),  # says so when a quarter holds only some of its months
             [sums.total(bucket, i.id) for i in trend_indicators],
         )
         for bucket in sums.buckets()
@@ -201,17 +201,28 @@ def _summary(
     threshold: int | None,
     hidden_totals: dict[tuple[int, Bucket], bool],
 ) -> ShownTable:
-    """Per indicator: each quarter (or tertial) of the year, the year, last year, change.
+    """Per indicator: each quarter (or tertial) of the year, the year so far, then the
+    comparison with last year like for like: the same months on both sides, said in the
+    heads ("Januari–mars 2027", "Januari–mars 2026"), never a part year against a whole one.
+    When last year has fewer months than this one, a column with this year's sum over the
+    compared months comes before last year's.
 
     A quarter whose total is hidden in a period table is hidden here too, or the summary
     would give away what the period table protects."""
     buckets: list[Bucket] = sums.buckets(year)
+    compared = sip_analysis.compare(sums, year)
+    this_months = sums.months(year)
+    extra = bool(compared.months) and compared.months != this_months
+    last_months = compared.months or sums.months(year - 1)
     previous = [(year - 1, kind, number) for _y, kind, number in buckets]
     this_grid = [
         [*(sums.total(b, i.id) for b in buckets), sums.year_total(year, i.id)] for i in indicators
     ]
     last_grid = [
-        [*(sums.total(b, i.id) for b in previous), sums.year_total(year - 1, i.id)]
+        [
+            *(sums.total(b, i.id) for b in previous),
+            sums.months_total(year - 1, last_months, i.id),
+        ]
         for i in indicators
     ]
     linked = [
@@ -226,18 +237,35 @@ def _summary(
     last_texts = _shown(last_grid, indicators, threshold, total_column=len(buckets))
     rows = []
     for r, indicator in enumerate(indicators):
-        current, before = this_grid[r][-1], last_grid[r][-1]
+        current, before = compared.values(sums, indicator.id)
         shown_now, shown_before = this_texts[r][-1], last_texts[r][-1]
+        cells = list(this_texts[r])
+        if extra:
+            # part of this year's sum: hidden when any of the row is (the rest of the year
+            # could be worked out from the total), "<5" when small
+            shown_now = _part_text(current, threshold, any(not t.isdigit() for t in cells if t))
+            cells.append(shown_now)
         hidden = not shown_now.isdigit() or not shown_before.isdigit()
         difference = "" if hidden else sip_analysis.format_change(current, before)
-        rows.append((indicator, [*this_texts[r], shown_before, difference]))
+        rows.append((indicator, [*cells, shown_before, difference]))
     columns = [
         *(sip_analysis.bucket_label(b) for b in buckets),
-        _("Year {year}").format(year=year),
-        _("Year {year}").format(year=year - 1),
+        sip_analysis.span_label(year, this_months),
+        *([compared.this_label] if extra else []),
+        sip_analysis.span_label(year - 1, last_months),
         _("Change"),
     ]
     return ShownTable(_("Summary {year}").format(year=year), columns, rows)
+
+
+def _part_text(value: int | None, threshold: int | None, row_hidden: bool) -> str:
+    if value is None:
+        return ""
+    if threshold is not None and row_hidden:
+        return HIDDEN
+    if threshold is not None and 0 < value < threshold:
+        return SMALL.format(limit=threshold)
+    return str(value)
 
 
 def legend(threshold: int | None) -> str:

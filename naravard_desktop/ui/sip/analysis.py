@@ -1,8 +1,10 @@
 """The analysis tab: sums per quarter (or tertial) and year with the change against the same
-period last year, and a trend chart per indicator and unit that can be copied or saved as PNG."""
+period last year (a part year against the same months of last year, and saying so), and a
+trend chart per indicator and unit that can be copied or saved as PNG."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -49,6 +52,10 @@ class AnalysisTab(QWidget):
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.comparison = QLabel()
+        self.comparison.setObjectName("analysis_comparison")
+        self.comparison.setWordWrap(True)
+        self.comparison.hide()
         self.chart = QChart()
         self.chart.legend().hide()
         self.series = QLineSeries()
@@ -84,6 +91,7 @@ class AnalysisTab(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.comparison)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.chart_view, 3)
         layout.addLayout(buttons)
@@ -116,16 +124,27 @@ class AnalysisTab(QWidget):
         self._draw_chart()
 
     def _fill_table(self) -> None:
+        """Each quarter (or tertial) of the year, the year so far, and the comparison with
+        last year over the same months only, the heads saying which ("Januari–mars 2027",
+        "Januari–mars 2026") and the line above the table why."""
         self.table_model.clear()
         if self.setup is None:
             return
         year = self.year.value()
         unit = self.unit.currentData()
         buckets = self.sums.buckets(year)
-        heads = [sip_analysis.bucket_label(b) for b in buckets]
+        compared = sip_analysis.compare(self.sums, year)
+        this_months = self.sums.months(year)
+        extra = bool(compared.months) and compared.months != this_months
+        last_months = compared.months or self.sums.months(year - 1)
+        note = compared.note()
+        self.comparison.setText(note)
+        self.comparison.setVisible(bool(note))
+        heads = [self.sums.label(b) for b in buckets]
         heads += [
-            _("Year {year}").format(year=year),
-            _("Year {year}").format(year=year - 1),
+            sip_analysis.span_label(year, this_months),
+            *([compared.this_label] if extra else []),
+            sip_analysis.span_label(year - 1, last_months),
             _("Change"),
         ]
         self.table_model.setHorizontalHeaderLabels(heads)
@@ -133,21 +152,17 @@ class AnalysisTab(QWidget):
             cells = []
             for bucket in buckets:
                 value = self.sums.total(bucket, indicator.id, unit)
-                previous = self.sums.total((year - 1, bucket[1], bucket[2]), indicator.id, unit)
-                text = "" if value is None else str(value)
-                change = sip_analysis.format_change(value, previous)
-                item = QStandardItem(text)
-                if change:
-                    item.setToolTip(
-                        _("Same period last year: {value} ({change})").format(
-                            value=previous, change=change
-                        )
-                    )
+                item = QStandardItem("" if value is None else str(value))
+                item.setToolTip(self._bucket_tip(bucket, indicator.id, unit))
                 cells.append(item)
-            now = self.sums.year_total(year, indicator.id, unit)
-            before = self.sums.year_total(year - 1, indicator.id, unit)
+            total = self.sums.year_total(year, indicator.id, unit)
+            now, before = compared.values(self.sums, indicator.id, unit)
+            if not compared.months:
+                before = self.sums.months_total(year - 1, last_months, indicator.id, unit)
+            cells.append(QStandardItem("" if total is None else str(total)))
+            if extra:
+                cells.append(QStandardItem("" if now is None else str(now)))
             cells += [
-                QStandardItem("" if now is None else str(now)),
                 QStandardItem("" if before is None else str(before)),
                 QStandardItem(sip_analysis.format_change(now, before)),
             ]
@@ -156,29 +171,58 @@ class AnalysisTab(QWidget):
             self.table_model.appendRow(cells)
         self.table_model.setVerticalHeaderLabels([i.name for i in self.setup.visible_indicators()])
 
+    def _bucket_tip(self, bucket: sip_analysis.Bucket, indicator: int, unit: int | None) -> str:
+        """The same quarter last year, or as much of it as holds the same months."""
+        compared = sip_analysis.compare(self.sums, bucket[0], sip_analysis.bucket_months(bucket))
+        now, before = compared.values(self.sums, indicator, unit)
+        change = sip_analysis.format_change(now, before)
+        if not change:
+            return ""
+        if compared.like_for_like:
+            return _("Same period last year: {value} ({change})").format(
+                value=before, change=change
+            )
+        return _("{this} compared with {last}: {value} ({change})").format(
+            this=compared.this_label,
+            last=sip_analysis.span_label(bucket[0] - 1, compared.months, capital=False),
+            value=before,
+            change=change,
+        )
+
     def points(self) -> list[tuple[str, int | None]]:
-        """The chart's values: every quarter (or tertial, year) with counts, in time order."""
+        """The chart's values: every quarter (or tertial, year) with counts, in time order,
+        labelled so that a quarter holding only some of its months says which."""
+        return [(self.sums.label(bucket), value) for bucket, value in self._trend()]
+
+    def _trend(self) -> list[tuple[sip_analysis.Bucket, int | None]]:
         indicator = self.indicator.currentData()
         if indicator is None:
             return []
-        return [
-            (sip_analysis.bucket_label(bucket), value)
-            for bucket, value in sip_analysis.trend(self.sums, indicator, self.unit.currentData())
-        ]
+        return sip_analysis.trend(self.sums, indicator, self.unit.currentData())
 
     def _draw_chart(self) -> None:
-        points = self.points()
+        trend = self._trend()
         self.series.clear()
-        for number, (_label, value) in enumerate(points):
+        for number, (_bucket, value) in enumerate(trend):
             if value is not None:
                 self.series.append(QPointF(number, value))
-        self.chart.setTitle(f"{self.indicator.currentText()} – {self.unit.currentText()}")
         for label in self.x_axis.categoriesLabels():
             self.x_axis.remove(label)
-        for number, (label, _value) in enumerate(points):
+        # The axis has room for short labels only: a quarter not complete is starred there
+        # and the title says what it holds, so it is never read as a whole quarter.
+        partial = []
+        for number, (bucket, _value) in enumerate(trend):
+            label, full = sip_analysis.bucket_label(bucket), self.sums.label(bucket)
+            if full != label:
+                partial.append(full)
+                label += " *"
             self.x_axis.append(label, number)
-        self.x_axis.setRange(-0.3, max(0, len(points) - 1) + 0.3)
-        peak = max((v for _l, v in points if v is not None), default=0)
+        title = escape(f"{self.indicator.currentText()} – {self.unit.currentText()}")
+        if partial:
+            title += "<br/><small>* " + escape(", ".join(partial)) + "</small>"
+        self.chart.setTitle(title)
+        self.x_axis.setRange(-0.3, max(0, len(trend) - 1) + 0.3)
+        peak = max((v for _b, v in trend if v is not None), default=0)
         self.y_axis.setRange(0, max(5, peak + 1))
 
     def copy_chart(self) -> None:
