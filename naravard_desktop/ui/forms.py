@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QStyle, QWidget
 
 from naravard_desktop.i18n import _, format_time
 from naravard_desktop.ui.qt_locale import current_qt_locale
@@ -107,6 +107,19 @@ class DateLineEdit(QLineEdit):
         self.calendar_action.setText(_("Choose in a calendar"))
         self.calendar_action.setToolTip(_("Choose the date in a calendar (Alt+Down)"))
         self.calendar_action.triggered.connect(self.show_calendar)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a whole date or the placeholder beside the clear and calendar buttons, so
+        that a narrow form never shows "Å…"."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        text = max(metrics.horizontalAdvance(t) for t in ("0000-00-00", self.placeholderText()))
+        buttons = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8)
+        return QSize(max(hint.width(), text + buttons + 12), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.minimumSizeHint().width()), hint.height())
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(value.isoformat() if value else "")

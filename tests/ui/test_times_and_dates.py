@@ -258,3 +258,21 @@ def test_the_calendar_button_opens_today_for_an_empty_field_and_a_click_picks(
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
     assert not calendar.isVisible()
     assert date_field.text() == today.replace(day=1).isoformat()
+
+
+def test_a_date_field_at_its_smallest_shows_the_whole_date_beside_its_buttons(
+    language: str, date_field: DateLineEdit, qtbot: QtBot
+) -> None:
+    date_field.setFixedWidth(date_field.minimumSizeHint().width())
+    date_field.setText("2024-05-17")
+    date_field.setCursorPosition(len(date_field.text()))
+    buttons = [b for b in date_field.findChildren(QToolButton) if b.defaultAction()]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    assert len(buttons) == 2  # clear and calendar
+    text_end = date_field.cursorRect().center().x()
+    assert text_end < min(b.geometry().left() for b in buttons)
+    # The placeholder fits too.
+    metrics = date_field.fontMetrics()
+    assert metrics.horizontalAdvance(date_field.placeholderText()) < min(
+        b.geometry().left() for b in buttons
+    )
