@@ -2,8 +2,8 @@
 the same period last year, and trend series per indicator and unit.
 
 Comparisons are like for like: a year with counts for only some of its months is compared
-with the same months of last year (and says so: "Januari–mars 2027" against "Januari–mars
-2026"), never with the whole of it; a quarter built from months that are not all entered
+with the same months of last year (and says so: "Jan–mar 2027" against "Jan–mar 2026"),
+never with the whole of it; a quarter built from months that are not all entered
 says which months it holds."""
 
 from __future__ import annotations
@@ -134,8 +134,16 @@ def month_name(month: int) -> str:
     return str(babel_dates.format_date(day, "LLLL", locale=current_language()))
 
 
-def months_text(months: frozenset[int]) -> str:
-    """Runs of months: "januari–mars", "januari–mars, juli", "" for none."""
+def short_month(month: int) -> str:
+    """ "jan", "mar", "maj", "Jan": the first three letters, as in Swedish and English
+    abbreviations without a full stop."""
+    return month_name(month)[:3]
+
+
+def months_text(months: frozenset[int], *, short: bool = False) -> str:
+    """Runs of months: "januari–mars", "januari–mars, juli" ("jan–mar, jul" short), "" for
+    none."""
+    name = short_month if short else month_name
     runs: list[tuple[int, int]] = []
     for month in sorted(months):
         if runs and runs[-1][1] == month - 1:
@@ -143,17 +151,16 @@ def months_text(months: frozenset[int]) -> str:
         else:
             runs.append((month, month))
     return ", ".join(
-        month_name(first) if first == last else f"{month_name(first)}–{month_name(last)}"
-        for first, last in runs
+        name(first) if first == last else f"{name(first)}–{name(last)}" for first, last in runs
     )
 
 
 def span_label(year: int, months: frozenset[int], *, capital: bool = True) -> str:
     """A column head for `months` of `year`: "År 2026" for the whole year, else the months,
-    "Januari–mars 2027" ("januari–mars 2027" inside a sentence)."""
+    short enough for a narrow column: "Jan–mar 2027" ("jan–mar 2027" inside a sentence)."""
     if months >= WHOLE_YEAR or not months:
         return _("Year {year}").format(year=year)
-    text = f"{months_text(months)} {year}"
+    text = f"{months_text(months, short=True)} {year}"
     return text[:1].upper() + text[1:] if capital else text
 
 

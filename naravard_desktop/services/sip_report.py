@@ -203,7 +203,7 @@ def _summary(
 ) -> ShownTable:
     """Per indicator: each quarter (or tertial) of the year, the year so far, then the
     comparison with last year like for like: the same months on both sides, said in the
-    heads ("Januari–mars 2027", "Januari–mars 2026"), never a part year against a whole one.
+    heads ("Jan–mar 2027", "Jan–mar 2026"), never a part year against a whole one.
     When last year has fewer months than this one, a column with this year's sum over the
     compared months comes before last year's.
 

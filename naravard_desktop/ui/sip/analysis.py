@@ -125,8 +125,8 @@ class AnalysisTab(QWidget):
 
     def _fill_table(self) -> None:
         """Each quarter (or tertial) of the year, the year so far, and the comparison with
-        last year over the same months only, the heads saying which ("Januari–mars 2027",
-        "Januari–mars 2026") and the line above the table why."""
+        last year over the same months only, the heads saying which ("Jan–mar 2027",
+        "Jan–mar 2026") and the line above the table why."""
         self.table_model.clear()
         if self.setup is None:
             return
