@@ -12,10 +12,14 @@ from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import Activity, AgendaItem, Area, FollowUp, Meeting, Plan
-from naravard_desktop.errors import NotFoundError
-from naravard_desktop.i18n import _
+from naravard_desktop.errors import NotFoundError, ValidationError
+from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.validation import FieldErrors, clean_text
+
+# A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
+# picker offers the agenda items of this many meetings up to the follow-up's date.
+CHOICE_MEETINGS = 3
 
 
 @dataclass(frozen=True)
@@ -115,13 +119,21 @@ def list_follow_ups(db: Database, activity_id: int) -> list[FollowUpRow]:
 
 def add_follow_up(db: Database, activity_id: int, data: FollowUpInput) -> FollowUpRow:
     """Log a follow-up; when it is the newest entry, the activity takes its status and
-    progress."""
+    progress. One made at a meeting's agenda item cannot be dated before that meeting."""
     cleaned = validate_follow_up(data)
     with db.session() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
         item = _item(session, cleaned.agenda_item_id)
+        if item is not None and cleaned.followed_up_on < item.meeting.held_on:
+            raise ValidationError(
+                {
+                    "followed_up_on": _(
+                        "A follow-up made at a meeting cannot be dated before the meeting ({date})."
+                    ).format(date=format_date(item.meeting.held_on))
+                }
+            )
         entry = FollowUp(
             activity_id=activity_id,
             followed_up_on=cleaned.followed_up_on,
@@ -169,14 +181,27 @@ def _sync_activity(session: Session, activity: Activity) -> None:
         session.flush()
 
 
-def agenda_item_choices(db: Database, group_id: int) -> list[AgendaItemChoice]:
-    """The group's agenda items, newest meeting first, to link a follow-up to."""
+def agenda_item_choices(
+    db: Database, group_id: int, on: dt.date | None = None, meetings: int = CHOICE_MEETINGS
+) -> list[AgendaItemChoice]:
+    """The agenda items a follow-up dated `on` (today) can be linked to: those of the group's
+    latest `meetings` meetings held on or before that day (a follow-up cannot come before
+    its meeting), newest meeting first, each in agenda order. Not every item of every
+    meeting: after a year that is some eighty."""
+    day = on or dt.date.today()
     with db.session() as session:
+        meeting_ids = (
+            select(Meeting.id)
+            .where(Meeting.group_id == group_id, Meeting.held_on <= day)
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+            .limit(meetings)
+            .scalar_subquery()
+        )
         rows = session.execute(
             select(AgendaItem, Meeting)
             .join(Meeting, AgendaItem.meeting_id == Meeting.id)
-            .where(Meeting.group_id == group_id)
-            .order_by(Meeting.held_on.desc(), AgendaItem.position)
+            .where(Meeting.id.in_(meeting_ids))
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position)
         ).all()
         return [
             AgendaItemChoice(item.id, meeting.held_on, item.paragraph, item.title)

@@ -266,6 +266,18 @@ def previous_meeting(db: Database, group_id: int, before: dt.date | None = None)
         )
 
 
+def previous_meeting_dated(
+    db: Database, group_id: int, before: dt.date
+) -> tuple[int, dt.date] | None:
+    """(id, date) of the latest meeting held before `before`: for a new meeting on that date,
+    the one whose agenda it can copy (a meeting planned later than today counts too)."""
+    meeting_id = previous_meeting(db, group_id, before)
+    if meeting_id is None:
+        return None
+    with db.session() as session:
+        return meeting_id, load(session, meeting_id).held_on
+
+
 def update_meeting(db: Database, meeting_id: int, data: MeetingInput, version: int) -> MeetingData:
     with db.session() as session:
         meeting = load_editable(session, meeting_id)

@@ -226,10 +226,6 @@ class MeetingsPage(QWidget):
         )
 
     def add(self) -> None:
-        previous_id = meetings.previous_meeting(self.db, self.group_id)
-        previous = None
-        if previous_id is not None:
-            previous = (previous_id, meetings.get_meeting(self.db, previous_id).held_on)
         created: list[MeetingData] = []
 
         def submit(data: MeetingInput, copy_from: int | None) -> None:
@@ -243,7 +239,9 @@ class MeetingsPage(QWidget):
             self.people(),
             submit,
             same_day=lambda day: meetings.same_day_meetings(self.db, self.group_id, day),
-            previous=previous,
+            previous_before=lambda day: meetings.previous_meeting_dated(
+                self.db, self.group_id, day
+            ),
             new=True,
             parent=self,
         )

@@ -174,7 +174,8 @@ class ActivityDialog(FormDialog):
 
 
 class FollowUpDialog(FormDialog):
-    """Date, status, progress, note and optionally the agenda item it was made at."""
+    """Date, status, progress, note and optionally the agenda item it was made at;
+    `choices_on(date)` gives the agenda items offered for another date when it changes."""
 
     def __init__(
         self,
@@ -183,8 +184,10 @@ class FollowUpDialog(FormDialog):
         items: list[AgendaItemChoice],
         submit: Callable[[FollowUpInput], None],
         parent: QWidget,
+        choices_on: Callable[[dt.date], list[AgendaItemChoice]] | None = None,
     ) -> None:
         super().__init__(_("Mark a follow-up"), submit, parent)
+        self._choices_on = choices_on
         self.on = DateLineEdit()
         self.on.setObjectName("follow_up_date")
         self.on.set_date(dt.date.today())
@@ -208,6 +211,19 @@ class FollowUpDialog(FormDialog):
         self.row(_("Pro&gress"), self.progress, "progress")
         self.row(_("&Note"), self.note, "note")
         self.row(_("At &meeting item"), self.item, "agenda_item_id")
+        self.on.textChanged.connect(self._offer_items)
+
+    def _offer_items(self) -> None:
+        """The meetings up to the date typed; the item chosen stays chosen if still there."""
+        day, problem = self.on.date_or_error()
+        if self._choices_on is None or problem or day is None:
+            return
+        chosen = self.item.currentData()
+        self.item.clear()
+        self.item.addItem(_("Not at a meeting"), None)
+        for choice in self._choices_on(day):
+            self.item.addItem(choice.label, choice.id)
+        self.item.setCurrentIndex(max(0, self.item.findData(chosen)))
 
     def build(self) -> FollowUpInput | None:
         day, problem = self.on.date_or_error()

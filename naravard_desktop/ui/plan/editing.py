@@ -252,7 +252,15 @@ class PlanEditing:
         def submit(data: follow_ups.FollowUpInput) -> None:
             added.append(follow_ups.add_follow_up(self.db, row.id, data))
 
-        if FollowUpDialog(row.status, row.progress, items, submit, self.page).exec() and added:
+        dialog = FollowUpDialog(
+            row.status,
+            row.progress,
+            items,
+            submit,
+            self.page,
+            choices_on=lambda day: follow_ups.agenda_item_choices(self.db, self.group_id, day),
+        )
+        if dialog.exec() and added:
             self.steps.followed_up(row, added[0])
 
     def move_selected(self, step: int) -> None:

@@ -1,27 +1,45 @@
-"""Issue 10, defects 7, 8 and 10 in the meeting window: a linked action item shows under
-'Uppföljning av lokal plan'; a guest's name can be corrected in the attendance table; the
-new-meeting dialog offers the agenda of the meeting just before the chosen date."""
+"""Issue 10, defects 7, 8 and 10: a linked action item shows under 'Uppföljning av lokal
+plan'; a guest's name can be corrected in the attendance table; a follow-up offers the items
+of the latest meetings up to its date and cannot come before its meeting; the new-meeting
+dialog offers the agenda of the meeting just before the chosen date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import actions, agenda, attendance, meetings, plan_items, plans
+from naravard_desktop.errors import ValidationError
+from naravard_desktop.i18n import format_date
+from naravard_desktop.services import (
+    actions,
+    agenda,
+    attendance,
+    follow_ups,
+    meetings,
+    plan_items,
+    plans,
+)
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.follow_ups import FollowUpInput
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
+from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
+from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
+from naravard_desktop.ui.plan.dialogs import FollowUpDialog
+from naravard_desktop.ui.plan.page import PlanPage
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
@@ -247,3 +265,164 @@ def test_no_editing_hint_on_an_approved_protocol(
     panel.table.setCurrentIndex(_cell(page, "Jonas Aas", AttendanceColumn.NAME))
     user.press(panel.table, Qt.Key.Key_F2)
     assert _line_editor(page) is None
+
+
+# --- 10: the follow-up's meeting items; the previous meeting's agenda ---------------------
+
+YEAR_OF_MEETINGS = [
+    dt.date(2024, 1, 19),
+    dt.date(2024, 3, 1),
+    dt.date(2024, 4, 12),
+    dt.date(2024, 5, 17),
+    dt.date(2024, 6, 14),
+    dt.date(2024, 9, 6),
+    dt.date(2024, 10, 18),
+    dt.date(2024, 11, 29),
+]
+
+
+def test_the_follow_up_offers_the_items_of_the_latest_meetings_up_to_its_date(
+    db: Database,
+    group: GroupData,
+    make_meeting: MakeMeeting,
+    activity: ActivityRow,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+    user: User,
+) -> None:
+    for day in YEAR_OF_MEETINGS:
+        make_meeting(day)
+    every_item = sum(len(agenda.list_items(db, m.id)) for m in meetings.list_meetings(db, group.id))
+    assert every_item >= 50  # a year of meetings
+
+    page = PlanPage(db, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    user.activate(page)
+    match = page.proxy.match(
+        page.proxy.index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        "Införa patientkontrakt",
+        1,
+        Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive,
+    )
+    page.tree.setFocus()
+    page.tree.setCurrentIndex(match[0])
+    offered: dict[str, list[str]] = {}
+
+    def fill(dialog: FollowUpDialog) -> None:
+        choices = dialog.item
+        offered["today"] = [choices.itemText(i) for i in range(choices.count())]
+        user.retype(dialog.on, "2024-05-20")
+        offered["2024-05-20"] = [choices.itemText(i) for i in range(choices.count())]
+        choices.setCurrentIndex(1)  # the first item of 17 May
+        # Dated before the meeting: refused under the date, the dialog stays open.
+        user.retype(dialog.on, "2024-05-16")
+        assert not choices.currentText().startswith("2024-05-17")  # 17 May is not offered
+        offered["2024-05-16"] = [choices.itemText(i) for i in range(choices.count())]
+        user.retype(dialog.on, "2024-05-20")
+        assert choices.currentIndex() == 0  # nothing is chosen behind the user's back
+        choices.setCurrentIndex(1)
+        dialog.buttons.accepted.emit()
+
+    dialogs.expect(fill)
+    user.press(page.tree, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    dialogs.check()
+
+    def meetings_in(labels: list[str]) -> list[str]:
+        return list(dict.fromkeys(label[:10] for label in labels[1:]))
+
+    assert offered["today"][0] == "Inte vid ett möte"
+    assert meetings_in(offered["today"]) == ["2024-11-29", "2024-10-18", "2024-09-06"]
+    assert meetings_in(offered["2024-05-20"]) == ["2024-05-17", "2024-04-12", "2024-03-01"]
+    assert meetings_in(offered["2024-05-16"]) == ["2024-04-12", "2024-03-01", "2024-01-19"]
+    assert len(offered["2024-05-20"]) - 1 < every_item / 2
+    [entry] = follow_ups.list_follow_ups(db, activity.id)
+    assert entry.followed_up_on == dt.date(2024, 5, 20)
+    assert entry.agenda_item_label == "2024-05-17 Mötets öppnande"
+
+
+def test_a_follow_up_dated_before_its_meeting_is_refused(
+    db: Database,
+    meeting: meetings.MeetingData,
+    activity: ActivityRow,
+    editor: MeetingEditor,
+    dialogs: Dialogs,
+    boxes: Boxes,
+    user: User,
+) -> None:
+    item_id = follow_up_item_id(db, meeting.id)
+    early = FollowUpInput(dt.date(2024, 5, 16), ActivityStatus.IN_PROGRESS, 10, "", item_id)
+    with pytest.raises(ValidationError) as refused:
+        follow_ups.add_follow_up(db, activity.id, early)
+    assert refused.value.fields == {
+        "followed_up_on": "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024)."
+    }
+    same_day = FollowUpInput(dt.date(2024, 5, 17), ActivityStatus.IN_PROGRESS, 10, "", item_id)
+    follow_ups.add_follow_up(db, activity.id, same_day)  # the meeting's own day is fine
+
+    # In the meeting's own dialog the date is the meeting's; an earlier one is refused there.
+    def fill(dialog: PlanFollowUpDialog) -> None:
+        dialog.activity.setCurrentIndex(dialog.activity.findText(PATH))
+        user.retype(dialog.on, "2024-05-10")
+        dialog.buttons.accepted.emit()
+        assert dialog.isVisible()
+        assert dialog.errors.text("followed_up_on") == (
+            "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024)."
+        )
+        dialog.reject()
+
+    dialogs.expect(fill)
+    editor.agenda.editor.plan_follow_ups.follow_up_button.click()
+    dialogs.check()
+    assert [f.followed_up_on for f in follow_ups.list_follow_ups(db, activity.id)] == [
+        dt.date(2024, 5, 17)
+    ]
+
+
+def test_the_new_meeting_copies_the_agenda_of_the_meeting_before_its_date(
+    db: Database,
+    make_meeting: MakeMeeting,
+    meetings_page: MeetingsPage,
+    dialogs: Dialogs,
+) -> None:
+    today = dt.date.today()
+    held = make_meeting(today - dt.timedelta(days=63))  # the last one held
+    planned = make_meeting(today + dt.timedelta(days=21))  # the next one, already planned
+    agenda.add_item(db, planned.id, agenda.ItemInput(title="Budget för nästa år"))
+    seen: dict[str, tuple[str, bool]] = {}
+
+    def fill(dialog: MeetingDialog) -> None:
+        def copy_option() -> tuple[str, bool]:
+            return dialog.copy_agenda.text(), dialog.copy_agenda.isEnabled()
+
+        seen["today"] = copy_option()
+        dialog.held_on.set_date(today + dt.timedelta(days=49))
+        seen["after the planned one"] = copy_option()
+        dialog.held_on.set_date(today - dt.timedelta(days=100))
+        seen["before both"] = copy_option()
+        dialog.held_on.set_date(today + dt.timedelta(days=49))
+        dialog.copy_agenda.setChecked(True)
+        dialog.accept()
+
+    dialogs.expect(fill)
+    meetings_page.add()
+    dialogs.check()
+
+    def copy_text(day: dt.date) -> str:
+        return f"Kopiera dagordningen från föregående möte ({format_date(day)})"
+
+    assert seen["today"] == (copy_text(held.held_on), True)
+    assert seen["after the planned one"] == (copy_text(planned.held_on), True)
+    assert seen["before both"] == ("Kopiera dagordningen från föregående möte", False)
+    [created] = [
+        m
+        for m in meetings.list_meetings(db, meetings_page.group_id)
+        if m.id not in (held.id, planned.id)
+    ]
+    assert created.held_on == today + dt.timedelta(days=49)
+    assert "Budget för nästa år" in [i.title for i in agenda.list_items(db, created.id)]
+    assert meetings.previous_meeting_dated(db, meetings_page.group_id, created.held_on) == (
+        planned.id,
+        planned.held_on,
+    )
