@@ -28,6 +28,7 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.backup_actions import BackupActions
+from naravard_desktop.ui.elided import install_elided_tooltips
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.meetings.decisions import DecisionsPage
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
+        install_elided_tooltips()
         self._replaced = False
         self._drafts_offered = False
         self.db = db

@@ -4,7 +4,7 @@ from Excel and Ctrl+C copies the selection the same way."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -40,6 +40,21 @@ class SipGridView(QTableView):
         self.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit_columns)
+            model.headerDataChanged.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column at least as wide as its heading ("Kommunen / Barn och unga")."""
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            wanted = max(header.defaultSectionSize(), header.sectionSizeHint(column))
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     def grid_model(self) -> SipGridModel:
         model = self.model()

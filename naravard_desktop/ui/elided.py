@@ -1,0 +1,66 @@
+"""The whole text of a table or tree cell that does not fit, as its tooltip.
+
+Columns are sized to their content, but a narrow window still cuts long texts ("Ta fram
+förslag p…"). One application-wide event filter shows the full text of such a cell when the
+mouse rests on it, for every view, unless the model gives a tooltip of its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolTip, QWidget
+
+
+def cut_text(view: QAbstractItemView, row: int, column: int) -> str | None:
+    """The display text of a cell when it is wider than the cell shows, else None."""
+    model = view.model()
+    if model is None:
+        return None
+    index = model.index(row, column, view.rootIndex())
+    return _cut(view, index)
+
+
+def _cut(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> str | None:
+    if not index.isValid():
+        return None
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    shown = view.visualRect(index).width()
+    if shown <= 0 or view.sizeHintForIndex(index).width() <= shown:
+        return None
+    return text
+
+
+class ElidedCellToolTips(QObject):
+    """Answers tooltip requests on item views' viewports with the cut cell's whole text."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
+            return False
+        view = watched.parent()
+        if not isinstance(view, QAbstractItemView) or watched is not view.viewport():
+            return False
+        assert isinstance(event, QHelpEvent)
+        index = view.indexAt(event.pos())
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False  # the model's own tooltip is shown as usual
+        text = _cut(view, index)
+        if text is None:
+            return False
+        QToolTip.showText(event.globalPos(), text, watched, view.visualRect(index))
+        return True
+
+
+_installed: list[ElidedCellToolTips] = []
+
+
+def install_elided_tooltips() -> None:
+    """Once per application: every item view then shows cut cells' text as a tooltip."""
+    app = QApplication.instance()
+    if app is None or _installed:
+        return
+    tooltips = ElidedCellToolTips(app)
+    app.installEventFilter(tooltips)
+    _installed.append(tooltips)
