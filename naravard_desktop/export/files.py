@@ -14,7 +14,10 @@ from naravard_desktop.i18n import _
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it into
     place; on any error the previous file (if any) is untouched and the temporary file gone.
-    The file is readable only by its owner on POSIX systems (exports can hold names)."""
+    An export is meant to be handed out: it gets the permissions the user's umask gives any
+    new file (normally 0644, so colleagues can read it in a shared folder), also when it
+    replaces an older owner-only copy. The database, its backups, logs and drafts are not
+    written here and stay owner-only."""
     target = path.expanduser().resolve()
     if target.is_dir():
         raise DomainError(_("{path} is a folder: give a file name.").format(path=target))
@@ -22,7 +25,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
         raise DomainError(_("The folder {folder} does not exist.").format(folder=target.parent))
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # & ~umask
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()

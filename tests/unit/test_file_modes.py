@@ -1,5 +1,6 @@
-"""Files the app writes (database, its journal files, backups, logs, exports, drafts) can be
-read only by the user, whatever the umask (POSIX)."""
+"""Files the app keeps (database, its journal files, backups, logs, drafts) can be read only
+by the user, whatever the umask (POSIX). Exports are handed out and follow the umask since
+issue 10: tests/unit/test_export_file_modes.py."""
 
 from __future__ import annotations
 
@@ -77,9 +78,9 @@ def test_log_files_stay_owner_only_after_a_rollover() -> None:
                 handler.close()
 
 
-def test_exports_and_drafts_are_owner_only(tmp_path: Path) -> None:
+def test_drafts_are_owner_only_and_exports_are_not(tmp_path: Path) -> None:
     out = write_atomically(tmp_path / "protokoll.pdf", b"%PDF-1.7")
-    assert mode(out) == 0o600
+    assert mode(out) == 0o644  # the umask's; was 0o600 before issue 10
     store = DraftStore(tmp_path / "db.sqlite")
     store.save("agenda_item", 1, "notes", "text")
     assert [mode(p) for p in store.folder.iterdir()] == [0o600]
