@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.meetings_page.flush()  # what was typed in notes and decisions
+        if not self._replaced and not self.plan_page.can_close():  # the plan's side panel
+            event.ignore()
+            return
         if self.group_page.is_modified() and not self._replaced:
             answer = QMessageBox.question(
                 self,

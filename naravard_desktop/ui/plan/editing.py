@@ -4,13 +4,13 @@ through the services and is one undo step (undo_steps.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
@@ -215,16 +215,38 @@ class PlanEditing:
             self.reload()
         return False
 
-    def save_activity(self, data: ActivityInput) -> None:
-        row = self.selected_row()
-        if isinstance(row, ActivityRow):
-            try:
-                self._edit_activity(row, data)
-            except (ValidationError, BackToEditing):
-                raise
-            except DomainError as error:
-                show_error(self.page, error)
-                self.reload()
+    def save_activity(
+        self, before: ActivityRow, data: ActivityInput, reason: str | None
+    ) -> ActivityRow:
+        """The side panel's save: one undo step. Changed elsewhere meanwhile (another window
+        or computer): asked whether to keep these changes (over the other ones in the same
+        fields) or to throw them away and show the stored activity."""
+        try:
+            return self.steps.edit_activity(before, data, reason, reload=False)
+        except StaleEditError:
+            fresh = plan_items.get_activity(self.db, before.id)
+        answer = QMessageBox.question(
+            self.page,
+            _("Changed elsewhere"),
+            _(
+                "“{title}” was changed elsewhere while you were editing it. Save your changes "
+                "over it (the fields you did not change keep the other change), or discard "
+                "yours and show the stored activity?"
+            ).format(title=" ".join(fresh.title.split())[:80]),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return fresh
+        seen = before.as_input()
+        mine = {
+            f.name: getattr(data, f.name)
+            for f in fields(data)
+            if getattr(data, f.name) != getattr(seen, f.name)
+        }
+        return self.steps.edit_activity(
+            fresh, replace(fresh.as_input(), **mine), reason, reload=False
+        )
 
     def _edit_activity(self, row: ActivityRow, data: ActivityInput) -> None:
         """One undo step; an identity number in the title or description is asked about
@@ -237,10 +259,8 @@ class PlanEditing:
             labels=privacy_labels(),
         )
 
-    def save_area(self, data: AreaInput) -> None:
-        row = self.selected_row()
-        if isinstance(row, AreaRow):
-            self.steps.edit_area(row, data)
+    def save_area(self, before: AreaRow, data: AreaInput) -> AreaRow:
+        return self.steps.edit_area(before, data, reload=False)
 
     def follow_up_selected(self) -> None:
         row = self.selected_row()

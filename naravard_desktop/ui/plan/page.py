@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +41,7 @@ from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
 from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Column, PlanFilter, PlanTreeModel
 from naravard_desktop.ui.plan.panel import SidePanel
+from naravard_desktop.ui.plan.panel_saving import plan_drafts
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
 
 
@@ -54,6 +55,8 @@ class PlanPage(QWidget):
         self.group_id = group_id
         self.undo_stack = undo_stack
         self.plan_id: int | None = None
+        self.replaying = False  # an undo or redo step runs (undo_steps.py)
+        self._reloading = False
         self._summaries: dict[int, plans.PlanSummary] = {}
         self.steps = PlanUndo(self)
         self.editing = PlanEditing(self)
@@ -64,7 +67,7 @@ class PlanPage(QWidget):
         self.plan_choice.setObjectName("plan_choice")
         self.plan_choice.setMinimumWidth(120)  # it stretches; the window may be 720 wide
         self.plan_choice.currentIndexChanged.connect(self._plan_chosen)
-        plan_label = QLabel(_("&Plan:"))
+        plan_label = QLabel(_("P&lan:"))
         plan_label.setBuddy(self.plan_choice)
 
         self.model = PlanTreeModel(self)
@@ -107,6 +110,10 @@ class PlanPage(QWidget):
         self.panel.activity_form.submit = self.editing.save_activity
         self.panel.activity_form.follow_up_requested.connect(self.editing.follow_up_selected)
         self.panel.area_form.submit = self.editing.save_area
+        drafts = plan_drafts(str(db.path or db.url))
+        for form in self.panel.forms():
+            form.drafts = drafts
+            form.replaying = lambda: self.replaying
 
         self.filter_text = QLineEdit()
         self.filter_text.setObjectName("plan_filter")
@@ -179,7 +186,7 @@ class PlanPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
-        self.tree.selectionModel().currentRowChanged.connect(lambda *_a: self._selection())
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.modelReset.connect(self._update_state)
         self.proxy.layoutChanged.connect(self._update_state)
         self.reload_plans()
@@ -306,6 +313,13 @@ class PlanPage(QWidget):
 
     def _plan_chosen(self, *_args: object) -> None:
         data = self.plan_choice.currentData()
+        back = self.plan_choice.findData(self.plan_id) if self.plan_id is not None else -1
+        chosen = int(data) if data is not None else None
+        if chosen != self.plan_id and back >= 0 and not self.replaying and not self.panel.leave():
+            self.plan_choice.blockSignals(True)  # Avbryt: back to the plan being edited
+            self.plan_choice.setCurrentIndex(back)
+            self.plan_choice.blockSignals(False)
+            return
         self.plan_id = int(data) if data is not None else None
         self._show_plan_info()
         self.reload()
@@ -329,10 +343,14 @@ class PlanPage(QWidget):
         except DomainError as error:
             show_error(self, error)
             tree = None
-        self.model.set_tree(tree)
-        self.tree.expandAll()
-        if keep is not None:
-            self.select(*keep)
+        self._reloading = True
+        try:
+            self.model.set_tree(tree)
+            self.tree.expandAll()
+            if keep is not None:
+                self.select(*keep)
+        finally:
+            self._reloading = False
         self._selection()
 
     def selected_key(self) -> tuple[str, int] | None:
@@ -360,6 +378,42 @@ class PlanPage(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.tree.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Another row: what was typed in the panel is saved first; when it cannot be, the
+        user is asked, and Avbryt stays on the row."""
+        if self._reloading:
+            return
+        if previous.isValid() and current != previous and not self.panel.leave():
+            self._reloading = True
+            try:
+                self.tree.selectionModel().setCurrentIndex(
+                    previous,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            finally:
+                self._reloading = False
+            return
+        self._selection()
+
+    def row_saved(self) -> None:
+        """The panel saved its row (already redrawn in the tree): the counts follow."""
+        self._update_state()
+
+    def flush(self) -> bool:
+        """Save what is typed in the side panel; False while something is held back."""
+        return self.panel.flush()
+
+    def can_close(self) -> bool:
+        """Before the window closes: saved, or asked about (False: Avbryt)."""
+        return self.panel.leave()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another page: typed text is saved; what cannot be (a field to correct, an
+        # identity number) stays in the panel with its message, and in the drafts.
+        self.panel.flush()
+        super().hideEvent(event)
 
     def _selection(self) -> None:
         row = self.selected_row()

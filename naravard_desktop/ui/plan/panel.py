@@ -1,9 +1,11 @@
-"""The side panel: every field of the selected activity (or area), saved with one button
-or Ctrl+Return, and the activity's follow-up history as a timeline."""
+"""The side panel: every field of the selected activity (or area), saved as it is typed
+(panel_saving.py: after a pause, when a field or the row is left; Ctrl+Return at once), and
+the activity's follow-up history as a timeline."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -24,15 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import ActivityStatus, Principal
-from naravard_desktop.errors import ValidationError
+from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.follow_ups import FollowUpRow
 from naravard_desktop.services.labels import principal_label
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.plan_items import (
+    ActivityInput,
+    ActivityRow,
+    AreaRow,
+    validate_activity,
+)
 from naravard_desktop.services.plan_labels import status_label
+from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.services.schedule import ScheduleKind, read_schedule
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
-from naravard_desktop.ui.privacy import BackToEditing
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.plan.area_form import AreaForm
+from naravard_desktop.ui.plan.panel_saving import AutosaveForm
+from naravard_desktop.ui.plan.panel_saving import text_box as text_box  # for the dialogs
+from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, ask_privacy, select_first_number
 
 PRINCIPALS = (Principal.REGION, Principal.MUNICIPALITY, Principal.JOINT, Principal.OTHER)
 
@@ -44,28 +55,26 @@ def status_combo() -> QComboBox:
     return combo
 
 
-def text_box(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
-
-
-class ActivityForm(QWidget):
-    """Edits one activity; `submit(data)` saves and raises ValidationError to keep it open."""
+class ActivityForm(AutosaveForm):
+    """Edits one activity, saved as it is typed. `submit(before, data, reason)` saves (one
+    undo step) and returns the stored row; it raises ValidationError, PrivacyWarning (no
+    reason given yet) or another DomainError."""
 
     follow_up_requested = Signal()
+    record = "plan_activity"
+    text_fields = ("title", "description", "responsible", "schedule_text", "follow_up_method")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.submit: Callable[[ActivityInput], None] | None = None
-        self.errors = FieldErrors()
+        self.submit: Callable[[ActivityRow, ActivityInput, str | None], ActivityRow] | None = None
         self.title = text_box(3)
         self.title.setObjectName("activity_title")
         self.description = text_box(3)
+        self.description.setObjectName("activity_description")
         self.responsible = QLineEdit()
         self.responsible.setObjectName("activity_responsible")
         self.principal = QComboBox()
+        self.principal.setObjectName("activity_principal")
         self.principal.addItem(_("Not given"), None)
         for principal in PRINCIPALS:
             self.principal.addItem(principal_label(principal), principal.value)
@@ -75,7 +84,7 @@ class ActivityForm(QWidget):
         self.derived = QLabel()
         self.derived.setObjectName("derived_due")
         self.derived.setStyleSheet("color: #5a5a5a;")
-        self.override = QCheckBox(_("Set the due date by &hand"))
+        self.override = QCheckBox(_("Set the due date &by hand"))
         self.due = DateLineEdit()
         self.due.setObjectName("activity_due")
         self.status = status_combo()
@@ -85,40 +94,45 @@ class ActivityForm(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setSuffix(" %")
         self.follow_up_method = text_box(2)
+        self.follow_up_method.setObjectName("activity_follow_up_method")
+        self.privacy = PrivacyBar()
+        self.privacy.setObjectName("activity_privacy_bar")
+        self.privacy.show_requested.connect(self._show_number)
+        self.privacy.override_requested.connect(lambda: self.flush(interactive=True))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row(form, _("&Activity"), self.title, "title")
-        self._row(form, _("Desc&ription"), self.description, "description")
+        self._row(form, _("&Description"), self.description, "description")
+        form.addRow("", self.privacy)
         self._row(form, _("&Responsible"), self.responsible, "responsible")
-        self._row(form, _("Princi&pal"), self.principal, "responsible_principal")
+        self._row(form, _("Pri&ncipal"), self.principal, "responsible_principal")
         self._row(form, _("&Schedule"), self.schedule, "schedule_text")
         form.addRow("", self.derived)
         due_row = QHBoxLayout()
         due_row.addWidget(self.override)
         due_row.addWidget(self.due, 1)
         form.addRow(_("Due date"), due_row)
-        form.addRow("", self.errors.label_for("due_date", self.due))
+        form.addRow("", self.error_label("due_date", self.due))
         self._row(form, _("S&tatus"), self.status, "status")
         self._row(form, _("Pro&gress"), self.progress, "progress")
-        self._row(form, _("&Follow-up method"), self.follow_up_method, "follow_up_method")
+        self._row(form, _("Follow-&up method"), self.follow_up_method, "follow_up_method")
 
-        self.save_button = QPushButton(_("Sa&ve"))
-        self.save_button.setObjectName("save_activity")
-        self.save_button.setToolTip(_("Save the activity (Ctrl+Return)"))
-        self.save_button.clicked.connect(self.save)
-        self.follow_button = QPushButton(_("Mark a f&ollow-up…"))
+        self.state_label.setToolTip(
+            _("Changes are saved as you type; Ctrl+Return saves at once. Undo with Ctrl+Z.")
+        )
+        self.follow_button = QPushButton(_("Mar&k a follow-up…"))
         self.follow_button.setObjectName("mark_follow_up")
         self.follow_button.clicked.connect(self.follow_up_requested.emit)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
         buttons.addWidget(self.follow_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.state_label)
 
         self.history = QListWidget()
         self.history.setObjectName("follow_up_history")
         self.history.setWordWrap(True)
-        history_label = QLabel(_("Follow-up &history"))
+        history_label = QLabel(_("Follow-up histor&y"))
         history_label.setBuddy(self.history)
 
         layout = QVBoxLayout(self)
@@ -130,6 +144,19 @@ class ActivityForm(QWidget):
 
         self.schedule.textChanged.connect(self._show_derived)
         self.override.toggled.connect(self._override_toggled)
+        for name, widget, signal in (
+            ("title", self.title, self.title.textChanged),
+            ("description", self.description, self.description.textChanged),
+            ("responsible", self.responsible, self.responsible.textChanged),
+            ("responsible_principal", self.principal, self.principal.currentIndexChanged),
+            ("schedule_text", self.schedule, self.schedule.textChanged),
+            ("due_date", self.override, self.override.toggled),
+            ("due_date", self.due, self.due.textChanged),
+            ("status", self.status, self.status.currentIndexChanged),
+            ("progress", self.progress, self.progress.valueChanged),
+            ("follow_up_method", self.follow_up_method, self.follow_up_method.textChanged),
+        ):
+            self.watch(name, widget, signal)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
@@ -138,7 +165,7 @@ class ActivityForm(QWidget):
         label = QLabel(text)
         label.setBuddy(field)
         form.addRow(label, field)
-        form.addRow("", self.errors.label_for(name, field))
+        form.addRow("", self.error_label(name, field))
 
     def _show_derived(self, text: str) -> None:
         reading = read_schedule(text)
@@ -155,27 +182,76 @@ class ActivityForm(QWidget):
 
     def _override_toggled(self, on: bool) -> None:
         self.due.setEnabled(on)
-        if on and not self.due.text():
+        if on and not self.due.text() and not self._loading:
             self.due.set_date(read_schedule(self.schedule.text()).due)
 
-    def load(self, row: ActivityRow, history: list[FollowUpRow]) -> None:
-        self.errors.clear()
-        self.title.setPlainText(row.title)
-        self.description.setPlainText(row.description)
-        self.responsible.setText(row.responsible)
-        self.principal.setCurrentIndex(
-            max(0, self.principal.findData(row.responsible_principal.value))
-            if row.responsible_principal
-            else 0
-        )
-        self.schedule.setText(row.schedule_text)
-        self._show_derived(row.schedule_text)
-        self.override.setChecked(row.due_date_overridden)
-        self.due.set_date(row.due_date if row.due_date_overridden else None)
-        self.due.setEnabled(row.due_date_overridden)
-        self.status.setCurrentIndex(self.status.findData(row.status.value))
-        self.progress.setValue(row.progress)
-        self.follow_up_method.setPlainText(row.follow_up_method)
+    def _show_number(self) -> None:
+        for field in (self.description, self.title):
+            if select_first_number(field):
+                return
+
+    # --- the fields as raw values ---------------------------------------------------------
+
+    def raw(self) -> dict[str, object]:
+        return {
+            "title": self.title.toPlainText(),
+            "description": self.description.toPlainText(),
+            "responsible": self.responsible.text(),
+            "responsible_principal": self.principal.currentData(),
+            "schedule_text": self.schedule.text(),
+            "due_date": (True, self.due.text().strip())
+            if self.override.isChecked()
+            else (False, ""),
+            "status": self.status.currentData(),
+            "progress": self.progress.value(),
+            "follow_up_method": self.follow_up_method.toPlainText(),
+        }
+
+    def raw_of(self, row: ActivityRow | ActivityInput) -> dict[str, object]:
+        due = row.due_date.isoformat() if row.due_date_overridden and row.due_date else ""
+        return {
+            "title": row.title,
+            "description": row.description,
+            "responsible": row.responsible,
+            "responsible_principal": (
+                row.responsible_principal.value if row.responsible_principal else None
+            ),
+            "schedule_text": row.schedule_text,
+            "due_date": (row.due_date_overridden, due),
+            "status": row.status.value,
+            "progress": row.progress,
+            "follow_up_method": row.follow_up_method,
+        }
+
+    def set_raw(self, name: str, value: object) -> None:
+        if name in ("title", "description", "follow_up_method"):
+            box = {"title": self.title, "description": self.description}.get(
+                name, self.follow_up_method
+            )
+            box.setPlainText(str(value))
+        elif name == "responsible":
+            self.responsible.setText(str(value))
+        elif name == "schedule_text":
+            self.schedule.setText(str(value))
+            self._show_derived(str(value))
+        elif name == "responsible_principal":
+            self.principal.setCurrentIndex(max(0, self.principal.findData(value)) if value else 0)
+        elif name == "status":
+            self.status.setCurrentIndex(max(0, self.status.findData(value)))
+        elif name == "progress":
+            self.progress.setValue(int(str(value)))
+        elif name == "due_date" and isinstance(value, tuple):
+            on, text = value
+            self.override.setChecked(bool(on))
+            self.due.setText(str(text))
+            self.due.setEnabled(bool(on))
+
+    def load(self, row: ActivityRow, history: list[FollowUpRow] | None = None) -> None:
+        super().load(row)
+        if not self.pending:
+            self.privacy.clear()
+        if history is None:
+            return
         self.history.clear()
         for entry in reversed(history):  # newest first
             line = f"{format_iso_date(entry.followed_up_on)} · {status_label(entry.status)}"
@@ -188,93 +264,142 @@ class ActivityForm(QWidget):
         if not history:
             self.history.addItem(_("Not followed up yet."))
 
-    def value(self) -> ActivityInput | None:
+    # --- saving ---------------------------------------------------------------------------
+
+    def collect(self) -> tuple[ActivityInput, dict[str, str]]:
+        """What the fields hold, and the messages of those that cannot be saved as they are
+        (their stored value stands in for them)."""
+        base = self.row.as_input()
+        errors: dict[str, str] = {}
         due, problem = self.due.date_or_error()
-        if self.override.isChecked() and problem:
-            self.errors.show({"due_date": problem})
-            return None
+        override = self.override.isChecked()
         principal = self.principal.currentData()
-        return ActivityInput(
+        data = ActivityInput(
             title=self.title.toPlainText(),
             description=self.description.toPlainText(),
             responsible=self.responsible.text(),
             responsible_principal=Principal(principal) if principal else None,
             schedule_text=self.schedule.text(),
-            due_date=due if self.override.isChecked() else None,
-            due_date_overridden=self.override.isChecked(),
+            due_date=due if override else None,
+            due_date_overridden=override,
             status=ActivityStatus(self.status.currentData()),
             progress=self.progress.value(),
             follow_up_method=self.follow_up_method.toPlainText(),
         )
-
-    def save(self) -> None:
-        data = self.value()
-        if data is None or self.submit is None:
-            return
-        try:
-            self.submit(data)
-        except ValidationError as error:
-            self.errors.show(error.fields)
-            return
-        except BackToEditing:  # an identity number to remove: it is selected in its field
-            return
-        self.errors.clear()
-
-
-class AreaForm(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.submit: Callable[[AreaInput], None] | None = None
-        self.errors = FieldErrors()
-        self.number = QLineEdit()
-        self.number.setObjectName("area_number")
-        self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
-        self.title = QLineEdit()
-        self.title.setObjectName("area_title")
-        self.description = text_box(5)
-        form = QFormLayout()
-        for text, field, name in (
-            (_("N&umber"), self.number, "number"),
-            (_("&Title"), self.title, "title"),
-            (_("Desc&ription"), self.description, "description"),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-            form.addRow("", self.errors.label_for(name, field))
-        save = QPushButton(_("Sa&ve"))
-        save.setObjectName("save_area")
-        save.clicked.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
-
-    def load(self, row: AreaRow) -> None:
-        self.errors.clear()
-        self.number.setText(row.number)
-        self.title.setText(row.title)
-        self.description.setPlainText(row.description)
-
-    def save(self) -> None:
-        if self.submit is None:
-            return
-        try:
-            self.submit(
-                AreaInput(
-                    title=self.title.text(),
-                    number=self.number.text(),
-                    description=self.description.toPlainText(),
-                )
+        if override and problem:
+            errors["due_date"] = problem
+            data = replace(
+                data, due_date=base.due_date, due_date_overridden=base.due_date_overridden
             )
+        try:
+            validate_activity(data)
         except ValidationError as error:
-            self.errors.show(error.fields)
+            errors.update(error.fields)
+            kept = {name: getattr(base, name) for name in error.fields if hasattr(base, name)}
+            data = replace(data, **kept)
+        return data, errors
+
+    def _save(self, interactive: bool) -> bool:
+        before: ActivityRow = self.row
+        data, errors = self.collect()
+        held = dict(errors)
+        try:
+            if not same_activity(data, before.as_input()):
+                saved = self._submit(before, data, interactive, held)
+            else:
+                saved = before
+        except BackToEditing:
+            self.show_errors(errors)
+            return False
+        except ValidationError as error:
+            self.show_errors({**errors, **error.fields})
+            return False
+        except DomainError as error:
+            show_error(self, error)
+            return False
+        self.row = saved
+        sent = self.raw_of(normalized(data))
+        came = self.raw_of(saved)
+        # Changes made elsewhere and kept (the question about a stale edit): shown.
+        self._loading = True
+        try:
+            for name, value in came.items():
+                if value != sent[name] and name not in held:
+                    self.set_raw(name, value)
+        finally:
+            self._loading = False
+        self.show_errors(errors)
+        if "privacy" not in held:
+            self.privacy.clear()
+        return not held
+
+    def _submit(
+        self, before: ActivityRow, data: ActivityInput, interactive: bool, held: dict[str, str]
+    ) -> ActivityRow:
+        """Save; an identity number is asked about when the user saves on purpose, and
+        held back (a warning bar, the other fields saved) while typing."""
+        if self.submit is None:
+            return before
+        try:
+            return self.submit(before, data, None)
+        except PrivacyWarning as warning:
+            if interactive:
+                reason = ask_privacy(
+                    self,
+                    warning,
+                    fields={"description": self.description, "title": self.title},
+                    labels=privacy_labels(),
+                )
+                if reason is None:
+                    self.privacy.warn(warning, privacy_labels())
+                    raise BackToEditing from warning
+                return self.submit(before, data, reason)
+            self.privacy.warn(warning, privacy_labels())
+            held["privacy"] = warning.message
+            held.update({name: warning.message for name in warning.matches})
+            kept = replace(
+                data,
+                **{f: getattr(before, f) for f in ("title", "description") if f in warning.matches},
+            )
+            if same_activity(kept, before.as_input()):
+                return before
+            return self.submit(before, kept, None)
+
+    def problems(self) -> list[str]:
+        found = super().problems()
+        if self.privacy.warning is not None:
+            found.append(_("The text seems to contain a personal identity number."))
+        return found
+
+    def save(self) -> None:
+        """Ctrl+Return: save now (an identity number is asked about)."""
+        if not self.pending and self.privacy.warning is None:
             return
-        self.errors.clear()
+        self.pending = True
+        self.flush(interactive=True)
+
+    def value(self) -> ActivityInput | None:
+        """What the fields hold now, None while a field cannot be read."""
+        if self.row is None:
+            return None
+        data, errors = self.collect()
+        return None if errors else data
+
+
+def normalized(data: ActivityInput) -> ActivityInput:
+    try:
+        cleaned = validate_activity(data)
+    except ValidationError:
+        cleaned = data
+    return replace(cleaned, due_date=cleaned.due_date if cleaned.due_date_overridden else None)
+
+
+def same_activity(one: ActivityInput, other: ActivityInput) -> bool:
+    return normalized(one) == normalized(other)
+
+
+def privacy_labels() -> dict[str, str]:
+    return {"title": _("Activity"), "description": _("Description")}
 
 
 class SidePanel(QStackedWidget):
@@ -291,6 +416,23 @@ class SidePanel(QStackedWidget):
         for widget in (self.empty, self.area_form, self.activity_form):
             self.addWidget(widget)
         self.setMinimumWidth(300)
+
+    def forms(self) -> tuple[AreaForm, ActivityForm]:
+        return self.area_form, self.activity_form
+
+    def shown_form(self) -> AreaForm | ActivityForm | None:
+        current = self.currentWidget()
+        return current if isinstance(current, AreaForm | ActivityForm) else None
+
+    def flush(self) -> bool:
+        """Save what is typed; False while something is held back (it stays in the form)."""
+        form = self.shown_form()
+        return form is None or form.flush()
+
+    def leave(self) -> bool:
+        """Before the row changes: save, or ask (False: stay on the row)."""
+        form = self.shown_form()
+        return form is None or form.leave()
 
     def show_nothing(self) -> None:
         self.setCurrentWidget(self.empty)

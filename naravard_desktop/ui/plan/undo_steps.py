@@ -42,8 +42,26 @@ class PlanUndo:
 
     def _push(self, text: str, undo: Any, redo: Any, refresh: Any = None) -> None:
         self.page.undo_stack.push(
-            SavedChangeCommand(text, undo=undo, redo=redo, refresh=refresh or self.page.reload)
+            SavedChangeCommand(
+                text,
+                undo=self._replaying(undo),
+                redo=self._replaying(redo),
+                refresh=refresh or self.page.reload,
+            )
         )
+
+    def _replaying(self, action: Any) -> Any:
+        """While an undo or redo runs, the side panel must not save (a step pushed then
+        would corrupt the stack): what is typed stays in the panel or its drafts."""
+
+        def run() -> None:
+            self.page.replaying = True
+            try:
+                action()
+            finally:
+                self.page.replaying = False
+
+        return run
 
     # --- the plan itself ------------------------------------------------------------------
 
@@ -144,10 +162,16 @@ class PlanUndo:
     # --- editing --------------------------------------------------------------------------
 
     def edit_activity(
-        self, before: ActivityRow, data: ActivityInput, privacy_override: str | None = None
-    ) -> None:
+        self,
+        before: ActivityRow,
+        data: ActivityInput,
+        privacy_override: str | None = None,
+        *,
+        reload: bool = True,
+    ) -> ActivityRow:
         """`privacy_override`: the reason given to keep an identity number; redo passes it
-        again, undo puts back text that had been saved before."""
+        again, undo puts back text that had been saved before. Without `reload` (the side
+        panel's autosave) only the row is redrawn, so the panel keeps the cursor."""
         saved = plan_items.update_activity(self.db, before, data, privacy_override=privacy_override)
         old, new = before.as_input(), saved.as_input()
 
@@ -163,9 +187,13 @@ class PlanUndo:
             lambda: write(new, privacy_override or RESTORED_REASON),
         )
         self.page.model.replace_row(saved)
-        self.page.reload(("activity", saved.id))
+        if reload:
+            self.page.reload(("activity", saved.id))
+        else:
+            self.page.row_saved()
+        return saved
 
-    def edit_area(self, before: AreaRow, data: AreaInput) -> None:
+    def edit_area(self, before: AreaRow, data: AreaInput, *, reload: bool = True) -> AreaRow:
         saved = plan_items.update_area(self.db, before.id, data)
         old, new = before.as_input(), saved.as_input()
 
@@ -179,7 +207,12 @@ class PlanUndo:
             lambda: write(old),
             lambda: write(new),
         )
-        self.page.reload(("area", saved.id))
+        if reload:
+            self.page.reload(("area", saved.id))
+        else:
+            self.page.model.replace_row(saved)
+            self.page.row_saved()
+        return saved
 
     def followed_up(self, before: ActivityRow, entry: FollowUpRow) -> None:
         state = {"id": entry.id}

@@ -1,0 +1,287 @@
+"""The side panel saves as the user goes, like the meeting editor's notes (ui/meetings/
+autosave.py): after a short pause in typing, when a field is left, and whenever the page
+flushes (another row, another page or plan, closing the window). Each save is one undo step.
+
+A field that cannot be saved yet (a date that cannot be read, an empty title, an identity
+number) keeps what was typed, with its message under the field; the other fields are saved
+beside the stored value. Leaving the row then asks Spara / Kasta / Avbryt. What is typed is
+also kept as a draft (services/drafts.py) until the database has it, so a crash within the
+pause loses nothing: it comes back when the row is shown again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
+
+from naravard_desktop.i18n import _
+from naravard_desktop.services.drafts import DraftStore, drafts_root
+from naravard_desktop.ui.forms import ERROR_STYLE
+from naravard_desktop.ui.meetings.autosave import DELAY_MS, SaveState
+
+STATE_STYLES = {
+    SaveState.SAVED: "color: #1b6e3a;",
+    SaveState.PENDING: "color: #555555;",
+    SaveState.FAILED: "color: #b00020; font-weight: 600;",
+}
+
+
+def plan_drafts(database: str) -> DraftStore:
+    """The plan's drafts, apart from the meeting notes' (whose start-up dialog knows only
+    agenda items): they come back when their row is shown."""
+    return DraftStore(database, root=drafts_root() / "plan")
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+class Leave(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget, text: str, can_save: bool) -> Leave:
+    """Spara / Kasta / Avbryt (no Spara when a field must be corrected first)."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsaved_plan_changes")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Unsaved changes"))
+    box.setText(text)
+    save = box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole) if can_save else None
+    discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save or cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if save is not None and clicked is save:
+        return Leave.SAVE
+    if clicked is discard:
+        return Leave.DISCARD
+    return Leave.CANCEL
+
+
+class AutosaveForm(QWidget):
+    """A side-panel form whose fields are saved as they are typed.
+
+    Subclasses describe their fields as raw values (`raw`, `raw_of`, `set_raw`), fill
+    themselves from a row (`fill`) and save (`_save`, returning False while something is
+    held back)."""
+
+    record = ""  # the draft record name
+    text_fields: tuple[str, ...] = ()  # kept as drafts while typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row: Any = None  # what the database holds, as last loaded or saved
+        self.pending = False
+        self.state = SaveState.SAVED
+        self.restored = False
+        self.replaying: Callable[[], bool] = lambda: False  # an undo step is running
+        self.drafts: DraftStore | None = None
+        self.field_errors: dict[str, str] = {}
+        self._error_labels: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._loading = False
+        self._flushing = False
+        self.state_label = QLabel()
+        self.state_label.setObjectName("plan_save_state")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    # --- described by the forms -----------------------------------------------------------
+
+    def raw(self) -> dict[str, object]:
+        raise NotImplementedError
+
+    def raw_of(self, row: Any) -> dict[str, object]:
+        raise NotImplementedError
+
+    def set_raw(self, name: str, value: object) -> None:
+        raise NotImplementedError
+
+    def fill(self, row: Any) -> None:
+        for name, value in self.raw_of(row).items():
+            self.set_raw(name, value)
+
+    def _save(self, interactive: bool) -> bool:
+        raise NotImplementedError
+
+    def problems(self) -> list[str]:
+        """Why the row cannot be saved as it is, for the question on leaving it."""
+        return list(self.field_errors.values())
+
+    def row_title(self) -> str:
+        return str(getattr(self.row, "title", ""))
+
+    # --- fields ---------------------------------------------------------------------------
+
+    def error_label(self, name: str, field: QWidget) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{name}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setVisible(False)
+        self._error_labels[name] = label
+        self._fields[name] = field
+        return label
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """The messages under their fields, without taking the focus from where the user
+        types."""
+        self.field_errors = dict(errors)
+        for name, label in self._error_labels.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self._fields[name].setAccessibleDescription(message)
+
+    def watch(self, name: str, widget: QWidget, signal: Any) -> None:
+        signal.connect(lambda *_args, n=name: self._changed(n))
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self.pending:
+            self.flush()
+        return False
+
+    def _changed(self, name: str) -> None:
+        if self._loading or self.row is None:
+            return
+        self.pending = True
+        if name in self.text_fields and self.drafts is not None:
+            self.drafts.save(
+                self.record,
+                self.row.id,
+                name,
+                str(self.raw()[name]),
+                base_version=getattr(self.row, "version", None),
+            )
+        self._set_state(SaveState.PENDING)
+        self._timer.start()
+
+    # --- showing --------------------------------------------------------------------------
+
+    def load(self, row: Any) -> None:
+        """Show `row`. The same row again (after an undo or a save elsewhere on the page)
+        keeps what is typed and not yet saved; another row is shown after the unsaved text
+        was saved (the page asks first; during an undo step it stays in the drafts)."""
+        typed: dict[str, object] = {}
+        if self.row is not None and self.pending:
+            if self.row.id == row.id:
+                stored = self.raw_of(self.row)
+                typed = {n: v for n, v in self.raw().items() if v != stored[n]}
+            elif not self.replaying():
+                self.flush()
+        self._timer.stop()
+        self._loading = True
+        try:
+            self.fill(row)
+            for name, value in typed.items():
+                self.set_raw(name, value)
+        finally:
+            self._loading = False
+        self.row = row
+        self.pending = bool(typed)
+        self.restored = False
+        if not typed:
+            self.show_errors({})
+            self._restore_drafts()
+        self._set_state(SaveState.PENDING if self.pending else SaveState.SAVED, force=True)
+        if self.pending:
+            self._timer.start()
+
+    def _restore_drafts(self) -> None:
+        if self.drafts is None or self.row is None:
+            return
+        stored = self.raw_of(self.row)
+        for name in self.text_fields:
+            draft = self.drafts.get(self.record, self.row.id, name)
+            if draft is None:
+                continue
+            if draft.text == stored[name]:
+                self.drafts.clear(self.record, self.row.id, name)
+                continue
+            self.set_raw(name, draft.text)
+            self.restored = self.pending = True
+        if self.pending:
+            self._timer.start()
+
+    def _drop_drafts(self) -> None:
+        if self.drafts is None or self.row is None:
+            return
+        for name in self.text_fields:
+            if name not in self.field_errors:
+                self.drafts.clear(self.record, self.row.id, name)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def flush(self, interactive: bool = False) -> bool:
+        """Save what is typed and not saved; False while something is held back. With
+        `interactive` (Ctrl+Return, 'Spara' on leaving) an identity number is asked about."""
+        self._timer.stop()
+        if self._flushing or self.row is None or not self.pending:
+            return not self.pending
+        self._flushing = True
+        try:
+            saved = self._save(interactive)
+        finally:
+            self._flushing = False
+        self.pending = not saved
+        if saved:
+            self._drop_drafts()
+            self.restored = False
+        self._set_state(SaveState.SAVED if saved else SaveState.FAILED)
+        return saved
+
+    def leave(self) -> bool:
+        """Before another row, plan or closing: save, and ask when something cannot be saved
+        as it is. False: stay (Avbryt, or the number is to be removed)."""
+        if self.flush():
+            return True
+        problems = self.problems()
+        text = _("The changes to “{title}” are not saved.").format(title=self.row_title())
+        if problems:
+            text += "\n\n" + "\n".join(problems)
+        answer = ask_unsaved(self, text, can_save=not self.field_errors)
+        if answer == Leave.SAVE:
+            return self.flush(interactive=True)
+        if answer == Leave.DISCARD:
+            self.discard()
+            return True
+        return False
+
+    def discard(self) -> None:
+        """Throw away what was typed and not saved: the stored row again."""
+        if self.row is None:
+            return
+        if self.drafts is not None:
+            for name in self.text_fields:
+                self.drafts.clear(self.record, self.row.id, name)
+        self.pending = False
+        self.load(self.row)
+
+    def _set_state(self, state: SaveState, force: bool = False) -> None:
+        if state == self.state and not force:
+            return
+        self.state = state
+        text = {
+            SaveState.SAVED: _("Saved"),
+            SaveState.PENDING: _("Saving…"),
+            SaveState.FAILED: _("Not saved"),
+        }[state]
+        if self.restored and state != SaveState.FAILED:
+            text = _("Restored unsaved text") + " · " + text
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(STATE_STYLES[state])
