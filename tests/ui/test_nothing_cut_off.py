@@ -6,17 +6,21 @@ give the whole text as its tooltip."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QToolButton,
     QToolTip,
@@ -33,6 +37,9 @@ from naravard_desktop.services.meetings import list_meetings
 from naravard_desktop.ui.elided import cut_text
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.qt_locale import qt_locale
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Dialogs
 
 SIZE = (1366, 768)
 ROWS = 40  # the rows a screen shows, and then some
@@ -111,6 +118,20 @@ def _problems(root: QWidget, where: str) -> list[str]:
             and label.minimumSizeHint().width() > label.width() + 1
         ):
             found.append(f"{where}: label {text!r} is cut")
+    for combo in root.findChildren(QComboBox):
+        if combo.isVisibleTo(root) and combo.currentText() and not combo.isEditable():
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            field = combo.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                combo,
+            )
+            icon = combo.iconSize().width() + 4 if not option.currentIcon.isNull() else 0
+            need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + icon
+            if need > field.width() + 1:
+                found.append(f"{where}: choice {combo.currentText()!r} is cut")
     for button in root.findChildren(QAbstractButton):
         if (
             button.isVisibleTo(root)
@@ -151,3 +172,95 @@ def test_a_cut_cell_shows_its_whole_text_as_tooltip(
     name = view.model().index(0, 0).data()
     assert cut_text(view, 0, 0) == name
     assert _tooltip_of(view, 0, 0) == name
+
+
+def _open_dialogs(
+    window: MainWindow, qtbot: QtBot, dialogs: Dialogs, steps: list[tuple[str, Callable[[], None]]]
+) -> list[str]:
+    """Each step opens one dialog; the dialog is searched while it is open, then cancelled."""
+    problems: list[str] = []
+    for what, trigger in steps:
+        seen: list[str] = []
+
+        def look(dialog: QWidget, what: str = what, seen: list[str] = seen) -> None:
+            qtbot.wait(20)
+            problems.extend(_problems(dialog, what))
+            seen.append(what)
+
+        dialogs.expect(look)
+        trigger()
+        dialogs.wait(qtbot)
+        dialogs.check()
+        assert seen == [what], f"{what} did not open a dialog"
+    return problems
+
+
+def _page(window: MainWindow, key: str) -> None:
+    window.show_page(next(i for i, (k, _t, _p) in enumerate(window.pages) if k == key))
+
+
+def test_no_dialog_cuts_its_text(
+    window: MainWindow, qtbot: QtBot, db: Database, dialogs: Dialogs
+) -> None:
+    meetings = list_meetings(db, window.group.id)
+    draft = next(m for m in meetings if m.state is not ProtocolState.APPROVED)
+    plan_page = window.plan_page
+
+    def meeting_action(name: str) -> Callable[[], None]:
+        def trigger() -> None:
+            _page(window, "meetings")
+            window.meetings_page.open_meeting(draft.id)
+            qtbot.wait(20)
+            window.meetings_page.findChild(QAction, name).trigger()
+
+        return trigger
+
+    def plan_action(action: QAction) -> Callable[[], None]:
+        def trigger() -> None:
+            _page(window, "plan")
+            plan_page.tree.setCurrentIndex(plan_page.tree.model().index(0, 0))
+            qtbot.wait(20)
+            action.trigger()
+
+        return trigger
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("new meeting", lambda: (_page(window, "meetings"), _trigger(window, "add_meeting"))),
+        ("meeting details", meeting_action("edit_meeting")),
+        ("new action item", meeting_action("add_action_item")),
+        ("approve", meeting_action("approve_protocol")),
+        ("new member", lambda: (_page(window, "members"), _trigger(window, "add_member"))),
+        ("new SIP period", lambda: (_page(window, "sip"), _trigger(window, "sip_new_period"))),
+        ("new activity", plan_action(plan_page.add_activity_action)),
+        ("new area", plan_action(plan_page.add_area_action)),
+        ("plan details", plan_action(plan_page.details_action)),
+    ]
+    problems = _open_dialogs(window, qtbot, dialogs, steps)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def _trigger(window: MainWindow, name: str) -> None:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    action.trigger()
+
+
+def test_the_search_finds_cut_labels_buttons_and_choices(qtbot: QtBot) -> None:
+    """The searches above are not blind: squeezed widgets are reported by their text."""
+    from PySide6.QtWidgets import QPushButton
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    label = QLabel("Ansvarig för genomförande", root)
+    button = QPushButton("Kopiera dagordningen", root)
+    combo = QComboBox(root)
+    combo.addItem("Lokal plan 2025–2027 › 1 Ökad delaktighet › Utbildningsinsatser")
+    for widget in (label, button, combo):
+        widget.setFixedWidth(60)
+    root.show()
+    qtbot.waitExposed(root)
+    assert sorted(_problems(root, "test")) == [
+        "test: button 'Kopiera dagordningen' is cut",
+        "test: choice 'Lokal plan 2025–2027 › 1 Ökad delaktighet › Utbildningsinsatser' is cut",
+        "test: label 'Ansvarig för genomförande' is cut",
+    ]
