@@ -211,7 +211,9 @@ def test_no_dialog_cuts_its_text(
             _page(window, "meetings")
             window.meetings_page.open_meeting(draft.id)
             qtbot.wait(20)
-            window.meetings_page.findChild(QAction, name).trigger()
+            action = window.meetings_page.findChild(QAction, name)
+            assert action is not None, name
+            action.trigger()
 
         return trigger
 
@@ -225,12 +227,12 @@ def test_no_dialog_cuts_its_text(
         return trigger
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("new meeting", lambda: (_page(window, "meetings"), _trigger(window, "add_meeting"))),
+        ("new meeting", _on_page(window, "meetings", "add_meeting")),
         ("meeting details", meeting_action("edit_meeting")),
         ("new action item", meeting_action("add_action_item")),
         ("approve", meeting_action("approve_protocol")),
-        ("new member", lambda: (_page(window, "members"), _trigger(window, "add_member"))),
-        ("new SIP period", lambda: (_page(window, "sip"), _trigger(window, "sip_new_period"))),
+        ("new member", _on_page(window, "members", "add_member")),
+        ("new SIP period", _on_page(window, "sip", "sip_new_period")),
         ("new activity", plan_action(plan_page.add_activity_action)),
         ("new area", plan_action(plan_page.add_area_action)),
         ("plan details", plan_action(plan_page.details_action)),
@@ -239,10 +241,16 @@ def test_no_dialog_cuts_its_text(
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
-def _trigger(window: MainWindow, name: str) -> None:
-    action = window.findChild(QAction, name)
-    assert action is not None, name
-    action.trigger()
+def _on_page(window: MainWindow, key: str, name: str) -> Callable[[], None]:
+    """Show the page `key`, then trigger its action `name`."""
+
+    def trigger() -> None:
+        _page(window, key)
+        action = window.findChild(QAction, name)
+        assert action is not None, name
+        action.trigger()
+
+    return trigger
 
 
 def test_the_search_finds_cut_labels_buttons_and_choices(qtbot: QtBot) -> None:
