@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,7 @@ class ActivityForm(AutosaveForm):
         self.follow_up_method = text_box(2)
         self.follow_up_method.setObjectName("activity_follow_up_method")
         self.privacy = PrivacyBar()
+        stack_bar(self.privacy)
         self.privacy.setObjectName("activity_privacy_bar")
         self.privacy.show_requested.connect(self._show_number)
         self.privacy.override_requested.connect(lambda: self.flush(interactive=True))
@@ -104,15 +106,15 @@ class ActivityForm(AutosaveForm):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row(form, _("&Activity"), self.title, "title")
         self._row(form, _("&Description"), self.description, "description")
-        form.addRow("", self.privacy)
+        form.addRow(self.privacy)  # the panel's whole width
         self._row(form, _("&Responsible"), self.responsible, "responsible")
         self._row(form, _("Pri&ncipal"), self.principal, "responsible_principal")
         self._row(form, _("&Schedule"), self.schedule, "schedule_text")
         form.addRow("", self.derived)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.override)
-        due_row.addWidget(self.due, 1)
-        form.addRow(_("Due date"), due_row)
+        # The box and the date on rows of their own: side by side the narrow panel cut
+        # both off ("Sätt slutdatum ·", "25-13-45").
+        form.addRow(_("Due date"), self.override)
+        form.addRow("", self.due)
         form.addRow("", self.error_label("due_date", self.due))
         self._row(form, _("S&tatus"), self.status, "status")
         self._row(form, _("Pro&gress"), self.progress, "progress")
@@ -392,6 +394,30 @@ def normalized(data: ActivityInput) -> ActivityInput:
     except ValidationError:
         cleaned = data
     return replace(cleaned, due_date=cleaned.due_date if cleaned.due_date_overridden else None)
+
+
+def stack_bar(bar: PrivacyBar) -> None:
+    """The warning bar in the narrow panel: its message on the whole width, the buttons
+    under it (side by side they left the message a word per line and cut the buttons)."""
+    close = bar.findChild(QToolButton, "privacy_bar_close")
+    old = bar.layout()
+    if old is not None:
+        for widget in (bar.message, bar.show_button, bar.anyway_button, close):
+            if widget is not None:
+                old.removeWidget(widget)
+        QWidget().setLayout(old)  # the old layout goes with a throwaway widget
+    top = QHBoxLayout()
+    top.addWidget(bar.message, 1)
+    if close is not None:
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+    buttons = QHBoxLayout()
+    buttons.addWidget(bar.show_button)
+    buttons.addWidget(bar.anyway_button)
+    buttons.addStretch(1)
+    layout = QVBoxLayout(bar)
+    layout.setContentsMargins(6, 3, 3, 6)
+    layout.addLayout(top)
+    layout.addLayout(buttons)
 
 
 def same_activity(one: ActivityInput, other: ActivityInput) -> bool:
