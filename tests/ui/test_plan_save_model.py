@@ -226,6 +226,37 @@ def test_an_identity_number_gives_a_bar_while_typing_and_a_question_on_leaving(
     assert form.title.toPlainText() == SECOND and not form.privacy.isVisible()
 
 
+def test_save_anyway_on_the_warning_bar_asks_the_reason_and_saves_as_one_step(
+    qtbot: QtBot,
+    plan_page: PlanPage,
+    user: User,
+    dialogs: Dialogs,
+    db: Database,
+    plan_id: int,
+) -> None:
+    click_row(qtbot, plan_page, FIRST)
+    form = plan_page.panel.activity_form
+    text = f"Ärende {NUMBER}"
+    form.description.setFocus()
+    user.type(form.description, text)
+    qtbot.waitUntil(form.privacy.isVisible, timeout=3000)
+    assert plan_page.undo_stack.count() == 0  # nothing saved
+
+    def reason(dialog: PrivacyDialog) -> None:
+        assert dialog.reason_edit.isVisible()  # straight to the reason
+        user.type(dialog.reason_edit, "Diarienummer")
+        user.press(dialog.reason_edit, Qt.Key.Key_Return)
+
+    dialogs.expect(reason)
+    form.privacy.anyway_button.click()
+    dialogs.check()
+    assert stored(db, plan_id, FIRST).description == text
+    assert form.state_label.text() == "Sparat" and not form.privacy.isVisible()
+    assert plan_page.undo_stack.count() == 1
+    plan_page.undo_stack.undo()
+    assert stored(db, plan_id, FIRST).description == ""
+
+
 def test_an_edit_made_elsewhere_is_not_overwritten_without_asking(
     qtbot: QtBot,
     plan_page: PlanPage,

@@ -100,7 +100,8 @@ class ActivityForm(AutosaveForm):
         stack_bar(self.privacy)
         self.privacy.setObjectName("activity_privacy_bar")
         self.privacy.show_requested.connect(self._show_number)
-        self.privacy.override_requested.connect(lambda: self.flush(interactive=True))
+        self.privacy.override_requested.connect(self._save_anyway)
+        self._reason_first = False
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -351,6 +352,7 @@ class ActivityForm(AutosaveForm):
                     warning,
                     fields={"description": self.description, "title": self.title},
                     labels=privacy_labels(),
+                    ask_reason=self._reason_first,
                 )
                 if reason is None:
                     self.privacy.warn(warning, privacy_labels())
@@ -372,6 +374,14 @@ class ActivityForm(AutosaveForm):
         if self.privacy.warning is not None:
             found.append(_("The text seems to contain a personal identity number."))
         return found
+
+    def _save_anyway(self) -> None:
+        """'Spara ändå…' on the warning bar: the reason, then the text as it is now."""
+        self._reason_first = True
+        try:
+            self.save()
+        finally:
+            self._reason_first = False
 
     def save(self) -> None:
         """Ctrl+Return: save now (an identity number is asked about)."""
