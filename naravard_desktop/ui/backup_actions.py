@@ -3,18 +3,20 @@ daily backup after start."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import backups, maintenance
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.file_dialogs import BACKUPS, save_file_name
 from naravard_desktop.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -39,11 +41,12 @@ class BackupActions(QObject):
         self.restore_action.setEnabled(db.path is not None and not db.read_only)
 
     def backup_to_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self.window,
             _("Back up to"),
-            str(Path.home() / "naravard-backup.sqlite"),
+            f"naravard-backup {dt.date.today().isoformat()}.sqlite",
             _("Database files (*.sqlite *.db)"),
+            key=BACKUPS,
         )
         if not name:
             return

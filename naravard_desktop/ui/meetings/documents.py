@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.files import write_atomically
@@ -19,6 +19,7 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import MeetingData
 from naravard_desktop.services.protocol import protocol_data
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.file_dialogs import save_file_name
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 
 log = logging.getLogger(__name__)
@@ -85,9 +86,7 @@ def save_document(
 ) -> Path | None:
     """Ask where to save, make the bytes (busy cursor), write them atomically; None if the user
     cancelled or it failed (the user was told)."""
-    name, _chosen = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / suggested), file_filter
-    )
+    name = save_file_name(parent, title, suggested, file_filter)
     if not name:
         return None
     path = Path(name)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.file_dialogs import save_file_name
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.plan.page import PlanPage
@@ -24,9 +25,7 @@ def export_plan(page: PlanPage, suffix: str) -> None:
 
     title = page.plan_choice.currentText() or "plan"
     kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}
-    name, _filter = QFileDialog.getSaveFileName(
-        page, _("Export the plan"), str(Path.home() / f"{title}{suffix}"), kinds[suffix]
-    )
+    name = save_file_name(page, _("Export the plan"), f"{title}{suffix}", kinds[suffix])
     if not name:
         return
     try:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from naravard_desktop.services import sip_analysis
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_setup import Setup
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.file_dialogs import save_file_name
 
 
 class AnalysisTab(QWidget):
@@ -229,8 +229,8 @@ class AnalysisTab(QWidget):
         QGuiApplication.clipboard().setPixmap(self.chart_view.grab())
 
     def save_chart(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save chart"), str(Path.home() / "sip-trend.png"), _("PNG images (*.png)")
+        name = save_file_name(
+            self, _("Save chart"), f"{self.chart.title() or 'SIP'}.png", _("PNG images (*.png)")
         )
         if not name:
             return

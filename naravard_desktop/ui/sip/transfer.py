@@ -25,6 +25,7 @@ from naravard_desktop.services import sip_import
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_exports import sip_file_bytes
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.file_dialogs import save_file_name
 
 
 class ExportDialog(QDialog):
@@ -68,11 +69,8 @@ def export_counts(parent: QWidget, db: Database, group_id: int, year: int, thres
         return
     suffix, utf8 = dialog.format.currentData()
     chosen_year = dialog.year.value()
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        _("Export SIP counts"),
-        str(Path.home() / f"sip-{chosen_year}{suffix}"),
-        f"*{suffix}",
+    name = save_file_name(
+        parent, _("Export SIP counts"), f"SIP {chosen_year}{suffix}", f"*{suffix}"
     )
     if not name:
         return

@@ -6,13 +6,14 @@ dialog offers the agenda of the meeting just before the chosen date."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
@@ -39,6 +40,7 @@ from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
 from naravard_desktop.ui.plan.dialogs import FollowUpDialog
+from naravard_desktop.ui.plan.files import export_plan
 from naravard_desktop.ui.plan.page import PlanPage
 
 if TYPE_CHECKING:
@@ -426,3 +428,64 @@ def test_the_new_meeting_copies_the_agenda_of_the_meeting_before_its_date(
         planned.id,
         planned.held_on,
     )
+
+
+# --- 11: save dialogs start where the last export went -----------------------------------
+
+
+class SaveDialog:
+    """Stands in for QFileDialog.getSaveFileName: records where it opened, answers a path."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened: list[Path] = []
+        self.answers: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._choose))
+
+    def _choose(self, _parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        self.opened.append(Path(start))
+        return self.answers.pop(0), ""
+
+
+def test_save_dialogs_start_in_the_folder_of_the_last_export(
+    db: Database,
+    group: GroupData,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    meeting: meetings.MeetingData,
+    activity: ActivityRow,
+    editor: MeetingEditor,
+    qtbot: QtBot,
+) -> None:
+    save = SaveDialog(monkeypatch)
+    shared = tmp_path / "Delad mapp"
+    shared.mkdir()
+    save.answers.append(str(shared / "Kallelse maj.pdf"))
+    editor.kallelse_action.trigger()
+    # The first time: the home folder, with a name that says what the file is.
+    assert save.opened[-1] == Path.home() / "Kallelse 2024-05-17.pdf"
+    assert (shared / "Kallelse maj.pdf").is_file()
+
+    save.answers.append(str(shared / "Protokoll 2024-05-17.pdf"))
+    editor.protocol_action.trigger()
+    assert save.opened[-1] == shared / "Protokoll 2024-05-17.pdf"
+
+    # The plan page starts there too; a '/' in the plan's title does not make a folder.
+    other = plans.create_plan(db, group.id, plans.PlanInput(title="Plan 2027/2028: utkast"))
+    page = PlanPage(db, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    page.reload_plans(other.id)
+    save.answers.append("")  # cancelled: nothing written
+    export_plan(page, ".pdf")
+    assert save.opened[-1] == shared / "Plan 2027 2028 utkast.pdf"
+    assert sorted(p.name for p in shared.iterdir()) == [
+        "Kallelse maj.pdf",
+        "Protokoll 2024-05-17.pdf",
+    ]
+
+    # A folder that is gone (a memory stick taken out) falls back to the home folder.
+    (shared / "Kallelse maj.pdf").unlink()
+    (shared / "Protokoll 2024-05-17.pdf").unlink()
+    shared.rmdir()
+    save.answers.append("")
+    editor.docx_action.trigger()
+    assert save.opened[-1] == Path.home() / "Protokoll 2024-05-17.docx"

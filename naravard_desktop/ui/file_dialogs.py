@@ -1,0 +1,57 @@
+"""Save dialogs that start where the user last saved: the folder of the last export (a shared
+folder, say) is kept in the settings, and the suggested file name says what the file is. A
+folder that no longer exists (a memory stick taken out) falls back to the home folder.
+Backups keep a folder of their own: they are not handed out with the exports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from naravard_desktop.ui.settings import app_settings
+
+EXPORTS = "files/export_folder"
+BACKUPS = "files/backup_folder"
+# Characters Windows, macOS or a network share refuse in a file name, and control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_name(name: str, fallback: str = "export") -> str:
+    """A suggested name any file system takes: "Lokal plan 2024/2026.pdf" → "Lokal plan 2024
+    2026.pdf"; no leading or trailing dots or spaces."""
+    cleaned = " ".join(_UNSAFE.sub(" ", name).split()).strip(" .")
+    return cleaned or fallback
+
+
+def start_folder(key: str = EXPORTS) -> Path:
+    """The folder the last file of this kind was saved in, if it still exists; else home."""
+    value = app_settings().value(key, "")
+    if isinstance(value, str) and value:
+        folder = Path(value)
+        if folder.is_dir():
+            return folder
+    return Path.home()
+
+
+def remember_folder(path: Path, key: str = EXPORTS) -> None:
+    settings = app_settings()
+    settings.setValue(key, str(path.parent))
+    settings.sync()
+
+
+def save_file_name(
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    file_filter: str,
+    key: str = EXPORTS,
+) -> str:
+    """Ask where to save, starting in the remembered folder with `suggested` as the name;
+    the chosen folder is remembered. "" when the user cancelled."""
+    start = start_folder(key) / safe_file_name(suggested)
+    name, _chosen = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    if name:
+        remember_folder(Path(name), key)
+    return name
