@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.services.database import Database
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(_("&File"))
+        self._build_new_action()
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         self.backups = BackupActions(self, self.db)
         self.backups.restored.connect(self._database_restored)
         file_menu.addAction(self.backups.backup_action)
@@ -204,6 +208,48 @@ class MainWindow(QMainWindow):
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
+
+    def _build_new_action(self) -> None:
+        """Ctrl+N makes what the page shown is about, wherever the focus is: one binding for
+        the window that follows the page (its text names what it makes). The pages' own New
+        actions give their Ctrl+N up here, so no key is bound twice and the menus show it once."""
+        self.new_action = QAction(_("&New…"), self)
+        self.new_action.setObjectName("new_for_page")
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self._new_for_page)
+        # page shown → (page the new thing is made on, its action)
+        meeting = (self.meetings_page, self.meetings_page.add_action)
+        self.new_targets: dict[QWidget, tuple[QWidget, QAction]] = {
+            self.overview_page: meeting,  # the next meeting, shown there
+            self.plan_page: (self.plan_page, self.plan_page.add_activity_action),
+            self.sip_page: (self.sip_page, self.sip_page.new_period_action),
+            self.meetings_page: meeting,
+            self.members_page: (self.members_page, self.members_page.add_action),
+        }
+        for _page, action in self.new_targets.values():
+            action.setShortcut(QKeySequence())
+            action.changed.connect(self._update_new_action)
+        self.stack.currentChanged.connect(lambda _index: self._update_new_action())
+        self._update_new_action()
+
+    def _new_target(self) -> tuple[QWidget, QAction] | None:
+        page = self.stack.currentWidget()
+        return self.new_targets.get(page) if page is not None else None
+
+    def _update_new_action(self) -> None:
+        if not isValid(self.new_action):
+            return  # the window is being taken down
+        target = self._new_target()
+        self.new_action.setEnabled(target is not None and target[1].isEnabled())
+        self.new_action.setText(target[1].text() if target is not None else _("&New…"))
+
+    def _new_for_page(self) -> None:
+        target = self._new_target()
+        if target is None or not target[1].isEnabled():
+            return
+        page, action = target
+        self.show_page(self.stack.indexOf(page))
+        action.trigger()
 
     # --- behaviour ------------------------------------------------------------------------
 

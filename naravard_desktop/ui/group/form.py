@@ -67,7 +67,7 @@ class GroupForm(QWidget):
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._add_row(layout, _("&Name of the group:"), "name", self.name)
-        self._add_row(layout, _("&Municipality:"), "municipality", self.municipality)
+        self._add_row(layout, _("M&unicipality:"), "municipality", self.municipality)
         self._add_row(layout, _("&Region:"), "region", self.region)
         logo_holder = QWidget()
         logo_holder.setLayout(logo_row)
@@ -85,9 +85,9 @@ class GroupForm(QWidget):
         self.language.addItem("English", "en")
         if with_protocol:
             self._add_row(
-                layout, _("&Paragraph numbers (§):"), "paragraph_numbering", self.numbering
+                layout, _("Paragraph num&bers (§):"), "paragraph_numbering", self.numbering
             )
-            self._add_row(layout, _("Protocol &language:"), "protocol_language", self.language)
+            self._add_row(layout, _("Protocol lan&guage:"), "protocol_language", self.language)
 
         for edit in (self.name, self.municipality, self.region):
             edit.textEdited.connect(self.changed)

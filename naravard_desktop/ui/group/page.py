@@ -40,7 +40,7 @@ class GroupPage(QWidget):
         self.form = GroupForm(with_protocol=True)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setObjectName("save_group")
-        self.revert_button = QPushButton(_("Re&vert"))
+        self.revert_button = QPushButton(_("Rever&t"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.form.changed.connect(self._update_buttons)

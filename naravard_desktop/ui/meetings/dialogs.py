@@ -119,7 +119,7 @@ class MeetingDialog(QDialog):
         self._row(form, _("C&hair:"), "chair_id", self.chair)
         self._row(form, _("&Secretary:"), "secretary_id", self.secretary)
         self._row(form, _("&Adjuster:"), "adjuster1_id", self.adjuster1)
-        self._row(form, _("Second adj&uster:"), "adjuster2_id", self.adjuster2)
+        self._row(form, _("Sec&ond adjuster:"), "adjuster2_id", self.adjuster2)
 
         self.standard_agenda = QRadioButton(_("Standard agenda (opening and closing items)"))
         self.standard_agenda.setObjectName("standard_agenda")

@@ -58,7 +58,7 @@ class MembersPage(QWidget):
         self.filter.setPlaceholderText(_("Filter by name, organisation, role …"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
-        self.show_ended = QCheckBox(_("Show &ended memberships"))
+        self.show_ended = QCheckBox(_("&Show ended memberships"))
         self.show_ended.setObjectName("show_ended")
         self.show_ended.toggled.connect(self.proxy.set_show_ended)
         self.count_label = QLabel()

@@ -145,7 +145,7 @@ class AreaDialog(FormDialog):
             self.under.setCurrentIndex(max(0, self.under.findData(parent_id)))
         self.row(_("N&umber"), self.number, "number")
         self.row(_("&Title"), self.title, "title")
-        self.row(_("&Under"), self.under, "parent")
+        self.row(_("Un&der"), self.under, "parent")
 
     def build(self) -> tuple[AreaInput, int | None]:
         return AreaInput(self.title.text(), self.number.text()), self.under.currentData()

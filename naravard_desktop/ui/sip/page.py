@@ -52,7 +52,7 @@ class SipPage(QWidget):
         self.period_box.setObjectName("sip_period")
         self.period_box.setMinimumWidth(200)
         self.period_box.currentIndexChanged.connect(self._show_period)
-        period_label = QLabel(_("&Period:"))
+        period_label = QLabel(_("Peri&od:"))
         period_label.setBuddy(self.period_box)
         self.state_label = QLabel()
         self.state_label.setObjectName("sip_state")
