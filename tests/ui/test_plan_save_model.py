@@ -328,6 +328,14 @@ def test_closing_with_a_field_to_correct_asks_and_avbryt_keeps_the_window(
     form = page.panel.activity_form
     form.title.setFocus()
     user.retype(form.title, "")  # an activity must have a title
+    # Another page: asked once it shows; Avbryt comes back to the plan with the text.
+    dialogs.expect(lambda box: click(box, "Avbryt"))
+    window.show_page(window.stack.indexOf(window.members_page))
+    dialogs.wait(qtbot)
+    dialogs.check()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    assert window.sidebar.currentRow() == window.stack.indexOf(page)
+    assert form.title.toPlainText() == "" and form.state_label.text() == "Inte sparat"
     dialogs.expect(lambda box: click(box, "Avbryt"))
     assert not window.close()
     dialogs.check()

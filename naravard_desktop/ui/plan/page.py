@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -411,9 +413,25 @@ class PlanPage(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Another page: typed text is saved; what cannot be (a field to correct, an
-        # identity number) stays in the panel with its message, and in the drafts.
-        self.panel.flush()
+        # identity number) is asked about once the other page shows (Avbryt comes back).
+        saved = self.panel.flush()
         super().hideEvent(event)
+        if not saved and not event.spontaneous() and self.window().isVisible():
+            QTimer.singleShot(0, self._ask_after_leaving)
+
+    def _ask_after_leaving(self) -> None:
+        if self.isVisible() or not self.window().isVisible() or self.panel.leave():
+            return
+        # Avbryt (or back to remove a number): the plan page again, through the window's
+        # page list when there is one so that it shows the page too.
+        stack = self.parentWidget()
+        if not isinstance(stack, QStackedWidget):
+            return
+        pages = self.window().findChild(QListWidget, "sidebar")
+        if pages is not None:
+            pages.setCurrentRow(stack.indexOf(self))
+        else:
+            stack.setCurrentWidget(self)
 
     def _selection(self) -> None:
         row = self.selected_row()
