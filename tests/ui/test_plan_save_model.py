@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.database import Database, open_database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.plan_items import ActivityInput, ActivityRow
 from naravard_desktop.ui.main_window import MainWindow
@@ -397,3 +397,22 @@ def test_text_typed_before_a_crash_comes_back_from_the_drafts(
     assert form.state_label.text().startswith("Återställd osparad text")
     qtbot.waitUntil(lambda: form.state_label.text() == "Sparat", timeout=3000)
     assert stored(db, plan_id, FIRST).description == "Skrivet före kraschen"
+
+
+def test_a_read_only_database_shows_the_fields_without_letting_them_change(
+    qtbot: QtBot, db: Database, group: GroupData, plan_id: int, user: User
+) -> None:
+    reader = open_database(str(db.path), read_only=True)
+    page = PlanPage(reader, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    user.activate(page)
+    click_row(qtbot, page, FIRST)
+    form = page.panel.activity_form
+    assert form.title.toPlainText() == FIRST
+    form.description.setFocus()
+    user.type(form.description, "Går inte")
+    assert form.description.toPlainText() == ""
+    assert not form.status.isEnabled() and not form.override.isEnabled()
+    click_row(qtbot, page, SECOND)  # nothing to save, nothing asked
+    assert form.title.toPlainText() == SECOND
+    reader.engine.dispose()

@@ -116,6 +116,7 @@ class PlanPage(QWidget):
         for form in self.panel.forms():
             form.drafts = drafts
             form.replaying = lambda: self.replaying
+            form.set_read_only(db.read_only)
 
         self.filter_text = QLineEdit()
         self.filter_text.setObjectName("plan_filter")

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.drafts import DraftStore, drafts_root
@@ -91,6 +91,7 @@ class AutosaveForm(QWidget):
         self.field_errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._editors: list[QWidget] = []
         self._loading = False
         self._flushing = False
         self.state_label = QLabel()
@@ -150,6 +151,16 @@ class AutosaveForm(QWidget):
     def watch(self, name: str, widget: QWidget, signal: Any) -> None:
         signal.connect(lambda *_args, n=name: self._changed(n))
         widget.installEventFilter(self)
+        self._editors.append(widget)
+
+    def set_read_only(self, on: bool) -> None:
+        """A database opened read-only: the fields can be read and copied, not changed (an
+        autosave would be refused after every pause)."""
+        for widget in self._editors:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(on)
+            else:
+                widget.setEnabled(not on)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and self.pending:
