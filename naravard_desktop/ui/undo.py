@@ -18,6 +18,8 @@ from shiboken6 import isValid
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
+from naravard_desktop.services import meetings
+from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
 
 
@@ -70,6 +72,19 @@ class SavedChangeCommand(QUndoCommand):
             self.setObsolete(True)
             if self._refresh is not None:
                 self._refresh()
+
+
+def meeting_lock(db: Database, meeting_id: int) -> Callable[[], bool]:
+    """For SavedChangeCommand(locked=…): is the meeting's protocol approved now (or the
+    meeting gone)? Then the steps that changed it are not offered any more."""
+
+    def check() -> bool:
+        try:
+            return meetings.get_meeting(db, meeting_id).locked
+        except DomainError:
+            return True
+
+    return check
 
 
 class IdMap:

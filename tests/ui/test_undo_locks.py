@@ -5,6 +5,7 @@ the steps before, with no error; Ctrl+Shift+Z (and Ctrl+Y) redo from the keyboar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,11 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import _
-from naravard_desktop.services import agenda, approval, meetings, members
+from naravard_desktop.services import actions, agenda, approval, meetings, members
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.members import MemberRow
 from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.meetings.action_dialog import ActionDialog
+from naravard_desktop.ui.meetings.actions import Column as ActionColumn
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.undo import unique_shortcuts
@@ -49,10 +52,10 @@ class AmbiguityWatch(QObject):
 
 
 @pytest.fixture
-def watch(qapp: QApplication) -> AmbiguityWatch:
+def watch(qapp: QApplication) -> Iterator[AmbiguityWatch]:
     watcher = AmbiguityWatch()
     qapp.installEventFilter(watcher)
-    yield watcher  # type: ignore[misc]
+    yield watcher
     qapp.removeEventFilter(watcher)
 
 
@@ -215,3 +218,44 @@ def test_ctrl_shift_z_and_ctrl_y_redo_with_linux_bindings_too(
         user.press(table, key, modifiers)
         assert titles(db, meeting.id).index(moved) == 0, QKeySequence(key | modifiers)
     assert not watch.ambiguous
+
+
+def test_an_action_item_added_before_approval_is_not_undone_after_but_marking_done_is(
+    db: Database,
+    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    user: User,
+    dialogs: Dialogs,
+) -> None:
+    window, _meeting = meeting_window
+    panel = window.meetings_page.editor.agenda
+    panel._select_row(1)
+    item = panel.selected()
+    assert item is not None
+    item_actions = panel.editor.action_items
+
+    def fill(dialog: ActionDialog) -> None:
+        user.type(dialog.what, "Ta fram rutin")
+        dialog.accept()
+
+    dialogs.expect(fill)
+    item_actions.add_action.trigger()
+    dialogs.check()
+    assert window.undo_action.text() == _("&Undo") + " " + _("Add action item")
+    approve_in_window(window, dialogs)
+    assert not window.undo_action.isEnabled()
+    # Marking it done after the approval is follow-up, not a change of the protocol: undoable.
+    [added] = actions.actions_of_item(db, item.id)
+    model = item_actions.model
+    model.setData(
+        model.index(0, ActionColumn.DONE),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    assert actions.actions_of_item(db, item.id)[0].done
+    assert window.undo_action.text() == _("&Undo") + " " + _("Mark action item done")
+    window.undo_action.trigger()
+    assert not actions.actions_of_item(db, item.id)[0].done
+    # The add before it is not offered; the item stays in the approved protocol.
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert [a.id for a in actions.actions_of_item(db, item.id)] == [added.id]

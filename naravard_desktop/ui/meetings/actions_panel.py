@@ -27,7 +27,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
 from naravard_desktop.ui.meetings.view_tools import compact_rows
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
 
 class ActionsPanel(QWidget):
@@ -202,7 +202,13 @@ class ActionsPanel(QWidget):
             self.refresh(again.id)
 
         self.undo_stack.push(
-            SavedChangeCommand(_("Add action item"), undo, redo, refresh=self.refresh)
+            SavedChangeCommand(
+                _("Add action item"),
+                undo,
+                redo,
+                refresh=self.refresh,
+                locked=meeting_lock(self.db, first.meeting_id),
+            )
         )
         self.refresh(first.id)
 
@@ -257,7 +263,15 @@ class ActionsPanel(QWidget):
 
         self.undo_stack.push(
             SavedChangeCommand(
-                text, undo=lambda: write(old), redo=lambda: write(new), refresh=self.refresh
+                text,
+                undo=lambda: write(old),
+                redo=lambda: write(new),
+                refresh=self.refresh,
+                # Marking done stays open after approval; a change of the text does not.
+                locked=meeting_lock(self.db, before.meeting_id)
+                if (old.what, old.who, old.due_on, old.activity_id)
+                != (new.what, new.who, new.due_on, new.activity_id)
+                else None,
             )
         )
         self.refresh(after.id)
@@ -296,6 +310,12 @@ class ActionsPanel(QWidget):
             self.refresh()
 
         self.undo_stack.push(
-            SavedChangeCommand(_("Remove action item"), undo, redo, refresh=self.refresh)
+            SavedChangeCommand(
+                _("Remove action item"),
+                undo,
+                redo,
+                refresh=self.refresh,
+                locked=meeting_lock(self.db, row.meeting_id),
+            )
         )
         self.refresh()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_time
-from naravard_desktop.services import actions, agenda, meetings
+from naravard_desktop.services import actions, agenda
 from naravard_desktop.services.agenda import ItemData, ItemInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import MeetingData
@@ -32,7 +32,7 @@ from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Col
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.privacy import RESTORED_REASON
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -245,18 +245,6 @@ class AgendaPanel(QWidget):
 
     # --- structural changes (window undo stack) -----------------------------------------
 
-    def _locked(self, meeting_id: int) -> Callable[[], bool]:
-        """For the undo steps: is the meeting's protocol approved now (or the meeting gone)?
-        Then its steps are not offered any more."""
-
-        def check() -> bool:
-            try:
-                return meetings.get_meeting(self.db, meeting_id).locked
-            except DomainError:
-                return True
-
-        return check
-
     def add_item(self) -> None:
         if self.meeting is None or self.model.locked:
             return
@@ -288,7 +276,7 @@ class AgendaPanel(QWidget):
                 undo,
                 redo,
                 refresh=self.reload,
-                locked=self._locked(meeting_id),
+                locked=meeting_lock(self.db, meeting_id),
             )
         )
         self.reload(item.id)
@@ -345,7 +333,7 @@ class AgendaPanel(QWidget):
                 undo,
                 redo,
                 refresh=self.reload,
-                locked=self._locked(meeting_id),
+                locked=meeting_lock(self.db, meeting_id),
             )
         )
         rows = self.model.items()
@@ -386,7 +374,7 @@ class AgendaPanel(QWidget):
                 undo=lambda: write(old_position),
                 redo=lambda: write(new_position),
                 refresh=self.reload,
-                locked=self._locked(self.meeting.id),
+                locked=meeting_lock(self.db, self.meeting.id),
             )
         )
         self.reload(item_id)
