@@ -26,7 +26,7 @@ from naravard_desktop.ui.privacy import PrivacyDialog
 from tests.ui.test_plan_privacy import NUMBER, in_nested_dialog
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Boxes, Dialogs, User
+    from tests.ui.conftest import Dialogs, User
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
@@ -261,7 +261,7 @@ def test_an_edit_made_elsewhere_is_not_overwritten_without_asking(
     qtbot: QtBot,
     plan_page: PlanPage,
     user: User,
-    boxes: Boxes,
+    dialogs: Dialogs,
     db: Database,
     plan_id: int,
 ) -> None:
@@ -272,10 +272,17 @@ def test_an_edit_made_elsewhere_is_not_overwritten_without_asking(
     # Meanwhile another window (or computer) changes the responsible.
     row = stored(db, plan_id, FIRST)
     plan_items.update_activity(db, row, replace(row.as_input(), responsible="Erik Lund"))
-    boxes.answer(QMessageBox.StandardButton.Save)
+    seen: list[str] = []
+
+    def keep_mine(box: QMessageBox) -> None:
+        seen.append(box.text())
+        assert buttons(box) == ["&Kasta", "&Spara"]
+        click(box, "&Spara")
+
+    dialogs.expect(keep_mine)
     qtbot.waitUntil(lambda: form.state_label.text() == "Sparat", timeout=3000)
-    asked = boxes.take("question")
-    assert "ändrades på annat håll" in asked.text
+    dialogs.check()
+    assert "ändrades på annat håll" in seen[0]
     saved = stored(db, plan_id, FIRST)
     assert (saved.description, saved.responsible) == ("Min text", "Erik Lund")
     assert form.responsible.text() == "Erik Lund"  # the other change is shown
@@ -283,10 +290,12 @@ def test_an_edit_made_elsewhere_is_not_overwritten_without_asking(
     user.type(form.description, " till")
     row = stored(db, plan_id, FIRST)
     plan_items.update_activity(db, row, replace(row.as_input(), description="Deras text"))
-    boxes.answer(QMessageBox.StandardButton.Discard)
+    dialogs.expect(lambda box: click(box, "&Kasta"))
     click_row(qtbot, plan_page, SECOND)
-    boxes.take("question")
+    dialogs.check()
     assert stored(db, plan_id, FIRST).description == "Deras text"
+    click_row(qtbot, plan_page, FIRST)
+    assert form.description.toPlainText() == "Deras text"
 
 
 def test_text_is_saved_when_the_page_is_left_and_when_the_window_closes(

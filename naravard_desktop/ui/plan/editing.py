@@ -27,6 +27,7 @@ from naravard_desktop.ui.plan.dialogs import (
 )
 from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.plan.model import Column, PlanTreeModel
+from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
 from naravard_desktop.ui.privacy import BackToEditing, save_guarded, select_first_number
 
@@ -225,18 +226,19 @@ class PlanEditing:
             return self.steps.edit_activity(before, data, reason, reload=False)
         except StaleEditError:
             fresh = plan_items.get_activity(self.db, before.id)
-        answer = QMessageBox.question(
+        answer = ask_unsaved(
             self.page,
-            _("Changed elsewhere"),
             _(
                 "“{title}” was changed elsewhere while you were editing it. Save your changes "
                 "over it (the fields you did not change keep the other change), or discard "
                 "yours and show the stored activity?"
             ).format(title=" ".join(fresh.title.split())[:80]),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Save,
+            can_save=True,
+            title=_("Changed elsewhere"),
+            can_cancel=False,
         )
-        if answer != QMessageBox.StandardButton.Save:
+        if answer != Leave.SAVE:
+            self.page.model.replace_row(fresh)  # the tree shows the stored activity too
             return fresh
         seen = before.as_input()
         mine = {

@@ -48,18 +48,26 @@ class Leave(Enum):
     CANCEL = "cancel"
 
 
-def ask_unsaved(parent: QWidget, text: str, can_save: bool) -> Leave:
+def ask_unsaved(
+    parent: QWidget,
+    text: str,
+    can_save: bool,
+    *,
+    title: str | None = None,
+    can_cancel: bool = True,
+) -> Leave:
     """Spara / Kasta / Avbryt (no Spara when a field must be corrected first)."""
     box = QMessageBox(parent)
     box.setObjectName("unsaved_plan_changes")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("Unsaved changes"))
+    box.setWindowTitle(title or _("Unsaved changes"))
     box.setText(text)
     save = box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole) if can_save else None
     discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save or cancel)
-    box.setEscapeButton(cancel)
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole) if can_cancel else None
+    box.setDefaultButton(save or cancel or discard)
+    if cancel is not None:
+        box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()
