@@ -40,7 +40,10 @@ from naravard_desktop.services import meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.demo import create_demo
 from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.privacy import PrivacyWarning, check_free_text
+from naravard_desktop.ui.group.setup_dialog import SetupDialog
 from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.privacy import PrivacyDialog
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.undo import SavedChangeCommand
 
@@ -357,6 +360,18 @@ def dialog_openers(window: MainWindow, db: Database, boxes: Boxes) -> list[tuple
         boxes.take("question")
 
     plan = window.plan_page
+    [about] = [
+        a for a in window.findChildren(QAction) if a.menuRole() == QAction.MenuRole.AboutRole
+    ]
+
+    def warning() -> PrivacyWarning:
+        try:
+            check_free_text(
+                {"notes": "Patienten 19121212-1212"}, None, where="test", labels={"notes": "x"}
+            )
+        except PrivacyWarning as found:
+            return found
+        raise AssertionError("no warning")
 
     def in_plan(row: str, then: Callable[[], object]) -> Callable[[], object]:
         """With the first area (or its first activity) chosen in the plan."""
@@ -397,6 +412,10 @@ def dialog_openers(window: MainWindow, db: Database, boxes: Boxes) -> list[tuple
         ("move to area", in_plan("activity", plan.move_to_action.trigger)),
         ("plan details", on_page(plan, plan.details_action.trigger)),
         ("new area", on_page(plan, plan.add_area_action.trigger)),
+        ("about", about.trigger),
+        ("restore a backup", window.backups.restore_action.trigger),
+        ("group setup", lambda: SetupDialog(db).exec()),
+        ("identity number", lambda: PrivacyDialog(warning(), window, ask_reason=True).exec()),
         ("SIP period", on_page(window.sip_page, window.sip_page.new_period_action.trigger)),
         ("SIP settings", on_page(window.sip_page, window.sip_page.settings_action.trigger)),
         ("SIP export", on_page(window.sip_page, window.sip_page.export_action.trigger)),
@@ -501,3 +520,33 @@ def test_the_audit_finds_a_key_bound_twice_and_a_shared_letter(
     assert any("pressed Ctrl+1" in p for p in problems), problems
     letter = edit_letter.upper()
     assert any(f"Alt+{letter} is claimed by label '&{letter}ubrik'" in p for p in problems)
+
+
+def test_alt_r_opens_the_edit_menu_from_the_meeting_editor_and_alt_h_help_from_the_plan(
+    db: Database, main: MainWindow, keys: KeyWatch, language: str
+) -> None:
+    """The two collisions reported: Alt+R went to the field Rubrik, Alt+H toggled 'Sätt
+    slutdatum för hand'. Now the menu bar takes both, with the focus in the form."""
+    edit_key = QKeySequence.mnemonic(main.edit_menu.title())
+    help_menu = main.menuBar().actions()[-1].menu()
+    assert help_menu is not None
+    help_key = QKeySequence.mnemonic(help_menu.title())
+    main.show_page(main.stack.indexOf(main.meetings_page))
+    main.meetings_page.open_meeting(_meeting(db, main.group.id, ProtocolState.DRAFT))
+    title = main.meetings_page.editor.agenda.editor.title
+    title.setFocus()
+    main.show_page(main.stack.indexOf(main.plan_page))
+    tree = main.plan_page.tree
+    tree.expandAll()
+    tree.setCurrentIndex(tree.model().index(0, 0, tree.model().index(0, 0)))
+    panel_field = next(w for w in _focusable(main.plan_page) if isinstance(w, QAbstractButton))
+    for page, focus, key in (
+        (main.meetings_page, title, edit_key),
+        (main.plan_page, panel_field, help_key),
+    ):
+        main.show_page(main.stack.indexOf(page))
+        focus.setFocus()
+        keys.received.clear()
+        press_swallowed(keys, focus, key)
+        assert keys.received == [main.menuBar()], (language, key.toString())
+        assert not keys.ambiguous
