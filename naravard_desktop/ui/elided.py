@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QToolTip, QWidget
 
 
 def cut_text(view: QAbstractItemView, row: int, column: int) -> str | None:
@@ -27,9 +27,16 @@ def _cut(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) ->
     text = index.data(Qt.ItemDataRole.DisplayRole)
     if not isinstance(text, str) or not text.strip():
         return None
-    shown = view.visualRect(index).width()
-    if shown <= 0 or view.sizeHintForIndex(index).width() <= shown:
+    shown = view.visualRect(index)
+    if shown.width() <= 0 or view.sizeHintForIndex(index).width() <= shown.width():
         return None
+    if getattr(view, "wordWrap", lambda: False)():
+        # Wrapped over several lines: cut only when the lines need more height than the row.
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        room = shown.adjusted(0, 0, -margin, 0)
+        lines = view.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+        if lines.width() <= room.width() and lines.height() <= shown.height():
+            return None
     return text
 
 

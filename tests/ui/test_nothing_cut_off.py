@@ -272,3 +272,18 @@ def test_the_search_finds_cut_labels_buttons_and_choices(qtbot: QtBot) -> None:
         "test: choice 'Lokal plan 2025–2027 › 1 Ökad delaktighet › Utbildningsinsatser' is cut",
         "test: label 'Ansvarig för genomförande' is cut",
     ]
+
+
+def test_overview_shows_overdue_activities_whole(window: MainWindow, qtbot: QtBot) -> None:
+    """Who is responsible shares the room with the activity, so "Fredagsgruppen, Anna Berg"
+    is not cut to "Fredagsgrup…" while the activity column has room to spare."""
+    _page(window, "overview")
+    qtbot.wait(20)
+    table = window.overview_page.overdue
+    assert table.rowCount() >= 5
+    cut = [
+        cut_text(table, row, column)
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+    ]
+    assert [text for text in cut if text] == []

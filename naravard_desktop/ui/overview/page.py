@@ -64,7 +64,12 @@ class OverviewPage(QWidget):
         self.overdue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.overdue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overdue.verticalHeader().hide()
-        self.overdue.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The activity and who is responsible share the room; the short columns fit their text.
+        header = self.overdue.horizontalHeader()
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.Stretch,) * 2 + (QHeaderView.ResizeMode.ResizeToContents,) * 3
+        ):
+            header.setSectionResizeMode(column, mode)
         self.overdue.activated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
