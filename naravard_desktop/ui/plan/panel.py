@@ -390,15 +390,9 @@ class ActivityForm(AutosaveForm):
         self.pending = True
         self.flush(interactive=True)
 
-    def value(self) -> ActivityInput | None:
-        """What the fields hold now, None while a field cannot be read."""
-        if self.row is None:
-            return None
-        data, errors = self.collect()
-        return None if errors else data
-
 
 def normalized(data: ActivityInput) -> ActivityInput:
+    """Cleaned as the services store it; the due date only when it is set by hand."""
     try:
         cleaned = validate_activity(data)
     except ValidationError:
