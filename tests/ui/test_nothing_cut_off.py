@@ -287,3 +287,15 @@ def test_overview_shows_overdue_activities_whole(window: MainWindow, qtbot: QtBo
         for column in range(table.columnCount())
     ]
     assert [text for text in cut if text] == []
+
+
+def test_decision_register_shows_the_demo_titles_whole(window: MainWindow, qtbot: QtBot) -> None:
+    """The title column fits "Barn och unga: samverkan med elevhälsan"; the decisions keep
+    the rest of the row."""
+    _page(window, "decisions")
+    qtbot.wait(20)
+    table = window.decisions_page.decisions_table
+    model = table.model()
+    assert model.rowCount() > 10
+    titles = [cut_text(table, row, 2) for row in range(model.rowCount())]
+    assert titles == [None] * model.rowCount()

@@ -122,6 +122,14 @@ def _table(name: str, model: ResultsModel) -> QTableView:
     return table
 
 
+def _fit_titles(table: QTableView) -> None:
+    """The title column as wide as its longest title, between 260 and 420 px, so the
+    decision text keeps most of the room (a longer title shows whole as a tooltip)."""
+    table.resizeColumnToContents(Column.TITLE)
+    width = table.columnWidth(Column.TITLE)
+    table.setColumnWidth(Column.TITLE, max(260, min(width, 420)))
+
+
 class DecisionsPage(QWidget):
     item_requested = Signal(int, int)  # meeting id, agenda item id
 
@@ -217,7 +225,7 @@ class DecisionsPage(QWidget):
             show_error(self, error)
             return
         self.decisions_model.set_rows(rows)
-        self.decisions_table.setColumnWidth(Column.TITLE, 260)
+        _fit_titles(self.decisions_table)
         self.count_label.setText(
             ngettext("{count} decision", "{count} decisions", len(rows)).format(count=len(rows))
         )
@@ -230,7 +238,7 @@ class DecisionsPage(QWidget):
             show_error(self, error)
             return
         self.hits_model.set_rows(hits)
-        self.hits_table.setColumnWidth(Column.TITLE, 260)
+        _fit_titles(self.hits_table)
         if not words.strip():
             self.hits_label.setText(_("Write what to search for."))
         elif not hits:
