@@ -2,7 +2,7 @@
 
 Columns are sized to their content, but a narrow window still cuts long texts ("Ta fram
 förslag p…"). One application-wide event filter shows the full text of such a cell when the
-mouse rests on it, for every view, unless the model gives a tooltip of its own.
+mouse rests on it, for every view, followed by the model's own tooltip when it has one.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ def cut_text(view: QAbstractItemView, row: int, column: int) -> str | None:
     model = view.model()
     if model is None:
         return None
-    index = model.index(row, column, view.rootIndex())
-    return _cut(view, index)
+    return cell_cut_text(view, model.index(row, column, view.rootIndex()))
 
 
-def _cut(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> str | None:
+def cell_cut_text(
+    view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex
+) -> str | None:
     if not index.isValid():
         return None
     text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -51,11 +52,14 @@ class ElidedCellToolTips(QObject):
             return False
         assert isinstance(event, QHelpEvent)
         index = view.indexAt(event.pos())
-        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
-            return False  # the model's own tooltip is shown as usual
-        text = _cut(view, index)
+        text = cell_cut_text(view, index)
         if text is None:
-            return False
+            return False  # the model's own tooltip, if any, is shown as usual
+        own = index.data(Qt.ItemDataRole.ToolTipRole)
+        if own and text not in str(own):
+            text = f"{text}\n\n{own}"  # the whole text first, then what the model adds
+        elif own:
+            text = str(own)
         QToolTip.showText(event.globalPos(), text, watched, view.visualRect(index))
         return True
 

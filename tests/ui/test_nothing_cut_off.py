@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSettings
 from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,7 +34,7 @@ from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.services import demo
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import list_meetings
-from naravard_desktop.ui.elided import cut_text
+from naravard_desktop.ui.elided import cell_cut_text, cut_text
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.qt_locale import qt_locale
 
@@ -77,17 +77,31 @@ def _header(view: QAbstractItemView) -> QHeaderView | None:
 
 def _tooltip_of(view: QAbstractItemView, row: int, column: int) -> str:
     """What a user sees when the mouse rests on the cell."""
-    model = view.model()
-    index = model.index(row, column, view.rootIndex())
-    own = index.data(Qt.ItemDataRole.ToolTipRole)
-    if own:
-        return str(own)
+    return _tooltip_at(view, view.model().index(row, column, view.rootIndex()))
+
+
+def _tooltip_at(view: QAbstractItemView, index: QModelIndex) -> str:
     QToolTip.hideText()
     centre = view.visualRect(index).center()
     viewport = view.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, centre, viewport.mapToGlobal(centre))
     QApplication.sendEvent(viewport, event)
     return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def _shown_cells(view: QAbstractItemView, column: int) -> list[QModelIndex]:
+    """The cells of `column` in the first rows shown, children of expanded tree rows too."""
+    model = view.model()
+    found: list[QModelIndex] = []
+    parents = [view.rootIndex()]
+    while parents and len(found) < ROWS:
+        parent = parents.pop(0)
+        for row in range(model.rowCount(parent)):
+            found.append(model.index(row, column, parent))
+            first = model.index(row, 0, parent)
+            if isinstance(view, QTreeView) and view.isExpanded(first):
+                parents.append(first)
+    return found[:ROWS]
 
 
 def _problems(root: QWidget, where: str) -> list[str]:
@@ -103,9 +117,9 @@ def _problems(root: QWidget, where: str) -> list[str]:
             text = str(model.headerData(column, header.orientation()) or "")
             if text and header.sectionSizeHint(column) > header.sectionSize(column) + 1:
                 found.append(f"{where}: column header {text!r} is cut")
-            for row in range(min(model.rowCount(view.rootIndex()), ROWS)):
-                whole = cut_text(view, row, column)
-                if whole is not None and _tooltip_of(view, row, column) != whole:
+            for index in _shown_cells(view, column):
+                whole = cell_cut_text(view, index)
+                if whole is not None and whole not in _tooltip_at(view, index):
                     found.append(f"{where}: cell {whole[:40]!r} is cut without a tooltip")
     for label in root.findChildren(QLabel):
         text = label.text()

@@ -95,16 +95,19 @@ class PlanPage(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setUniformRowHeights(True)
+        # Every column on screen beside the side panel: the title takes what the others
+        # leave, the short ones fit their text, long cells show whole as a tooltip.
         header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.DUE, Column.STATUS, Column.PROGRESS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column, width in (
-            (Column.TITLE, 330),
-            (Column.RESPONSIBLE, 150),
-            (Column.SCHEDULE, 130),
-            (Column.DUE, 105),
-            (Column.STATUS, 95),
-            (Column.PROGRESS, 70),
+            (Column.RESPONSIBLE, 130),
+            (Column.SCHEDULE, 110),
+            (Column.FOLLOW_UP, 100),
         ):
             self.tree.setColumnWidth(column, width)
 
