@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_date, format_iso_date
 from naravard_desktop.services.actions import ActionData
+from naravard_desktop.services.plan_links import SEPARATOR
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +113,9 @@ class ActionsModel(QAbstractTableModel):
                 case Column.DUE:
                     return format_iso_date(row.due_on)
                 case Column.ACTIVITY:
-                    return self.activity_label(row)
+                    # The activity itself; the plan and area are in the tooltip (a narrow
+                    # column showed only the plan's name, the same on every row).
+                    return self.activity_label(row).rpartition(SEPARATOR)[2]
                 case Column.DONE:
                     return format_iso_date(row.done_on) if row.done else ""
         if role == Qt.ItemDataRole.CheckStateRole and column == Column.DONE:

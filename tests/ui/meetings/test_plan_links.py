@@ -106,7 +106,9 @@ def test_action_item_linked_to_a_plan_activity(
     assert panel.model.headerData(Column.ACTIVITY, Qt.Orientation.Horizontal) == (
         "Aktivitet i planen"
     )
-    assert panel.model.index(0, Column.ACTIVITY).data() == PATH
+    cell = panel.model.index(0, Column.ACTIVITY)
+    assert cell.data() == "Införa patientkontrakt på hälsocentralen"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == PATH
 
     # Editing it back to "Ingen" removes the link.
     def unlink(dialog: ActionDialog) -> None:
