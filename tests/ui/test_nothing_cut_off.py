@@ -166,9 +166,16 @@ def test_no_page_cuts_its_text(window: MainWindow, qtbot: QtBot, db: Database) -
     meetings = list_meetings(db, window.group.id)
     approved = next(m for m in meetings if m.state is ProtocolState.APPROVED)
     window.show_page(next(i for i, (k, _t, _p) in enumerate(window.pages) if k == "meetings"))
-    window.meetings_page.open_meeting(approved.id)
-    qtbot.wait(20)
-    problems += _problems(window.meetings_page, "meeting editor")
+    draft = next(m for m in meetings if m.state is not ProtocolState.APPROVED)
+    editor = window.meetings_page.editor
+    for meeting in (approved, draft):
+        window.meetings_page.open_meeting(meeting.id)
+        for tab in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(tab)
+            qtbot.wait(20)
+            name = f"meeting editor ({meeting.state.value}, {editor.tabs.tabText(tab)})"
+            problems += _problems(window.meetings_page, name)
+        editor.tabs.setCurrentIndex(0)
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
