@@ -238,10 +238,12 @@ def test_no_dialog_cuts_its_text(
 
         return trigger
 
-    def plan_action(action: QAction) -> Callable[[], None]:
+    def plan_action(action: QAction, activity: bool = False) -> Callable[[], None]:
         def trigger() -> None:
             _page(window, "plan")
-            plan_page.tree.setCurrentIndex(plan_page.tree.model().index(0, 0))
+            model = plan_page.tree.model()
+            area = model.index(0, 0)
+            plan_page.tree.setCurrentIndex(model.index(0, 0, area) if activity else area)
             qtbot.wait(20)
             action.trigger()
 
@@ -257,9 +259,21 @@ def test_no_dialog_cuts_its_text(
         ("new activity", plan_action(plan_page.add_activity_action)),
         ("new area", plan_action(plan_page.add_area_action)),
         ("plan details", plan_action(plan_page.details_action)),
+        ("new plan", plan_action(plan_page.new_plan_action)),
+        ("move to area", plan_action(plan_page.move_to_action, activity=True)),
+        ("follow up", plan_action(plan_page.follow_up_action, activity=True)),
+        ("SIP settings", _on_page(window, "sip", "sip_settings")),
+        ("restore a backup", lambda: window.backups.restore_action.trigger()),
+        ("about", lambda: _about(window).trigger()),
     ]
     problems = _open_dialogs(window, qtbot, dialogs, steps)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def _about(window: MainWindow) -> QAction:
+    return next(
+        a for a in window.findChildren(QAction) if a.menuRole() == QAction.MenuRole.AboutRole
+    )
 
 
 def _on_page(window: MainWindow, key: str, name: str) -> Callable[[], None]:
