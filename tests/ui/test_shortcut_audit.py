@@ -198,6 +198,27 @@ def mnemonics(root: QWidget) -> dict[str, list[str]]:
     return dict(claims)
 
 
+def menu_collisions(menu: QMenu, where: str) -> list[str]:
+    """Two entries of one menu (or submenu) with the same letter: the letter then only moves
+    between them instead of choosing."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    problems: list[str] = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = _letter(action.text())
+        if letter:
+            claims[letter].append(action.text())
+        if action.menu() is not None:
+            problems += menu_collisions(action.menu(), f"{where} › {action.text()}")
+    problems += [
+        f"menu {where}: Alt+{letter.upper()} is in {who}"
+        for letter, who in claims.items()
+        if len(who) > 1
+    ]
+    return problems
+
+
 def _focusable(root: QWidget) -> list[QWidget]:
     return [
         w
@@ -326,6 +347,11 @@ def test_no_key_is_bound_twice_and_no_alt_letter_is_shared_on_any_page(
     problems: list[str] = []
     for where in window_states(main, db):
         problems += audit(main, keys, where)
+        for action in main.menuBar().actions():
+            menu = action.menu()
+            assert menu is not None
+            problems += menu_collisions(menu, action.text())
+    problems = sorted(set(problems))
     assert not problems, "\n".join(problems)
 
 

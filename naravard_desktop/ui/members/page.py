@@ -85,7 +85,7 @@ class MembersPage(QWidget):
         self.add_action = self._action(_("&New member…"), QKeySequence.StandardKey.New, self.add)
         self.add_action.setObjectName("add_member")
         self.edit_action = self._action(_("&Edit…"), QKeySequence("F2"), self.edit_selected)
-        self.end_action = self._action(_("E&nd membership"), None, self.end_selected)
+        self.end_action = self._action(_("End &membership"), None, self.end_selected)
         self.delete_action = self._action(
             _("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected
         )
