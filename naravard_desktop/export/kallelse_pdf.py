@@ -13,7 +13,6 @@ from naravard_desktop.export import meeting_text as words
 from naravard_desktop.export.meeting_pdf import (
     CONTENT_WIDTH,
     MARGINS_MM,
-    FactRow,
     drawable,
     facts,
     header,
@@ -74,9 +73,9 @@ def kallelse_pdf(data: ProtocolData) -> bytes:
         return to_pdfa(pdf, info)
 
 
-def _fact_rows(data: ProtocolData) -> list[FactRow]:
+def _fact_rows(data: ProtocolData) -> list[words.FactRow]:
     people = words.invited(data)
-    rows: list[FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
+    rows: list[words.FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
     when = words.time_range(data, planned=True)
     if when:
         rows.append((_("Time"), when, False))

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Table
 from reportlab.platypus.tables import TableStyle
 
-from naravard_desktop.export.meeting_text import blocks, clean
+from naravard_desktop.export.meeting_text import FactRow, blocks, clean
 from naravard_desktop.export.pdf import (
     FONT,
     FONT_BOLD,
@@ -219,7 +219,6 @@ def header(data: ProtocolData, kind: str, number: str, styles: dict[str, Paragra
     return table
 
 
-FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
 LIST_BLOCK = 15  # a long list fills two columns this many rows deep, then starts anew
 
 

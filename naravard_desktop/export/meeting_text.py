@@ -310,6 +310,42 @@ def protocol_document_title(data: ProtocolData) -> str:
     return protocol_title(data)
 
 
+FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
+
+
+def protocol_facts(data: ProtocolData) -> list[FactRow]:
+    """The facts under a protocol's header (PDF and DOCX alike): date, time, place, who was
+    present or absent, or, for a meeting not yet held, who is called; adjusters and §§."""
+    rows: list[FactRow] = [(_("Date"), long_date(data.held_on), False)]
+    when = time_range(data)
+    if when:
+        rows.append((_("Time"), when, False))
+    rows.append((_("Place"), data.place, False))
+    rows.append((attendance_heading(data), "", False))
+    if not data.held:  # who is called; who comes is not known yet
+        called = invited(data)
+        rows.append((_("Members"), called.members or "–", True))
+        if called.substitutes:
+            rows.append((_("Substitutes"), called.substitutes, True))
+        if called.others:
+            rows.append((_("Others"), called.others, True))
+    else:
+        people = attendance(data)
+        rows.append((_("Members"), people.members or "–", True))
+        if people.substitutes:
+            rows.append((_("Substitutes"), people.substitutes, True))
+        if people.others:
+            rows.append((_("Others present"), people.others, True))
+        if people.absent:
+            rows.append((_("Absent"), people.absent, False))
+    if data.adjusters:
+        rows.append((_("Adjusters"), names_and(list(data.adjusters)), False))
+    paragraphs = paragraph_range(data)
+    if paragraphs:
+        rows.append((_("Paragraphs"), paragraphs, False))
+    return rows
+
+
 def protocol_title(data: ProtocolData) -> str:
     """Document title for metadata: "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"."""
     return _("Protocol {group} {date}").format(

@@ -36,8 +36,6 @@ RED = "8B1F1F"
 WATERMARK = "E4E4E4"  # the PDF's
 _LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
-FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
-
 
 def protocol_docx(data: ProtocolData) -> bytes:
     """The protocol as DOCX bytes, in the protocol's language (data.language)."""
@@ -169,7 +167,7 @@ def _front(document: Any, data: ProtocolData) -> None:
         paragraph.paragraph_format.space_before = Pt(6)
         parts.text(paragraph, revision, bold=True, color=RED)
     parts.rule(document, RULE, space_before=4)
-    _facts(document, _fact_rows(data))
+    _facts(document, words.protocol_facts(data))
     parts.rule(document, RULE, space_after=6)
 
 
@@ -190,40 +188,7 @@ def _logo(paragraph: Any, data: bytes | None) -> float:
     return float(picture.width.mm)
 
 
-def _fact_rows(data: ProtocolData) -> list[FactRow]:
-    """The same rows as the PDF's (protocol_pdf._fact_rows): who was present, or, for a
-    meeting not yet held, who is called (Kallade)."""
-    rows: list[FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
-    when = words.time_range(data)
-    if when:
-        rows.append((_("Time"), when, False))
-    rows.append((_("Place"), data.place, False))
-    rows.append((words.attendance_heading(data), "", False))
-    if not data.held:  # who is called; who comes is not known yet
-        called = words.invited(data)
-        rows.append((_("Members"), called.members or "–", True))
-        if called.substitutes:
-            rows.append((_("Substitutes"), called.substitutes, True))
-        if called.others:
-            rows.append((_("Others"), called.others, True))
-    else:
-        people = words.attendance(data)
-        rows.append((_("Members"), people.members or "–", True))
-        if people.substitutes:
-            rows.append((_("Substitutes"), people.substitutes, True))
-        if people.others:
-            rows.append((_("Others present"), people.others, True))
-        if people.absent:
-            rows.append((_("Absent"), people.absent, False))
-    if data.adjusters:
-        rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
-    paragraphs = words.paragraph_range(data)
-    if paragraphs:
-        rows.append((_("Paragraphs"), paragraphs, False))
-    return rows
-
-
-def _facts(document: Any, rows: list[FactRow]) -> None:
+def _facts(document: Any, rows: list[words.FactRow]) -> None:
     """Label and value(s) per row; a long list in two columns, one entry per paragraph."""
     from docx.shared import Mm
 

@@ -16,7 +16,6 @@ from naravard_desktop.export.meeting_pdf import (
     CONTENT_WIDTH,
     INDENT,
     MARGINS_MM,
-    FactRow,
     drawable,
     facts,
     header,
@@ -72,45 +71,8 @@ def _front(data: ProtocolData, styles: Styles) -> list[Flowable]:
     revision = words.revision_text(data)
     if revision:
         story += [para(revision, styles["revision"]), Spacer(1, 2 * mm)]
-    story += [rule(thickness=1.2), facts(_fact_rows(data), styles), rule(thickness=1.2)]
+    story += [rule(thickness=1.2), facts(words.protocol_facts(data), styles), rule(thickness=1.2)]
     return story
-
-
-def _fact_rows(data: ProtocolData) -> list[FactRow]:
-    when = words.time_range(data)
-    people = words.attendance(data)
-    rows: list[FactRow] = [
-        (_("Date"), words.long_date(data.held_on), False),
-    ]
-    if when:
-        rows.append((_("Time"), when, False))
-    rows.append((_("Place"), data.place, False))
-    rows.append((words.attendance_heading(data), "", False))
-    if not data.held:  # who is called; who comes is not known yet
-        called = words.invited(data)
-        rows.append((_("Members"), called.members or "–", True))
-        if called.substitutes:
-            rows.append((_("Substitutes"), called.substitutes, True))
-        if called.others:
-            rows.append((_("Others"), called.others, True))
-        return _closing_rows(data, rows)
-    rows.append((_("Members"), people.members or "–", True))
-    if people.substitutes:
-        rows.append((_("Substitutes"), people.substitutes, True))
-    if people.others:
-        rows.append((_("Others present"), people.others, True))
-    if people.absent:
-        rows.append((_("Absent"), people.absent, False))
-    return _closing_rows(data, rows)
-
-
-def _closing_rows(data: ProtocolData, rows: list[FactRow]) -> list[FactRow]:
-    if data.adjusters:
-        rows.append((_("Adjusters"), words.names_and(list(data.adjusters)), False))
-    paragraphs = words.paragraph_range(data)
-    if paragraphs:
-        rows.append((_("Paragraphs"), paragraphs, False))
-    return rows
 
 
 def _heading(item: ItemLine, styles: Styles) -> Table:
