@@ -336,6 +336,13 @@ class ItemEditor(QWidget):
 
     def flush(self) -> bool:
         """Save whatever is typed and not yet saved; False if something was refused."""
+        texts = self._flush_texts()
+        # Title, presenter, minutes or attachments typed and not yet left (Alt+Down to the
+        # next item keeps the focus in the field): saved before the item goes.
+        self.save_details()
+        return texts
+
+    def _flush_texts(self) -> bool:
         notes = self.notes_saver.flush()
         decision = self.decision_saver.flush()
         return notes and decision
@@ -364,7 +371,7 @@ class ItemEditor(QWidget):
             item.planned_minutes,
         ) and tuple(a for a in data.attachments if a) == item.attachments:
             return
-        if not self.flush() and not self._refused_for_privacy_only():
+        if not self._flush_texts() and not self._refused_for_privacy_only():
             return
         # Notes or decision still refused for an identity number not yet dealt with: the
         # other details are saved beside the text the database holds.

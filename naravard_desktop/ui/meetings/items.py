@@ -240,6 +240,7 @@ class AgendaPanel(QWidget):
         row = self.model.row_for(item.id) or 0
         target = max(0, min(len(items) - 1, row + delta))
         if target != row:
+            self.editor.flush()  # a title typed here is saved (and the list redrawn) first
             self._select_row(target)
             self._update_state()
 
