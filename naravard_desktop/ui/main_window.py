@@ -328,6 +328,9 @@ class MainWindow(QMainWindow):
         if not self._replaced and not self.plan_page.can_close():  # the plan's side panel
             event.ignore()
             return
+        if not self._replaced and not self.sip_page.can_close():  # a SIP cell being typed
+            event.ignore()
+            return
         if self.group_page.is_modified() and not self._replaced:
             answer = QMessageBox.question(
                 self,

@@ -34,6 +34,8 @@ from naravard_desktop.services import (
     members,
     plan_items,
     plans,
+    sip_counts,
+    sip_periods,
 )
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
@@ -213,6 +215,115 @@ def test_an_attendance_cell_being_typed_is_saved_when_it_is_left(
         assert saved.note == "Kom efter lunch"
     else:
         assert saved.from_paragraph == 3
+
+
+# --- SIP counts --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sip_shown(shown: MainWindow, db: Database, group: GroupData) -> MainWindow:
+    sip_periods.create_period(db, group.id, 2024, 1)
+    sip_periods.create_period(db, group.id, 2024, 2)
+    shown.sip_page.reload()
+    shown.show_page(page_number(shown, shown.sip_page))
+    return shown
+
+
+def sip_stored(db: Database, window: MainWindow, period_id: int) -> dict[tuple[int, int], int]:
+    model = window.sip_page.model
+    values = sip_counts.load_counts(db, period_id).values
+    return {
+        (r, c): values[key]
+        for r in range(model.rowCount())
+        for c in range(model.columnCount() - 1)
+        if (key := model.key(r, c)) in values
+    }
+
+
+def sip_leave_for_period(window: MainWindow, focus: QWidget) -> None:
+    """Alt+O to the period, Down to the next one, as from the keyboard."""
+    QTest.keyClick(focus, Qt.Key.Key_O, Alt)
+    box = window.sip_page.period_box
+    assert QApplication.focusWidget() is box
+    QTest.keyClick(box, Qt.Key.Key_Down)
+
+
+def sip_period_changed_by_wheel(window: MainWindow, _focus: QWidget) -> None:
+    """The period chosen without the focus leaving the cell (the mouse wheel over the box)."""
+    box = window.sip_page.period_box
+    box.setCurrentIndex(box.currentIndex() + 1)
+
+
+SIP_LEAVES = {
+    "another page": leave_for_page,
+    "another period": sip_leave_for_period,
+    "the period changed under the cell": sip_period_changed_by_wheel,
+    "closing": leave_by_closing,
+}
+
+
+@pytest.mark.parametrize("how", list(SIP_LEAVES))
+def test_a_sip_count_being_typed_is_saved_when_the_page_or_period_is_left(
+    qtbot: QtBot, sip_sheet: MainWindow, db: Database, how: str
+) -> None:
+    page = sip_sheet.sip_page
+    period = page.current_period()
+    assert period is not None
+    page.grid.setFocus()
+    page.grid.move_to(0, 0)
+    QTest.keyClick(page.grid, Qt.Key.Key_4)  # a digit starts editing, as in a spreadsheet
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    assert page.grid.state() == QAbstractItemView.State.EditingState
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    SIP_LEAVES[how](sip_sheet, focus)
+    assert sip_stored(db, sip_sheet, period.id) == {(0, 0): 42}
+
+
+@pytest.fixture
+def sip_sheet(sip_shown: MainWindow) -> MainWindow:
+    return sip_shown
+
+
+def test_a_count_that_cannot_be_read_is_asked_about_before_another_period(
+    qtbot: QtBot, sip_sheet: MainWindow, dialogs: Dialogs, db: Database
+) -> None:
+    """Text that is not a count stays red in its cell, unsaved; choosing another period asks
+    Kasta / Avbryt (nothing to save until it is corrected), and Avbryt keeps it."""
+    page = sip_sheet.sip_page
+    period = page.current_period()
+    assert period is not None
+    page.grid.setFocus()
+    page.grid.move_to(0, 0)
+    QTest.keyClick(page.grid, Qt.Key.Key_1)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert page.model.index(0, 0).data() == "1o"
+    seen: list[list[str]] = []
+
+    def cancel(box: QMessageBox) -> None:
+        seen.append(button_texts(box))
+        click(box, "Avbryt")
+
+    dialogs.expect(cancel)
+    page.period_box.setCurrentIndex(1)
+    dialogs.check()
+    assert seen == [["&Kasta", "Avbryt"]]
+    assert page.current_period() == period
+    assert page.model.index(0, 0).data() == "1o"
+
+    dialogs.expect(cancel)
+    assert not sip_sheet.close()
+    dialogs.check()
+    assert page.model.index(0, 0).data() == "1o"
+
+    dialogs.expect(lambda box: click(box, "&Kasta"))
+    page.period_box.setCurrentIndex(1)
+    dialogs.check()
+    assert page.current_period() != period
+    assert sip_sheet.close()
+    assert sip_stored(db, sip_sheet, period.id) == {}
 
 
 # --- the plan ----------------------------------------------------------------------------

@@ -103,6 +103,16 @@ class SipGridView(QTableView):
             return
         self.grid_model().paste(current.row(), current.column(), QGuiApplication.clipboard().text())
 
+    def commit_editing(self) -> None:
+        """Save the cell being typed, before the period or the page changes under it (a reset
+        of the model would close the editor and throw the typed count away)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            super().closeEditor(editor, EndHint.NoHint)
+
     def closeEditor(self, editor: QWidget, hint: EndHint) -> None:
         """Enter commits and moves down, Tab and Shift+Tab commit and move sideways without
         opening the next editor, as in a spreadsheet."""

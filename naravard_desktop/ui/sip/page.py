@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import sip_periods, sip_setup
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
 from naravard_desktop.ui.sip import transfer
 from naravard_desktop.ui.sip.analysis import AnalysisTab
 from naravard_desktop.ui.sip.grid_model import SipGridModel
@@ -156,10 +157,50 @@ class SipPage(QWidget):
 
     def _show_period(self) -> None:
         period = self.current_period()
+        shown = self.model.period
+        leaving = shown is not None and (period is None or period.id != shown.id)
+        if shown is not None and leaving and not self.leave_period():
+            # Avbryt: the period shown stays chosen
+            self.period_box.blockSignals(True)
+            self.period_box.setCurrentIndex(max(0, self.period_box.findData(shown.id)))
+            self.period_box.blockSignals(False)
+            return
         self.model.load(self.setup, period.id if period else None)
         self.message.clear()
         self._update_state()
         self._update_issues()
+
+    def leave_period(self) -> bool:
+        """Before another period or closing: the cell being typed is saved; text kept in a
+        cell because it is not a count is asked about (Kasta / Avbryt). False: stay."""
+        self.grid.commit_editing()
+        period = self.model.period
+        if period is None or not self.model.invalid:
+            return True
+        count = len(self.model.invalid)
+        text = ngettext(
+            "{count} cell of {period} holds text that is not a count and is not saved.",
+            "{count} cells of {period} hold text that is not a count and are not saved.",
+            count,
+        ).format(count=count, period=period.label)
+        reason = self.model.unsaved_reason()
+        if reason:
+            text += "\n\n" + reason
+        if ask_unsaved(self, text, can_save=False) == Leave.DISCARD:
+            self.model.reload()  # the stored counts again
+            return True
+        self.grid.setFocus()
+        return False
+
+    def can_close(self) -> bool:
+        """Before the window closes: saved, or asked about (False: Avbryt)."""
+        return self.leave_period()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another page: the cell being typed is saved (text that is not a count stays red
+        # in its cell, shown again with the page).
+        self.grid.commit_editing()
+        super().hideEvent(event)
 
     def _update_state(self) -> None:
         period = self.model.period
