@@ -46,6 +46,8 @@ class AnalysisTab(QWidget):
         self.indicator.setObjectName("analysis_indicator")
         self.unit = QComboBox()
         self.unit.setObjectName("analysis_unit")
+        for box in (self.indicator, self.unit):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.table = QTableView()
         self.table.setObjectName("analysis_table")
         self.table_model = QStandardItemModel(self)
@@ -82,6 +84,8 @@ class AnalysisTab(QWidget):
         save_button.clicked.connect(self.save_chart)
 
         form = QFormLayout()
+        # As wide as what they show, not across the whole page (a 1 100 px box for a year).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(_("&Year"), self.year)
         form.addRow(_("&Indicator"), self.indicator)
         form.addRow(_("U&nit"), self.unit)

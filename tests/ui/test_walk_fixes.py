@@ -1,0 +1,43 @@
+"""Small things seen walking the secretary's day under Xvfb in both languages (issue 10):
+each test drives the real widget the way the walk did and checks what was seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from naravard_desktop import i18n
+from naravard_desktop.services import demo
+from naravard_desktop.services.database import Database
+from naravard_desktop.ui.sip.page import SipPage
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_sip_analysis_choices_are_as_wide_as_their_text(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    """The year, indicator and unit fields ran across the whole page (a 1 100 px box for
+    '2026'); they are as wide as what they show, and nothing in them is cut."""
+    i18n.set_language(language)
+    try:
+        group = demo.create_demo(db, dt.date(2026, 11, 30))
+        page = SipPage(db, group.id, QUndoStack())
+        qtbot.addWidget(page)
+        page.resize(1176, 700)  # the page's room in a 1366 px window beside the sidebar
+        page.show()
+        page.tabs.setCurrentWidget(page.analysis)
+        qtbot.waitExposed(page)
+        qtbot.wait(50)
+        tab = page.analysis
+        assert tab.year.width() < 200
+        for box in (tab.indicator, tab.unit):
+            longest = max(
+                box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count())
+            )
+            assert box.width() > longest + 20, box.objectName()
+            assert box.width() < tab.width() // 2, box.objectName()
+    finally:
+        i18n.set_language("sv")
