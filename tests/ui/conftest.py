@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from naravard_desktop import i18n
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.services import groups, members
 from naravard_desktop.services.database import Database
@@ -27,6 +28,7 @@ from naravard_desktop.services.groups import GroupData, GroupInput
 from naravard_desktop.services.members import MemberInput, MemberRow
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.members.page import MembersPage
+from naravard_desktop.ui.qt_locale import qt_locale
 from naravard_desktop.ui.settings import app_settings
 
 Button = QMessageBox.StandardButton
@@ -327,3 +329,16 @@ def window(qtbot: QtBot, db: Database, group: GroupData, settings: QSettings) ->
     main = MainWindow(db, group, settings)
     qtbot.addWidget(main)
     return main
+
+
+@pytest.fixture(params=["sv", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The test runs in Swedish and in English, set as the app sets it at start: gettext and
+    Babel, and Qt's default locale (dates, first day of week)."""
+    code: str = request.param
+    before = QLocale()
+    i18n.set_language(code)
+    QLocale.setDefault(qt_locale(code))
+    yield code
+    QLocale.setDefault(before)
+    i18n.set_language("sv")

@@ -6,11 +6,11 @@ give the whole text as its tooltip."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSettings
+from PySide6.QtCore import QEvent, QModelIndex, QSettings
 from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,31 +29,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop import i18n
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.services import demo
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import list_meetings
 from naravard_desktop.ui.elided import cell_cut_text, cut_text
 from naravard_desktop.ui.main_window import MainWindow
-from naravard_desktop.ui.qt_locale import qt_locale
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs
 
 SIZE = (1366, 768)
 ROWS = 40  # the rows a screen shows, and then some
-
-
-@pytest.fixture(params=["sv", "en"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    code: str = request.param
-    before = QLocale()
-    i18n.set_language(code)
-    QLocale.setDefault(qt_locale(code))
-    yield code
-    QLocale.setDefault(before)
-    i18n.set_language("sv")
 
 
 @pytest.fixture

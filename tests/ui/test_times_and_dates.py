@@ -6,14 +6,12 @@ has a calendar in the language (Monday first, Swedish month names) beside keyboa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop import i18n
 from naravard_desktop.services import meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
@@ -31,23 +28,10 @@ from naravard_desktop.services.members import MemberRow
 from naravard_desktop.ui.forms import DateLineEdit, TimeLineEdit, time_text
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
-from naravard_desktop.ui.qt_locale import qt_locale
 from tests.ui.meetings.conftest import create_meeting
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs, User
-
-
-@pytest.fixture(params=["sv", "en"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The UI language as the app sets it at start: gettext/Babel and Qt's default locale."""
-    code: str = request.param
-    before = QLocale()
-    i18n.set_language(code)
-    QLocale.setDefault(qt_locale(code))
-    yield code
-    QLocale.setDefault(before)
-    i18n.set_language("sv")
 
 
 @pytest.fixture
