@@ -30,6 +30,7 @@ from naravard_desktop.services import (
     actions,
     agenda,
     attendance,
+    groups,
     meetings,
     members,
     plan_items,
@@ -45,7 +46,7 @@ from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceCo
 from tests.ui.meetings.conftest import DAY, create_meeting
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Dialogs, User
+    from tests.ui.conftest import Boxes, Dialogs, User
 
 Alt = Qt.KeyboardModifier.AltModifier
 Button = QMessageBox.StandardButton
@@ -69,6 +70,73 @@ def shown(window: MainWindow, user: User) -> MainWindow:
     window.resize(1366, 768)
     user.activate(window)
     return window
+
+
+# --- the group's settings ----------------------------------------------------------------
+
+
+def test_group_settings_left_for_another_page_ask_and_avbryt_comes_back_with_the_text(
+    qtbot: QtBot, shown: MainWindow, user: User, dialogs: Dialogs, db: Database, group: GroupData
+) -> None:
+    """The settings are a form committed as a whole (Spara/Återställ): leaving the page with
+    changes asks Spara / Kasta / Avbryt once the other page shows."""
+    page = shown.group_page
+    shown.show_page(page_number(shown, page))
+    user.retype(page.form.municipality, "Ånge kommun")
+    seen: list[list[str]] = []
+
+    def cancel(box: QMessageBox) -> None:
+        seen.append(button_texts(box))
+        click(box, "Avbryt")
+
+    dialogs.expect(cancel)
+    shown.show_page(page_number(shown, shown.members_page))
+    dialogs.wait(qtbot)
+    dialogs.check()
+    assert seen == [["&Kasta", "&Spara", "Avbryt"]]
+    qtbot.waitUntil(lambda: shown.stack.currentWidget() is page)
+    assert shown.sidebar.currentRow() == page_number(shown, page)
+    assert page.form.municipality.text() == "Ånge kommun"
+    assert groups.get_group(db, group.id).municipality == group.municipality
+
+    dialogs.expect(lambda box: click(box, "&Spara"))
+    shown.show_page(page_number(shown, shown.sip_page))
+    dialogs.wait(qtbot)
+    dialogs.check()
+    assert groups.get_group(db, group.id).municipality == "Ånge kommun"
+    assert shown.stack.currentWidget() is shown.sip_page
+
+
+def test_group_settings_thrown_away_with_kasta_show_the_stored_values_again(
+    qtbot: QtBot, shown: MainWindow, user: User, dialogs: Dialogs, db: Database, group: GroupData
+) -> None:
+    page = shown.group_page
+    shown.show_page(page_number(shown, page))
+    user.retype(page.form.region, "Region Ånge")
+    dialogs.expect(lambda box: click(box, "&Kasta"))
+    shown.show_page(page_number(shown, shown.overview_page))
+    dialogs.wait(qtbot)
+    dialogs.check()
+    assert shown.stack.currentWidget() is shown.overview_page
+    assert groups.get_group(db, group.id).region == group.region
+    assert page.form.region.text() == group.region
+    assert shown.close()  # nothing left to ask about
+
+
+def test_group_settings_typed_then_closing_asks_and_avbryt_keeps_the_text(
+    shown: MainWindow, user: User, boxes: Boxes, db: Database, group: GroupData
+) -> None:
+    page = shown.group_page
+    shown.show_page(page_number(shown, page))
+    user.retype(page.form.name, "Samverkan Ånge")
+    boxes.answer(Button.Cancel)
+    assert not shown.close()
+    boxes.take("question")
+    assert page.form.name.text() == "Samverkan Ånge"
+    boxes.answer(Button.Save)
+    assert shown.close()
+    boxes.take("question")
+    assert groups.get_group(db, group.id).name == "Samverkan Ånge"
 
 
 # --- the meeting editor ------------------------------------------------------------------
@@ -249,7 +317,8 @@ def sip_leave_for_period(window: MainWindow, focus: QWidget) -> None:
 
 
 def sip_period_changed_by_wheel(window: MainWindow, _focus: QWidget) -> None:
-    """The period chosen without the focus leaving the cell (the mouse wheel over the box)."""
+    """The period box changed while the cell's editor stays open and keeps the focus (a
+    wheel over the box or a reload may do it without a focus change)."""
     box = window.sip_page.period_box
     box.setCurrentIndex(box.currentIndex() + 1)
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
@@ -12,6 +20,7 @@ from naravard_desktop.services import groups
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
+from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
 from naravard_desktop.ui.undo import SavedChangeCommand
 
 
@@ -77,6 +86,38 @@ class GroupPage(QWidget):
                 self.group = fresh
                 self.revert()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The settings are saved as a whole (Spara/Återställ): leaving the page with changes
+        # asks Spara / Kasta / Avbryt once the other page shows (Avbryt comes back). Closing
+        # the window asks in MainWindow.closeEvent.
+        super().hideEvent(event)
+        if self.is_modified() and not event.spontaneous() and self.window().isVisible():
+            QTimer.singleShot(0, self._ask_after_leaving)
+
+    def _ask_after_leaving(self) -> None:
+        if self.isVisible() or not self.window().isVisible() or not self.is_modified():
+            return
+        answer = ask_unsaved(
+            self,
+            _("The group's settings have unsaved changes. Save them before leaving the page?"),
+            can_save=True,
+        )
+        if answer == Leave.DISCARD:
+            self.revert()
+            return
+        if answer == Leave.SAVE and self.save():
+            return
+        # Avbryt, or a save that was refused (its message is shown): back to the page,
+        # through the window's page list when there is one so that it shows the page too.
+        stack = self.parentWidget()
+        if not isinstance(stack, QStackedWidget):
+            return
+        pages = self.window().findChild(QListWidget, "sidebar")
+        if pages is not None:
+            pages.setCurrentRow(stack.indexOf(self))
+        else:
+            stack.setCurrentWidget(self)
 
     def revert(self) -> None:
         self.form.set_input(self.group.as_input())
