@@ -170,6 +170,12 @@ class AgendaPanel(QWidget):
         if end is None:
             self.end_label.setText(_("Give the meeting a start time to see planned times."))
             return
+        if all(item.planned_minutes is None for item in items):
+            # Not "Planned end 13.00" for a meeting of 13.00–15.30 whose items have no minutes.
+            self.end_label.setText(
+                _("Give the items planned minutes to see when the meeting ends.")
+            )
+            return
         text = _("Planned end {time}").format(time=format_time(end))
         ends_at = self.meeting.ends_at if self.meeting else None
         if ends_at is not None and end > ends_at:
