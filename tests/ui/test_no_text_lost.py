@@ -191,7 +191,7 @@ LEAVES: dict[str, Callable[[MainWindow, QWidget], None]] = {
 
 
 @pytest.mark.parametrize("how", list(LEAVES))
-@pytest.mark.parametrize("field", ["notes", "decision", "title", "presenter"])
+@pytest.mark.parametrize("field", ["notes", "decision", "title", "presenter", "attachments"])
 def test_a_meeting_item_field_is_saved_when_it_is_left(
     qtbot: QtBot,
     shown: MainWindow,
