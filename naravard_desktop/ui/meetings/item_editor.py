@@ -42,7 +42,9 @@ from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
 DRAFT_RECORD = "agenda_item"
-EDITING_SIZES = [260, 160, 110, 0]  # notes, decision, action items, carried items
+# Notes, decision, action items, carried items: three action items in view in a maximised
+# 1366 × 768 window (with 110 for the action items the table showed one row at a time).
+EDITING_SIZES = [200, 110, 160, 0]
 CARRIED_SIZES = [110, 70, 90, 190]
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f1f1f1; }'
