@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop import i18n
 from naravard_desktop.services import demo
 from naravard_desktop.services.database import Database
+from naravard_desktop.ui.members.model import Column
+from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.sip.page import SipPage
 
 
@@ -39,5 +41,27 @@ def test_sip_analysis_choices_are_as_wide_as_their_text(
             )
             assert box.width() > longest + 20, box.objectName()
             assert box.width() < tab.width() // 2, box.objectName()
+    finally:
+        i18n.set_language("sv")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_members_e_mail_addresses_are_whole(qtbot: QtBot, db: Database, language: str) -> None:
+    """'elin.dahl@regionmittland.exa…' beside a half-empty Organisation column at 1366 px: a
+    cut address is of no use, so the e-mail column is as wide as the longest address."""
+    i18n.set_language(language)
+    try:
+        group = demo.create_demo(db, dt.date(2026, 11, 30))
+        page = MembersPage(db, group.id, QUndoStack())
+        qtbot.addWidget(page)
+        page.resize(1176, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        table = page.table
+        metrics = table.fontMetrics()
+        for row in range(page.proxy.rowCount()):
+            for column in (Column.EMAIL, Column.ORGANISATION):
+                text = str(page.proxy.index(row, column).data())
+                assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(column), text
     finally:
         i18n.set_language("sv")

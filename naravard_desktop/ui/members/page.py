@@ -34,6 +34,7 @@ from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, M
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 MAX_COLUMN_WIDTH = 200
+MAX_EMAIL_WIDTH = 320
 
 
 class MembersPage(QWidget):
@@ -145,11 +146,13 @@ class MembersPage(QWidget):
             self.select(keep)
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text up to a cap; Organisation takes what is left."""
+        """Columns as wide as their text up to a cap; Organisation takes what is left. An
+        e-mail address has a wider cap: a cut address ('…@regionmittland.exa…') is of no use."""
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
-            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
-                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
+            cap = MAX_EMAIL_WIDTH if column == Column.EMAIL else MAX_COLUMN_WIDTH
+            if self.table.columnWidth(column) > cap:
+                self.table.setColumnWidth(column, cap)
 
     def selected_row(self) -> MemberRow | None:
         indexes = self.table.selectionModel().selectedRows()
