@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING
 
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import actions, agenda
+from naravard_desktop.db.enums import ActivityStatus
+from naravard_desktop.services import actions, agenda, plan_links
+from naravard_desktop.services.actions import ActionInput
 from naravard_desktop.services.database import Database
+from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
 if TYPE_CHECKING:
@@ -58,3 +61,36 @@ def test_three_action_items_of_an_item_are_in_view_at_1366_by_768(
     last = table.visualRect(table.model().index(2, 1))
     assert last.isValid()
     assert last.bottom() <= table.viewport().height()
+
+
+def test_the_chosen_plan_activity_shows_its_own_name_not_only_the_plan(
+    qtbot: QtBot,
+) -> None:
+    """The closed 'Aktivitet i planen' box showed 'Lokal samverkansplan 2025–2027 › 1 Ökad
+    delakt' for every activity of the plan, cut in a word: the path is cut at its start
+    instead ('… › Utbildningsinsatser för personal om …överenskommelse' ends whole) and the
+    whole path is the box's tooltip."""
+    choice = plan_links.ActivityChoice(
+        id=7,
+        plan_title="Lokal samverkansplan 2025–2027",
+        area_label="1 Ökad delaktighet",
+        title="Utbildningsinsatser för personal om dokumenterad överenskommelse",
+        status=ActivityStatus.IN_PROGRESS,
+        progress=40,
+    )
+    dialog = ActionDialog(
+        "Ny åtgärd", ActionInput(what="", activity_id=7), lambda _data: None, activities=[choice]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.activity
+    assert box.currentText() == choice.label  # the choice itself is unchanged
+    shown = box.shown_text()
+    assert shown.startswith("…")
+    assert shown.endswith("dokumenterad överenskommelse")
+    assert box.fontMetrics().horizontalAdvance(shown) <= box.width()
+    assert box.toolTip() == choice.label
+    box.setCurrentIndex(0)
+    assert box.shown_text() == "Ingen"
+    assert box.toolTip() == ""
