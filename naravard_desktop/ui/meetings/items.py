@@ -167,10 +167,14 @@ class AgendaPanel(QWidget):
 
     def _update_end(self, items: list[ItemData]) -> None:
         end = planned_end(items)
+        no_minutes = all(item.planned_minutes is None for item in items)
+        if self.model.locked and (end is None or no_minutes):
+            self.end_label.setText("")  # nothing to ask for on an approved protocol
+            return
         if end is None:
             self.end_label.setText(_("Give the meeting a start time to see planned times."))
             return
-        if all(item.planned_minutes is None for item in items):
+        if no_minutes:
             # Not "Planned end 13.00" for a meeting of 13.00–15.30 whose items have no minutes.
             self.end_label.setText(
                 _("Give the items planned minutes to see when the meeting ends.")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import actions, agenda, plan_links
+from naravard_desktop.services import actions, agenda, approval, plan_links
 from naravard_desktop.services.actions import ActionInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
@@ -94,3 +95,14 @@ def test_the_chosen_plan_activity_shows_its_own_name_not_only_the_plan(
     box.setCurrentIndex(0)
     assert box.shown_text() == "Ingen"
     assert box.toolTip() == ""
+
+
+def test_an_approved_protocol_asks_for_no_planned_minutes(
+    db: Database, meetings_page: MeetingsPage, make_meeting: MakeMeeting
+) -> None:
+    """On an approved, locked protocol the foot of the agenda asked 'Ange planerade minuter
+    för punkterna …', which nobody can do there any more: it says nothing instead."""
+    meeting = make_meeting()
+    approval.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
+    meetings_page.open_meeting(meeting.id)
+    assert meetings_page.editor.agenda.end_label.text() == ""
