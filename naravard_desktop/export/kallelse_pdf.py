@@ -100,6 +100,8 @@ def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
             para(_("Min."), bold),
         ]
     ]
+    # Without any planned minutes every item "starts" at the meeting's start: no times then.
+    timed = any(item.planned_minutes is not None for item in data.items)
     for item in data.items:
         title: list[Flowable] = [para(item.title, cell)]
         if item.attachments:
@@ -116,7 +118,7 @@ def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
                 para(f"§ {item.paragraph}", cell),
                 title,
                 para(item.presenter, cell),
-                para(format_time(item.planned_start) if item.planned_start else "", cell),
+                para(format_time(item.planned_start) if timed and item.planned_start else "", cell),
                 para(str(item.planned_minutes) if item.planned_minutes is not None else "", cell),
             ]
         )
