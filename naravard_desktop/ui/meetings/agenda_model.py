@@ -59,6 +59,9 @@ class AgendaModel(QAbstractTableModel):
         self._rows = list(items)
         self.endResetModel()
 
+    def _untimed(self) -> bool:
+        return all(item.planned_minutes is None for item in self._rows)
+
     def replace_item(self, item: ItemData) -> None:
         """A fresher copy of a row (notes and decisions saved meanwhile)."""
         row = self.row_for(item.id)
@@ -98,7 +101,10 @@ class AgendaModel(QAbstractTableModel):
                 case Column.PARAGRAPH:
                     return f"§ {row.paragraph}"
                 case Column.START:
-                    return format_time(row.planned_start) if row.planned_start else ""
+                    # No minutes anywhere: every item would "start" at the meeting's start.
+                    if row.planned_start is None or self._untimed():
+                        return ""
+                    return format_time(row.planned_start)
                 case Column.TITLE:
                     return row.title
                 case Column.MINUTES:

@@ -12,6 +12,7 @@ from naravard_desktop.services import actions, agenda, approval, plan_links
 from naravard_desktop.services.actions import ActionInput
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
+from naravard_desktop.ui.meetings.agenda_model import Column as AgendaColumn
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
 if TYPE_CHECKING:
@@ -106,3 +107,23 @@ def test_an_approved_protocol_asks_for_no_planned_minutes(
     approval.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
     meetings_page.open_meeting(meeting.id)
     assert meetings_page.editor.agenda.end_label.text() == ""
+
+
+def test_agenda_rows_show_no_start_times_until_an_item_has_minutes(
+    db: Database, meetings_page: MeetingsPage, make_meeting: MakeMeeting
+) -> None:
+    """Every row of a new meeting's list said 'Start 13.00' (no item had minutes): the
+    column stays empty until one has, then the running times come."""
+    meeting = make_meeting()
+    meetings_page.open_meeting(meeting.id)
+    panel = meetings_page.editor.agenda
+    model = panel.model
+    starts = [model.index(r, AgendaColumn.START).data() for r in range(model.rowCount())]
+    assert set(starts) == {""}
+    first = agenda.list_items(db, meeting.id)[0]
+    agenda.update_item(
+        db, first.id, agenda.ItemInput(title=first.title, planned_minutes=10), first.version
+    )
+    panel.reload(first.id)
+    starts = [model.index(r, AgendaColumn.START).data() for r in range(model.rowCount())]
+    assert starts[:2] == ["13.00", "13.10"]
