@@ -36,7 +36,13 @@ from naravard_desktop.ui.privacy import BackToEditing
 class FormDialog(QDialog):
     """A form with an error label under each field; `build()` gives the value to submit."""
 
-    def __init__(self, title: str, submit: Callable[[Any], None], parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        title: str,
+        submit: Callable[[Any], None],
+        parent: QWidget | None,
+        ok_text: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -47,6 +53,8 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        if ok_text:  # what the button does ('Skapa', 'Spara') rather than Qt's 'OK'
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,7 +98,7 @@ class FormDialog(QDialog):
 
 class NewPlanDialog(FormDialog):
     def __init__(self, submit: Callable[[tuple[PlanInput, str]], None], parent: QWidget) -> None:
-        super().__init__(_("New plan"), submit, parent)
+        super().__init__(_("New plan"), submit, parent, _("Create"))
         self.title = QLineEdit()
         self.title.setObjectName("plan_title")
         year = dt.date.today().year
@@ -129,7 +137,7 @@ class AreaDialog(FormDialog):
         submit: Callable[[tuple[AreaInput, int | None]], None],
         parent: QWidget,
     ) -> None:
-        super().__init__(_("New area"), submit, parent)
+        super().__init__(_("New area"), submit, parent, _("Add"))
         self.number = QLineEdit()
         self.number.setObjectName("new_area_number")
         self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
@@ -153,7 +161,7 @@ class AreaDialog(FormDialog):
 
 class ActivityDialog(FormDialog):
     def __init__(self, submit: Callable[[ActivityInput], None], parent: QWidget) -> None:
-        super().__init__(_("New activity"), submit, parent)
+        super().__init__(_("New activity"), submit, parent, _("Add"))
         self.title = text_box(3)
         self.title.setObjectName("new_activity_title")
         self.responsible = QLineEdit()
@@ -186,7 +194,7 @@ class FollowUpDialog(FormDialog):
         parent: QWidget,
         choices_on: Callable[[dt.date], list[AgendaItemChoice]] | None = None,
     ) -> None:
-        super().__init__(_("Mark a follow-up"), submit, parent)
+        super().__init__(_("Mark a follow-up"), submit, parent, _("Save"))
         self._choices_on = choices_on
         self.on = DateLineEdit()
         self.on.setObjectName("follow_up_date")
@@ -243,7 +251,7 @@ class MoveDialog(FormDialog):
     def __init__(
         self, areas: list[AreaRow], current: int, submit: Callable[[int], None], parent: QWidget
     ) -> None:
-        super().__init__(_("Move to another area"), submit, parent)
+        super().__init__(_("Move to another area"), submit, parent, _("Move"))
         self.area = QComboBox()
         self.area.setObjectName("move_to_area")
         for area in areas:
