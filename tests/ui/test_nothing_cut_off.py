@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -37,7 +38,7 @@ from naravard_desktop.ui.elided import cell_cut_text, cut_text
 from naravard_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Dialogs
+    from tests.ui.conftest import Boxes, Dialogs
 
 SIZE = (1366, 768)
 ROWS = 40  # the rows a screen shows, and then some
@@ -208,16 +209,18 @@ def _page(window: MainWindow, key: str) -> None:
 
 
 def test_no_dialog_cuts_its_text(
-    window: MainWindow, qtbot: QtBot, db: Database, dialogs: Dialogs
+    window: MainWindow, qtbot: QtBot, db: Database, dialogs: Dialogs, boxes: Boxes
 ) -> None:
     meetings = list_meetings(db, window.group.id)
     draft = next(m for m in meetings if m.state is not ProtocolState.APPROVED)
     plan_page = window.plan_page
 
-    def meeting_action(name: str) -> Callable[[], None]:
+    approved = next(m for m in meetings if m.state is ProtocolState.APPROVED)
+
+    def meeting_action(name: str, meeting_id: int = draft.id) -> Callable[[], None]:
         def trigger() -> None:
             _page(window, "meetings")
-            window.meetings_page.open_meeting(draft.id)
+            window.meetings_page.open_meeting(meeting_id)
             qtbot.wait(20)
             action = window.meetings_page.findChild(QAction, name)
             assert action is not None, name
@@ -241,6 +244,7 @@ def test_no_dialog_cuts_its_text(
         ("meeting details", meeting_action("edit_meeting")),
         ("new action item", meeting_action("add_action_item")),
         ("approve", meeting_action("approve_protocol")),
+        ("correction", meeting_action("start_correction", approved.id)),
         ("new member", _on_page(window, "members", "add_member")),
         ("new SIP period", _on_page(window, "sip", "sip_new_period")),
         ("new activity", plan_action(plan_page.add_activity_action)),
@@ -253,7 +257,10 @@ def test_no_dialog_cuts_its_text(
         ("restore a backup", lambda: window.backups.restore_action.trigger()),
         ("about", lambda: _about(window).trigger()),
     ]
+    boxes.answer(QMessageBox.StandardButton.Yes)  # "Reopen the approved protocol …?"
     problems = _open_dialogs(window, qtbot, dialogs, steps)
+    assert [call.kind for call in boxes.calls] == ["question"]
+    boxes.calls.clear()
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
