@@ -6,56 +6,37 @@ up in a public protocol, so services refuse such text with `PrivacyWarning` unle
 gives a reason to keep it (`privacy_override`). The reason is written to the app log together
 with where the text was saved (never the number itself): the schema has no column for it.
 
-Recognised: YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDD-NNNC and YYYYMMDDNNNC, with a real
-calendar date (or date + 60) and a correct Luhn check digit. Not recognised, on purpose: a
-10-digit run starting with 0 and no separator (that is how phone numbers are written), digits
-inside a longer number, a code with slashes ("HSN/156/2021") or a decimal amount.
+What counts as a number, and how it is found in text written in any way, is in
+services/identity_numbers.py.
 """
 
 from __future__ import annotations
 
-import calendar
 import logging
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.services.identity_numbers import (
+    IdentityNumber,
+    find_identity_numbers,
+    luhn_check_digit,
+)
 from naravard_desktop.services.validation import clean_line
+
+__all__ = [
+    "REASON_LIMIT",
+    "IdentityNumber",
+    "PrivacyWarning",
+    "check_free_text",
+    "find_identity_numbers",
+    "luhn_check_digit",
+    "new_identity_numbers",
+]
 
 log = logging.getLogger(__name__)
 
 REASON_LIMIT = 500
-
-_NUMBER = re.compile(
-    r"(?<![\w/\\])(?<!\d[.,])(?<!\d[-+–])"  # not inside a longer number, code or amount
-    r"(?P<century>19|20)?(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
-    r"(?P<sep>[-+–]?)"
-    r"(?P<serial>[0-9]{3})(?P<check>[0-9])"
-    r"(?![\w/\\])(?![.,]\d)(?![-+–]\d)"
-)
-
-
-@dataclass(frozen=True)
-class IdentityNumber:
-    """One match in a text: `text[start:end]` is what was typed."""
-
-    start: int
-    end: int
-    text: str
-    coordination: bool  # samordningsnummer (day + 60)
-
-    @property
-    def digits(self) -> str:
-        """The ten digits without century and separator: the same person however written."""
-        digits = "".join(c for c in self.text if c.isdigit())
-        return digits[-10:]
-
-    @property
-    def masked(self) -> str:
-        """The date part and stars, so a warning does not repeat the whole number."""
-        return self.text[:-4] + "****"
 
 
 class PrivacyWarning(DomainError):
@@ -65,47 +46,6 @@ class PrivacyWarning(DomainError):
     def __init__(self, message: str, matches: Mapping[str, list[IdentityNumber]]) -> None:
         super().__init__(message)
         self.matches = {name: list(found) for name, found in matches.items()}
-
-
-def luhn_check_digit(nine_digits: str) -> int:
-    """The check digit Skatteverket uses: Luhn over YYMMDDNNN."""
-    total = 0
-    for index, char in enumerate(nine_digits):
-        product = int(char) * (2 if index % 2 == 0 else 1)
-        total += product // 10 + product % 10
-    return (10 - total % 10) % 10
-
-
-def _valid_date(century: str | None, yy: int, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if century is not None:
-        return day <= calendar.monthrange(int(century) * 100 + yy, month)[1]
-    if month == 2 and day == 29:
-        return yy % 4 == 0  # 19YY or 20YY: 1900 is not a leap year, but 2000 is
-    return day <= calendar.monthrange(2001, month)[1]
-
-
-def find_identity_numbers(text: str) -> list[IdentityNumber]:
-    """Every substring of `text` that is a valid personnummer or samordningsnummer."""
-    found = []
-    for match in _NUMBER.finditer(text):
-        century, sep = match["century"], match["sep"]
-        if century is None and not sep and match["yy"].startswith("0"):
-            continue  # "0701234567": a phone number far more often than a birth in 200x
-        if century is not None and sep == "+":
-            continue  # "+" (over 100 years old) belongs to the ten-digit form only
-        day = int(match["dd"])
-        coordination = day > 60
-        if coordination:
-            day -= 60
-        if not _valid_date(century, int(match["yy"]), int(match["mm"]), day):
-            continue
-        nine = match["yy"] + match["mm"] + match["dd"] + match["serial"]
-        if luhn_check_digit(nine) != int(match["check"]):
-            continue
-        found.append(IdentityNumber(match.start(), match.end(), match.group(), coordination))
-    return found
 
 
 def new_identity_numbers(text: str, previous: str = "") -> list[IdentityNumber]:
