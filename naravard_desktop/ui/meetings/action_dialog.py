@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,9 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,43 +25,7 @@ from naravard_desktop.services.actions import ActionInput
 from naravard_desktop.services.plan_links import ActivityChoice
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
-
-
-class PathComboBox(QComboBox):
-    """Shows a long 'Plan › område › aktivitet' cut at its start ('… › aktivitet'): the end
-    tells the activities apart, the plan's name is the same for all. The tooltip gives the
-    whole path of the choice shown."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentIndexChanged.connect(self._update_tip)
-
-    def _update_tip(self) -> None:
-        self.setToolTip(self.currentText() if self.currentData() is not None else "")
-
-    def _option(self) -> QStyleOptionComboBox:
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        return option
-
-    def shown_text(self) -> str:
-        option = self._option()
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox,
-            option,
-            QStyle.SubControl.SC_ComboBoxEditField,
-            self,
-        )
-        return self.fontMetrics().elidedText(
-            self.currentText(), Qt.TextElideMode.ElideLeft, field.width() - 6
-        )
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = self._option()
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+from naravard_desktop.ui.path_combo import PathComboBox
 
 
 class ActionDialog(QDialog):

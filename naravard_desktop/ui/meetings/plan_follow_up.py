@@ -37,6 +37,7 @@ from naravard_desktop.services.plan_labels import status_label
 from naravard_desktop.services.plan_links import ActivityChoice
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.path_combo import PathComboBox
 from naravard_desktop.ui.plan.dialogs import FormDialog
 from naravard_desktop.ui.plan.panel import status_combo, text_box
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
@@ -56,10 +57,10 @@ class PlanFollowUpDialog(FormDialog):
         submit: Callable[[tuple[int, FollowUpInput]], None],
         parent: QWidget,
     ) -> None:
-        super().__init__(_("Follow up a plan activity"), submit, parent)
+        super().__init__(_("Follow up a plan activity"), submit, parent, _("Save"))
         self.setMinimumWidth(640)
         self._choices = {choice.id: choice for choice in activities}
-        self.activity = QComboBox()
+        self.activity = PathComboBox()
         self.activity.setObjectName("follow_up_activity")
         self.activity.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import PlanState
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.i18n import _, format_iso_date, format_iso_range, join_names
 from naravard_desktop.services.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan_labels import plan_state_label
 from naravard_desktop.services.plans import PlanInput, PlanSummary, RevisionInput
@@ -65,7 +65,7 @@ class RevisionDialog(FormDialog):
         submit: Callable[[RevisionInput], None],
         parent: QWidget,
     ) -> None:
-        super().__init__(_("Add a revision"), submit, parent)
+        super().__init__(_("Add a revision"), submit, parent, _("Add"))
         self.revised_on = DateLineEdit()
         self.revised_on.setObjectName("revision_date")
         self.note = QLineEdit()
@@ -96,7 +96,7 @@ class PlanDetailsDialog(FormDialog):
         submit: Callable[[PlanDetails], None],
         parent: QWidget,
     ) -> None:
-        super().__init__(_("Plan details"), submit, parent)
+        super().__init__(_("Plan details"), submit, parent, _("Save"))
         self.setMinimumWidth(680)
         self.choices = choices
         self.labels = {c.item_id: c.label for c in choices}
@@ -229,13 +229,11 @@ def plan_info(plan: PlanSummary, labels: dict[int, str]) -> str:
     parts = [plan_state_label(plan.state)]
     if plan.valid_from or plan.valid_to:
         parts.append(
-            _("valid {start}–{end}").format(
-                start=format_iso_date(plan.valid_from), end=format_iso_date(plan.valid_to)
-            )
+            _("valid {period}").format(period=format_iso_range(plan.valid_from, plan.valid_to))
         )
     if plan.adopted_by_item_id is not None and plan.adopted_by_item_id in labels:
         parts.append(_("adopted at {item}").format(item=labels[plan.adopted_by_item_id]))
     if plan.revisions:
-        dates = ", ".join(format_iso_date(r.revised_on) for r in plan.revisions)
+        dates = join_names(format_iso_date(r.revised_on) for r in plan.revisions)
         parts.append(_("revised {dates}").format(dates=dates))
     return " · ".join(parts)

@@ -26,6 +26,7 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_exports import sip_file_bytes
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
+from naravard_desktop.ui.questions import confirm
 
 
 class ExportDialog(QDialog):
@@ -56,6 +57,8 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # The next step is choosing where to save: the button names the export.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -130,10 +133,12 @@ def import_counts(parent: QWidget, db: Database, group_id: int) -> bool:
             _("Import SIP counts"),
         )
         return False
-    answer = QMessageBox.question(
-        parent, _("Import SIP counts"), "\n".join([*lines, "", _("Save these counts?")])
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not confirm(
+        parent,
+        _("Import SIP counts"),
+        "\n".join([*lines, "", _("Save these counts?")]),
+        _("&Save the counts"),
+    ):
         return False
     try:
         sip_import.apply_import(db, group_id, preview)
