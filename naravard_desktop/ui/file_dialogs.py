@@ -1,7 +1,8 @@
-"""Save dialogs that start where the user last saved: the folder of the last export (a shared
-folder, say) is kept in the settings, and the suggested file name says what the file is. A
-folder that no longer exists (a memory stick taken out) falls back to the home folder.
-Backups keep a folder of their own: they are not handed out with the exports."""
+"""File dialogs that start where the user last was: the folder of the last export (a shared
+folder, say) is kept in the settings, and the suggested file name says what the file is; an
+import starts where the last imported file was. A folder that no longer exists (a memory
+stick taken out) falls back to the home folder. Backups keep a folder of their own: they are
+not handed out with the exports."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from naravard_desktop.ui.settings import app_settings
 
 EXPORTS = "files/export_folder"
 BACKUPS = "files/backup_folder"
+IMPORTS = "files/import_folder"
 # Characters Windows, macOS or a network share refuse in a file name, and control characters.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -52,6 +54,15 @@ def save_file_name(
     the chosen folder is remembered. "" when the user cancelled."""
     start = start_folder(key) / safe_file_name(suggested)
     name, _chosen = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    if name:
+        remember_folder(Path(name), key)
+    return name
+
+
+def open_file_name(parent: QWidget | None, title: str, file_filter: str, key: str = IMPORTS) -> str:
+    """Ask which file to open, starting in the folder the last one of this kind came from;
+    the chosen folder is remembered. "" when the user cancelled."""
+    name, _chosen = QFileDialog.getOpenFileName(parent, title, str(start_folder(key)), file_filter)
     if name:
         remember_folder(Path(name), key)
     return name

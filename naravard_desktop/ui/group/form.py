@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.i18n import _
 from naravard_desktop.services.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
+from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.forms import FieldErrors
 
 LOGO_PREVIEW = 72
@@ -151,9 +151,7 @@ class GroupForm(QWidget):
         self.set_logo(data)
 
     def _choose_logo(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)")
-        )
+        name = open_file_name(self, _("Choose logo"), _("Images (*.png *.jpg *.jpeg)"))
         if name:
             self.load_logo_file(Path(name))
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
-
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.file_dialogs import save_file_name
+from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.plan.page import PlanPage
@@ -41,12 +39,7 @@ def import_plan(page: PlanPage) -> None:
     from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 
-    name, _filter = QFileDialog.getOpenFileName(
-        page,
-        _("Import a plan"),
-        str(Path.home()),
-        _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
-    )
+    name = open_file_name(page, _("Import a plan"), _("Spreadsheets (*.xlsx *.csv);;All files (*)"))
     if not name:
         return
     path = Path(name)

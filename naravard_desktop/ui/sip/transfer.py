@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMessageBox,
     QSpinBox,
@@ -25,7 +24,7 @@ from naravard_desktop.services import sip_import
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_exports import sip_file_bytes
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.file_dialogs import save_file_name
+from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 from naravard_desktop.ui.questions import confirm
 
 
@@ -100,9 +99,7 @@ def export_counts(parent: QWidget, db: Database, group_id: int, year: int, thres
 
 def import_counts(parent: QWidget, db: Database, group_id: int) -> bool:
     """Returns True when counts were saved."""
-    name, _filter = QFileDialog.getOpenFileName(
-        parent, _("Import SIP counts"), str(Path.home()), _("Spreadsheets (*.xlsx *.csv)")
-    )
+    name = open_file_name(parent, _("Import SIP counts"), _("Spreadsheets (*.xlsx *.csv)"))
     if not name:
         return False
     try:

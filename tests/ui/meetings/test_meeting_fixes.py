@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
@@ -104,7 +104,7 @@ def test_a_linked_action_item_shows_under_the_plan_follow_up(
     dialogs: Dialogs,
     user: User,
 ) -> None:
-    assert shown(editor) == ["Ingen aktivitet i planen följdes upp under den här punkten."]
+    assert shown(editor) == ["Ingen aktivitet i planen följdes upp under det här ärendet."]
 
     def fill(dialog: ActionDialog) -> None:
         user.type(dialog.what, "Boka möte med hälsocentralen om patientkontrakt")
@@ -147,7 +147,7 @@ def test_an_action_item_without_a_link_is_not_listed_as_a_follow_up(
     item_id = follow_up_item_id(db, meeting.id)
     actions.add_action(db, item_id, actions.ActionInput(what="Skicka ut minnesanteckningar"))
     editor.agenda.editor.plan_follow_ups.refresh()
-    assert shown(editor) == ["Ingen aktivitet i planen följdes upp under den här punkten."]
+    assert shown(editor) == ["Ingen aktivitet i planen följdes upp under det här ärendet."]
 
 
 # --- 8: a guest's name can be corrected ---------------------------------------------------
@@ -489,3 +489,49 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     save.answers.append("")
     editor.docx_action.trigger()
     assert save.opened[-1] == Path.home() / "Protokoll 2024-05-17.docx"
+
+
+class OpenDialog:
+    """Stands in for QFileDialog.getOpenFileName: records where it opened, answers a path."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened: list[Path] = []
+        self.answers: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(self._choose))
+
+    def _choose(self, _parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        self.opened.append(Path(start))
+        return self.answers.pop(0), ""
+
+
+def test_import_dialogs_start_in_the_folder_of_the_last_import(
+    db: Database,
+    group: GroupData,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    boxes: Boxes,
+) -> None:
+    """The SIP sheet and the plan come from the same folder on the shared drive: the second
+    import starts there, not in the home folder (defect 11, open dialogs)."""
+    from naravard_desktop.ui.sip.transfer import import_counts
+
+    choose = OpenDialog(monkeypatch)
+    shared = tmp_path / "Delad mapp"
+    shared.mkdir()
+    sheet = shared / "SIP 2026.csv"
+    sheet.write_text("inget kalkylark\x00", encoding="latin-1")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    choose.answers.append(str(sheet))
+    assert import_counts(parent, db, group.id) is False  # the file is refused with a message
+    assert choose.opened[-1] == Path.home()
+    assert boxes.calls and sheet.name in boxes.calls[-1].text
+    boxes.calls.clear()
+
+    page = PlanPage(db, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    choose.answers.append("")  # cancelled: nothing read, the folder stays
+    page.import_action.trigger()
+    assert choose.opened[-1] == shared
+    assert plans.list_plans(db, group.id) == []
