@@ -4,22 +4,39 @@ refer to problems by spreadsheet row and column ("rad 12, kolumn C")."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
+import logging
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, format_number
+from naravard_desktop.services.spreadsheet_limits import (
+    MAX_CELL_TEXT,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    SheetScan,
+    check_file_size,
+    check_xlsx,
+    column_letter,
+)
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
 _ZIP = b"PK\x03\x04"
+# Characters that make a spreadsheet program read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls both use it
-MAX_ROWS = 200_000
+log = logging.getLogger(__name__)
+__all__ = ["MAX_ROWS", "CellValue", "Sheet", "cell_name", "column_letter", "read_sheets"]
 
 
 @dataclass(frozen=True)
@@ -30,16 +47,6 @@ class Sheet:
     rows: list[list[CellValue]]
 
 
-def column_letter(index: int) -> str:
-    """0 → "A", 25 → "Z", 26 → "AA" (how users see columns in Excel)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def cell_name(row: int, column: int) -> str:
     """Zero-based row and column → "rad 12, kolumn C" in the user's language."""
     return _("row {row}, column {column}").format(row=row + 1, column=column_letter(column))
@@ -48,12 +55,20 @@ def cell_name(row: int, column: int) -> str:
 def read_sheets(path: Path) -> list[Sheet]:
     """Every sheet of an XLSX file, or the one table of a CSV file."""
     try:
+        check_file_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise DomainError(_("The file {path} does not exist.").format(path=path)) from error
-    except OSError as error:
+    except IsADirectoryError as error:
+        raise DomainError(_("{path} is a folder, not a file.").format(path=path)) from error
+    except PermissionError as error:
         raise DomainError(
-            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            _("You do not have permission to read {path}.").format(path=path)
+        ) from error
+    except OSError as error:
+        log.info("cannot read %s: %r", path, error)
+        raise DomainError(
+            _("{path} could not be read (see the log for details).").format(path=path)
         ) from error
     if data.startswith(_ZIP):
         return _read_xlsx(path, data)
@@ -74,15 +89,26 @@ def read_sheets(path: Path) -> list[Sheet]:
 
 
 def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
+    """Checked against the limits first (spreadsheet_limits), then read by openpyxl in
+    read-only mode, which streams each sheet; rows and columns only as far as the cells
+    counted go, never as far as the sheet's declared dimension says."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            scans = check_xlsx(archive, path.name)
         # data_only: the values Excel last calculated, not formula text.
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return [_read_sheet(sheet, scans) for sheet in workbook.worksheets]
+        finally:
+            workbook.close()
     except (
         zipfile.BadZipFile,
+        zipfile.LargeZipFile,
         InvalidFileException,
+        ExpatError,  # damaged XML (our check)
         KeyError,
         OSError,
         EOFError,
@@ -91,31 +117,39 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
         ValueError,
         TypeError,
         IndexError,
+        AttributeError,
         NotImplementedError,  # a zip feature (compression, version) Python cannot read
         RuntimeError,  # an encrypted zip part
     ) as error:
+        log.info("%s is not a readable XLSX file: %r", path, error)
         raise DomainError(
             _("{name} is not a complete Excel file (it may be damaged or cut off).").format(
                 name=path.name
             )
         ) from error
-    sheets = []
-    for worksheet in workbook.worksheets:
-        if worksheet.max_row > MAX_ROWS:
-            raise DomainError(
-                _("The sheet “{sheet}” has {count} rows; at most {limit} can be read.").format(
-                    sheet=worksheet.title, count=worksheet.max_row, limit=MAX_ROWS
-                )
-            )
-        rows: list[list[CellValue]] = [list(row) for row in worksheet.iter_rows(values_only=True)]
-        for merged in worksheet.merged_cells.ranges:
-            top_left = rows[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-                for c in range(merged.min_col - 1, merged.max_col):
-                    rows[r][c] = top_left
-        sheets.append(Sheet(worksheet.title, [_trim(row) for row in rows]))
-    workbook.close()
-    return sheets
+
+
+def _read_sheet(worksheet: Any, scans: dict[str, SheetScan]) -> Sheet:
+    scan = (
+        scans.get(worksheet._worksheet_path.lstrip("/"))
+        if hasattr(worksheet, "_worksheet_path")
+        else None
+    )
+    if scan is None or scan.max_row == 0:
+        return Sheet(worksheet.title, [])
+    worksheet.reset_dimensions()  # the declared <dimension> may lie; the counted extent holds
+    rows: list[list[CellValue]] = [
+        list(row)
+        for row in worksheet.iter_rows(
+            min_row=1, max_row=scan.max_row, min_col=1, max_col=scan.max_column, values_only=True
+        )
+    ]
+    for top, left, bottom, right in scan.merged:
+        top_left = rows[top - 1][left - 1] if top <= len(rows) else None
+        for r in range(top - 1, min(bottom, len(rows))):
+            for c in range(left - 1, min(right, len(rows[r]))):
+                rows[r][c] = top_left
+    return Sheet(worksheet.title, [_trim(row) for row in rows])
 
 
 def _read_csv(path: Path, data: bytes) -> Sheet:
@@ -126,30 +160,93 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
         )
     sample = text[:8192]
     delimiter = max(";,\t", key=sample.count) if any(d in sample for d in ";,\t") else ";"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[CellValue]] = []
+    cells = 0
     try:
-        rows: list[list[CellValue]] = [
-            _trim([cell.strip() or None for cell in row])
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        for row in reader:
+            number = len(rows)
+            if number >= MAX_ROWS:
+                raise _refused(path, _limit_rows(number + 1))
+            if len(row) > MAX_COLUMNS:
+                raise _refused(path, _limit_column(cell_name(number, MAX_COLUMNS)))
+            for column, cell in enumerate(row):
+                if len(cell) > MAX_CELL_TEXT:
+                    raise _refused(path, _limit_text(cell_name(number, column), len(cell)))
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise _refused(
+                    path,
+                    _("there are more than {limit} cells").format(limit=format_number(MAX_CELLS)),
+                )
+            rows.append(_trim([_unquoted(cell.strip()) or None for cell in row]))
     except csv.Error as error:
-        raise DomainError(
-            _("{name} could not be read as CSV: {reason}").format(name=path.name, reason=error)
-        ) from error
-    if len(rows) > MAX_ROWS:
-        raise DomainError(
-            _("The sheet “{sheet}” has {count} rows; at most {limit} can be read.").format(
-                sheet=path.stem, count=len(rows), limit=MAX_ROWS
+        log.info("%s: CSV error at line %s: %s", path, reader.line_num, error)
+        if "field larger than field limit" in str(error):
+            reason = _limit_text(
+                _("line {line}").format(line=reader.line_num), csv.field_size_limit()
             )
-        )
+        else:
+            reason = _(
+                "line {line} is not valid CSV (a quotation mark is missing or misplaced)"
+            ).format(line=reader.line_num)
+        raise _refused(path, reason) from error
     return Sheet(path.stem, rows)
 
 
+def _refused(path: Path, reason: str) -> DomainError:
+    return DomainError(_("{name} cannot be read: {reason}.").format(name=path.name, reason=reason))
+
+
+def _limit_rows(row: int) -> str:
+    return _("row {row} is beyond the {limit} rows that can be read").format(
+        row=row, limit=MAX_ROWS
+    )
+
+
+def _limit_column(where: str) -> str:
+    return _("{where} is beyond column {last}; at most {limit} columns can be read").format(
+        where=where, last=column_letter(MAX_COLUMNS - 1), limit=format_number(MAX_COLUMNS)
+    )
+
+
+def _limit_text(where: str, length: int) -> str:
+    return _("{where} holds {count} characters or more; a cell can hold at most {limit}").format(
+        where=where, count=format_number(length), limit=format_number(MAX_CELL_TEXT)
+    )
+
+
+def _unquoted(text: str) -> str:
+    """Our CSV export writes a text that would start a formula with an apostrophe before it
+    (export/spreadsheets.py); reading it back drops that apostrophe again."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when it decodes, else Windows-1252 as Swedish Excel writes."""
+    """UTF-16 with its byte-order mark (Excel's "Unicode text", tab-separated), UTF-8 with
+    or without one, else Windows-1252 as Swedish Excel writes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif _looks_utf16le(data[:4096]):
+        try:
+            return data.decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _looks_utf16le(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: text of Latin letters has a zero every other byte."""
+    odd = head[1::2]
+    return len(odd) >= 8 and odd.count(0) > 0.9 * len(odd) and head[0::2].count(0) == 0
 
 
 def _trim(row: list[CellValue]) -> list[CellValue]:
