@@ -259,3 +259,38 @@ def test_an_action_item_added_before_approval_is_not_undone_after_but_marking_do
     assert not window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert [a.id for a in actions.actions_of_item(db, item.id)] == [added.id]
+
+
+def test_a_plan_follow_up_made_at_an_item_is_not_undone_after_the_approval(
+    db: Database,
+    group: GroupData,
+    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    dialogs: Dialogs,
+) -> None:
+    """The follow-up is part of what the approved protocol reports under the item: undoing
+    it afterwards would take it out of the plan behind the protocol's back."""
+    from naravard_desktop.services import follow_ups, plan_items, plans
+    from naravard_desktop.services.plan_items import ActivityInput, AreaInput
+    from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
+
+    plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan 2024"))
+    area = plan_items.add_area(db, plan.id, AreaInput(title="Ökad delaktighet"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Ta fram rutin"))
+    window, _meeting = meeting_window
+    panel = window.meetings_page.editor.agenda
+    panel._select_row(1)
+
+    def fill(dialog: PlanFollowUpDialog) -> None:
+        dialog.progress.setValue(40)
+        dialog._accept()  # the Spara button
+
+    dialogs.expect(fill)
+    panel.editor.plan_follow_ups.follow_up()
+    dialogs.check()
+    assert len(follow_ups.list_follow_ups(db, activity.id)) == 1
+    assert window.undo_action.isEnabled()
+
+    approve_in_window(window, dialogs)
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert len(follow_ups.list_follow_ups(db, activity.id)) == 1

@@ -40,7 +40,8 @@ from naravard_desktop.ui.forms import DateLineEdit
 from naravard_desktop.ui.path_combo import PathComboBox
 from naravard_desktop.ui.plan.dialogs import FormDialog
 from naravard_desktop.ui.plan.panel import status_combo, text_box
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+from naravard_desktop.ui.privacy import RESTORED_REASON, save_guarded
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
 FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 5
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 6
@@ -220,21 +221,25 @@ class PlanFollowUpPanel(QWidget):
         def submit(value: tuple[int, FollowUpInput]) -> None:
             activity_id, data = value
             data = replace(data, agenda_item_id=item.id)
-            added.append(
-                (
-                    next(c for c in choices if c.id == activity_id),
-                    follow_ups.add_follow_up(self.db, activity_id, data),
-                )
+            saved = save_guarded(
+                dialog,
+                lambda reason: follow_ups.add_follow_up(
+                    self.db, activity_id, data, privacy_override=reason
+                ),
+                fields={"note": dialog.note},
+                labels=follow_ups.privacy_labels(),
             )
+            added.append((next(c for c in choices if c.id == activity_id), saved))
 
         dialog = PlanFollowUpDialog(choices, meeting.held_on, submit, self)
         if dialog.exec() and added:
-            self._push(*added[0])
+            self._push(*added[0], meeting.id)
         self.refresh()
 
-    def _push(self, before: ActivityChoice, entry: FollowUpRow) -> None:
+    def _push(self, before: ActivityChoice, entry: FollowUpRow, meeting_id: int) -> None:
         """Undo removes the follow-up and gives the activity back the status and progress it
-        had; redo logs it again at the same item."""
+        had; redo logs it again at the same item. Neither once the protocol is approved: it
+        reports the follow-up under the item."""
         state = {"id": entry.id}
         data = FollowUpInput(
             entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
@@ -254,7 +259,10 @@ class PlanFollowUpPanel(QWidget):
         def redo() -> None:
             resolved = self.item_ids.resolve(item_id) if item_id is not None else None
             again = follow_ups.add_follow_up(
-                self.db, before.id, replace(data, agenda_item_id=resolved)
+                self.db,
+                before.id,
+                replace(data, agenda_item_id=resolved),
+                privacy_override=RESTORED_REASON,
             )
             state["id"] = again.id
             self.refresh()
@@ -265,5 +273,6 @@ class PlanFollowUpPanel(QWidget):
                 undo,
                 redo,
                 refresh=self.refresh,
+                locked=meeting_lock(self.db, meeting_id),
             )
         )
