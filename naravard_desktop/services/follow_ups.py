@@ -15,6 +15,7 @@ from naravard_desktop.db.models import Activity, AgendaItem, Area, FollowUp, Mee
 from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.validation import FieldErrors, clean_text
 
 # A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
@@ -117,14 +118,24 @@ def list_follow_ups(db: Database, activity_id: int) -> list[FollowUpRow]:
         ]
 
 
-def add_follow_up(db: Database, activity_id: int, data: FollowUpInput) -> FollowUpRow:
+def add_follow_up(
+    db: Database, activity_id: int, data: FollowUpInput, *, privacy_override: str | None = None
+) -> FollowUpRow:
     """Log a follow-up; when it is the newest entry, the activity takes its status and
-    progress. One made at a meeting's agenda item cannot be dated before that meeting."""
+    progress. One made at a meeting's agenda item cannot be dated before that meeting. A
+    note holding a personal identity number is refused (PrivacyWarning) unless
+    `privacy_override` gives a reason."""
     cleaned = validate_follow_up(data)
     with db.session() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
+        check_free_text(
+            {"note": cleaned.note},
+            privacy_override,
+            where=f"follow-up of activity {activity_id}",
+            labels=privacy_labels(),
+        )
         item = _item(session, cleaned.agenda_item_id)
         if item is not None and cleaned.followed_up_on < item.meeting.held_on:
             raise ValidationError(
@@ -146,6 +157,10 @@ def add_follow_up(db: Database, activity_id: int, data: FollowUpInput) -> Follow
         session.flush()
         _sync_activity(session, activity)
         return _row(entry, item)
+
+
+def privacy_labels() -> dict[str, str]:
+    return {"note": _("Follow-up note")}
 
 
 def delete_follow_up(db: Database, follow_up_id: int) -> FollowUpInput:

@@ -126,11 +126,16 @@ def add_area(
     data: AreaInput,
     parent_id: int | None = None,
     position: int | None = None,
+    *,
+    privacy_override: str | None = None,
 ) -> AreaRow:
+    """A title or description holding a personal identity number is refused
+    (PrivacyWarning) unless `privacy_override` gives a reason."""
     cleaned = validate_area(data)
     with db.session() as session:
         if session.get(Plan, plan_id) is None:
             raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
+        _check_area_privacy(cleaned, privacy_override, f"new area in plan {plan_id}")
         if parent_id is not None and _load_area(session, parent_id).plan_id != plan_id:
             raise NotFoundError(_("The area no longer exists (it may have been removed)."))
         siblings = _area_siblings(session, plan_id, parent_id)
@@ -149,10 +154,15 @@ def add_area(
         return area_row(area)
 
 
-def update_area(db: Database, area_id: int, data: AreaInput) -> AreaRow:
+def update_area(
+    db: Database, area_id: int, data: AreaInput, *, privacy_override: str | None = None
+) -> AreaRow:
+    """Refused (PrivacyWarning) if it adds a personal identity number to the title or
+    description without `privacy_override`."""
     cleaned = validate_area(data)
     with db.session() as session:
         area = _load_area(session, area_id)
+        _check_area_privacy(cleaned, privacy_override, f"area {area.id}", area)
         area.number = cleaned.number
         area.title = cleaned.title
         area.description = cleaned.description
@@ -188,7 +198,14 @@ def restore_area(db: Database, snapshot: AreaSnapshot, parent_id: int | None = N
     """Put a deleted area back where it was (with new ids)."""
     with db.session():
         parent = parent_id if parent_id is not None else snapshot.parent_id
-        area = add_area(db, snapshot.plan_id, snapshot.data, parent, snapshot.position)
+        area = add_area(
+            db,
+            snapshot.plan_id,
+            snapshot.data,
+            parent,
+            snapshot.position,
+            privacy_override=_RESTORED,
+        )
         for activity in snapshot.activities:
             restore_activity(db, replace(activity, area_id=area.id))
         for child in snapshot.children:
@@ -367,17 +384,47 @@ def _apply(activity: Activity, data: ActivityInput) -> None:
 _RESTORED = "put back by undo (the text had been saved before)"
 
 
+# Every free-text field of an activity: a number is as public in Ansvar or Uppföljning
+# as in the title.
+ACTIVITY_TEXTS = ("title", "description", "responsible", "schedule_text", "follow_up_method")
+
+
+def activity_privacy_labels() -> dict[str, str]:
+    """The activity's text fields as the user knows them (Aktivitet, Beskrivning …)."""
+    return {
+        "title": _("Activity"),
+        "description": _("Description"),
+        "responsible": _("Responsible"),
+        "schedule_text": _("Schedule"),
+        "follow_up_method": _("Follow-up"),
+    }
+
+
 def _check_privacy(
     data: ActivityInput, override: str | None, where: str, activity: Activity | None = None
+) -> None:
+    check_free_text(
+        {name: getattr(data, name) for name in ACTIVITY_TEXTS},
+        override,
+        where=where,
+        labels=activity_privacy_labels(),
+        previous={name: getattr(activity, name) for name in ACTIVITY_TEXTS} if activity else None,
+    )
+
+
+def area_privacy_labels() -> dict[str, str]:
+    return {"title": _("Area"), "description": _("Description")}
+
+
+def _check_area_privacy(
+    data: AreaInput, override: str | None, where: str, area: Area | None = None
 ) -> None:
     check_free_text(
         {"title": data.title, "description": data.description},
         override,
         where=where,
-        labels={"title": _("Activity"), "description": _("Description")},
-        previous=(
-            {"title": activity.title, "description": activity.description} if activity else None
-        ),
+        labels=area_privacy_labels(),
+        previous={"title": area.title, "description": area.description} if area else None,
     )
 
 

@@ -18,6 +18,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_items import AreaSnapshot, area_snapshot, restore_area
 from naravard_desktop.services.plan_templates import TemplateArea, get_template
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
 TITLE_LIMIT = 300
@@ -161,14 +162,21 @@ def get_plan(db: Database, plan_id: int) -> PlanSummary:
 
 
 def create_plan(
-    db: Database, group_id: int, data: PlanInput, template_key: str = "empty"
+    db: Database,
+    group_id: int,
+    data: PlanInput,
+    template_key: str = "empty",
+    *,
+    privacy_override: str | None = None,
 ) -> PlanSummary:
-    """A new plan with the areas of the chosen template."""
+    """A new plan with the areas of the chosen template; a title holding a personal identity
+    number is refused (PrivacyWarning) unless `privacy_override` gives a reason."""
     cleaned = validate_plan(data)
     template = get_template(template_key)
     with db.session() as session:
         if session.get(Group, group_id) is None:
             raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        _check_privacy(cleaned, None, privacy_override, f"new plan in group {group_id}")
         _check_item(session, cleaned.adopted_by_item_id)
         plan = Plan(
             group_id=group_id,
@@ -207,9 +215,13 @@ def update_plan(
     before: PlanSummary,
     data: PlanInput,
     revisions: Sequence[RevisionInput] | None = None,
+    *,
+    privacy_override: str | None = None,
 ) -> PlanSummary:
     """Save title, period, state and adopting decision of the plan the user saw as `before`
-    (refused if it changed since); with `revisions`, the revision history becomes that list."""
+    (refused if it changed since); with `revisions`, the revision history becomes that list.
+    A personal identity number added to the title or a revision note is refused
+    (PrivacyWarning) unless `privacy_override` gives a reason."""
     cleaned = validate_plan(data)
     new_revisions = None if revisions is None else validate_revisions(revisions)
     with db.session() as session:
@@ -221,6 +233,7 @@ def update_plan(
                 )
             )
         _check_item(session, cleaned.adopted_by_item_id)
+        _check_privacy(cleaned, new_revisions, privacy_override, f"plan {plan.id}", plan)
         plan.title = cleaned.title
         plan.valid_from = cleaned.valid_from
         plan.valid_to = cleaned.valid_to
@@ -352,6 +365,26 @@ def delete_revision(db: Database, revision_id: int) -> RevisionInput | None:
         removed = RevisionInput(revision.revised_on, revision.note, revision.agenda_item_id)
         session.delete(revision)
         return removed
+
+
+def privacy_labels() -> dict[str, str]:
+    return {"title": _("Plan title"), "revisions": _("Revision note")}
+
+
+def _check_privacy(
+    data: PlanInput,
+    revisions: Sequence[RevisionInput] | None,
+    override: str | None,
+    where: str,
+    plan: Plan | None = None,
+) -> None:
+    texts = {"title": data.title}
+    previous = {"title": plan.title} if plan is not None else {}
+    if revisions is not None:
+        texts["revisions"] = "\n".join(r.note for r in revisions)
+        if plan is not None:
+            previous["revisions"] = "\n".join(r.note for r in plan.revisions)
+    check_free_text(texts, override, where=where, labels=privacy_labels(), previous=previous)
 
 
 def _check_item(session: Session, item_id: int | None) -> None:

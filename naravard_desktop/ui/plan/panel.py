@@ -31,9 +31,11 @@ from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.follow_ups import FollowUpRow
 from naravard_desktop.services.labels import principal_label
 from naravard_desktop.services.plan_items import (
+    ACTIVITY_TEXTS,
     ActivityInput,
     ActivityRow,
     AreaRow,
+    activity_privacy_labels,
     validate_activity,
 )
 from naravard_desktop.services.plan_labels import status_label
@@ -188,9 +190,22 @@ class ActivityForm(AutosaveForm):
         if on and not self.due.text() and not self._loading:
             self.due.set_date(read_schedule(self.schedule.text()).due)
 
+    def text_widgets(self) -> dict[str, QWidget]:
+        """The editor of each free-text field, by field name (all are checked for identity
+        numbers)."""
+        return {
+            "title": self.title,
+            "description": self.description,
+            "responsible": self.responsible,
+            "schedule_text": self.schedule,
+            "follow_up_method": self.follow_up_method,
+        }
+
     def _show_number(self) -> None:
-        for field in (self.description, self.title):
-            if select_first_number(field):
+        widgets = self.text_widgets()
+        warned = list(self.privacy.warning.matches) if self.privacy.warning else []
+        for name in [*warned, *(n for n in widgets if n not in warned)]:
+            if name in widgets and select_first_number(widgets[name]):
                 return
 
     # --- the fields as raw values ---------------------------------------------------------
@@ -350,7 +365,7 @@ class ActivityForm(AutosaveForm):
                 reason = ask_privacy(
                     self,
                     warning,
-                    fields={"description": self.description, "title": self.title},
+                    fields=self.text_widgets(),
                     labels=privacy_labels(),
                     ask_reason=self._reason_first,
                 )
@@ -363,7 +378,7 @@ class ActivityForm(AutosaveForm):
             held.update({name: warning.message for name in warning.matches})
             kept = replace(
                 data,
-                **{f: getattr(before, f) for f in ("title", "description") if f in warning.matches},
+                **{f: getattr(before, f) for f in ACTIVITY_TEXTS if f in warning.matches},
             )
             if same_activity(kept, before.as_input()):
                 return before
@@ -429,7 +444,7 @@ def same_activity(one: ActivityInput, other: ActivityInput) -> bool:
 
 
 def privacy_labels() -> dict[str, str]:
-    return {"title": _("Activity"), "description": _("Description")}
+    return activity_privacy_labels()
 
 
 class SidePanel(QStackedWidget):

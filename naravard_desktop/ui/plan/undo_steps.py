@@ -74,7 +74,9 @@ class PlanUndo:
         def write(value: Details) -> None:
             plan_id = self.plans.resolve(before.id)
             current = plans.get_plan(self.db, plan_id)
-            plans.update_plan(self.db, current, value[0], value[1])
+            plans.update_plan(
+                self.db, current, value[0], value[1], privacy_override=RESTORED_REASON
+            )
             self.page.reload_plans(plan_id)
 
         self._push(
@@ -193,13 +195,22 @@ class PlanUndo:
             self.page.row_saved()
         return saved
 
-    def edit_area(self, before: AreaRow, data: AreaInput, *, reload: bool = True) -> AreaRow:
-        saved = plan_items.update_area(self.db, before.id, data)
+    def edit_area(
+        self,
+        before: AreaRow,
+        data: AreaInput,
+        *,
+        reload: bool = True,
+        privacy_override: str | None = None,
+    ) -> AreaRow:
+        """`privacy_override`: the reason given to keep an identity number (undo and redo
+        write text that was saved before, without asking again)."""
+        saved = plan_items.update_area(self.db, before.id, data, privacy_override=privacy_override)
         old, new = before.as_input(), saved.as_input()
 
         def write(value: AreaInput) -> None:
             area_id = self.areas.resolve(before.id)
-            plan_items.update_area(self.db, area_id, value)
+            plan_items.update_area(self.db, area_id, value, privacy_override=RESTORED_REASON)
             self.page.reload(("area", area_id))
 
         self._push(
@@ -230,7 +241,9 @@ class PlanUndo:
 
         def redo() -> None:
             activity_id = self.activities.resolve(before.id)
-            state["id"] = follow_ups.add_follow_up(self.db, activity_id, data).id
+            state["id"] = follow_ups.add_follow_up(
+                self.db, activity_id, data, privacy_override=RESTORED_REASON
+            ).id
             self.page.reload(("activity", activity_id))
 
         self._push(_("Follow up {title}").format(title=_short(before.title)), undo, redo)
