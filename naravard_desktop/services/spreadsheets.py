@@ -200,7 +200,7 @@ def _refused(path: Path, reason: str) -> DomainError:
 
 def _limit_rows(row: int) -> str:
     return _("row {row} is beyond the {limit} rows that can be read").format(
-        row=row, limit=MAX_ROWS
+        row=format_number(row), limit=format_number(MAX_ROWS)
     )
 
 
