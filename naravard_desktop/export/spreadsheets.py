@@ -18,6 +18,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from naravard_desktop.export.cell_safety import (
+    csv_text,
+    protect_formulas,
+    without_control_characters,
+    xlsx_row,
+)
 from naravard_desktop.i18n import _, current_language
 from naravard_desktop.services.spreadsheets import CellValue
 
@@ -47,13 +53,17 @@ class CsvStyle(StrEnum):
 
 
 def csv_bytes(rows: Rows, style: CsvStyle = CsvStyle.EXCEL_SV) -> bytes:
-    """Every row padded to the width of the widest (the header), as Excel writes a table."""
+    """Every row padded to the width of the widest (the header), as Excel writes a table;
+    a text that would start a formula gets an apostrophe before it (export/cell_safety)."""
     buffer = io.StringIO(newline="")
     delimiter = ";" if style == CsvStyle.EXCEL_SV else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     width = max((len(row) for row in rows), default=0)
     for row in rows:
-        cells = ["" if value is None else _text(value) for value in row]
+        cells = [
+            "" if value is None else csv_text(value) if isinstance(value, str) else _text(value)
+            for value in row
+        ]
         writer.writerow(cells + [""] * (width - len(cells)))
     text = buffer.getvalue()
     if style == CsvStyle.EXCEL_SV:
@@ -116,7 +126,9 @@ def xlsx_bytes(
     from openpyxl import Workbook
 
     tables = [_as_table(sheet, header_rows) for sheet in sheets]
-    document_title = title if title is not None else (tables[0].name if tables else "")
+    document_title = without_control_characters(
+        title if title is not None else (tables[0].name if tables else "")
+    )
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
@@ -127,7 +139,7 @@ def xlsx_bytes(
     properties.creator = APP_NAME
     properties.lastModifiedBy = APP_NAME
     properties.title = document_title
-    properties.subject = subject or None
+    properties.subject = without_control_characters(subject) or None
     properties.language = current_language()
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -161,26 +173,28 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
     widths, wrapped = _widths(table, max_width)
     row_number = 0
     for line in table.above:
-        sheet.append(list(line))
         row_number += 1
+        sheet.append(xlsx_row(line, sheet.title, row_number))
         first = sheet.cell(row=row_number, column=1)
         first.font = Font(name=FONT, size=13, bold=True)
+        protect_formulas(sheet, row_number, line)
     header_row = 0
     if table.header is not None:
-        sheet.append(list(table.header))
         row_number += 1
+        sheet.append(xlsx_row(table.header, sheet.title, row_number))
         header_row = row_number
         for column in range(1, len(table.header) + 1):
             cell = sheet.cell(row=row_number, column=column)
             for name, style in header_style.items():
                 setattr(cell, name, style)
+        protect_formulas(sheet, row_number, table.header)
         _fit_height(sheet, row_number, table.header, widths, range(len(table.header)), bold=True)
     # Setting a style is slow in openpyxl (it hashes it each time): style one cell of each
     # kind and copy its style array to the others.
     styles: dict[tuple[bool, int, str | None, str | None, bool], StyleArray] = {}
     for index, row in enumerate(table.body):
-        sheet.append(list(row))
         row_number += 1
+        sheet.append(xlsx_row(row, sheet.title, row_number))
         level = table.indents[index] if index < len(table.indents) else 0
         for column, value in enumerate(row):
             if value is None:
@@ -216,6 +230,7 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
             if key[4]:
                 cell.font = bold  # the labels of a label/value sheet
             styles[key] = copy(cell._style)
+        protect_formulas(sheet, row_number, row)  # after the styles, which replace it
         _fit_height(sheet, row_number, row, widths, wrapped, indent=(table.indent_column, level))
     last_row = row_number
     last_column = max([len(table.header or ()), *(len(row) for row in table.body)])
@@ -227,8 +242,10 @@ def _write_sheet(sheet: Worksheet, table: Table, title: str, max_width: int) -> 
         total = sum(widths.get(c, MIN_WIDTH) for c in range(max(last_column, 1)))
         for note in table.below:
             row_number += 1
-            cell = sheet.cell(row=row_number, column=1, value=note)
+            (text,) = xlsx_row([note], sheet.title, row_number)
+            cell = sheet.cell(row=row_number, column=1, value=text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            protect_formulas(sheet, row_number, [text])
             if last_column > 1:
                 sheet.merge_cells(
                     start_row=row_number, start_column=1, end_row=row_number, end_column=last_column
@@ -340,7 +357,7 @@ def _print_setup(sheet: Worksheet, title: str, *, landscape: bool) -> None:
 def _header_text(text: str) -> str:
     """A literal & is written && in Excel's page headers, which hold at most 255 characters
     in all."""
-    return " ".join(text.split())[:200].replace("&", "&&")
+    return " ".join(without_control_characters(text).split())[:200].replace("&", "&&")
 
 
 def _app_properties(data: bytes) -> bytes:
@@ -362,5 +379,6 @@ def _app_properties(data: bytes) -> bytes:
 
 def _sheet_title(title: str) -> str:
     """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
-    cleaned = "".join("-" if c in "[]:*?/\\" else c for c in title).strip() or "Blad"
+    cleaned = "".join("-" if c in "[]:*?/\\" else c for c in without_control_characters(title))
+    cleaned = cleaned.strip() or "Blad"
     return cleaned[:31]

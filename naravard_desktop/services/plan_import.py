@@ -257,6 +257,7 @@ class _Reader:
 
     def __init__(self, sheet: Sheet, header: tuple[int, dict[str, int]], out: ImportPreview):
         self.rows = sheet.rows
+        self.formulas = sheet.formulas
         self.header_row, self.columns = header
         self.out = out
         self.current: int | None = None  # index of the area activities go to
@@ -316,7 +317,7 @@ class _Reader:
 
     def _text_cell(self, row: list[CellValue], key: str, index: int) -> str:
         value = self._cell(row, key)
-        if isinstance(value, str) and value.startswith("="):
+        if (index, self.columns.get(key)) in self.formulas:
             self._problem(
                 index,
                 key,

@@ -41,10 +41,14 @@ __all__ = ["MAX_ROWS", "CellValue", "Sheet", "cell_name", "column_letter", "read
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet; rows[0] is spreadsheet row 1. Merged ranges repeat their top-left value."""
+    """One sheet; rows[0] is spreadsheet row 1. Merged ranges repeat their top-left value.
+    `formulas` holds the (row, column) of cells that are formulas rather than values: CSV
+    text starting with "=" (an XLSX is read with the values Excel calculated, and text that
+    starts with "=" there is text, as in our own exports)."""
 
     name: str
     rows: list[list[CellValue]]
+    formulas: frozenset[tuple[int, int]] = frozenset()
 
 
 def cell_name(row: int, column: int) -> str:
@@ -163,6 +167,7 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[list[CellValue]] = []
     cells = 0
+    formulas: set[tuple[int, int]] = set()
     try:
         for row in reader:
             number = len(rows)
@@ -179,6 +184,7 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
                     path,
                     _("there are more than {limit} cells").format(limit=format_number(MAX_CELLS)),
                 )
+            formulas.update((number, c) for c, cell in enumerate(row) if cell.lstrip()[:1] == "=")
             rows.append(_trim([_unquoted(cell.strip()) or None for cell in row]))
     except csv.Error as error:
         log.info("%s: CSV error at line %s: %s", path, reader.line_num, error)
@@ -191,7 +197,7 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
                 "line {line} is not valid CSV (a quotation mark is missing or misplaced)"
             ).format(line=reader.line_num)
         raise _refused(path, reason) from error
-    return Sheet(path.stem, rows)
+    return Sheet(path.stem, rows, frozenset(formulas))
 
 
 def _refused(path: Path, reason: str) -> DomainError:
