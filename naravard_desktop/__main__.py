@@ -51,10 +51,22 @@ def _main(argv: Sequence[str]) -> int:
     if args.lang and args.lang != current_language():
         set_language(args.lang)
     if args.command is not None:
+        _interrupt_on_terminate()
         return cli.run(args)
     from naravard_desktop.app import run_gui
 
     return run_gui(args)
+
+
+def _interrupt_on_terminate() -> None:
+    """A command ended with SIGTERM (a closed terminal, a `timeout`) stops as on Ctrl+C, so
+    what it was writing is removed (a half backup copy holds names) instead of left behind."""
+    import signal
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 if __name__ == "__main__":

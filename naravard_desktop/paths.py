@@ -51,12 +51,14 @@ def log_path() -> Path:
 def secure_file(path: Path) -> None:
     """Make a file the app writes readable and writable by its owner only (POSIX): the
     database, its backups, logs, drafts and exports hold names and protocols. A file on a
-    read-only medium or owned by someone else is left as it is."""
+    read-only medium or owned by someone else is left as it is, and so is a file without
+    write permission (the user made it read-only: it must not become writable)."""
     if os.name != "posix":
         return
     try:
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
+        mode = path.stat().st_mode & 0o7777
+        if mode & 0o077 and mode & 0o200:
+            path.chmod(mode & 0o700)  # only takes away: never adds a permission
     except OSError:
         pass
 

@@ -14,7 +14,7 @@ from naravard_desktop.cli.core import (
     open_db,
     print_json,
 )
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.i18n import _, format_iso_date, format_iso_range
 
 
 def register(commands: Commands) -> None:
@@ -47,7 +47,7 @@ def register(commands: Commands) -> None:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.maintenance import check_database
 
-    with open_db(args) as db:
+    with open_db(args, create=False) as db:
         report = check_database(db)
     if args.json:
         payload = {
@@ -56,6 +56,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             "revision": report.revision,
             "head": report.head,
             "problems": report.problems,
+            "details": report.details,
             "counts": report.counts,
         }
         print_json(payload, out)
@@ -75,7 +76,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.maintenance import backup_to
 
-    with open_db(args) as db:
+    with open_db(args, create=False) as db:
         target = backup_to(db, args.out)
     print(_("Backup written to {path}").format(path=target), file=out)
     return EXIT_OK
@@ -140,7 +141,7 @@ def cmd_members_list(args: argparse.Namespace, out: TextIO) -> int:
         print_json(payload, out)
     else:
         for m in rows:
-            period = f"{format_iso_date(m.active_from)}–{format_iso_date(m.active_to)}"
+            period = format_iso_range(m.active_from, m.active_to)
             print(
                 f"{m.membership_id}\t{m.name}\t{role_label(m.role)}\t"
                 f"{principal_label(m.principal)}\t{m.organisation}\t{period}",

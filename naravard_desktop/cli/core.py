@@ -173,6 +173,15 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     except BrokenPipeError:  # the reader of our output went away: __main__ ends quietly
         raise
     except Exception as error:  # a bug: log the traceback, still print one line
+        from naravard_desktop.services.database_errors import describe_failure
+
+        # A file or database that failed under the command (a memory stick pulled out):
+        # a sentence in the user's language, SQLite's or the system's own words in the log.
+        failure = describe_failure(error)
+        if failure is not None:
+            log.warning("command %s failed: %r", args.command, error)
+            print(_("Error: {message}").format(message=failure), file=err)
+            return EXIT_ERROR
         log.exception("command %s failed", args.command)
         print(
             _("Unexpected error ({kind}): {message}. Details are in the log file.").format(
@@ -184,11 +193,13 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
 
 
 @contextmanager
-def open_db(args: argparse.Namespace) -> Iterator[Database]:
-    """The database named by --database (or the default), disposed of afterwards."""
+def open_db(args: argparse.Namespace, *, create: bool = True) -> Iterator[Database]:
+    """The database named by --database (or the default), disposed of afterwards. Commands
+    that only look at a database (`check`, `verify`) pass `create=False`: a mistyped path is
+    reported instead of becoming a new, empty database."""
     from naravard_desktop.services.database import open_database
 
-    db = open_database(args.database)
+    db = open_database(args.database, create=create)
     try:
         yield db
     finally:

@@ -145,14 +145,15 @@ def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.errors import DomainError
     from naravard_desktop.services.approval import describe_verification, verify_pdf
+    from naravard_desktop.services.database_errors import os_reason
 
     try:
         data = args.file.read_bytes()
     except OSError as error:
         raise DomainError(
-            _("Cannot read {path}: {reason}").format(path=args.file, reason=error.strerror)
+            _("Cannot read {path}: {reason}").format(path=args.file, reason=os_reason(error))
         ) from error
-    with open_db(args) as db:
+    with open_db(args, create=False) as db:
         result = verify_pdf(db, data)
     print(describe_verification(result), file=out)
     return EXIT_OK if result is not None else EXIT_PROBLEM

@@ -3,7 +3,9 @@ app knows it may be running on SQLite, so the same code runs on PostgreSQL."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -36,12 +38,18 @@ def install_pragmas(engine: Engine, *, read_only: bool = False) -> None:
             cursor.close()
 
 
-def read_only_engine(path: Path) -> Engine:
-    """An engine that can only read `path` (a second copy of the app, a read-only medium)."""
+def read_only_engine(path: Path, *, immutable: bool = False) -> Engine:
+    """An engine that can only read `path` (a second copy of the app, a read-only medium).
+
+    `immutable` for a file nobody can change (a read-only medium or folder, a file without
+    write permission): SQLite then needs no -shm file beside a WAL database, which it could
+    not create there."""
     from sqlalchemy import create_engine
 
+    uri = read_only_uri(path, immutable=immutable)
+
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
     engine = create_engine("sqlite://", creator=connect)
     install_pragmas(engine, read_only=True)
@@ -55,8 +63,11 @@ def driver_connection(connection: Connection) -> sqlite3.Connection:
     return raw
 
 
-def integrity_problems(connection: sqlite3.Connection, *, quick: bool) -> list[str]:
-    """Problems reported by SQLite's own check; empty when the file is sound."""
+def integrity_problems(
+    connection: sqlite3.Connection, *, quick: bool, foreign_keys: bool | None = None
+) -> list[str]:
+    """Problems reported by SQLite's own check; empty when the file is sound. The full check
+    also lists broken foreign keys unless `foreign_keys` is False."""
     pragma = "quick_check" if quick else "integrity_check"
     rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     # One row may hold several lines under a "*** in database main ***" heading.
@@ -67,16 +78,28 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool) -> list[s
         for line in str(row[0]).splitlines()
         if line.strip() and not line.startswith("*** ")
     ]
-    if not quick:
+    if foreign_keys if foreign_keys is not None else not quick:
         for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
             problems.append(f"foreign key: {table} row {rowid} -> {parent}")
     return problems
 
 
-def read_only_uri(path: Path) -> str:
+_INDEX_PROBLEM = re.compile(
+    r"^(row \d+ missing from index |wrong # of entries in index |non-unique entry in index )"
+)
+
+
+def is_index_problem(problem: str) -> bool:
+    """True for damage confined to an index (the rows themselves are readable; REINDEX or
+    a restore repairs it), as reported by the full integrity check only."""
+    return bool(_INDEX_PROBLEM.match(problem))
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     """A sqlite3 URI opening `path` read-only. Percent-encoded: a raw "#", "?" or "%" in a
     folder name would otherwise open another file."""
-    return "file:" + quote(str(path), safe="/:\\") + "?mode=ro"
+    uri = "file:" + quote(str(path), safe="/:\\") + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
 
 
 def backup_file(source: Path, target: Path) -> None:
@@ -84,20 +107,31 @@ def backup_file(source: Path, target: Path) -> None:
     temporary name first; the copy is readable only by its owner."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(read_only_uri(source), uri=True)
+    _remove_with_journal(partial)  # what a killed earlier copy left
+    # Created owner-only before a byte is written: it will hold names and protocols.
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
-            src.backup(dst)
-            # A backup is one self-contained file: no -wal/-shm beside it when it is opened.
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                # A backup is one self-contained file: no -wal/-shm beside it when opened.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if os.name == "posix":
-        partial.chmod(0o600)
-    partial.replace(target)
+            src.close()
+        partial.replace(target)
+    except BaseException:  # a full disk, an interrupt: no half copy is left behind
+        _remove_with_journal(partial)
+        raise
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def restore_file(backup: Path, target: Path) -> None:

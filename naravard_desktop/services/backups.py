@@ -18,6 +18,7 @@ from pathlib import Path
 from naravard_desktop.db import sqlite
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.i18n import N_, _
+from naravard_desktop.services.database_errors import file_error_reason
 
 AUTO = "auto"
 MANUAL = "manual"
@@ -86,7 +87,7 @@ def make_backup(
     except (OSError, sqlite3.Error) as error:
         raise DomainError(
             _("The backup could not be written to {path}: {reason}").format(
-                path=target, reason=getattr(error, "strerror", None) or error
+                path=target, reason=file_error_reason(error)
             )
         ) from error
     problems = sqlite.file_problems(target)

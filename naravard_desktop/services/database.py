@@ -14,8 +14,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -29,11 +29,22 @@ from naravard_desktop.db.engine import (
 )
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
 from naravard_desktop.i18n import _
-from naravard_desktop.paths import create_private_file, default_database_path, secure_file
+from naravard_desktop.paths import default_database_path, secure_file
+from naravard_desktop.services import database_files
+from naravard_desktop.services.database_errors import (
+    damaged_text,
+    describe_open_error,
+    describe_save_error,
+)
 
 log = logging.getLogger(__name__)
 
 DATABASE_ENV = "NARAVARD_DATABASE"
+
+# Why a database is open read-only (Database.read_only_reason).
+IN_USE = "in-use"  # open in another copy of the program
+READ_ONLY_FILE = "read-only-file"  # the file or its folder cannot be written
+DAMAGED = "damaged"  # its indexes are damaged: restore a backup before saving anything
 
 
 @dataclass
@@ -45,6 +56,8 @@ class Database:
     factory: SessionFactory = field(repr=False)
     path: Path | None = None  # the file, when SQLite
     read_only: bool = False  # opened for reading only: every save is refused
+    read_only_reason: str = ""  # IN_USE, READ_ONLY_FILE or DAMAGED when read_only
+    damage: tuple[str, ...] = ()  # SQLite's own words about the damage (for the log)
 
     _active: ContextVar[Session | None] = field(
         default_factory=lambda: ContextVar("naravard_session", default=None), repr=False
@@ -74,6 +87,8 @@ class Database:
         except DatabaseError as error:
             session.rollback()
             message = describe_save_error(error)
+            if message is not None and self.read_only:
+                message = self.refusal() or message
             if message is None:
                 raise
             log.warning("save refused by the database: %s", error.orig or error)
@@ -84,6 +99,22 @@ class Database:
         finally:
             self._active.reset(token)
             session.close()
+
+    def refusal(self) -> str | None:
+        """Why nothing can be saved here, in the words for its reason; None when writable."""
+        if self.read_only_reason == READ_ONLY_FILE:
+            return _(
+                "The database file or its folder cannot be written to (read-only), so your "
+                "change was not saved."
+            )
+        if self.read_only_reason == DAMAGED:
+            return _(
+                "The database is damaged, so nothing can be saved in it. Restore the newest "
+                "backup (File › Restore from backup…)."
+            )
+        if self.read_only_reason == IN_USE:
+            return _("The database can only be read, so your change was not saved.")
+        return None
 
     @property
     def display_name(self) -> str:
@@ -103,32 +134,77 @@ def backup_dir_for(path: Path) -> Path:
 
 
 def open_database(
-    target: str | None = None, *, migrate: bool = True, read_only: bool = False
+    target: str | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
+    create: bool = True,
 ) -> Database:
-    """Open (creating if needed) and migrate; raises DatabaseFileError with a readable text.
+    """Open (creating if needed and `create`) and migrate; raises DatabaseFileError with a
+    readable text.
 
-    A SQLite file that cannot be written (a read-only medium or folder) is opened read-only,
-    as is any file when `read_only` is asked for (a second copy of the app)."""
+    A SQLite file that cannot be written (a read-only medium or folder, a file made 0444) is
+    opened read-only and never made writable, as is any file when `read_only` is asked for
+    (a second copy of the app). A file whose indexes are damaged opens read-only too: it can
+    be read, exported and restored from a backup, but nothing is saved into it."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
+    reason = IN_USE if read_only else ""
+    immutable = False
     if path is not None:
-        _check_file(path)
-        read_only = read_only or (path.exists() and not _writable(path))
+        if not database_files.check_existing(path, create=create):
+            database_files.create_atomically(path, _build_schema)
+        found = database_files.access(path)
+        if not found.writable:
+            reason, immutable = reason or READ_ONLY_FILE, found.immutable
+            _check_readable_wal(path, found)
+        elif not reason:
+            secure_file(path)  # an older database readable by others; never a read-only one
     elif read_only:
         raise DatabaseFileError(_("Only a database file can be opened read-only."))
-    engine = sqlite.read_only_engine(path) if read_only and path else make_engine(url)
+    try:
+        engine = (
+            sqlite.read_only_engine(path, immutable=immutable)
+            if reason and path
+            else make_engine(url)
+        )
+        problems = _open_checks(engine, path, url, reason, migrate)
+    except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
+        raise DatabaseFileError(describe_open_error(path or Path(url), error)) from error
+    if problems and path is not None:
+        reason = DAMAGED
+        engine.dispose()
+        engine = sqlite.read_only_engine(path)
+    return Database(
+        url=url,
+        engine=engine,
+        factory=make_session_factory(engine),
+        path=path,
+        read_only=bool(reason),
+        read_only_reason=reason,
+        damage=tuple(problems),
+    )
+
+
+def _open_checks(
+    engine: Engine, path: Path | None, url: str, reason: str, migrate: bool
+) -> list[str]:
+    """Integrity, schema version and a due migration; returns index damage found (which
+    leaves the file readable), raises for anything that keeps it from being opened."""
+    problems: list[str] = []
     try:
         with engine.connect() as connection:
             if path is not None:
+                # The full check costs about what quick_check does (both read every page:
+                # 0.4 s for 64 MB from a cold disk) and also finds damaged indexes, which
+                # quick_check misses and a write would make worse.
                 problems = sqlite.integrity_problems(
-                    sqlite.driver_connection(connection), quick=True
+                    sqlite.driver_connection(connection), quick=False, foreign_keys=False
                 )
                 if problems:
-                    raise DatabaseFileError(
-                        _("The database {path} is damaged: {problem}").format(
-                            path=path, problem=problems[0]
-                        )
-                    )
+                    log.warning("integrity check of %s: %s", path, "; ".join(problems[:20]))
+                if problems and not all(sqlite.is_index_problem(p) for p in problems):
+                    raise DatabaseFileError(damaged_text(path))
             revision = schema.current_revision(connection)
             if revision is None and schema.has_foreign_tables(connection):
                 raise DatabaseFileError(
@@ -144,7 +220,7 @@ def open_database(
                 ).format(revision=revision)
             )
         if revision != schema.HEAD_REVISION:
-            if read_only:
+            if reason or problems:
                 raise DatabaseFileError(
                     _(
                         "The database needs to be upgraded, which cannot be done while it is "
@@ -159,24 +235,34 @@ def open_database(
                 backup_before_migration(path, revision)
             log.info("migrating %s from %s to %s", url, revision, schema.HEAD_REVISION)
             schema.upgrade(engine)
-    except (DatabaseError, sqlite3.DatabaseError) as error:
-        engine.dispose()
-        raise DatabaseFileError(_describe_sqlite_error(path or Path(url), error)) from error
     except BaseException:
         engine.dispose()
         raise
-    return Database(
-        url=url,
-        engine=engine,
-        factory=make_session_factory(engine),
-        path=path,
-        read_only=read_only,
-    )
+    return problems
 
 
-def _writable(path: Path) -> bool:
-    """SQLite needs to write the file and, for its journal, the folder."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+def _build_schema(temporary: Path) -> None:
+    """The first start: the whole schema in a temporary file (rollback journal, so every
+    commit is in the file itself when it is moved into place)."""
+    engine = create_engine(to_url(temporary))
+    try:
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def _check_readable_wal(path: Path, found: database_files.FileAccess) -> None:
+    """A read-only WAL database with changes still in its -wal file needs a -shm file
+    beside it, which cannot be made in a folder that cannot be written."""
+    shm = path.with_name(path.name + "-shm")
+    if found.pending_wal and not shm.exists() and not os.access(path.parent, os.W_OK):
+        raise DatabaseFileError(
+            _(
+                "{path} holds changes not yet written into the file (in {wal}), and its "
+                "folder cannot be written to. Copy the folder to a place where you may "
+                "write and open the copy."
+            ).format(path=path, wal=path.name + "-wal")
+        )
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
@@ -185,57 +271,3 @@ def backup_before_migration(path: Path, revision: str) -> Path:
     target = make_backup(path, BEFORE_UPGRADE, note=f"from-{revision}")
     log.info("backup before migration from %s: %s", revision, target)
     return target
-
-
-def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseFileError(_("{path} is a folder, not a database file.").format(path=path))
-    if path.exists():
-        if not sqlite.looks_like_sqlite(path):
-            raise DatabaseFileError(
-                _("{path} is not a database file. Choose another file.").format(path=path)
-            )
-        secure_file(path)
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseFileError(
-            _("Cannot create the folder {folder}: {reason}").format(
-                folder=path.parent, reason=error.strerror
-            )
-        ) from error
-    create_private_file(path)  # owner-only; SQLite's -wal and -shm files follow it
-
-
-def describe_save_error(error: Exception) -> str | None:
-    """What a user should read when the database refused a save for a reason outside the
-    app (full disk, failing disk, read-only file, another program holding the lock); None
-    for anything else (a bug or a constraint, which stays a programming error)."""
-    text = str(getattr(error, "orig", None) or error).lower()
-    if "disk is full" in text:  # SQLITE_FULL: "database or disk is full"
-        return _("The disk is full, so your change was not saved. Free some space and try again.")
-    if "disk i/o" in text:
-        return _(
-            "The database file could not be written (disk error), so your change was not "
-            "saved. Check the disk or memory stick and try again."
-        )
-    if "readonly" in text.replace(" ", ""):
-        return _("The database can only be read, so your change was not saved.")
-    if "locked" in text or "busy" in text:
-        return _(
-            "The database is busy in another program, so your change was not saved. "
-            "Try again in a moment."
-        )
-    return None
-
-
-def _describe_sqlite_error(path: Path, error: Exception) -> str:
-    text = str(error).lower()
-    if "not a database" in text or "malformed" in text:
-        return _("{path} is not a database file, or it is damaged.").format(path=path)
-    if "locked" in text or "busy" in text:
-        return _("{path} is in use by another program. Try again in a moment.").format(path=path)
-    if isinstance(error, OperationalError) and "readonly" in text.replace(" ", ""):
-        return _("{path} cannot be written to (read-only).").format(path=path)
-    return _("Cannot open the database {path}: {reason}").format(path=path, reason=error)

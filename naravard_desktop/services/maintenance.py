@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,11 @@ from naravard_desktop.db.models import Group  # noqa: F401  (registers every tab
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.database_errors import (
+    describe_integrity,
+    file_error_reason,
+    os_reason,
+)
 
 
 @dataclass
@@ -24,6 +28,7 @@ class CheckReport:
     head: str
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)  # SQLite's own words (English)
 
     @property
     def ok(self) -> bool:
@@ -37,7 +42,8 @@ def check_database(db: Database) -> CheckReport:
         report = CheckReport(revision=revision, head=schema.HEAD_REVISION)
         if sqlite.is_sqlite(db.engine):
             raw = sqlite.driver_connection(connection)
-            report.problems += sqlite.integrity_problems(raw, quick=False)
+            report.details = sqlite.integrity_problems(raw, quick=False)
+            report.problems += describe_integrity(report.details)
         if revision != schema.HEAD_REVISION:
             report.problems.append(
                 _("Schema version {revision} differs from {head}.").format(
@@ -66,13 +72,13 @@ def backup_to(db: Database, out: Path) -> Path:
         # A mistyped folder must not be created silently, hiding where the copy went.
         raise DomainError(
             _("Cannot write the backup to {path}: {reason}").format(
-                path=out, reason=os.strerror(errno.ENOENT)
+                path=out, reason=os_reason(FileNotFoundError(errno.ENOENT, ""))
             )
         )
     try:
         sqlite.backup_file(db.path, out)
     except (OSError, sqlite3.Error) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = file_error_reason(error)
         raise DomainError(
             _("Cannot write the backup to {path}: {reason}").format(path=out, reason=reason)
         ) from error

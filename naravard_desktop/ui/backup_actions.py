@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import backups, maintenance
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.database import DAMAGED, Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import BACKUPS, save_file_name
 from naravard_desktop.ui.restore_dialog import RestoreDialog
@@ -38,7 +38,10 @@ class BackupActions(QObject):
         self.restore_action = QAction(_("&Restore from backup…"), window)
         self.restore_action.setObjectName("restore_action")
         self.restore_action.triggered.connect(self.restore)
-        self.restore_action.setEnabled(db.path is not None and not db.read_only)
+        # A damaged database is held by this window alone: restoring it is the way out.
+        self.restore_action.setEnabled(
+            db.path is not None and (not db.read_only or db.read_only_reason == DAMAGED)
+        )
 
     def backup_to_file(self) -> None:
         name = save_file_name(
@@ -60,6 +63,9 @@ class BackupActions(QObject):
     def restore(self) -> None:
         if self.db.path is None:
             return
+        if self.db.read_only_reason == DAMAGED:
+            self.recover_damaged()
+            return
         dialog = RestoreDialog(self.db.path, self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -68,6 +74,44 @@ class BackupActions(QObject):
             backups.restore(self.db.path, dialog.chosen)
         except DomainError as error:
             show_error(self.window, error)
+        self.restored.emit()
+
+    def recover_damaged(self) -> None:
+        """A damaged database is set aside (kept, under a new name) and the newest intact
+        backup takes its place, as offered at start-up; a safety copy of a damaged file
+        could not pass the check every backup must pass."""
+        path = self.db.path
+        if path is None:
+            return
+        newest = backups.newest_good_backup(path)
+        if newest is None:
+            show_error(
+                self.window, _("There is no intact backup of {name}.").format(name=path.name)
+            )
+            return
+        answer = QMessageBox.question(
+            self.window,
+            _("Restore from backup"),
+            _(
+                "Put the backup from {date} in place of the damaged database? Changes made "
+                "after it are not in it; the damaged file is kept beside it under a new name."
+            ).format(date=newest.made_at.strftime("%Y-%m-%d %H:%M")),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.db.dispose()  # no connection may hold the file while it is replaced
+        try:
+            aside, used = backups.recover_from_newest_backup(path)
+        except (DomainError, OSError) as error:
+            show_error(self.window, error if isinstance(error, DomainError) else str(error))
+            return
+        QMessageBox.information(
+            self.window,
+            _("Backup restored"),
+            _("The backup from {date} is now in use. The damaged file was kept as {aside}.").format(
+                date=used.made_at.strftime("%Y-%m-%d %H:%M"), aside=aside.name
+            ),
+        )
         self.restored.emit()
 
     def automatic_backup(self) -> None:

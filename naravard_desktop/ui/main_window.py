@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -36,6 +37,7 @@ from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
+from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.undo import UndoActions
 
@@ -95,13 +97,21 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # Why nothing can be saved, above the pages (hidden when the database is writable).
+        self.read_only_banner = ReadOnlyBanner(db)
+        outer.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.read_only_banner.restore_requested.connect(self.backups.recover_damaged)
         self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
         self.database_label.setObjectName("database_label")
         self.statusBar().addPermanentWidget(self.database_label)

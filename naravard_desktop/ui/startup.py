@@ -6,31 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from naravard_desktop.db.engine import sqlite_path, to_url
 from naravard_desktop.errors import DatabaseFileError, DomainError, SchemaTooNewError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import backups, groups
+from naravard_desktop.instance_lock import InstanceLock
+from naravard_desktop.services import backups, database_files, groups
 from naravard_desktop.services.database import Database, open_database, resolve_target
-
-LOCK_WAIT_MS = 300
-
-
-class InstanceLock:
-    """Marks a database file as open in this copy of the app (a lock file beside it that
-    Qt removes when the process ends, and recognises as stale after a crash)."""
-
-    def __init__(self, database: Path) -> None:
-        self._lock = QLockFile(str(database) + ".lock")
-        self._lock.setStaleLockTime(0)  # stale only when its process is gone
-
-    def acquire(self) -> bool:
-        return self._lock.tryLock(LOCK_WAIT_MS)
-
-    def release(self) -> None:
-        self._lock.unlock()
 
 
 def open_database_or_ask(
@@ -41,12 +25,17 @@ def open_database_or_ask(
         path = sqlite_path(to_url(resolve_target(target)))
         lock = InstanceLock(path) if path is not None else None
         read_only = False
-        if lock is not None and path is not None and path.exists() and not lock.acquire():
-            if not _ask_read_only(parent, path):
-                return None
-            lock, read_only = None, True
+        if lock is not None and path is not None and path.exists():
+            if not database_files.access(path).writable:
+                # A read-only medium, folder or file: nobody can save into it, so there is
+                # nothing to lock (nor room for a lock file); it opens read-only by itself.
+                lock = None
+            elif not lock.acquire():
+                if not _ask_read_only(parent, path):
+                    return None
+                lock, read_only = None, True
         try:
-            return open_database(target, read_only=read_only), lock
+            db = open_database(target, read_only=read_only)
         except DatabaseFileError as error:
             if lock is not None:
                 lock.release()
@@ -62,6 +51,10 @@ def open_database_or_ask(
             if not name:
                 return None
             target = name
+            continue
+        if lock is not None and not lock.held:
+            lock.acquire()  # a database just created: it was not there to be locked before
+        return db, lock
 
 
 def _ask_read_only(parent: QWidget | None, path: Path) -> bool:

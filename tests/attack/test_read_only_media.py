@@ -1,0 +1,91 @@
+"""Issue 11, points 5 and 6: a database on a read-only medium or in a folder that cannot be
+written opens read-only (a WAL database there has no -shm file and none can be made), and a
+file the user made read-only (0444) is respected: never made writable, nothing saved.
+
+Read-only is decided from the permission bits as well as from access(2), so these tests mean
+the same run as root (which access(2) lets write anything) and as a normal user."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.errors import DatabaseFileError
+from naravard_desktop.services import groups
+from naravard_desktop.services.database import open_database
+from tests.attack.db_files import GROUP, cli, is_wal, make_database, mode
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A WAL database alone in a folder made 0555 (as a read-only medium looks)."""
+    folder = tmp_path / "skrivskyddad"
+    folder.mkdir()
+    path = make_database(folder / "samverkan.sqlite")
+    assert is_wal(path) and sorted(p.name for p in folder.iterdir()) == ["samverkan.sqlite"]
+    folder.chmod(0o555)
+    yield path
+    folder.chmod(0o755)
+
+
+def test_a_database_in_a_folder_that_cannot_be_written_opens_read_only(
+    read_only_folder: Path,
+) -> None:
+    before = read_only_folder.read_bytes()
+    db = open_database(str(read_only_folder))
+    try:
+        assert db.read_only
+        assert [g.name for g in groups.list_groups(db)] == [GROUP]
+        with pytest.raises(DatabaseFileError, match="skrivskyddad"):
+            groups.create_group(db, groups.GroupInput(name="Får inte sparas"))
+    finally:
+        db.dispose()
+    assert read_only_folder.read_bytes() == before
+    assert [p.name for p in read_only_folder.parent.iterdir()] == ["samverkan.sqlite"]
+
+
+def test_a_file_made_read_only_is_never_made_writable(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "arkiv.sqlite")
+    path.chmod(0o444)
+    before = path.read_bytes()
+    source = tmp_path / "plan.csv"
+    source.write_text("Område;Aktivitet\n1 Kontinuitet;\n;Fast vårdkontakt\n", encoding="utf-8")
+
+    checked = cli(tmp_path / "data", "check", "--database", path)
+    assert checked.returncode == 0, checked.stderr
+    assert mode(path) == 0o444  # `check` made it 0600 before
+
+    applied = cli(tmp_path / "data", "import", "plan", source, "--apply", "--database", path)
+    assert applied.returncode != 0
+    assert "skrivskyddad" in applied.stderr and "ändringen är inte sparad" in applied.stderr
+    assert "readonly" not in applied.stderr.replace(" ", "").lower()
+    assert mode(path) == 0o444 and path.read_bytes() == before
+
+
+def test_a_read_only_mount_opens_read_only(tmp_path: Path) -> None:
+    """The real thing (a read-only file system) where the machine lets the test mount one."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting needs root")
+    source, mount = tmp_path / "källa", tmp_path / "minne"
+    source.mkdir()
+    mount.mkdir()
+    make_database(source / "samverkan.sqlite")
+    bind = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip("cannot mount here")
+    try:
+        remount = ["mount", "-o", "remount,bind,ro", str(mount)]
+        if subprocess.run(remount, capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        listed = cli(tmp_path / "data", "groups", "list", "--database", mount / "samverkan.sqlite")
+        assert listed.returncode == 0, listed.stderr  # was "unable to open database file"
+        assert GROUP in listed.stdout
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
