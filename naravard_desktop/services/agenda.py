@@ -215,19 +215,39 @@ def save_text(
 
 
 def _text_labels() -> dict[str, str]:
-    return {"notes": _("Notes"), "decision": _("Decision"), "title": _("Title")}
+    return {
+        "notes": _("Notes"),
+        "decision": _("Decision"),
+        "title": _("Title"),
+        "presenter": _("Presenter"),
+        "attachments": _("Attachments"),
+    }
 
 
 def _check_privacy(
     data: ItemInput, override: str | None, where: str, item: AgendaItem | None = None
 ) -> None:
     check_free_text(
-        {"title": data.title, "notes": data.notes, "decision": data.decision},
+        {
+            "title": data.title,
+            "presenter": data.presenter,
+            "notes": data.notes,
+            "decision": data.decision,
+            "attachments": "\n".join(data.attachments),
+        },
         override,
         where=where,
         labels=_text_labels(),
         previous=(
-            {"title": item.title, "notes": item.notes, "decision": item.decision} if item else None
+            {
+                "title": item.title,
+                "presenter": item.presenter,
+                "notes": item.notes,
+                "decision": item.decision,
+                "attachments": "\n".join(a.title for a in item.attachments),
+            }
+            if item
+            else None
         ),
     )
 

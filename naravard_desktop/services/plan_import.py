@@ -23,9 +23,20 @@ from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import N_, _
 from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_items import ActivityInput, validate_activity
+from naravard_desktop.services.plan_items import (
+    ActivityInput,
+    AreaInput,
+    validate_activity,
+    validate_area,
+)
 from naravard_desktop.services.plan_labels import status_from_text
-from naravard_desktop.services.plans import PlanInput, PlanSummary, create_plan, get_plan
+from naravard_desktop.services.plans import (
+    PlanInput,
+    PlanSummary,
+    create_plan,
+    get_plan,
+    validate_plan,
+)
 from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.schedule import derive_due_date
 from naravard_desktop.services.spreadsheets import (
@@ -100,6 +111,13 @@ PRINCIPAL_WORDS = {
     "other": Principal.OTHER,
 }
 DEFAULT_AREA = N_("Activities")
+# ActivityInput's fields → the column keys above, to name the cell of a problem.
+_ACTIVITY_COLUMNS = {
+    "title": "activity",
+    "schedule_text": "schedule",
+    "follow_up_method": "follow_up",
+    "responsible_principal": "principal",
+}
 HEADER_SEARCH_ROWS = 30
 
 _NUMBERED = re.compile(
@@ -115,12 +133,17 @@ class Problem:
     column: int | None  # zero-based column, None for the whole row
     message: str
     blocking: bool = True
+    sheet: str = ""  # set when not the sheet of activities ("Om planen")
 
     @property
     def where(self) -> str:
         if self.column is None:
-            return _("row {row}").format(row=self.row + 1)
-        return cell_name(self.row, self.column)
+            place = _("row {row}").format(row=self.row + 1)
+        else:
+            place = cell_name(self.row, self.column)
+        if self.sheet:
+            return _("sheet “{sheet}”, {where}").format(sheet=self.sheet, where=place)
+        return place
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -181,6 +204,7 @@ def read_plan_file(path: Path) -> ImportPreview:
             plan = _meta(meta, _title_from(path))
             preview = ImportPreview(str(path), sheet.name, plan)
             _Reader(sheet, header, preview).read()
+            _check_plan(preview, meta)
             if not preview.areas and not preview.activities:
                 preview.problems.append(
                     Problem(header[0], None, _("The sheet has no activities under its headers."))
@@ -193,6 +217,27 @@ def read_plan_file(path: Path) -> ImportPreview:
             "Name the columns, for example Område, Aktivitet, Ansvar, Tidsplan."
         ).format(name=path.name, sheets=found)
     )
+
+
+def _check_plan(preview: ImportPreview, meta: Sheet | None) -> None:
+    """The title from "Om planen" as the plan form would check it (length, control
+    characters), named by its cell."""
+    try:
+        validate_plan(preview.plan)
+    except ValidationError as error:
+        row = next(
+            (
+                number
+                for number, cells in enumerate(meta.rows if meta else [])
+                if cells and isinstance(cells[0], str) and META_KEYS.get(_norm(cells[0])) == "title"
+            ),
+            None,
+        )
+        for message in error.fields.values():
+            if meta is not None and row is not None:
+                preview.problems.append(Problem(row, 1, message, sheet=meta.name))
+            else:
+                preview.problems.append(Problem(0, None, message))
 
 
 def _title_from(path: Path) -> str:
@@ -277,6 +322,17 @@ class _Reader:
             if "area" not in self.columns and self._is_heading(index):
                 continue  # the title line of the next table, read with its header
             self._row(index, row)
+        for area in self.out.areas:
+            self._check_area(area)
+
+    def _check_area(self, area: ImportArea) -> None:
+        """As the area form checks it: a too long title or number, a control character."""
+        try:
+            validate_area(AreaInput(area.title, area.number, area.description))
+        except ValidationError as error:
+            for name, message in error.fields.items():
+                key = {"title": "area"}.get(name, name)
+                self._problem(area.row, key if key in self.columns else "area", message)
 
     def _unknown_columns(self, header: list[CellValue]) -> None:
         used = set(self.columns.values())
@@ -402,7 +458,7 @@ class _Reader:
             cleaned = validate_activity(data)
         except ValidationError as error:
             for name, message in error.fields.items():
-                key = {"title": "activity"}.get(name, name)
+                key = _ACTIVITY_COLUMNS.get(name, name)
                 self._problem(index, key if key in self.columns else "activity", message)
             return None
         return cleaned if len(self.out.blocking) == before else None
@@ -546,8 +602,8 @@ def apply_import(
                 plan_id=plan.id,
                 parent_id=parent,
                 position=positions.get(parent, 0),
-                number=area.number[:20],
-                title=area.title[:500],
+                number=area.number,  # checked by validate_area in the preview
+                title=area.title,
                 description=area.description,
             )
             positions[parent] = positions.get(parent, 0) + 1

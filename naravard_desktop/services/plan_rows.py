@@ -11,10 +11,17 @@ from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan_labels import CLOSED_STATUSES
 from naravard_desktop.services.schedule import derive_due_date
-from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
+from naravard_desktop.services.validation import (
+    LINE_LIMIT,
+    SHORT_TEXT_LIMIT,
+    TEXT_LIMIT,
+    FieldErrors,
+    clean_line,
+    clean_text,
+)
 
 NUMBER_LIMIT = 20
-TITLE_LIMIT = 500
+TITLE_LIMIT = LINE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -159,8 +166,11 @@ def validate_area(data: AreaInput) -> AreaInput:
     )
     errors = FieldErrors()
     errors.required("title", cleaned.title, _("Title"))
-    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
-    errors.max_length("number", cleaned.number, NUMBER_LIMIT, _("Number"))
+    errors.text("title", data.title, cleaned.title, TITLE_LIMIT, _("Title"))
+    errors.text("number", data.number, cleaned.number, NUMBER_LIMIT, _("Number"))
+    errors.text(
+        "description", data.description, cleaned.description, TEXT_LIMIT, _("Description")
+    )
     errors.raise_if_any()
     return cleaned
 
@@ -177,6 +187,14 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     )
     errors = FieldErrors()
     errors.required("title", cleaned.title, _("Activity"))
+    for name, limit, label in (
+        ("title", SHORT_TEXT_LIMIT, _("Activity")),
+        ("description", TEXT_LIMIT, _("Description")),
+        ("responsible", SHORT_TEXT_LIMIT, _("Responsible")),
+        ("schedule_text", LINE_LIMIT, _("Schedule")),
+        ("follow_up_method", TEXT_LIMIT, _("Follow-up")),
+    ):
+        errors.text(name, getattr(data, name), getattr(cleaned, name), limit, label)
     if not isinstance(cleaned.progress, int) or not 0 <= cleaned.progress <= 100:
         errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
     try:

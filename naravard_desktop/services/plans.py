@@ -83,7 +83,7 @@ def validate_plan(data: PlanInput) -> PlanInput:
     cleaned = replace(data, title=clean_line(data.title))
     errors = FieldErrors()
     errors.required("title", cleaned.title, _("Title"))
-    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
+    errors.text("title", data.title, cleaned.title, TITLE_LIMIT, _("Title"))
     errors.period("valid_to", cleaned.valid_from, cleaned.valid_to)
     try:
         PlanState(cleaned.state)
@@ -96,10 +96,10 @@ def validate_plan(data: PlanInput) -> PlanInput:
 def validate_revisions(revisions: Sequence[RevisionInput]) -> list[RevisionInput]:
     cleaned = [replace(r, note=clean_text(r.note)) for r in revisions]
     errors = FieldErrors()
-    for revision in cleaned:
+    for raw, revision in zip(revisions, cleaned, strict=True):
         if not isinstance(revision.revised_on, dt.date):
             errors.add("revisions", _("Give the date of each revision."))
-        errors.max_length("revisions", revision.note, NOTE_LIMIT, _("Revision note"))
+        errors.text("revisions", raw.note, revision.note, NOTE_LIMIT, _("Revision note"))
     errors.raise_if_any()
     return cleaned
 

@@ -57,6 +57,14 @@ def field_labels() -> dict[str, str]:
         "decision": _("Decision"),
         "title": _("Title"),
         "description": _("Description"),
+        "presenter": _("Presenter"),
+        "attachments": _("Attachments"),
+        "responsible": _("Responsible"),
+        "schedule_text": _("Schedule"),
+        "follow_up_method": _("Follow-up"),
+        "note": _("Follow-up note"),
+        "area": _("Area"),
+        "plan_title": _("Plan title"),
     }
 
 

@@ -361,20 +361,44 @@ class ItemEditor(QWidget):
             ),
         )
 
-    def save_details(self) -> None:
-        """Title, presenter, minutes and attachments, when a field is left or Enter pressed."""
+    def can_close(self) -> bool:
+        """Before the window closes: save what is typed. An identity number in the notes or
+        decision asks as "Spara ändå…" does, in the title as saving it does; "Ta bort numret"
+        keeps the window open with the number selected. Other refusals were shown, and the
+        text is kept as a draft."""
+        if self.item is None or self.locked:
+            return True
+        for field, saver in self.savers.items():
+            if saver.flush() or (warning := self.privacy_bars[field].warning) is None:
+                continue
+            reason = ask_privacy(
+                self, warning, fields={field: self.text_editors[field]}, ask_reason=True
+            )
+            if reason is None:
+                return False
+
+            def save(text: str, field: str = field, reason: str = reason) -> None:
+                self._save_text(field, text, reason)
+
+            saver.flush(save)
+        return self.save_details()
+
+    def save_details(self) -> bool:
+        """Title, presenter, minutes and attachments, when a field is left or Enter pressed.
+        False when the user is to come back to a field: an identity number to remove (the
+        privacy question's "Ta bort numret") or a title to fix."""
         item = self.item
         if item is None or self.locked or self._saving_details:
-            return
+            return True
         data = self.details()
         if (data.title, data.presenter, data.planned_minutes) == (
             item.title,
             item.presenter,
             item.planned_minutes,
         ) and tuple(a for a in data.attachments if a) == item.attachments:
-            return
+            return True
         if not self._flush_texts() and not self._refused_for_privacy_only():
-            return
+            return False
         # Notes or decision still refused for an identity number not yet dealt with: the
         # other details are saved beside the text the database holds.
         data = replace(
@@ -391,19 +415,28 @@ class ItemEditor(QWidget):
             return saved
 
         try:
-            saved = save_guarded(self, update, fields={"title": self.title})
+            saved = save_guarded(
+                self,
+                update,
+                fields={
+                    "title": self.title,
+                    "presenter": self.presenter,
+                    "attachments": self.attachments,
+                },
+            )
         except BackToEditing:
-            return
+            return False
         except ValidationError as error:
             show_error(self, error)
             self.title.setFocus()
-            return
-        except DomainError as error:
+            return False
+        except DomainError as error:  # shown; nothing in the form can change it
             show_error(self, error)
-            return
+            return True
         finally:
             self._saving_details = False
         self.item = saved
         self.version = saved.version
         self.heading.setText(f"§ {saved.paragraph}  {saved.title}")
         self.saved.emit(saved)
+        return True

@@ -1,5 +1,7 @@
 """The side panel's form for an area (number, title, description), saved as it is typed
-like the activity's (panel_saving.py); an empty title is kept unsaved with its message."""
+like the activity's (panel_saving.py); an empty title is kept unsaved with its message, and
+so is a title or description holding a personal identity number (asked about on Ctrl+Return
+or when the area is left)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,16 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan_items import AreaInput, AreaRow, validate_area
+from naravard_desktop.services.plan_items import (
+    AreaInput,
+    AreaRow,
+    area_privacy_labels,
+    validate_area,
+)
+from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm, text_box
+from naravard_desktop.ui.privacy import BackToEditing, ask_privacy
 
 
 def same_area(one: AreaInput, other: AreaInput) -> bool:
@@ -25,14 +34,15 @@ def same_area(one: AreaInput, other: AreaInput) -> bool:
 
 
 class AreaForm(AutosaveForm):
-    """Edits one area, saved as it is typed; `submit(before, data)` returns the stored row."""
+    """Edits one area, saved as it is typed; `submit(before, data, reason)` returns the stored
+    row (it raises PrivacyWarning while no reason to keep an identity number is given)."""
 
     record = "plan_area"
     text_fields = ("number", "title", "description")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.submit: Callable[[AreaRow, AreaInput], AreaRow] | None = None
+        self.submit: Callable[[AreaRow, AreaInput, str | None], AreaRow] | None = None
         self.number = QLineEdit()
         self.number.setObjectName("area_number")
         self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
@@ -96,9 +106,38 @@ class AreaForm(AutosaveForm):
             data = replace(data, **{f: getattr(before, f) for f in errors if hasattr(before, f)})
         try:
             if not same_area(data, before.as_input()) and self.submit is not None:
-                self.row = self.submit(before, data)
+                self.row = self._submit(before, data, interactive, errors)
+        except BackToEditing:
+            self.show_errors(errors)
+            return False
         except DomainError as error:
             show_error(self, error)
             return False
         self.show_errors(errors)
         return not errors
+
+    def _submit(
+        self, before: AreaRow, data: AreaInput, interactive: bool, held: dict[str, str]
+    ) -> AreaRow:
+        """Save; an identity number is asked about when the user saves on purpose, and held
+        back while typing (its message under the field, the other fields saved)."""
+        assert self.submit is not None
+        try:
+            return self.submit(before, data, None)
+        except PrivacyWarning as warning:
+            if interactive:
+                reason = ask_privacy(
+                    self,
+                    warning,
+                    fields={"title": self.title, "description": self.description},
+                    labels=area_privacy_labels(),
+                )
+                if reason is None:
+                    held.update({name: warning.message for name in warning.matches})
+                    raise BackToEditing from warning
+                return self.submit(before, data, reason)
+            held.update({name: warning.message for name in warning.matches})
+            kept = replace(data, **{name: getattr(before, name) for name in warning.matches})
+            if same_area(kept, before.as_input()):
+                return before
+            return self.submit(before, kept, None)
