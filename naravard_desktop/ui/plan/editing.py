@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 def privacy_labels() -> dict[str, str]:
-    return {"title": _("Activity")}
+    return plan_items.activity_privacy_labels()
 
 
 class PlanEditing:
@@ -78,9 +78,19 @@ class PlanEditing:
         created: list[plans.PlanSummary] = []
 
         def submit(value: tuple[plans.PlanInput, str]) -> None:
-            created.append(plans.create_plan(self.db, self.group_id, value[0], value[1]))
+            created.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: plans.create_plan(
+                        self.db, self.group_id, value[0], value[1], privacy_override=reason
+                    ),
+                    fields={"title": dialog.title},
+                    labels=plans.privacy_labels(),
+                )
+            )
 
-        if NewPlanDialog(submit, self.page).exec() and created:
+        dialog = NewPlanDialog(submit, self.page)
+        if dialog.exec() and created:
             self.reload_plans(created[0].id)
 
     def edit_plan_details(self) -> None:
@@ -96,9 +106,19 @@ class PlanEditing:
         saved: list[plans.PlanSummary] = []
 
         def submit(value: PlanDetails) -> None:
-            saved.append(plans.update_plan(self.db, plan, value[0], value[1]))
+            saved.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: plans.update_plan(
+                        self.db, plan, value[0], value[1], privacy_override=reason
+                    ),
+                    fields={"title": dialog.title},
+                    labels=plans.privacy_labels(),
+                )
+            )
 
-        if PlanDetailsDialog(plan, choices, submit, self.page).exec() and saved:
+        dialog = PlanDetailsDialog(plan, choices, submit, self.page)
+        if dialog.exec() and saved:
             self.steps.edited_plan(plan, saved[0])
 
     def delete_plan(self) -> None:
@@ -146,9 +166,19 @@ class PlanEditing:
         added: list[AreaRow] = []
 
         def submit(value: tuple[AreaInput, int | None]) -> None:
-            added.append(plan_items.add_area(self.db, plan_id, value[0], value[1]))
+            added.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: plan_items.add_area(
+                        self.db, plan_id, value[0], value[1], privacy_override=reason
+                    ),
+                    fields={"title": dialog.title},
+                    labels=plan_items.area_privacy_labels(),
+                )
+            )
 
-        if AreaDialog(self.model.areas(), parent_id, submit, self.page).exec() and added:
+        dialog = AreaDialog(self.model.areas(), parent_id, submit, self.page)
+        if dialog.exec() and added:
             self.steps.added_area(added[0])
 
     def add_activity(self) -> None:
@@ -166,7 +196,11 @@ class PlanEditing:
                     lambda reason: plan_items.add_activity(
                         self.db, area_id, data, position, privacy_override=reason
                     ),
-                    fields={"title": dialog.title},
+                    fields={
+                        "title": dialog.title,
+                        "responsible": dialog.responsible,
+                        "schedule_text": dialog.schedule,
+                    },
                     labels=privacy_labels(),
                 )
             )
@@ -181,7 +215,12 @@ class PlanEditing:
                 text = str(value).strip()
                 if not text or text == row.title:
                     return False
-                self.steps.edit_area(row, AreaInput(text, row.number, row.description))
+                data_area = AreaInput(text, row.number, row.description)
+                save_guarded(
+                    self.page,
+                    lambda reason: self.steps.edit_area(row, data_area, privacy_override=reason),
+                    labels=plan_items.area_privacy_labels(),
+                )
                 return True
             data = row.as_input()
             fields = {
@@ -206,15 +245,30 @@ class PlanEditing:
         except BackToEditing:
             # The cell editor is closed: what was typed goes to the side panel, the number
             # selected there, to be removed and saved with Ctrl+Return.
-            form = self.page.panel.activity_form
-            form.title.setPlainText(str(value))
-            select_first_number(form.title)
+            self._back_to_panel(row, column, str(value))
         except ValidationError as error:
             show_error(self.page, error)
         except DomainError as error:
             show_error(self.page, error)
             self.reload()
         return False
+
+    def _back_to_panel(self, row: AreaRow | ActivityRow, column: Column, text: str) -> None:
+        """What was typed in a cell, put in the same field of the side panel."""
+        panel = self.page.panel
+        widget: QLineEdit | QPlainTextEdit
+        if isinstance(row, AreaRow):
+            widget = panel.area_form.title
+        else:
+            form = panel.activity_form
+            widget = {Column.RESPONSIBLE: form.responsible, Column.SCHEDULE: form.schedule}.get(
+                column, form.title
+            )
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+        else:
+            widget.setPlainText(text)
+        select_first_number(widget)
 
     def save_activity(
         self, before: ActivityRow, data: ActivityInput, reason: str | None
@@ -257,12 +311,12 @@ class PlanEditing:
         save_guarded(
             self.page,
             lambda reason: self.steps.edit_activity(row, data, reason),
-            fields={"title": form.title, "description": form.description},
+            fields=form.text_widgets(),
             labels=privacy_labels(),
         )
 
-    def save_area(self, before: AreaRow, data: AreaInput) -> AreaRow:
-        return self.steps.edit_area(before, data, reload=False)
+    def save_area(self, before: AreaRow, data: AreaInput, reason: str | None = None) -> AreaRow:
+        return self.steps.edit_area(before, data, reload=False, privacy_override=reason)
 
     def follow_up_selected(self) -> None:
         row = self.selected_row()
@@ -272,7 +326,16 @@ class PlanEditing:
         added: list[follow_ups.FollowUpRow] = []
 
         def submit(data: follow_ups.FollowUpInput) -> None:
-            added.append(follow_ups.add_follow_up(self.db, row.id, data))
+            added.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: follow_ups.add_follow_up(
+                        self.db, row.id, data, privacy_override=reason
+                    ),
+                    fields={"note": dialog.note},
+                    labels=follow_ups.privacy_labels(),
+                )
+            )
 
         dialog = FollowUpDialog(
             row.status,
