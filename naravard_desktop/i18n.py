@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -91,9 +92,24 @@ def format_date(value: dt.date, style: str = "long") -> str:
     return babel_dates.format_date(value, format=style, locale=_language)
 
 
+def format_date_in_text(value: dt.date) -> str:
+    """A long date inside a sentence: "den 28 maj 2026" ("on May 28, 2026"), as in "Justerat
+    den 30 januari 2027 av …" and "från mötet den 28 maj 2026". The sentence around it has no
+    "den"/"on" of its own; a table cell or a heading takes the bare `format_date`."""
+    return _("on {date}").format(date=format_date(value))
+
+
 def format_iso_date(value: dt.date | None) -> str:
     """The short numeric form secretaries use in tables: 2024-05-17 (both languages)."""
     return value.isoformat() if value else ""
+
+
+def format_iso_range(start: dt.date | None, end: dt.date | None) -> str:
+    """ "2026-01-01 – 2026-03-31": a spaced en dash between ISO dates (an unspaced one reads
+    as one long number); "2026-01-01 –" or "– 2026-03-31" when one end is open."""
+    if start is None and end is None:
+        return ""
+    return f"{format_iso_date(start)} – {format_iso_date(end)}".strip()
 
 
 def format_time(value: dt.time) -> str:
@@ -104,6 +120,32 @@ def format_time(value: dt.time) -> str:
 
 def format_number(value: int | float | Decimal) -> str:
     return babel_numbers.format_decimal(value, locale=_language)
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names as a list is written: "Anna Berg, Erik Lund och Maja Fors", "Anna Berg och Erik
+    Lund", "Anna Berg" ("A, B and C" in English). Empty names are left out."""
+    parts = [name.strip() for name in names if name and name.strip()]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return _("{names} and {last}").format(names=", ".join(parts[:-1]), last=parts[-1])
+
+
+# The last of a typed list already joined: "… och Maja Fors", "… and Maja Fors", "… & Maja";
+# not the "och" of "Hälso- och sjukvården" (after a hyphen), which is part of a name.
+_ALREADY_JOINED = re.compile(r"(?<!-)\s(?:och|and|&)\s", re.IGNORECASE)
+
+
+def join_typed_names(text: str) -> str:
+    """A list of names typed with commas ("Anna Berg, Erik Lund, Maja Fors", the "justerat
+    av" field) joined like `join_names`: "Anna Berg, Erik Lund och Maja Fors". Text already
+    joined with "och"/"and" stays as typed, and no name is split at an "och" of its own
+    ("Hälso- och sjukvårdsnämnden")."""
+    parts = [part.strip() for part in text.split(",")]
+    parts = [part for part in parts if part]
+    if len(parts) <= 1 or _ALREADY_JOINED.search(parts[-1]):
+        return ", ".join(parts)
+    return join_names(parts)
 
 
 set_language(DEFAULT_LANGUAGE)

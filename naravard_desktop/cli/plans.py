@@ -18,7 +18,7 @@ from naravard_desktop.cli.core import (
     whole_number,
 )
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_iso_date, ngettext
+from naravard_desktop.i18n import _, format_iso_date, format_iso_range, ngettext
 
 
 def register(commands: Commands) -> None:
@@ -79,7 +79,7 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
         print_json(payload, out)
     else:
         for p in rows:
-            period = f"{format_iso_date(p.valid_from)}–{format_iso_date(p.valid_to)}"
+            period = format_iso_range(p.valid_from, p.valid_to)
             print(
                 f"{p.id}\t{p.title}\t{plan_state_label(p.state)}\t{period}\t"
                 + _("{areas} areas, {activities} activities").format(

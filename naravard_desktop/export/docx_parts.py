@@ -12,11 +12,11 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
+from naravard_desktop.export.typography import keep_together
+
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 # An ISO date (2024-06-30), whose hyphens must not end a line.
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-# "§ 12", "§§ 12–20": the number stays on the line of its sign.
-_SECTION_SIGN = re.compile(r"(§§?) (?=\d)")
 # Parts of python-docx's template that no document of ours has.
 _UNWANTED_RELATIONSHIPS = (
     "/metadata/thumbnail",
@@ -139,9 +139,9 @@ def add_line(run: Any, line: str) -> None:
     """`line` (no line breaks) into `run`, with Word's non-breaking hyphen in ISO dates so
     that "2024-06-30" never ends a line at a hyphen. <w:noBreakHyphen/> is what Word itself
     writes for Ctrl+Shift+-: Word draws it with the font's hyphen (the font needs no glyph
-    for U+2011) and LibreOffice reads it as its own non-breaking hyphen. "§ 12" gets a
-    non-breaking space."""
-    line = _SECTION_SIGN.sub("\\1\u00a0", line)
+    for U+2011) and LibreOffice reads it as its own non-breaking hyphen. "§ 12", "kl. 13.00"
+    and "28 maj 2026" get non-breaking spaces (typography.keep_together)."""
+    line = keep_together(line)
     start = 0
     for match in _ISO_DATE.finditer(line):
         if match.start() > start:

@@ -156,14 +156,14 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
             para(_("Action"), bold),
             para(_("Responsible person"), bold),
             para(_("Due"), bold),
-            para(_("Decided"), bold),
-            para(_("On agenda"), bold),
+            para(_("Decided at"), bold),
+            para(_("Taken up under"), bold),
         ]
     ]
     for item, action in carried:
         decided = words.long_date(action.from_meeting_on) if action.from_meeting_on else ""
         if action.from_paragraph is not None:
-            decided = f"{decided}, §\u00a0{action.from_paragraph}".lstrip(", ")  # no break after §
+            decided = f"{decided}, § {action.from_paragraph}".lstrip(", ")
         rows.append(
             [
                 para(action.what, cell),
@@ -173,7 +173,8 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
                 para(f"§ {item.paragraph}", cell),
             ]
         )
-    widths = [0.0, 32 * mm, 25 * mm, 32 * mm, 20 * mm]
+    # "Beslutad vid" holds "28 september 2026," on one line (a date never breaks).
+    widths = [0.0, 30 * mm, 24 * mm, 37 * mm, 20 * mm]
     widths[0] = CONTENT_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(

@@ -34,6 +34,7 @@ from naravard_desktop.export.pdf import (
     register_fonts,
     stylesheet,
 )
+from naravard_desktop.export.typography import keep_together
 from naravard_desktop.services.protocol_model import ProtocolData
 
 PAGE_WIDTH_MM = 210
@@ -139,8 +140,9 @@ def drawable(text: str, font_name: str = FONT) -> str:
 
 
 def markup(text: str, font_name: str = FONT) -> str:
-    """Escaped Paragraph markup for typed text; line breaks kept as <br/>."""
-    safe = drawable(text, font_name)
+    """Escaped Paragraph markup for typed text; line breaks kept as <br/>, no line break
+    inside "§ 5", "kl. 13.00" or "28 maj 2026" (typography.keep_together)."""
+    safe = keep_together(drawable(text, font_name))
     safe = safe.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return safe.replace("\n", "<br/>")
 

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
-from naravard_desktop.i18n import N_, _, format_date, format_time
+from naravard_desktop.i18n import (
+    N_,
+    _,
+    format_date,
+    format_date_in_text,
+    format_time,
+    join_names,
+    join_typed_names,
+)
 from naravard_desktop.services.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.protocol_model import (
     ActionLine,
@@ -141,11 +149,9 @@ def _role_word(line: AttendeeLine, data: ProtocolData) -> str:
 
 
 def _entry(line: AttendeeLine, data: ProtocolData, *, with_principal: bool = True) -> str:
-    """ "Anna Berg, ordförande (kommun)", "Sara Holm för Per Ek (region)",
-    "Jonas Ås, adjungerad, § 14–15", "Karin Vik, Bergsjö hälsocentral, från § 16"."""
+    """ "Anna Berg, ordförande (kommun)", "Sara Holm (region), tjänstgörande ersättare för
+    Per Ek", "Jonas Ås, adjungerad, § 14–15", "Karin Vik, Bergsjö hälsocentral, från § 16"."""
     text = clean(line.name)
-    if line.status is AttendanceStatus.SUBSTITUTE and line.substitute_for:
-        text = _("{name} for {member}").format(name=text, member=clean(line.substitute_for))
     role = _role_word(line, data)
     if role:
         text = f"{text}, {role}"
@@ -156,6 +162,9 @@ def _entry(line: AttendeeLine, data: ProtocolData, *, with_principal: bool = Tru
         principal = principal_word(line)
         if principal:
             text = f"{text} ({principal})"
+    if line.status is AttendanceStatus.SUBSTITUTE and line.substitute_for:
+        serving = _("serving substitute for {member}").format(member=clean(line.substitute_for))
+        text = f"{text}, {serving}"
     partial = partial_attendance(line)
     if partial:
         text = f"{text}, {partial}"
@@ -249,13 +258,13 @@ def action_text(action: ActionLine) -> str:
 
 
 def action_origin(action: ActionLine) -> str:
-    """ "från mötet 12 april 2024, § 7" for an item carried from an earlier meeting."""
+    """ "från mötet den 12 april 2024, § 7" for an item carried from an earlier meeting."""
     if action.from_meeting_on and action.from_paragraph is not None:
-        return _("from the meeting on {date}, § {paragraph}").format(
-            date=long_date(action.from_meeting_on), paragraph=action.from_paragraph
+        return _("from the meeting {date}, § {paragraph}").format(
+            date=format_date_in_text(action.from_meeting_on), paragraph=action.from_paragraph
         )
     if action.from_meeting_on:
-        return _("from the meeting on {date}").format(date=long_date(action.from_meeting_on))
+        return _("from the meeting {date}").format(date=format_date_in_text(action.from_meeting_on))
     if action.from_paragraph is not None:
         return _("from § {paragraph}").format(paragraph=action.from_paragraph)
     return ""
@@ -283,14 +292,6 @@ def revision_text(data: ProtocolData) -> str:
             revision=data.revision, reason=clean(data.correction_reason)
         )
     return _("Correction, revision {revision}").format(revision=data.revision)
-
-
-def names_and(names: list[str]) -> str:
-    """ "Anna Berg och Erik Lund"; "A, B och C"."""
-    names = [clean(name) for name in names if name]
-    if len(names) <= 1:
-        return "".join(names)
-    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def draft_mark() -> str:
@@ -339,7 +340,7 @@ def protocol_facts(data: ProtocolData) -> list[FactRow]:
         if people.absent:
             rows.append((_("Absent"), people.absent, False))
     if data.adjusters:
-        rows.append((_("Adjusters"), names_and(list(data.adjusters)), False))
+        rows.append((_("Adjusters"), join_names(clean(name) for name in data.adjusters), False))
     paragraphs = paragraph_range(data)
     if paragraphs:
         rows.append((_("Paragraphs"), paragraphs, False))
@@ -391,15 +392,19 @@ def signatures(data: ProtocolData) -> list[SignatureLine]:
     return lines
 
 
-def approval_text(data: ProtocolData) -> tuple[str, str]:
-    """("Justeringens datum: 24 maj 2024", "Justerat av …") once approved; blank line before."""
+def approval_text(data: ProtocolData) -> str:
+    """ "Justerat den 24 maj 2024 av Anna Berg, Erik Lund och Maja Fors." once approved (the
+    names as typed, commas joined with "och"; else the chair and the adjusters), a line to
+    fill in by hand ("Justeringsdatum: ____") before."""
     if data.approved and data.approved_on:
-        by = clean(data.approved_by) or names_and([data.chair, *data.adjusters])
-        return (
-            _("Date of approval: {date}").format(date=long_date(data.approved_on)),
-            _("Approved by {names}").format(names=by) if by else "",
+        by = join_typed_names(clean(data.approved_by)) or join_names(
+            clean(name) for name in (data.chair, *data.adjusters)
         )
-    return _("Date of approval: {date}").format(date="_" * 24), ""
+        when = format_date_in_text(data.approved_on)
+        if by:
+            return _("Approved {date} by {names}.").format(date=when, names=by)
+        return _("Approved {date}.").format(date=when)
+    return _("Date of approval: {date}").format(date="_" * 24)
 
 
 def absence_contact(data: ProtocolData) -> str:
@@ -423,9 +428,12 @@ def standard_item_text(item: ItemLine, data: ProtocolData) -> str:
     möte", "Inga övriga frågor." under an empty "Övriga frågor" of a held meeting."""
     if item.standard_key == NEXT_MEETING and data.next_meeting is not None:
         upcoming = data.next_meeting
-        parts = [long_date(upcoming.held_on), _times(upcoming.starts_at, upcoming.ends_at)]
-        parts.append(clean(upcoming.place).strip())
-        return _("The next meeting is held on {when}.").format(
+        parts = [
+            format_date_in_text(upcoming.held_on),
+            _times(upcoming.starts_at, upcoming.ends_at),
+            clean(upcoming.place).strip(),
+        ]
+        return _("The next meeting is held {when}.").format(
             when=", ".join(part for part in parts if part)
         )
     if item.standard_key == OTHER_BUSINESS and data.held:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -25,7 +25,15 @@ from naravard_desktop.export.pdf import (
     build_pdfa,
     stylesheet,
 )
-from naravard_desktop.i18n import _, current_language, format_iso_date, ngettext
+from naravard_desktop.export.typography import keep_together
+from naravard_desktop.i18n import (
+    _,
+    current_language,
+    format_iso_date,
+    format_iso_range,
+    join_names,
+    ngettext,
+)
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.services.plan_items import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.services.plan_labels import plan_state_label, status_label
@@ -103,6 +111,12 @@ class StatusBar(Flowable):  # type: ignore[misc]
             x += 3.6 * mm + canvas.stringWidth(label, FONT, 8) + 6 * mm
 
 
+def escape(text: str) -> str:
+    """Paragraph markup for `text`, with no line break inside "28 maj 2026" or before the
+    dash of "2025-01-01 – 2027-12-31" (typography.keep_together)."""
+    return xml_escape(keep_together(text))
+
+
 def plan_pdf(plan: PlanSummary, tree: PlanTree, group: GroupData, today: dt.date) -> bytes:
     styles = stylesheet()
     story: list[Flowable] = [
@@ -168,12 +182,10 @@ def _subtitle(plan: PlanSummary, group: GroupData) -> str:
     parts = [group.name, plan_state_label(plan.state)]
     if plan.valid_from or plan.valid_to:
         parts.append(
-            _("valid {start}–{end}").format(
-                start=format_iso_date(plan.valid_from), end=format_iso_date(plan.valid_to)
-            )
+            _("valid {period}").format(period=format_iso_range(plan.valid_from, plan.valid_to))
         )
     if plan.revisions:
-        dates = ", ".join(format_iso_date(r.revised_on) for r in plan.revisions)
+        dates = join_names(format_iso_date(r.revised_on) for r in plan.revisions)
         parts.append(_("revised {dates}").format(dates=dates))
     return " · ".join(parts)
 

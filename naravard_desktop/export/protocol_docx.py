@@ -303,12 +303,7 @@ def _signatures(document: Any, data: ProtocolData) -> None:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
-    approval, approved_by = words.approval_text(data)
-    approval_paragraph = document.add_paragraph()
-    parts.text(approval_paragraph, approval)
-    if approved_by:
-        approval_paragraph.paragraph_format.keep_with_next = True
-        parts.text(document.add_paragraph(), approved_by)
+    parts.text(document.add_paragraph(), words.approval_text(data))
 
 
 # --- running header and footer ---------------------------------------------------------------

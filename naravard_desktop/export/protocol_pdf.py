@@ -167,14 +167,10 @@ def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
             ]
         )
     )
-    approval, approved_by = words.approval_text(data)
-    block: list[Flowable] = [
+    return [
         Spacer(1, 4 * mm),
         rule(thickness=1.2),
         para(_("Signatures"), styles["section"]),
         table,
-        para(approval, styles["body"]),
+        para(words.approval_text(data), styles["body"]),
     ]
-    if approved_by:
-        block.append(para(approved_by, styles["body"]))
-    return block

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -24,12 +24,18 @@ from naravard_desktop.export.pdf import (
     stylesheet,
 )
 from naravard_desktop.export.sip_chart import TrendChart
-from naravard_desktop.i18n import _, current_language, format_date
+from naravard_desktop.export.typography import keep_together
+from naravard_desktop.i18n import _, current_language, format_date_in_text
 from naravard_desktop.services.sip_report import ShownTable, YearReport, legend
 
 HEAD_BACKGROUND = colors.HexColor("#e8eef4")
 TOTAL_BACKGROUND = colors.HexColor("#f1f1f1")
 PAGE = landscape(A4)
+
+
+def escape(text: str) -> str:
+    """Paragraph markup for `text`, with no line break inside "30 november 2026"."""
+    return xml_escape(keep_together(text))
 
 
 def _table(table: ShownTable, width: float) -> Table:
@@ -89,7 +95,7 @@ def sip_pdf(report: YearReport, today: dt.date) -> bytes:
         Paragraph(
             escape(
                 _("Counts only: no information about individuals. Printed {date}.").format(
-                    date=format_date(today)
+                    date=format_date_in_text(today)
                 )
             ),
             styles["small"],

@@ -78,7 +78,7 @@ def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
         pending += _fill(db, meeting, people, number, today)
         justering = min(meeting.held_on + dt.timedelta(days=_JUSTERING_AFTER), today)
         pending = _carry_out(db, pending, justering)
-        approval.approve(db, meeting.id, "Anna Berg och Erik Lund", justering, today=today)
+        approval.approve(db, meeting.id, "Anna Berg, Erik Lund", justering, today=today)
     _carry_out(db, pending, today)
     _plan_standard_items(db, upcoming.id)
     agenda.add_item(

@@ -188,7 +188,7 @@ def test_edit_title_period_state_decision_and_revisions_with_the_keyboard_then_u
     ]
     assert plan_page.plan_choice.currentText() == "Lokal plan 2024–2026"
     assert plan_page.plan_info.text() == (
-        "Fastställd · gäller 2024-01-01–2026-12-31 · fastställd vid § 2, 17 maj 2024: "
+        "Fastställd · gäller 2024-01-01 – 2026-12-31 · fastställd vid § 2, 17 maj 2024: "
         "Lokal plan 2024–2026 · reviderad 2024-05-17"
     )
     # One undo step puts everything back, redo applies it again.

@@ -140,7 +140,8 @@ def test_approved_protocol_is_never_marked_as_draft() -> None:
     assert document.core_properties.title == TITLE
     assert document.core_properties.content_status == ""
     # the running header of the later pages stays, as in the PDF
-    assert "Protokoll · Möte 2024:3 · 17 maj 2024" in _header_text(document.sections[0].header)
+    header = _header_text(document.sections[0].header)
+    assert "Protokoll · Möte 2024:3 · 17\u00a0maj\u00a02024" in header  # the date never breaks
 
 
 # 2. Dates do not break at the hyphen
@@ -154,7 +155,7 @@ def test_iso_dates_use_non_breaking_hyphens_everywhere() -> None:
     assert f"2024{NBH}04{NBH}12" in text  # a date typed in the notes
     assert "KS 2024-117" in text  # other hyphens stay as typed
     assert not [date for date in ISO_DATE.findall(text) if "-" in date]
-    assert "(från mötet 12 april 2024, §\u00a07)" in text  # nor "§ 7" at the space
+    assert "(från mötet den 12\u00a0april\u00a02024, §\u00a07)" in text  # nor "§ 7" at the space
     assert "§§\u00a012–20" in text
 
 
@@ -265,7 +266,7 @@ def test_signature_block_is_kept_with_the_last_paragraph() -> None:
     headings = [p for p in document.paragraphs if p.text.startswith("§ 20")]
     chain = list(body.iterchildren())
     start = chain.index(headings[0]._p)
-    end = chain.index(document.paragraphs[-1]._p)  # "Justerat av …"
+    end = chain.index(document.paragraphs[-1]._p)  # "Justerat den … av …"
     paragraphs = []
     for element in chain[start:end]:
         if element.tag == W + "p":
@@ -315,7 +316,8 @@ def test_empty_other_business_and_the_next_meeting_are_written_out() -> None:
     texts = [p.text for p in document.paragraphs]
     assert "Inga övriga frågor." in texts
     assert any(
-        "Nästa möte hålls" in text and "13 september 2024" in text and "Ljusnan" in text
+        "Nästa möte hålls den 13\u00a0september\u00a02024, kl.\u00a013.00–15.00" in text
+        and "Ljusnan" in text
         for text in texts
     )
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, format_iso_range
 from naravard_desktop.services import sip_periods
 from naravard_desktop.services.database import Database
 
@@ -86,7 +86,7 @@ class PeriodDialog(QDialog):
             self.chosen_kind(), self.year.value(), self.number.value()
         )
         name = sip_periods.label(self.chosen_kind(), starts)
-        self.preview.setText(f"{name} ({starts.isoformat()} – {ends.isoformat()})")
+        self.preview.setText(f"{name} ({format_iso_range(starts, ends)})")
         self.error.clear()
 
     def accept(self) -> None:
