@@ -82,8 +82,10 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
             period = format_iso_range(p.valid_from, p.valid_to)
             print(
                 f"{p.id}\t{p.title}\t{plan_state_label(p.state)}\t{period}\t"
-                + _("{areas} areas, {activities} activities").format(
-                    areas=p.areas, activities=p.activities
+                + ngettext("{count} area", "{count} areas", p.areas).format(count=p.areas)
+                + ", "
+                + ngettext("{count} activity", "{count} activities", p.activities).format(
+                    count=p.activities
                 ),
                 file=out,
             )

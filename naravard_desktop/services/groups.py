@@ -9,7 +9,7 @@ from sqlalchemy import select
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import Group
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
-from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _
+from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.validation import FieldErrors, clean_line
 
@@ -134,9 +134,11 @@ def resolve_group(db: Database, group_id: int | None) -> GroupData:
         raise NotFoundError(_("The database has no group yet. Create one first."))
     if len(groups) > 1:
         raise DomainError(
-            _("The database holds {count} groups: name one with --group ID.").format(
-                count=len(groups)
-            )
+            ngettext(
+                "The database holds {count} group: name it with --group ID.",
+                "The database holds {count} groups: name one with --group ID.",
+                len(groups),
+            ).format(count=len(groups))
         )
     return groups[0]
 

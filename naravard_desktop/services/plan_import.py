@@ -21,7 +21,7 @@ from sqlalchemy import insert
 from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
 from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import N_, _
+from naravard_desktop.i18n import N_, _, ngettext
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_items import (
     ActivityInput,
@@ -574,9 +574,13 @@ def apply_import(
     `privacy_override` gives a reason."""
     if not preview.can_apply:
         raise DomainError(
-            _("The file has {count} problem(s) to correct before it can be imported.").format(
-                count=len(preview.blocking)
-            )
+            ngettext(
+                "The file has {count} problem to correct before it can be imported. Correct "
+                "the file and import it again.",
+                "The file has {count} problems to correct before it can be imported. Correct "
+                "the file and import it again.",
+                len(preview.blocking),
+            ).format(count=len(preview.blocking))
             if preview.blocking
             else _("There is nothing to import.")
         )

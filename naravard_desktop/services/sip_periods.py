@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import Group, SipCount, SipPeriod
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
-from naravard_desktop.i18n import N_, _, current_language
+from naravard_desktop.i18n import N_, _, current_language, ngettext
 from naravard_desktop.services.database import Database
 
 FIRST_YEAR = 2000
@@ -52,9 +52,13 @@ def bounds(kind: PeriodKind, year: int, number: int) -> tuple[dt.date, dt.date]:
         )
     if not 1 <= number <= periods_per_year(kind):
         raise DomainError(
-            _("A year has {count} periods of this kind; {number} is not one of them.").format(
-                count=periods_per_year(kind), number=number
-            )
+            ngettext(
+                "{number} cannot be used: a year has {count} period of this kind.",
+                "{number} cannot be used: a year has {count} periods of this kind.",
+                periods_per_year(kind),
+            ).format(count=periods_per_year(kind), number=number)
+            + " "
+            + _("Choose a number from 1 to {count}.").format(count=periods_per_year(kind))
         )
     months = _MONTHS_PER[kind]
     first_month = (number - 1) * months + 1

@@ -17,7 +17,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_number
+from naravard_desktop.i18n import _, format_number, ngettext
 from naravard_desktop.services.spreadsheet_limits import (
     MAX_CELL_TEXT,
     MAX_CELLS,
@@ -37,6 +37,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls both use it
 log = logging.getLogger(__name__)
 __all__ = ["MAX_ROWS", "CellValue", "Sheet", "cell_name", "column_letter", "read_sheets"]
+
+
+def _too_many_rows(sheet: str, count: int) -> str:
+    return ngettext(
+        "The sheet “{sheet}” has {count} row, but at most {limit} can be read. Delete the "
+        "empty or extra rows and try again.",
+        "The sheet “{sheet}” has {count} rows, but at most {limit} can be read. Delete the "
+        "empty or extra rows and try again.",
+        count,
+    ).format(sheet=sheet, count=count, limit=MAX_ROWS)
 
 
 @dataclass(frozen=True)

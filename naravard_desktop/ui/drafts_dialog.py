@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.i18n import _, format_date, format_date_in_text, format_time
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.draft_places import DraftPlace, unsaved_drafts
 from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.ui.questions import confirm
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,10 +33,12 @@ def field_label(field: str) -> str:
 
 
 def describe(place: DraftPlace, group_id: int) -> str:
-    """'Möte 17 maj 2024, § 5 Fast vårdkontakt: Anteckningar (skrivet 22 nov 2026 kl. 07.01)'."""
+    """'Möte 17 maj 2024, § 5 Fast vårdkontakt: Anteckningar (skrivet den 22 november 2026
+    kl. 07.01)'."""
     draft = place.draft
-    written = _("written {date} {time}").format(
-        date=format_date(draft.saved_at.date()), time=format_time(draft.saved_at.time())
+    written = _("written {date} at {time}").format(
+        date=format_date_in_text(draft.saved_at.date()),
+        time=format_time(draft.saved_at.time()),
     )
     field = field_label(draft.field)
     if place.meeting_id is None or place.held_on is None:
@@ -143,16 +145,14 @@ class DraftsDialog(QDialog):
         place = self.selected()
         if place is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Discard unsaved text"),
             _("Throw away this unsaved text? It cannot be brought back.")
             + "\n\n"
             + describe(place, self.group_id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Discard"),
+        ):
             return
         draft = place.draft
         self.store.clear(draft.record, draft.record_id, draft.field)

@@ -37,6 +37,7 @@ from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
+from naravard_desktop.ui.questions import Leave, ask_unsaved
 from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.undo import UndoActions
@@ -342,19 +343,15 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.group_page.is_modified() and not self._replaced:
-            answer = QMessageBox.question(
+            answer = ask_unsaved(  # the same three buttons as on leaving the page
                 self,
-                _("Unsaved changes"),
                 _("The group's settings have unsaved changes. Save them before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
+                can_save=True,
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            if answer == Leave.CANCEL:
                 event.ignore()
                 return
-            if answer == QMessageBox.StandardButton.Save and not self.group_page.save():
+            if answer == Leave.SAVE and not self.group_page.save():
                 event.ignore()
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())

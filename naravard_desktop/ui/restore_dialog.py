@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.i18n import _, format_number
 from naravard_desktop.services.backups import BackupInfo, list_backups
+from naravard_desktop.ui.questions import confirm
 
 
 class RestoreDialog(QDialog):
@@ -94,16 +94,14 @@ class RestoreDialog(QDialog):
             self._confirm(Path(name))
 
     def _confirm(self, path: Path) -> None:
-        answer = QMessageBox.question(
+        if confirm(
             self,
             _("Restore"),
             _(
                 "Replace everything in the database with the contents of {name}? "
                 "The present state is backed up first."
             ).format(name=path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            _("&Replace"),
+        ):
             self.chosen = path
             self.accept()

@@ -17,7 +17,14 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop import i18n
@@ -26,6 +33,7 @@ from naravard_desktop.services import groups, members
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData, GroupInput
 from naravard_desktop.services.members import MemberInput, MemberRow
+from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.members.page import MembersPage
 from naravard_desktop.ui.qt_locale import qt_locale
@@ -173,6 +181,10 @@ class BoxCall:
     kind: str
     title: str
     text: str
+    buttons: tuple[str, ...] = ()
+
+
+REAL_QUESTION = questions.run
 
 
 class Boxes:
@@ -183,8 +195,14 @@ class Boxes:
         self.answers: deque[Any] = deque()
 
     def answer(self, *answers: Any) -> None:
-        """Queue replies: a StandardButton for question(), a path (str) for a file dialog."""
+        """Queue replies: a StandardButton for question(), a path (str) for a file dialog.
+        For a question from ui/questions.confirm, Yes chooses its verb ("Ta bort") and
+        No or Cancel chooses Avbryt."""
         self.answers.extend(answers)
+
+    def show_real_questions(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Let ui/questions show its real message box (answer it with `dialogs`)."""
+        monkeypatch.setattr(questions, "run", REAL_QUESTION)
 
     def take(self, kind: str) -> BoxCall:
         """The one call of this kind so far, removed from the record."""
@@ -193,8 +211,8 @@ class Boxes:
         self.calls.remove(found[0])
         return found[0]
 
-    def _record(self, kind: str, title: str, text: str) -> None:
-        self.calls.append(BoxCall(kind, title, text))
+    def _record(self, kind: str, title: str, text: str, buttons: tuple[str, ...] = ()) -> None:
+        self.calls.append(BoxCall(kind, title, text, buttons))
 
     def _reply(self, kind: str, title: str) -> Any:
         if not self.answers:
@@ -214,6 +232,16 @@ class Boxes:
             answer: Button = self._reply("question", title)
             return answer
 
+        def confirm(box: QMessageBox) -> QAbstractButton | None:
+            buttons = tuple(b.text() for b in box.buttons())
+            self._record("question", box.windowTitle(), box.text(), buttons)
+            answer = self._reply("question", box.windowTitle())
+            cancel = box.escapeButton()
+            if answer == Button.Yes:
+                return next(b for b in box.buttons() if b is not cancel)
+            assert answer in (Button.No, Button.Cancel), f"answer {answer} to a confirm question"
+            return cancel
+
         def file_dialog(kind: str) -> Callable[..., tuple[str, str]]:
             def choose(_parent: object, title: str = "", *_args: object) -> tuple[str, str]:
                 self._record(kind, title, "")
@@ -224,6 +252,7 @@ class Boxes:
         for kind in ("warning", "critical", "information"):
             monkeypatch.setattr(QMessageBox, kind, staticmethod(note(kind)))
         monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+        monkeypatch.setattr(questions, "run", confirm)
         for kind in ("getOpenFileName", "getSaveFileName"):
             monkeypatch.setattr(QFileDialog, kind, staticmethod(file_dialog(kind)))
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -263,45 +264,64 @@ def test_empty_name_shows_the_error_and_keeps_the_other_fields(
 # --- closing -----------------------------------------------------------------------------
 
 
-def test_closing_with_unsaved_group_settings_asks_and_cancel_keeps_the_window(
-    db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
+def click(box: QMessageBox, text: str) -> None:
+    (button,) = [b for b in box.buttons() if b.text() == text]
+    button.click()
+
+
+def test_closing_with_unsaved_group_settings_asks_in_the_words_used_on_leaving_the_page(
+    db: Database, group: GroupData, shown: MainWindow, dialogs: Dialogs, user: User
 ) -> None:
+    """The same three buttons as when the page is left (the app's own Spara / discard /
+    Avbryt, not Qt's Save / Discard from its catalog), and Escape is Avbryt: the window stays
+    with the text."""
     shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, NEW_NAME)
+    seen: list[tuple[str, list[str], str]] = []
 
-    boxes.answer(Button.Cancel)
+    def escape(box: QMessageBox) -> None:
+        seen.append((box.windowTitle(), sorted(b.text() for b in box.buttons()), box.text()))
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    dialogs.expect(escape)
     assert not shown.close()
-    question = boxes.take("question")
-    assert question.title == _("Unsaved changes")
+    dialogs.check()
+    assert seen == [
+        (
+            "Osparade ändringar",
+            ["&Förkasta", "&Spara", "Avbryt"],
+            "Gruppens inställningar har osparade ändringar. Vill du spara dem innan du stänger?",
+        )
+    ]
     assert shown.isVisible()
     assert shown.group_page.form.name.text() == NEW_NAME
 
-    boxes.answer(Button.Discard)
+    dialogs.expect(lambda box: click(box, "&Förkasta"))
     assert shown.close()
-    boxes.take("question")
+    dialogs.check()
     assert not shown.isVisible()
     assert groups.get_group(db, group.id).name == group.name
 
 
 def test_closing_and_choosing_save_saves(
-    db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
+    db: Database, group: GroupData, shown: MainWindow, dialogs: Dialogs, user: User
 ) -> None:
     shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, NEW_NAME)
-    boxes.answer(Button.Save)
+    dialogs.expect(lambda box: click(box, "&Spara"))
     assert shown.close()
-    boxes.take("question")
+    dialogs.check()
     assert groups.get_group(db, group.id).name == NEW_NAME
 
 
 def test_closing_and_saving_an_invalid_name_keeps_the_window_open(
-    db: Database, group: GroupData, shown: MainWindow, boxes: Boxes, user: User
+    db: Database, group: GroupData, shown: MainWindow, dialogs: Dialogs, user: User
 ) -> None:
     shown.show_page(shown.stack.indexOf(shown.group_page))
     user.retype(shown.group_page.form.name, "   ")
-    boxes.answer(Button.Save)
+    dialogs.expect(lambda box: click(box, "&Spara"))
     assert not shown.close()
-    boxes.take("question")
+    dialogs.check()
     assert shown.isVisible()
     assert name_error(shown).isVisible()
     assert groups.get_group(db, group.id).name == group.name

@@ -46,7 +46,7 @@ from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceCo
 from tests.ui.meetings.conftest import DAY, create_meeting
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Boxes, Dialogs, User
+    from tests.ui.conftest import Dialogs, User
 
 Alt = Qt.KeyboardModifier.AltModifier
 Button = QMessageBox.StandardButton
@@ -124,18 +124,18 @@ def test_group_settings_thrown_away_with_kasta_show_the_stored_values_again(
 
 
 def test_group_settings_typed_then_closing_asks_and_avbryt_keeps_the_text(
-    shown: MainWindow, user: User, boxes: Boxes, db: Database, group: GroupData
+    shown: MainWindow, user: User, dialogs: Dialogs, db: Database, group: GroupData
 ) -> None:
     page = shown.group_page
     shown.show_page(page_number(shown, page))
     user.retype(page.form.name, "Samverkan Ånge")
-    boxes.answer(Button.Cancel)
+    dialogs.expect(lambda box: click(box, "Avbryt"))
     assert not shown.close()
-    boxes.take("question")
+    dialogs.check()
     assert page.form.name.text() == "Samverkan Ånge"
-    boxes.answer(Button.Save)
+    dialogs.expect(lambda box: click(box, "&Spara"))
     assert shown.close()
-    boxes.take("question")
+    dialogs.check()
     assert groups.get_group(db, group.id).name == "Samverkan Ånge"
 
 

@@ -133,8 +133,15 @@ def test_a_block_larger_than_the_grid_or_with_text_is_refused_whole(
     sip_page.grid.move_to(0, 4)
     QGuiApplication.clipboard().setText("1\t2\t3\n4\t5\t6\n")
     press(Qt.Key.Key_V, Ctrl)
-    assert "Inget klistrades in" in sip_page.message.text()
-    assert "plats för" in sip_page.message.text()
+    assert sip_page.message.text() == (
+        "Inget klistrades in: det kopierade blocket har 2 rader och 3 kolumner, men från den "
+        "här cellen finns bara plats för 15 rader och 2 kolumner. Välj en cell längre upp "
+        "eller längre till vänster och klistra in igen."
+    )
+    sip_page.grid.move_to(14, 0)
+    QGuiApplication.clipboard().setText("1\n2\n")
+    press(Qt.Key.Key_V, Ctrl)
+    assert "finns bara plats för 1 rad och " in sip_page.message.text()  # not "1 rader"
     sip_page.grid.move_to(0, 0)
     QGuiApplication.clipboard().setText("1\tx\n-2\t4\n")
     press(Qt.Key.Key_V, Ctrl)

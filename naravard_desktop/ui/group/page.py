@@ -20,7 +20,7 @@ from naravard_desktop.services import groups
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
-from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
+from naravard_desktop.ui.questions import Leave, ask_unsaved
 from naravard_desktop.ui.undo import SavedChangeCommand
 
 

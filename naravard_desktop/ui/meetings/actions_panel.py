@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
 
@@ -280,14 +280,12 @@ class ActionsPanel(QWidget):
         row = self.selected()
         if row is None or self.model.locked or self.carried:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Remove action item"),
             _("Remove the action item “{what}”?").format(what=" ".join(row.what.split())[:80]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Remove"),
+        ):
             return
         try:
             actions.remove_action(self.db, row.id)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from naravard_desktop.ui.meetings.attendance_model import (
     Column,
 )
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.questions import confirm
 
 
 class GuestDialog(QDialog):
@@ -229,14 +229,12 @@ class AttendancePanel(QWidget):
         row = self.selected()
         if row is None or self.model.locked:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Remove from attendance"),
             _("Remove {name} from this meeting's attendance list?").format(name=row.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Remove"),
+        ):
             return
         try:
             attendance.remove_attendance(self.db, row.id)

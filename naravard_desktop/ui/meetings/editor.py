@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QToolBar,
@@ -31,6 +30,7 @@ from naravard_desktop.ui.meetings import documents
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
 from naravard_desktop.ui.meetings.attendance import AttendancePanel
 from naravard_desktop.ui.meetings.items import AgendaPanel
+from naravard_desktop.ui.questions import confirm
 
 APPROVED_BANNER = "background: #e3f1e6; color: #1b4d2c; border: 1px solid #9cc8a8;"
 CORRECTION_BANNER = "background: #fff4dc; color: #5c4100; border: 1px solid #e3c27a;"
@@ -308,17 +308,16 @@ class MeetingEditor(QWidget):
         meeting = self.meeting
         if meeting is None or not meeting.locked:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Start a correction"),
             _(
-                "Reopen the approved protocol of {date} for a correction? The approved version "
-                "stays stored; the corrected one becomes a new revision."
-            ).format(date=format_date(meeting.held_on)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+                "Reopen the approved protocol of the meeting {date} for a correction? The "
+                "approved version stays stored; the corrected one becomes a new revision."
+            ).format(date=format_date_in_text(meeting.held_on)),
+            _("&Start the correction"),
+            destructive=False,
+        ):
             return
 
         def submit(reason: str) -> None:

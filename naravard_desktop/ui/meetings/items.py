@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
@@ -32,6 +31,7 @@ from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Col
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.privacy import RESTORED_REASON
+from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
@@ -298,16 +298,14 @@ class AgendaPanel(QWidget):
         item = self.selected()
         if item is None or self.meeting is None or self.model.locked:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Remove agenda item"),
             _("Remove § {paragraph} “{title}” with its notes, decision and action items?").format(
                 paragraph=item.paragraph, title=item.title
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Remove"),
+        ):
             return
         self.editor.flush()
         try:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -31,6 +30,7 @@ from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.model import ROW_ROLE, Column, MeetingsModel
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.questions import confirm
 
 
 class MeetingsPage(QWidget):
@@ -288,17 +288,15 @@ class MeetingsPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Delete meeting"),
             _(
                 "Delete the meeting of {date} with its agenda, notes, decisions and action "
                 "items? This cannot be undone."
             ).format(date=format_date(row.held_on)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Delete"),
+        ):
             return
         try:
             meetings.delete_meeting(self.db, row.id)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from naravard_desktop.services.members import MemberInput, MemberRow
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel
+from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 MAX_COLUMN_WIDTH = 200
@@ -305,17 +305,15 @@ class MembersPage(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Delete member"),
             _(
                 "Delete {name} ({role}) from the members list? Use “End membership” instead "
                 "if the person has left the group: then the history is kept."
             ).format(name=row.name, role=role_label(row.role)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Delete"),
+        ):
             return
         try:
             removed = members.delete_member(self.db, row.membership_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
@@ -27,9 +27,9 @@ from naravard_desktop.ui.plan.dialogs import (
 )
 from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.plan.model import Column, PlanTreeModel
-from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
 from naravard_desktop.ui.plan.undo_steps import PlanUndo
 from naravard_desktop.ui.privacy import BackToEditing, save_guarded, select_first_number
+from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.plan.page import PlanPage
@@ -140,14 +140,7 @@ class PlanEditing:
                 count=plan.activities
             ),
         )
-        answer = QMessageBox.question(
-            self.page,
-            _("Delete the plan"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self.page, _("Delete the plan"), text, _("&Delete")):
             return
         try:
             self.steps.deleted_plan(plan)
@@ -396,14 +389,7 @@ class PlanEditing:
             text = _(
                 "Delete the activity “{title}” and its follow-ups? You can undo it with Ctrl+Z."
             ).format(title=" ".join(row.title.split())[:80])
-        answer = QMessageBox.question(
-            self.page,
-            _("Delete"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self.page, _("Delete"), text, _("&Delete")):
             return
         try:
             self.steps.deleted(row)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_import import ImportPreview, apply_import, read_plan_file
 from naravard_desktop.services.plans import PlanSummary
@@ -57,8 +57,14 @@ class ImportDialog(QDialog):
         title_label = QLabel(_("Plan &title"))
         title_label.setBuddy(self.title)
         summary = QLabel(
-            _("Sheet “{sheet}”: {areas} areas and {activities} activities.").format(
-                sheet=preview.sheet, areas=len(preview.areas), activities=len(preview.activities)
+            _("Sheet “{sheet}”: {areas} and {activities}.").format(
+                sheet=preview.sheet,
+                areas=ngettext("{count} area", "{count} areas", len(preview.areas)).format(
+                    count=len(preview.areas)
+                ),
+                activities=ngettext(
+                    "{count} activity", "{count} activities", len(preview.activities)
+                ).format(count=len(preview.activities)),
             )
         )
         self.content = QTreeWidget()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import follow_ups, plan_items, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_decisions import decision_labels
@@ -471,8 +471,15 @@ class PlanPage(QWidget):
             action.setEnabled(row is not None)
         activities = self.model.activities()
         late = sum(1 for a in activities if a.is_overdue(self.model.today))
+        areas = len(self.model.areas())
         self.count_label.setText(
-            _("{areas} areas, {activities} activities, {late} overdue").format(
-                areas=len(self.model.areas()), activities=len(activities), late=late
+            ", ".join(
+                [
+                    ngettext("{count} area", "{count} areas", areas).format(count=areas),
+                    ngettext("{count} activity", "{count} activities", len(activities)).format(
+                        count=len(activities)
+                    ),
+                    ngettext("{count} overdue", "{count} overdue", late).format(count=late),
+                ]
             )
         )

@@ -11,16 +11,16 @@ pause loses nothing: it comes back when the row is shown again."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.drafts import DraftStore, drafts_root
 from naravard_desktop.ui.forms import ERROR_STYLE
 from naravard_desktop.ui.meetings.autosave import DELAY_MS, SaveState
+from naravard_desktop.ui.questions import Leave, ask_unsaved
 
 STATE_STYLES = {
     SaveState.SAVED: "color: #1b6e3a;",
@@ -40,42 +40,6 @@ def text_box(lines: int = 3) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
-
-
-class Leave(Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-def ask_unsaved(
-    parent: QWidget,
-    text: str,
-    can_save: bool,
-    *,
-    title: str | None = None,
-    can_cancel: bool = True,
-) -> Leave:
-    """Spara / Kasta / Avbryt (no Spara when a field must be corrected first)."""
-    box = QMessageBox(parent)
-    box.setObjectName("unsaved_plan_changes")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _("Unsaved changes"))
-    box.setText(text)
-    save = box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole) if can_save else None
-    discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole) if can_cancel else None
-    box.setDefaultButton(save or cancel or discard)
-    if cancel is not None:
-        box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
-    if save is not None and clicked is save:
-        return Leave.SAVE
-    if clicked is discard:
-        return Leave.DISCARD
-    return Leave.CANCEL
 
 
 class AutosaveForm(QWidget):

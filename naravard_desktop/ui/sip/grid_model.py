@@ -29,6 +29,14 @@ TOTAL_BACKGROUND = QColor("#eceff3")
 CLOSED_BACKGROUND = QColor("#f4f4f4")
 
 
+def _rows(n: int) -> str:
+    return ngettext("{n} row", "{n} rows", n).format(n=n)
+
+
+def _columns(n: int) -> str:
+    return ngettext("{n} column", "{n} columns", n).format(n=n)
+
+
 class SipGridModel(QAbstractTableModel):
     """`refused(message)` tells the page why an input was not saved; `saved()` follows every
     save (the page redraws the list of rule warnings)."""
@@ -262,14 +270,14 @@ class SipGridModel(QAbstractTableModel):
         if height > room_down or width > room_right:
             self.refused.emit(
                 _(
-                    "The copied block has {rows} rows and {columns} columns, but from this cell "
-                    "there is room for {room_rows} rows and {room_columns} columns of counts. "
-                    "Nothing was pasted."
+                    "Nothing was pasted: the copied block has {rows} and {columns}, but from "
+                    "this cell there is only room for {room_rows} and {room_columns}. Choose a "
+                    "cell further up or to the left and paste again."
                 ).format(
-                    rows=height,
-                    columns=width,
-                    room_rows=max(room_down, 0),
-                    room_columns=max(room_right, 0),
+                    rows=_rows(height),
+                    columns=_columns(width),
+                    room_rows=_rows(max(room_down, 0)),
+                    room_columns=_columns(max(room_right, 0)),
                 )
             )
             return False

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -25,7 +24,7 @@ from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import sip_periods, sip_setup
 from naravard_desktop.services.database import Database
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.plan.panel_saving import Leave, ask_unsaved
+from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 from naravard_desktop.ui.sip import transfer
 from naravard_desktop.ui.sip.analysis import AnalysisTab
 from naravard_desktop.ui.sip.grid_model import SipGridModel
@@ -236,16 +235,14 @@ class SipPage(QWidget):
         period = self.model.period
         if period is None:
             return
-        if period.closed:
-            answer = QMessageBox.question(
-                self,
-                _("Reopen period"),
-                _("Reopen {period}? Its counts can then be changed again.").format(
-                    period=period.label
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if period.closed and not confirm(
+            self,
+            _("Reopen period"),
+            _("Reopen {period}? Its counts can then be changed again.").format(period=period.label),
+            _("&Reopen"),
+            destructive=False,
+        ):
+            return
         try:
             sip_periods.set_closed(self.db, period.id, not period.closed, period.version)
         except DomainError as error:
@@ -256,12 +253,12 @@ class SipPage(QWidget):
         period = self.model.period
         if period is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _("Remove period"),
             _("Remove the empty period {period}?").format(period=period.label),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Remove"),
+        ):
             return
         try:
             sip_periods.delete_period(self.db, period.id)
