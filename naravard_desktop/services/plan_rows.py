@@ -168,9 +168,7 @@ def validate_area(data: AreaInput) -> AreaInput:
     errors.required("title", cleaned.title, _("Title"))
     errors.text("title", data.title, cleaned.title, TITLE_LIMIT, _("Title"))
     errors.text("number", data.number, cleaned.number, NUMBER_LIMIT, _("Number"))
-    errors.text(
-        "description", data.description, cleaned.description, TEXT_LIMIT, _("Description")
-    )
+    errors.text("description", data.description, cleaned.description, TEXT_LIMIT, _("Description"))
     errors.raise_if_any()
     return cleaned
 

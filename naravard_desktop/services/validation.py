@@ -7,14 +7,30 @@ import re
 import unicodedata
 
 from naravard_desktop.errors import ValidationError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, format_number
+
+# Length limits by kind of field, chosen to fit every output: an Excel cell holds 32 767
+# characters, a title must fit a PDF heading and a spreadsheet column, a text a few pages.
+LINE_LIMIT = 300  # one-line fields: titles, names, places
+SHORT_TEXT_LIMIT = 2_000  # short texts that may break lines: an activity, who is responsible
+TEXT_LIMIT = 10_000  # multi-line texts: descriptions, follow-up, notes
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s/]*$")
 
 
+def control_character(value: str) -> str | None:
+    """The first control character (BEL, ESC, NUL …) in `value` other than tab and line
+    breaks: invisible on screen and in print, and impossible to write to an Excel file."""
+    for char in value:
+        if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
+            return char
+    return None
+
+
 def clean_text(value: str) -> str:
-    """Trim, normalise to NFC and drop control characters except line breaks and tabs."""
+    """Trim, normalise to NFC and drop control characters except line breaks and tabs
+    (validation refuses them first with FieldErrors.visible; this is the safety net)."""
     value = unicodedata.normalize("NFC", value)
     value = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
     return value.strip()
@@ -43,9 +59,27 @@ class FieldErrors:
             self.add(
                 field,
                 _("{field} can be at most {limit} characters ({count} now).").format(
-                    field=label, limit=limit, count=len(value)
+                    field=label, limit=format_number(limit), count=format_number(len(value))
                 ),
             )
+
+    def visible(self, field: str, value: str, label: str) -> None:
+        """Refuses a control character other than tab and line breaks (check the text as
+        typed, before clean_text drops them)."""
+        char = control_character(value)
+        if char is not None:
+            self.add(
+                field,
+                _(
+                    "{field} contains an invisible control character ({code}), perhaps pasted "
+                    "with the text. Remove it or type the text again."
+                ).format(field=label, code=f"U+{ord(char):04X}"),
+            )
+
+    def text(self, field: str, raw: str, cleaned: str, limit: int, label: str) -> None:
+        """`visible` on the text as typed and `max_length` on the cleaned text."""
+        self.visible(field, raw, label)
+        self.max_length(field, cleaned, limit, label)
 
     def email(self, field: str, value: str) -> None:
         if value and not _EMAIL.match(value):
