@@ -95,10 +95,18 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.groups import resolve_group
     from naravard_desktop.services.plan_import import apply_import, read_plan_file
+    from naravard_desktop.services.plan_import_privacy import (
+        IdentityProblem,
+        TitleProblem,
+        title_problems,
+    )
     from naravard_desktop.services.privacy import PrivacyWarning
 
     preview = read_plan_file(args.file)
     title = args.title or preview.plan.title
+    if args.title:  # the title given replaces the file's: it is the one checked
+        preview.problems[:] = [p for p in preview.problems if not isinstance(p, TitleProblem)]
+        preview.problems.extend(title_problems(args.title))
     print(
         _("Sheet “{sheet}”: plan “{title}” with {areas} and {activities}.").format(
             sheet=preview.sheet,
@@ -133,6 +141,22 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_PROBLEM
     if not args.apply:
         print(_("Dry run: nothing was written. Add --apply to create the plan."), file=out)
+        numbers = sum(isinstance(p, IdentityProblem) for p in preview.problems)
+        if numbers and not args.privacy_reason:
+            # --apply would be refused: the dry run says so (and fails) now.
+            print(
+                ngettext(
+                    "{count} text seems to contain personal identity numbers (see the notes "
+                    "above): correct the file, or add --privacy-reason with the reason to "
+                    "import it anyway.",
+                    "{count} texts seem to contain personal identity numbers (see the notes "
+                    "above): correct the file, or add --privacy-reason with the reason to "
+                    "import it anyway.",
+                    numbers,
+                ).format(count=numbers),
+                file=out,
+            )
+            return EXIT_PROBLEM
         return EXIT_OK
     with open_db(args) as db:
         group = resolve_group(db, args.group)

@@ -209,6 +209,9 @@ def read_plan_file(path: Path) -> ImportPreview:
                 preview.problems.append(
                     Problem(header[0], None, _("The sheet has no activities under its headers."))
                 )
+            from naravard_desktop.services.plan_import_privacy import identity_problems
+
+            preview.problems.extend(identity_problems(preview))
             return preview
     found = ", ".join(f"“{s.name}”" for s in sheets) or "–"
     raise DomainError(
@@ -570,8 +573,11 @@ def apply_import(
     privacy_override: str | None = None,
 ) -> PlanSummary:
     """Create the plan in one transaction; refuses while there are blocking problems, and
-    (PrivacyWarning) when an activity holds a personal identity number, unless
-    `privacy_override` gives a reason."""
+    (PrivacyWarning) when any text it would store (plan title, areas, every text of an
+    activity) holds a personal identity number, unless `privacy_override` gives a reason."""
+    from naravard_desktop.services.plan_import_privacy import import_texts
+
+
     if not preview.can_apply:
         raise DomainError(
             ngettext(
@@ -584,20 +590,11 @@ def apply_import(
             if preview.blocking
             else _("There is nothing to import.")
         )
-    texts: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    for item in preview.activities:
-        place = _("row {row}").format(row=item.row + 1)
-        for name, text, label in (
-            ("title", item.data.title, _("Activity")),
-            ("description", item.data.description, _("Description")),
-        ):
-            texts[f"{name}:{item.row}"] = text
-            labels[f"{name}:{item.row}"] = f"{label} ({place})"
+    texts, labels = import_texts(preview, title)
     check_free_text(texts, privacy_override, where=f"plan import {preview.source}", labels=labels)
     plan_input = replace(preview.plan, title=title) if title else preview.plan
     with db.session() as session:
-        plan = create_plan(db, group_id, plan_input)
+        plan = create_plan(db, group_id, plan_input, privacy_override=privacy_override)
         area_ids: list[int] = []
         positions: dict[int | None, int] = {}
         for area in preview.areas:

@@ -41,11 +41,18 @@ REASON_LIMIT = 500
 
 class PrivacyWarning(DomainError):
     """Text that looks like it holds personal identity numbers; `matches` maps each field
-    name to what was found there. Save again with a reason (`privacy_override`) to keep it."""
+    name to what was found there, `labels` what the user calls each field ("Ansvarig (rad
+    4)"). Save again with a reason (`privacy_override`) to keep it."""
 
-    def __init__(self, message: str, matches: Mapping[str, list[IdentityNumber]]) -> None:
+    def __init__(
+        self,
+        message: str,
+        matches: Mapping[str, list[IdentityNumber]],
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.matches = {name: list(found) for name, found in matches.items()}
+        self.labels = {name: (labels or {}).get(name, name) for name in self.matches}
 
 
 def new_identity_numbers(text: str, previous: str = "") -> list[IdentityNumber]:
@@ -84,7 +91,7 @@ def check_free_text(
             reason,
         )
         return
-    raise PrivacyWarning(_describe(matches, labels), matches)
+    raise PrivacyWarning(_describe(matches, labels), matches, labels)
 
 
 def _describe(matches: Mapping[str, list[IdentityNumber]], labels: Mapping[str, str]) -> str:

@@ -83,8 +83,10 @@ def where(name: str, labels: Mapping[str, str] | None = None) -> str:
 
 def found_lines(warning: PrivacyWarning, labels: Mapping[str, str] | None = None) -> list[str]:
     """One line per field: where, and the numbers found there with their last digits hidden."""
+    known = {n: label for n, label in warning.labels.items() if label != n}
+    known.update(labels or {})
     return [
-        f"{where(name, labels)}: {', '.join(number.masked for number in found)}"
+        f"{where(name, known)}: {', '.join(number.masked for number in found)}"
         for name, found in warning.matches.items()
     ]
 
