@@ -577,7 +577,6 @@ def apply_import(
     activity) holds a personal identity number, unless `privacy_override` gives a reason."""
     from naravard_desktop.services.plan_import_privacy import import_texts
 
-
     if not preview.can_apply:
         raise DomainError(
             ngettext(
