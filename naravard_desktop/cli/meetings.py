@@ -11,7 +11,7 @@ from typing import TextIO
 
 from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_date, format_iso_date
+from naravard_desktop.i18n import _, format_date_in_text, format_iso_date
 
 
 def register(commands: Commands) -> None:
@@ -112,10 +112,10 @@ def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
         held_on = get_meeting(db, args.meeting).held_on
     print(
         _(
-            "The protocol of the meeting of {date} is approved (revision {revision}, "
+            "The protocol of the meeting {date} is approved (revision {revision}, "
             "date of approval {day})."
         ).format(
-            date=format_date(held_on),
+            date=format_date_in_text(held_on),
             revision=revision.revision,
             day=format_iso_date(revision.approved_at.date()),
         ),

@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.db.models import Group, Meeting, Person, ProtocolRevision
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _, format_date, format_iso_date
+from naravard_desktop.i18n import (
+    _,
+    format_date,
+    format_date_in_text,
+    format_iso_date,
+    join_typed_names,
+)
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import load, load_editable
 from naravard_desktop.services.paragraphs import freeze_paragraphs
@@ -83,8 +89,8 @@ def justering_problems(
         problems.append(
             Problem(
                 _(
-                    "The meeting is held on {date} and cannot be approved until it has been held."
-                ).format(date=format_date(meeting.held_on))
+                    "The meeting is held {date} and cannot be approved until it has been held."
+                ).format(date=format_date_in_text(meeting.held_on))
             )
         )
     elif approved_on > now:
@@ -269,10 +275,10 @@ def describe_verification(result: VerifyResult | None) -> str:
         "(id {id}), revision {revision}, approved by {who}."
     ).format(
         group=result.group_name,
-        date=format_date(result.held_on),
+        date=format_date_in_text(result.held_on),
         id=result.meeting_id,
         revision=result.revision,
-        who=result.approved_by,
+        who=join_typed_names(result.approved_by),
     )
     if not result.latest:
         text += " " + _("A later revision of this protocol exists.")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, ProtocolState
 from naravard_desktop.db.models import AgendaItem, Attendance, Group, Meeting, Person
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
-from naravard_desktop.i18n import _, format_date, use_language
+from naravard_desktop.i18n import _, format_date_in_text, use_language
 from naravard_desktop.services import meeting_labels as labels
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.validation import FieldErrors, clean_line
@@ -342,8 +342,9 @@ def load_editable(session: Session, meeting_id: int) -> Meeting:
     if meeting.state == ProtocolState.APPROVED:
         raise DomainError(
             _(
-                "The protocol of {date} is approved and locked. Start a correction to change it."
-            ).format(date=format_date(meeting.held_on))
+                "The protocol of the meeting {date} is approved and locked. Start a correction "
+                "to change it."
+            ).format(date=format_date_in_text(meeting.held_on))
         )
     return meeting
 

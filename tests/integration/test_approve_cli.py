@@ -104,7 +104,7 @@ def test_a_meeting_two_months_ahead_is_refused_and_stays_a_draft(
     path, ids = database
     later = (AHEAD + dt.timedelta(days=2)).isoformat()
     assert refusal(approve(path, ids["ahead"], "--date", later)) == (
-        f"Fel: Mötet hålls {format_date(AHEAD)} och kan inte justeras förrän det har hållits."
+        f"Fel: Mötet hålls den {format_date(AHEAD)} och kan inte justeras förrän det har hållits."
     )
     assert states(path)[ids["ahead"]] == "utkast"
 
@@ -144,7 +144,7 @@ def test_a_held_meeting_is_approved_within_the_rules(
     done = approve(path, ids["past"], "--date", "2024-05-24")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
-        "Protokollet från mötet 17 maj 2024 är justerat (revision 1, justeringens datum "
+        "Protokollet från mötet den 17 maj 2024 är justerat (version 1, justeringsdatum "
         "2024-05-24)."
     )
     assert states(path)[ids["past"]] == "justerat"

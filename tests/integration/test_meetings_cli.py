@@ -78,6 +78,9 @@ def test_an_exported_approved_protocol_verifies_and_a_tampered_one_does_not(
     check = run(demo_db.parent, "verify", out, "--database", demo_db)
     assert check.returncode == 0
     assert "identisk" in check.stdout and f"id {approved['id']}" in check.stdout
+    # The demo's "Justerat av" is typed "Anna Berg, Erik Lund": joined with "och" when shown.
+    assert ", mötet den " in check.stdout and "justerat av Anna Berg och Erik Lund." in check.stdout
+    assert "av Anna Berg och Erik Lund." in text and "Justerat den " in text
 
     tampered = tmp_path / "ändrad.pdf"
     data = bytearray(out.read_bytes())

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_date, format_time
+from naravard_desktop.i18n import (
+    _,
+    format_date,
+    format_date_in_text,
+    format_time,
+    join_typed_names,
+)
 from naravard_desktop.services import approval, meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meeting_labels import kind_label
@@ -203,7 +209,8 @@ class MeetingEditor(QWidget):
         if meeting.locked and revisions:
             last = revisions[-1]
             text = _("Approved {date} by {names}. The protocol is locked.").format(
-                date=format_date(last.approved_at.date()), names=last.approved_by
+                date=format_date_in_text(last.approved_at.date()),
+                names=join_typed_names(last.approved_by),
             )
             if last.revision > 1:
                 text += " " + _("Revision {number}.").format(number=last.revision)

@@ -358,7 +358,7 @@ def test_approval_locks_the_editor_and_a_correction_opens_it(
     assert meetings.get_meeting(db, meeting.id).state == ProtocolState.APPROVED
     assert editor.banner.isVisible()
     assert editor.banner.text() == (
-        "Justerat 20 maj 2024 av Anna Berg, erik Lund. Protokollet är låst."
+        "Justerat den 20 maj 2024 av Anna Berg och erik Lund. Protokollet är låst."
     )
     stored = stored_item(db, meeting.id, "Fast vårdkontakt")
     assert stored.decision == "Gruppen godkänner lägesrapporten."
