@@ -15,6 +15,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import load, load_editable
 from naravard_desktop.services.paragraphs import paragraph_numbers
+from naravard_desktop.services.privacy import check_free_text
 from naravard_desktop.services.validation import FieldErrors, clean_line, clean_text
 
 
@@ -92,13 +93,34 @@ def actions_of_item(db: Database, item_id: int) -> list[ActionData]:
         return [_to_data(a, numbers) for a in item.action_items]
 
 
-def add_action(db: Database, item_id: int, data: ActionInput) -> ActionData:
+def privacy_labels() -> dict[str, str]:
+    return {"what": _("What"), "who": _("Who")}
+
+
+def _check_privacy(
+    data: ActionInput, override: str | None, where: str, action: ActionItem | None = None
+) -> None:
+    """An action item goes into the protocol like the decision it belongs to: a personal
+    identity number in it is refused (PrivacyWarning) unless a reason is given."""
+    check_free_text(
+        {"what": data.what, "who": data.who},
+        override,
+        where=where,
+        labels=privacy_labels(),
+        previous={"what": action.what, "who": action.who} if action is not None else None,
+    )
+
+
+def add_action(
+    db: Database, item_id: int, data: ActionInput, *, privacy_override: str | None = None
+) -> ActionData:
     with db.session() as session:
         item = session.get(AgendaItem, item_id)
         if item is None:
             raise NotFoundError(_("The agenda item no longer exists."))
         load_editable(session, item.meeting_id)
         cleaned = validate_action(session, data)
+        _check_privacy(cleaned, privacy_override, f"new action item of agenda item {item.id}")
         action = ActionItem(
             agenda_item_id=item.id,
             position=len(item.action_items),
@@ -114,9 +136,18 @@ def add_action(db: Database, item_id: int, data: ActionInput) -> ActionData:
         return _to_data(action, paragraph_numbers(session, item.meeting.group_id))
 
 
-def update_action(db: Database, action_id: int, data: ActionInput, version: int) -> ActionData:
+def update_action(
+    db: Database,
+    action_id: int,
+    data: ActionInput,
+    version: int,
+    *,
+    privacy_override: str | None = None,
+) -> ActionData:
     """Change an action item. Marking an earlier meeting's item done is allowed after that
-    meeting's protocol was approved: it is follow-up, not a change of the protocol."""
+    meeting's protocol was approved: it is follow-up, not a change of the protocol. A
+    personal identity number added to its text is refused (PrivacyWarning) unless
+    `privacy_override` gives a reason."""
     with db.session() as session:
         action = session.get(ActionItem, action_id)
         if action is None:
@@ -132,6 +163,7 @@ def update_action(db: Database, action_id: int, data: ActionInput, version: int)
         )
         if changes_text:
             load_editable(session, action.agenda_item.meeting_id)
+            _check_privacy(cleaned, privacy_override, f"action item {action.id}", action)
         action.what, action.who, action.due_on = cleaned.what, cleaned.who, cleaned.due_on
         action.activity_id = cleaned.activity_id
         if cleaned.done != action.done or (cleaned.done and cleaned.done_on):

@@ -2,8 +2,8 @@
 
 Issue 11, point 4: only an activity's title and description were checked. A number typed
 with a space ("811218 1238", invented, check digit computed) into Ansvar, Tidsplan,
-Uppföljning, an area, the plan title, a revision note or a follow-up note went straight
-into the plan and from there into every PDF and XLSX. Each is now refused until a reason is
+Uppföljning, an area, the plan title, a revision note, a follow-up note or a meeting's
+action item went straight into the plan or protocol and from there into every PDF and XLSX. Each is now refused until a reason is
 given; nothing is stored by the refused call; undo (restore) puts text back without asking.
 """
 
@@ -15,7 +15,15 @@ from dataclasses import replace
 import pytest
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import follow_ups, groups, plan_items, plans
+from naravard_desktop.services import (
+    actions,
+    agenda,
+    follow_ups,
+    groups,
+    meetings,
+    plan_items,
+    plans,
+)
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.plans import PlanInput, RevisionInput
@@ -25,6 +33,7 @@ from naravard_desktop.services.privacy import PrivacyWarning
 # the old guard missed.
 SPACED = "811218 1238"
 MASKED = "8112** ****"
+TODAY = dt.date.today()
 
 
 @pytest.fixture
@@ -116,3 +125,30 @@ def test_a_follow_up_note_is_guarded(db: Database, area: plan_items.AreaRow) -> 
     assert follow_ups.list_follow_ups(db, row.id) == []
     follow_ups.add_follow_up(db, row.id, entry, privacy_override="Fiktivt")
     assert len(follow_ups.list_follow_ups(db, row.id)) == 1
+
+
+def test_action_items_are_guarded_like_the_decision_they_belong_to(
+    db: Database, group_id: int
+) -> None:
+    meeting = meetings.create_meeting(db, group_id, meetings.MeetingInput(held_on=TODAY))
+    item = agenda.add_item(db, meeting.id, agenda.ItemInput(title="Fast vårdkontakt"))
+    with pytest.raises(PrivacyWarning) as caught:
+        actions.add_action(db, item.id, actions.ActionInput(what=f"Ring {SPACED}"))
+    assert "Åtgärd" in str(caught.value) and MASKED in str(caught.value)
+    assert actions.actions_of_item(db, item.id) == []
+    row = actions.add_action(db, item.id, actions.ActionInput(what="Ta fram rutin"))
+    with pytest.raises(PrivacyWarning) as caught:
+        actions.update_action(
+            db, row.id, replace(row.as_input(), who=f"Kurator {SPACED}"), row.version
+        )
+    assert "Ansvarig" in str(caught.value)
+    # Marking it done later does not ask about text kept with a reason before.
+    kept = actions.update_action(
+        db,
+        row.id,
+        replace(row.as_input(), who=f"Kurator {SPACED}"),
+        row.version,
+        privacy_override="Fingerat",
+    )
+    done = actions.update_action(db, kept.id, replace(kept.as_input(), done=True), kept.version)
+    assert done.done and done.who == f"Kurator {SPACED}"

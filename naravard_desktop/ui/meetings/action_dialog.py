@@ -26,6 +26,7 @@ from naravard_desktop.services.plan_links import ActivityChoice
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 from naravard_desktop.ui.path_combo import PathComboBox
+from naravard_desktop.ui.privacy import BackToEditing
 
 
 class ActionDialog(QDialog):
@@ -116,6 +117,8 @@ class ActionDialog(QDialog):
             for message in self.errors.show(error.fields):
                 show_error(self, message)
             self.adjustSize()
+            return
+        except BackToEditing:  # an identity number to remove: it is selected in its field
             return
         except DomainError as error:
             show_error(self, error)

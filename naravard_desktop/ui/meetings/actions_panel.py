@@ -26,6 +26,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.privacy import RESTORED_REASON, save_guarded
 from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
@@ -175,7 +176,16 @@ class ActionsPanel(QWidget):
         created: list[ActionData] = []
 
         def submit(data: ActionInput) -> None:
-            created.append(actions.add_action(self.db, item_id, data))
+            created.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: actions.add_action(
+                        self.db, item_id, data, privacy_override=reason
+                    ),
+                    fields={"what": dialog.what, "who": dialog.who},
+                    labels=actions.privacy_labels(),
+                )
+            )
 
         dialog = ActionDialog(
             _("New action item"),
@@ -196,7 +206,12 @@ class ActionsPanel(QWidget):
             self.refresh()
 
         def redo() -> None:
-            again = actions.add_action(self.db, self.item_ids.resolve(item_id), first.as_input())
+            again = actions.add_action(
+                self.db,
+                self.item_ids.resolve(item_id),
+                first.as_input(),
+                privacy_override=RESTORED_REASON,
+            )
             self.action_ids.moved(state["id"], again.id)
             state["id"] = again.id
             self.refresh(again.id)
@@ -219,7 +234,16 @@ class ActionsPanel(QWidget):
         saved: list[ActionData] = []
 
         def submit(data: ActionInput) -> None:
-            saved.append(actions.update_action(self.db, before.id, data, before.version))
+            saved.append(
+                save_guarded(
+                    dialog,
+                    lambda reason: actions.update_action(
+                        self.db, before.id, data, before.version, privacy_override=reason
+                    ),
+                    fields={"what": dialog.what, "who": dialog.who},
+                    labels=actions.privacy_labels(),
+                )
+            )
 
         dialog = ActionDialog(
             _("Edit action item"),
@@ -258,7 +282,9 @@ class ActionsPanel(QWidget):
 
         def write(data: ActionInput) -> None:
             current = self._current(before.id, before.agenda_item_id)
-            actions.update_action(self.db, current.id, data, current.version)
+            actions.update_action(
+                self.db, current.id, data, current.version, privacy_override=RESTORED_REASON
+            )
             self.refresh(current.id)
 
         self.undo_stack.push(
@@ -297,7 +323,10 @@ class ActionsPanel(QWidget):
 
         def undo() -> None:
             again = actions.add_action(
-                self.db, self.item_ids.resolve(row.agenda_item_id), row.as_input()
+                self.db,
+                self.item_ids.resolve(row.agenda_item_id),
+                row.as_input(),
+                privacy_override=RESTORED_REASON,
             )
             self.action_ids.moved(state["id"], again.id)
             state["id"] = again.id

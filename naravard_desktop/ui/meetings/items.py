@@ -325,7 +325,7 @@ class AgendaPanel(QWidget):
             reason = reasons.get(state["id"], RESTORED_REASON)
             again = agenda.add_item(self.db, meeting_id, removed, position, privacy_override=reason)
             for action in kept:
-                actions.add_action(self.db, again.id, action)
+                actions.add_action(self.db, again.id, action, privacy_override=RESTORED_REASON)
             self.ids.moved(state["id"], again.id)
             if state["id"] in reasons:
                 reasons[again.id] = reasons.pop(state["id"])

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import meetings
+from naravard_desktop.services import actions, meetings
 from naravard_desktop.services.database import Database
+from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.privacy import PrivacyDialog
 from tests.ui.meetings.test_item_privacy import TITLE, editor, meeting, stored
+from tests.ui.test_plan_privacy import back, in_nested_dialog, save_anyway
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs, User
@@ -71,3 +73,39 @@ def test_a_number_in_the_presenter_field_asks_and_is_selected_there(
     assert item_editor.presenter.selectedText() == SPACED
     assert stored(db, meeting.id, TITLE).presenter == ""
     item_editor.presenter.setText("")  # removed: closing the editor has nothing to ask
+
+
+def test_a_number_in_a_new_action_item_keeps_the_dialog_open_then_saves_with_a_reason(
+    db: Database,
+    meeting: meetings.MeetingData,
+    editor: MeetingEditor,
+    user: User,
+    dialogs: Dialogs,
+) -> None:
+    panel = editor.agenda.editor.action_items
+    item_id = stored(db, meeting.id).id
+    typed = f"Ring anhörig till {SPACED}"
+    failures: list[BaseException] = []
+    seen: dict[str, object] = {}
+
+    def fill(dialog: ActionDialog) -> None:
+        user.type(dialog.what, typed)
+        in_nested_dialog(back(user), failures)
+        dialog.accept()
+        seen["open"] = dialog.isVisible()
+        seen["selected"] = dialog.what.textCursor().selectedText()
+        seen["stored"] = actions.actions_of_item(db, item_id)
+        in_nested_dialog(save_anyway(user, "Fingerat exempel"), failures)
+        dialog.accept()
+
+    dialogs.expect(fill)
+    panel.add_action.trigger()
+    dialogs.check()
+    assert not failures, failures
+    assert seen == {"open": True, "selected": SPACED, "stored": []}
+    assert [a.what for a in actions.actions_of_item(db, item_id)] == [typed]
+    # Undo and redo put it back without asking again.
+    editor.undo_stack.undo()
+    assert actions.actions_of_item(db, item_id) == []
+    editor.undo_stack.redo()
+    assert [a.what for a in actions.actions_of_item(db, item_id)] == [typed]
