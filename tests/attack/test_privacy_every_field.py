@@ -3,8 +3,9 @@
 Issue 11, point 4: only an activity's title and description were checked. A number typed
 with a space ("811218 1238", invented, check digit computed) into Ansvar, Tidsplan,
 Uppföljning, an area, the plan title, a revision note, a follow-up note or a meeting's
-action item went straight into the plan or protocol and from there into every PDF and XLSX. Each is now refused until a reason is
-given; nothing is stored by the refused call; undo (restore) puts text back without asking.
+action item went straight into the plan or protocol and from there into every PDF and
+XLSX. Each is now refused until a reason is given; nothing is stored by the refused call;
+undo (restore) puts text back without asking.
 """
 
 from __future__ import annotations
