@@ -38,7 +38,7 @@ def check_existing(path: Path, *, create: bool) -> bool:
     if path.is_dir():
         raise DatabaseFileError(_("{path} is a folder, not a database file.").format(path=path))
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except FileNotFoundError:
         if create:
             return False
@@ -51,11 +51,17 @@ def check_existing(path: Path, *, create: bool) -> bool:
                 path=path, reason=os_reason(error)
             )
         ) from error
-    if size == 0:
+    if not stat.S_ISREG(found.st_mode):  # a device or a pipe: never replaced by a database
+        raise DatabaseFileError(
+            _("{path} is not a database file. Choose another file.").format(path=path)
+        )
+    if found.st_size == 0:
         if create:
             return False
         raise DatabaseFileError(
-            _("{path} is empty: it is not a database (nothing was changed).").format(path=path)
+            _(
+                "{path} is empty: it is not a database (nothing was changed). Choose another file."
+            ).format(path=path)
         )
     try:
         is_sqlite = sqlite.looks_like_sqlite(path)

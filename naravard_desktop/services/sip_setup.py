@@ -177,7 +177,9 @@ def get_setup(db: Database, group_id: int, set_code: str = indicator_sets.SIP_SE
             .select_from(Indicator)
             .where(Indicator.group_id == group_id, Indicator.indicator_set == set_code)
         )
-        if not has_indicators and set_code in indicator_sets.available_sets():
+        # Read-only (a read-only medium, a damaged file): shown without the shipped set,
+        # which is installed the first time the group is opened where it can be saved.
+        if not has_indicators and not db.read_only and set_code in indicator_sets.available_sets():
             install_set(db, group_id, set_code)
         indicators = session.scalars(
             select(Indicator)
