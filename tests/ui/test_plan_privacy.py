@@ -200,6 +200,11 @@ def test_import_with_a_number_in_a_row_can_go_back_or_import_with_a_reason(
 
     def accept(dialog: ImportDialog) -> None:
         user.activate(dialog)
+        # The preview already says where (issue 11: it used to wait for 'Importera').
+        top = dialog.problems.topLevelItem
+        seen["notes"] = [
+            (top(i).text(0), top(i).text(1)) for i in range(dialog.problems.topLevelItemCount())
+        ]
         in_nested_dialog(look, failures)
         dialog.buttons.accepted.emit()
         seen["open"] = dialog.isVisible()
@@ -215,6 +220,9 @@ def test_import_with_a_number_in_a_row_can_go_back_or_import_with_a_reason(
     boxes.take("getOpenFileName")
     assert not failures, failures
     assert seen["found"] == ["Aktivitet (rad 4): 191212**-****"]
+    assert ("rad 4", "Anmärkning: Aktivitet verkar innehålla 1 personnummer (191212**-****).") in (
+        seen["notes"]
+    )
     assert seen["back"] == "&Tillbaka till förhandsgranskningen"
     assert (seen["open"], seen["plans"]) == (True, 1)
     imported = [p for p in plans.list_plans(db, group.id) if p.title != "Lokal plan 2024–2026"]
