@@ -16,7 +16,7 @@ QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 VENV_PKGS := python3-venv python3-pip
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-crash test-long lint bench translations compile-translations system-deps venv wheel package clean
+.PHONY: help run test test-crash test-attack test-long lint bench translations compile-translations system-deps venv wheel package clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -61,11 +61,16 @@ lint: $(STAMP) ## ruff (style, imports) and mypy (types)
 test: $(STAMP) compile-translations lint ## Run lint and the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
 
-test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times; print kills, corrupt files, lost transactions
+test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times and a first start 100 times; print kills, corrupt files, lost transactions
 	@mkdir -p build
 	NARAVARD_CRASH_KILLS=100 NARAVARD_CRASH_REPORT=build/crash-report.json \
 		QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s -p no:cacheprovider tests/crash
+	NARAVARD_FIRST_START_KILLS=100 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s \
+		-p no:cacheprovider tests/attack/test_first_start.py
 	@cat build/crash-report.json
+
+test-attack: $(STAMP) compile-translations ## Re-run the attacks of issue 11 (bad files, read-only and damaged databases, kills), at most 10 minutes
+	QT_QPA_PLATFORM=offscreen timeout 600 $(BIN)/pytest -q -p no:cacheprovider tests/attack
 
 test-long: $(STAMP) compile-translations ## The property-based bad-input tests with many more examples
 	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider \
