@@ -122,6 +122,11 @@ def format_number(value: int | float | Decimal) -> str:
     return babel_numbers.format_decimal(value, locale=_language)
 
 
+def format_percent(percent: int) -> str:
+    """ "40 %" in Swedish (a non-breaking space before the sign), "40%" in English."""
+    return babel_numbers.format_percent(percent / 100, locale=_language)
+
+
 def join_names(names: Iterable[str]) -> str:
     """Names as a list is written: "Anna Berg, Erik Lund och Maja Fors", "Anna Berg och Erik
     Lund", "Anna Berg" ("A, B and C" in English). Empty names are left out."""

@@ -31,6 +31,7 @@ from naravard_desktop.i18n import (
     current_language,
     format_iso_date,
     format_iso_range,
+    format_percent,
     join_names,
     ngettext,
 )
@@ -76,7 +77,7 @@ class ProgressBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
             canvas.rect(0, 0, self.bar_width * self.percent / 100, self.height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         canvas.setFont(FONT, 8)
-        canvas.drawString(self.bar_width + 1.5 * mm, 0.6 * mm, f"{self.percent} %")
+        canvas.drawString(self.bar_width + 1.5 * mm, 0.6 * mm, format_percent(self.percent))
 
 
 class StatusBar(Flowable):  # type: ignore[misc]

@@ -12,14 +12,16 @@ from io import BytesIO
 
 import docx
 
+from naravard_desktop import i18n
 from naravard_desktop.db.enums import PlanState
 from naravard_desktop.export.kallelse_pdf import kallelse_pdf
 from naravard_desktop.export.protocol_docx import protocol_docx
 from naravard_desktop.export.protocol_pdf import protocol_pdf
 from naravard_desktop.export.sip_pdf import sip_pdf
-from naravard_desktop.services import groups, plans
+from naravard_desktop.services import groups, plan_items, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.protocol_model import ActionLine
 from naravard_desktop.services.sip_report import year_report
 from tests.unit.test_protocol_documents import _items, _meeting, _pages
@@ -141,9 +143,17 @@ def test_plan_pdf_has_a_spaced_iso_range_and_joined_revision_dates(db: Database)
     )
     plans.add_revision(db, plan.id, dt.date(2025, 3, 14))
     plans.add_revision(db, plan.id, dt.date(2026, 2, 9))
-    text = _flat(plan_file_bytes(db, plan.id, ".pdf", dt.date(2026, 11, 30)))
+    area = plan_items.add_area(db, plan.id, AreaInput(title="Ökad kontinuitet", number="1"))
+    plan_items.add_activity(db, area.id, ActivityInput(title="Fasta kontakter", progress=40))
+    today = dt.date(2026, 11, 30)
+    text = _flat(plan_file_bytes(db, plan.id, ".pdf", today))
     assert "gäller 2025-01-01 – 2027-12-31" in text
     assert "reviderad 2025-03-14 och 2026-02-09" in text
+    assert "40 %" in text
+    with i18n.use_language("en"):
+        english = _flat(plan_file_bytes(db, plan.id, ".pdf", today))
+    assert "valid 2025-01-01 – 2027-12-31 · revised 2025-03-14 and 2026-02-09" in english
+    assert "40%" in english and "1 activity in 1 area." in english
 
 
 def test_sip_pdf_says_utskrivet_den(db: Database) -> None:

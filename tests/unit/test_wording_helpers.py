@@ -77,6 +77,13 @@ def test_iso_ranges_have_a_spaced_dash(language: str) -> None:
     assert i18n.format_iso_range(None, None) == ""
 
 
+def test_percent_follows_the_language() -> None:
+    i18n.set_language("sv")
+    assert i18n.format_percent(40) == f"40{NBSP}%"
+    with i18n.use_language("en"):
+        assert i18n.format_percent(40) == "40%"
+
+
 def test_no_line_break_inside_a_paragraph_sign_a_time_or_a_long_date() -> None:
     assert keep_together("enligt § 5 och §§ 7–9") == f"enligt §{NBSP}5 och §§{NBSP}7–9"
     assert keep_together("kl. 13.00–15.30 (kl. 9)") == f"kl.{NBSP}13.00–15.30 (kl.{NBSP}9)"
