@@ -4,7 +4,7 @@ Measures, on a demo database in a temporary folder:
 
 - `python -m naravard_desktop check --database X`: wall time of a fresh interpreter, median
   of 5 runs after one warm-up (what `naravard-cli check` costs);
-- `open_database(X)` on an up-to-date file, in-process: median of 20 runs (integrity quick
+- `open_database(X)` on an up-to-date file, in-process: median of 20 runs (full integrity
   check plus the one-query schema check);
 - the GUI: time from interpreter start until the main window is shown, median of 5;
 - whether opening an up-to-date database imports Alembic (it must not: ~0.4 s for nothing).
@@ -169,7 +169,7 @@ def main() -> int:
 
 # Further benchmarks, each a module in this package with main(argv) -> int that prints its
 # table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
-MODULES = ("protocol_documents", "plan_import", "sip")
+MODULES = ("protocol_documents", "plan_import", "sip", "open_check")
 
 
 def run_all() -> int:

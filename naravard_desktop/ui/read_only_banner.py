@@ -40,10 +40,12 @@ class ReadOnlyBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("read_only_banner")
         damaged = db.read_only_reason == DAMAGED
-        background, text = ("#fdecea", "#7a1010") if damaged else ("#fff4ce", "#4d3b00")
+        background, border, text = (
+            ("#fdecea", "#e0a9a4", "#7a1010") if damaged else ("#fff4ce", "#d8c58a", "#4d3b00")
+        )
         self.setStyleSheet(
             f"QFrame#read_only_banner {{ background: {background}; "
-            f"border-bottom: 1px solid #d8c58a; }} QLabel {{ color: {text}; }}"
+            f"border-bottom: 1px solid {border}; }} QLabel {{ color: {text}; }}"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
