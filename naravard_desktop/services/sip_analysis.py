@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import SipCount, SipPeriod
-from naravard_desktop.i18n import _, current_language
+from naravard_desktop.i18n import _, current_language, format_percent
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_counts import CellKey
 
@@ -291,7 +291,7 @@ def change(current: int | None, previous: int | None) -> tuple[int, float | None
 
 
 def format_change(current: int | None, previous: int | None) -> str:
-    """ "+3 (+25 %)", "−2", "" when it cannot be computed."""
+    """ "+3 (+25 %)" ("+3 (+25%)" in English), "−2", "" when it cannot be computed."""
     found = change(current, previous)
     if found is None:
         return ""
@@ -299,7 +299,9 @@ def format_change(current: int | None, previous: int | None) -> str:
     sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
     text = f"{sign}{abs(difference)}"
     if percent is not None:
-        text += f" ({sign}{abs(round(percent))} %)"
+        # An ordinary space in "25 %": the text also goes to spreadsheets and table cells.
+        shown = format_percent(abs(round(percent))).replace("\u00a0", " ")
+        text += f" ({sign}{shown})"
     return text
 
 

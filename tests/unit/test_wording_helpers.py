@@ -93,3 +93,13 @@ def test_no_line_break_inside_a_paragraph_sign_a_time_or_a_long_date() -> None:
     assert keep_together("2026-01-01 – 2026-03-31") == f"2026-01-01{NBSP}– 2026-03-31"
     for unchanged in ("Skål. 13 gäster", "den 12 maj", "mars 2026", "§ a", "2026 – 2027"):
         assert keep_together(unchanged) == unchanged
+
+
+def test_a_change_in_per_cent_is_written_as_the_language_does() -> None:
+    from naravard_desktop.services.sip_analysis import format_change
+
+    i18n.set_language("sv")
+    assert format_change(15, 12) == "+3 (+25 %)"
+    with i18n.use_language("en"):
+        assert format_change(15, 12) == "+3 (+25%)"
+        assert format_change(9, 12) == "−3 (−25%)"
