@@ -4,7 +4,9 @@
     python translations/update.py new.json        # … and fill in translations from new.json
 
 new.json maps an English source string to its Swedish text; a plural entry is keyed by the
-singular and maps to a list of forms: {"{n} member": ["{n} ledamot", "{n} ledamöter"]}.
+singular and maps to a list of forms: {"{n} member": ["{n} ledamot", "{n} ledamöter"]}; a
+string with a context (pgettext) is keyed as "context\u0004source", as gettext stores it.
+An entry in new.json overwrites the Swedish text already there (that is how wording is fixed).
 The lock lets several people (or sessions) in one checkout update the catalogs safely.
 """
 
@@ -56,6 +58,8 @@ def update(new: dict[str, str | list[str]]) -> list[str]:
             if not message.id:
                 continue
             key = message.id if isinstance(message.id, str) else message.id[0]
+            if message.context:
+                key = f"{message.context}\x04{key}"
             if language == "sv" and key in new:
                 value = new[key]
                 message.string = value if isinstance(value, str) else tuple(value)

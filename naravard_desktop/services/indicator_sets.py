@@ -25,6 +25,9 @@ class IndicatorDef:
     help_sv: str
     help_en: str
     parent: str | None = None
+    # Earlier Swedish names ("SIP initierade" before "Initierade SIP"): files exported under
+    # them must still import.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ def parse_set(raw: dict[str, Any]) -> IndicatorSet:
             help_sv=_text(item, "help_sv"),
             help_en=_text(item, "help_en"),
             parent=item.get("parent"),
+            aliases=tuple(str(alias) for alias in item.get("aliases_sv", ())),
         )
         for item in raw["indicators"]
     )
@@ -116,6 +120,17 @@ def get_set(code: str) -> IndicatorSet:
         raise NotFoundError(
             _("There is no indicator set called {code}.").format(code=code)
         ) from None
+
+
+def shipped_names(set_code: str, code: str) -> tuple[str, ...]:
+    """Every name the shipped set has given the indicator (now and earlier, both languages),
+    so that a file written before a rename, or by a group that kept an old name, still
+    finds it; an indicator the group made up itself has none."""
+    found = available_sets().get(set_code)
+    for item in found.indicators if found else ():
+        if item.code == code:
+            return (item.name_sv, item.name_en, *item.aliases)
+    return ()
 
 
 def rules_for(code: str) -> tuple[Rule, ...]:

@@ -66,7 +66,17 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "status": (N_("Status"), ("status", "läge")),
     "progress": (
         N_("Progress (%)"),
-        ("framsteg", "framsteg (%)", "progress", "progress (%)", "andel klar", "klart (%)", "%"),
+        (
+            "genomfört",
+            "genomfört (%)",
+            "framsteg",  # the Swedish header of exports before the wording was fixed (issue 21)
+            "framsteg (%)",
+            "progress",
+            "progress (%)",
+            "andel klar",
+            "klart (%)",
+            "%",
+        ),
     ),
     "follow_up": (
         N_("Follow-up"),

@@ -14,7 +14,7 @@ from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import SipPeriod
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services import indicator_sets, sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_counts import CellKey
 from naravard_desktop.services.sip_report import DATA_HEADERS, HIDDEN, data_headers
@@ -136,6 +136,9 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
         for name in (indicator.name_sv, indicator.name_en):
             if name:
                 by_name.setdefault(name.strip().casefold(), indicator.id)
+    for indicator in setup.indicators:  # the group's own names first, then the shipped ones
+        for name in indicator_sets.shipped_names(indicator.indicator_set, indicator.code):
+            by_name.setdefault(name.strip().casefold(), indicator.id)
     units = {u.name.casefold(): u.id for u in setup.units}
     targets = {t.name.casefold(): t.id for t in setup.target_groups}
     existing = {p.starts_on: p for p in sip_periods.list_periods(db, group_id)}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from naravard_desktop.i18n import _, current_language, ngettext
+from naravard_desktop.i18n import _, current_language, ngettext, pgettext
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
             ("sip", _("SIP follow-up"), self.sip_page),
             ("meetings", _("Meetings"), self.meetings_page),
             ("decisions", _("Decisions"), self.decisions_page),
-            ("members", _("Members"), self.members_page),
+            # Everyone in the group (secretary, co-opted, substitutes too): "Deltagare", not
+            # the protocol's "Ledamöter", hence a context of its own.
+            ("members", pgettext("page", "Members"), self.members_page),
             ("group", _("The group"), self.group_page),
         ]
         for _key, title, page in self.pages:

@@ -115,10 +115,10 @@ def test_dates_outside_the_meeting_day_and_today_are_refused(
     path, ids = database
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     assert refusal(approve(path, ids["past"], "--date", tomorrow.isoformat())).startswith(
-        f"Fel: Justeringens datum {tomorrow.isoformat()} ligger efter dagens datum"
+        f"Fel: Justeringsdatumet {tomorrow.isoformat()} ligger efter dagens datum"
     )
     assert refusal(approve(path, ids["past"], "--date", "2024-05-16")).startswith(
-        "Fel: Justeringens datum 2024-05-16 ligger före mötesdagen (17 maj 2024)"
+        "Fel: Justeringsdatumet 2024-05-16 ligger före mötesdagen (17 maj 2024)"
     )
     assert refusal(approve(path, ids["past"], "--date", "2024-13-01")) == (
         "Fel: Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-01-31."

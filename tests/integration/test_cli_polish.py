@@ -20,7 +20,7 @@ from naravard_desktop.services.database import Database, open_database
 from naravard_desktop.services.sip_exports import sip_file_bytes
 
 EMPTY_YEAR = 2031
-NOTHING_TO_EXPORT = f"Det finns inga SIP-uppgifter för {EMPTY_YEAR}: inget att exportera."
+NOTHING_TO_EXPORT = f"Det finns inga SIP-antal för {EMPTY_YEAR}: inget att exportera."
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:

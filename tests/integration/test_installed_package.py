@@ -99,7 +99,7 @@ def test_installed_copy_migrates_and_checks_a_database(installed: Path, tmp_path
     database = tmp_path / "installed.sqlite"
     demo = _run(installed, tmp_path, "-m", "naravard_desktop", "demo", "--database", str(database))
     assert demo.returncode == 0, demo.stderr
-    assert "Demodata tillagd" in demo.stdout
+    assert "Demodata tillagda" in demo.stdout
     check = _run(installed, tmp_path, "-m", "naravard_desktop", "check", f"--database={database}")
     assert check.returncode == 0, check.stderr
     assert "Databasen är felfri." in check.stdout

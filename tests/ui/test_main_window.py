@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop import __version__
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, pgettext
 from naravard_desktop.services import groups
 from naravard_desktop.services.database import Database, open_database
 from naravard_desktop.services.groups import GroupData
@@ -63,9 +63,11 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
         _("SIP follow-up"),
         _("Meetings"),
         _("Decisions"),
-        _("Members"),
+        pgettext("page", "Members"),
         _("The group"),
     ]
+    # The page lists the secretary, co-opted members and substitutes too: not "Ledamöter".
+    assert sidebar.item(5).text() == "Deltagare"
     assert window.stack.count() == 7
     assert window.stack.widget(0) is window.overview_page
     assert window.stack.widget(1) is window.plan_page

@@ -79,7 +79,7 @@ def test_group_settings_left_for_another_page_ask_and_avbryt_comes_back_with_the
     qtbot: QtBot, shown: MainWindow, user: User, dialogs: Dialogs, db: Database, group: GroupData
 ) -> None:
     """The settings are a form committed as a whole (Spara/Återställ): leaving the page with
-    changes asks Spara / Kasta / Avbryt once the other page shows."""
+    changes asks Spara / Förkasta / Avbryt once the other page shows."""
     page = shown.group_page
     shown.show_page(page_number(shown, page))
     user.retype(page.form.municipality, "Ånge kommun")
@@ -93,7 +93,7 @@ def test_group_settings_left_for_another_page_ask_and_avbryt_comes_back_with_the
     shown.show_page(page_number(shown, shown.members_page))
     dialogs.wait(qtbot)
     dialogs.check()
-    assert seen == [["&Kasta", "&Spara", "Avbryt"]]
+    assert seen == [["&Förkasta", "&Spara", "Avbryt"]]
     qtbot.waitUntil(lambda: shown.stack.currentWidget() is page)
     assert shown.sidebar.currentRow() == page_number(shown, page)
     assert page.form.municipality.text() == "Ånge kommun"
@@ -113,7 +113,7 @@ def test_group_settings_thrown_away_with_kasta_show_the_stored_values_again(
     page = shown.group_page
     shown.show_page(page_number(shown, page))
     user.retype(page.form.region, "Region Ånge")
-    dialogs.expect(lambda box: click(box, "&Kasta"))
+    dialogs.expect(lambda box: click(box, "&Förkasta"))
     shown.show_page(page_number(shown, shown.overview_page))
     dialogs.wait(qtbot)
     dialogs.check()
@@ -358,7 +358,7 @@ def test_a_count_that_cannot_be_read_is_asked_about_before_another_period(
     qtbot: QtBot, sip_sheet: MainWindow, dialogs: Dialogs, db: Database
 ) -> None:
     """Text that is not a count stays red in its cell, unsaved; choosing another period asks
-    Kasta / Avbryt (nothing to save until it is corrected), and Avbryt keeps it."""
+    Förkasta / Avbryt (nothing to save until it is corrected), and Avbryt keeps it."""
     page = sip_sheet.sip_page
     period = page.current_period()
     assert period is not None
@@ -378,7 +378,7 @@ def test_a_count_that_cannot_be_read_is_asked_about_before_another_period(
     dialogs.expect(cancel)
     page.period_box.setCurrentIndex(1)
     dialogs.check()
-    assert seen == [["&Kasta", "Avbryt"]]
+    assert seen == [["&Förkasta", "Avbryt"]]
     assert page.current_period() == period
     assert page.model.index(0, 0).data() == "1o"
 
@@ -387,7 +387,7 @@ def test_a_count_that_cannot_be_read_is_asked_about_before_another_period(
     dialogs.check()
     assert page.model.index(0, 0).data() == "1o"
 
-    dialogs.expect(lambda box: click(box, "&Kasta"))
+    dialogs.expect(lambda box: click(box, "&Förkasta"))
     page.period_box.setCurrentIndex(1)
     dialogs.check()
     assert page.current_period() != period

@@ -101,7 +101,10 @@ def test_a_file_with_a_bad_row_lists_the_problems_by_row_and_column_and_writes_n
     boxes.take("getOpenFileName")
     assert seen["title"] == "Importera Handlingsplan 2025.xlsx"
     assert seen["problems"] == [
-        ["rad 3, kolumn F", "Fel: ”mycket” är inget framsteg mellan 0 och 100 %."],
+        [
+            "rad 3, kolumn F",
+            "Fel: ”mycket” kan inte läsas som Genomfört (%): skriv ett heltal från 0 till 100.",
+        ],
         [
             "rad 6, kolumn E",
             "Fel: ”kanske” är ingen status. Skriv Ej påbörjad, Pågår, Klar, Pausad eller Utgår.",

@@ -131,7 +131,7 @@ def test_add_an_area_and_an_activity_with_the_keyboard_and_undo(
     )
     due = find(plan_page, "Säkerställa lokala", Column.DUE)
     assert due.data() == "2030-06-30"
-    assert plan_page.panel.activity_form.derived.text() == "Tolkas som klart 2030-06-30."
+    assert plan_page.panel.activity_form.derived.text() == "Tolkas som klart senast 2030-06-30."
     # Undo the activity, then the area.
     plan_page.undo_stack.undo()
     assert not any("Säkerställa" in line for line in rows(plan_page))
@@ -238,7 +238,7 @@ def test_side_panel_saves_with_ctrl_return_and_overrides_the_due_date(
 ) -> None:
     choose(plan_page, "Information till berörda")
     form = plan_page.panel.activity_form
-    assert form.derived.text() == "Löpande: inget slutdatum."
+    assert form.derived.text() == "Löpande: ”Klart senast” lämnas tomt."
     form.override.setChecked(True)
     user.retype(form.due, "2025-06-30")
     user.retype(form.responsible, "Respektive verksamhet, Maja Fors")

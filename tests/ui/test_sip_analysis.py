@@ -58,7 +58,7 @@ def test_analysis_sums_per_quarter_and_year_with_the_change(sip_page: SipPage) -
     # only the first half of each year is entered: the heads say which months are compared
     assert heads == ["K1 2024", "K2 2024", "Jan–jun 2024", "Jan–jun 2023", "Förändring"]
     names = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    row = names.index("SIP-möten genomförda")
+    row = names.index("Genomförda SIP-möten")
     assert [model.item(row, c).text() for c in range(5)] == ["5", "9", "14", "10", "+4 (+40 %)"]
     assert model.item(row, 1).toolTip() == "Samma period förra året: 6 (+3 (+50 %))"
 
@@ -66,10 +66,10 @@ def test_analysis_sums_per_quarter_and_year_with_the_change(sip_page: SipPage) -
 def test_trend_chart_per_indicator_and_unit(sip_page: SipPage) -> None:
     sip_page.tabs.setCurrentWidget(sip_page.analysis)
     tab = sip_page.analysis
-    tab.indicator.setCurrentIndex(tab.indicator.findText("SIP-möten genomförda"))
+    tab.indicator.setCurrentIndex(tab.indicator.findText("Genomförda SIP-möten"))
     assert tab.points() == [("K1 2023", 4), ("K2 2023", 6), ("K1 2024", 5), ("K2 2024", 9)]
     assert [(p.x(), p.y()) for p in tab.series.points()] == [(0, 4), (1, 6), (2, 5), (3, 9)]
-    assert tab.chart.title() == "SIP-möten genomförda – Alla enheter"
+    assert tab.chart.title() == "Genomförda SIP-möten – Alla enheter"
     tab.unit.setCurrentIndex(tab.unit.findText("Regionen"))
     assert tab.points() == [
         ("K1 2023", None),
@@ -104,7 +104,7 @@ def test_export_then_import_from_the_page(
     sip_page.export_action.trigger()
     boxes.take("getSaveFileName")
     assert "sip-2024.csv" in boxes.take("information").text
-    assert "SIP-möten genomförda" in target.read_bytes().decode("cp1252")
+    assert "Genomförda SIP-möten" in target.read_bytes().decode("cp1252")
 
     # change a count, then import the file: the preview says what changes, then it is saved
     period = sip_periods.list_periods(db, sip_page.group_id)[-1]

@@ -113,7 +113,7 @@ def table(page: SipPage) -> dict[str, str]:
     model = page.analysis.table_model
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     names = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    row = names.index("SIP-möten genomförda")
+    row = names.index("Genomförda SIP-möten")
     return {head: model.item(row, c).text() for c, head in enumerate(heads)}
 
 
@@ -164,7 +164,7 @@ def test_the_chart_says_which_quarter_is_not_complete(
     record(db, group, 2027, 1, 8, PeriodKind.MONTH)
     page = analysis_of(qtbot, db, group)
     tab = page.analysis
-    tab.indicator.setCurrentIndex(tab.indicator.findText("SIP-möten genomförda"))
+    tab.indicator.setCurrentIndex(tab.indicator.findText("Genomförda SIP-möten"))
     assert tab.points()[-1] == ("K1 2027 (t.o.m. januari)", 8)
     assert tab.x_axis.categoriesLabels()[-1] == "K1 2027 *"  # the axis has room for little
     assert tab.chart.title().endswith("<small>* K1 2027 (t.o.m. januari)</small>")

@@ -175,7 +175,7 @@ def test_rule_warnings_are_shown_in_the_cell_and_listed(db: Database, sip_page: 
     type_text("5")
     press(Qt.Key.Key_Return)
     assert stored(db, sip_page)[(rows["followed_up"], 0)] == 5  # saved anyway
-    message = "SIP uppföljda (5) är fler än SIP-möten genomförda (3)."
+    message = "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3)."
     assert sip_page.issues.count() == 1
     assert sip_page.issues.item(0).text() == f"Kommunen, Barn och unga: {message}"
     tip = sip_page.model.index(rows["held"], 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -99,7 +99,7 @@ def test_a_date_of_approval_after_today_is_refused(
 ) -> None:
     meeting = _meeting(db, group, people)
     assert _refused(db, meeting.id, TODAY + dt.timedelta(days=1)) == (
-        "Justeringens datum 2024-06-04 ligger efter dagens datum (2024-06-03): ange det datum "
+        "Justeringsdatumet 2024-06-04 ligger efter dagens datum (2024-06-03): ange det datum "
         "då protokollet justerades, senast i dag."
     )
     # Without `today` the real date is today.
@@ -112,8 +112,8 @@ def test_a_date_of_approval_before_the_meeting_is_refused(
 ) -> None:
     meeting = _meeting(db, group, people)
     assert _refused(db, meeting.id, DAY - dt.timedelta(days=1)) == (
-        "Justeringens datum 2024-05-16 ligger före mötesdagen (17 maj 2024): ett protokoll "
-        "justeras tidigast samma dag som mötet hålls."
+        "Justeringsdatumet 2024-05-16 ligger före mötesdagen (17 maj 2024): ett protokoll "
+        "justeras tidigast samma dag som mötet hålls. Ange mötesdagen eller ett senare datum."
     )
 
 
@@ -203,7 +203,7 @@ def test_the_date_problem_is_marked_for_the_date_field_and_all_are_named_at_once
     attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
     problems = approval.approval_problems(db, meeting.id, DAY - dt.timedelta(days=3), TODAY)
     assert [p.field for p in problems] == ["approved_on", ""]
-    assert problems[0].message.startswith("Justeringens datum 2024-05-14 ligger före")
+    assert problems[0].message.startswith("Justeringsdatumet 2024-05-14 ligger före")
     assert problems[1].message.startswith("Ordföranden Anna Berg")
 
 

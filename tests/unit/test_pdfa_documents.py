@@ -220,8 +220,8 @@ def test_a_long_area_starts_on_page_one_and_repeats_its_header_row(db: Database)
     assert "1 Ökad kontinuitet" in pages[0]
     assert "Aktivitet 1 i Ökad kontinuitet" in pages[0]  # not an empty page 1
     for page in pages[1:]:  # which area, and the header row, on every later page
-        assert page.startswith("1 Ökad kontinuitet (forts.) Aktivitet Ansvar ")
-        assert "Status Framsteg Uppföljning" in page
+        assert page.startswith("1 Ökad kontinuitet (forts.) Aktivitet Ansvarig ")
+        assert "Status Genomfört Uppföljning" in page
         assert "Ökad kontinuitet Fredagsgruppen" in page
     text = " ".join(pages)
     for n in range(1, 61):
@@ -282,7 +282,7 @@ def test_an_empty_area_says_so_and_a_parent_area_heads_its_sub_areas(db: Databas
         plan_items.add_activity(db, sub.id, ActivityInput(title=f"Insats {n}"))
     plan_items.add_area(db, plan_id, AreaInput(title="Tomt område", number="2"))
     text = " ".join(_pages(plan_file_bytes(db, plan_id, ".pdf", TODAY)))
-    assert "1 Psykisk ohälsa 1 a Barn och unga Aktivitet Ansvar" in text
+    assert "1 Psykisk ohälsa 1 a Barn och unga Aktivitet Ansvarig" in text
     assert "2 Tomt område Inga aktiviteter i området ännu." in text
     assert text.count("Inga aktiviteter i området ännu.") == 1
 
@@ -292,6 +292,6 @@ def test_a_sip_report_without_counts_says_so_without_an_empty_table(db: Database
     data = sip_pdf(year_report(db, group.id, 2020, None), TODAY)
     [page] = _pages(data)
     assert "Inga antal registrerades för 2020." in page
-    assert "Sammanställning" not in page and "SIP initierade" not in page
+    assert "Sammanställning" not in page and "Initierade SIP" not in page
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert pikepdf.pdfa.check(pdf, "2b").passed

@@ -231,9 +231,12 @@ def test_bad_values_are_named_by_row_and_column_and_nothing_is_written(
     assert [str(p) for p in preview.blocking] == [
         "rad 3, kolumn C: ”kanske” är ingen status. Skriv Ej påbörjad, Pågår, Klar, Pausad "
         "eller Utgår.",
-        "rad 4, kolumn D: ”mycket” är inget framsteg mellan 0 och 100 %.",
-        "rad 5, kolumn D: ”140” är inget framsteg mellan 0 och 100 %.",
-        "rad 6, kolumn D: ”=A1*2” är inget framsteg mellan 0 och 100 %.",
+        "rad 4, kolumn D: ”mycket” kan inte läsas som Genomfört (%): skriv ett heltal från 0 "
+        "till 100.",
+        "rad 5, kolumn D: ”140” kan inte läsas som Genomfört (%): skriv ett heltal från 0 till "
+        "100.",
+        "rad 6, kolumn D: ”=A1*2” kan inte läsas som Genomfört (%): skriv ett heltal från 0 "
+        "till 100.",
         "rad 7, kolumn E: ”31/12” är inget datum. Skriv det som ÅÅÅÅ-MM-DD.",
         "rad 8, kolumn F: ”Staten” är ingen huvudman. Skriv Region, Kommun eller Gemensamt.",
     ]

@@ -245,7 +245,7 @@ def test_protocol_lists_actions_carried_actions_and_attachments() -> None:
     assert "Åtgärder" in text
     assert "Ta fram rutin för fast vårdkontakt — Sara Holm — 2024-06-30" in text
     assert "Bjuda in hemtjänsten till nästa möte — Anna Berg" in text
-    assert "Öppna åtgärder från tidigare möten" in text
+    assert "Kvarstående åtgärder från tidigare möten" in text
     assert (
         "Sammanställa SIP-statistik för första tertialen — Erik Lund — 2024-05-31 "
         "(från mötet den 12 april 2024, § 7)"
@@ -258,7 +258,7 @@ def test_protocol_signature_block_and_footer() -> None:
     last = pages[-1]
     for label in ("Underskrifter", "Sekreterare", "Ordförande", "Justerare"):
         assert label in last
-    assert "Justeringens datum: ____" in last
+    assert "Justeringsdatum: ____" in last
     assert "Lisa Nord" in last and "Anna Berg" in last and "Erik Lund" in last
     for number, text in enumerate(pages, start=1):
         assert f"Sida {number} av {len(pages)}" in text
@@ -281,7 +281,7 @@ def test_approved_protocol_shows_the_approval_and_two_adjusters() -> None:
 def test_correction_is_visible_in_the_header() -> None:
     data = _meeting(revision=2, correction_reason="Fel datum i § 19 rättat.")
     first = _pages(protocol_pdf(data))[0]
-    assert "Rättelse, revision 2: Fel datum i § 19 rättat." in first
+    assert "Rättelse, version 2: Fel datum i § 19 rättat." in first
     assert "Rättelse" not in _pages(protocol_pdf(_meeting()))[0]
 
 
@@ -386,8 +386,8 @@ def test_kallelse_lists_invited_agenda_with_times_and_open_actions() -> None:
     assert "Mötet slutar\n 15.30" in text  # the end time set, as in the heading
     assert "14.22" not in text
     ends_by_agenda = "\n".join(_pages(kallelse_pdf(_meeting(ends_at=None))))
-    assert "kl. 13.00–14.22" in ends_by_agenda and "Beräknat slut\n 14.22" in ends_by_agenda
-    assert "Öppna åtgärder att följa upp" in text
+    assert "kl. 13.00–14.22" in ends_by_agenda and "Planerat slut\n 14.22" in ends_by_agenda
+    assert "Kvarstående åtgärder att följa upp" in text
     assert "Sammanställa SIP-statistik" in text and "2024-05-31" in text
     assert "Förhinder anmäls till Lisa Nord." in text
     assert f"Sida 1 av {len(pages)}" in pages[0]
@@ -434,7 +434,7 @@ def test_docx_reopens_with_headings_tables_decision_and_page_fields() -> None:
     assert "Sara Holm (region), tjänstgörande ersättare för Per Ek" in text
     assert "Rad ett\nRad två & <tre>" in text
     assert "Ta fram rutin för fast vårdkontakt — Sara Holm — 2024-06-30" in text
-    for label in ("Sekreterare", "Ordförande", "Justerare", "Justeringens datum"):
+    for label in ("Sekreterare", "Ordförande", "Justerare", "Justeringsdatum"):
         assert label in text
     assert len(document.tables) == 3  # header, facts and attendance, signatures
     footer = document.sections[0].footer.paragraphs[0]

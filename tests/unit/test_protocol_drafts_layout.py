@@ -281,7 +281,7 @@ def test_signatures_never_stand_alone_on_the_last_page(
     # block (some 18 lines) no longer does.
     pages = pages_with(1)
     assert len(pages) == 1
-    room = _baseline(protocol_bytes(db, meeting.id, ".pdf"), "Justeringens datum") - BOTTOM
+    room = _baseline(protocol_bytes(db, meeting.id, ".pdf"), "Justeringsdatum") - BOTTOM
     fill = int(room / LINE)
     for lines in (fill + 4, fill + 9, fill + 14):
         pages = pages_with(lines)
@@ -379,7 +379,7 @@ def test_kallelse_end_time_and_heading_agree(
     minutes(open_ended.id)
     text = "\n".join(_pages(kallelse_pdf(protocol_data(db, open_ended.id))))
     assert "kl. 13.00–13.22" in text
-    assert re.search(r"Beräknat slut\n ?13\.22", text)
+    assert re.search(r"Planerat slut\n ?13\.22", text)
 
     booked = _meeting(db, group, people, day=DAY + dt.timedelta(days=1))
     minutes(booked.id)

@@ -84,7 +84,7 @@ def test_the_csv_is_swedish_excel_style_by_default(db: Database, group_id: int) 
     data = sip_file_bytes(db, group_id, 2024, ".csv")
     text = data.decode("cp1252")
     assert text.splitlines()[0] == "Period;Från;Till;Indikator;Kod;Enhet;Målgrupp;Antal"
-    assert "Kvartal 1 2024;2024-01-01;2024-03-31;SIP initierade;initiated;Kommunen;" in text
+    assert "Kvartal 1 2024;2024-01-01;2024-03-31;Initierade SIP;initiated;Kommunen;" in text
     assert sip_file_bytes(db, group_id, 2024, ".csv", utf8=True).startswith(b"\xef\xbb\xbf")
 
 
@@ -147,19 +147,19 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_saved(
         tmp_path / "bad.xlsx",
         [
             HEAD,
-            [*q1, "SIP initierade", None, "Kommunen", "Vuxna", 4],
+            [*q1, "Initierade SIP", None, "Kommunen", "Vuxna", 4],
             [*q1, "SIP-möten som ingen känner", None, "Kommunen", "Vuxna", 2],
-            [*q1, "SIP-möten genomförda", None, "Kommunen", "Vuxna", -1],
-            [*q1, "SIP uppföljda", None, "Kommunen", "Vuxna", 2.5],
-            [*q1, "SIP avslutade", None, "Kommunen", "Vuxna", "många"],
-            [*q1, "SIP avslutade", None, "Kommunen", "Vuxna", 10**9],
-            [*q1, "SIP avslutade", None, "Skolan", "Pensionärer", 1],
-            ["", "igår", dt.date(2024, 3, 31), "SIP avslutade", None, "Kommunen", "Vuxna", 1],
+            [*q1, "Genomförda SIP-möten", None, "Kommunen", "Vuxna", -1],
+            [*q1, "Uppföljda SIP", None, "Kommunen", "Vuxna", 2.5],
+            [*q1, "Avslutade SIP", None, "Kommunen", "Vuxna", "många"],
+            [*q1, "Avslutade SIP", None, "Kommunen", "Vuxna", 10**9],
+            [*q1, "Avslutade SIP", None, "Skolan", "Pensionärer", 1],
+            ["", "igår", dt.date(2024, 3, 31), "Avslutade SIP", None, "Kommunen", "Vuxna", 1],
             [
                 "",
                 dt.date(2024, 1, 1),
                 dt.date(2024, 2, 15),
-                "SIP avslutade",
+                "Avslutade SIP",
                 None,
                 "Kommunen",
                 "Vuxna",
@@ -190,7 +190,7 @@ def test_an_import_overlapping_another_period_is_refused(
     sip_periods.create_period(db, group_id, 2024, 1, PeriodKind.YEAR)
     path = write_xlsx(
         tmp_path / "q.xlsx",
-        [HEAD, ["", "2024-04-01", "2024-06-30", "SIP initierade", None, "Regionen", "Äldre", 3]],
+        [HEAD, ["", "2024-04-01", "2024-06-30", "Initierade SIP", None, "Regionen", "Äldre", 3]],
     )
     preview = preview_import(db, group_id, path)
     assert preview.problems == ["Kvartal 2 2024 överlappar 2024, som redan finns."]
@@ -231,3 +231,38 @@ def test_pdf_report_has_the_tables_the_change_and_the_chart_as_text(
 def test_export_refuses_other_file_types(db: Database, group_id: int) -> None:
     with pytest.raises(DomainError, match=r"\.docx"):
         sip_file_bytes(db, group_id, 2024, ".docx")
+
+
+def test_files_with_the_old_or_new_indicator_names_still_import(
+    db: Database, group_id: int, tmp_path: Path
+) -> None:
+    """The SIP names were put in Swedish word order ("SIP initierade" → "Initierade SIP"):
+    a file exported before that, named by indicator only, still imports, and so does a new
+    file into a database whose group still has the old name."""
+    q1 = ["", dt.date(2024, 1, 1), dt.date(2024, 3, 31)]
+    old_file = write_xlsx(
+        tmp_path / "old.xlsx",
+        [
+            HEAD,
+            [*q1, "SIP initierade", None, "Kommunen", "Vuxna", 4],
+            [*q1, "SIP-möten genomförda", None, "Kommunen", "Vuxna", 3],
+        ],
+    )
+    preview = preview_import(db, group_id, old_file)
+    assert preview.problems == []
+    apply_import(db, group_id, preview)
+    setup = sip_setup.get_setup(db, group_id)
+    by_code = {i.code: i for i in setup.indicators}
+    assert by_code["initiated"].name_sv == "Initierade SIP"
+    assert sorted(all_values(db, group_id).values()) == [3, 4]
+
+    older = groups.create_group(db, groups.GroupInput(name="Samverkan Ås")).id
+    initiated = next(i for i in sip_setup.get_setup(db, older).indicators if i.code == "initiated")
+    sip_setup.rename_indicator(db, initiated.id, "SIP initierade", initiated.name_en)
+    new_file = write_xlsx(
+        tmp_path / "new.xlsx", [HEAD, [*q1, "Initierade SIP", None, "Kommunen", "Vuxna", 6]]
+    )
+    preview = preview_import(db, older, new_file)
+    assert preview.problems == []
+    apply_import(db, older, preview)
+    assert list(all_values(db, older).values()) == [6]

@@ -156,7 +156,7 @@ def test_the_pdf_and_the_workbook_show_the_like_for_like_change(
     book = openpyxl.load_workbook(io.BytesIO(sip_xlsx(report)))
     rows = [list(r) for r in book["Sammanställning"].iter_rows(values_only=True)]
     head = rows[1]
-    held = next(r for r in rows if r[0] == "SIP-möten genomförda")
+    held = next(r for r in rows if r[0] == "Genomförda SIP-möten")
     assert held[head.index("Jan–mar 2026")] == 25
     assert held[head.index("Förändring")] == -5
     assert held[head.index("Förändring (%)")] == pytest.approx(-0.2)

@@ -76,7 +76,7 @@ def test_followed_up_more_than_held_is_explained() -> None:
     assert [i.rule for i in issues] == ["followed_up_le_held"]
     assert issues[0].severity is Severity.WARNING
     assert issues[0].codes == ("followed_up", "held")
-    assert issues[0].message == "SIP uppföljda (5) är fler än SIP-möten genomförda (3)."
+    assert issues[0].message == "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3)."
 
 
 def test_held_more_than_initiated_and_person_more_than_held() -> None:

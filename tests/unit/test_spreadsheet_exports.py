@@ -196,8 +196,8 @@ def test_numbers_are_numbers_and_suppressed_cells_stay_text(
     head = rows[1]
     change = head.index("Förändring")
     percent = head.index("Förändring (%)")
-    first = rows[2]  # SIP initierade 2024 against 2023
-    assert first[0] == "SIP initierade"
+    first = rows[2]  # Initierade SIP 2024 against 2023
+    assert first[0] == "Initierade SIP"
     year, before = first[head.index("År 2024")], first[head.index("År 2023")]
     assert isinstance(year, int) and isinstance(before, int)
     assert first[change] == year - before
@@ -218,7 +218,7 @@ def test_sub_rows_are_indented_by_the_cell_not_by_spaces(db: Database, demo: Gro
         assert not any(text.startswith(" ") for text in cells)
         sub = cells["varav initierade av regionen"].alignment
         assert (sub.indent, sub.horizontal) == (1, "left")  # Excel indents left-aligned text
-        assert cells["SIP initierade"].alignment.indent == 0
+        assert cells["Initierade SIP"].alignment.indent == 0
 
 
 def test_sub_areas_are_indented_numbers_like_a_stay_text_and_the_import_reads_it_back(

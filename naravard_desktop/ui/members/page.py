@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import Role
 from naravard_desktop.errors import DomainError, StaleEditError
-from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.i18n import _, ngettext, pgettext
 from naravard_desktop.services import members
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.labels import role_label
@@ -52,7 +52,7 @@ class MembersPage(QWidget):
         self.proxy = MembersFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        heading = QLabel(_("Members"))
+        heading = QLabel(pgettext("page", "Members"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.filter = QLineEdit()
         self.filter.setObjectName("members_filter")

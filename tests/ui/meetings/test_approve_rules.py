@@ -66,7 +66,7 @@ def test_a_date_of_approval_after_today_is_shown_at_the_date_field(
     dialogs.check()
     assert seen["visible"] is True
     assert seen["error"] == (
-        f"Justeringens datum {tomorrow.isoformat()} ligger efter dagens datum "
+        f"Justeringsdatumet {tomorrow.isoformat()} ligger efter dagens datum "
         f"({dt.date.today().isoformat()}): ange det datum då protokollet justerades, "
         "senast i dag."
     )
@@ -94,7 +94,7 @@ def test_a_date_before_the_meeting_day_is_refused(
         dialog.accept()
         assert dialog.isVisible()
         assert dialog.errors.text("approved_on").startswith(
-            "Justeringens datum 2024-05-16 ligger före mötesdagen (17 maj 2024)"
+            "Justeringsdatumet 2024-05-16 ligger före mötesdagen (17 maj 2024)"
         )
 
     dialogs.expect(answer)

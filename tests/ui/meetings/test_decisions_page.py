@@ -102,4 +102,4 @@ def test_search_result_opens_the_meeting_at_the_item(
     user.type(page.search, "finnsinte")
     user.press(page.search, Qt.Key.Key_Return)
     assert page.hits_model.rowCount() == 0
-    assert page.hits_label.text() == "Inget hittades för ”finnsinte”."
+    assert page.hits_label.text() == "Inga träffar på ”finnsinte”."

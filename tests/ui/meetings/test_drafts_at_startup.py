@@ -1,6 +1,6 @@
 """Drafts at start-up: text typed into notes or a decision and never saved (the app died) is
 offered in one dialog when the main window opens; Återställ opens the meeting item with the
-text back in the editor, Kasta throws a draft away after asking, Senare keeps them."""
+text back in the editor, Förkasta throws a draft away after asking, Senare keeps them."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def test_discard_asks_first_and_later_keeps_the_rest(
     window = open_window(qtbot, db, group, settings)
     dialogs.wait(qtbot)
     dialogs.check()
-    assert [call.title for call in boxes.calls] == ["Kasta osparad text"] * 2
+    assert [call.title for call in boxes.calls] == ["Förkasta osparad text"] * 2
     assert "Beslut (skrivet " in boxes.calls[0].text
     boxes.calls.clear()
     assert seen["count"] == 2

@@ -402,7 +402,7 @@ def test_approval_locks_the_editor_and_a_correction_opens_it(
     dialogs.check()
     assert "17 maj 2024" in boxes.take("question").text
     assert meetings.get_meeting(db, meeting.id).state == ProtocolState.DRAFT
-    assert "Rättelse pågår (blir revision 2): Fel datum i § 5." in editor.banner.text()
+    assert "Rättelse pågår (blir version 2): Fel datum i § 5." in editor.banner.text()
     assert not item_editor.decision.isReadOnly()
     assert editor.approve_action.isEnabled()
     assert [r.revision for r in approval.revisions(db, meeting.id)] == [1]

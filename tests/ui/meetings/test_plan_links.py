@@ -138,7 +138,7 @@ def test_follow_up_a_plan_activity_from_an_agenda_item(
     assert section.caption.text() == "<b>Uppföljning av lokal plan</b>"
     assert section.follow_up_button.text() == "Följ &upp aktivitet…"
     assert section.list.item(0).text() == (
-        "Ingen aktivitet i planen följdes upp under den här punkten."
+        "Ingen aktivitet i planen följdes upp under det här ärendet."
     )
 
     def fill(dialog: PlanFollowUpDialog) -> None:

@@ -33,7 +33,7 @@ def test_an_agenda_without_planned_minutes_does_not_say_it_ends_when_it_starts(
     meetings_page.open_meeting(meeting.id)
     label = meetings_page.editor.agenda.end_label
     assert "13.00" not in label.text()
-    assert label.text() == "Ange planerade minuter för punkterna för att se när mötet slutar."
+    assert label.text() == "Ange planerade minuter för ärendena för att se när mötet slutar."
     first = agenda.list_items(db, meeting.id)[0]
     agenda.update_item(
         db, first.id, agenda.ItemInput(title=first.title, planned_minutes=10), first.version
