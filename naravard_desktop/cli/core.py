@@ -113,9 +113,9 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans, sip
+    from naravard_desktop.cli import basic, meetings, plans, sip, sip_audit
 
-    return [basic.register, plans.register, meetings.register, sip.register]
+    return [basic.register, plans.register, meetings.register, sip.register, sip_audit.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

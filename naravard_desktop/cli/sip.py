@@ -35,7 +35,7 @@ def register(commands: Commands) -> None:
         "--suppress-below",
         type=whole_number,
         metavar="N",
-        help=_("show counts from 1 to N−1 as “<N” and protect them (usually 5)"),
+        help=_("hide counts from 1 to N−1 (as “..”) and what would give them away (usually 5)"),
     )
     writing.add_argument(
         "--utf8", action="store_true", help=_("CSV in UTF-8 with commas instead of Swedish Excel")

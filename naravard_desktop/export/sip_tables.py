@@ -1,7 +1,7 @@
 """SIP counts as XLSX and CSV: the data layout the importer reads (one row per period,
 indicator, unit and target group), plus, in XLSX, the year summary and one table of every
 period's counts (a Period column to filter on). Counts are numbers; cells hidden to protect
-individuals ("<5", "..") stay text, right-aligned with the numbers. Sub-indicators ("varav …")
+individuals ("..") stay text, right-aligned with the numbers. Sub-indicators ("varav …")
 are indented by the cell's alignment."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from naravard_desktop.export.spreadsheets import CsvStyle, Table, as_number, csv_bytes, xlsx_bytes
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip_analysis import change
-from naravard_desktop.services.sip_report import ShownTable, YearReport, legend
+from naravard_desktop.services.sip_report import ShownTable, YearReport
 from naravard_desktop.services.spreadsheets import CellValue
 
 DATA_SHEET = "SIP-data"
@@ -81,7 +81,7 @@ def _periods_table(report: YearReport, notes: list[str]) -> Table:
 def sip_xlsx(report: YearReport) -> bytes:
     header, *rows = report.data_rows
     count = len(header) - 1
-    note = legend(report.suppress_below)
+    note = report.note
     notes = [note] if note else []
     # No note under the data: the importer reads this sheet row by row.
     data = Table(DATA_SHEET, header, rows, max_widths={3: NAME_WIDTH}, right_aligned=[count])

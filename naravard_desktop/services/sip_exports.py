@@ -7,6 +7,7 @@ import datetime as dt
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip_audit import refuse_unless_audited
 from naravard_desktop.services.sip_report import year_report
 
 SUFFIXES = (".xlsx", ".csv", ".pdf")
@@ -37,14 +38,13 @@ def sip_file_bytes(
             )
         )
     if suppress_below is not None and not 2 <= suppress_below <= 20:
-        raise DomainError(
-            _("The limit for small numbers must be between 2 and {limit}.").format(limit=20)
-        )
+        raise DomainError(_("Give a limit for small numbers from 2 to {limit}.").format(limit=20))
     report = year_report(db, group_id, year, suppress_below)
     if not report.has_counts:
         raise NothingToExport(
             _("There are no SIP counts for {year}: nothing to export.").format(year=year)
         )
+    refuse_unless_audited(report)  # the same report feeds every format
     if suffix == ".pdf":
         from naravard_desktop.export.sip_pdf import sip_pdf
 

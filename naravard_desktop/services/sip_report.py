@@ -1,22 +1,46 @@
-"""What SIP exports show for a year: the importable data rows, each period's table and the
-year summary, with optional small-number suppression applied consistently to all of them."""
+"""What SIP exports show for a year: the importable data rows, each period's table, the year
+summary and the trend, with optional small-number suppression chosen for all of them at once
+(services/sip_disclosure.py builds the system, services/suppression.py chooses the cells).
+
+Every hidden count is shown as ".." (as SCB does), whether it is small or hidden to protect a
+small one: a separate sign for small counts would tell the reader they lie between 1 and the
+threshold − 1, an interval narrower than the threshold. Zeros are shown."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from naravard_desktop.i18n import N_, _, use_language
-from naravard_desktop.services import sip_analysis, sip_counts, sip_periods, sip_setup
+from naravard_desktop.i18n import N_, _, ngettext, use_language
+from naravard_desktop.services import (
+    sip_analysis,
+    sip_counts,
+    sip_disclosure,
+    sip_periods,
+    sip_setup,
+)
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData, get_group
-from naravard_desktop.services.sip_analysis import Bucket
+from naravard_desktop.services.sip_disclosure import TREND_CODES
 from naravard_desktop.services.sip_setup import IndicatorRow, Setup
 from naravard_desktop.services.spreadsheets import CellValue
-from naravard_desktop.services.suppression import suppress_table
+from naravard_desktop.services.suppression import Suppression, protect
 
-SMALL = "<{limit}"
 HIDDEN = ".."
+
+
+class Position(NamedTuple):
+    """Where a count is printed: ("base", period, indicator, column), ("total", period,
+    indicator), ("summary", indicator, column), ("change", indicator), ("trend", indicator,
+    bucket=…); periods and columns by their number in the report."""
+
+    kind: str
+    first: int
+    second: int = 0
+    column: int = 0
+    bucket: sip_analysis.Bucket | None = None
+
 
 # The columns of the data layout, written by the exports and read back by the importer.
 DATA_HEADERS = (
@@ -58,6 +82,23 @@ class YearReport:
     summary: ShownTable
     trend_indicators: list[IndicatorRow]
     trend: list[tuple[str, list[int | None]]]  # bucket label, a value per trend indicator
+    model: sip_disclosure.SipModel
+    printed: dict[Position, str]  # every count as printed, for the audit
+    suppression: Suppression | None
+
+    @property
+    def hidden_counts(self) -> tuple[int, int]:
+        """(primary, secondary): how many published values were hidden, each once however
+        many tables print it."""
+        if self.suppression is None:
+            return 0, 0
+        return len(self.suppression.primary), len(self.suppression.secondary)
+
+    @property
+    def note(self) -> str:
+        """What was done, for under the tables: the threshold, the sign, how many values were
+        hidden and why ("" without suppression)."""
+        return suppression_note(self.suppress_below, *self.hidden_counts)
 
     @property
     def period_count(self) -> int:
@@ -69,45 +110,10 @@ class YearReport:
         return any(row[-1] is not None for row in self.data_rows[1:])
 
 
-def _shown(
-    grid: Sequence[Sequence[int | None]],
-    indicators: Sequence[IndicatorRow],
-    threshold: int | None,
-    *,
-    total_column: int | None,
-    also_hide: Sequence[tuple[int, int]] = (),
-) -> list[list[str]]:
-    """Cell texts, with "<5" for small numbers and ".." for cells hidden to protect them
-    when `threshold` is set. Empty cells count as 0 for the protection and stay empty."""
-    numbers = [[value or 0 for value in row] for row in grid]
-    hidden_primary: frozenset[tuple[int, int]] = frozenset()
-    hidden_secondary: frozenset[tuple[int, int]] = frozenset()
-    if threshold is not None and numbers and numbers[0]:
-        position = {ind.id: r for r, ind in enumerate(indicators)}
-        groups: dict[int, list[int]] = {}
-        for r, ind in enumerate(indicators):
-            if ind.parent_id is not None and ind.parent_id in position:
-                groups.setdefault(position[ind.parent_id], []).append(r)
-        result = suppress_table(
-            numbers,
-            threshold,
-            row_total_column=total_column,
-            row_groups=list(groups.items()),
-            also_hide=also_hide,
-        )
-        hidden_primary, hidden_secondary = result.primary, result.secondary
-    texts = []
-    for r, row in enumerate(grid):
-        line = []
-        for c, value in enumerate(row):
-            if (r, c) in hidden_primary:
-                line.append(SMALL.format(limit=threshold))
-            elif (r, c) in hidden_secondary:
-                line.append(HIDDEN)
-            else:
-                line.append("" if value is None else str(value))
-        texts.append(line)
-    return texts
+def _text(cell: int | None, raw: int | None, hidden: frozenset[int]) -> str:
+    if cell is not None and cell in hidden:
+        return HIDDEN
+    return "" if raw is None else str(raw)
 
 
 def _sum(values: Sequence[int | None]) -> int | None:
@@ -115,42 +121,49 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return sum(found) if found else None
 
 
-TREND_CODES = ("initiated", "held", "followed_up")
-
-
 def year_report(
     db: Database, group_id: int, year: int, suppress_below: int | None = None
 ) -> YearReport:
-    """Everything the XLSX, CSV and PDF exports of `year` show."""
+    """Everything the XLSX, CSV and PDF exports of `year` show, suppressed as one document
+    when `suppress_below` is set (services/sip_disclosure.py)."""
     group = get_group(db, group_id)
     setup = sip_setup.get_setup(db, group_id)
     indicators = setup.visible_indicators()
     columns = setup.columns()
-    header: list[CellValue] = list(data_headers())
-    data_rows: list[list[CellValue]] = [header]
-    hidden_totals: dict[tuple[int, Bucket], bool] = {}
-    period_tables: list[ShownTable] = []
-    heads = [f"{u.name} – {t.name}" for u, t in columns]
-    for period in sip_periods.list_periods(db, group_id, year):
-        values = sip_counts.load_counts(db, period.id).values
-        grid: list[list[int | None]] = []
-        for indicator in indicators:
-            cells = [values.get((indicator.id, u.id, t.id)) for u, t in columns]
-            grid.append([*cells, _sum(cells)])
-        texts = _shown(grid, indicators, suppress_below, total_column=len(columns))
-        bucket = sip_analysis.bucket_of(period.kind, period.starts_on)
-        for indicator, line in zip(indicators, texts, strict=True):
-            hidden = line[-1] != "" and not line[-1].isdigit()
-            key = (indicator.id, bucket)
-            hidden_totals[key] = hidden_totals.get(key, False) or hidden
-        period_tables.append(
-            ShownTable(
-                period.label,
-                [*heads, _("Total")],
-                list(zip(indicators, texts, strict=True)),
+    sums = sip_analysis.load_sums(db, group_id, range(year - 4, year + 1))
+    periods = sip_periods.list_periods(db, group_id, year)
+    counts = []
+    for period in periods:
+        counts.append(
+            sip_disclosure.PeriodCounts(
+                kind=period.kind,
+                first_month=period.starts_on.month,
+                last_month=period.ends_on.month,
+                bucket=sip_analysis.bucket_of(period.kind, period.starts_on),
+                values=sip_counts.load_counts(db, period.id).values,
             )
         )
-        for indicator, line in zip(indicators, texts, strict=True):
+    model = sip_disclosure.build(setup, year, counts, sums)
+    suppression = protect(model.publication, suppress_below) if suppress_below is not None else None
+    hidden = suppression.hidden if suppression is not None else frozenset()
+    printed: dict[Position, str] = {}
+    header: list[CellValue] = list(data_headers())
+    data_rows: list[list[CellValue]] = [header]
+    period_tables: list[ShownTable] = []
+    heads = [f"{u.name} – {t.name}" for u, t in columns]
+    for p, (period, period_counts) in enumerate(zip(periods, counts, strict=True)):
+        rows = []
+        for indicator in indicators:
+            raw = [period_counts.values.get((indicator.id, u.id, t.id)) for u, t in columns]
+            line = [
+                _text(model.base[(p, indicator.id, c)], value, hidden)
+                for c, value in enumerate(raw)
+            ]
+            line.append(_text(model.period_totals[(p, indicator.id)], _sum(raw), hidden))
+            for c, text in enumerate(line[:-1]):
+                printed[Position("base", p, indicator.id, c)] = text
+            printed[Position("total", p, indicator.id)] = line[-1]
+            rows.append((indicator, line))
             for (unit, target), text in zip(columns, line, strict=False):
                 count: CellValue = int(text) if text.isdigit() else text
                 data_rows.append(
@@ -165,22 +178,22 @@ def year_report(
                         count if text != "" else None,
                     ]
                 )
-    sums = sip_analysis.load_sums(db, group_id, range(year - 4, year + 1))
-    summary = _summary(sums, year, indicators, suppress_below, hidden_totals)
+        period_tables.append(ShownTable(period.label, [*heads, _("Total")], rows))
+    summary = _summary(sums, year, indicators, model, hidden, printed)
     trend_indicators = [i for i in indicators if i.code in TREND_CODES] or indicators[:3]
-    trend = [
-        (
-            sums.label(bucket),  # says so when a quarter holds only some of its months
-            [sums.total(bucket, i.id) for i in trend_indicators],
-        )
-        for bucket in sums.buckets()
-        if bucket[0] > year - 3 and bucket[0] <= year
-    ]
-    if suppress_below is not None:
-        trend = [
-            (label, [None if v is not None and 0 < v < suppress_below else v for v in values])
-            for label, values in trend
-        ]
+    trend = []
+    for bucket in sip_disclosure.trend_buckets(sums, year):
+        values = []
+        for indicator in trend_indicators:
+            cell = model.trend.get((indicator.id, bucket))
+            value = sums.total(bucket, indicator.id)
+            shown = None if cell is not None and cell in hidden else value
+            printed[Position("trend", indicator.id, bucket=bucket)] = (
+                HIDDEN if shown is None and cell is not None else str(shown or 0)
+            )
+            values.append(shown)
+        # the label says so when a quarter holds only some of its months
+        trend.append((sums.label(bucket), values))
     return YearReport(
         group=group,
         year=year,
@@ -191,6 +204,9 @@ def year_report(
         summary=summary,
         trend_indicators=trend_indicators,
         trend=trend,
+        model=model,
+        printed=printed,
+        suppression=suppression,
     )
 
 
@@ -198,80 +214,67 @@ def _summary(
     sums: sip_analysis.Sums,
     year: int,
     indicators: Sequence[IndicatorRow],
-    threshold: int | None,
-    hidden_totals: dict[tuple[int, Bucket], bool],
+    model: sip_disclosure.SipModel,
+    hidden: frozenset[int],
+    printed: dict[Position, str],
 ) -> ShownTable:
     """Per indicator: each quarter (or tertial) of the year, the year so far, then the
     comparison with last year like for like: the same months on both sides, said in the
     heads ("Jan–mar 2027", "Jan–mar 2026"), never a part year against a whole one.
     When last year has fewer months than this one, a column with this year's sum over the
-    compared months comes before last year's.
-
-    A quarter whose total is hidden in a period table is hidden here too, or the summary
-    would give away what the period table protects."""
-    buckets: list[Bucket] = sums.buckets(year)
-    compared = sip_analysis.compare(sums, year)
-    this_months = sums.months(year)
-    extra = bool(compared.months) and compared.months != this_months
-    last_months = compared.months or sums.months(year - 1)
-    previous = [(year - 1, kind, number) for _y, kind, number in buckets]
-    this_grid = [
-        [*(sums.total(b, i.id) for b in buckets), sums.year_total(year, i.id)] for i in indicators
-    ]
-    last_grid = [
-        [
-            *(sums.total(b, i.id) for b in previous),
-            sums.months_total(year - 1, last_months, i.id),
-        ]
-        for i in indicators
-    ]
-    linked = [
-        (r, c)
-        for r, indicator in enumerate(indicators)
-        for c, bucket in enumerate(buckets)
-        if hidden_totals.get((indicator.id, bucket))
-    ]
-    this_texts = _shown(
-        this_grid, indicators, threshold, total_column=len(buckets), also_hide=linked
-    )
-    last_texts = _shown(last_grid, indicators, threshold, total_column=len(buckets))
+    compared months comes before last year's. The change is shown only when both of its
+    counts are."""
+    shape = sip_disclosure.summary_shape(sums, year)
+    compared = shape.compared
     rows = []
-    for r, indicator in enumerate(indicators):
+    for indicator in indicators:
         current, before = compared.values(sums, indicator.id)
-        shown_now, shown_before = this_texts[r][-1], last_texts[r][-1]
-        cells = list(this_texts[r])
-        if extra:
-            # part of this year's sum: hidden when any of the row is (the rest of the year
-            # could be worked out from the total), "<5" when small
-            shown_now = _part_text(current, threshold, any(not t.isdigit() for t in cells if t))
-            cells.append(shown_now)
-        hidden = not shown_now.isdigit() or not shown_before.isdigit()
-        difference = "" if hidden else sip_analysis.format_change(current, before)
-        rows.append((indicator, [*cells, shown_before, difference]))
+        raw = [
+            *(sums.total(b, indicator.id) for b in shape.buckets),
+            sums.year_total(year, indicator.id),
+            *([current] if shape.extra else []),
+            sums.months_total(year - 1, shape.last_months, indicator.id),
+        ]
+        cells = model.summary[indicator.id]
+        texts = [_text(c, v, hidden) for c, v in zip(cells, raw, strict=True)]
+        for n, text in enumerate(texts):
+            printed[Position("summary", indicator.id, n)] = text
+        shown = all(t != HIDDEN for t in (texts[-1], texts[-2]))
+        difference = sip_analysis.format_change(current, before) if shown else ""
+        if indicator.id in model.change and difference:
+            plus, minus = (current or 0), (before or 0)
+            printed[Position("change", indicator.id)] = str(plus - minus)
+        rows.append((indicator, [*texts, difference]))
     columns = [
-        *(sip_analysis.bucket_label(b) for b in buckets),
-        sip_analysis.span_label(year, this_months),
-        *([compared.this_label] if extra else []),
-        sip_analysis.span_label(year - 1, last_months),
+        *(sip_analysis.bucket_label(b) for b in shape.buckets),
+        sip_analysis.span_label(year, shape.this_months),
+        *([compared.this_label] if shape.extra else []),
+        sip_analysis.span_label(year - 1, shape.last_months),
         _("Change"),
     ]
     return ShownTable(_("Summary {year}").format(year=year), columns, rows)
 
 
-def _part_text(value: int | None, threshold: int | None, row_hidden: bool) -> str:
-    if value is None:
-        return ""
-    if threshold is not None and row_hidden:
-        return HIDDEN
-    if threshold is not None and 0 < value < threshold:
-        return SMALL.format(limit=threshold)
-    return str(value)
-
-
-def legend(threshold: int | None) -> str:
+def suppression_note(threshold: int | None, primary: int, secondary: int) -> str:
+    """ "Värden under 5 visas inte (..), men nollor visas. 3 värden har dolts för att de är
+    små och 2 för att de annars kunde räknas fram." """
     if threshold is None:
         return ""
-    return _(
-        "{small} = a count from 1 to {largest}, hidden to protect individuals; {hidden} = "
-        "hidden so that a small count cannot be worked out from the totals."
-    ).format(small=SMALL.format(limit=threshold), largest=threshold - 1, hidden=HIDDEN)
+    first = _("Values under {limit} are not shown ({sign}), but zeros are.").format(
+        limit=threshold, sign=HIDDEN
+    )
+    if not primary and not secondary:
+        return f"{first} " + _("No value had to be hidden.")
+    small = ngettext(
+        "{n} value has been hidden because it is small",
+        "{n} values have been hidden because they are small",
+        primary,
+    ).format(n=primary)
+    if not secondary:
+        return f"{first} {small}."
+    protecting = ngettext(
+        "{n} because it could otherwise be worked out",
+        "{n} because they could otherwise be worked out",
+        secondary,
+    ).format(n=secondary)
+    return f"{first} " + _("{small} and {protecting}.").format(small=small, protecting=protecting)

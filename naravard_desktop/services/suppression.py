@@ -1,20 +1,34 @@
-"""Small-number suppression for published tables (pure Python, no Qt, no database).
+"""Small-number suppression over everything a document publishes together (no Qt, no database).
 
-Primary suppression hides every count from 1 up to the threshold (shown as "<5"). Secondary
-suppression then hides more cells so that no hidden cell can be worked out from what is shown:
-every sum that is published (a row total, a column total, a "varav" breakdown adding up to its
-total) with a hidden cell gets at least a second one, and finally an exact check solves the
-published sums as a linear system and hides more until no hidden cell is determined by them.
-Zeros are not primary: a zero reveals nothing about a person.
+A document is described by the counts behind it (unknowns), its published cells, each a sum of
+some of them (a unit's count, a period total, a quarter, the year), the relations a reader may
+assume between counts ("varav" lines adding up to their total) and the sum rules between
+published cells (used to choose which cells to hide with a small one).
+
+- **Primary**: every published count from 1 to threshold − 1 is hidden.
+- **Zeros are shown.** A zero says that nobody was counted, which is no one's information, and
+  statistics offices publish zeros too. A zero is still a published value: the audit fixes it
+  at 0 like every other shown value, so a zero beside a hidden total or part is accounted for
+  (when it would give a hidden value away, more is hidden). A zero is chosen as a secondary
+  cell only when nothing else is left, since it widens nothing the reader cannot guess.
+- **Secondary**: the audit (services/disclosure_audit.py) computes, for each hidden cell, the
+  interval a reader can narrow it to from everything shown. While some hidden cell is
+  determined exactly or bounded to an interval narrower than the threshold, the smallest shown
+  cell in a sum with it that would widen the interval enough is hidden too (a part before the
+  total: a total is hidden only when it is the smallest cell that helps), and the changed
+  cells are audited again. Hiding more only widens intervals, so a cell that passed once stays
+  passed and only the failing and the newly hidden cells are audited again.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from naravard_desktop.services.disclosure_audit import Interval, Structure, intervals
+
 DEFAULT_THRESHOLD = 5
-_PRIME = (1 << 61) - 1  # exact arithmetic modulo a large prime (see _determined)
 
 
 @dataclass(frozen=True)
@@ -30,13 +44,125 @@ class SumRule:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """A document's published cells over the counts behind them (see the module doc)."""
+
+    structure: Structure
+    values: Sequence[int]  # the value of each unknown
+    rules: Sequence[SumRule] = ()
+
+    def cell_value(self, cell: int) -> int:
+        return sum(self.values[u] for u in self.structure.cells[cell])
+
+    @property
+    def cell_count(self) -> int:
+        return len(self.structure.cells)
+
+
+@dataclass(frozen=True)
 class Suppression:
     primary: frozenset[int]
     secondary: frozenset[int]
+    intervals: dict[int, Interval] | None = None  # the audit's last answer per hidden cell
 
     @property
     def hidden(self) -> frozenset[int]:
         return self.primary | self.secondary
+
+
+def protect(publication: Publication, threshold: int, also_hide: Iterable[int] = ()) -> Suppression:
+    """Which cells to hide so that no hidden cell can be narrowed below `threshold`."""
+    values = [publication.cell_value(c) for c in range(publication.cell_count)]
+    primary = {c for c, value in enumerate(values) if 0 < value < threshold}
+    hidden = primary | set(also_hide)
+    by_cell: dict[int, list[SumRule]] = {}
+    for rule in publication.rules:
+        for cell in rule.cells:
+            by_cell.setdefault(cell, []).append(rule)
+    passed: dict[int, Interval] = {}
+    to_check = set(hidden)
+    while to_check:
+        shown = {c: values[c] for c in range(len(values)) if c not in hidden}
+        found = intervals(publication.structure, shown, to_check)
+        failing = {c: i for c, i in found.items() if i.width < threshold}
+        passed.update((c, i) for c, i in found.items() if c not in failing)
+        chosen: set[int] = set()
+        touched: set[int] = set()
+        for cell in sorted(failing, key=lambda c: (-values[c], c)):  # totals first
+            if cell in touched:
+                continue  # a cell hidden this round may already protect it: audit first
+            need = threshold - failing[cell].width
+            pick = _partner(cell, need, values, by_cell, hidden | chosen)
+            if pick is None:
+                continue  # nothing related is left to hide
+            chosen.add(pick)
+            for rule in (*by_cell.get(cell, ()), *by_cell.get(pick, ())):
+                touched.update(rule.cells)
+        if not chosen:
+            passed.update(failing)
+            break
+        hidden |= chosen
+        to_check = set(failing) | chosen
+    return Suppression(frozenset(primary), frozenset(hidden - primary), passed)
+
+
+def _partner(
+    cell: int,
+    need: float,
+    values: Sequence[int],
+    by_cell: dict[int, list[SumRule]],
+    hidden: set[int],
+) -> int | None:
+    """The shown cell to hide with `cell`: from the sums where it has the fewest hidden
+    companions, the smallest that widens the interval by `need` on its own, else the largest;
+    parts before totals. When its own sums offer only zeros, looks further along the hidden
+    cells of those sums (a hidden total's other sums) before hiding a zero, which protects
+    little since a reader can guess it."""
+    seen = {cell}
+    frontier = [cell]
+    zeros: list[int] = []
+    while frontier:
+        options: list[tuple[int, int, int]] = []  # (hidden in the rule, candidate, is total)
+        for current in frontier:
+            for rule in by_cell.get(current, ()):
+                crowd = sum(1 for c in rule.cells if c in hidden)
+                for c in rule.cells:
+                    if c in hidden:
+                        continue
+                    if values[c]:
+                        options.append((crowd, c, int(c == rule.total)))
+                    elif not zeros:
+                        zeros.append(c)
+        if options:
+            fewest = min(crowd for crowd, _c, _t in options)
+            best = [(c, total) for crowd, c, total in options if crowd == fewest]
+
+            def cost(item: tuple[int, int]) -> tuple[int, float, int]:
+                candidate, total = item
+                value = values[candidate]
+                enough = value >= need or math.isinf(need)
+                return (int(not enough), value if enough else -value, total)
+
+            return min(best, key=cost)[0]
+        following = []
+        for current in frontier:
+            for rule in by_cell.get(current, ()):
+                for c in rule.cells:
+                    if c not in seen and c in hidden:
+                        seen.add(c)
+                        following.append(c)
+        frontier = following
+    return zeros[0] if zeros else None
+
+
+def publication_of(values: Sequence[int], sums: Sequence[SumRule]) -> Publication:
+    """A table whose cells are its own counts, related by `sums`."""
+    structure = Structure(
+        unknowns=len(values),
+        cells=[(i,) for i in range(len(values))],
+        relations=[(rule.total, rule.parts) for rule in sums],
+    )
+    return Publication(structure, list(values), list(sums))
 
 
 def suppress(
@@ -47,120 +173,8 @@ def suppress(
 ) -> Suppression:
     """Which cells (indices into `values`) to hide; `sums` are the additive relations a reader
     can see between the cells (all of them, including any total that is itself a cell).
-    `also_hide` are cells hidden for a reason outside this table (another published table
-    hides the same number), protected like the rest."""
-    primary = {i for i, value in enumerate(values) if 0 < value < threshold}
-    hidden = primary | set(also_hide)
-    by_cell: dict[int, list[SumRule]] = {}
-    for rule in sums:
-        for cell in rule.cells:
-            by_cell.setdefault(cell, []).append(rule)
-    while True:
-        _complete_pairs(values, sums, by_cell, hidden)
-        determined = _determined(sums, hidden)
-        if not determined:
-            break
-        if not _hide_one_more(values, by_cell, hidden, determined):
-            break  # every related cell is hidden already: nothing more can be done
-    return Suppression(frozenset(primary), frozenset(hidden - primary))
-
-
-def _pick(values: Sequence[int], candidates: Sequence[int], rule: SumRule | None) -> int:
-    """The cell that costs least to hide: a part before the total, a small non-zero count
-    before a zero (a hidden zero protects nothing once the reader can guess it)."""
-
-    def cost(cell: int) -> tuple[int, int, int, int]:
-        is_total = int(rule is not None and cell == rule.total)
-        return (is_total, int(values[cell] == 0), values[cell], cell)
-
-    return min(candidates, key=cost)
-
-
-def _complete_pairs(
-    values: Sequence[int],
-    sums: Sequence[SumRule],
-    by_cell: dict[int, list[SumRule]],
-    hidden: set[int],
-) -> None:
-    """No published sum may have exactly one hidden cell (it would be total minus the rest)."""
-    pending = [rule for rule in sums if any(c in hidden for c in rule.cells)]
-    while pending:
-        rule = pending.pop()
-        cells = rule.cells
-        hidden_here = [c for c in cells if c in hidden]
-        if len(hidden_here) != 1:
-            continue
-        shown = [c for c in cells if c not in hidden]
-        if not shown:
-            continue
-        chosen = _pick(values, shown, rule)
-        hidden.add(chosen)
-        pending.extend(by_cell.get(chosen, ()))
-
-
-def _hide_one_more(
-    values: Sequence[int],
-    by_cell: dict[int, list[SumRule]],
-    hidden: set[int],
-    determined: set[int],
-) -> bool:
-    for cell in sorted(determined):
-        for rule in sorted(by_cell.get(cell, ()), key=lambda r: len(r.cells)):
-            shown = [c for c in rule.cells if c not in hidden]
-            if shown:
-                hidden.add(_pick(values, shown, rule))
-                return True
-    return False
-
-
-def _determined(sums: Sequence[SumRule], hidden: set[int]) -> set[int]:
-    """Hidden cells whose value follows from the published sums.
-
-    Each sum is a linear equation in the hidden cells (the shown ones are constants). A
-    hidden cell is determined exactly when its unit vector lies in the row space of those
-    equations, i.e. when, in reduced row echelon form, some row has it as its only non-zero.
-    Arithmetic modulo a large prime keeps it exact and fast; it can only err towards hiding
-    more (a rank that drops modulo p), never towards revealing a cell.
-    """
-    rows: list[dict[int, int]] = []
-    for rule in sums:
-        row: dict[int, int] = {}
-        if rule.total in hidden:
-            row[rule.total] = _PRIME - 1
-        for part in rule.parts:
-            if part in hidden:
-                row[part] = (row.get(part, 0) + 1) % _PRIME
-        row = {k: v for k, v in row.items() if v}
-        if row:
-            rows.append(row)
-    pivots: dict[int, dict[int, int]] = {}
-    for row in rows:
-        row = dict(row)
-        for column, pivot_row in pivots.items():
-            factor = row.get(column)
-            if factor:
-                for key, value in pivot_row.items():
-                    updated = (row.get(key, 0) - factor * value) % _PRIME
-                    if updated:
-                        row[key] = updated
-                    else:
-                        row.pop(key, None)
-        if not row:
-            continue
-        column = min(row)
-        inverse = pow(row[column], _PRIME - 2, _PRIME)
-        row = {k: v * inverse % _PRIME for k, v in row.items()}
-        for other in pivots.values():
-            factor = other.get(column)
-            if factor:
-                for key, value in row.items():
-                    updated = (other.get(key, 0) - factor * value) % _PRIME
-                    if updated:
-                        other[key] = updated
-                    else:
-                        other.pop(key, None)
-        pivots[column] = row
-    return {column for column, row in pivots.items() if len(row) == 1}
+    `also_hide` are cells hidden for a reason outside this table, protected like the rest."""
+    return protect(publication_of(values, sums), threshold, also_hide)
 
 
 # --- two-way tables ---------------------------------------------------------------------------
@@ -186,9 +200,9 @@ def suppress_table(
     row_groups: Sequence[tuple[int, Sequence[int]]] = (),
     also_hide: Iterable[tuple[int, int]] = (),
 ) -> TableSuppression:
-    """Suppress a table whose last column (`row_total_column`) holds each row's total and/or
-    whose `column_total_row` holds each column's total; `row_groups` lists further
-    (total row, part rows) relations such as "SIP initiated" and its "varav" rows."""
+    """Suppress a table whose `row_total_column` holds each row's total and/or whose
+    `column_total_row` holds each column's total; `row_groups` lists further (total row,
+    part rows) relations such as "SIP initiated" and its "varav" rows."""
     height = len(table)
     width = len(table[0]) if height else 0
     values = [table[r][c] for r in range(height) for c in range(width)]

@@ -337,7 +337,11 @@ class MainWindow(QMainWindow):
         self.show_page(page if 0 <= page < len(self.pages) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.meetings_page.flush()  # what was typed in notes and decisions
+        if self._replaced:
+            self.meetings_page.flush()  # what was typed in notes and decisions
+        elif not self.meetings_page.can_close():  # back to remove an identity number
+            event.ignore()
+            return
         if not self._replaced and not self.plan_page.can_close():  # the plan's side panel
             event.ignore()
             return

@@ -76,7 +76,8 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert f"SIP-uppföljning {year}" in text and "<5" in text
+    assert f"SIP-uppföljning {year}" in text and ".." in text and "<5" not in text
+    assert "Värden under 5 visas inte (..), men nollor visas." in text
     rows = list(load_workbook(xlsx)["SIP-data"].iter_rows(values_only=True))
     assert rows[0] == ("Period", "Från", "Till", "Indikator", "Kod", "Enhet", "Målgrupp", "Antal")
 

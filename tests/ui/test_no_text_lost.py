@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -222,6 +223,50 @@ def test_a_meeting_item_field_is_saved_when_it_is_left(
         assert editor.item is not None and editor.item.id == following.id
         assert editor.title.text() == following.title
         assert shown.meetings_page.editor.agenda.selected_id() == following.id
+
+
+@pytest.mark.parametrize("field", ["title", "notes"])
+def test_closing_with_an_identity_number_and_going_back_keeps_the_window_and_the_text(
+    qtbot: QtBot,
+    shown: MainWindow,
+    user: User,
+    db: Database,
+    dialogs: Dialogs,
+    two_meetings: tuple[meetings.MeetingData, meetings.MeetingData],
+    field: str,
+) -> None:
+    """Closing asks about the number; "Ta bort numret" means: back to the text to remove it.
+    The window closed anyway and the title was gone."""
+    first = two_meetings[0]
+    item = open_meeting(shown, first.id)
+    editor = shown.meetings_page.editor.agenda.editor
+    widget = getattr(editor, field)
+    text = "Samtal med 811218-9876 om SIP"
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        user.retype(widget, text)
+    else:
+        user.type(widget, text)
+
+    def go_back(dialog: QWidget) -> None:
+        button = dialog.findChild(QPushButton, "privacy_back")
+        assert button is not None
+        button.click()
+
+    dialogs.expect(go_back)
+    assert not shown.close()
+    dialogs.check()
+    assert shown.isVisible()
+    assert text in (widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText())
+    assert "811218" not in getattr(stored_item(db, first.id, item.id), field)
+    # The number removed, the window closes with the text saved.
+    if isinstance(widget, QLineEdit):
+        user.retype(widget, "Samtal om SIP")
+    else:
+        widget.selectAll()
+        user.type(widget, "Samtal om SIP")
+    assert shown.close()
+    assert getattr(stored_item(db, first.id, item.id), field) == "Samtal om SIP"
 
 
 # --- attendance --------------------------------------------------------------------------

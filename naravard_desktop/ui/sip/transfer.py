@@ -23,6 +23,7 @@ from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services import sip_import
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip_report import HIDDEN
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 from naravard_desktop.ui.questions import confirm
@@ -43,8 +44,8 @@ class ExportDialog(QDialog):
         self.format.addItem(_("CSV in UTF-8 (.csv)"), (".csv", True))
         self.format.addItem(_("PDF report (.pdf)"), (".pdf", False))
         self.suppress = QCheckBox(
-            _("&Hide small numbers (1–{largest} shown as “<{limit}”)").format(
-                largest=threshold - 1, limit=threshold
+            _("&Hide small numbers (counts 1–{largest} shown as “{sign}”)").format(
+                largest=threshold - 1, sign=HIDDEN
             )
         )
         self.suppress.setObjectName("export_suppress")
