@@ -235,6 +235,10 @@ class MeetingEditor(QWidget):
     def flush(self) -> bool:
         return self.agenda.editor.flush()
 
+    def can_close(self) -> bool:
+        """Everything typed saved, or the user chose to stay and edit (see ItemEditor)."""
+        return self.agenda.editor.can_close()
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)

@@ -200,8 +200,12 @@ class MeetingsPage(QWidget):
         self.table.setFocus()
 
     def flush(self) -> bool:
-        """Save what is typed in the editor (before the window closes)."""
+        """Save what is typed in the editor."""
         return self.editor.flush()
+
+    def can_close(self) -> bool:
+        """Before the window closes: what is typed saved, or the user stays to edit it."""
+        return self.editor.can_close()
 
     # --- changes --------------------------------------------------------------------------
 
