@@ -1,7 +1,8 @@
 """Where a line of a document must not break, for the PDF and DOCX writers alike.
 
-"§ 5", "kl. 13.00" and "28 maj 2026" ("May 28, 2026") are read as one unit: a line that ends
-with "§" or "kl." and goes on with the number reads wrong, so the spaces in them become
+"§ 5", "kl. 13.00", "28 maj 2026" ("May 28, 2026") and "tfn 0640-134 12" are read as one
+unit: a line that ends with "§" or "kl." and goes on with the number reads wrong, and a
+phone number or a number grouped with spaces must stay whole, so the spaces in them become
 non-breaking spaces (U+00A0, which the embedded DejaVu fonts draw and ReportLab does not
 break at; text extraction gives an ordinary space). The dash of an ISO date range stays with
 the first date ("2026-01-01 – 2026-03-31" may break only after the dash). Babel's narrow
@@ -20,7 +21,8 @@ from babel.dates import get_month_names
 NBSP = "\u00a0"
 
 _SECTION = re.compile(r"(§§?) (?=\d)")
-_CLOCK = re.compile(r"(?<![^\s(])(kl\.) (?=\d)")
+_CLOCK = re.compile(r"(?<![^\s(])(kl\.|tfn|tel\.|phone) (?=\d)")
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
 _RANGE_DASH = re.compile(r"(\d{4}-\d{2}-\d{2}) (?=– )")
 
 
@@ -42,8 +44,8 @@ def keep_together(text: str) -> str:
     text = text.replace("\u202f", NBSP)
     if "§" in text:
         text = _SECTION.sub(rf"\1{NBSP}", text)
-    if "kl." in text:
-        text = _CLOCK.sub(rf"\1{NBSP}", text)
+    text = _CLOCK.sub(rf"\1{NBSP}", text)
+    text = _DIGIT_GROUPS.sub(NBSP, text)
     if "– " in text:
         text = _RANGE_DASH.sub(rf"\1{NBSP}", text)
     swedish, english = _long_dates()

@@ -91,6 +91,7 @@ def test_no_line_break_inside_a_paragraph_sign_a_time_or_a_long_date() -> None:
     assert keep_together("on May 28, 2026") == f"on May{NBSP}28,{NBSP}2026"
     assert keep_together("at 1:00\u202fPM") == f"at 1:00{NBSP}PM"  # ReportLab breaks at U+202F
     assert keep_together("2026-01-01 – 2026-03-31") == f"2026-01-01{NBSP}– 2026-03-31"
+    assert keep_together("tfn 0640-134 12") == f"tfn{NBSP}0640-134{NBSP}12"
     for unchanged in ("Skål. 13 gäster", "den 12 maj", "mars 2026", "§ a", "2026 – 2027"):
         assert keep_together(unchanged) == unchanged
 
