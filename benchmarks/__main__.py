@@ -169,7 +169,7 @@ def main() -> int:
 
 # Further benchmarks, each a module in this package with main(argv) -> int that prints its
 # table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
-MODULES = ("protocol_documents", "plan_import", "sip", "open_check")
+MODULES = ("protocol_documents", "plan_import", "sip", "open_check", "spreadsheet_attacks")
 
 
 def run_all() -> int:

@@ -15,6 +15,9 @@ LINE_LIMIT = 300  # one-line fields: titles, names, places
 SHORT_TEXT_LIMIT = 2_000  # short texts that may break lines: an activity, who is responsible
 TEXT_LIMIT = 10_000  # multi-line texts: descriptions, follow-up, notes
 
+# Unicode's control characters (category Cc) but tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DROPPED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # clean_text keeps tab and line feed
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s/]*$")
 
@@ -22,17 +25,15 @@ _PHONE = re.compile(r"^[0-9+()\-\s/]*$")
 def control_character(value: str) -> str | None:
     """The first control character (BEL, ESC, NUL …) in `value` other than tab and line
     breaks: invisible on screen and in print, and impossible to write to an Excel file."""
-    for char in value:
-        if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
-            return char
-    return None
+    match = _CONTROL.search(value)
+    return match.group() if match else None
 
 
 def clean_text(value: str) -> str:
     """Trim, normalise to NFC and drop control characters except line breaks and tabs
     (validation refuses them first with FieldErrors.visible; this is the safety net)."""
     value = unicodedata.normalize("NFC", value)
-    value = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
+    value = _DROPPED.sub("", value)
     return value.strip()
 
 
@@ -83,7 +84,7 @@ class FieldErrors:
 
     def email(self, field: str, value: str) -> None:
         if value and not _EMAIL.match(value):
-            self.add(field, _("The e-mail address should look like namn@kommun.se."))
+            self.add(field, _("The e-mail address should look like name@example.com."))
 
     def phone(self, field: str, value: str) -> None:
         if value and not _PHONE.match(value):
@@ -91,7 +92,7 @@ class FieldErrors:
 
     def period(self, field: str, starts: dt.date | None, ends: dt.date | None) -> None:
         if starts and ends and ends < starts:
-            self.add(field, _("The end date comes before the start date."))
+            self.add(field, _("The end date comes before the start date. Check the dates."))
 
     def raise_if_any(self) -> None:
         if self.fields:
