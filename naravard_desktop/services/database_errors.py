@@ -40,13 +40,14 @@ def describe_save_error(error: Exception) -> str | None:
         )
     if "malformed" in text or "not a database" in text:
         return _(
-            "The database file is damaged, so your change was not saved. Restore the newest "
-            "backup (File › Restore from backup…)."
+            "The database file is damaged. Restore the newest backup (File › Restore from "
+            "backup…); what it held when the backup was made is in it."
         )
     if "unable to open" in text or "no such file" in text:
         return _(
             "The database file can no longer be reached (a memory stick or network drive "
-            "removed?), so your change was not saved. Connect it again and restart."
+            "removed?). Connect it again and start the program again; what was saved before "
+            "is safe."
         )
     return None
 
@@ -60,7 +61,10 @@ def describe_open_error(path: Path, error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return _("{path} is in use by another program. Try again in a moment.").format(path=path)
     if "readonly" in text.replace(" ", ""):
-        return _("{path} cannot be written to (read-only).").format(path=path)
+        return _(
+            "{path} cannot be written to (read-only). Copy it to a folder you may write to and "
+            "open the copy."
+        ).format(path=path)
     if "disk is full" in text:
         return _(
             "The disk holding {path} is full. Free some space and start the program again."
@@ -76,8 +80,8 @@ def describe_open_error(path: Path, error: BaseException) -> str:
             path=path, reason=os_reason(error)
         )
     return _(
-        "Cannot open the database {path}. The details are in the log file; a copy of the "
-        "file and the log help the person who supports the program."
+        "Cannot open the database {path}. The details are in the log file; send a copy of "
+        "the file and the log to the person who supports the program."
     ).format(path=path)
 
 
@@ -97,7 +101,8 @@ def describe_failure(error: BaseException) -> str | None:
                 "in the log file."
             )
         return describe_save_error(error) or _(
-            "The database could not be read or written. The details are in the log file."
+            "The database could not be read or written. The details are in the log file. Try "
+            "again, and restart the program if it happens again."
         )
     if isinstance(error, OSError) and error.errno is not None:
         name = error.filename if error.filename is not None else ""

@@ -80,9 +80,9 @@ def check_existing(path: Path, *, create: bool) -> bool:
 
 def access(path: Path) -> FileAccess:
     """Whether the file may be written. A file without write permission (0444: the user
-    made it read-only, which root would ignore) counts as read-only, as does a folder that
-    cannot be written (a read-only medium, 0555), where SQLite could not keep its journal."""
-    writable = _may_write(path) and _may_write(path.parent, folder=True)
+    made it read-only) counts as read-only, as does a folder that cannot be written (a
+    read-only medium, 0555), where SQLite could not keep its journal."""
+    writable = _may_write(path) and _may_write(path.parent)
     wal = path.with_name(path.name + "-wal")
     try:
         pending = wal.stat().st_size > 0
@@ -95,10 +95,13 @@ def access(path: Path) -> FileAccess:
     )
 
 
-def _may_write(path: Path, *, folder: bool = False) -> bool:
+def _may_write(path: Path) -> bool:
+    """access(2) decides (it knows read-only mounts and ACLs), except for root, whom it lets
+    write anything: for root, a file or folder without any write permission is read-only,
+    as its owner meant it to be."""
     if not os.access(path, os.W_OK):
         return False
-    if os.name != "posix" and folder:  # Windows' read-only flag on folders means nothing
+    if os.name != "posix" or os.geteuid() != 0:
         return True
     try:
         return bool(path.stat().st_mode & 0o222)

@@ -34,7 +34,14 @@ def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | N
         sys.__excepthook__(kind, error, tb)
         return
     log.error("unhandled exception\n%s", "".join(traceback.format_exception(kind, error, tb)))
-    text = error.message if isinstance(error, DomainError) else unexpected_error_text(error)
+    if isinstance(error, DomainError):
+        text = error.message
+    else:
+        from naravard_desktop.services.database_errors import describe_failure
+
+        # A database or file that failed under the window (a memory stick pulled out, a
+        # damaged page): what to do, in the user's language; SQLite's words are in the log.
+        text = describe_failure(error) or unexpected_error_text(error)
     if QApplication.instance() is not None:
         QMessageBox.critical(QApplication.activeWindow(), _("Unexpected error"), text)
     else:

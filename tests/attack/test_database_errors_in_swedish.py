@@ -107,3 +107,27 @@ def test_what_sqlite_says_when_opening_fails_becomes_a_sentence(raw: str) -> Non
         assert str(path) in texts[language] and raw not in texts[language]
         assert not any(word in texts[language].lower() for word in ENGLISH_WORDS)
     assert texts["sv"] != texts["en"]
+
+
+def test_a_damaged_page_met_in_the_window_is_explained(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read that meets a damaged page outside a save (SQLite raises "database disk image is
+    malformed"): the window said "Något oväntat gick fel (DatabaseError)"."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from naravard_desktop.ui.errors import install_exception_hook
+
+    shown: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    install_exception_hook()
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    sys.excepthook(type(error), error, None)
+    assert shown == [
+        "Databasfilen är skadad. Återställ den senaste säkerhetskopian (programmet erbjuder det "
+        "när det startar, eller Arkiv › Återställ från säkerhetskopia…); detaljerna finns i "
+        "loggfilen."
+    ]

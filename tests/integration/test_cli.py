@@ -198,6 +198,7 @@ def test_database_from_the_environment(cli: Cli, demo_db: Path, tmp_path: Path) 
 
 def test_database_option_wins_over_the_environment(cli: Cli, demo_db: Path, tmp_path: Path) -> None:
     other = tmp_path / "tom.sqlite"
+    open_database(str(other)).dispose()  # `check` creates none (issue 11)
     result = cli("check", "--database", other, NARAVARD_DATABASE=str(demo_db))
     assert result.code == 0, result.err
     assert str(other) in result.out
@@ -205,9 +206,13 @@ def test_database_option_wins_over_the_environment(cli: Cli, demo_db: Path, tmp_
 
 
 def test_default_database_lives_in_the_data_folder(cli: Cli, tmp_path: Path) -> None:
+    default = tmp_path / "cli-data" / "naravard.sqlite"
+    missing = cli("check")  # looks only: says the database is not there, creates none
+    assert missing.code == 2 and str(default) in missing.err
+    assert not default.exists()
+    assert cli("groups", "list").code == 0  # a command that may create it
     result = cli("check")
     assert result.code == 0, result.err
-    default = tmp_path / "cli-data" / "naravard.sqlite"
     assert default.exists()
     assert str(default) in result.out
 
