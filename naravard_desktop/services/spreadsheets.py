@@ -11,9 +11,10 @@ import io
 import logging
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
@@ -36,6 +37,7 @@ _ZIP = b"PK\x03\x04"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls both use it
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 __all__ = ["MAX_ROWS", "CellValue", "Sheet", "cell_name", "column_letter", "read_sheets"]
 
 
@@ -85,7 +87,7 @@ def read_sheets(path: Path) -> list[Sheet]:
             _("{path} could not be read (see the log for details).").format(path=path)
         ) from error
     if data.startswith(_ZIP):
-        return _read_xlsx(path, data)
+        return _within_memory(path, _read_xlsx, data)
     if data.startswith(_OLE):
         raise DomainError(
             _(
@@ -99,7 +101,22 @@ def read_sheets(path: Path) -> list[Sheet]:
                 name=path.name
             )
         )
-    return [_read_csv(path, data)]
+    return [_within_memory(path, _read_csv, data)]
+
+
+def _within_memory(path: Path, read: Callable[[Path, bytes], _T], data: bytes) -> _T:
+    """The limits keep reading far below the memory of any computer; should one still run
+    out, say so in the user's language instead of "Oväntat fel (MemoryError)"."""
+    try:
+        return read(path, data)
+    except MemoryError as error:
+        log.warning("out of memory reading %s", path)
+        raise DomainError(
+            _(
+                "{name} could not be read: the computer ran out of memory. Close other "
+                "programs and try again."
+            ).format(name=path.name)
+        ) from error
 
 
 def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
