@@ -3,7 +3,7 @@ a file with tables but no version, which every later start refused as "not one
 naravard-desktop created". Now the schema is built in a temporary file and moved into
 place: after a kill at any moment there is no database, or a complete one.
 
-NARAVARD_FIRST_START_KILLS sets the number of kills (8 in the normal suite, 100 in
+NARAVARD_FIRST_START_KILLS sets the number of kills (6 in the normal suite, 100 in
 `make test-crash`)."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from naravard_desktop.db import schema
 from naravard_desktop.services import groups
 from naravard_desktop.services.database import open_database
 
-KILLS = int(os.environ.get("NARAVARD_FIRST_START_KILLS", "8"))
+KILLS = int(os.environ.get("NARAVARD_FIRST_START_KILLS", "6"))
 SEED = int(os.environ.get("NARAVARD_CRASH_SEED", "20261130"))
 FIRST_START = (
     "import sys\n"
