@@ -169,7 +169,14 @@ def main() -> int:
 
 # Further benchmarks, each a module in this package with main(argv) -> int that prints its
 # table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
-MODULES = ("protocol_documents", "plan_import", "sip", "open_check", "spreadsheet_attacks")
+MODULES = (
+    "protocol_documents",
+    "plan_import",
+    "sip",
+    "open_check",
+    "spreadsheet_attacks",
+    "sip_disclosure",
+)
 
 
 def run_all() -> int:

@@ -29,18 +29,26 @@ _highs_module: Any = None
 class Structure:
     """What a reader knows besides the numbers: `cells[c]` are the unknowns cell c sums,
     `relations` are (total unknown, part unknowns) equalities between unknowns, and
-    `differences` are published cells a − b (a change against last year)."""
+    `differences` are published cells a − b (a change against last year). `partitions` are
+    (cell, part cells) whose unknowns split the cell's exactly (a year into its quarters): not
+    needed for the answer, they let each sum be written over the hidden parts only, so that
+    independent parts of the document stay separate, smaller programmes."""
 
     unknowns: int
     cells: Sequence[Sequence[int]]
     relations: Sequence[tuple[int, Sequence[int]]] = ()
     differences: Sequence[tuple[int, int]] = ()
+    partitions: Sequence[tuple[int, Sequence[int]]] = ()
 
 
 @dataclass(frozen=True)
 class Interval:
+    """Where a hidden cell can lie. Not `exact`: a part of it (the cell passed before its
+    ends were needed), so the true interval is at least as wide."""
+
     low: float
     high: float  # math.inf when the cell has no upper bound
+    exact: bool = True
 
     @property
     def width(self) -> float:
@@ -105,9 +113,14 @@ def intervals(
     structure: Structure,
     shown: Mapping[int, int],
     check: Iterable[int],
+    *,
+    threshold: float | None = None,
+    values: Sequence[int] | None = None,
 ) -> dict[int, Interval]:
     """The interval each cell of `check` (hidden cells) can lie in, given the `shown` values
-    (cell → value; a shown difference is keyed by len(cells) + its index)."""
+    (cell → value; a shown difference is keyed by len(cells) + its index). With `threshold`,
+    a cell whose interval is seen to be at least that wide gets what was seen (not exact);
+    `values` (the true counts, when known) help to see it sooner."""
     fixed: dict[int, int] = {}
     for cell, value in shown.items():
         if cell < len(structure.cells) and len(structure.cells[cell]) == 1:
@@ -131,14 +144,43 @@ def intervals(
             raise Contradiction(value)
 
     first_difference = len(structure.cells)
+    shown_counts = {c: v for c, v in shown.items() if c < first_difference}
+    partition_of = {cell: parts for cell, parts in structure.partitions}
+    memo: dict[int, tuple[list[int], float]] = {}
+
+    def members(cell: int, top: bool = True) -> tuple[list[int], float]:
+        """The cell's value as its hidden parts' unknowns plus its shown parts' values."""
+        if not top and cell in shown_counts:
+            return [], float(shown_counts[cell])
+        if cell in memo:
+            return memo[cell]
+        parts = partition_of.get(cell)
+        if parts is None:
+            found: tuple[list[int], float] = (list(structure.cells[cell]), 0.0)
+        else:
+            unknowns: list[int] = []
+            constant = 0.0
+            for part in parts:
+                more, value = members(part, top=False)
+                unknowns += more
+                constant += value
+            found = (unknowns, constant)
+        memo[cell] = found
+        return found
+
     for cell, value in shown.items():
         if cell < first_difference:
             if len(structure.cells[cell]) > 1:
-                add_row(((u, 1.0) for u in structure.cells[cell]), value)
+                terms, constant = members(cell)
+                add_row(((u, 1.0) for u in terms), value - constant)
         else:
             plus, minus = structure.differences[cell - first_difference]
-            terms = [(u, 1.0) for u in structure.cells[plus]]
-            add_row([*terms, *((u, -1.0) for u in structure.cells[minus])], value)
+            plus_terms, plus_constant = members(plus)
+            minus_terms, minus_constant = members(minus)
+            add_row(
+                [*((u, 1.0) for u in plus_terms), *((u, -1.0) for u in minus_terms)],
+                value - plus_constant + minus_constant,
+            )
     for total, parts in structure.relations:
         add_row([(total, 1.0), *((u, -1.0) for u in parts)], 0.0)
 
@@ -147,8 +189,9 @@ def intervals(
         sets.join(row)
     objectives: dict[int, tuple[list[int], float]] = {}
     for cell in check:
-        free = [u for u in structure.cells[cell] if u not in fixed]
-        constant = float(sum(fixed[u] for u in structure.cells[cell] if u in fixed))
+        terms, constant = members(cell)
+        free = [u for u in terms if u not in fixed]
+        constant += float(sum(fixed[u] for u in terms if u in fixed))
         objectives[cell] = (free, constant)
         sets.join(free)
     by_root: dict[int, list[int]] = {}
@@ -166,16 +209,53 @@ def intervals(
         if not free
     }
     for root, cells in by_root.items():
-        found.update(_solve(component_rows.get(root, []), cells, objectives))
+        component = component_rows.get(root, [])
+        if len(component) <= 1 and all(c == 1.0 for row, _v in component for c in row.values()):
+            found.update(_one_sum(component, cells, objectives))
+        else:
+            found.update(_solve(component, cells, objectives, threshold, values))
     return found
+
+
+def _one_sum(
+    rows: Sequence[tuple[dict[int, float], float]],
+    cells: Sequence[int],
+    objectives: Mapping[int, tuple[list[int], float]],
+) -> dict[int, Interval]:
+    """The common case without a programme: at most one published sum over these hidden
+    counts (a row's total with its hidden cells). A cell holding all of the sum's counts is
+    the sum; one holding some of them lies anywhere from 0 to the sum; counts outside the
+    sum have no upper bound."""
+    members, total = (set(rows[0][0]), rows[0][1]) if rows else (set(), 0.0)
+    found = {}
+    for cell in cells:
+        free, constant = objectives[cell]
+        inside = members.intersection(free)
+        high = math.inf if len(inside) < len(free) else (total if inside else 0.0)
+        low = total if members and inside == members else 0.0
+        found[cell] = Interval(_snap(low + constant), _snap(high + constant))
+    return found
+
+
+def _snap(value: float) -> float:
+    """A bound found in floating point, as the whole number it stands for."""
+    nearest = round(value) if not math.isinf(value) else value
+    return float(nearest) if abs(value - nearest) < _TOLERANCE else value
 
 
 def _solve(
     rows: Sequence[tuple[dict[int, float], float]],
     cells: Sequence[int],
     objectives: Mapping[int, tuple[list[int], float]],
+    threshold: float | None,
+    values: Sequence[int] | None,
 ) -> dict[int, Interval]:
-    """Min and max of each cell's sum over one component's programme."""
+    """Min and max of each cell's sum over one component's programme.
+
+    Every solution found is a point the published values allow, so the range of each cell
+    over all of them is part of its interval: once that range is `threshold` wide the cell
+    passes without programmes of its own (the interval returned is then that range, marked
+    not exact). `values`, the true counts, are such a point too."""
     import numpy as np
 
     highspy = _highs()
@@ -205,31 +285,123 @@ def _solve(
     lp.a_matrix_.value_ = np.array([c for column in entries for _r, c in column], dtype=float)
     solver = highspy.Highs()
     solver.setOptionValue("output_flag", False)
+    # Small programmes solved again and again with a new objective: the last basis stays
+    # feasible, so the primal simplex goes on from it; presolving each time costs more.
+    solver.setOptionValue("presolve", "off")
+    solver.setOptionValue("simplex_strategy", 4)
     solver.passModel(lp)
     status = highspy.HighsModelStatus
-    if rows:
+
+    incidence = np.zeros((len(cells), len(columns)))
+    for k, cell in enumerate(cells):
+        for unknown in objectives[cell][0]:
+            incidence[k, index[unknown]] = 1.0
+    low_seen = np.full(len(cells), np.inf)
+    high_seen = np.full(len(cells), -np.inf)
+
+    def observe() -> None:
+        point = incidence @ np.asarray(solver.getSolution().col_value)
+        np.minimum(low_seen, point, out=low_seen)
+        np.maximum(high_seen, point, out=high_seen)
+
+    if values is not None:
+        point = incidence @ np.array([float(values[u]) for u in columns])
+        np.minimum(low_seen, point, out=low_seen)
+        np.maximum(high_seen, point, out=high_seen)
+    solver.run()
+    if solver.getModelStatus() != status.kOptimal:
+        raise Contradiction(rows)
+    observe()
+    all_columns = np.arange(len(columns), dtype=np.int32)
+    enough = math.inf if threshold is None else threshold - _TOLERANCE
+
+    def extreme(k: int, sign: float) -> float:
+        solver.changeColsCost(len(columns), all_columns, sign * incidence[k])
         solver.run()
-        if solver.getModelStatus() == status.kInfeasible:
-            raise Contradiction(rows)
-    zeros = np.zeros(len(columns))
+        model_status = solver.getModelStatus()
+        if model_status == status.kOptimal:
+            observe()
+            return float(sign * solver.getInfo().objective_function_value)
+        if model_status in (status.kUnbounded, status.kUnboundedOrInfeasible):
+            return math.inf
+        raise Contradiction(model_status)
+
+    if threshold is not None and len(cells) > 1:
+        _push_apart(lp, incidence, enough, low_seen, high_seen)
     found: dict[int, Interval] = {}
-    for cell in cells:
-        free, constant = objectives[cell]
-        ends = []
-        for sign in (1.0, -1.0):
-            costs = zeros.copy()
-            for unknown in free:
-                costs[index[unknown]] = sign
-            solver.changeColsCost(len(columns), np.arange(len(columns), dtype=np.int32), costs)
-            solver.run()
-            model_status = solver.getModelStatus()
-            if model_status == status.kOptimal:
-                ends.append(sign * solver.getInfo().objective_function_value)
-            elif model_status in (status.kUnbounded, status.kUnboundedOrInfeasible):
-                ends.append(math.inf if sign < 0 else -math.inf)
-            else:
-                raise Contradiction(model_status)
-        low = math.ceil(ends[0] - _TOLERANCE) + constant
-        high = ends[1] if math.isinf(ends[1]) else math.floor(ends[1] + _TOLERANCE) + constant
-        found[cell] = Interval(low, high)
+    for k, cell in enumerate(cells):
+        constant = objectives[cell][1]
+        if high_seen[k] - low_seen[k] >= enough:
+            low, high = _snap(low_seen[k] + constant), _snap(high_seen[k] + constant)
+            found[cell] = Interval(low, high, exact=False)
+            continue
+        high = extreme(k, -1.0)
+        if high - low_seen[k] >= enough:
+            found[cell] = Interval(
+                _snap(low_seen[k] + constant), _snap(high + constant), exact=False
+            )
+            continue
+        low = extreme(k, 1.0)
+        high_end = high if math.isinf(high) else math.floor(high + _TOLERANCE) + constant
+        found[cell] = Interval(math.ceil(low - _TOLERANCE) + constant, high_end)
     return found
+
+
+def _push_apart(
+    lp: Any,
+    incidence: Any,
+    enough: float,
+    low_seen: Any,
+    high_seen: Any,
+) -> None:
+    """Before one programme per cell: find points where many cells at once lie `enough`
+    above the lowest value seen for them. A programme with a capped helper per cell
+    (y ≤ the cell, y ≤ lowest seen + enough, maximise Σ y) spreads a sum's room over as
+    many cells as it can give enough to; a handful of these settle most small counts."""
+    import numpy as np
+
+    highspy = _highs()
+    columns = incidence.shape[1]
+    for _round in range(6):
+        pending = [k for k in range(len(low_seen)) if high_seen[k] - low_seen[k] < enough]
+        if not pending:
+            return
+        solver = highspy.Highs()
+        solver.setOptionValue("output_flag", False)
+        solver.passModel(lp)
+        count = len(pending)
+        solver.addCols(
+            count,
+            np.full(count, -1.0),
+            np.zeros(count),
+            np.array([low_seen[k] + enough + _TOLERANCE for k in pending]),
+            0,
+            np.zeros(count, dtype=np.int32),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0),
+        )
+        starts: list[int] = []
+        indices: list[int] = []
+        values: list[float] = []
+        for n, k in enumerate(pending):
+            starts.append(len(indices))
+            members = np.nonzero(incidence[k])[0]
+            indices += [columns + n, *members.tolist()]
+            values += [1.0, *([-1.0] * len(members))]
+        solver.addRows(
+            count,
+            np.full(count, -highspy.kHighsInf),
+            np.zeros(count),
+            len(indices),
+            np.array(starts, dtype=np.int32),
+            np.array(indices, dtype=np.int32),
+            np.array(values, dtype=float),
+        )
+        solver.run()
+        if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return
+        point = incidence @ np.asarray(solver.getSolution().col_value)[:columns]
+        np.minimum(low_seen, point, out=low_seen)
+        np.maximum(high_seen, point, out=high_seen)
+        if all(high_seen[k] - low_seen[k] < enough for k in pending):
+            return

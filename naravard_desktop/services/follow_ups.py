@@ -16,7 +16,7 @@ from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.privacy import check_free_text
-from naravard_desktop.services.validation import FieldErrors, clean_text
+from naravard_desktop.services.validation import TEXT_LIMIT, FieldErrors, clean_text
 
 # A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
 # picker offers the agenda items of this many meetings up to the follow-up's date.
@@ -74,6 +74,7 @@ class FollowedUpActivity:
 def validate_follow_up(data: FollowUpInput) -> FollowUpInput:
     cleaned = replace(data, note=clean_text(data.note))
     errors = FieldErrors()
+    errors.text("note", data.note, cleaned.note, TEXT_LIMIT, _("Note"))
     if not 0 <= cleaned.progress <= 100:
         errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
     try:

@@ -76,8 +76,10 @@ def validate_member(data: MemberInput) -> MemberInput:
     )
     errors = FieldErrors()
     errors.required("name", cleaned.name, _("Name"))
-    errors.max_length("name", cleaned.name, NAME_LIMIT, _("Name"))
-    errors.max_length("organisation", cleaned.organisation, NAME_LIMIT, _("Organisation"))
+    errors.text("name", data.name, cleaned.name, NAME_LIMIT, _("Name"))
+    errors.text(
+        "organisation", data.organisation, cleaned.organisation, NAME_LIMIT, _("Organisation")
+    )
     errors.email("email", cleaned.email)
     errors.max_length("email", cleaned.email, 254, _("E-mail"))
     errors.phone("phone", cleaned.phone)

@@ -120,7 +120,7 @@ def audit_printed(
     counts = {c for c in hidden if c < first_difference}
     narrowest: Interval | None = None
     try:
-        found = intervals(structure, shown, counts)
+        found = intervals(structure, shown, counts, threshold=threshold)
     except Contradiction:
         findings.append(Finding(_("the whole file"), _("the printed values contradict each other")))
         found = {}

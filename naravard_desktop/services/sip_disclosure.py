@@ -120,6 +120,17 @@ class _Builder:
         if self.value(total) == sum(self.value(p) for p in found):
             self.rules.append(SumRule(total, tuple(found)))
 
+    def partitions(self) -> list[tuple[int, tuple[int, ...]]]:
+        """The rules whose parts split their total's counts exactly, one per total."""
+        found: dict[int, tuple[int, ...]] = {}
+        for rule in self.rules:
+            if rule.total in found:
+                continue
+            members = [u for p in rule.parts for u in self.cells[p]]
+            if len(members) == len(set(members)) and set(members) == set(self.cells[rule.total]):
+                found[rule.total] = rule.parts
+        return list(found.items())
+
     def relation(self, total: int, parts: Sequence[int]) -> None:
         if parts and self.values[total] == sum(self.values[p] for p in parts):
             self.relations.append((total, tuple(parts)))
@@ -264,6 +275,6 @@ def build(setup: Setup, year: int, periods: Sequence[PeriodCounts], sums: Sums) 
         if sum(len(b.cells[c]) for c in covered) == len(members):
             b.rule(last_cell, covered)
 
-    structure = Structure(len(b.values), b.cells, b.relations, b.differences)
+    structure = Structure(len(b.values), b.cells, b.relations, b.differences, b.partitions())
     model.publication = Publication(structure, b.values, b.rules)
     return model

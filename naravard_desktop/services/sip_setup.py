@@ -224,8 +224,10 @@ def _ordered(indicators: Sequence[Indicator]) -> tuple[IndicatorRow, ...]:
 
 
 def _validated_names(name_sv: str, name_en: str) -> tuple[str, str]:
-    name_sv, name_en = clean_line(name_sv), clean_line(name_en)
     errors = FieldErrors()
+    errors.visible("name_sv", name_sv, _("Swedish name"))
+    errors.visible("name_en", name_en, _("English name"))
+    name_sv, name_en = clean_line(name_sv), clean_line(name_en)
     errors.required("name_sv", name_sv, _("Swedish name"))
     errors.max_length("name_sv", name_sv, NAME_LIMIT, _("Swedish name"))
     errors.max_length("name_en", name_en, NAME_LIMIT, _("English name"))
@@ -306,8 +308,9 @@ def set_indicator_hidden(db: Database, indicator_id: int, hidden: bool) -> Indic
 
 
 def _validated_category(name: str) -> str:
-    name = clean_line(name)
     errors = FieldErrors()
+    errors.visible("name", name, _("Name"))
+    name = clean_line(name)
     errors.required("name", name, _("Name"))
     errors.max_length("name", name, CATEGORY_LIMIT, _("Name"))
     errors.raise_if_any()

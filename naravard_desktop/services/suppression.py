@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from naravard_desktop.services.disclosure_audit import Interval, Structure, intervals
 
 DEFAULT_THRESHOLD = 5
+# Cells of a sum this small are audited again before another partner is chosen for them in the
+# same round (the partner just chosen may protect them too); in longer sums they are not.
+_NEAR = 16
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,13 @@ def protect(publication: Publication, threshold: int, also_hide: Iterable[int] =
     to_check = set(hidden)
     while to_check:
         shown = {c: values[c] for c in range(len(values)) if c not in hidden}
-        found = intervals(publication.structure, shown, to_check)
+        found = intervals(
+            publication.structure,
+            shown,
+            to_check,
+            threshold=threshold,
+            values=publication.values,
+        )
         failing = {c: i for c, i in found.items() if i.width < threshold}
         passed.update((c, i) for c, i in found.items() if c not in failing)
         chosen: set[int] = set()
@@ -97,7 +106,8 @@ def protect(publication: Publication, threshold: int, also_hide: Iterable[int] =
                 continue  # nothing related is left to hide
             chosen.add(pick)
             for rule in (*by_cell.get(cell, ()), *by_cell.get(pick, ())):
-                touched.update(rule.cells)
+                if len(rule.cells) <= _NEAR:  # a region's total over 290 groups is not near
+                    touched.update(rule.cells)
         if not chosen:
             passed.update(failing)
             break
