@@ -10,15 +10,17 @@ the import alike, and the export cleans what older data may hold and never cuts.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from naravard_desktop.db.enums import ActivityStatus, CategoryKind
 from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.services import groups, plan_items, plans
+from naravard_desktop.services import follow_ups, groups, members, plan_items, plans, sip_setup
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan_import import read_plan_file
@@ -130,3 +132,22 @@ def test_the_export_never_cuts_a_text_silently(db: Database, plan_id: int) -> No
         plan_file_bytes(db, plan_id, ".xlsx")
     message = str(caught.value)
     assert "D3" in message and "”Plan”" in message and "40\u00a0000" in message
+
+
+def test_other_forms_refuse_control_characters_too(db: Database, plan_id: int) -> None:
+    """The names that go into the SIP export and the protocol, and a follow-up's note."""
+    group_id = plans.get_plan(db, plan_id).group_id
+    with pytest.raises(ValidationError) as caught:
+        members.add_member(db, group_id, members.MemberInput(name="Anna\x1b Berg"))
+    assert INVISIBLE in caught.value.fields["name"]
+    with pytest.raises(ValidationError) as caught:
+        sip_setup.add_category(db, group_id, CategoryKind.UNIT, "Hemtjänst\x07")
+    assert INVISIBLE in caught.value.fields["name"]
+    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Hemgång"))
+    activity = plan_items.add_activity(db, area.id, plan_items.ActivityInput(title="Rutin"))
+    note = follow_ups.FollowUpInput(
+        dt.date(2025, 3, 1), ActivityStatus.IN_PROGRESS, 50, "Klart\x08"
+    )
+    with pytest.raises(ValidationError) as caught:
+        follow_ups.add_follow_up(db, activity.id, note)
+    assert INVISIBLE in caught.value.fields["note"]
