@@ -21,6 +21,7 @@ BUNDLED_LIBRARIES = (
     "openpyxl",
     "python-docx",
     "pikepdf",
+    "python-stdnum",
 )
 
 
