@@ -171,7 +171,9 @@ def open_database(
         problems = _open_checks(engine, path, url, reason, migrate)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
         raise DatabaseFileError(describe_open_error(path or Path(url), error)) from error
-    if problems and path is not None:
+    if problems and path is not None and not reason:
+        # Restoring a backup is offered only where it can be done: not from a second window
+        # (the first one holds the file) and not on a read-only medium.
         reason = DAMAGED
         engine.dispose()
         engine = sqlite.read_only_engine(path)

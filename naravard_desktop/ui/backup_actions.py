@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +16,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services import backups, maintenance
 from naravard_desktop.services.database import DAMAGED, Database
+from naravard_desktop.services.database_errors import describe_failure
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import BACKUPS, save_file_name
 from naravard_desktop.ui.restore_dialog import RestoreDialog
@@ -102,8 +104,11 @@ class BackupActions(QObject):
         self.db.dispose()  # no connection may hold the file while it is replaced
         try:
             aside, used = backups.recover_from_newest_backup(path)
-        except (DomainError, OSError) as error:
-            show_error(self.window, error if isinstance(error, DomainError) else str(error))
+        except (DomainError, OSError, sqlite3.Error) as error:
+            show_error(
+                self.window,
+                error if isinstance(error, DomainError) else describe_failure(error) or str(error),
+            )
             return
         QMessageBox.information(
             self.window,

@@ -118,3 +118,21 @@ def test_the_window_says_so_and_restores_the_newest_backup(
         groups.create_group(repaired, groups.GroupInput(name="Sparas igen"))
     finally:
         repaired.dispose()
+
+
+def test_a_damaged_database_on_a_read_only_medium_can_still_be_read(damaged: Path) -> None:
+    """Read-only for two reasons: it stays on the medium's terms (no -shm made there), and no
+    restore is offered where none can be written."""
+    folder = damaged.parent
+    before = sorted(p.name for p in folder.iterdir())
+    folder.chmod(0o555)
+    try:
+        db = open_database(str(damaged))
+        try:
+            assert db.read_only
+            assert [g.name for g in groups.list_groups(db)] == [GROUP]
+        finally:
+            db.dispose()
+    finally:
+        folder.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == before
