@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="naravard-desktop",
         description=_(
-            "Local plan, SIP follow-up, meetings and protocols for local samverkan groups. "
+            "Local plan, SIP follow-up, meetings and protocols for local collaboration groups. "
             "Without a command, the desktop window opens."
         ),
     )

@@ -24,7 +24,7 @@ def register(commands: Commands) -> None:
     approve = commands.add_to_group(
         "meetings",
         "approve",
-        _("approve a meeting's protocol (justering) and lock it"),
+        _("approve a meeting's protocol and lock it"),
         cmd_meetings_approve,
     )
     approve.add_argument("--meeting", type=int, required=True, metavar="ID")
@@ -151,7 +151,10 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         data = args.file.read_bytes()
     except OSError as error:
         raise DomainError(
-            _("Cannot read {path}: {reason}").format(path=args.file, reason=os_reason(error))
+            _(
+                "Cannot read {path}: {reason}. Check that the file is there and that you may open "
+                "it."
+            ).format(path=args.file, reason=os_reason(error))
         ) from error
     with open_db(args, create=False) as db:
         result = verify_pdf(db, data)

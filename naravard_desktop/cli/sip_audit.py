@@ -53,7 +53,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         threshold = args.suppress_below or sip_setup.get_setup(db, group.id).suppress_below
         if not 2 <= threshold <= 20:
             raise DomainError(
-                _("The limit for small numbers must be between 2 and {limit}.").format(limit=20)
+                _("Give a limit for small numbers from 2 to {limit}.").format(limit=20)
             )
         result = audit_file(db, group.id, args.year, args.file, threshold)
     for finding in result.findings:

@@ -22,7 +22,11 @@ def write_atomically(path: Path, data: bytes) -> Path:
     if target.is_dir():
         raise DomainError(_("{path} is a folder: give a file name.").format(path=target))
     if not target.parent.is_dir():
-        raise DomainError(_("The folder {folder} does not exist.").format(folder=target.parent))
+        raise DomainError(
+            _("The folder {folder} does not exist. Choose another folder.").format(
+                folder=target.parent
+            )
+        )
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # & ~umask
@@ -50,4 +54,6 @@ def describe_write_error(path: Path, error: OSError) -> str:
         ).format(path=path)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("You may not write to {path}. Choose another folder.").format(path=path)
-    return _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
+    return _("Cannot write {path}: {reason}. Choose another folder or file name.").format(
+        path=path, reason=error.strerror or error
+    )

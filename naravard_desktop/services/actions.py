@@ -57,11 +57,17 @@ def validate_action(session: Session, data: ActionInput) -> ActionInput:
     errors.max_length("what", cleaned.what, 2000, _("What"))
     errors.max_length("who", cleaned.who, 200, _("Who"))
     if cleaned.due_on and not dt.date(1990, 1, 1) <= cleaned.due_on <= dt.date(2200, 12, 31):
-        errors.add("due_on", _("The date must be between 1990 and 2200."))
+        errors.add("due_on", _("Give a date between 1990 and 2200."))
     if cleaned.done_on and cleaned.done_on > dt.date.today():
-        errors.add("done_on", _("An action cannot be done in the future."))
+        errors.add(
+            "done_on",
+            _(
+                "An action item cannot be done on a later date than today. Give today's date or "
+                "an earlier one."
+            ),
+        )
     if cleaned.activity_id is not None and session.get(Activity, cleaned.activity_id) is None:
-        errors.add("activity_id", _("The plan activity no longer exists."))
+        errors.add("activity_id", _("The plan activity no longer exists. Choose another activity."))
     errors.raise_if_any()
     return cleaned
 
@@ -88,7 +94,7 @@ def actions_of_item(db: Database, item_id: int) -> list[ActionData]:
     with db.session() as session:
         item = session.get(AgendaItem, item_id)
         if item is None:
-            raise NotFoundError(_("The agenda item no longer exists."))
+            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
         numbers = paragraph_numbers(session, item.meeting.group_id)
         return [_to_data(a, numbers) for a in item.action_items]
 
@@ -117,7 +123,7 @@ def add_action(
     with db.session() as session:
         item = session.get(AgendaItem, item_id)
         if item is None:
-            raise NotFoundError(_("The agenda item no longer exists."))
+            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
         load_editable(session, item.meeting_id)
         cleaned = validate_action(session, data)
         _check_privacy(cleaned, privacy_override, f"new action item of agenda item {item.id}")
@@ -151,7 +157,7 @@ def update_action(
     with db.session() as session:
         action = session.get(ActionItem, action_id)
         if action is None:
-            raise NotFoundError(_("The action item no longer exists."))
+            raise NotFoundError(_("The action item no longer exists. Reload and try again."))
         if action.version != version:
             raise StaleEditError(_("The action item was changed elsewhere. Reload and try again."))
         cleaned = validate_action(session, data)

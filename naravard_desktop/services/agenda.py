@@ -128,7 +128,7 @@ def list_items(db: Database, meeting_id: int) -> list[ItemData]:
 def _item(session: Session, item_id: int) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
-        raise NotFoundError(_("The agenda item no longer exists."))
+        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
     return item
 
 

@@ -89,7 +89,8 @@ def justering_problems(
         problems.append(
             Problem(
                 _(
-                    "The meeting is held {date} and cannot be approved until it has been held."
+                    "The meeting is held {date} and cannot be approved until it has been held. "
+                    "Approve the protocol on the meeting day or later."
                 ).format(date=format_date_in_text(meeting.held_on))
             )
         )
@@ -108,7 +109,8 @@ def justering_problems(
             Problem(
                 _(
                     "The date of approval {date} is before the meeting day ({day}): a protocol "
-                    "is approved on the meeting day or later."
+                    "is approved on the meeting day or later. Give the meeting day or a later "
+                    "date."
                 ).format(date=format_iso_date(approved_on), day=format_date(meeting.held_on)),
                 "approved_on",
             )

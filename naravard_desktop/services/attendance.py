@@ -127,7 +127,10 @@ def _validate(
         if data.substitute_for_id is None:
             errors.add("substitute_for_id", _("Choose the member this person substitutes for."))
         elif data.substitute_for_id == person_id:
-            errors.add("substitute_for_id", _("A person cannot substitute for themselves."))
+            errors.add(
+                "substitute_for_id",
+                _("A person cannot substitute for themselves. Choose another member."),
+            )
         else:
             other = session.get(Person, data.substitute_for_id)
             if other is None or other.group_id != meeting.group_id:
@@ -139,7 +142,7 @@ def _validate(
         if value is not None and not 1 <= value <= 9999:
             errors.add(field, _("A paragraph number is a whole number from 1 to 9999."))
     if data.from_paragraph and data.to_paragraph and data.to_paragraph < data.from_paragraph:
-        errors.add("to_paragraph", _("“To §” comes before “from §”."))
+        errors.add("to_paragraph", _("“To §” comes before “from §”. Check the paragraph numbers."))
     errors.max_length("note", clean_line(data.note), 500, _("Note"))
     errors.raise_if_any()
 
@@ -148,7 +151,7 @@ def set_attendance(db: Database, attendance_id: int, data: AttendanceInput) -> A
     with db.session() as session:
         row = session.get(Attendance, attendance_id)
         if row is None:
-            raise NotFoundError(_("That attendance row no longer exists."))
+            raise NotFoundError(_("That attendance row no longer exists. Reload and try again."))
         meeting = load_editable(session, row.meeting_id)
         _validate(session, meeting, row.person_id, data)
         row.status = data.status
@@ -198,7 +201,7 @@ def rename_guest(db: Database, attendance_id: int, name: str, organisation: str)
     with db.session() as session:
         row = session.get(Attendance, attendance_id)
         if row is None:
-            raise NotFoundError(_("That attendance row no longer exists."))
+            raise NotFoundError(_("That attendance row no longer exists. Reload and try again."))
         meeting = load_editable(session, row.meeting_id)
         if row.person_id is not None:
             raise DomainError(_("A member's name is changed in the members list."))

@@ -86,9 +86,10 @@ def make_backup(
         sqlite.backup_file(database, target)
     except (OSError, sqlite3.Error) as error:
         raise DomainError(
-            _("The backup could not be written to {path}: {reason}").format(
-                path=target, reason=file_error_reason(error)
-            )
+            _(
+                "The backup could not be written to {path}: {reason}. Check the folder and try "
+                "again."
+            ).format(path=target, reason=file_error_reason(error))
         ) from error
     problems = sqlite.file_problems(target)
     if problems:
@@ -183,16 +184,20 @@ def restore(database: Path, backup: Path) -> Path:
     problems = sqlite.file_problems(backup)
     if problems:
         raise DomainError(
-            _("{name} cannot be restored: it is damaged or not a database ({problem}).").format(
-                name=backup.name, problem=problems[0]
-            )
+            _(
+                "{name} cannot be restored: it is damaged or not a database ({problem}). Choose "
+                "another backup."
+            ).format(name=backup.name, problem=problems[0])
         )
     safety = make_backup(database, BEFORE_RESTORE)
     try:
         sqlite.restore_file(backup, database)
     except sqlite3.Error as error:
         raise DomainError(
-            _("Restoring failed ({reason}); the database is as it was.").format(reason=error)
+            _(
+                "Restoring failed ({reason}). The database is unchanged; choose another backup or "
+                "try again."
+            ).format(reason=error)
         ) from error
     return safety
 

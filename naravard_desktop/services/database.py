@@ -105,7 +105,8 @@ class Database:
         if self.read_only_reason == READ_ONLY_FILE:
             return _(
                 "The database file or its folder cannot be written to (read-only), so your "
-                "change was not saved."
+                "change was not saved. Copy the file to a folder you may write to and open "
+                "the copy."
             )
         if self.read_only_reason == DAMAGED:
             return _(
@@ -226,12 +227,15 @@ def _open_checks(
                 raise DatabaseFileError(
                     _(
                         "The database needs to be upgraded, which cannot be done while it is "
-                        "opened read-only."
+                        "opened read-only. Open it without read-only and it is upgraded."
                     )
                 )
             if not migrate:
                 raise DatabaseFileError(
-                    _("The database needs to be upgraded before it can be used.")
+                    _(
+                        "The database needs to be upgraded before it can be used. Open it once in "
+                        "the program and it is upgraded."
+                    )
                 )
             if path is not None and revision is not None:
                 backup_before_migration(path, revision)

@@ -62,7 +62,9 @@ def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:
     """Add the demo group with its members and every capability's demo data, in one
     transaction; refuses to add it twice."""
     if any(g.name == DEMO_GROUP.name for g in groups.list_groups(db)):
-        raise DomainError(_("The demo group is already in this database."))
+        raise DomainError(
+            _("The demo group is already in this database. Use another database file.")
+        )
     day = today or dt.date.today()
     with db.session():
         group = _add_group_and_members(db, day)

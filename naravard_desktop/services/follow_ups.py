@@ -130,7 +130,9 @@ def add_follow_up(
     with db.session() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
-            raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
+            raise NotFoundError(
+                _("The activity no longer exists (it may have been removed). Reload and try again.")
+            )
         check_free_text(
             {"note": cleaned.note},
             privacy_override,
@@ -142,7 +144,9 @@ def add_follow_up(
             raise ValidationError(
                 {
                     "followed_up_on": _(
-                        "A follow-up made at a meeting cannot be dated before the meeting ({date})."
+                        "A follow-up made at a meeting cannot be dated before the meeting "
+                        "({date}). "
+                        "Give the meeting day or a later date."
                     ).format(date=format_date(item.meeting.held_on))
                 }
             )
@@ -169,7 +173,7 @@ def delete_follow_up(db: Database, follow_up_id: int) -> FollowUpInput:
     with db.session() as session:
         entry = session.get(FollowUp, follow_up_id)
         if entry is None:
-            raise NotFoundError(_("The follow-up no longer exists."))
+            raise NotFoundError(_("The follow-up no longer exists. Reload and try again."))
         removed = FollowUpInput(
             entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
         )
@@ -248,7 +252,9 @@ def plan_of_activity(db: Database, activity_id: int) -> int:
             .where(Activity.id == activity_id)
         )
         if plan_id is None:
-            raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
+            raise NotFoundError(
+                _("The activity no longer exists (it may have been removed). Reload and try again.")
+            )
         return int(plan_id)
 
 
@@ -257,5 +263,5 @@ def _item(session: Session, item_id: int | None) -> AgendaItem | None:
         return None
     item = session.get(AgendaItem, item_id)
     if item is None:
-        raise NotFoundError(_("The agenda item no longer exists."))
+        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
     return item

@@ -80,11 +80,13 @@ def _validated(data: GroupInput) -> tuple[GroupInput, str | None]:
     if data.logo is not None:
         mime = logo_mime_type(data.logo)
         if mime is None:
-            errors.add("logo", _("The logo must be a PNG or JPEG image."))
+            errors.add("logo", _("Choose a PNG or JPEG image as the logo."))
         elif len(data.logo) > MAX_LOGO_BYTES:
-            errors.add("logo", _("The logo image is too large (at most 2 MB)."))
+            errors.add(
+                "logo", _("The logo image is too large (at most 2 MB). Choose a smaller image.")
+            )
     if data.protocol_language not in SUPPORTED_LANGUAGES:
-        errors.add("protocol_language", _("Unknown protocol language."))
+        errors.add("protocol_language", _("Choose Swedish or English as the protocol language."))
     errors.raise_if_any()
     cleaned = GroupInput(
         name=name,

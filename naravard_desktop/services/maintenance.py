@@ -65,13 +65,15 @@ def backup_to(db: Database, out: Path) -> Path:
         )
     out = out.expanduser().resolve()
     if out == db.path.resolve():
-        raise DomainError(_("The backup cannot overwrite the database itself."))
+        raise DomainError(
+            _("The backup cannot overwrite the database itself. Choose another file name.")
+        )
     if out.is_dir():
         raise DomainError(_("{path} is a folder: give a file name.").format(path=out))
     if not out.parent.is_dir():
         # A mistyped folder must not be created silently, hiding where the copy went.
         raise DomainError(
-            _("Cannot write the backup to {path}: {reason}").format(
+            _("Cannot write the backup to {path}: {reason}. Choose another folder.").format(
                 path=out, reason=os_reason(FileNotFoundError(errno.ENOENT, ""))
             )
         )
@@ -80,6 +82,8 @@ def backup_to(db: Database, out: Path) -> Path:
     except (OSError, sqlite3.Error) as error:
         reason = file_error_reason(error)
         raise DomainError(
-            _("Cannot write the backup to {path}: {reason}").format(path=out, reason=reason)
+            _("Cannot write the backup to {path}: {reason}. Choose another folder.").format(
+                path=out, reason=reason
+            )
         ) from error
     return out

@@ -116,9 +116,9 @@ def validate_meeting(session: Session, group_id: int, data: MeetingInput) -> Mee
     if cleaned.held_on is None:
         errors.add("held_on", _("Give the date of the meeting."))
     elif not dt.date(1990, 1, 1) <= cleaned.held_on <= dt.date(2200, 12, 31):
-        errors.add("held_on", _("The date must be between 1990 and 2200."))
+        errors.add("held_on", _("Give a date between 1990 and 2200."))
     if cleaned.starts_at and cleaned.ends_at and cleaned.ends_at < cleaned.starts_at:
-        errors.add("ends_at", _("The meeting cannot end before it starts."))
+        errors.add("ends_at", _("The meeting cannot end before it starts. Check the times."))
     errors.max_length("place", cleaned.place, PLACE_LIMIT, _("Place"))
     people = {
         "chair_id": cleaned.chair_id,
@@ -137,7 +137,7 @@ def validate_meeting(session: Session, group_id: int, data: MeetingInput) -> Mee
     for field in ("adjuster1_id", "adjuster2_id"):
         chosen = getattr(cleaned, field)
         if chosen and chosen == cleaned.chair_id:
-            errors.add(field, _("The chair cannot also be the adjuster."))
+            errors.add(field, _("The chair cannot also be the adjuster. Choose another adjuster."))
     errors.raise_if_any()
     return cleaned
 
@@ -240,7 +240,9 @@ def create_meeting(
 
 def _copy_agenda(session: Session, source: Meeting, target: Meeting) -> None:
     if source.group_id != target.group_id:
-        raise DomainError(_("Only an agenda of the same group can be copied."))
+        raise DomainError(
+            _("Only an agenda of the same group can be copied. Choose a meeting of this group.")
+        )
     for position, item in enumerate(source.items):
         session.add(
             AgendaItem(

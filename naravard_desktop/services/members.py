@@ -208,5 +208,7 @@ def delete_member(db: Database, membership_id: int) -> MemberInput:
 def _load(session: Session, membership_id: int) -> Membership:
     membership = session.get(Membership, membership_id)
     if membership is None:
-        raise NotFoundError(_("The member no longer exists (it may have been removed)."))
+        raise NotFoundError(
+            _("The member no longer exists (it may have been removed). Reload and try again.")
+        )
     return membership

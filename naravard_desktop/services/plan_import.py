@@ -226,8 +226,8 @@ def read_plan_file(path: Path) -> ImportPreview:
     found = ", ".join(f"“{s.name}”" for s in sheets) or "–"
     raise DomainError(
         _(
-            "{name} has no column headed Aktivitet (or Activity) in the sheets {sheets}. "
-            "Name the columns, for example Område, Aktivitet, Ansvar, Tidsplan."
+            "{name} has no column headed Activity (or Aktivitet) in the sheets {sheets}. "
+            "Name the columns, for example Area, Activity, Responsible, Schedule."
         ).format(name=path.name, sheets=found)
     )
 
@@ -355,9 +355,10 @@ class _Reader:
                     Problem(
                         self.header_row,
                         number,
-                        _("The column “{name}” is not known and is left out.").format(
-                            name=_text(value)
-                        ),
+                        _(
+                            "The column “{name}” is not known and is left out. Rename it if it "
+                            "should be imported."
+                        ).format(name=_text(value)),
                         blocking=False,
                     )
                 )
@@ -408,7 +409,10 @@ class _Reader:
                     Problem(
                         index,
                         self.columns["activity"],
-                        _("The row has no activity and is left out."),
+                        _(
+                            "The row has no activity and is left out. Fill in the activity if the "
+                            "row should be imported."
+                        ),
                         blocking=False,
                     )
                 )
@@ -486,7 +490,8 @@ class _Reader:
                 index,
                 "status",
                 _(
-                    "“{value}” is not a status. Write Ej påbörjad, Pågår, Klar, Pausad or Utgår."
+                    "“{value}” is not a status. Write Not started, In progress, Done, Paused or "
+                    "Cancelled."
                 ).format(value=text),
             )
             return ActivityStatus.NOT_STARTED
@@ -540,7 +545,7 @@ class _Reader:
             self._problem(
                 index,
                 "principal",
-                _("“{value}” is not a principal. Write Region, Kommun or Gemensamt.").format(
+                _("“{value}” is not a principal. Write Region, Municipality or Joint.").format(
                     value=text
                 ),
             )

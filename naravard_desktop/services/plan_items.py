@@ -137,7 +137,9 @@ def add_area(
             raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
         _check_area_privacy(cleaned, privacy_override, f"new area in plan {plan_id}")
         if parent_id is not None and _load_area(session, parent_id).plan_id != plan_id:
-            raise NotFoundError(_("The area no longer exists (it may have been removed)."))
+            raise NotFoundError(
+                _("The area no longer exists (it may have been removed). Reload and try again.")
+            )
         siblings = _area_siblings(session, plan_id, parent_id)
         at = len(siblings) if position is None else max(0, min(position, len(siblings)))
         area = Area(
@@ -442,12 +444,16 @@ def _short(text: str, limit: int = 60) -> str:
 def _load_area(session: Session, area_id: int) -> Area:
     area = session.get(Area, area_id)
     if area is None:
-        raise NotFoundError(_("The area no longer exists (it may have been removed)."))
+        raise NotFoundError(
+            _("The area no longer exists (it may have been removed). Reload and try again.")
+        )
     return area
 
 
 def _load_activity(session: Session, activity_id: int) -> Activity:
     activity = session.get(Activity, activity_id)
     if activity is None:
-        raise NotFoundError(_("The activity no longer exists (it may have been removed)."))
+        raise NotFoundError(
+            _("The activity no longer exists (it may have been removed). Reload and try again.")
+        )
     return activity

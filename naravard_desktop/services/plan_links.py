@@ -64,7 +64,7 @@ def group_of_item(db: Database, item_id: int) -> int:
     with db.session() as session:
         item = session.get(AgendaItem, item_id)
         if item is None:
-            raise NotFoundError(_("The agenda item no longer exists."))
+            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
         return item.meeting.group_id
 
 

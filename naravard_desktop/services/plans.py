@@ -389,7 +389,7 @@ def _check_privacy(
 
 def _check_item(session: Session, item_id: int | None) -> None:
     if item_id is not None and session.get(AgendaItem, item_id) is None:
-        raise NotFoundError(_("The agenda item no longer exists."))
+        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
 
 
 def _load(session: Session, plan_id: int) -> Plan:

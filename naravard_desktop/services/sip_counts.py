@@ -74,7 +74,7 @@ def save_counts(
     with db.session() as session:
         period = session.get(SipPeriod, period_id)
         if period is None:
-            raise NotFoundError(_("The period no longer exists."))
+            raise NotFoundError(_("The period no longer exists. Reload and try again."))
         if period.version != expected_version:
             raise StaleEditError(
                 _("The counts of this period were changed elsewhere. Reload and try again.")
@@ -141,7 +141,7 @@ def replace_period_values(db: Database, period_id: int, values: Mapping[CellKey,
     with db.session() as session:
         period = session.get(SipPeriod, period_id)
         if period is None:
-            raise NotFoundError(_("The period no longer exists."))
+            raise NotFoundError(_("The period no longer exists. Reload and try again."))
         if period.closed:
             raise DomainError(_describe_closed(period))
         session.execute(delete(SipCount).where(SipCount.period_id == period_id))

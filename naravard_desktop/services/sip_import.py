@@ -81,9 +81,10 @@ def _find_table(sheets: Sequence[Sheet]) -> tuple[Sheet, int, dict[int, int]]:
             if columns is not None:
                 return sheet, number, columns
     raise DomainError(
-        _("No table with the columns {columns} was found in the file.").format(
-            columns=", ".join(_(h) for h in DATA_HEADERS)
-        )
+        _(
+            "No table with the columns {columns} was found in the file. Use a file exported from "
+            "the SIP page, or give the columns these headings."
+        ).format(columns=", ".join(_(h) for h in DATA_HEADERS))
     )
 
 
@@ -104,15 +105,15 @@ def _count(value: CellValue) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise CountError(_("“{text}” is not a number.").format(text=value))
+        raise CountError(
+            _("“{text}” is not a number. Write a whole number, 0 or more.").format(text=value)
+        )
     if isinstance(value, int):
         check_value(value)
         return value
     if isinstance(value, float):
         if not value.is_integer():
-            raise CountError(
-                _("Only whole numbers can be counted ({text} has decimals).").format(text=value)
-            )
+            raise CountError(_("{text} has decimals. Write a whole number.").format(text=value))
         check_value(int(value))
         return int(value)
     text = str(value)
@@ -162,7 +163,7 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
                 preview.problem(
                     number,
                     columns[ours],
-                    _("“{text}” is not a date (write it as 2024-03-31).").format(
+                    _("“{text}” is not a date. Write it as 2024-03-31.").format(
                         text=cell(row, ours) or ""
                     ),
                 )
@@ -171,9 +172,9 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
             preview.problem(
                 number,
                 columns[_FROM],
-                _("{start} – {end} is not a month, quarter, tertial or year.").format(
-                    start=starts.isoformat(), end=ends.isoformat()
-                ),
+                _(
+                    "{start} – {end} is not a month, quarter, tertial or year. Correct the dates."
+                ).format(start=starts.isoformat(), end=ends.isoformat()),
             )
         indicator_id = None
         code = cell(row, _CODE)
@@ -196,14 +197,18 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
             preview.problem(
                 number,
                 columns[_UNIT],
-                _("unknown unit “{name}”.").format(name=cell(row, _UNIT) or ""),
+                _("unknown unit “{name}”. Use the names on the SIP page.").format(
+                    name=cell(row, _UNIT) or ""
+                ),
             )
         target_id = targets.get(str(cell(row, _TARGET) or "").strip().casefold())
         if target_id is None:
             preview.problem(
                 number,
                 columns[_TARGET],
-                _("unknown target group “{name}”.").format(name=cell(row, _TARGET) or ""),
+                _("unknown target group “{name}”. Use the names on the SIP page.").format(
+                    name=cell(row, _TARGET) or ""
+                ),
             )
         try:
             value = _count(cell(row, _COUNT))
@@ -218,7 +223,9 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
             preview.problem(
                 number,
                 columns[_COUNT],
-                _("the same cell is already on row {row}.").format(row=seen[(starts, key)] + 1),
+                _("the same cell is already on row {row}. Remove one of the rows.").format(
+                    row=seen[(starts, key)] + 1
+                ),
             )
             continue
         seen[(starts, key)] = number
@@ -252,7 +259,9 @@ def _check_periods(
                 )
                 if other is not None:
                     preview.problems.append(
-                        _("{new} overlaps {existing}, which is already there.").format(
+                        _(
+                            "{new} overlaps {existing}, which is already there. Check the dates."
+                        ).format(
                             new=period.label,
                             existing=sip_periods.label(other.kind, other.starts_on),
                         )
@@ -269,7 +278,7 @@ def _check_periods(
         for before, after in itertools.pairwise(ordered):
             if after.starts_on <= before.ends_on:
                 preview.problems.append(
-                    _("{new} overlaps {existing}, which is already there.").format(
+                    _("{new} overlaps {existing}, which is already there. Check the dates.").format(
                         new=after.label, existing=before.label
                     )
                 )

@@ -46,9 +46,7 @@ def bounds(kind: PeriodKind, year: int, number: int) -> tuple[dt.date, dt.date]:
     """First and last day of period `number` (1-based) of `year`."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise DomainError(
-            _("The year must be between {first} and {last}.").format(
-                first=FIRST_YEAR, last=LAST_YEAR
-            )
+            _("Give a year from {first} to {last}.").format(first=FIRST_YEAR, last=LAST_YEAR)
         )
     if not 1 <= number <= periods_per_year(kind):
         raise DomainError(
@@ -165,7 +163,7 @@ def get_period(db: Database, period_id: int) -> PeriodRow:
 def _load(session: Session, period_id: int) -> SipPeriod:
     period = session.get(SipPeriod, period_id)
     if period is None:
-        raise NotFoundError(_("The period no longer exists."))
+        raise NotFoundError(_("The period no longer exists. Reload and try again."))
     return period
 
 
@@ -197,7 +195,7 @@ def create_period(
         other = find_overlap(session, group_id, starts_on, ends_on)
         if other is not None:
             raise DomainError(
-                _("{new} overlaps {existing}, which is already there.").format(
+                _("{new} overlaps {existing}, which is already there. Check the dates.").format(
                     new=label(chosen, starts_on), existing=label(other.kind, other.starts_on)
                 )
             )

@@ -69,9 +69,9 @@ def parse_count(text: str) -> int | None:
         value = int(cleaned)
         if value > MAX_COUNT:
             raise CountError(
-                _("{value} is too large to be a count here (at most {limit}).").format(
-                    value=format_number(value), limit=format_number(MAX_COUNT)
-                )
+                _(
+                    "{value} is too large to be a count here (at most {limit}). Check the number."
+                ).format(value=format_number(value), limit=format_number(MAX_COUNT))
             )
         return value
     if _NUMBER.match(cleaned):
@@ -81,9 +81,7 @@ def parse_count(text: str) -> int | None:
                     text=text.strip()
                 )
             )
-        raise CountError(
-            _("Only whole numbers can be counted ({text} has decimals).").format(text=text.strip())
-        )
+        raise CountError(_("{text} has decimals. Write a whole number.").format(text=text.strip()))
     raise CountError(
         _("“{text}” is not a number. Type a whole number 0 or more, or leave it empty.").format(
             text=text.strip()[:40]
@@ -101,9 +99,9 @@ def check_value(value: int) -> None:
         )
     if value > MAX_COUNT:
         raise CountError(
-            _("{value} is too large to be a count here (at most {limit}).").format(
-                value=format_number(value), limit=format_number(MAX_COUNT)
-            )
+            _(
+                "{value} is too large to be a count here (at most {limit}). Check the number."
+            ).format(value=format_number(value), limit=format_number(MAX_COUNT))
         )
 
 
@@ -127,7 +125,9 @@ def check_column(
                 continue
             if rule.left not in names or rule.right not in names:
                 continue
-            message = _("{left} ({left_value}) is more than {right} ({right_value}).").format(
+            message = _(
+                "{left} ({left_value}) is more than {right} ({right_value}). Check the counts."
+            ).format(
                 left=names[rule.left], left_value=left, right=names[rule.right], right_value=right
             )
             issues.append(RuleIssue(rule.code, rule.severity, (rule.left, rule.right), message))
@@ -138,7 +138,8 @@ def check_column(
             if total is None or not filled or sum(filled) == total or rule.total not in names:
                 continue
             message = _(
-                "The parts of {total} add up to {sum}, but the total is {total_value}."
+                "The parts of {total} add up to {sum}, but the total given is {total_value}. "
+                "Check the counts."
             ).format(total=names[rule.total], sum=sum(filled), total_value=total)
             involved = (rule.total, *(c for c in codes if c in values))
             issues.append(RuleIssue(rule.code, rule.severity, involved, message))

@@ -256,10 +256,14 @@ def add_indicator(
         ).all()
         if any(s.name_sv.casefold() == name_sv.casefold() and not s.hidden for s in siblings):
             raise DomainError(
-                _("There is already an indicator called “{name}”.").format(name=name_sv)
+                _("There is already an indicator called “{name}”. Choose another name.").format(
+                    name=name_sv
+                )
             )
         if parent_id is not None and parent_id not in {s.id for s in siblings}:
-            raise NotFoundError(_("The indicator to break down no longer exists."))
+            raise NotFoundError(
+                _("The indicator to break down no longer exists. Reload and try again.")
+            )
         codes = {s.code for s in siblings}
         number = 1
         while f"own_{number}" in codes:
@@ -282,7 +286,7 @@ def add_indicator(
 def _indicator(session: Session, indicator_id: int) -> Indicator:
     item = session.get(Indicator, indicator_id)
     if item is None:
-        raise NotFoundError(_("The indicator no longer exists."))
+        raise NotFoundError(_("The indicator no longer exists. Reload and try again."))
     return item
 
 
@@ -323,7 +327,9 @@ def _check_unique(session: Session, group_id: int, kind: CategoryKind, name: str
         select(SipCategory.name).where(SipCategory.group_id == group_id, SipCategory.kind == kind)
     )
     if any(existing.casefold() == name.casefold() for existing in names):
-        raise DomainError(_("“{name}” is already in the list.").format(name=name))
+        raise DomainError(
+            _("“{name}” is already in the list. Choose another name.").format(name=name)
+        )
 
 
 def add_category(db: Database, group_id: int, kind: CategoryKind, name: str) -> CategoryRow:
@@ -347,7 +353,9 @@ def rename_category(db: Database, category_id: int, name: str) -> CategoryRow:
     with db.session() as session:
         item = session.get(SipCategory, category_id)
         if item is None:
-            raise NotFoundError(_("The unit or target group no longer exists."))
+            raise NotFoundError(
+                _("The unit or target group no longer exists. Reload and try again.")
+            )
         if item.name.casefold() != name.casefold():
             _check_unique(session, item.group_id, item.kind, name)
         item.name = name
@@ -359,7 +367,9 @@ def set_category_hidden(db: Database, category_id: int, hidden: bool) -> Categor
     with db.session() as session:
         item = session.get(SipCategory, category_id)
         if item is None:
-            raise NotFoundError(_("The unit or target group no longer exists."))
+            raise NotFoundError(
+                _("The unit or target group no longer exists. Reload and try again.")
+            )
         if hidden:
             visible = session.scalar(
                 select(func.count())
@@ -371,7 +381,12 @@ def set_category_hidden(db: Database, category_id: int, hidden: bool) -> Categor
                 )
             )
             if item.hidden is False and (visible or 0) <= 1:
-                raise DomainError(_("At least one unit and one target group must be shown."))
+                raise DomainError(
+                    _(
+                        "At least one unit and one target group must be shown. Show one of them "
+                        "again."
+                    )
+                )
         item.hidden = hidden
         session.flush()
         return _category_row(item)
@@ -389,9 +404,7 @@ def set_period_kind(db: Database, group_id: int, kind: PeriodKind) -> None:
 def set_suppress_below(db: Database, group_id: int, threshold: int) -> None:
     if not 2 <= threshold <= SUPPRESS_LIMIT:
         raise DomainError(
-            _("The limit for small numbers must be between 2 and {limit}.").format(
-                limit=SUPPRESS_LIMIT
-            )
+            _("Give a limit for small numbers from 2 to {limit}.").format(limit=SUPPRESS_LIMIT)
         )
     with db.session() as session:
         _group(session, group_id).suppress_below = threshold

@@ -140,7 +140,7 @@ class _Part:
 
     def refuse(self, reason: str) -> DomainError:
         return DomainError(
-            _("{name} cannot be read: {reason} ({where}).").format(
+            _("{name} cannot be read: {reason} ({where}). Correct the file and try again.").format(
                 name=self.name, reason=reason, where=self.where
             )
         )
@@ -338,9 +338,10 @@ def check_xlsx(archive: zipfile.ZipFile, name: str) -> dict[str, SheetScan]:
     members = archive.infolist()
     if len(members) > MAX_PARTS:
         raise DomainError(
-            _("{name} cannot be read: it holds {count} parts; at most {limit}.").format(
-                name=name, count=_number(len(members)), limit=_number(MAX_PARTS)
-            )
+            _(
+                "{name} cannot be read: it holds {count} parts; at most {limit}. Save it again in "
+                "Excel and try again."
+            ).format(name=name, count=_number(len(members)), limit=_number(MAX_PARTS))
         )
     titles = dict(_sheet_titles(archive, name))
     parts = [i for i in members if i.filename in titles or not i.filename.lower().endswith(_BINARY)]
@@ -349,7 +350,8 @@ def check_xlsx(archive: zipfile.ZipFile, name: str) -> dict[str, SheetScan]:
         raise DomainError(
             _(
                 "{name} cannot be read: it unpacks to {size} MB of spreadsheet data; "
-                "at most {limit} MB can be read."
+                "at most {limit} MB can be read. Split it into smaller files and import "
+                "them one at a time."
             ).format(
                 name=name,
                 size=_number(-(-unpacked // (1024 * 1024))),

@@ -74,7 +74,9 @@ def read_sheets(path: Path) -> list[Sheet]:
         check_file_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except FileNotFoundError as error:
-        raise DomainError(_("The file {path} does not exist.").format(path=path)) from error
+        raise DomainError(
+            _("The file {path} does not exist. Check the name and the folder.").format(path=path)
+        ) from error
     except IsADirectoryError as error:
         raise DomainError(_("{path} is a folder, not a file.").format(path=path)) from error
     except PermissionError as error:
@@ -84,7 +86,10 @@ def read_sheets(path: Path) -> list[Sheet]:
     except OSError as error:
         log.info("cannot read %s: %r", path, error)
         raise DomainError(
-            _("{path} could not be read (see the log for details).").format(path=path)
+            _(
+                "{path} could not be read (see the log for details). Check that the file is there "
+                "and try again."
+            ).format(path=path)
         ) from error
     if data.startswith(_ZIP):
         return _within_memory(path, _read_xlsx, data)
@@ -97,9 +102,10 @@ def read_sheets(path: Path) -> list[Sheet]:
         )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise DomainError(
-            _("{name} is not a complete Excel file (it may be damaged or cut off).").format(
-                name=path.name
-            )
+            _(
+                "{name} is not a complete Excel file (it may be damaged or cut off). Save it "
+                "again in Excel and try again."
+            ).format(name=path.name)
         )
     return [_within_memory(path, _read_csv, data)]
 
@@ -154,9 +160,10 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     ) as error:
         log.info("%s is not a readable XLSX file: %r", path, error)
         raise DomainError(
-            _("{name} is not a complete Excel file (it may be damaged or cut off).").format(
-                name=path.name
-            )
+            _(
+                "{name} is not a complete Excel file (it may be damaged or cut off). Save it "
+                "again in Excel and try again."
+            ).format(name=path.name)
         ) from error
 
 
@@ -187,7 +194,9 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
     text = decode_text(data)
     if "\x00" in text:
         raise DomainError(
-            _("{name} is not a spreadsheet (neither Excel nor CSV).").format(name=path.name)
+            _(
+                "{name} is not a spreadsheet (neither Excel nor CSV). Choose an .xlsx or .csv file."
+            ).format(name=path.name)
         )
     sample = text[:8192]
     delimiter = max(";,\t", key=sample.count) if any(d in sample for d in ";,\t") else ";"
@@ -228,7 +237,11 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
 
 
 def _refused(path: Path, reason: str) -> DomainError:
-    return DomainError(_("{name} cannot be read: {reason}.").format(name=path.name, reason=reason))
+    return DomainError(
+        _("{name} cannot be read: {reason}. Correct the file and try again.").format(
+            name=path.name, reason=reason
+        )
+    )
 
 
 def _limit_rows(row: int) -> str:

@@ -34,7 +34,8 @@ class AboutDialog(QDialog):
         title.setObjectName("about_title")
         text = QLabel(
             _(
-                "For local samverkan groups in God och nära vård: the local plan, SIP "
+                "For local collaboration groups in Good and close care (God och nära vård): "
+                "the local plan, SIP "
                 "follow-up, meetings and protocols, kept on your own computer."
             )
         )

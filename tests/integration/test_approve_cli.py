@@ -104,7 +104,8 @@ def test_a_meeting_two_months_ahead_is_refused_and_stays_a_draft(
     path, ids = database
     later = (AHEAD + dt.timedelta(days=2)).isoformat()
     assert refusal(approve(path, ids["ahead"], "--date", later)) == (
-        f"Fel: Mötet hålls den {format_date(AHEAD)} och kan inte justeras förrän det har hållits."
+        f"Fel: Mötet hålls den {format_date(AHEAD)} och kan inte justeras förrän det har hållits. "
+        "Justera protokollet tidigast på mötesdagen."
     )
     assert states(path)[ids["ahead"]] == "utkast"
 

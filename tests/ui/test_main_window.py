@@ -382,7 +382,9 @@ def test_backup_onto_the_database_itself_is_refused(
     action(window, name="backup_action").trigger()
     boxes.take("getSaveFileName")
     warning = boxes.take("warning")
-    assert warning.text == _("The backup cannot overwrite the database itself.")
+    assert warning.text == _(
+        "The backup cannot overwrite the database itself. Choose another file name."
+    )
     assert db_path.read_bytes() == before
 
 

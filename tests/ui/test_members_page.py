@@ -32,7 +32,7 @@ CURRENT = [ANNA, ERIK, ASA, ARLA]  # Swedish alphabetical order
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
-BAD_EMAIL = _("The e-mail address should look like namn@kommun.se.")
+BAD_EMAIL = _("The e-mail address should look like name@example.com.")
 BAD_DATE = _("Write the date as YYYY-MM-DD, for example 2025-01-31.")
 
 
@@ -575,7 +575,9 @@ def test_undo_refused_because_the_member_was_removed_elsewhere(
     page.undo_stack.undo()
 
     warning = boxes.take("warning")
-    assert warning.text == _("The member no longer exists (it may have been removed).")
+    assert warning.text == _(
+        "The member no longer exists (it may have been removed). Reload and try again."
+    )
     assert page.undo_stack.count() == 0  # the step cannot be tried again
     assert "Bo Ny" not in names(page)  # the table shows what is stored now
     assert page.count_label.text() == count_text(active=4, shown=4, total=5)

@@ -241,7 +241,7 @@ def test_a_wrong_period_keeps_the_dialog_open_and_revisions_are_removed_with_del
     dialogs.expect(fill)
     plan_page.details_action.trigger()
     dialogs.check()
-    assert seen["error"] == "Slutdatumet ligger före startdatumet."
+    assert seen["error"] == "Slutdatumet ligger före startdatumet. Kontrollera datumen."
     assert seen["open"] is True
     assert seen["left"] == ["2024-02-09 · Andra"]
     assert seen["focus_stays"] is True

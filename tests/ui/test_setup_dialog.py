@@ -131,7 +131,7 @@ def test_an_existing_group_opens_without_the_dialog(
 
 def test_create_button_says_what_it_does(dialog: SetupDialog) -> None:
     assert create_button(dialog).text() == _("Create group")
-    assert dialog.windowTitle() == _("Set up your samverkan group")
+    assert dialog.windowTitle() == _("Set up your collaboration group")
 
 
 def test_the_logo_is_previewed_and_stored(
@@ -175,7 +175,7 @@ def test_a_file_that_is_not_an_image_is_refused_at_once(
 
     label = error_label(dialog, "logo")
     assert label.isVisible()
-    assert label.text() == _("The logo must be a PNG or JPEG image.")
+    assert label.text() == _("Choose a PNG or JPEG image as the logo.")
     assert dialog.isVisible()
     assert form.value().logo == png.read_bytes()  # the logo chosen before is kept
 

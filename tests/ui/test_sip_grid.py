@@ -89,7 +89,11 @@ def test_typing_saves_and_enter_moves_down_tab_moves_right(db: Database, sip_pag
 def test_bad_input_is_kept_in_red_with_a_swedish_reason_and_not_saved(
     db: Database, sip_page: SipPage
 ) -> None:
-    for text, reason in (("-3", "negativt"), ("2,5", "hela tal"), ("abc", "inte ett tal")):
+    for text, reason in (
+        ("-3", "negativt"),
+        ("2,5", "har decimaler. Skriv ett heltal."),
+        ("abc", "inte ett tal"),
+    ):
         sip_page.grid.move_to(0, 0)
         type_text(text)
         press(Qt.Key.Key_Return)
@@ -175,13 +179,15 @@ def test_rule_warnings_are_shown_in_the_cell_and_listed(db: Database, sip_page: 
     type_text("5")
     press(Qt.Key.Key_Return)
     assert stored(db, sip_page)[(rows["followed_up"], 0)] == 5  # saved anyway
-    message = "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3)."
+    message = "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3). Kontrollera antalen."
     assert sip_page.issues.count() == 1
+    assert sip_page.issues_label.text() == "1 avvikelse att kontrollera (antalen är sparade):"
     assert sip_page.issues.item(0).text() == f"Kommunen, Barn och unga: {message}"
     tip = sip_page.model.index(rows["held"], 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == message
     sip_page.undo_stack.undo()
     assert sip_page.issues.count() == 0
+    assert sip_page.issues_label.text() == "Inga avvikelser under perioden."
 
 
 def test_a_closed_period_cannot_be_typed_in_and_reopening_asks(

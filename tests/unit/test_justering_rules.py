@@ -88,7 +88,8 @@ def test_a_meeting_two_months_ahead_cannot_be_approved(
     meeting = _meeting(db, group, people, ahead)
     message = _refused(db, meeting.id, ahead + dt.timedelta(days=2), today=None)
     assert message == (
-        f"Mötet hålls den {format_date(ahead)} och kan inte justeras förrän det har hållits."
+        f"Mötet hålls den {format_date(ahead)} och kan inte justeras förrän det har hållits. "
+        "Justera protokollet tidigast på mötesdagen."
     )
     [row] = meetings.list_meetings(db, group.id)
     assert row.state == ProtocolState.DRAFT

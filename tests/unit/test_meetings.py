@@ -112,7 +112,9 @@ def test_bad_meeting_input_is_refused_with_every_problem(
             ),
         )
     assert {"held_on", "ends_at", "adjuster1_id"} <= set(caught.value.fields)
-    assert caught.value.fields["ends_at"] == "Mötet kan inte sluta innan det börjar."
+    assert caught.value.fields["ends_at"] == (
+        "Mötet kan inte sluta innan det börjar. Kontrollera tiderna."
+    )
     assert meetings.list_meetings(db, group.id) == []
 
 

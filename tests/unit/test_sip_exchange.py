@@ -172,7 +172,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_saved(
     text = "\n".join(preview.problems)
     assert "rad 3, kolumn D: okänd indikator ”SIP-möten som ingen känner”" in text
     assert "rad 4, kolumn H: Ett antal kan inte vara negativt" in text
-    assert "rad 5, kolumn H: Bara hela tal" in text
+    assert "rad 5, kolumn H: " in text and "har decimaler. Skriv ett heltal." in text
     assert "rad 6, kolumn H: ”många” är inte ett tal" in text
     assert "rad 7, kolumn H: " in text and "för stort" in text
     assert "rad 8, kolumn F: okänd enhet ”Skolan”" in text
@@ -194,7 +194,9 @@ def test_an_import_overlapping_another_period_is_refused(
         [HEAD, ["", "2024-04-01", "2024-06-30", "Initierade SIP", None, "Regionen", "Äldre", 3]],
     )
     preview = preview_import(db, group_id, path)
-    assert preview.problems == ["Kvartal 2 2024 överlappar 2024, som redan finns."]
+    assert preview.problems == [
+        "Kvartal 2 2024 överlappar 2024, som redan finns. Kontrollera datumen."
+    ]
 
 
 def test_a_file_without_the_layout_is_explained(

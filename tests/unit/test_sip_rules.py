@@ -43,8 +43,8 @@ def test_whole_numbers_are_read_as_typed_in_swedish_excel(text: str, value: int 
     ("text", "words"),
     [
         ("-3", "negativt"),
-        ("2,5", "hela tal"),
-        ("0.5", "hela tal"),
+        ("2,5", "har decimaler. Skriv ett heltal."),
+        ("0.5", "har decimaler. Skriv ett heltal."),
         ("tre", "inte ett tal"),
         ("12a", "inte ett tal"),
         (str(MAX_COUNT + 1), "för stort"),
@@ -76,7 +76,9 @@ def test_followed_up_more_than_held_is_explained() -> None:
     assert [i.rule for i in issues] == ["followed_up_le_held"]
     assert issues[0].severity is Severity.WARNING
     assert issues[0].codes == ("followed_up", "held")
-    assert issues[0].message == "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3)."
+    assert issues[0].message == (
+        "Uppföljda SIP (5) är fler än Genomförda SIP-möten (3). Kontrollera antalen."
+    )
 
 
 def test_held_more_than_initiated_and_person_more_than_held() -> None:
@@ -95,8 +97,10 @@ def test_parts_that_do_not_add_up_to_the_total() -> None:
     )
     assert [i.rule for i in issues] == ["initiated_parts"]
     assert issues[0].codes == ("initiated", "initiated_region", "initiated_school")
-    assert "summerar till 5" in issues[0].message
-    assert "totalen är 10" in issues[0].message
+    assert issues[0].message == (
+        "Summan av delarna under Initierade SIP är 5, men som totalt har 10 angetts. "
+        "Kontrollera antalen."
+    )
 
 
 def test_empty_cells_are_not_judged() -> None:

@@ -102,7 +102,9 @@ def test_overlapping_periods_are_refused(db: Database, group_id: int) -> None:
     sip_periods.create_period(db, group_id, 2024, 2)
     with pytest.raises(DomainError) as caught:
         sip_periods.create_period(db, group_id, 2024, 5, PeriodKind.MONTH)
-    assert caught.value.message == "maj 2024 överlappar Kvartal 2 2024, som redan finns."
+    assert caught.value.message == (
+        "maj 2024 överlappar Kvartal 2 2024, som redan finns. Kontrollera datumen."
+    )
     with pytest.raises(DomainError, match="överlappar"):
         sip_periods.create_period(db, group_id, 2024, 1, PeriodKind.YEAR)
     sip_setup.set_period_kind(db, group_id, PeriodKind.MONTH)

@@ -136,15 +136,22 @@ class GroupForm(QWidget):
             data = path.read_bytes()
         except OSError as error:
             self.errors.show(
-                {"logo": _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)}
+                {
+                    "logo": _(
+                        "Cannot read {path}: {reason}. Check that the file is there and that you "
+                        "may open it."
+                    ).format(path=path, reason=error.strerror)
+                }
             )
             return
         # The same checks as on saving, so a wrong file is not found out only then.
         if logo_mime_type(data) is None:
-            self.errors.show({"logo": _("The logo must be a PNG or JPEG image.")})
+            self.errors.show({"logo": _("Choose a PNG or JPEG image as the logo.")})
             return
         if len(data) > MAX_LOGO_BYTES:
-            self.errors.show({"logo": _("The logo image is too large (at most 2 MB).")})
+            self.errors.show(
+                {"logo": _("The logo image is too large (at most 2 MB). Choose a smaller image.")}
+            )
             return
         if self.errors.text("logo"):
             self.errors.clear()

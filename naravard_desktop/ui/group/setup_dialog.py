@@ -19,12 +19,12 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.created: groups.GroupData | None = None
-        self.setWindowTitle(_("Set up your samverkan group"))
+        self.setWindowTitle(_("Set up your collaboration group"))
         self.setMinimumWidth(520)
 
         intro = QLabel(
             _(
-                "Welcome! Start by describing your local samverkan group. The name and logo "
+                "Welcome! Start by describing your local collaboration group. The name and logo "
                 "appear at the top of every protocol. You can change all of this later."
             )
         )

@@ -165,7 +165,7 @@ class ActionsPanel(QWidget):
         for row in found:
             if row.id == resolved:
                 return row
-        raise NotFoundError(_("The action item no longer exists."))
+        raise NotFoundError(_("The action item no longer exists. Reload and try again."))
 
     # --- changes --------------------------------------------------------------------------
 

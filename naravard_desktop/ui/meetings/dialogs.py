@@ -90,7 +90,7 @@ class MeetingDialog(QDialog):
         self.ends_at.setObjectName("meeting_ends")
         self.place = QLineEdit()
         self.place.setObjectName("meeting_place")
-        self.place.setPlaceholderText(_("e.g. Kommunhuset, sal Ljusnan, or a Teams link"))
+        self.place.setPlaceholderText(_("e.g. the town hall, room Ljusnan, or a Teams link"))
         self.kind = QComboBox()
         self.kind.setObjectName("meeting_kind")
         for kind in MeetingKind:

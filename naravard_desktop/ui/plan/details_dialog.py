@@ -70,7 +70,7 @@ class RevisionDialog(FormDialog):
         self.revised_on.setObjectName("revision_date")
         self.note = QLineEdit()
         self.note.setObjectName("revision_note")
-        self.note.setPlaceholderText(_("e.g. Beslut i Fredagsgruppen"))
+        self.note.setPlaceholderText(_("e.g. Decision of the Friday group"))
         self.decision = decision_combo(choices, None)
         self.decision.setObjectName("revision_decision")
         self.row(_("&Revised on"), self.revised_on, "revised_on")

@@ -103,7 +103,7 @@ class NewPlanDialog(FormDialog):
         self.title.setObjectName("plan_title")
         year = dt.date.today().year
         self.title.setPlaceholderText(
-            _("e.g. Lokal plan {start}–{end}").format(start=year, end=year + 2)
+            _("e.g. Local plan {start}–{end}").format(start=year, end=year + 2)
         )
         self.template = QComboBox()
         self.template.setObjectName("plan_template")
@@ -168,7 +168,7 @@ class ActivityDialog(FormDialog):
         self.responsible.setObjectName("new_activity_responsible")
         self.schedule = QLineEdit()
         self.schedule.setObjectName("new_activity_schedule")
-        self.schedule.setPlaceholderText(_("As written: 2024-12-31, Hösten 2022, Löpande …"))
+        self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
         self.row(_("&Activity"), self.title, "title")
         self.row(_("&Responsible"), self.responsible, "responsible")
         self.row(_("&Schedule"), self.schedule, "schedule_text")

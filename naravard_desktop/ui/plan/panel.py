@@ -83,7 +83,7 @@ class ActivityForm(AutosaveForm):
             self.principal.addItem(principal_label(principal), principal.value)
         self.schedule = QLineEdit()
         self.schedule.setObjectName("activity_schedule")
-        self.schedule.setPlaceholderText(_("As written: 2024-12-31, Hösten 2022, Löpande …"))
+        self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
         self.derived = QLabel()
         self.derived.setObjectName("derived_due")
         self.derived.setStyleSheet("color: #5a5a5a;")

@@ -242,4 +242,9 @@ class AnalysisTab(QWidget):
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
         if not self.chart_view.grab().save(str(path), "PNG"):
-            show_error(self, _("Could not save the chart to {path}.").format(path=path))
+            show_error(
+                self,
+                _(
+                    "Could not save the chart to {path}. Choose another folder and try again."
+                ).format(path=path),
+            )

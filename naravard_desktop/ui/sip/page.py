@@ -309,12 +309,12 @@ class SipPage(QWidget):
         count = len(self.model.issues)
         self.issues_label.setText(
             ngettext(
-                "{n} thing to check (saved anyway, since real data can be odd):",
-                "{n} things to check (saved anyway, since real data can be odd):",
+                "{n} discrepancy to check (the counts are saved):",
+                "{n} discrepancies to check (the counts are saved):",
                 count,
             ).format(n=count)
             if count
-            else _("No rule is broken in this period.")
+            else _("No discrepancies in this period.")
         )
         if self.model.period is not None:
             self._update_period_row()

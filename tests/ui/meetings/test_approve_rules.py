@@ -120,7 +120,8 @@ def test_a_meeting_not_yet_held_cannot_be_approved(
         assert dialog.isVisible()
         assert dialog.refusal.isVisible()
         assert dialog.refusal.text() == (
-            f"Mötet hålls den {format_date(ahead)} och kan inte justeras förrän det har hållits."
+            f"Mötet hålls den {format_date(ahead)} och kan inte justeras förrän det har hållits. "
+            "Justera protokollet tidigast på mötesdagen."
         )
 
     dialogs.expect(answer)

@@ -358,7 +358,8 @@ def test_a_follow_up_dated_before_its_meeting_is_refused(
     with pytest.raises(ValidationError) as refused:
         follow_ups.add_follow_up(db, activity.id, early)
     assert refused.value.fields == {
-        "followed_up_on": "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024)."
+        "followed_up_on": "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024). "
+        "Ange mötesdagen eller ett senare datum."
     }
     same_day = FollowUpInput(dt.date(2024, 5, 17), ActivityStatus.IN_PROGRESS, 10, "", item_id)
     follow_ups.add_follow_up(db, activity.id, same_day)  # the meeting's own day is fine
@@ -370,7 +371,8 @@ def test_a_follow_up_dated_before_its_meeting_is_refused(
         dialog.buttons.accepted.emit()
         assert dialog.isVisible()
         assert dialog.errors.text("followed_up_on") == (
-            "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024)."
+            "En uppföljning vid ett möte kan inte dateras före mötet (17 maj 2024). "
+            "Ange mötesdagen eller ett senare datum."
         )
         dialog.reject()
 

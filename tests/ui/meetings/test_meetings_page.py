@@ -156,7 +156,9 @@ def test_meeting_errors_appear_under_the_fields_and_keep_what_was_typed(
         dialog.accept()
         assert dialog.isVisible()
         assert dialog.errors.text("held_on") == _("Give the date of the meeting.")
-        assert dialog.errors.text("ends_at") == _("The meeting cannot end before it starts.")
+        assert dialog.errors.text("ends_at") == _(
+            "The meeting cannot end before it starts. Check the times."
+        )
         assert dialog.place.text() == "Kommunhuset, sal Ljusnan"
         user.retype(dialog.held_on, "17 maj")
         dialog.accept()
