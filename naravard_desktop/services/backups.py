@@ -18,7 +18,7 @@ from pathlib import Path
 from naravard_desktop.db import sqlite
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.i18n import N_, _
-from naravard_desktop.services.database_errors import file_error_reason
+from naravard_desktop.services.database_errors import file_error_reason, problem_summary
 
 AUTO = "auto"
 MANUAL = "manual"
@@ -95,9 +95,10 @@ def make_backup(
     if problems:
         target.unlink(missing_ok=True)
         raise DomainError(
-            _("The backup did not pass the integrity check ({problem}); it was removed.").format(
-                problem=problems[0]
-            )
+            _(
+                "The backup did not pass the integrity check ({problem}); it was removed. Try "
+                "again, and check the disk if it happens again."
+            ).format(problem=problem_summary(problems))
         )
     return target
 
@@ -187,7 +188,7 @@ def restore(database: Path, backup: Path) -> Path:
             _(
                 "{name} cannot be restored: it is damaged or not a database ({problem}). Choose "
                 "another backup."
-            ).format(name=backup.name, problem=problems[0])
+            ).format(name=backup.name, problem=problem_summary(problems))
         )
     safety = make_backup(database, BEFORE_RESTORE)
     try:
@@ -197,7 +198,7 @@ def restore(database: Path, backup: Path) -> Path:
             _(
                 "Restoring failed ({reason}). The database is unchanged; choose another backup or "
                 "try again."
-            ).format(reason=error)
+            ).format(reason=file_error_reason(error))
         ) from error
     return safety
 

@@ -191,3 +191,16 @@ def describe_integrity(problems: list[str]) -> list[str]:
             ).format(count=faults)
         )
     return lines
+
+
+def problem_summary(problems: list[str]) -> str:
+    """A few words for SQLite's integrity report of a backup or other copy, for "… ({problem})"
+    sentences; the report itself goes to the log."""
+    from naravard_desktop.db.sqlite import is_index_problem
+
+    log.warning("integrity problems: %s", "; ".join(problems[:50]))
+    if problems and all(is_index_problem(p) for p in problems):
+        return _("an index is damaged")
+    if any("not a database" in p or "encrypted" in p for p in problems):
+        return _("the file is not a database")
+    return _("the file is damaged")

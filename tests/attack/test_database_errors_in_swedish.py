@@ -131,3 +131,17 @@ def test_a_damaged_page_met_in_the_window_is_explained(
         "när det startar, eller Arkiv › Återställ från säkerhetskopia…); detaljerna finns i "
         "loggfilen."
     ]
+
+
+def test_a_damaged_backup_is_refused_in_swedish(tmp_path: Path) -> None:
+    from naravard_desktop.errors import DomainError
+    from naravard_desktop.services import backups
+
+    database = make_database(tmp_path / "samverkan.sqlite")
+    copy = make_database(tmp_path / "kopia.sqlite", people=400)
+    swap_two_rows_on_a_page(copy, "persons")
+    with pytest.raises(DomainError) as refused:
+        backups.restore(database, copy)
+    assert "kopia.sqlite" in refused.value.message
+    assert "(filen är skadad)" in refused.value.message
+    assert not any(word in refused.value.message.lower() for word in ENGLISH_WORDS)
