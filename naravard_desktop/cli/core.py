@@ -184,9 +184,10 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
             return EXIT_ERROR
         log.exception("command %s failed", args.command)
         print(
-            _("Unexpected error ({kind}): {message}. Details are in the log file.").format(
-                kind=type(error).__name__, message=error
-            ),
+            _(
+                "Unexpected error ({kind}): {message}. Details are in the log file; send it to "
+                "your support contact if it happens again."
+            ).format(kind=type(error).__name__, message=error),
             file=err,
         )
         return EXIT_ERROR

@@ -211,9 +211,10 @@ def _open_checks(
             revision = schema.current_revision(connection)
             if revision is None and schema.has_foreign_tables(connection):
                 raise DatabaseFileError(
-                    _("{path} is a database, but not one made by naravard-desktop.").format(
-                        path=path or url
-                    )
+                    _(
+                        "{path} is a database, but not one made by naravard-desktop. Choose "
+                        "another file."
+                    ).format(path=path or url)
                 )
         if revision not in schema.KNOWN_REVISIONS and revision is not None:
             raise SchemaTooNewError(

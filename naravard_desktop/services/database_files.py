@@ -36,7 +36,9 @@ def check_existing(path: Path, *, create: bool) -> bool:
     A folder, a file that is not SQLite, or (with `create` False: `check`, `verify`) a
     missing or empty file is refused with a sentence saying so; nothing is created."""
     if path.is_dir():
-        raise DatabaseFileError(_("{path} is a folder, not a database file.").format(path=path))
+        raise DatabaseFileError(
+            _("{path} is a folder, not a database file. Choose a database file.").format(path=path)
+        )
     try:
         found = path.stat()
     except FileNotFoundError:

@@ -217,7 +217,14 @@ def read_plan_file(path: Path) -> ImportPreview:
             _check_plan(preview, meta)
             if not preview.areas and not preview.activities:
                 preview.problems.append(
-                    Problem(header[0], None, _("The sheet has no activities under its headers."))
+                    Problem(
+                        header[0],
+                        None,
+                        _(
+                            "The sheet has no activities under its headers. Write the activities "
+                            "in the rows under the heading row."
+                        ),
+                    )
                 )
             from naravard_desktop.services.plan_import_privacy import identity_problems
 

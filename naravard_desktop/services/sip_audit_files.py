@@ -117,6 +117,9 @@ def read_file(report: YearReport, path: Path) -> dict[Position, str]:
                 reader(report, sheet, printed)
     if not printed:
         raise DomainError(
-            _("{name} holds no SIP counts in the export layout.").format(name=path.name)
+            _(
+                "{name} holds no SIP counts in the export layout. Use a file exported from the "
+                "SIP page."
+            ).format(name=path.name)
         )
     return printed

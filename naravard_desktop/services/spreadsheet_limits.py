@@ -321,7 +321,9 @@ def _whole(text: str) -> int:
 def check_file_size(size: int, name: str) -> None:
     if size > MAX_FILE_BYTES:
         raise DomainError(
-            _("{name} is {size} MB; at most {limit} MB can be read.").format(
+            _(
+                "{name} is {size} MB; at most {limit} MB can be read. Split it into smaller files."
+            ).format(
                 name=name,
                 size=_number(-(-size // (1024 * 1024))),
                 limit=_number(MAX_FILE_BYTES // (1024 * 1024)),

@@ -78,10 +78,14 @@ def read_sheets(path: Path) -> list[Sheet]:
             _("The file {path} does not exist. Check the name and the folder.").format(path=path)
         ) from error
     except IsADirectoryError as error:
-        raise DomainError(_("{path} is a folder, not a file.").format(path=path)) from error
+        raise DomainError(
+            _("{path} is a folder, not a file. Choose a file.").format(path=path)
+        ) from error
     except PermissionError as error:
         raise DomainError(
-            _("You do not have permission to read {path}.").format(path=path)
+            _(
+                "You do not have permission to read {path}. Choose another file or ask for access."
+            ).format(path=path)
         ) from error
     except OSError as error:
         log.info("cannot read %s: %r", path, error)

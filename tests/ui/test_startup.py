@@ -149,7 +149,7 @@ def test_another_bad_file_is_explained_again(
     boxes.take("getOpenFileName")
     assert [shown["text"] for shown in box.shown] == [
         _("{path} is not a database file. Choose another file.").format(path=not_a_database),
-        _("{path} is a folder, not a database file.").format(path=folder),
+        _("{path} is a folder, not a database file. Choose a database file.").format(path=folder),
     ]
 
 
