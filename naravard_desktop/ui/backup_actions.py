@@ -19,6 +19,7 @@ from naravard_desktop.services.database import DAMAGED, Database
 from naravard_desktop.services.database_errors import describe_failure
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import BACKUPS, save_file_name
+from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -91,15 +92,15 @@ class BackupActions(QObject):
                 self.window, _("There is no intact backup of {name}.").format(name=path.name)
             )
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self.window,
             _("Restore from backup"),
             _(
                 "Put the backup from {date} in place of the damaged database? Changes made "
                 "after it are not in it; the damaged file is kept beside it under a new name."
             ).format(date=newest.made_at.strftime("%Y-%m-%d %H:%M")),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("&Restore"),
+        ):
             return
         self.db.dispose()  # no connection may hold the file while it is replaced
         try:

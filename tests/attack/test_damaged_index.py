@@ -11,11 +11,12 @@ import struct
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services import backups, groups
 from naravard_desktop.services.database import open_database
+from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.startup import open_database_or_ask
@@ -93,19 +94,19 @@ def test_the_window_says_so_and_restores_the_newest_backup(
     button = window.findChild(QPushButton, "read_only_banner_restore")
     assert button is not None and button.isVisibleTo(window)
 
-    questions: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _parent, _title, text, *_args: (
-            questions.append(text) or QMessageBox.StandardButton.Yes
-        ),
-    )
+    asked: list[tuple[str, list[str]]] = []
+
+    def restore(box: QMessageBox) -> QAbstractButton | None:
+        asked.append((box.text(), sorted(b.text() for b in box.buttons())))
+        return next(b for b in box.buttons() if b is not box.escapeButton())
+
+    monkeypatch.setattr(questions, "run", restore)
     monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
     with qtbot.waitSignal(window.database_replaced):
         button.click()
     lock.release()
-    assert "2026-11-29 08:00" in questions[0]
+    assert "2026-11-29 08:00" in asked[0][0]
+    assert asked[0][1] == ["&Återställ", "Avbryt"]  # a verb, not Ja / Nej
     aside = [
         p
         for p in damaged.parent.iterdir()

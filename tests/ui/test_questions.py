@@ -4,6 +4,7 @@ hurried Enter or Escape never deletes anything."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -99,3 +100,16 @@ def test_deleting_a_member_asks_ta_bort_or_avbryt_and_escape_or_enter_keep_the_m
     dialogs.check()
     assert ASA not in stored(db, group)
     assert page.undo_stack.count() == 1
+
+
+def test_no_question_in_the_program_is_answered_ja_or_nej() -> None:
+    """Every yes/no question goes through ui/questions.confirm (a verb and Avbryt): Qt's
+    QMessageBox.question offers Ja / Nej, and its Yes is easily the default."""
+    root = Path(__file__).resolve().parents[2] / "naravard_desktop"
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "QMessageBox.question(" in line or "StandardButton.Yes" in line
+    ]
+    assert found == []
