@@ -3,18 +3,25 @@
 ; naravard-desktop.exe, naravard-cli.exe and _internal\).
 ;
 ; Per-user: installs into %LOCALAPPDATA%\Programs\naravard-desktop and writes only to HKCU,
-; so it runs without administrator rights (municipal laptops are locked down).
+; so it runs without administrator rights (municipal laptops are locked down). A 64-bit
+; installer for the 64-bit bundle.
 ;
 ;   makensis /DVERSION=0.1.0 /DDIST_DIR=..\..\dist\naravard-desktop naravard-desktop.nsi
 ;
-; DIST_DIR and OUT_FILE are relative to this file's folder; OUT_FILE names the
-; installer (default: dist\naravard-desktop-VERSION-setup.exe). See packaging/README.md.
+; VERSION comes from pyproject.toml (`python packaging/project_version.py`); DIST_DIR and
+; OUT_FILE are relative to this file's folder; OUT_FILE names the installer (default:
+; dist\naravard-desktop-VERSION-setup.exe). See packaging/README.md.
+;
+; Silent install for scripted roll-outs: `naravard-desktop-VERSION-setup.exe /S`. Exit codes:
+; 0 installed, 2 refused because naravard-desktop is running (nothing was changed).
+; packaging/windows/test_nsis_wine.sh runs it under Wine against a stand-in bundle.
 
 Unicode true
+Target amd64-unicode
 SetCompressor /SOLID lzma
 
 !ifndef VERSION
-  !define VERSION "0.1.0"
+  !error "VERSION is not set: makensis /DVERSION=$(python packaging/project_version.py) ..."
 !endif
 !ifndef DIST_DIR
   !define DIST_DIR "..\..\dist\naravard-desktop"
@@ -27,6 +34,7 @@ SetCompressor /SOLID lzma
 !define APP_TITLE "naravard-desktop"  ; as in the window title
 !define PUBLISHER "naravard-desktop developers"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_NAME}"
+!define EXIT_RUNNING 2
 
 ; Stop here rather than build an installer with nothing in it.
 !if /FileExists "${DIST_DIR}\naravard-desktop.exe"
@@ -51,6 +59,7 @@ VIAddVersionKey /LANG=1053 "LegalCopyright" "EUPL-1.2"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
+!include "FileFunc.nsh"
 
 !define MUI_ICON "naravard.ico"
 !define MUI_UNICON "naravard.ico"
@@ -74,10 +83,45 @@ LangString RunNow ${LANG_SWEDISH} "Starta ${APP_TITLE} nu"
 LangString RunNow ${LANG_ENGLISH} "Start ${APP_TITLE} now"
 LangString ShortcutDesc ${LANG_SWEDISH} "Lokal plan, SIP-uppföljning, möten och protokoll"
 LangString ShortcutDesc ${LANG_ENGLISH} "Local plan, SIP follow-up, meetings and protocols"
-LangString StillRunning ${LANG_SWEDISH} "${APP_TITLE} verkar vara igång. Stäng programmet och försök igen."
-LangString StillRunning ${LANG_ENGLISH} "${APP_TITLE} seems to be running. Close it and try again."
+LangString StillRunning ${LANG_SWEDISH} "${APP_TITLE} är igång. Stäng programmet och försök igen. Inget har ändrats."
+LangString StillRunning ${LANG_ENGLISH} "${APP_TITLE} is running. Close it and try again. Nothing was changed."
 LangString DataKept ${LANG_SWEDISH} "Programmet är borttaget. Databasen, säkerhetskopiorna och loggen finns kvar i $LOCALAPPDATA\naravard\${APP_NAME}."
 LangString DataKept ${LANG_ENGLISH} "The program was removed. The database, backups and log are kept in $LOCALAPPDATA\naravard\${APP_NAME}."
+
+; Refuse (exit code 2) while the app or its console twin runs: Windows will not let a running
+; program's .exe be opened for writing. Checked before anything is touched, so a refused
+; update leaves the old version whole.
+!macro RefuseWhileRunning UN
+Function ${UN}RefuseWhileRunning
+  Push $0
+  Push $1
+  StrCpy $1 0
+  ${Do}
+    ${If} $1 == 0
+      StrCpy $0 "$INSTDIR\naravard-desktop.exe"
+    ${ElseIf} $1 == 1
+      StrCpy $0 "$INSTDIR\naravard-cli.exe"
+    ${Else}
+      ${Break}
+    ${EndIf}
+    ${If} ${FileExists} $0
+      ClearErrors
+      FileOpen $0 $0 a
+      ${If} ${Errors}
+        MessageBox MB_OK|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDOK
+        SetErrorLevel ${EXIT_RUNNING}
+        Quit
+      ${EndIf}
+      FileClose $0
+    ${EndIf}
+    IntOp $1 $1 + 1
+  ${Loop}
+  Pop $1
+  Pop $0
+FunctionEnd
+!macroend
+!insertmacro RefuseWhileRunning ""
+!insertmacro RefuseWhileRunning "un."
 
 Function .onInit
   SetShellVarContext current
@@ -89,16 +133,8 @@ FunctionEnd
 
 Section "${APP_TITLE}" SecMain
   SectionIn RO
+  Call RefuseWhileRunning
   SetOutPath "$INSTDIR"
-  ; Windows locks a running program's .exe: if it cannot be deleted, the app is open.
-  ${If} ${FileExists} "$INSTDIR\naravard-desktop.exe"
-    ClearErrors
-    Delete "$INSTDIR\naravard-desktop.exe"
-    ${If} ${Errors}
-      MessageBox MB_OK|MB_ICONEXCLAMATION "$(StillRunning)"
-      Abort
-    ${EndIf}
-  ${EndIf}
   ; An update replaces the whole bundle: files of an older version must not linger in _internal.
   RMDir /r "$INSTDIR\_internal"
   File "${DIST_DIR}\naravard-desktop.exe"
@@ -106,6 +142,7 @@ Section "${APP_TITLE}" SecMain
   File /r "${DIST_DIR}\_internal"
   File "naravard.ico"
 
+  ; No file association: .sqlite files stay with whatever program the user chose for them.
   CreateShortcut "$SMPROGRAMS\${APP_TITLE}.lnk" "$INSTDIR\naravard-desktop.exe" "" \
     "$INSTDIR\naravard.ico" 0 SW_SHOWNORMAL "" "$(ShortcutDesc)"
 
@@ -120,9 +157,12 @@ Section "${APP_TITLE}" SecMain
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
 Section "Uninstall"
+  Call un.RefuseWhileRunning
   ; Only what the installer put there: never RMDir /r "$INSTDIR" (it could be a folder the
   ; user chose that holds other files). The user's database lives elsewhere and is kept.
   Delete "$SMPROGRAMS\${APP_TITLE}.lnk"
