@@ -156,7 +156,8 @@ def test_restore_from_the_file_menu(
     with qtbot.waitSignal(window.database_replaced):
         window.backups.restore_action.trigger()
     dialogs.check()
-    assert boxes.take("question").title == _("Restore")
+    question = boxes.take("question")
+    assert (question.title, sorted(question.buttons)) == (_("Restore"), ["&Ersätt", "Avbryt"])
 
     assert _names(demo_database) == [demo.DEMO_GROUP.name]
     safety = [b for b in backups.list_backups(demo_database) if b.kind == backups.BEFORE_RESTORE]

@@ -205,7 +205,9 @@ def test_edit_details_and_delete_a_draft_with_confirmation(
 
     boxes.answer(QMessageBox.StandardButton.No)
     meetings_page.delete_action.trigger()
-    assert "17 maj 2024" in boxes.take("question").text
+    question = boxes.take("question")
+    assert "17 maj 2024" in question.text
+    assert sorted(question.buttons) == ["&Ta bort", "Avbryt"]  # not Ja / Nej
     assert len(meetings.list_meetings(db, group.id)) == 1
     boxes.answer(Yes)
     meetings_page.delete_action.trigger()
