@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,23 +71,55 @@ def test_a_file_made_read_only_is_never_made_writable(tmp_path: Path) -> None:
     assert mode(path) == 0o444 and path.read_bytes() == before
 
 
-def test_a_read_only_mount_opens_read_only(tmp_path: Path) -> None:
-    """The real thing (a read-only file system) where the machine lets the test mount one."""
+@contextmanager
+def read_only_mount(source: Path, mount: Path) -> Iterator[Path]:
+    """`source` seen read-only at `mount` (a bind mount): the real thing, where the machine
+    lets the test mount (root); skipped elsewhere."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting needs root")
-    source, mount = tmp_path / "källa", tmp_path / "minne"
-    source.mkdir()
     mount.mkdir()
-    make_database(source / "samverkan.sqlite")
-    bind = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
-    if bind.returncode != 0:
+    if subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True).returncode:
         pytest.skip("cannot mount here")
     try:
         remount = ["mount", "-o", "remount,bind,ro", str(mount)]
         if subprocess.run(remount, capture_output=True).returncode != 0:
             pytest.skip("cannot remount read-only here")
-        listed = cli(tmp_path / "data", "groups", "list", "--database", mount / "samverkan.sqlite")
-        assert listed.returncode == 0, listed.stderr  # was "unable to open database file"
-        assert GROUP in listed.stdout
+        yield mount
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_read_only_mount_opens_read_only(tmp_path: Path) -> None:
+    source = tmp_path / "källa"
+    source.mkdir()
+    make_database(source / "samverkan.sqlite")
+    with read_only_mount(source, tmp_path / "minne") as mount:
+        listed = cli(tmp_path / "data", "groups", "list", "--database", mount / "samverkan.sqlite")
+    assert listed.returncode == 0, listed.stderr  # was "unable to open database file"
+    assert GROUP in listed.stdout
+
+
+def test_changes_still_in_the_wal_file_are_read_or_explained(tmp_path: Path) -> None:
+    """A copy taken while the program ran (or after it died) has committed changes in its
+    -wal file. With the -shm file beside it they are read (immutable=1 would skip them);
+    without it SQLite cannot read them on a read-only medium, and the user is told what to
+    do instead of "unable to open database file"."""
+    source = tmp_path / "källa"
+    source.mkdir()
+    path = make_database(source / "samverkan.sqlite")
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE groups SET name = 'Ändrad efter kopian'")
+    writer.commit()
+    for name in ("med-shm.sqlite", "utan-shm.sqlite"):
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{path}{suffix}", source / f"{name}{suffix}")
+    writer.close()
+    (source / "utan-shm.sqlite-shm").unlink()
+    with read_only_mount(source, tmp_path / "minne") as mount:
+        read = cli(tmp_path / "data", "groups", "list", "--database", mount / "med-shm.sqlite")
+        told = cli(tmp_path / "data", "groups", "list", "--database", mount / "utan-shm.sqlite")
+    assert read.returncode == 0 and "Ändrad efter kopian" in read.stdout, read.stderr
+    assert told.returncode == 2
+    assert "har ändringar som ännu inte skrivits in i filen" in told.stderr
+    assert "Kopiera mappen" in told.stderr and "unable" not in told.stderr
