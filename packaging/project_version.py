@@ -29,6 +29,12 @@ def project_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
     return version
 
 
+def msi_upgrade_code(pyproject: Path = ROOT / "pyproject.toml") -> str:
+    """The MSI's UpgradeCode: the same for every version, so a newer MSI replaces an older one."""
+    with pyproject.open("rb") as file:
+        return str(tomllib.load(file)["tool"]["naravard-packaging"]["msi-upgrade-code"])
+
+
 def windows_version_resource(version: str) -> str:
     """PyInstaller's `version=` file: the properties Windows shows for the .exe files."""
     numbers = (*(int(part) for part in version.split(".")), 0)
