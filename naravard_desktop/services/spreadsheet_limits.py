@@ -126,17 +126,11 @@ class _Part:
         )
 
     def _characters(self, data: str) -> None:
-        self.text += len(data)
-        if self.text > MAX_CELL_TEXT:
-            self.long_text()
+        """Text of the cells is checked by the sheets and the shared texts; elsewhere (styles,
+        properties, drawings) a long text is no danger within the unpacked limit."""
 
     def finish(self) -> None:
         """Called when the whole part has been read."""
-
-    def long_text(self) -> None:
-        raise self.refuse(
-            _("a text is longer than {limit} characters").format(limit=_number(MAX_CELL_TEXT))
-        )
 
     def refuse(self, reason: str) -> DomainError:
         return DomainError(
@@ -331,12 +325,10 @@ def check_file_size(size: int, name: str) -> None:
         )
 
 
-_BINARY = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin")
-
-
 def check_xlsx(archive: zipfile.ZipFile, name: str) -> dict[str, SheetScan]:
     """Refuses (DomainError) a workbook beyond the limits; returns what each worksheet part
-    holds, by its path in the zip. Pictures and other binary parts are never unpacked."""
+    holds, by its path in the zip. Parts that are not XML (pictures, printer settings) are
+    never unpacked, whatever their names say."""
     members = archive.infolist()
     if len(members) > MAX_PARTS:
         raise DomainError(
@@ -346,7 +338,7 @@ def check_xlsx(archive: zipfile.ZipFile, name: str) -> dict[str, SheetScan]:
             ).format(name=name, count=_number(len(members)), limit=_number(MAX_PARTS))
         )
     titles = dict(_sheet_titles(archive, name))
-    parts = [i for i in members if i.filename in titles or not i.filename.lower().endswith(_BINARY)]
+    parts = [i for i in members if i.filename in titles or _is_xml(archive, i)]
     unpacked = sum(info.file_size for info in parts)
     if unpacked > MAX_UNPACKED_BYTES:
         raise DomainError(
@@ -386,6 +378,16 @@ def check_xlsx(archive: zipfile.ZipFile, name: str) -> dict[str, SheetScan]:
     return sheets
 
 
+def _is_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part starts like XML (what openpyxl could parse), judged by its first bytes
+    rather than its name: a sheet can be stored as "image1.png"."""
+    with archive.open(info) as stream:
+        head = stream.read(16)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or head.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    )
+
+
 def _count_elements(archive: zipfile.ZipFile, info: zipfile.ZipInfo, part: _Part) -> None:
     """A first pass at C speed: every "<" that is no end tag, declaration or comment starts
     an element, so a part with too many is refused before expat spends time on each."""
@@ -403,7 +405,9 @@ def _sheet_titles(archive: zipfile.ZipFile, name: str) -> Iterator[tuple[str, st
     """(worksheet path, title) from xl/workbook.xml and its relationships, parsed with the
     same guards, so a bomb there is refused too. Missing parts give nothing."""
     names = set(archive.namelist())
-    book_path, rels_path = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
+    book_path = _workbook_path(archive, name) or "xl/workbook.xml"
+    folder, base = posixpath.split(book_path)
+    rels_path = posixpath.join(folder, "_rels", f"{base}.rels")
     if book_path not in names or rels_path not in names:
         return
     sheets: list[tuple[str, str]] = []
@@ -433,4 +437,29 @@ def _sheet_titles(archive: zipfile.ZipFile, name: str) -> Iterator[tuple[str, st
         if target.startswith("/"):
             yield target.lstrip("/"), title
         elif target:
-            yield posixpath.normpath(f"xl/{target}"), title
+            yield posixpath.normpath(posixpath.join(folder, target)), title
+
+
+def _workbook_path(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The workbook part found as openpyxl finds it: the first part [Content_Types].xml
+    gives a workbook type (xl/workbook.xml in every file Excel writes)."""
+    from openpyxl.xml.constants import XLSM, XLSX, XLTM, XLTX
+
+    path = "[Content_Types].xml"
+    if path not in archive.namelist():
+        return None
+    found: dict[str, str] = {}
+
+    class Types(_Part):
+        def _start(self, tag: str, attributes: dict[str, str]) -> None:
+            super()._start(tag, attributes)
+            if tag.endswith(" Override"):
+                kind = attributes.get("ContentType", "")
+                found.setdefault(kind, attributes.get("PartName", "").lstrip("/"))
+
+    with archive.open(path) as stream:
+        Types(name, _("part {part} of the file").format(part=path)).feed(stream)
+    for kind in (XLTM, XLTX, XLSM, XLSX):
+        if found.get(kind):
+            return posixpath.normpath(found[kind])
+    return None

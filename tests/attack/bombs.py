@@ -5,6 +5,7 @@ the files stay small on disk and in memory."""
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,14 +43,18 @@ def write_xlsx(
     shared: str | Iterable[str] | None = None,
     styles: str | Iterable[str] | None = None,
     title: str = "Plan",
+    sheet_path: str = "xl/worksheets/sheet1.xml",
+    book_path: str = "xl/workbook.xml",
 ) -> Path:
-    """A workbook with one sheet; `sheet_xml`, `shared` and `styles` may be iterables of
-    pieces, streamed into the zip (a 150 MB part costs no 150 MB here)."""
+    """A workbook with one sheet (stored at `sheet_path`, under xl/); `sheet_xml`, `shared`
+    and `styles` may be iterables of pieces, streamed into the zip (a 150 MB part costs no
+    150 MB here)."""
     overrides = [
-        ("/xl/workbook.xml", f"{CT}.sheet.main+xml"),
-        ("/xl/worksheets/sheet1.xml", f"{CT}.worksheet+xml"),
+        (f"/{book_path}", f"{CT}.sheet.main+xml"),
+        (f"/{sheet_path}", f"{CT}.worksheet+xml"),
     ]
-    relations = [("rId1", "worksheet", "worksheets/sheet1.xml")]
+    folder, base = posixpath.split(book_path)
+    relations = [("rId1", "worksheet", posixpath.relpath(sheet_path, folder))]
     if shared is not None:
         overrides.append(("/xl/sharedStrings.xml", f"{CT}.sharedStrings+xml"))
         relations.append(("rId2", "sharedStrings", "sharedStrings.xml"))
@@ -72,19 +77,19 @@ def write_xlsx(
         archive.writestr(
             "_rels/.rels",
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship '
-            f'Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+            f'Id="rId1" Type="{REL}/officeDocument" Target="{book_path}"/></Relationships>',
         )
         archive.writestr(
-            "xl/workbook.xml",
+            book_path,
             f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
             f'<sheets><sheet name="{title}" sheetId="1" r:id="rId1"/></sheets></workbook>',
         )
         archive.writestr(
-            "xl/_rels/workbook.xml.rels",
+            posixpath.join(folder, "_rels", f"{base}.rels"),
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}">{rels}'
             "</Relationships>",
         )
-        _stream(archive, "xl/worksheets/sheet1.xml", sheet_xml)
+        _stream(archive, sheet_path, sheet_xml)
         if shared is not None:
             _stream(archive, "xl/sharedStrings.xml", shared)
         if styles is not None:

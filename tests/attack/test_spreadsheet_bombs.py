@@ -143,6 +143,21 @@ def test_a_style_part_of_a_million_elements(tmp_path: Path) -> None:
     assert "XML" in refused(path)
 
 
+def test_a_sheet_disguised_as_a_picture_is_checked_too(tmp_path: Path) -> None:
+    rows = header_row() + '<row r="2000"><c r="XFD2000"><v>1</v></c></row>'
+    path = write_xlsx(tmp_path / "png.xlsx", sheet(rows), sheet_path="xl/media/image1.png")
+    assert "XFD2000" in refused(path)
+    elsewhere = write_xlsx(
+        tmp_path / "wb.xlsx", sheet(rows), sheet_path="wb/image1.png", book_path="wb/book.xml"
+    )
+    assert "XFD2000" in refused(elsewhere)
+    rows = header_row() + f'<row r="2">{inline("A2", "1. Område")}{inline("B2", "Rutin")}</row>'
+    fine = write_xlsx(
+        tmp_path / "ok.xlsx", sheet(rows), sheet_path="wb/s.xml", book_path="wb/b.xml"
+    )
+    assert [a.data.title for a in read_plan_file(fine).activities] == ["Rutin"]
+
+
 def test_a_lying_dimension_does_not_make_the_sheet_huge(tmp_path: Path) -> None:
     rows = header_row() + f'<row r="2">{inline("A2", "1. Område")}{inline("B2", "Rutin")}</row>'
     path = write_xlsx(tmp_path / "lying.xlsx", sheet(rows, dimension="A1:XFD1048576"))
