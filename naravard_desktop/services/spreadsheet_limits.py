@@ -92,7 +92,7 @@ _ROW, _CELL, _VALUE, _SHARED, _MERGE = (_MAIN + tag for tag in ("row", "c", "v",
 class _Part:
     """Streams one XML part through expat (namespace-aware, as openpyxl reads it), refusing
     a DOCTYPE (XLSX has none; entities are how XML bombs grow) and more elements or longer
-    text than the limits. Handlers are kept lean: a sheet at the limits has ~2 million."""
+    text than the limits. Handlers are kept lean: a part may have 500 000 elements."""
 
     def __init__(self, name: str, where: str) -> None:
         self.name = name  # the file, for messages
