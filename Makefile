@@ -72,9 +72,10 @@ test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times and 
 test-attack: $(STAMP) compile-translations ## Re-run the attacks of issue 11 (bad files, read-only and damaged databases, kills), at most 10 minutes
 	QT_QPA_PLATFORM=offscreen timeout 600 $(BIN)/pytest -q -p no:cacheprovider tests/attack
 
-test-long: $(STAMP) compile-translations ## The property-based bad-input tests with many more examples
+test-long: $(STAMP) compile-translations ## The property-based tests (bad input, disclosure control) with many more examples
 	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider \
-		tests/unit/test_privacy.py tests/unit/test_bad_input.py tests/unit/test_bad_files.py
+		tests/unit/test_privacy.py tests/unit/test_bad_input.py tests/unit/test_bad_files.py \
+		tests/unit/test_suppression.py tests/unit/test_sip_disclosure.py
 
 bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write benchmarks/results/*.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

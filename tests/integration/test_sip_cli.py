@@ -117,3 +117,44 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.startswith("Fel: Välj ett filnamn")
+
+
+def test_audit_sip_passes_an_export_and_catches_a_hidden_count_put_back(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    db = open_database(str(database))
+    demo.create_demo(db, dt.date(2026, 11, 30))
+    db.dispose()
+    published, plain = tmp_path / "sip.xlsx", tmp_path / "plain.xlsx"
+    csv = tmp_path / "sip.csv"
+    for target, hide in ((published, True), (plain, False), (csv, True)):
+        limit = ["--suppress-below", "5"] if hide else []
+        done = run(
+            tmp_path, "export", "sip", "--year", "2025", "--out", target, *limit,
+            "--database", database,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    for target in (published, csv):
+        done = run(tmp_path, "audit", "sip", "--year", "2025", target, "--database", database)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Godkänd: inget dolt antal kan räknas fram." in done.stdout
+        assert "gräns 5" in done.stdout
+
+    # every ".." in the periods' sheet that hides a count of 5 or more (hidden to protect a
+    # small one) is filled in with its value: small counts can be worked out again
+    book = load_workbook(published)
+    sheet, values = book["Perioder"], load_workbook(plain)["Perioder"]
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            value = values[cell.coordinate].value
+            if cell.value == ".." and isinstance(value, int) and value >= 5:
+                cell.value = value
+    book.save(published)
+    done = run(tmp_path, "audit", "sip", "--year", "2025", published, "--database", database)
+    assert done.returncode == 1
+    assert "kan räknas fram" in done.stdout or "kan ringas in" in done.stdout
+    assert "Underkänd:" in done.stdout
+
+    done = run(
+        tmp_path, "audit", "sip", "--year", "2025", tmp_path / "x.pdf", "--database", database
+    )
+    assert done.returncode == 2 and "kan inte läsas tillbaka" in done.stderr

@@ -3,12 +3,15 @@ the totals that are shown (checked with exact fractions, independently of the mo
 
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from naravard_desktop.services.suppression import SumRule, suppress, suppress_table
+
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"  # make test-long: many more examples
 
 
 def with_margins(body: list[list[int]]) -> list[list[int]]:
@@ -117,7 +120,7 @@ tables = st.integers(min_value=1, max_value=5).flatmap(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500 if LONG else 60, deadline=None)
 @given(body=tables, threshold=st.integers(min_value=2, max_value=10))
 def test_no_hidden_cell_can_be_recomputed_from_the_totals_shown(
     body: list[list[int]], threshold: int
@@ -138,3 +141,86 @@ def test_no_hidden_cell_can_be_recomputed_from_the_totals_shown(
     for c in range(width):
         assert sum(1 for r in range(height) if (r, c) in hidden) != 1
     assert derivable(table, hidden) == set()
+
+
+# --- the width of what a reader can narrow a hidden cell to, by enumeration ------------------
+
+
+def reader_range(
+    table: list[list[int]], hidden: set[tuple[int, int]], threshold: int
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Every whole-number table a reader cannot tell from the real one (the shown cells as
+    shown, each row and column adding up to its total), and from those each hidden cell's
+    smallest and largest value: independent of the module's linear programming."""
+    height, width = len(table), len(table[0])
+    body = [(r, c) for r in range(height - 1) for c in range(width - 1) if (r, c) in hidden]
+    # no count is larger than the grand total; when that is hidden too, counts may reach
+    # past it, and reaching the limit threshold above it is as good as no bound here
+    limit = table[-1][-1] + (threshold if (height - 1, width - 1) in hidden else 0)
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def consistent(trial: list[list[int]]) -> bool:
+        for r in range(height):
+            if sum(trial[r][:-1]) != trial[r][-1]:
+                return False
+        return all(
+            sum(trial[r][c] for r in range(height - 1)) == trial[-1][c] for c in range(width)
+        )
+
+    def fill(n: int, trial: list[list[int]]) -> None:
+        if n == len(body):
+            for r in range(height):  # hidden totals follow from the body
+                if (r, width - 1) in hidden:
+                    trial[r][-1] = sum(trial[r][:-1])
+            for c in range(width):
+                if (height - 1, c) in hidden:
+                    trial[-1][c] = sum(trial[r][c] for r in range(height - 1))
+            if consistent(trial):
+                for cell in hidden:
+                    value = trial[cell[0]][cell[1]]
+                    low, high = found.get(cell, (value, value))
+                    found[cell] = (min(low, value), max(high, value))
+            return
+        r, c = body[n]
+        for value in range(limit + 1):
+            trial[r][c] = value
+            # cells not yet tried are 0: a shown total they already exceed ends this branch
+            if (r, width - 1) not in hidden and sum(trial[r][:-1]) > trial[r][-1]:
+                break
+            column = sum(trial[y][c] for y in range(height - 1))
+            if (height - 1, c) not in hidden and column > trial[-1][c]:
+                break
+            fill(n + 1, trial)
+        trial[r][c] = 0
+
+    start = [list(row) for row in table]
+    for r, c in body:
+        start[r][c] = 0
+    fill(0, start)
+    return found
+
+
+small_tables = st.integers(min_value=1, max_value=3).flatmap(
+    lambda width: st.lists(
+        st.lists(st.integers(min_value=0, max_value=6), min_size=width, max_size=width),
+        min_size=1,
+        max_size=3,
+    )
+)
+
+
+@settings(max_examples=300 if LONG else 25, deadline=None)
+@given(body=small_tables, threshold=st.integers(min_value=2, max_value=5))
+def test_no_hidden_cell_can_be_narrowed_below_the_limit_by_any_whole_numbers(
+    body: list[list[int]], threshold: int
+) -> None:
+    table = with_margins(body)
+    height, width = len(table), len(table[0])
+    result = suppress_table(
+        table, threshold, row_total_column=width - 1, column_total_row=height - 1
+    )
+    hidden = set(result.primary | result.secondary)
+    if len([c for c in hidden if c[0] < height - 1 and c[1] < width - 1]) > 4:
+        return  # too many to enumerate here; the linear programme covers it
+    for cell, (low, high) in reader_range(table, hidden, threshold).items():
+        assert high - low >= threshold, (table, sorted(hidden), cell, low, high)
