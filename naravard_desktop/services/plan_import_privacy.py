@@ -1,6 +1,6 @@
 """The personnummer guard for a plan file: every text the import would store (the plan title,
-each area's title and description, each activity's title, description, Ansvar, Tidsplan and
-Uppföljning), by field and spreadsheet row.
+the revision notes, each area's title and description, each activity's title, description,
+Ansvar, Tidsplan and Uppföljning), by field and spreadsheet row.
 
 The preview (the dry run of `import plan`, the import dialog) lists what was found, masked,
 as notes, so that the file can be corrected before anything is written; `apply_import`
@@ -19,6 +19,7 @@ from naravard_desktop.services.privacy import IdentityNumber, find_identity_numb
 # plan_import.py imports this module inside its functions (it is imported from there).
 
 PLAN_TITLE = "plan_title"
+REVISIONS = "revisions"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,15 @@ class TitleProblem(IdentityProblem):
         return _("Plan title")
 
 
+@dataclass(frozen=True)
+class RevisionProblem(IdentityProblem):
+    """About the notes of the revision history (above the table or on "Om planen")."""
+
+    @property
+    def where(self) -> str:
+        return _("Revision note")
+
+
 def import_texts(
     preview: ImportPreview, title: str | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -43,6 +53,9 @@ def import_texts(
     are "name:row" (zero-based row) so the window can select and name them."""
     texts: dict[str, str] = {PLAN_TITLE: title or preview.plan.title}
     labels: dict[str, str] = {PLAN_TITLE: _("Plan title")}
+    notes = "\n".join(revision.note for revision in preview.revisions if revision.note)
+    if notes:
+        texts[REVISIONS], labels[REVISIONS] = notes, _("Revision note")
 
     def add(name: str, row: int, text: str, label: str) -> None:
         key = f"{name}:{row}"
@@ -69,6 +82,7 @@ def identity_problems(preview: ImportPreview, title: str | None = None) -> list[
     texts, _labels = import_texts(preview, title)
     names = {
         **activity_privacy_labels(),
+        REVISIONS: _("Revision note"),
         "area": _("Area"),
         "area_description": _("Area description"),
     }
@@ -83,6 +97,8 @@ def identity_problems(preview: ImportPreview, title: str | None = None) -> list[
         )
         if key == PLAN_TITLE:
             problems.append(TitleProblem(0, None, message, blocking=False))
+        elif key == REVISIONS:
+            problems.append(RevisionProblem(0, None, message, blocking=False))
         else:
             problems.append(IdentityProblem(int(row), None, message, blocking=False))
     return problems

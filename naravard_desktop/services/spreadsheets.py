@@ -12,7 +12,7 @@ import logging
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.parsers.expat import ExpatError
@@ -61,6 +61,12 @@ class Sheet:
     name: str
     rows: list[list[CellValue]]
     formulas: frozenset[tuple[int, int]] = frozenset()
+    # How an XLSX sheet looks, for telling headings from activities (services/plan_layouts):
+    # merged ranges, zero-based (top, left, bottom, right); rows whose filled cells are all
+    # bold, filled or larger than the workbook's font; cells indented by their alignment.
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    emphasis: frozenset[int] = frozenset()
+    indents: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def cell_name(row: int, column: int) -> str:
@@ -180,18 +186,43 @@ def _read_sheet(worksheet: Any, scans: dict[str, SheetScan]) -> Sheet:
     if scan is None or scan.max_row == 0:
         return Sheet(worksheet.title, [])
     worksheet.reset_dimensions()  # the declared <dimension> may lie; the counted extent holds
-    rows: list[list[CellValue]] = [
-        list(row)
-        for row in worksheet.iter_rows(
-            min_row=1, max_row=scan.max_row, min_col=1, max_col=scan.max_column, values_only=True
-        )
-    ]
+    fonts = worksheet.parent._fonts
+    base = fonts[0].sz if fonts and fonts[0].sz else 11
+    rows: list[list[CellValue]] = []
+    emphasis: set[int] = set()
+    indents: dict[tuple[int, int], int] = {}
+    for cells in worksheet.iter_rows(
+        min_row=1, max_row=scan.max_row, min_col=1, max_col=scan.max_column
+    ):
+        filled = [cell for cell in cells if cell.value is not None]
+        if filled and all(_emphasised(cell, base) for cell in filled):
+            emphasis.add(len(rows))
+        for cell in filled:
+            if cell._style_id and cell.alignment.indent:
+                indents[(len(rows), cell.column - 1)] = int(cell.alignment.indent)
+        rows.append([cell.value for cell in cells])
     for top, left, bottom, right in scan.merged:
         top_left = rows[top - 1][left - 1] if top <= len(rows) else None
         for r in range(top - 1, min(bottom, len(rows))):
             for c in range(left - 1, min(right, len(rows[r]))):
                 rows[r][c] = top_left
-    return Sheet(worksheet.title, [_trim(row) for row in rows])
+    merged = tuple((t - 1, left - 1, b - 1, r - 1) for t, left, b, r in scan.merged)
+    return Sheet(
+        worksheet.title,
+        [_trim(row) for row in rows],
+        frozenset(),
+        merged,
+        frozenset(emphasis),
+        indents,
+    )
+
+
+def _emphasised(cell: Any, base: float) -> bool:
+    """Bold, filled or larger than the workbook's font: how plans mark their heading rows."""
+    if not cell._style_id:
+        return False
+    font = cell.font
+    return bool(font.b or (font.sz and font.sz > base) or cell.fill.fill_type not in (None, "none"))
 
 
 def _read_csv(path: Path, data: bytes) -> Sheet:

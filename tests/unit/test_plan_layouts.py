@@ -1,0 +1,197 @@
+"""Real plans in, as they are written (issue 13): the layouts of the source documents (seeds
+000, 002 and 003) as Excel, CSV and Word files, each read into the tree a reader of the
+document would draw, with the title, validity and revision history above the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.i18n import _
+from naravard_desktop.services import groups, plan_items, plans
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.plan_import import (
+    ImportOptions,
+    ImportPreview,
+    apply_import,
+    preview_again,
+    read_plan_file,
+)
+from naravard_desktop.services.plans import RevisionInput
+from tests.unit import plan_layout_files as files
+
+Tree = list[tuple[str, list[tuple[str, str, str]]]]
+
+
+def tree(preview: ImportPreview) -> Tree:
+    """The preview as (area label, activities) with sub-areas indented, as the files say."""
+    shape: Tree = []
+    for index, area in enumerate(preview.areas):
+        depth, parent = 0, area.parent
+        while parent is not None:
+            depth, parent = depth + 1, preview.areas[parent].parent
+        activities = [
+            (a.data.title, a.data.responsible, a.data.schedule_text)
+            for a in preview.activities
+            if a.area == index
+        ]
+        shape.append(("  " * depth + area.label, activities))
+    return shape
+
+
+def saved_tree(db: Database, plan_id: int) -> Tree:
+    data = plan_items.load_tree(db, plan_id)
+    depth = {}
+    shape: Tree = []
+    for area in data.areas:
+        depth[area.id] = depth[area.parent_id] + 1 if area.parent_id is not None else 0
+        shape.append(
+            (
+                "  " * depth[area.id] + area.label,
+                [(a.title, a.responsible, a.schedule_text) for a in data.activities_of(area.id)],
+            )
+        )
+    return shape
+
+
+@pytest.fixture
+def group(db: Database) -> groups.GroupData:
+    return groups.create_group(db, groups.GroupInput(name="Samverkan Krokom"))
+
+
+JAMTLAND_REVISIONS = [
+    RevisionInput(dt.date(2022, 3, 14), ""),
+    RevisionInput(dt.date(2024, 2, 9), "Beslut i Fredagsgruppen"),
+]
+
+
+def test_jamtland_handlingsplan_as_excel_saves_it(
+    tmp_path: Path, db: Database, group: groups.GroupData
+) -> None:
+    preview = read_plan_file(files.jamtland_xlsx(tmp_path / "handlingsplan.xlsx"))
+    assert tree(preview) == files.jamtland_tree()
+    assert preview.plan.title == files.J_TITLE
+    assert preview.plan.valid_from == dt.date(2021, 9, 24)
+    assert preview.revisions == JAMTLAND_REVISIONS
+    assert preview.problems == []
+    reasons = {(row + 1, _(reason)) for _sheet, row, reason in preview.skipped}
+    assert (16, "tom rad") in reasons  # the empty row after the first table
+    assert (18, "kolumnrubriker igen") in reasons
+    assert (2, "text ovanför tabellen") in reasons  # the subtitle
+    plan = apply_import(db, group.id, preview)
+    assert saved_tree(db, plan.id) == files.jamtland_tree()
+    saved = plans.get_plan(db, plan.id)
+    assert [r.as_input() for r in saved.revisions] == JAMTLAND_REVISIONS
+    assert saved.valid_from == dt.date(2021, 9, 24)
+
+
+def test_jamtland_handlingsplan_as_a_word_document(
+    tmp_path: Path, db: Database, group: groups.GroupData
+) -> None:
+    preview = read_plan_file(files.jamtland_docx(tmp_path / "Handlingsplan 2024.docx"))
+    assert tree(preview) == files.jamtland_tree()
+    assert preview.plan.title == files.J_TITLE
+    assert preview.plan.valid_from == dt.date(2021, 9, 24)
+    assert preview.revisions == JAMTLAND_REVISIONS
+    assert preview.problems == []
+    plan = apply_import(db, group.id, preview)
+    assert saved_tree(db, plan.id) == files.jamtland_tree()
+
+
+def test_skane_numbered_areas_lettered_sub_areas_and_bullet_cells_as_xlsx(
+    tmp_path: Path, db: Database, group: groups.GroupData
+) -> None:
+    preview = read_plan_file(files.skane_xlsx(tmp_path / "skane.xlsx"))
+    assert tree(preview) == files.skane_tree()
+    assert preview.plan.title == files.S_TITLE
+    assert preview.problems == []
+    assert (preview.bullet_cells, preview.bullets_split) == (5, 4)
+    plan = apply_import(db, group.id, preview)
+    assert saved_tree(db, plan.id) == files.skane_tree()
+
+
+def test_skane_layout_as_swedish_excel_csv(tmp_path: Path) -> None:
+    preview = read_plan_file(files.skane_csv(tmp_path / "skane.csv"))
+    expected = [
+        (label, [(t, r, s.replace("–", "-")) for t, r, s in activities])
+        for label, activities in files.skane_tree()
+    ]
+    assert tree(preview) == expected
+    assert preview.plan.title == files.S_TITLE.replace("–", "-")
+    assert preview.problems == []
+
+
+def test_the_user_corrects_bullets_and_a_heading_in_the_preview(tmp_path: Path) -> None:
+    preview = read_plan_file(files.skane_xlsx(tmp_path / "skane.xlsx"))
+    sheet = preview.sheet
+    # "6. Rehabilitering" holds a list after an introduction: one activity unless split.
+    split = preview_again(preview, ImportOptions(split_bullets=True))
+    assert [t for t, _r, _s in tree(split)[-1][1]] == [
+        "För att möta behovet av en mera gemensam utveckling har det inrättats tre "
+        "samverkansgrupper;",
+        "Regional samverkansgrupp Rehabilitering\nÖversyn av hanteringen av intyg",
+        "Regional samverkansgrupp Habilitering\nRevidering av Överenskommelsen om habilitering "
+        "i Skåne.",
+        "Regional samverkansgrupp Hjälpmedel",
+    ]
+    whole = preview_again(preview, ImportOptions(split_bullets=False))
+    assert [len(activities) for _label, activities in tree(whole)] == [0, 1, 1, 0, 1, 0, 1, 1, 1]
+    # Row 15, "b) Kompetensplattform", read as an activity of area 3 instead.
+    as_activity = preview_again(preview, ImportOptions(as_activity=frozenset({(sheet, 14)})))
+    assert tree(as_activity)[5] == (
+        "3 Kompetenssamverkan",
+        [
+            ("b) Kompetensplattform", "", ""),
+            (files.S_3B, files.CTB, "- Förslag till uppdrag klart 2022-09-01"),
+        ],
+    )
+
+
+def test_numbers_in_an_area_column_place_sub_areas_under_their_area(tmp_path: Path) -> None:
+    """ "1 a)", "1 c)" and "2 a)" with no heading rows: areas 1 and 2 are made for them."""
+    path = tmp_path / "omraden.csv"
+    path.write_bytes(
+        (
+            "Område;Aktivitet;Ansvar\r\n"
+            "1 a) Patientkontrakt och SIP;Utbildningsinsatser;Region\r\n"
+            "1 a) Patientkontrakt och SIP;Uppföljning av SIP-avvikelser;Region\r\n"
+            "1 c) Jämlik läkarmedverkan;Nytt ramavtal;Kommun\r\n"
+            "2 a) Förebyggande insatser;Samverkansgrupp Hälsa;Region\r\n"
+        ).encode("cp1252")
+    )
+    assert tree(read_plan_file(path)) == [
+        ("1 Område 1", []),
+        (
+            "  a) Patientkontrakt och SIP",
+            [
+                ("Utbildningsinsatser", "Region", ""),
+                ("Uppföljning av SIP-avvikelser", "Region", ""),
+            ],
+        ),
+        ("  c) Jämlik läkarmedverkan", [("Nytt ramavtal", "Kommun", "")]),
+        ("2 Område 2", []),
+        ("  a) Förebyggande insatser", [("Samverkansgrupp Hälsa", "Region", "")]),
+    ]
+
+
+def test_primary_care_plan_one_sheet_per_strategy(tmp_path: Path) -> None:
+    preview = read_plan_file(files.primary_care_sheets(tmp_path / "Gemensam plan.xlsx"))
+    assert tree(preview) == [
+        (strategy, [(a, "Lokal samverkansarena", "Löpande") for a in activities])
+        for strategy, activities in files.P_STRATEGIES
+    ]
+    assert preview.plan.title == "Gemensam plan"
+    one = preview_again(preview, ImportOptions(sheet="Ökad kontinuitet"))
+    assert [label for label, _a in tree(one)] == ["Aktiviteter"]
+    assert len(one.activities) == 2
+
+
+def test_primary_care_plan_strategies_merged_down_a_column(tmp_path: Path) -> None:
+    preview = read_plan_file(files.primary_care_merged(tmp_path / "plan.xlsx"))
+    assert tree(preview) == [
+        (strategy, [(a, "Regionen", "") for a in activities])
+        for strategy, activities in files.P_STRATEGIES
+    ]
+    assert preview.plan.title == files.P_TITLE
