@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import print_table, write_results
-from tests.attack.bombs import MAIN, header_row, inline, sheet, sheet_start, write_xlsx
+from tests.attack.bombs import (
+    MAIN,
+    header_row,
+    inline,
+    shared_strings,
+    sheet,
+    sheet_start,
+    write_xlsx,
+)
 
 NAME = "spreadsheet_attacks"
 MEMORY_LIMIT_MB = 300
@@ -191,6 +199,14 @@ def attacks(folder: Path) -> list[tuple[str, Callable[[], Path]]]:
         + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
         + f']><sst xmlns="{MAIN}"><si><t>&i;</t></si></sst>'
     )
+    echo = (
+        f'<row r="1">{inline("A1", "Område")}{inline("B1", "Aktivitet")}{inline("C1", "Status")}'
+        f'</row><row r="2">{inline("A2", "1. Område")}</row>'
+        + "".join(
+            f'<row r="{n}"><c r="B{n}" t="s"><v>0</v></c><c r="C{n}" t="s"><v>1</v></c></row>'
+            for n in range(3, 19_000)
+        )
+    )
     far = '<row r="2000"><c r="XFD2000"><v>1</v></c></row>'
     merged = '<mergeCells count="1"><mergeCell ref="A2:XFD199000"/></mergeCells>'
     return [
@@ -219,6 +235,12 @@ def attacks(folder: Path) -> list[tuple[str, Callable[[], Path]]]:
         (
             "XLSX, XML entity expansion",
             lambda: write_xlsx(folder / "laughs.xlsx", sheet(header_row()), shared=laughs),
+        ),
+        (
+            "XLSX, 19 000 rows whose status is one 30 000-character text",
+            lambda: write_xlsx(
+                folder / "echo.xlsx", sheet(echo), shared=shared_strings("Rutin", "x" * 30_000)
+            ),
         ),
         ("CSV, 1 000 000 rows", lambda: csv_million(folder / "rows.csv")),
         ("CSV, one 9 MB field", lambda: csv_field(folder / "field.csv")),

@@ -326,7 +326,8 @@ class RowReader:
         return cell_text(value, schedule=key == "schedule")
 
     def _activity(self, index: int, row: list[CellValue], title: str) -> None:
-        before = len(self.out.blocking)
+        before = len(self.out.problems)  # not .blocking: that is a new list each time, and
+        # asking it twice per row made 20 000 rows with a problem take a minute
         schedule = self._text_cell(row, "schedule", index)
         status = self._status(index, row)
         progress = self._progress(index, row, status)
@@ -350,7 +351,7 @@ class RowReader:
                 key = _ACTIVITY_COLUMNS.get(name, name)
                 self._problem(index, key if key in self.columns else "activity", message)
             return
-        if len(self.out.blocking) == before:
+        if not any(p.blocking for p in self.out.problems[before:]):
             assert self.current is not None
             self.out.activities.append(ImportActivity(self.current, cleaned, index, self.where))
 

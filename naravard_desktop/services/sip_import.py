@@ -19,7 +19,13 @@ from naravard_desktop.services.database import Database
 from naravard_desktop.services.sip_counts import CellKey
 from naravard_desktop.services.sip_report import DATA_HEADERS, HIDDEN, data_headers
 from naravard_desktop.services.sip_rules import CountError, check_value, parse_count
-from naravard_desktop.services.spreadsheets import CellValue, Sheet, cell_name, read_sheets
+from naravard_desktop.services.spreadsheets import (
+    CellValue,
+    Sheet,
+    cell_name,
+    read_sheets,
+    shown,
+)
 
 MAX_PROBLEMS = 200
 _FROM, _TO, _INDICATOR, _CODE, _UNIT, _TARGET, _COUNT = range(1, 8)
@@ -122,7 +128,11 @@ def _count(value: CellValue) -> int | None:
             _(
                 "“{text}” is a hidden small number from a published report; import a file "
                 "exported without hiding small numbers."
-            ).format(text=text.strip())
+            ).format(text=shown(text))
+        )
+    if len(text.strip()) > 40:  # no count is this long; do not quote all of it
+        raise CountError(
+            _("“{text}” is not a number. Write a whole number, 0 or more.").format(text=shown(text))
         )
     return parse_count(text)
 
@@ -164,7 +174,7 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
                     number,
                     columns[ours],
                     _("“{text}” is not a date. Write it as 2024-03-31.").format(
-                        text=cell(row, ours) or ""
+                        text=shown(cell(row, ours) or "")
                     ),
                 )
         kind = sip_periods.kind_of(starts, ends) if starts and ends else None
