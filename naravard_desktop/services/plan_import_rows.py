@@ -43,7 +43,7 @@ from naravard_desktop.services.plan_layouts import (
     strip_bullet,
 )
 from naravard_desktop.services.schedule import derive_due_date
-from naravard_desktop.services.spreadsheets import CellValue, Sheet
+from naravard_desktop.services.spreadsheets import CellValue, Sheet, shown
 
 # Why a row was left out, as the preview lists it.
 EMPTY_ROW = N_("empty row")
@@ -141,7 +141,7 @@ class RowReader:
                         _(
                             "The column “{name}” is not known and is left out. Rename it if it "
                             "should be imported."
-                        ).format(name=cell_text(value)),
+                        ).format(name=shown(cell_text(value))),
                         blocking=False,
                         sheet=self.where,
                     )
@@ -367,7 +367,7 @@ class RowReader:
                 _(
                     "“{value}” is not a status. Write Not started, In progress, Done, Paused or "
                     "Cancelled."
-                ).format(value=text),
+                ).format(value=shown(text)),
             )
             return ActivityStatus.NOT_STARTED
         return status
@@ -392,7 +392,9 @@ class RowReader:
             self._problem(
                 index,
                 "progress",
-                _("“{value}” is not a progress from 0 to 100 %.").format(value=cell_text(value)),
+                _("“{value}” is not a progress from 0 to 100 %.").format(
+                    value=shown(cell_text(value))
+                ),
             )
             return 0
         return round(number)
@@ -407,7 +409,7 @@ class RowReader:
                 index,
                 "due",
                 _("“{value}” is not a date. Write it as YYYY-MM-DD.").format(
-                    value=cell_text(value)
+                    value=shown(cell_text(value))
                 ),
             )
             return None, False
@@ -423,7 +425,7 @@ class RowReader:
                 index,
                 "principal",
                 _("“{value}” is not a principal. Write Region, Municipality or Joint.").format(
-                    value=text
+                    value=shown(text)
                 ),
             )
         return principal
