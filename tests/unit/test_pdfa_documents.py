@@ -291,7 +291,7 @@ def test_a_sip_report_without_counts_says_so_without_an_empty_table(db: Database
     group = groups.create_group(db, groups.GroupInput(name=GROUP))
     data = sip_pdf(year_report(db, group.id, 2020, None), TODAY)
     [page] = _pages(data)
-    assert "Inga antal registrerades för 2020." in page
+    assert "Inga antal har registrerats för 2020." in page
     assert "Sammanställning" not in page and "Initierade SIP" not in page
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert pikepdf.pdfa.check(pdf, "2b").passed
