@@ -1,6 +1,7 @@
 """A plan as XLSX (or CSV) in the layout services/plan_import.py reads back: one sheet with
 area rows (No., Area) followed by their activity rows, and a sheet "Om planen" with the
-title, period and state. Export then import gives the same plan.
+title, period, state and revision history (in a CSV the same lines stand above the table).
+Export then import gives the same plan.
 
 In the XLSX an area's number is a number when it is one ("1", not "1 a"), and sub-areas are
 indented in the Area column by the cell's alignment, never by spaces the import would keep."""
@@ -124,5 +125,12 @@ def plan_xlsx(plan: PlanSummary, tree: PlanTree) -> bytes:
     return xlsx_bytes([table, about], title=plan.title, subject=_("Local plan"))
 
 
-def plan_csv(tree: PlanTree, style: CsvStyle = CsvStyle.EXCEL_SV) -> bytes:
-    return csv_bytes(plan_rows(tree), style)
+def plan_csv(
+    tree: PlanTree, style: CsvStyle = CsvStyle.EXCEL_SV, plan: PlanSummary | None = None
+) -> bytes:
+    """The table; with `plan`, the lines of "Om planen" above it (title, period, state,
+    revisions) and an empty line, so that the plan comes back whole from a CSV too."""
+    rows = plan_rows(tree)
+    if plan is not None:
+        rows[:0] = [*meta_rows(plan), []]
+    return csv_bytes(rows, style)

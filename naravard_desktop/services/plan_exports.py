@@ -19,4 +19,4 @@ def plan_file_bytes(db: Database, plan_id: int, suffix: str, today: dt.date | No
         return plan_pdf(plan, tree, get_group(db, plan.group_id), today or dt.date.today())
     from naravard_desktop.export.plan_xlsx import plan_csv, plan_xlsx
 
-    return plan_csv(tree) if suffix == ".csv" else plan_xlsx(plan, tree)
+    return plan_csv(tree, plan=plan) if suffix == ".csv" else plan_xlsx(plan, tree)

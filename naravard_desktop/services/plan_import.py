@@ -107,6 +107,9 @@ def preview_again(previous: ImportPreview, options: ImportOptions) -> ImportPrev
     preview = ImportPreview(source=previous.source, sheet=chosen[0].name, plan=previous.plan)
     preview.tables, preview.options = previous.tables, options
     preview.sheets = [s.name for s in tables]
+    about = TitleBlock()  # the sheet "Om planen" of our own exports says it best
+    for index, row in enumerate(meta.rows if meta else []):
+        about.read_row(index, row)
     block = TitleBlock()
     for number, sheet in enumerate(chosen):
         header = find_header(sheet)
@@ -114,16 +117,17 @@ def preview_again(previous: ImportPreview, options: ImportOptions) -> ImportPrev
         reader = RowReader(sheet, header, preview, options, sheet_area=per_sheet)
         above = reader.heading_above()
         if number == 0:
+            prose: frozenset[int] = getattr(sheet, "prose", frozenset())
             for index in range(header[0]):
                 if index != above:
-                    prose: frozenset[int] = getattr(sheet, "prose", frozenset())
                     block.read_row(index, sheet.rows[index], may_title=index not in prose)
+        if about.labelled or block.labelled:
+            reader.split_default = False  # a file we wrote holds each activity as it was
+            if source.suffix.lower() in (".xlsx", ".xlsm") and reader.area_column is not None:
+                reader.indented = True  # … and its indents say where each area belongs
         if above is not None:
             reader.heading(above, distinct(sheet.rows[above])[0])
         reader.read()
-    about = TitleBlock()  # the sheet "Om planen" of our own exports says it best
-    for index, row in enumerate(meta.rows if meta else []):
-        about.read_row(index, row)
     preview.found = [("", r, what) for r, what in block.used.items()]
     preview.found += [(meta.name if meta else "", r, what) for r, what in about.used.items()]
     preview.skipped[:0] = [("", r, ABOVE_TABLE) for r in block.skipped]

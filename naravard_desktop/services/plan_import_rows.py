@@ -90,6 +90,7 @@ class RowReader:
         self.options = options
         self.current: int | None = None  # index of the area activities go to
         self.current_text = ""  # the area cell that made the current area
+        self.split_default: bool | None = None  # None: split cells that are all bullets
         self.base: int | None = None  # the area of the whole sheet (one area per sheet)
         self.last_top: int | None = None
         self.tops: dict[str, int] = {}  # number of a top area → its index
@@ -171,6 +172,7 @@ class RowReader:
         merged = {
             top for top, left, bottom, right in self.sheet.merged if right > left and top == bottom
         }
+        self.merged_rows = frozenset(merged)
         body = [i for i in range(self.header_row + 1, len(self.rows)) if any(self.rows[i])]
         emphasis = {i for i in self.sheet.emphasis if i > self.header_row}
         if body and len(emphasis) > 0.6 * len(body):
@@ -187,8 +189,8 @@ class RowReader:
         filled = [column for column, value in enumerate(row) if value is not None]
         if len(texts) != 1:
             return None
-        if len(filled) >= 2:  # one text across a merged range
-            return texts[0]
+        if len(filled) >= 2:  # one text across a merged range is a heading; a CSV has none
+            return texts[0] if index in self.merged_rows else None
         if self.area_column is not None:
             return None  # area rows have their own column
         first = min(self.columns.values())
@@ -273,16 +275,20 @@ class RowReader:
         if self.current is None:
             self._add_area(_(DEFAULT_AREA), index, None)
         assert self.current is not None
+        split = self.options.split_bullets
+        if split is None:
+            split = self.split_default
         items, all_bullets = bullet_lines(title)
         if items:
             self.out.bullet_cells += 1
-            split = self.options.split_bullets
             if split if split is not None else all_bullets:
                 self.out.bullets_split += 1
                 for item in items:
                     self._activity(index, row, item)
                 return
-        self._activity(index, row, strip_bullet(title))
+        elif split is not False:
+            title = strip_bullet(title)  # a list of one
+        self._activity(index, row, title)
 
     def _area_row(self, index: int, text: str, number: str) -> None:
         self.current_text = text

@@ -178,6 +178,7 @@ class TitleBlock:
     revisions: list[RevisionInput] = field(default_factory=list)
     used: dict[int, str] = field(default_factory=dict)  # row → what it gave ("title", …)
     skipped: list[int] = field(default_factory=list)
+    labelled: bool = False  # label/value rows, as our own exports write them
 
     def read_row(self, index: int, row: list[CellValue], *, may_title: bool = True) -> None:
         """One row above the table (or of "Om planen"); `may_title` is False for a Word
@@ -185,8 +186,8 @@ class TitleBlock:
         texts = distinct(row)
         if not texts:
             return
-        key = META_KEYS.get(norm(texts[0])) if isinstance(row[0], str) and len(row) > 1 else None
-        if key is not None and any(v is not None for v in row[1:]):
+        key = META_KEYS.get(norm(texts[0])) if isinstance(row[0], str) else None
+        if key is not None and (len(row) > 1 or key != "title"):
             self._label_value(index, key, row)
         elif self._dated_line(index, " ".join(texts)):
             pass
@@ -198,7 +199,10 @@ class TitleBlock:
 
     def _label_value(self, index: int, key: str, row: list[CellValue]) -> None:
         value = next((v for v in row[1:] if v is not None), None)
-        if key == "title":
+        self.labelled = True
+        if value is None:
+            pass
+        elif key == "title":
             self.title, self.title_row = str(value).strip(), index
         elif key in ("valid_from", "valid_to"):
             setattr(self, key, as_date(value))

@@ -312,7 +312,7 @@ def test_csv_rows_all_have_the_width_of_the_header(
     from naravard_desktop.export.spreadsheets import CsvStyle
 
     style = CsvStyle.UTF8 if utf8 else CsvStyle.EXCEL_SV
-    plan = plan_csv(plan_items.load_tree(db, plan_id), style)
+    plan = plan_csv(plan_items.load_tree(db, plan_id), style, plans.get_plan(db, plan_id))
     sip = sip_file_bytes(db, demo.id, 2024, ".csv", utf8=utf8)
     if not utf8:
         assert plan == plan_file_bytes(db, plan_id, ".csv", TODAY)
