@@ -140,7 +140,6 @@ def test_a_part_year_is_compared_with_the_same_months_and_says_so(
     tab.year.setValue(2026)  # a year with nothing before it to compare with
     assert table(page)["År 2026"] == "99"
     assert tab.comparison.text() == "Det finns inga värden för 2025 att jämföra med."
-    page.analysis.grab().save("/tmp/eng3/analysis-part-year.png")
 
 
 def test_whole_years_keep_the_plain_heads_and_no_note(
@@ -171,4 +170,3 @@ def test_the_chart_says_which_quarter_is_not_complete(
     model = tab.table_model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "K1 2027 (t.o.m. januari)"
     assert model.item(0, 0).toolTip() == ""  # no "same period last year": January alone is not K1
-    tab.chart_view.grab().save("/tmp/eng3/chart-part-quarter.png")
