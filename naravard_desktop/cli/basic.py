@@ -57,6 +57,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             "head": report.head,
             "problems": report.problems,
             "details": report.details,
+            "notes": report.notes,
             "counts": report.counts,
         }
         print_json(payload, out)
@@ -67,6 +68,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  {table:<20} {count:>8}", file=out)
         for problem in report.problems:
             print(_("Problem: {problem}").format(problem=problem), file=out)
+        for note in report.notes:
+            print(_("Note: {note}").format(note=note), file=out)
         print(
             _("The database is sound.") if report.ok else _("The database has problems."), file=out
         )

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_date_in_text, format_iso_date
+from naravard_desktop.i18n import _, format_date_in_text, format_iso_date, ngettext
 
 
 def register(commands: Commands) -> None:
@@ -53,6 +53,14 @@ def register(commands: Commands) -> None:
         "verify", _("say whether a PDF is identical to an approved protocol"), cmd_verify
     )
     verify.add_argument("file", type=Path, metavar=_("FILE"))
+
+    chain = commands.add(
+        "chain",
+        _("print the chain code of the group's latest approval, to note outside the database"),
+        cmd_chain,
+    )
+    chain.add_argument("--group", type=int, metavar="ID")
+    chain.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -159,4 +167,59 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     with open_db(args, create=False) as db:
         result = verify_pdf(db, data)
     print(describe_verification(result), file=out)
-    return EXIT_OK if result is not None else EXIT_PROBLEM
+    return EXIT_OK if result is not None and not result.problems else EXIT_PROBLEM
+
+
+def cmd_chain(args: argparse.Namespace, out: TextIO) -> int:
+    """The head of the chain of approvals: a short code and the approval it ends with."""
+    from naravard_desktop.services.approval_record import head_of
+    from naravard_desktop.services.groups import resolve_group
+
+    with open_db(args, create=False) as db:
+        group = resolve_group(db, args.group)
+        head = head_of(db, group.id)
+    if args.json:
+        print_json(
+            {
+                "id": group.id,
+                "group": group.name,
+                "code": head.code,
+                "hash": head.digest,
+                "approvals": head.length,
+                "meeting": head.meeting_id,
+                "date": head.held_on.isoformat() if head.held_on else None,
+                "revision": head.revision,
+            },
+            out,
+        )
+        return EXIT_OK
+    if not head.code:
+        print(
+            _(
+                "{group} has no approval in the chain yet: the chain starts with the next "
+                "approved protocol."
+            ).format(group=group.name),
+            file=out,
+        )
+        return EXIT_OK
+    assert head.held_on is not None
+    print(head.code, file=out)
+    print(
+        ngettext(
+            "Chain of approvals of {group}: {count} approval, the protocol of the meeting "
+            "{date} (id {id}, revision {revision}). Write the code in the next protocol or send "
+            "it to the registrar.",
+            "Chain of approvals of {group}: {count} approvals, the latest the protocol of the "
+            "meeting {date} (id {id}, revision {revision}). Write the code in the next protocol "
+            "or send it to the registrar.",
+            head.length,
+        ).format(
+            group=group.name,
+            count=head.length,
+            date=format_date_in_text(head.held_on),
+            id=head.meeting_id,
+            revision=head.revision,
+        ),
+        file=out,
+    )
+    return EXIT_OK

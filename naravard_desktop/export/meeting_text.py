@@ -361,9 +361,12 @@ def protocol_subject(data: ProtocolData) -> str:
 
 
 def protocol_footer(data: ProtocolData) -> str:
-    return _("{group} · Protocol {date}").format(
+    text = _("{group} · Protocol {date}").format(
         group=clean(data.group_name), date=long_date(data.held_on)
     )
+    if data.chain_code:
+        text += " · " + _("Previous approval {code}").format(code=data.chain_code)
+    return text
 
 
 def kallelse_title(data: ProtocolData) -> str:

@@ -21,6 +21,7 @@ from naravard_desktop.i18n import (
     format_iso_date,
     join_typed_names,
 )
+from naravard_desktop.services.approval_record import chain_head, data_hash, record_hash
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meetings import load, load_editable
 from naravard_desktop.services.paragraphs import freeze_paragraphs
@@ -49,6 +50,9 @@ class VerifyResult:
     approved_at: dt.datetime
     approved_by: str
     latest: bool
+    # What no longer matches in the stored approval the file is identical to: a file that
+    # matches a record altered after approval is not the approved protocol.
+    problems: tuple[str, ...] = ()
 
 
 def sha256_of(data: bytes) -> str:
@@ -193,6 +197,7 @@ def approve(
         approved_at = (
             now if day == now.date() else dt.datetime.combine(day, dt.time(12), now.tzinfo)
         )
+        head = chain_head(session, meeting.group_id)
         revision = ProtocolRevision(
             meeting_id=meeting.id,
             revision=previous + 1,
@@ -201,13 +206,19 @@ def approve(
             reason=reason,
             pdf=b"",
             sha256="",
+            chain_previous=head.chain_hash if head else "",
         )
         session.add(revision)
         session.flush()
+        # Everything hashed is read back as stored, so `check` recomputes the same hashes.
+        session.expire(revision, ["approved_at"])
         session.refresh(meeting)
-        pdf = protocol_pdf(build_protocol_data(session, meeting))
+        data = build_protocol_data(session, meeting)
+        pdf = protocol_pdf(data)
         revision.pdf = pdf
         revision.sha256 = sha256_of(pdf)
+        revision.data_sha256 = data_hash(data)
+        revision.chain_hash = record_hash(meeting.group_id, revision)
         session.flush()
         return RevisionData(
             meeting.id, revision.revision, approved_at, who, reason, revision.sha256
@@ -258,6 +269,8 @@ def verify_pdf(db: Database, data: bytes) -> VerifyResult | None:
         assert meeting is not None
         group = session.get(Group, meeting.group_id)
         newest = max(r.revision for r in meeting.protocols)
+        from naravard_desktop.services.approval_check import revision_problems
+
         return VerifyResult(
             meeting_id=meeting.id,
             group_name=group.name if group else "",
@@ -266,12 +279,24 @@ def verify_pdf(db: Database, data: bytes) -> VerifyResult | None:
             approved_at=row.approved_at,
             approved_by=row.approved_by,
             latest=row.revision == newest and meeting.state == ProtocolState.APPROVED,
+            problems=tuple(revision_problems(session, meeting, row)),
         )
 
 
 def describe_verification(result: VerifyResult | None) -> str:
     if result is None:
         return _("The file is NOT identical to any approved protocol in this database.")
+    if result.problems:
+        return " ".join(
+            (
+                _(
+                    "The file is identical to the stored copy of a protocol of {group}, but "
+                    "that approval was altered afterwards, so the file is NOT the approved "
+                    "protocol."
+                ).format(group=result.group_name),
+                *result.problems,
+            )
+        )
     text = _(
         "The file is identical to the approved protocol of {group}, meeting {date} "
         "(id {id}), revision {revision}, approved by {who}."

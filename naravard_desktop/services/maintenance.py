@@ -29,6 +29,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     details: list[str] = field(default_factory=list)  # SQLite's own words (English)
+    notes: list[str] = field(default_factory=list)  # what could not be checked (not problems)
 
     @property
     def ok(self) -> bool:
@@ -36,7 +37,8 @@ class CheckReport:
 
 
 def check_database(db: Database) -> CheckReport:
-    """Full integrity check (SQLite), schema revision and row counts per table."""
+    """Full integrity check (SQLite), schema revision, row counts per table, and whether the
+    approved protocols are still what was approved (services/approval_check.py)."""
     with db.engine.connect() as connection:
         revision = schema.current_revision(connection)
         report = CheckReport(revision=revision, head=schema.HEAD_REVISION)
@@ -54,6 +56,13 @@ def check_database(db: Database) -> CheckReport:
             report.counts[name] = connection.execute(
                 select(func.count()).select_from(table)
             ).scalar_one()
+    if revision == schema.HEAD_REVISION:
+        from naravard_desktop.services.approval_check import check_approvals
+
+        with db.session() as session:
+            approvals = check_approvals(session)
+        report.problems += approvals.problems
+        report.notes += approvals.notes
     return report
 
 

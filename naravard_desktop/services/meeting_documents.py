@@ -26,8 +26,9 @@ def protocol_bytes(db: Database, meeting_id: int, suffix: str) -> bytes:
         return protocol_pdf(protocol_data(db, meeting_id))
     if kind == ".docx":
         from naravard_desktop.export.protocol_docx import protocol_docx
+        from naravard_desktop.services.approval_check import approved_protocol_data
 
-        return protocol_docx(protocol_data(db, meeting_id))
+        return protocol_docx(approved_protocol_data(db, meeting_id))
     raise DomainError(
         _("Choose a file name ending in .pdf or .docx, not “{name}”.").format(name=suffix)
     )

@@ -188,7 +188,21 @@ def build_protocol_data(
         secretary_email=secretary.email if secretary else "",
         secretary_phone=secretary.phone if secretary else "",
         next_meeting=_next_meeting(session, meeting, as_of),
+        chain_code=_previous_chain_code(session, meeting, latest if approved else None),
     )
+
+
+def _previous_chain_code(
+    session: Session, meeting: Meeting, approved: ProtocolRevision | None
+) -> str:
+    """The code of the approval before this one: the link stored with an approved revision,
+    or the group's chain head for a draft (the link its approval will store)."""
+    from naravard_desktop.services.approval_record import chain_code, chain_head
+
+    if approved is not None:
+        return chain_code(approved.chain_previous)
+    head = chain_head(session, meeting.group_id)
+    return chain_code(head.chain_hash if head else None)
 
 
 def _principals(group: GroupData, language: str) -> str:

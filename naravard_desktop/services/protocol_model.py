@@ -104,6 +104,9 @@ class ProtocolData:
     secretary_email: str = ""
     secretary_phone: str = ""
     next_meeting: NextMeetingLine | None = None
+    # The chain code of the group's previous approval (services/approval_record.py), printed
+    # in the footer so each protocol anchors the one before it.
+    chain_code: str = ""
 
     @property
     def held(self) -> bool:

@@ -159,7 +159,8 @@ class ActionItem(Versioned, Base):
 
 
 class ProtocolRevision(Base):
-    """An approved protocol: the exact PDF and its SHA-256. A correction is a new revision."""
+    """An approved protocol: the exact PDF and its SHA-256, the hash of its data and its link
+    in the group's chain of approvals. A correction is a new revision."""
 
     __tablename__ = "protocol_revisions"
     __table_args__ = (UniqueConstraint("meeting_id", "revision"),)
@@ -174,5 +175,14 @@ class ProtocolRevision(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # SHA-256 of what the PDF was rendered from (services/approval_record.py); NULL for
+    # protocols approved before the check existed (schema 0003 and earlier).
+    data_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The chain of approvals of the group: the hash of the group's previous approval record
+    # ("" for the first) and of this record, so rewriting or deleting one breaks the next.
+    chain_previous: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The same PDF with signatures added as incremental updates (PAdES), when signed.
+    signed_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     meeting: Mapped[Meeting] = relationship(back_populates="protocols")

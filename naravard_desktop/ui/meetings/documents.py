@@ -71,9 +71,11 @@ def protocol_pdf_bytes(db: Database, meeting: MeetingData) -> bytes:
 
 
 def protocol_docx_bytes(db: Database, meeting: MeetingData) -> bytes:
+    """Made from the data as approved; refused when they no longer match (DomainError)."""
     from naravard_desktop.export.protocol_docx import protocol_docx
+    from naravard_desktop.services.approval_check import approved_protocol_data
 
-    return protocol_docx(protocol_data(db, meeting.id))
+    return protocol_docx(approved_protocol_data(db, meeting.id))
 
 
 def save_document(

@@ -26,7 +26,7 @@ from naravard_desktop.i18n import (
     format_time,
     join_typed_names,
 )
-from naravard_desktop.services import approval, meetings
+from naravard_desktop.services import approval, approval_check, meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meeting_labels import kind_label
 from naravard_desktop.services.meetings import MeetingData
@@ -40,6 +40,7 @@ from naravard_desktop.ui.questions import confirm
 
 APPROVED_BANNER = "background: #e3f1e6; color: #1b4d2c; border: 1px solid #9cc8a8;"
 CORRECTION_BANNER = "background: #fff4dc; color: #5c4100; border: 1px solid #e3c27a;"
+ALTERED_BANNER = "background: #fbe3e1; color: #7a1010; border: 1px solid #d9534f;"
 BANNER_PADDING = " padding: 6px 10px; border-radius: 3px; font-weight: 600;"
 
 
@@ -206,7 +207,16 @@ class MeetingEditor(QWidget):
             revisions = approval.revisions(self.db, meeting.id)
         except DomainError:
             revisions = []
-        if meeting.locked and revisions:
+        altered = approval_check.meeting_problems(self.db, meeting.id) if revisions else []
+        if altered:
+            self.banner.setText(
+                _("This approved protocol no longer matches what was approved.")
+                + " "
+                + " ".join(altered)
+            )
+            self.banner.setStyleSheet(ALTERED_BANNER + BANNER_PADDING)
+            self.banner.setVisible(True)
+        elif meeting.locked and revisions:
             last = revisions[-1]
             text = _("Approved {date} by {names}. The protocol is locked.").format(
                 date=format_date_in_text(last.approved_at.date()),

@@ -1,0 +1,63 @@
+"""A group with invented members and approvable meetings, for the approval integrity and
+signing tests; and the database-file attacker's tools (raw SQL on the SQLite file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from naravard_desktop.db.enums import Role
+from naravard_desktop.services import agenda, approval, groups, meetings
+from naravard_desktop.services.database import Database
+from naravard_desktop.services.members import MemberInput, add_member
+
+DAY = dt.date(2024, 5, 17)
+DECISION = "Gruppen beslutar att anta handlingsplanen."
+
+
+def make_group(db: Database) -> tuple[groups.GroupData, dict[str, int]]:
+    group = groups.create_group(db, groups.GroupInput(name="Samverkansgrupp Lillsjö"))
+    people = {}
+    for name, role in (
+        ("Vera Lindqvist", Role.CHAIR),
+        ("Olof Brandt", Role.MEMBER),
+        ("Hedda Strömberg", Role.MEMBER),
+        ("Nils Ågren", Role.SECRETARY),
+    ):
+        row = add_member(
+            db, group.id, MemberInput(name=name, role=role, active_from=dt.date(2023, 1, 1))
+        )
+        people[name] = row.person_id
+    return group, people
+
+
+def approved_meeting(
+    db: Database, group: groups.GroupData, people: dict[str, int], day: dt.date = DAY
+) -> int:
+    """A held meeting with a decision, approved three days later; its id."""
+    meeting = meetings.create_meeting(
+        db,
+        group.id,
+        meetings.MeetingInput(
+            held_on=day,
+            chair_id=people["Vera Lindqvist"],
+            secretary_id=people["Nils Ågren"],
+            adjuster1_id=people["Olof Brandt"],
+            adjuster2_id=people["Hedda Strömberg"],
+        ),
+    )
+    item = agenda.list_items(db, meeting.id)[-1]
+    agenda.save_text(db, item.id, "decision", DECISION)
+    approval.approve(db, meeting.id, "Vera Lindqvist, Olof Brandt", day + dt.timedelta(days=3))
+    return meeting.id
+
+
+def raw(path: Path, sql: str, *params: object) -> None:
+    """What anyone holding the database file can do, without the app's services."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute(sql, params)
+        connection.commit()
+    finally:
+        connection.close()
