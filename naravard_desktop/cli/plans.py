@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from naravard_desktop.cli.core import (
     EXIT_OK,
@@ -20,6 +20,9 @@ from naravard_desktop.cli.core import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range, ngettext
 
+if TYPE_CHECKING:
+    from naravard_desktop.services.plan_import import ImportOptions, ImportPreview
+
 
 def register(commands: Commands) -> None:
     listing = commands.add_to_group(
@@ -29,9 +32,39 @@ def register(commands: Commands) -> None:
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
     reading = commands.add_to_group(
-        "import", "plan", _("read a plan from XLSX or CSV (dry run unless --apply)"), cmd_import
+        "import",
+        "plan",
+        _("read a plan from XLSX, CSV or a Word document (dry run unless --apply)"),
+        cmd_import,
     )
     reading.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to read"))
+    reading.add_argument(
+        "--sheet", metavar=_("NAME"), help=_("read only this sheet (default: found by itself)")
+    )
+    reading.add_argument(
+        "--bullets",
+        choices=("split", "keep"),
+        help=_(
+            "a cell holding a list: one activity per line (split) or one activity (keep); "
+            "default: split when every line starts with a bullet"
+        ),
+    )
+    reading.add_argument(
+        "--as-activity",
+        type=whole_number,
+        action="append",
+        default=[],
+        metavar=_("ROW"),
+        help=_("read this row as an activity, not a heading (may be repeated)"),
+    )
+    reading.add_argument(
+        "--as-heading",
+        type=whole_number,
+        action="append",
+        default=[],
+        metavar=_("ROW"),
+        help=_("read this row as a heading (an area), not an activity (may be repeated)"),
+    )
     add_group_option(reading)
     reading.add_argument(
         "--title", metavar=_("TITLE"), help=_("the plan's title (default: from the file)")
@@ -94,15 +127,22 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.plan_import import apply_import, read_plan_file
+    from naravard_desktop.services.plan_import import apply_import, preview_again, read_plan_file
     from naravard_desktop.services.plan_import_privacy import (
         IdentityProblem,
         TitleProblem,
         title_problems,
     )
+    from naravard_desktop.services.plan_import_summary import (
+        area_lines,
+        plan_lines,
+        skipped_groups,
+    )
     from naravard_desktop.services.privacy import PrivacyWarning
 
     preview = read_plan_file(args.file)
+    if args.sheet or args.bullets or args.as_activity or args.as_heading:
+        preview = preview_again(preview, _options(preview, args))
     title = args.title or preview.plan.title
     if args.title:  # the title given replaces the file's: it is the one checked
         preview.problems[:] = [p for p in preview.problems if not isinstance(p, TitleProblem)]
@@ -120,19 +160,19 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         ),
         file=out,
     )
-    for index, area in enumerate(preview.areas):
-        count = sum(1 for a in preview.activities if a.area == index)
-        indent = "    " if area.parent is not None else "  "
+    for line in plan_lines(preview):
+        print("  " + line, file=out)
+    for depth, line in area_lines(preview):
+        print("  " * (depth + 1) + line, file=out)
+    if preview.bullet_cells:
         print(
-            indent
-            + _("{area} ({activities})").format(
-                area=area.label,
-                activities=ngettext("{count} activity", "{count} activities", count).format(
-                    count=count
-                ),
+            _("Lists in one cell: {split} of {count} read as one activity per line.").format(
+                split=preview.bullets_split, count=preview.bullet_cells
             ),
             file=out,
         )
+    for where, why, _row in skipped_groups(preview):
+        print(_("Left out: {where}: {why}").format(where=where, why=why), file=out)
     for problem in preview.problems:
         kind = _("Error") if problem.blocking else _("Note")
         print(f"{kind}: {problem}", file=out)
@@ -173,6 +213,25 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK
+
+
+def _options(preview: ImportPreview, args: argparse.Namespace) -> ImportOptions:
+    """The corrections given on the command line (rows as the user sees them, from 1)."""
+    from naravard_desktop.services.plan_import import ImportOptions
+
+    sheet = args.sheet or preview.sheet
+    if args.sheet and args.sheet not in preview.sheets:
+        raise DomainError(
+            _("There is no sheet “{sheet}” with a plan in the file; there is {sheets}.").format(
+                sheet=args.sheet, sheets=", ".join(f"“{s}”" for s in preview.sheets)
+            )
+        )
+    return ImportOptions(
+        sheet=args.sheet,
+        as_activity=frozenset((sheet, row - 1) for row in args.as_activity),
+        as_heading=frozenset((sheet, row - 1) for row in args.as_heading),
+        split_bullets={"split": True, "keep": False}.get(args.bullets or ""),
+    )
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:

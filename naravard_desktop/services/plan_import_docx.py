@@ -167,11 +167,11 @@ def _check(archive: zipfile.ZipFile, name: str) -> None:
                         limit=format_number(MAX_CELLS)
                     ),
                 )
-            if rows + paragraphs > MAX_ROWS * 2:
+            if rows > MAX_ROWS or paragraphs > MAX_CELLS + MAX_ROWS:  # cells hold paragraphs
                 raise _refused(
                     name,
                     _("it has more than {limit} rows and paragraphs").format(
-                        limit=format_number(MAX_ROWS * 2)
+                        limit=format_number(MAX_ROWS)
                     ),
                 )
 

@@ -145,10 +145,10 @@ def test_a_good_file_previews_its_content_and_becomes_one_plan_when_accepted(
     dialogs.check()
     boxes.take("getOpenFileName")
     assert seen["content"] == [
-        ["1 Ökad delaktighet", "", ""],
+        ["1 Ökad delaktighet (2 aktiviteter)", "", ""],
         ["  Brukarråd för äldre", "Kommunen", "Hösten 2025"],
         ["  Patientkontrakt i primärvården", "Hälsocentralen", "2026-06-30"],
-        ["2 Ökad kontinuitet", "", ""],
+        ["2 Ökad kontinuitet (1 aktivitet)", "", ""],
         ["  Punktmätning av fasta kontakter", "Fredagsgruppen", "Löpande"],
     ]
     assert seen["problems"] == 0

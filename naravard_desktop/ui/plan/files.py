@@ -39,7 +39,8 @@ def import_plan(page: PlanPage) -> None:
     from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 
-    name = open_file_name(page, _("Import a plan"), _("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+    kinds = _("Plans (*.xlsx *.csv *.docx);;All files (*)")
+    name = open_file_name(page, _("Import a plan"), kinds)
     if not name:
         return
     path = Path(name)
