@@ -24,6 +24,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number
@@ -33,6 +34,7 @@ from naravard_desktop.services.spreadsheet_limits import (
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
     check_file_size,
+    check_xml_parts,
 )
 from naravard_desktop.services.spreadsheets import CellValue, Sheet
 
@@ -97,6 +99,7 @@ def read_docx(path: Path) -> list[Sheet]:
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
+        ExpatError,  # damaged XML, met by check_xml_parts
         KeyError,
         OSError,
         EOFError,
@@ -145,6 +148,7 @@ def _check(archive: zipfile.ZipFile, name: str) -> None:
                 limit=format_number(MAX_UNPACKED_BYTES // (1024 * 1024)),
             ),
         )
+    check_xml_parts(archive, name)  # every part, whatever prefix its tags use
     if _DOCUMENT not in archive.namelist():
         raise zipfile.BadZipFile("no word/document.xml")
     cells = rows = paragraphs = 0
