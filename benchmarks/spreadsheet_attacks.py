@@ -1,6 +1,6 @@
-"""Peak memory and time of reading each attack file of issue 11 and plans of real and
-maximal size (target: any file under 10 MB read or refused with under 300 MB of memory;
-a refusal after under a second of work).
+"""Peak memory and time of reading each attack file of issue 11 (XLSX, CSV and a Word
+document) and plans of real and maximal size (target: any file under 10 MB read or refused
+with under 300 MB of memory; a refusal after under a second of work).
 
 Each file is read by `read_plan_file` in a fresh interpreter (after its imports, so the
 figure is the reading alone); the child reports CPU and wall seconds of the call and its
@@ -31,6 +31,7 @@ from tests.attack.bombs import (
     shared_strings,
     sheet,
     sheet_start,
+    write_word_bomb,
     write_xlsx,
 )
 
@@ -242,6 +243,7 @@ def attacks(folder: Path) -> list[tuple[str, Callable[[], Path]]]:
                 folder / "echo.xlsx", sheet(echo), shared=shared_strings("Rutin", "x" * 30_000)
             ),
         ),
+        ("Word, 8 000 000 paragraphs as <x:p/>", lambda: write_word_bomb(folder / "bomb.docx")),
         ("CSV, 1 000 000 rows", lambda: csv_million(folder / "rows.csv")),
         ("CSV, one 9 MB field", lambda: csv_field(folder / "field.csv")),
         ("real plan, XLSX, 300 activities", lambda: real_plan_xlsx(folder / "plan.xlsx")),

@@ -107,3 +107,22 @@ def _stream(archive: zipfile.ZipFile, name: str, content: str | Iterable[str]) -
 def shared_strings(*texts: str) -> str:
     items = "".join(f"<si><t>{t}</t></si>" for t in texts)
     return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">{items}</sst>'
+
+
+def write_word_bomb(path: Path, paragraphs: int = 8_000_000) -> Path:
+    """A .docx whose document.xml holds `paragraphs` empty paragraphs, tagged <x:p/> with the
+    Word namespace under the prefix x (tens of KB on disk)."""
+    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        with archive.open("word/document.xml", "w") as part:
+            part.write(f'<?xml version="1.0"?><x:document xmlns:x="{word}"><x:body>'.encode())
+            for _ in range(paragraphs // 100_000):
+                part.write(b"<x:p/>" * 100_000)
+            part.write(b"</x:body></x:document>")
+    return path

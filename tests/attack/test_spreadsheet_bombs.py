@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from tests.attack.bombs import (
     shared_strings,
     sheet,
     sheet_start,
+    write_word_bomb,
     write_xlsx,
 )
 
@@ -236,20 +236,7 @@ def test_a_long_wrong_value_is_not_quoted_whole_on_every_row(tmp_path: Path) -> 
 def test_a_word_document_of_eight_million_paragraphs(tmp_path: Path) -> None:
     """The Word import's check counted only tags written "<w:…": the same document with
     another prefix for the same namespace (69 KB) kept python-docx busy for minutes."""
-    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    path = tmp_path / "plan.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        with archive.open("word/document.xml", "w") as part:
-            part.write(f'<?xml version="1.0"?><x:document xmlns:x="{word}"><x:body>'.encode())
-            for _ in range(80):
-                part.write(b"<x:p/>" * 100_000)
-            part.write(b"</x:body></x:document>")
+    path = write_word_bomb(tmp_path / "plan.docx")
     assert path.stat().st_size < 100_000
     message = refused(path)
     assert "word/document.xml" in message and "XML" in message
