@@ -15,14 +15,10 @@ separate programmes, each built once and solved twice per hidden cell, with a wa
 from __future__ import annotations
 
 import math
-import os
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-_TOLERANCE = 1e-6
-_highs_module: Any = None
+TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -63,32 +59,6 @@ class Contradiction(Exception):
     """The published values cannot all be true at once (a file changed by hand)."""
 
 
-def _highs() -> Any:
-    """highspy, imported on first use; HiGHS prints a banner when its first solver is made,
-    which would end up in the middle of a command's output, so that one is made silently."""
-    global _highs_module
-    if _highs_module is None:
-        import highspy
-
-        sys.stdout.flush()
-        saved = null = -1
-        try:
-            saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, 1)
-        except OSError:  # no standard output at all (a windowed app): nothing to hide
-            pass
-        try:
-            highspy.Highs()  # type: ignore[no-untyped-call]
-        finally:
-            if saved >= 0:
-                os.dup2(saved, 1)
-                os.close(saved)
-            if null >= 0:
-                os.close(null)
-        _highs_module = highspy
-    return _highs_module
-
-
 class _Sets:
     """Union-find over unknowns."""
 
@@ -109,6 +79,112 @@ class _Sets:
             self.parent[self.find(root)] = self.find(roots[0])
 
 
+class _System:
+    """The equations a reader has over the hidden counts: each shown sum written over its
+    hidden parts, the relations, and each hidden cell as an objective; split into
+    independent components. With `within` (unknowns), only the sums, relations and cells
+    that hold one of those counts are taken (the part of the system around them)."""
+
+    def __init__(
+        self,
+        structure: Structure,
+        shown: Mapping[int, int],
+        check: Iterable[int],
+        within: set[int] | None = None,
+    ) -> None:
+        self.structure = structure
+        cells = structure.cells
+        self.fixed: dict[int, int] = {}
+        for cell, value in shown.items():
+            if cell < len(cells) and len(cells[cell]) == 1:
+                unknown = cells[cell][0]
+                if self.fixed.setdefault(unknown, value) != value:
+                    raise Contradiction(unknown)
+        self.rows: list[tuple[dict[int, float], float]] = []
+        first_difference = len(cells)
+        self.shown_counts = {c: v for c, v in shown.items() if c < first_difference}
+        self.partition_of = {cell: parts for cell, parts in structure.partitions}
+        self.memo: dict[int, tuple[list[int], float]] = {}
+
+        def near(raw: Iterable[int]) -> bool:
+            return within is None or not within.isdisjoint(raw)
+
+        for cell, value in shown.items():
+            if cell < first_difference:
+                if len(cells[cell]) > 1 and near(cells[cell]):
+                    terms, constant = self.members(cell)
+                    self.add_row(((u, 1.0) for u in terms), value - constant)
+            else:
+                plus, minus = structure.differences[cell - first_difference]
+                if near(cells[plus]) or near(cells[minus]):
+                    plus_terms, plus_constant = self.members(plus)
+                    minus_terms, minus_constant = self.members(minus)
+                    self.add_row(
+                        [*((u, 1.0) for u in plus_terms), *((u, -1.0) for u in minus_terms)],
+                        value - plus_constant + minus_constant,
+                    )
+        for total, parts in structure.relations:
+            if near((total, *parts)):
+                self.add_row([(total, 1.0), *((u, -1.0) for u in parts)], 0.0)
+        self.sets = _Sets()
+        for row, _value in self.rows:
+            self.sets.join(row)
+        self.objectives: dict[int, tuple[list[int], float]] = {}
+        for cell in check:
+            if not near(cells[cell]):
+                continue
+            terms, constant = self.members(cell)
+            free = [u for u in terms if u not in self.fixed]
+            constant += float(sum(self.fixed[u] for u in terms if u in self.fixed))
+            self.objectives[cell] = (free, constant)
+            self.sets.join(free)
+
+    def add_row(self, terms: Iterable[tuple[int, float]], value: float) -> None:
+        row: dict[int, float] = {}
+        for unknown, coefficient in terms:
+            if unknown in self.fixed:
+                value -= coefficient * self.fixed[unknown]
+            else:
+                row[unknown] = row.get(unknown, 0.0) + coefficient
+        row = {u: c for u, c in row.items() if c}
+        if row:
+            self.rows.append((row, value))
+        elif abs(value) > TOLERANCE:
+            raise Contradiction(value)
+
+    def members(self, cell: int, top: bool = True) -> tuple[list[int], float]:
+        """The cell's value as its hidden parts' unknowns plus its shown parts' values."""
+        if not top and cell in self.shown_counts:
+            return [], float(self.shown_counts[cell])
+        if cell in self.memo:
+            return self.memo[cell]
+        parts = self.partition_of.get(cell)
+        if parts is None:
+            found: tuple[list[int], float] = (list(self.structure.cells[cell]), 0.0)
+        else:
+            unknowns: list[int] = []
+            constant = 0.0
+            for part in parts:
+                more, value = self.members(part, top=False)
+                unknowns += more
+                constant += value
+            found = (unknowns, constant)
+        self.memo[cell] = found
+        return found
+
+    def components(self) -> dict[int, tuple[list[int], list[tuple[dict[int, float], float]]]]:
+        """Root → (its cells, its rows), for the components that hold a cell to answer."""
+        by_root: dict[int, tuple[list[int], list[tuple[dict[int, float], float]]]] = {}
+        for cell, (free, _constant) in self.objectives.items():
+            if free:
+                by_root.setdefault(self.sets.find(free[0]), ([], []))[0].append(cell)
+        for entry in self.rows:
+            root = self.sets.find(next(iter(entry[0])))
+            if root in by_root:
+                by_root[root][1].append(entry)
+        return by_root
+
+
 def intervals(
     structure: Structure,
     shown: Mapping[int, int],
@@ -116,104 +192,52 @@ def intervals(
     *,
     threshold: float | None = None,
     values: Sequence[int] | None = None,
+    within: set[int] | None = None,
+    stop_early: bool = False,
 ) -> dict[int, Interval]:
     """The interval each cell of `check` (hidden cells) can lie in, given the `shown` values
     (cell → value; a shown difference is keyed by len(cells) + its index). With `threshold`,
     a cell whose interval is seen to be at least that wide gets what was seen (not exact);
-    `values` (the true counts, when known) help to see it sooner."""
-    fixed: dict[int, int] = {}
-    for cell, value in shown.items():
-        if cell < len(structure.cells) and len(structure.cells[cell]) == 1:
-            unknown = structure.cells[cell][0]
-            if fixed.setdefault(unknown, value) != value:
-                raise Contradiction(unknown)
-    # each row: ({free unknown: coefficient}, right-hand side)
-    rows: list[tuple[dict[int, float], float]] = []
+    `values` (the true counts, when known) help to see it sooner. With `within` (unknowns
+    that hold a whole component of the system), only that component is answered.
+    `stop_early`: stop at the first cell found narrower than `threshold` (give `check` in
+    the order to try), when only whether all pass matters."""
+    from naravard_desktop.services.disclosure_lp import solve
 
-    def add_row(terms: Iterable[tuple[int, float]], value: float) -> None:
-        row: dict[int, float] = {}
-        for unknown, coefficient in terms:
-            if unknown in fixed:
-                value -= coefficient * fixed[unknown]
-            else:
-                row[unknown] = row.get(unknown, 0.0) + coefficient
-        row = {u: c for u, c in row.items() if c}
-        if row:
-            rows.append((row, value))
-        elif abs(value) > _TOLERANCE:
-            raise Contradiction(value)
-
-    first_difference = len(structure.cells)
-    shown_counts = {c: v for c, v in shown.items() if c < first_difference}
-    partition_of = {cell: parts for cell, parts in structure.partitions}
-    memo: dict[int, tuple[list[int], float]] = {}
-
-    def members(cell: int, top: bool = True) -> tuple[list[int], float]:
-        """The cell's value as its hidden parts' unknowns plus its shown parts' values."""
-        if not top and cell in shown_counts:
-            return [], float(shown_counts[cell])
-        if cell in memo:
-            return memo[cell]
-        parts = partition_of.get(cell)
-        if parts is None:
-            found: tuple[list[int], float] = (list(structure.cells[cell]), 0.0)
-        else:
-            unknowns: list[int] = []
-            constant = 0.0
-            for part in parts:
-                more, value = members(part, top=False)
-                unknowns += more
-                constant += value
-            found = (unknowns, constant)
-        memo[cell] = found
-        return found
-
-    for cell, value in shown.items():
-        if cell < first_difference:
-            if len(structure.cells[cell]) > 1:
-                terms, constant = members(cell)
-                add_row(((u, 1.0) for u in terms), value - constant)
-        else:
-            plus, minus = structure.differences[cell - first_difference]
-            plus_terms, plus_constant = members(plus)
-            minus_terms, minus_constant = members(minus)
-            add_row(
-                [*((u, 1.0) for u in plus_terms), *((u, -1.0) for u in minus_terms)],
-                value - plus_constant + minus_constant,
-            )
-    for total, parts in structure.relations:
-        add_row([(total, 1.0), *((u, -1.0) for u in parts)], 0.0)
-
-    sets = _Sets()
-    for row, _value in rows:
-        sets.join(row)
-    objectives: dict[int, tuple[list[int], float]] = {}
-    for cell in check:
-        terms, constant = members(cell)
-        free = [u for u in terms if u not in fixed]
-        constant += float(sum(fixed[u] for u in terms if u in fixed))
-        objectives[cell] = (free, constant)
-        sets.join(free)
-    by_root: dict[int, list[int]] = {}
-    for cell, (free, _constant) in objectives.items():
-        if free:
-            by_root.setdefault(sets.find(free[0]), []).append(cell)
-    component_rows: dict[int, list[tuple[dict[int, float], float]]] = {}
-    for entry in rows:
-        root = sets.find(next(iter(entry[0])))
-        if root in by_root:
-            component_rows.setdefault(root, []).append(entry)
+    system = _System(structure, shown, check, within)
     found = {
         cell: Interval(constant, constant)
-        for cell, (free, constant) in objectives.items()
+        for cell, (free, constant) in system.objectives.items()
         if not free
     }
-    for root, cells in by_root.items():
-        component = component_rows.get(root, [])
-        if len(component) <= 1 and all(c == 1.0 for row, _v in component for c in row.values()):
-            found.update(_one_sum(component, cells, objectives))
+    for cells, rows in system.components().values():
+        if len(rows) <= 1 and all(c == 1.0 for row, _v in rows for c in row.values()):
+            found.update(_one_sum(rows, cells, system.objectives))
         else:
-            found.update(_solve(component, cells, objectives, threshold, values))
+            found.update(solve(rows, cells, system.objectives, threshold, values, stop_early))
+        if stop_early and any(i.width < (threshold or 0) for i in found.values()):
+            break
+    return found
+
+
+def component_unknowns(
+    structure: Structure, shown: Mapping[int, int], check: Iterable[int]
+) -> dict[int, frozenset[int]]:
+    """For each cell of `check`, the unknowns of its component: what `within` needs to
+    answer about it again after something in that component is shown."""
+    system = _System(structure, shown, check)
+    members: dict[int, set[int]] = {}
+    for row, _value in system.rows:
+        members.setdefault(system.sets.find(next(iter(row))), set()).update(row)
+    for free, _constant in system.objectives.values():
+        if free:
+            members.setdefault(system.sets.find(free[0]), set()).update(free)
+    found: dict[int, frozenset[int]] = {}
+    for cell, (free, _constant) in system.objectives.items():
+        unknowns = set(structure.cells[cell])
+        if free:
+            unknowns |= members[system.sets.find(free[0])]
+        found[cell] = frozenset(unknowns)
     return found
 
 
@@ -233,175 +257,11 @@ def _one_sum(
         inside = members.intersection(free)
         high = math.inf if len(inside) < len(free) else (total if inside else 0.0)
         low = total if members and inside == members else 0.0
-        found[cell] = Interval(_snap(low + constant), _snap(high + constant))
+        found[cell] = Interval(snap(low + constant), snap(high + constant))
     return found
 
 
-def _snap(value: float) -> float:
+def snap(value: float) -> float:
     """A bound found in floating point, as the whole number it stands for."""
     nearest = round(value) if not math.isinf(value) else value
-    return float(nearest) if abs(value - nearest) < _TOLERANCE else value
-
-
-def _solve(
-    rows: Sequence[tuple[dict[int, float], float]],
-    cells: Sequence[int],
-    objectives: Mapping[int, tuple[list[int], float]],
-    threshold: float | None,
-    values: Sequence[int] | None,
-) -> dict[int, Interval]:
-    """Min and max of each cell's sum over one component's programme.
-
-    Every solution found is a point the published values allow, so the range of each cell
-    over all of them is part of its interval: once that range is `threshold` wide the cell
-    passes without programmes of its own (the interval returned is then that range, marked
-    not exact). `values`, the true counts, are such a point too."""
-    import numpy as np
-
-    highspy = _highs()
-    columns = sorted(
-        {u for row, _v in rows for u in row} | {u for c in cells for u in objectives[c][0]}
-    )
-    index = {u: n for n, u in enumerate(columns)}
-    entries: list[list[tuple[int, float]]] = [[] for _ in columns]
-    for number, (row, _value) in enumerate(rows):
-        for unknown, coefficient in row.items():
-            entries[index[unknown]].append((number, coefficient))
-    starts = [0]
-    for column in entries:
-        starts.append(starts[-1] + len(column))
-    lp = highspy.HighsLp()
-    lp.num_col_ = len(columns)
-    lp.num_row_ = len(rows)
-    lp.col_cost_ = np.zeros(len(columns))
-    lp.col_lower_ = np.zeros(len(columns))
-    lp.col_upper_ = np.full(len(columns), highspy.kHighsInf)
-    rhs = np.array([value for _row, value in rows], dtype=float)
-    lp.row_lower_ = rhs
-    lp.row_upper_ = rhs
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array([r for column in entries for r, _c in column], dtype=np.int32)
-    lp.a_matrix_.value_ = np.array([c for column in entries for _r, c in column], dtype=float)
-    solver = highspy.Highs()
-    solver.setOptionValue("output_flag", False)
-    # Small programmes solved again and again with a new objective: the last basis stays
-    # feasible, so the primal simplex goes on from it; presolving each time costs more.
-    solver.setOptionValue("presolve", "off")
-    solver.setOptionValue("simplex_strategy", 4)
-    solver.passModel(lp)
-    status = highspy.HighsModelStatus
-
-    incidence = np.zeros((len(cells), len(columns)))
-    for k, cell in enumerate(cells):
-        for unknown in objectives[cell][0]:
-            incidence[k, index[unknown]] = 1.0
-    low_seen = np.full(len(cells), np.inf)
-    high_seen = np.full(len(cells), -np.inf)
-
-    def observe() -> None:
-        point = incidence @ np.asarray(solver.getSolution().col_value)
-        np.minimum(low_seen, point, out=low_seen)
-        np.maximum(high_seen, point, out=high_seen)
-
-    if values is not None:
-        point = incidence @ np.array([float(values[u]) for u in columns])
-        np.minimum(low_seen, point, out=low_seen)
-        np.maximum(high_seen, point, out=high_seen)
-    solver.run()
-    if solver.getModelStatus() != status.kOptimal:
-        raise Contradiction(rows)
-    observe()
-    all_columns = np.arange(len(columns), dtype=np.int32)
-    enough = math.inf if threshold is None else threshold - _TOLERANCE
-
-    def extreme(k: int, sign: float) -> float:
-        solver.changeColsCost(len(columns), all_columns, sign * incidence[k])
-        solver.run()
-        model_status = solver.getModelStatus()
-        if model_status == status.kOptimal:
-            observe()
-            return float(sign * solver.getInfo().objective_function_value)
-        if model_status in (status.kUnbounded, status.kUnboundedOrInfeasible):
-            return math.inf
-        raise Contradiction(model_status)
-
-    if threshold is not None and len(cells) > 1:
-        _push_apart(lp, incidence, enough, low_seen, high_seen)
-    found: dict[int, Interval] = {}
-    for k, cell in enumerate(cells):
-        constant = objectives[cell][1]
-        if high_seen[k] - low_seen[k] >= enough:
-            low, high = _snap(low_seen[k] + constant), _snap(high_seen[k] + constant)
-            found[cell] = Interval(low, high, exact=False)
-            continue
-        high = extreme(k, -1.0)
-        if high - low_seen[k] >= enough:
-            found[cell] = Interval(
-                _snap(low_seen[k] + constant), _snap(high + constant), exact=False
-            )
-            continue
-        low = extreme(k, 1.0)
-        high_end = high if math.isinf(high) else math.floor(high + _TOLERANCE) + constant
-        found[cell] = Interval(math.ceil(low - _TOLERANCE) + constant, high_end)
-    return found
-
-
-def _push_apart(
-    lp: Any,
-    incidence: Any,
-    enough: float,
-    low_seen: Any,
-    high_seen: Any,
-) -> None:
-    """Before one programme per cell: find points where many cells at once lie `enough`
-    above the lowest value seen for them. A programme with a capped helper per cell
-    (y ≤ the cell, y ≤ lowest seen + enough, maximise Σ y) spreads a sum's room over as
-    many cells as it can give enough to; a handful of these settle most small counts."""
-    import numpy as np
-
-    highspy = _highs()
-    columns = incidence.shape[1]
-    for _round in range(6):
-        pending = [k for k in range(len(low_seen)) if high_seen[k] - low_seen[k] < enough]
-        if not pending:
-            return
-        solver = highspy.Highs()
-        solver.setOptionValue("output_flag", False)
-        solver.passModel(lp)
-        count = len(pending)
-        solver.addCols(
-            count,
-            np.full(count, -1.0),
-            np.zeros(count),
-            np.array([low_seen[k] + enough + _TOLERANCE for k in pending]),
-            0,
-            np.zeros(count, dtype=np.int32),
-            np.zeros(0, dtype=np.int32),
-            np.zeros(0),
-        )
-        starts: list[int] = []
-        indices: list[int] = []
-        values: list[float] = []
-        for n, k in enumerate(pending):
-            starts.append(len(indices))
-            members = np.nonzero(incidence[k])[0]
-            indices += [columns + n, *members.tolist()]
-            values += [1.0, *([-1.0] * len(members))]
-        solver.addRows(
-            count,
-            np.full(count, -highspy.kHighsInf),
-            np.zeros(count),
-            len(indices),
-            np.array(starts, dtype=np.int32),
-            np.array(indices, dtype=np.int32),
-            np.array(values, dtype=float),
-        )
-        solver.run()
-        if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            return
-        point = incidence @ np.asarray(solver.getSolution().col_value)[:columns]
-        np.minimum(low_seen, point, out=low_seen)
-        np.maximum(high_seen, point, out=high_seen)
-        if all(high_seen[k] - low_seen[k] < enough for k in pending):
-            return
+    return float(nearest) if abs(value - nearest) < TOLERANCE else value

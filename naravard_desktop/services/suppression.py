@@ -17,7 +17,9 @@ published cells (used to choose which cells to hide with a small one).
   cell in a sum with it that would widen the interval enough is hidden too (a part before the
   total: a total is hidden only when it is the smallest cell that helps), and the changed
   cells are audited again. Hiding more only widens intervals, so a cell that passed once stays
-  passed and only the failing and the newly hidden cells are audited again.
+  passed and only the failing and the newly hidden cells are audited again. Last, each
+  secondary cell (the largest first) is shown again when the rest protect well enough
+  without it.
 """
 
 from __future__ import annotations
@@ -26,12 +28,20 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from naravard_desktop.services.disclosure_audit import Interval, Structure, intervals
+from naravard_desktop.services.disclosure_audit import (
+    Interval,
+    Structure,
+    component_unknowns,
+    intervals,
+)
 
 DEFAULT_THRESHOLD = 5
 # Cells of a sum this small are audited again before another partner is chosen for them in the
 # same round (the partner just chosen may protect them too); in longer sums they are not.
 _NEAR = 16
+# Secondary cells are tried shown again only in parts of the system with at most this many
+# counts (a month of an indicator family, not a region's 290 groups in one sum).
+_SHOW_AGAIN_LIMIT = 400
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,46 @@ def protect(publication: Publication, threshold: int, also_hide: Iterable[int] =
             break
         hidden |= chosen
         to_check = set(failing) | chosen
+    if not any(i.width < threshold for i in passed.values()):
+        kept = primary | set(also_hide)
+        hidden = _show_again(publication, values, threshold, hidden, kept, passed)
+        passed = {c: i for c, i in passed.items() if c in hidden}
     return Suppression(frozenset(primary), frozenset(hidden - primary), passed)
+
+
+def _show_again(
+    publication: Publication,
+    values: Sequence[int],
+    threshold: int,
+    hidden: set[int],
+    kept: set[int],
+    passed: dict[int, Interval],
+) -> set[int]:
+    """Show again each secondary cell the others protect well enough without it (hidden in
+    one round, it may have become superfluous by a later one): the largest first, since
+    they say the most. Only the part of the system the cell takes part in is audited."""
+    structure = publication.structure
+    shown_now = {c: values[c] for c in range(len(values)) if c not in hidden}
+    around = component_unknowns(structure, shown_now, hidden)
+    narrowest = {c: i.width for c, i in passed.items()}  # the likeliest to fail, tried first
+    for cell in sorted(hidden - kept, key=lambda c: (-values[c], c)):
+        within = set(around[cell])
+        if len(within) > _SHOW_AGAIN_LIMIT:
+            continue  # a sum over a whole region: trying costs more than it saves
+        trial = hidden - {cell}
+        shown = {c: values[c] for c in range(len(values)) if c not in trial}
+        found = intervals(
+            structure,
+            shown,
+            sorted(trial, key=lambda c: (narrowest.get(c, math.inf), c)),
+            threshold=threshold,
+            values=publication.values,
+            within=within,
+            stop_early=True,
+        )
+        if all(i.width >= threshold for i in found.values()):
+            hidden = trial  # components only split when a cell is shown: `around` still holds
+    return hidden
 
 
 def _partner(
