@@ -406,3 +406,27 @@ def primary_care_merged(path: Path) -> Path:
             sheet.merge_cells(f"A{first}:A{sheet.max_row}")
     book.save(path)
     return path
+
+
+def jamtland_docx_headings_in_tables(path: Path) -> Path:
+    """As the seed's text shows the tables: the area heading is the table's first row, merged
+    across its three columns, above the column headers; a page break inside the second table
+    leaves it in two tables, the second without headers."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(J_TITLE, style="Title")
+    document.add_paragraph(J_VALIDITY)
+    for title, rows in ((J_AREA_1, J_ROWS_1), (J_AREA_2, J_ROWS_2[:5]), (None, J_ROWS_2[5:])):
+        table = document.add_table(rows=0, cols=3)
+        if title is not None:
+            first = table.add_row().cells
+            first[0].merge(first[2]).text = title
+            for cell, text in zip(table.add_row().cells, J_HEADER, strict=True):
+                cell.text = text
+        for values in rows:
+            for cell, value in zip(table.add_row().cells, values, strict=True):
+                cell.text = _as_text(value)
+        document.add_paragraph("")
+    document.save(str(path))
+    return path

@@ -195,3 +195,10 @@ def test_primary_care_plan_strategies_merged_down_a_column(tmp_path: Path) -> No
         for strategy, activities in files.P_STRATEGIES
     ]
     assert preview.plan.title == files.P_TITLE
+
+
+def test_word_tables_with_the_heading_as_their_first_merged_row(tmp_path: Path) -> None:
+    preview = read_plan_file(files.jamtland_docx_headings_in_tables(tmp_path / "plan.docx"))
+    assert tree(preview) == files.jamtland_tree()
+    assert preview.plan.title == files.J_TITLE
+    assert preview.revisions == JAMTLAND_REVISIONS
