@@ -93,4 +93,9 @@ def sip_xlsx(report: YearReport) -> bytes:
 
 
 def sip_csv(report: YearReport, style: CsvStyle = CsvStyle.EXCEL_SV) -> bytes:
-    return csv_bytes(report.data_rows, style)
+    """The data rows; when counts are hidden, the note on what was hidden comes first, above
+    the column heads (the importer looks for the heads in the first rows)."""
+    rows: list[list[CellValue]] = list(report.data_rows)
+    if report.note:
+        rows = [[report.note], [], *rows]
+    return csv_bytes(rows, style)

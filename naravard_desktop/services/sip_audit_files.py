@@ -45,7 +45,18 @@ def _data(report: YearReport, sheet: Sheet, printed: dict[Position, str]) -> Non
     periods = {t.title: p for p, t in enumerate(report.period_tables)}
     codes = {i.code: i.id for i in report.setup.visible_indicators()}
     columns = {(u.name, t.name): c for c, (u, t) in enumerate(report.setup.columns())}
-    for number, row in enumerate(sheet.rows[1:], start=1):
+    codes_head = _names("Code")
+    header = next(
+        (
+            n
+            for n, row in enumerate(sheet.rows[:20])
+            if len(row) > 4 and _text(row[4]) in codes_head
+        ),
+        None,
+    )  # a CSV has the note on what was hidden above the heads
+    if header is None:
+        raise _mismatch(sheet.name, 0, _("no row of column heads"))
+    for number, row in enumerate(sheet.rows[header + 1 :], start=header + 1):
         cells = [*row, *([None] * 8)][:8]
         if all(v is None for v in cells):
             continue

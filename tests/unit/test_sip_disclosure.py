@@ -171,6 +171,9 @@ def test_each_format_carries_the_note_and_is_audited_when_read_back(
                 path.write_bytes(sip_file_bytes(db, group_id, year, suffix, suppress_below=limit))
                 result = audit_file(db, group_id, year, path, limit)
                 assert result.ok, (year, limit, suffix, result.findings[:3])
+            csv_text = (tmp_path / f"sip{year}-{limit}.csv").read_bytes().decode("cp1252")
+            assert csv_text.splitlines()[0].strip(";") == note
+            assert csv_text.splitlines()[2].startswith("Period;Från;Till;Indikator;Kod;")
             book = load_workbook(tmp_path / f"sip{year}-{limit}.xlsx")
             for sheet in ("Sammanställning", "Perioder"):
                 assert note in [row[0] for row in book[sheet].iter_rows(values_only=True)]
