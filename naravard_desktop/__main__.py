@@ -43,8 +43,10 @@ def _main(argv: Sequence[str]) -> int:
     from naravard_desktop import cli
     from naravard_desktop.i18n import current_language, set_language
     from naravard_desktop.logging_setup import configure_logging
+    from naravard_desktop.paths import set_up_portable
 
     arguments = list(argv)
+    set_up_portable(arguments)  # before the log: in portable mode it is beside the program
     configure_logging()
     set_language(cli.pre_parse_language(arguments))
     args = cli.build_parser().parse_args(arguments)

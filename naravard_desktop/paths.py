@@ -7,6 +7,8 @@ checkout keeps them at the top level, so each lookup tries the package first.
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from naravard_desktop import APP_AUTHOR, APP_NAME
@@ -30,8 +32,46 @@ def locale_dir() -> Path:
     return installed if installed.is_dir() else SOURCE_ROOT / "translations"
 
 
+# Portable mode: a file of this name beside the program (or --portable) keeps the database,
+# settings, backups and log in a `data` folder beside the program, e.g. on a USB stick.
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_OPTION = "--portable"
+_portable_data: Path | None = None
+
+
+def program_dir() -> Path:
+    """The folder the program was started from: the bundle's folder (on macOS the folder that
+    holds the .app), or the working folder when run from the source tree or a wheel."""
+    if not getattr(sys, "frozen", False):
+        return Path.cwd()
+    executable = Path(sys.executable).resolve()
+    for folder in executable.parents:
+        if folder.suffix == ".app":
+            return folder.parent
+    return executable.parent
+
+
+def set_up_portable(argv: Sequence[str]) -> bool:
+    """Turn portable mode on when `--portable` is among the arguments or portable.txt lies
+    beside a built program (not looked for in the working folder of a source run). Called
+    once at start, before the log is opened."""
+    global _portable_data
+    folder = program_dir()
+    marked = getattr(sys, "frozen", False) and (folder / PORTABLE_MARKER).is_file()
+    _portable_data = folder / "data" if PORTABLE_OPTION in argv or marked else None
+    return _portable_data is not None
+
+
+def is_portable() -> bool:
+    return _portable_data is not None
+
+
 def user_data_dir() -> Path:
-    """The per-user data folder; NARAVARD_DATA_DIR overrides it (tests, portable installs)."""
+    """The per-user data folder. In portable mode the `data` folder beside the program (it
+    wins, so a stick never writes to the laptop); otherwise NARAVARD_DATA_DIR (tests) or the
+    platform's user data folder."""
+    if _portable_data is not None:
+        return _portable_data
     override = os.environ.get("NARAVARD_DATA_DIR")
     if override:
         return Path(override)

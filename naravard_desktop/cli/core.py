@@ -44,6 +44,15 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
         "--lang", choices=["sv", "en"], default=default, help=_("language (sv or en)")
     )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        default=default,
+        help=_(
+            "keep the database, settings, backups and log in a folder “data” beside the "
+            "program, e.g. on a USB stick (a file portable.txt there does the same)"
+        ),
+    )
 
 
 def whole_number(text: str) -> int:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from naravard_desktop.i18n import _, current_language, ngettext, pgettext
+from naravard_desktop.paths import is_portable
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.groups import GroupData
 from naravard_desktop.ui.about import AboutDialog
@@ -327,7 +328,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.group.name} – naravard-desktop")
+        title = f"{self.group.name} – naravard-desktop"
+        if is_portable():  # data on the stick, not on this computer: say so
+            title = _("{title} (portable)").format(title=title)
+        self.setWindowTitle(title)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")

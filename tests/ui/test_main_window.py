@@ -416,3 +416,23 @@ def test_the_group_page_picks_up_a_change_made_on_another_page(
     user.retype(page.form.name, NEW_NAME)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert groups.get_group(db, group.id).name == NEW_NAME
+
+
+def test_title_says_portable_when_the_data_is_beside_the_program(
+    qtbot: QtBot, db: Database, group: GroupData, settings: QSettings, tmp_path: Path
+) -> None:
+    from naravard_desktop import paths
+
+    monkey = pytest.MonkeyPatch()
+    monkey.chdir(tmp_path)
+    try:
+        paths.set_up_portable(["--portable"])
+        portable = MainWindow(db, group, settings)
+        qtbot.addWidget(portable)
+        assert portable.windowTitle() == f"{group.name} – naravard-desktop (portabel)"
+    finally:
+        paths.set_up_portable([])
+        monkey.undo()
+    ordinary = MainWindow(db, group, settings)
+    qtbot.addWidget(ordinary)
+    assert "portabel" not in ordinary.windowTitle()
