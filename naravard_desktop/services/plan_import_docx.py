@@ -51,6 +51,7 @@ class DocumentSheet(Sheet):
     """A Word document as rows; `prose` holds the rows that are ordinary paragraphs."""
 
     prose: frozenset[int] = frozenset()
+    places: tuple[str, ...] = ()  # per row, how the user finds it: "tabell 2, rad 3"
 
 
 def read_docx(path: Path) -> list[Sheet]:
@@ -192,6 +193,8 @@ def _as_sheet(document: Any, name: str) -> Sheet:
     emphasis: set[int] = set()
     prose: set[int] = set()
     merged: list[tuple[int, int, int, int]] = []
+    places: list[str] = []
+    tables = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -204,8 +207,11 @@ def _as_sheet(document: Any, name: str) -> Sheet:
             else:
                 prose.add(len(rows))
             rows.append([text])
+            short = text if len(text) <= 40 else text[:39] + "…"
+            places.append(_("the paragraph “{text}”").format(text=short))
         elif tag == "tbl":
-            for table_row in Table(child, document).rows:
+            tables += 1
+            for number, table_row in enumerate(Table(child, document).rows, start=1):
                 cells = list(table_row.cells)
                 values: list[CellValue] = [_cell_text(cell) or None for cell in cells]
                 for left, cell in enumerate(cells):
@@ -217,12 +223,14 @@ def _as_sheet(document: Any, name: str) -> Sheet:
                 while values and values[-1] is None:
                     values.pop()
                 rows.append(values)
+                places.append(_("table {table}, row {row}").format(table=tables, row=number))
     return DocumentSheet(
         name,
         rows,
         merged=tuple(merged),
         emphasis=frozenset(emphasis),
         prose=frozenset(prose),
+        places=tuple(places),
     )
 
 

@@ -95,9 +95,12 @@ class Problem:
     message: str
     blocking: bool = True
     sheet: str = ""  # set when not the sheet of activities ("Om planen"), or several sheets
+    place: str = ""  # how a Word document's row is found: "tabell 2, rad 3"
 
     @property
     def where(self) -> str:
+        if self.place:
+            return self.place
         if self.column is None:
             place = _("row {row}").format(row=self.row + 1)
         else:
@@ -168,6 +171,14 @@ class ImportPreview:
     @property
     def can_apply(self) -> bool:
         return not self.blocking and bool(self.areas or self.activities)
+
+    def place(self, sheet: str, row: int) -> str:
+        """ "tabell 2, rad 3" or "stycket ”GODKÄNT AV”" for a row of a Word document; ""
+        for a spreadsheet, whose rows are named by number."""
+        name = self.sheet_of(sheet)
+        table = next((t for t in self.tables if t.name == name), None)
+        places: tuple[str, ...] = getattr(table, "places", ())
+        return places[row] if 0 <= row < len(places) else ""
 
     def sheet_of(self, where: str) -> str:
         """The sheet name a row belongs to ("" means the sheet of the preview)."""

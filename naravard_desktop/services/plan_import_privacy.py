@@ -100,7 +100,8 @@ def identity_problems(preview: ImportPreview, title: str | None = None) -> list[
         elif key == REVISIONS:
             problems.append(RevisionProblem(0, None, message, blocking=False))
         else:
-            problems.append(IdentityProblem(int(row), None, message, blocking=False))
+            place = preview.place("", int(row))
+            problems.append(IdentityProblem(int(row), None, message, blocking=False, place=place))
     return problems
 
 

@@ -145,8 +145,13 @@ class RowReader:
                         ).format(name=shown(cell_text(value))),
                         blocking=False,
                         sheet=self.where,
+                        place=self._place(self.header_row),
                     )
                 )
+
+    def _place(self, index: int) -> str:
+        places: tuple[str, ...] = getattr(self.sheet, "places", ())
+        return places[index] if index < len(places) else ""
 
     def heading_above(self) -> int | None:
         """The heading line right above the first header (no empty row between), when the
@@ -308,6 +313,7 @@ class RowReader:
             ),
             blocking=False,
             sheet=self.where,
+            place=self._place(index),
         )
 
     def _same_area(self, text: str, number: str) -> bool:
@@ -437,7 +443,11 @@ class RowReader:
         return principal
 
     def _problem(self, index: int, key: str, message: str) -> None:
-        self.out.problems.append(Problem(index, self.columns.get(key), message, sheet=self.where))
+        self.out.problems.append(
+            Problem(
+                index, self.columns.get(key), message, sheet=self.where, place=self._place(index)
+            )
+        )
 
 
 def _iso(text: str) -> dt.date | None:

@@ -29,7 +29,16 @@ def skipped_groups(preview: ImportPreview) -> list[tuple[str, str, int]]:
             groups[-1] = (sheet, last[1], row, reason)
             continue
         groups.append((sheet, row, row, reason))
-    return [(_place(s, _rows(first, last)), _(reason), first) for s, first, last, reason in groups]
+    return [
+        (_where(preview, s, first, last), _(reason), first) for s, first, last, reason in groups
+    ]
+
+
+def _where(preview: ImportPreview, sheet: str, first: int, last: int) -> str:
+    start, end = preview.place(sheet, first), preview.place(sheet, last)
+    if start:  # a Word document
+        return start if first == last else f"{start} – {end}"
+    return _place(sheet, _rows(first, last))
 
 
 def plan_lines(preview: ImportPreview) -> list[str]:
@@ -38,11 +47,13 @@ def plan_lines(preview: ImportPreview) -> list[str]:
     rows = {what: (sheet, row) for sheet, row, what in preview.found}
     plan = preview.plan
     lines = []
-    if "title" in rows:
+    if "title" in rows and preview.place(*rows["title"]):
+        lines.append(_("Title: {title} (the document's first heading)").format(title=plan.title))
+    elif "title" in rows:
         sheet, row = rows["title"]
         lines.append(
             _("Title: {title} ({where})").format(
-                title=plan.title, where=_place(sheet, _rows(row, row))
+                title=plan.title, where=_where(preview, sheet, row, row)
             )
         )
     else:

@@ -18,14 +18,17 @@ def test_import_plan_from_a_word_document(tmp_path: Path) -> None:
     assert dry.returncode == 0, dry.stderr
     lines = dry.stdout.splitlines()
     assert lines[1:6] == [
-        f"  Rubrik: {files.J_TITLE} (rad 1)",
+        f"  Rubrik: {files.J_TITLE} (dokumentets första rubrik)",
         "  Gäller: 2021-09-24 – …",
         "  Reviderad: 2022-03-14, 2024-02-09 (Beslut i Fredagsgruppen)",
         f"  {files.J_AREA_1} (8 aktiviteter)",
         f"  {files.J_AREA_2} (8 aktiviteter)",
     ]
-    assert "Togs inte med: rad 22: kolumnrubriker igen" in lines
-    assert "Togs inte med: rad 31–34: text mellan tabellerna" in lines
+    assert "Togs inte med: tabell 2, rad 1: kolumnrubriker igen" in lines
+    assert (
+        "Togs inte med: stycket ”GODKÄNT AV” – stycket ”2024-03-06”: text mellan tabellerna"
+        in lines
+    )
     applied = run(
         tmp_path, "import", "plan", source, "--apply", "--group", "1", "--database", database
     )

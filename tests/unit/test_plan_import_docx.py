@@ -70,3 +70,29 @@ def test_damaged_and_old_word_files_are_explained(tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(DomainError, match="gamla Word-formatet"):
         read_plan_file(old)
+
+
+def test_a_problem_in_a_word_table_is_named_by_table_and_row(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Lokal plan Krokom", level=0)
+    document.add_heading("Ökad kontinuitet", level=2)
+    table = document.add_table(rows=3, cols=3)
+    for row, values in enumerate(
+        (
+            ("Aktivitet", "Ansvar", "Status"),
+            ("Uppföljning av fasta kontakter", "Fredagsgruppen", "kanske"),
+            ("Samtal med 19121212-1212 om kontakterna", "Hälsocentralen", "Pågår"),
+        )
+    ):
+        for cell, text in zip(table.rows[row].cells, values, strict=True):
+            cell.text = text
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    preview = read_plan_file(path)
+    assert [(p.where, p.blocking) for p in preview.problems] == [
+        ("tabell 1, rad 2", True),
+        ("tabell 1, rad 3", False),
+    ]
+    assert preview.plan.title == "Lokal plan Krokom"
