@@ -430,3 +430,33 @@ def jamtland_docx_headings_in_tables(path: Path) -> Path:
         document.add_paragraph("")
     document.save(str(path))
     return path
+
+
+def _write_csv(path: Path, rows: list[Row], width: int) -> Path:
+    """As Swedish Excel saves a sheet: semicolons, Windows-1252, every row as wide as the
+    table, cells with line breaks quoted."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        cells = [_as_text(value) for value in row]
+        writer.writerow(cells + [""] * (width - len(cells)))
+    path.write_bytes(buffer.getvalue().encode("cp1252"))
+    return path
+
+
+def jamtland_csv(path: Path) -> Path:
+    rows: list[Row] = [[J_TITLE], [J_VALIDITY], []]
+    for title, activities in ((J_AREA_1, J_ROWS_1), (J_AREA_2, J_ROWS_2)):
+        rows += [[title], J_HEADER, *activities, []]
+    return _write_csv(path, rows, 3)
+
+
+def primary_care_csv(path: Path) -> Path:
+    rows: list[Row] = [[P_TITLE.replace("–", "-")], [], ["Strategi", "Aktivitet", "Ansvar"]]
+    for strategy, activities in P_STRATEGIES:
+        for number, activity in enumerate(activities):
+            rows.append([strategy if number == 0 else None, activity, "Regionen"])
+    return _write_csv(path, rows, 3)

@@ -202,3 +202,16 @@ def test_word_tables_with_the_heading_as_their_first_merged_row(tmp_path: Path) 
     assert tree(preview) == files.jamtland_tree()
     assert preview.plan.title == files.J_TITLE
     assert preview.revisions == JAMTLAND_REVISIONS
+
+
+def test_jamtland_and_primary_care_layouts_as_swedish_excel_csv(tmp_path: Path) -> None:
+    jamtland = read_plan_file(files.jamtland_csv(tmp_path / "handlingsplan.csv"))
+    assert tree(jamtland) == files.jamtland_tree()
+    assert (jamtland.plan.title, jamtland.plan.valid_from) == (files.J_TITLE, dt.date(2021, 9, 24))
+    assert jamtland.revisions == JAMTLAND_REVISIONS
+    primary = read_plan_file(files.primary_care_csv(tmp_path / "plan.csv"))
+    assert tree(primary) == [
+        (strategy, [(a, "Regionen", "") for a in activities])
+        for strategy, activities in files.P_STRATEGIES
+    ]
+    assert primary.plan.title == files.P_TITLE.replace("–", "-")
