@@ -82,7 +82,7 @@ class SipModel:
     trend: dict[tuple[int, Bucket], int] = field(default_factory=dict)  # ind, bucket
 
 
-class _Builder:
+class Builder:
     def __init__(self) -> None:
         self.unknowns: dict[Hashable, int] = {}
         self.values: list[int] = []
@@ -136,7 +136,7 @@ class _Builder:
             self.relations.append((total, tuple(parts)))
 
 
-def _varav(setup: Setup) -> dict[int, list[int]]:
+def varav_parts(setup: Setup) -> dict[int, list[int]]:
     """Parent indicator id → its part ids, where the indicator set says the parts add up and
     every part is shown."""
     by_code = {i.code: i for i in setup.indicators}
@@ -159,10 +159,10 @@ def _span_bucket(year: int, first: int, last: int) -> Bucket:
 
 def build(setup: Setup, year: int, periods: Sequence[PeriodCounts], sums: Sums) -> SipModel:
     """The year's publication (see the module doc)."""
-    b = _Builder()
+    b = Builder()
     indicators = setup.visible_indicators()
     columns = setup.columns()
-    varav = _varav(setup)
+    varav = varav_parts(setup)
     ids = [i.id for i in indicators]
     # this year: a count per period, indicator, unit and target group
     per_period: list[dict[int, list[int]]] = []  # period → indicator → its unknowns

@@ -171,3 +171,46 @@ def test_settings_add_an_indicator_and_hide_a_unit_without_losing_counts(
     assert sip_page.setup.suppress_below == 3
     for period_id, values in stored_before.items():
         assert sip_counts.load_counts(db, period_id).values == values
+
+
+def test_hiding_small_numbers_hides_them_in_the_table_and_the_chart_and_says_so(
+    sip_page: SipPage, qtbot: QtBot
+) -> None:
+    sip_page.tabs.setCurrentWidget(sip_page.analysis)
+    tab = sip_page.analysis
+    tab.indicator.setCurrentIndex(tab.indicator.findText("Genomförda SIP-möten"))
+    assert dict(tab.points())["K1 2023"] == 4
+    assert not tab.suppression_note.isVisible()
+    qtbot.mouseClick(tab.hide_small, Qt.MouseButton.LeftButton)
+    assert tab.hide_small.isChecked()
+    note = tab.suppression_note.text()
+    assert note.startswith("Värden under 5 visas inte (..), men nollor visas.")
+    assert tab.suppression_note.isVisible()
+
+    def row_of(year: int) -> dict[str, str]:
+        tab.year.setValue(year)
+        model = tab.table_model
+        names = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+        row = names.index("Genomförda SIP-möten")
+        heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+        return {h: model.item(row, c).text() for c, h in enumerate(heads) if h}
+
+    points = dict(tab.points())
+    assert points["K1 2023"] is None  # 4: a gap in the line
+    this_year, last_year = row_of(2024), row_of(2023)
+    assert last_year["K1 2023"] == ".."
+    # K1 2023 is not the sum of January–June 2023 less its second quarter, wherever shown
+    totals = [last_year["Jan–jun 2023"], this_year["Jan–jun 2023"]]
+    second = [last_year["K2 2023"], "" if points["K2 2023"] is None else str(points["K2 2023"])]
+    assert not (any(t.isdigit() for t in totals) and any(s.isdigit() for s in second))
+    if ".." in (this_year["Jan–jun 2023"], this_year["Jan–jun 2024"]):
+        assert this_year["Förändring"] == ""
+    # the chart draws what the table shows
+    assert [p.x() for p in tab.series.points()] == [
+        n for n, (_label, value) in enumerate(tab.points()) if value is not None
+    ]
+
+    qtbot.mouseClick(tab.hide_small, Qt.MouseButton.LeftButton)
+    assert dict(tab.points())["K1 2023"] == 4
+    assert row_of(2023)["K1 2023"] == "4"
+    assert not tab.suppression_note.isVisible()

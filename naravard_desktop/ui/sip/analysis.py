@@ -11,6 +11,7 @@ from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QVa
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 from naravard_desktop.i18n import _
 from naravard_desktop.services import sip_analysis
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip_report import HIDDEN
 from naravard_desktop.services.sip_setup import Setup
+from naravard_desktop.services.sip_view import ViewSuppression, view_suppression
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 
@@ -38,6 +41,7 @@ class AnalysisTab(QWidget):
         self.group_id = group_id
         self.setup: Setup | None = None
         self.sums = sip_analysis.Sums({})
+        self._view: ViewSuppression | None = None  # chosen when first needed after a reload
 
         self.year = QSpinBox()
         self.year.setObjectName("analysis_year")
@@ -58,6 +62,14 @@ class AnalysisTab(QWidget):
         self.comparison.setObjectName("analysis_comparison")
         self.comparison.setWordWrap(True)
         self.comparison.hide()
+        # Small numbers hidden as in the exports, for a screen shown to others or a chart
+        # copied into a report: the same limit, "..", and a note on what was hidden.
+        self.hide_small = QCheckBox(_("&Hide small numbers"))
+        self.hide_small.setObjectName("analysis_hide_small")
+        self.suppression_note = QLabel()
+        self.suppression_note.setObjectName("analysis_suppression_note")
+        self.suppression_note.setWordWrap(True)
+        self.suppression_note.hide()
         self.chart = QChart()
         self.chart.legend().hide()
         self.series = QLineSeries()
@@ -89,6 +101,7 @@ class AnalysisTab(QWidget):
         form.addRow(_("&Year"), self.year)
         form.addRow(_("&Indicator"), self.indicator)
         form.addRow(_("U&nit"), self.unit)
+        form.addRow("", self.hide_small)
         buttons = QHBoxLayout()
         buttons.addWidget(copy_button)
         buttons.addWidget(save_button)
@@ -97,17 +110,21 @@ class AnalysisTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.comparison)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.suppression_note)
         layout.addWidget(self.chart_view, 3)
         layout.addLayout(buttons)
         self.year.valueChanged.connect(self._fill_table)
         self.indicator.currentIndexChanged.connect(self._draw_chart)
         self.unit.currentIndexChanged.connect(self._draw_chart)
         self.unit.currentIndexChanged.connect(self._fill_table)
+        self.hide_small.toggled.connect(self._fill_table)
+        self.hide_small.toggled.connect(self._draw_chart)
 
     def reload(self, setup: Setup, year: int) -> None:
         """Read the sums again (after edits) and redraw, keeping the choices made."""
         self.setup = setup
         self.sums = sip_analysis.load_sums(self.db, self.group_id)
+        self._view = None
         chosen_indicator, chosen_unit = self.indicator.currentData(), self.unit.currentData()
         for box in (self.indicator, self.unit, self.year):
             box.blockSignals(True)
@@ -126,6 +143,18 @@ class AnalysisTab(QWidget):
             box.blockSignals(False)
         self._fill_table()
         self._draw_chart()
+
+    def suppressed(self) -> ViewSuppression | None:
+        """What is hidden when small numbers are hidden (None when they are not)."""
+        if not self.hide_small.isChecked() or self.setup is None:
+            return None
+        if self._view is None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._view = view_suppression(self.setup, self.sums, self.setup.suppress_below)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self._view
 
     def _fill_table(self) -> None:
         """Each quarter (or tertial) of the year, the year so far, and the comparison with
@@ -152,24 +181,40 @@ class AnalysisTab(QWidget):
             _("Change"),
         ]
         self.table_model.setHorizontalHeaderLabels(heads)
+        view = self.suppressed()
+        self.suppression_note.setText(view.note if view is not None else "")
+        self.suppression_note.setVisible(view is not None)
+
+        def text(value: int | None, months: frozenset[int], of_year: int, indicator: int) -> str:
+            if view is not None and view.hidden(of_year, months, indicator, unit):
+                return HIDDEN
+            return "" if value is None else str(value)
+
+        before_months = compared.months or last_months
         for indicator in self.setup.visible_indicators():
             cells = []
             for bucket in buckets:
                 value = self.sums.total(bucket, indicator.id, unit)
-                item = QStandardItem("" if value is None else str(value))
+                months = this_months & sip_analysis.bucket_months(bucket)
+                item = QStandardItem(text(value, months, year, indicator.id))
                 item.setToolTip(self._bucket_tip(bucket, indicator.id, unit))
                 cells.append(item)
             total = self.sums.year_total(year, indicator.id, unit)
             now, before = compared.values(self.sums, indicator.id, unit)
             if not compared.months:
                 before = self.sums.months_total(year - 1, last_months, indicator.id, unit)
-            cells.append(QStandardItem("" if total is None else str(total)))
+            shown_now = text(now, compared.months, year, indicator.id)
+            shown_before = text(before, before_months, year - 1, indicator.id)
+            cells.append(QStandardItem(text(total, this_months, year, indicator.id)))
             if extra:
-                cells.append(QStandardItem("" if now is None else str(now)))
-            cells += [
-                QStandardItem("" if before is None else str(before)),
-                QStandardItem(sip_analysis.format_change(now, before)),
-            ]
+                cells.append(QStandardItem(shown_now))
+            change = sip_analysis.format_change(now, before)
+            if HIDDEN in (
+                shown_before,
+                text(now, compared.months or this_months, year, indicator.id),
+            ):
+                change = ""  # it would give a hidden sum away
+            cells += [QStandardItem(shown_before), QStandardItem(change)]
             for item in cells:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table_model.appendRow(cells)
@@ -182,6 +227,13 @@ class AnalysisTab(QWidget):
         change = sip_analysis.format_change(now, before)
         if not change:
             return ""
+        view = self.suppressed()
+        if view is not None and not all(
+            (key[0], key[1], indicator, unit) in view.cells
+            and not view.hidden(key[0], key[1], indicator, unit)
+            for key in ((bucket[0], compared.months), (bucket[0] - 1, compared.months))
+        ):
+            return ""  # a sum of the tooltip is hidden, or not among those protected
         if compared.like_for_like:
             return _("Same period last year: {value} ({change})").format(
                 value=before, change=change
@@ -199,10 +251,19 @@ class AnalysisTab(QWidget):
         return [(self.sums.label(bucket), value) for bucket, value in self._trend()]
 
     def _trend(self) -> list[tuple[sip_analysis.Bucket, int | None]]:
+        """The chart's sums; a hidden one (small numbers hidden) is a gap in the line."""
         indicator = self.indicator.currentData()
         if indicator is None:
             return []
-        return sip_analysis.trend(self.sums, indicator, self.unit.currentData())
+        unit = self.unit.currentData()
+        points = sip_analysis.trend(self.sums, indicator, unit)
+        view = self.suppressed()
+        if view is None:
+            return points
+        return [
+            (bucket, None if view.bucket_hidden(bucket, indicator, unit, self.sums) else value)
+            for bucket, value in points
+        ]
 
     def _draw_chart(self) -> None:
         trend = self._trend()
