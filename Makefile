@@ -14,9 +14,17 @@ QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core
 VENV_PKGS := python3-venv python3-pip
+# What `make package` needs beyond that: NSIS and Wine (Windows installer), msitools and wixl
+# (MSI), lintian and appstream (.deb checks), fakeroot (.deb build).
+LINUX_PACKAGE_DEBS := lintian appstream fakeroot xz-utils
+WINDOWS_PACKAGE_DEBS := nsis wine wine64 wixl msitools
+VERSION = $(shell $(PYTHON) packaging/project_version.py)
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+STAND_IN := build/windows-stand-in
+SHELL_SCRIPTS := packaging/*.sh packaging/*/*.sh .ci/run
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-crash test-attack test-long lint bench translations compile-translations system-deps venv wheel package clean
+.PHONY: help run test test-crash test-attack test-long lint lint-packaging bench translations compile-translations system-deps package-deps-linux package-deps-windows venv wheel package package-linux package-windows checksums clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -33,6 +41,18 @@ system-deps: ## Install the Debian libraries Qt needs (only when root and someth
 			--no-install-recommends $$missing >/dev/null; \
 	else \
 		echo "Note: these Debian packages may be needed:$$missing (install them as root)"; \
+	fi
+
+package-deps-linux package-deps-windows: package-deps-%: ## Debian packages for package-linux / package-windows (installed when root)
+	@missing=""; \
+	for p in $(if $(filter linux,$*),$(LINUX_PACKAGE_DEBS),$(WINDOWS_PACKAGE_DEBS)); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; \
+	else \
+		echo "Missing Debian packages:$$missing (install them as root)"; exit 1; \
 	fi
 
 $(STAMP): pyproject.toml setup.py
@@ -53,10 +73,14 @@ translations: $(STAMP) ## Extract strings, update the sv and en catalogs, list u
 run: $(STAMP) compile-translations ## Start the app (embedded SQLite in the user data folder)
 	$(BIN)/naravard-desktop $(ARGS)
 
-lint: $(STAMP) ## ruff (style, imports) and mypy (types)
-	$(BIN)/ruff check naravard_desktop tests benchmarks
-	$(BIN)/ruff format --check naravard_desktop tests benchmarks
+lint: $(STAMP) lint-packaging ## ruff (style, imports), mypy (types), the CI workflows and shell scripts
+	$(BIN)/ruff check naravard_desktop tests benchmarks packaging
+	$(BIN)/ruff format --check naravard_desktop tests benchmarks packaging
 	$(BIN)/mypy
+
+lint-packaging: $(STAMP) ## actionlint on .github/workflows (with shellcheck on their run: steps), shellcheck on the scripts
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/actionlint
+	$(BIN)/shellcheck $(SHELL_SCRIPTS)
 
 test: $(STAMP) compile-translations lint ## Run lint and the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
@@ -83,11 +107,36 @@ bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write
 wheel: $(STAMP) ## Build the wheel into dist/
 	$(BIN)/python -m build --wheel --outdir dist .
 
-package: $(STAMP) ## Build dist/naravard-desktop/ with PyInstaller, then smoke-test the built app
+package: package-linux package-windows checksums ## Linux bundle and .deb (smoke-tested, lintian), NSIS and MSI against a stand-in bundle (Wine, msitools), SHA256SUMS
+
+package-linux: $(STAMP) package-deps-linux ## dist/naravard-desktop/ (PyInstaller) and the .deb, each smoke-tested
 	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/pip install -q "pyinstaller>=6.22,<7"
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/naravard-desktop.spec
 	packaging/smoke_test.sh dist/naravard-desktop $(BIN)/python
+	packaging/linux/build_deb.sh dist/naravard-desktop dist
+	packaging/linux/test_deb.sh dist/naravard-desktop_$(VERSION)_$(DEB_ARCH).deb $(BIN)/python
+
+package-windows: package-deps-windows ## The NSIS setup and the MSI built against a stand-in bundle, tested under Wine (build/windows-stand-in/)
+	packaging/windows/stand_in_bundle.sh $(STAND_IN)/old 0.0.1 stale-0.0.1.txt
+	packaging/windows/stand_in_bundle.sh $(STAND_IN)/new $(VERSION)
+	cd packaging/windows && makensis -V2 -WX -DVERSION=0.0.1 -DDIST_DIR=../../$(STAND_IN)/old \
+		-DOUT_FILE=../../$(STAND_IN)/naravard-desktop-0.0.1-setup.exe naravard-desktop.nsi
+	cd packaging/windows && makensis -V2 -WX -DVERSION=$(VERSION) -DDIST_DIR=../../$(STAND_IN)/new \
+		-DOUT_FILE=../../$(STAND_IN)/naravard-desktop-$(VERSION)-setup.exe naravard-desktop.nsi
+	packaging/windows/test_nsis_wine.sh $(STAND_IN)/naravard-desktop-0.0.1-setup.exe 0.0.1 \
+		$(STAND_IN)/naravard-desktop-$(VERSION)-setup.exe $(VERSION)
+	$(PYTHON) packaging/windows/make_wxs.py $(STAND_IN)/old $(STAND_IN)/old.wxs --version 0.0.1
+	$(PYTHON) packaging/windows/make_wxs.py $(STAND_IN)/new $(STAND_IN)/new.wxs
+	cd $(STAND_IN) && wixl -a x64 -o naravard-desktop-0.0.1.msi old.wxs
+	cd $(STAND_IN) && wixl -a x64 -o naravard-desktop-$(VERSION).msi new.wxs
+	packaging/windows/test_msi.sh $(STAND_IN)/naravard-desktop-0.0.1.msi 0.0.1 \
+		$(STAND_IN)/naravard-desktop-$(VERSION).msi $(VERSION) \
+		"$$($(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["tool"]["naravard-packaging"]["msi-upgrade-code"])')" \
+		$(STAND_IN)/new
+
+checksums: ## dist/SHA256SUMS for the installers and packages in dist/
+	packaging/checksums.sh dist
 
 clean: ## Remove the virtual environment and build output
 	rm -rf $(VENV) build dist *.egg-info
