@@ -236,7 +236,8 @@ class _Worksheet(_Part):
         if self.rows > MAX_ROWS or self.row > MAX_ROWS:
             raise self.refuse(
                 _("row {row} is beyond the {limit} rows that can be read").format(
-                    row=_number(self.row), limit=_number(MAX_ROWS)
+                    row=_number(self.row) if self.row < 10**9 else (reference or "")[:20],
+                    limit=_number(MAX_ROWS),
                 )
             )
 
@@ -306,9 +307,10 @@ class _Worksheet(_Part):
 
 
 def _whole(text: str) -> int:
+    """A row number as openpyxl reads it ("7", "7.0"); anything else ("inf", "x") is 0."""
     try:
         return int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):
         return 0
 
 

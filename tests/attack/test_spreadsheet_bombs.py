@@ -240,3 +240,15 @@ def test_a_word_document_of_eight_million_paragraphs(tmp_path: Path) -> None:
     assert path.stat().st_size < 100_000
     message = refused(path)
     assert "word/document.xml" in message and "XML" in message
+
+
+@pytest.mark.parametrize("number", ["inf", "1e308", "-5", "x"])
+def test_a_row_number_that_is_no_number(tmp_path: Path, number: str) -> None:
+    rows = header_row() + f'<row r="{number}"><c><v>1</v></c></row>'
+    path = write_xlsx(tmp_path / "r.xlsx", sheet(rows))
+    started = time.process_time()
+    try:
+        read_plan_file(path)  # a row -5 is no row: nothing to read, and no crash
+    except DomainError as error:
+        assert "Oväntat" not in str(error) and "Error" not in str(error)
+    assert time.process_time() - started < SECOND
