@@ -185,45 +185,100 @@ def _count(data: bytes, tag: bytes) -> int:
     return data.count(tag + b">") + data.count(tag + b" ") + data.count(tag + b"/")
 
 
-def _as_sheet(document: Any, name: str) -> Sheet:
+@dataclass
+class _Block:
+    """A paragraph ("heading" with its level, "list" item, "prose") or a "table"."""
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    table: Any = None
+
+
+def _blocks(document: Any) -> list[_Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    blocks: list[_Block] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            blocks.append(_Block("table", table=Table(child, document)))
+        elif tag == "p":
+            paragraph = Paragraph(child, document)
+            text = paragraph.text.strip()
+            if text:
+                level = _heading_level(paragraph)
+                kind = "heading" if level is not None else "list" if _listed(paragraph) else "prose"
+                blocks.append(_Block(kind, text, level or 0))
+    return blocks
+
+
+def _list_areas(blocks: list[_Block]) -> list[int] | None:
+    """A document without a table of activities, whose activities are bullet lists under
+    headings (as seed 003 lists each strategy's prioritised activities): the headings of the
+    highest level with a list in their section become the areas. None when a table has
+    the column headers (the tables are read) or there is no list."""
+    from naravard_desktop.services.plan_import_model import header_columns
+
+    for block in blocks:
+        if block.kind == "table":
+            for row in list(block.table.rows)[:3]:
+                if "activity" in header_columns([cell.text.strip() for cell in row.cells]):
+                    return None
+    with_lists: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.level == 0:
+            continue
+        for after in blocks[index + 1 :]:
+            if after.kind == "heading" and after.level <= block.level:
+                break
+            if after.kind == "list":
+                with_lists.append(index)
+                break
+    if not with_lists:
+        return None
+    top = min(blocks[index].level for index in with_lists)
+    return [index for index in with_lists if blocks[index].level == top]
+
+
+def _as_sheet(document: Any, name: str) -> Sheet:
+    blocks = _blocks(document)
+    areas = _list_areas(blocks)
     rows: list[list[CellValue]] = []
     emphasis: set[int] = set()
     prose: set[int] = set()
     merged: list[tuple[int, int, int, int]] = []
     places: list[str] = []
     tables = 0
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
-            text = paragraph.text.strip()
-            if not text:
-                continue
-            if _is_heading(paragraph):
+    for index, block in enumerate(blocks):
+        if areas and index == areas[0]:  # the lists are the activities: a header for them
+            rows.append([_("Activity")])
+            places.append("")
+        if block.kind != "table":
+            listed = areas is not None and index > areas[0] and block.kind == "list"
+            if block.kind == "heading" and (areas is None or index in areas or index < areas[0]):
                 emphasis.add(len(rows))
-            else:
+            elif not listed:
                 prose.add(len(rows))
-            rows.append([text])
-            short = text if len(text) <= 40 else text[:39] + "…"
+            rows.append([block.text])
+            short = block.text if len(block.text) <= 40 else block.text[:39] + "…"
             places.append(_("the paragraph “{text}”").format(text=short))
-        elif tag == "tbl":
-            tables += 1
-            for number, table_row in enumerate(Table(child, document).rows, start=1):
-                cells = list(table_row.cells)
-                values: list[CellValue] = [_cell_text(cell) or None for cell in cells]
-                for left, cell in enumerate(cells):
-                    right = left
-                    while right + 1 < len(cells) and cells[right + 1]._tc is cell._tc:
-                        right += 1
-                    if right > left and (left == 0 or cells[left - 1]._tc is not cell._tc):
-                        merged.append((len(rows), left, len(rows), right))
-                while values and values[-1] is None:
-                    values.pop()
-                rows.append(values)
-                places.append(_("table {table}, row {row}").format(table=tables, row=number))
+            continue
+        tables += 1
+        for number, table_row in enumerate(block.table.rows, start=1):
+            cells = list(table_row.cells)
+            values: list[CellValue] = [_cell_text(cell) or None for cell in cells]
+            for left, cell in enumerate(cells):
+                right = left
+                while right + 1 < len(cells) and cells[right + 1]._tc is cell._tc:
+                    right += 1
+                if right > left and (left == 0 or cells[left - 1]._tc is not cell._tc):
+                    merged.append((len(rows), left, len(rows), right))
+            while values and values[-1] is None:
+                values.pop()
+            rows.append(values)
+            places.append(_("table {table}, row {row}").format(table=tables, row=number))
     return DocumentSheet(
         name,
         rows,
@@ -232,6 +287,25 @@ def _as_sheet(document: Any, name: str) -> Sheet:
         prose=frozenset(prose),
         places=tuple(places),
     )
+
+
+def _heading_level(paragraph: Any) -> int | None:
+    """0 for the title, 1, 2 … for Heading 1, 2 …, 9 for a line bold throughout; None for
+    any other paragraph."""
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if style.startswith(("title", "titel")):
+        return 0
+    if style.startswith(_HEADING_STYLES):
+        digits = "".join(ch for ch in style if ch.isdigit())
+        return int(digits) if digits else 1
+    return 9 if _is_heading(paragraph) else None
+
+
+def _listed(paragraph: Any) -> bool:
+    properties = paragraph._p.pPr
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    numbered = properties is not None and properties.numPr is not None
+    return numbered or "list" in style or paragraph.text.strip()[:1] in "•●▪–-*"
 
 
 def _is_heading(paragraph: Any) -> bool:

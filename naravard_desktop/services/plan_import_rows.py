@@ -48,7 +48,7 @@ from naravard_desktop.services.spreadsheets import CellValue, Sheet, shown
 # Why a row was left out, as the preview lists it.
 EMPTY_ROW = N_("empty row")
 HEADERS_AGAIN = N_("column headers again")
-BETWEEN_TABLES = N_("text between the tables")
+TEXT_PARAGRAPH = N_("text, neither an area nor an activity")  # a Word paragraph
 ABOVE_TABLE = N_("text above the table")
 
 PRINCIPAL_WORDS = {
@@ -120,10 +120,10 @@ class RowReader:
             row = self.rows[index]
             if not any(value is not None for value in row):
                 self._skip(index, EMPTY_ROW)
+            elif index in self.prose and not self._overridden(index):
+                self._skip(index, TEXT_PARAGRAPH)
             elif self.is_header(row):
                 self._skip(index, HEADERS_AGAIN)
-            elif index in self.prose and not self._overridden(index):
-                self._skip(index, BETWEEN_TABLES)
             elif (heading := self._heading_text(index, row)) is not None:
                 self.heading(index, heading)
             else:
@@ -159,6 +159,8 @@ class RowReader:
         if "area" in self.columns or self.base is not None or self.header_row == 0:
             return None
         index = self.header_row - 1
+        if index in self.prose:
+            return None  # a Word paragraph of text, not a heading
         texts = distinct(self.rows[index])
         if len(texts) == 1 and not self.is_header(self.rows[index]):
             return index

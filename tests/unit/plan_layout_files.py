@@ -460,3 +460,27 @@ def primary_care_csv(path: Path) -> Path:
         for number, activity in enumerate(activities):
             rows.append([strategy if number == 0 else None, activity, "Regionen"])
     return _write_csv(path, rows, 3)
+
+
+def primary_care_docx(path: Path) -> Path:
+    """Seed 003 as it is written: no table; under each strategy's heading, subheadings with
+    prose and a bulleted list of prioritised activities."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(P_TITLE, style="Title")
+    document.add_paragraph(
+        "Gemensam plan för primärvårdsnivå är ett strategiskt dokument som anger en gemensam "
+        "riktning för samverkan mellan regionen och länets åtta kommuner."
+    )
+    document.add_heading("Syfte och målgrupper", level=1)
+    document.add_paragraph("Den gemensamma planen omfattar alla i samhället oavsett ålder.")
+    for strategy, activities in P_STRATEGIES:
+        document.add_heading(strategy, level=1)
+        document.add_heading("Medskapande och inflytande", level=2)
+        document.add_paragraph("Dialog med invånarna är avgörande för att utveckla verksamheterna.")
+        document.add_heading("Prioriterade aktiviteter", level=2)
+        for activity in activities:
+            document.add_paragraph(activity, style="List Bullet")
+    document.save(str(path))
+    return path

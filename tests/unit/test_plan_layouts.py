@@ -215,3 +215,12 @@ def test_jamtland_and_primary_care_layouts_as_swedish_excel_csv(tmp_path: Path) 
         for strategy, activities in files.P_STRATEGIES
     ]
     assert primary.plan.title == files.P_TITLE.replace("–", "-")
+
+
+def test_primary_care_plan_as_word_lists_under_strategy_headings(tmp_path: Path) -> None:
+    preview = read_plan_file(files.primary_care_docx(tmp_path / "Gemensam plan.docx"))
+    assert tree(preview) == [
+        (strategy, [(a, "", "") for a in activities]) for strategy, activities in files.P_STRATEGIES
+    ]
+    assert preview.plan.title == files.P_TITLE
+    assert preview.problems == []
