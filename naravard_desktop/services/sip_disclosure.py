@@ -80,6 +80,8 @@ class SipModel:
     summary: dict[int, list[int | None]] = field(default_factory=dict)  # ind → its columns
     change: dict[int, int] = field(default_factory=dict)  # ind → difference number
     trend: dict[tuple[int, Bucket], int] = field(default_factory=dict)  # ind, bucket
+    # the sums over all units: cell → (year, months, indicator), to match other years' exports
+    all_units: dict[int, tuple[int, frozenset[int], int]] = field(default_factory=dict)
 
 
 class Builder:
@@ -212,10 +214,22 @@ def build(setup: Setup, year: int, periods: Sequence[PeriodCounts], sums: Sums) 
                 b.relation(earlier[span][parent], [earlier[span][x] for x in parts])
 
     def this_year(i: int, wanted: Iterable[int]) -> int | None:
-        return b.cell(u for p in wanted for u in per_period[p][i])
+        chosen = list(wanted)
+        cell = b.cell(u for p in chosen for u in per_period[p][i])
+        if cell is not None:
+            months = {
+                m for p in chosen for m in range(periods[p].first_month, periods[p].last_month + 1)
+            }
+            model.all_units.setdefault(cell, (year, frozenset(months), i))
+        return cell
 
     def before(i: int, spans: Iterable[tuple[int, int, int]]) -> int | None:
-        return b.cell(earlier[s][i] for s in spans if s in earlier)
+        chosen = [s for s in spans if s in earlier]
+        cell = b.cell(earlier[s][i] for s in chosen)
+        if cell is not None:
+            months = {m for s in chosen for m in range(s[1], s[2] + 1)}
+            model.all_units.setdefault(cell, (chosen[0][0], frozenset(months), i))
+        return cell
 
     shape = summary_shape(sums, year)
     in_bucket = {

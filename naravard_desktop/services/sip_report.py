@@ -95,6 +95,14 @@ class YearReport:
         return len(self.suppression.primary), len(self.suppression.secondary)
 
     @property
+    def hidden_sums(self) -> frozenset[tuple[int, frozenset[int], int]]:
+        """The sums over all units this export hides: (year, months, indicator)."""
+        if self.suppression is None:
+            return frozenset()
+        hidden = self.suppression.hidden
+        return frozenset(k for c, k in self.model.all_units.items() if c in hidden)
+
+    @property
     def note(self) -> str:
         """What was done, for under the tables: the threshold, the sign, how many values were
         hidden and why ("" without suppression)."""
@@ -121,11 +129,24 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return sum(found) if found else None
 
 
+HiddenSums = frozenset[tuple[int, frozenset[int], int]]  # (year, months, indicator), all units
+
+
 def year_report(
-    db: Database, group_id: int, year: int, suppress_below: int | None = None
+    db: Database,
+    group_id: int,
+    year: int,
+    suppress_below: int | None = None,
+    *,
+    hidden_by_year: dict[int, HiddenSums] | None = None,
 ) -> YearReport:
     """Everything the XLSX, CSV and PDF exports of `year` show, suppressed as one document
-    when `suppress_below` is set (services/sip_disclosure.py)."""
+    when `suppress_below` is set (services/sip_disclosure.py).
+
+    The export of a year also shows earlier years' sums (last year's total, the trend's
+    quarters). A sum that an earlier year's own export hides is hidden here too, or the two
+    exports together would give it away (`hidden_by_year` keeps what each year hides while
+    they are worked out, the earliest first)."""
     group = get_group(db, group_id)
     setup = sip_setup.get_setup(db, group_id)
     indicators = setup.visible_indicators()
@@ -144,7 +165,24 @@ def year_report(
             )
         )
     model = sip_disclosure.build(setup, year, counts, sums)
-    suppression = protect(model.publication, suppress_below) if suppress_below is not None else None
+    suppression = None
+    if suppress_below is not None:
+        known = {} if hidden_by_year is None else hidden_by_year
+        elsewhere: set[tuple[int, frozenset[int], int]] = set()
+        for earlier in range(year - sip_disclosure.TREND_YEARS + 1, year):
+            if earlier not in known:
+                if not sip_periods.list_periods(db, group_id, earlier):
+                    known[earlier] = frozenset()
+                else:
+                    before = year_report(
+                        db, group_id, earlier, suppress_below, hidden_by_year=known
+                    )
+                    known[earlier] = before.hidden_sums
+            elsewhere |= known[earlier]
+        forced = [
+            cell for cell, key in model.all_units.items() if key[0] < year and key in elsewhere
+        ]
+        suppression = protect(model.publication, suppress_below, forced)
     hidden = suppression.hidden if suppression is not None else frozenset()
     printed: dict[Position, str] = {}
     header: list[CellValue] = list(data_headers())
