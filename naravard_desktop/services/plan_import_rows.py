@@ -24,25 +24,27 @@ from naravard_desktop.services.plan_import_model import (
     Problem,
     header_columns,
 )
+from naravard_desktop.services.plan_import_values import (
+    read_due,
+    read_principal,
+    read_progress,
+    read_status,
+)
 from naravard_desktop.services.plan_items import (
     ActivityInput,
     AreaInput,
     validate_activity,
     validate_area,
 )
-from naravard_desktop.services.plan_labels import status_from_text
 from naravard_desktop.services.plan_layouts import (
     Numbering,
-    as_date,
     bullet_lines,
     cell_text,
     distinct,
-    norm,
     parse_number,
     split_number,
     strip_bullet,
 )
-from naravard_desktop.services.schedule import derive_due_date
 from naravard_desktop.services.spreadsheets import CellValue, Sheet, shown
 
 # Why a row was left out, as the preview lists it.
@@ -51,16 +53,6 @@ HEADERS_AGAIN = N_("column headers again")
 TEXT_PARAGRAPH = N_("text, neither an area nor an activity")  # a Word paragraph
 ABOVE_TABLE = N_("text above the table")
 
-PRINCIPAL_WORDS = {
-    "region": Principal.REGION,
-    "kommun": Principal.MUNICIPALITY,
-    "municipality": Principal.MUNICIPALITY,
-    "gemensamt": Principal.JOINT,
-    "gemensam": Principal.JOINT,
-    "joint": Principal.JOINT,
-    "annan": Principal.OTHER,
-    "other": Principal.OTHER,
-}
 DEFAULT_AREA = N_("Activities")
 # ActivityInput's fields → the column keys, to name the cell of a problem.
 _ACTIVITY_COLUMNS = {
@@ -370,78 +362,27 @@ class RowReader:
             self.out.activities.append(ImportActivity(self.current, cleaned, index, self.where))
 
     def _status(self, index: int, row: list[CellValue]) -> ActivityStatus:
-        text = self._text_cell(row, "status", index)
-        if not text:
-            return ActivityStatus.NOT_STARTED
-        status = status_from_text(text)
-        if status is None:
-            self._problem(
-                index,
-                "status",
-                _(
-                    "“{value}” is not a status. Write Not started, In progress, Done, Paused or "
-                    "Cancelled."
-                ).format(value=shown(text)),
-            )
-            return ActivityStatus.NOT_STARTED
+        status, problem = read_status(self._text_cell(row, "status", index))
+        if problem:
+            self._problem(index, "status", problem)
         return status
 
     def _progress(self, index: int, row: list[CellValue], status: ActivityStatus) -> int:
-        value = self._cell(row, "progress")
-        if value is None:
-            return 100 if status is ActivityStatus.DONE else 0
-        number: float | None = None
-        if isinstance(value, bool):
-            number = None
-        elif isinstance(value, int | float):
-            # A cell formatted as per cent holds 0.5 for 50 %.
-            number = value * 100 if isinstance(value, float) and 0 < value < 1 else value
-        elif isinstance(value, str) and not value.startswith("="):
-            text = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-            try:
-                number = float(text.rstrip("%"))
-            except ValueError:
-                number = None
-        if number is None or not 0 <= number <= 100:
-            self._problem(
-                index,
-                "progress",
-                _("“{value}” is not a progress from 0 to 100 %.").format(
-                    value=shown(cell_text(value))
-                ),
-            )
-            return 0
-        return round(number)
+        progress, problem = read_progress(self._cell(row, "progress"), status)
+        if problem:
+            self._problem(index, "progress", problem)
+        return progress
 
     def _due(self, index: int, row: list[CellValue], schedule: str) -> tuple[dt.date | None, bool]:
-        value = self._cell(row, "due")
-        if value is None:
-            return None, False
-        day = as_date(value) if not isinstance(value, str) else _iso(value)
-        if day is None:
-            self._problem(
-                index,
-                "due",
-                _("“{value}” is not a date. Write it as YYYY-MM-DD.").format(
-                    value=shown(cell_text(value))
-                ),
-            )
-            return None, False
-        return (day, True) if day != derive_due_date(schedule) else (None, False)
+        due, overridden, problem = read_due(self._cell(row, "due"), schedule)
+        if problem:
+            self._problem(index, "due", problem)
+        return due, overridden
 
     def _principal(self, index: int, row: list[CellValue]) -> Principal | None:
-        text = self._text_cell(row, "principal", index)
-        if not text:
-            return None
-        principal = PRINCIPAL_WORDS.get(norm(text))
-        if principal is None:
-            self._problem(
-                index,
-                "principal",
-                _("“{value}” is not a principal. Write Region, Municipality or Joint.").format(
-                    value=shown(text)
-                ),
-            )
+        principal, problem = read_principal(self._text_cell(row, "principal", index))
+        if problem:
+            self._problem(index, "principal", problem)
         return principal
 
     def _problem(self, index: int, key: str, message: str) -> None:
@@ -450,10 +391,3 @@ class RowReader:
                 index, self.columns.get(key), message, sheet=self.where, place=self._place(index)
             )
         )
-
-
-def _iso(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
