@@ -22,6 +22,13 @@ BUNDLED_LIBRARIES = (
     "python-docx",
     "pikepdf",
     "python-stdnum",
+    "pyHanko",
+    "pyhanko-certvalidator",
+    "asn1crypto",
+    "cryptography",
+    "python-pkcs11",
+    "fonttools",
+    "uharfbuzz",
 )
 
 

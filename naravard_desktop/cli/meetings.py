@@ -54,6 +54,17 @@ def register(commands: Commands) -> None:
     )
     verify.add_argument("file", type=Path, metavar=_("FILE"))
 
+    signed = commands.add_to_group(
+        "import",
+        "signed",
+        _("store a protocol PDF signed outside the app (e.g. by a signing portal)"),
+        cmd_import_signed,
+    )
+    signed.add_argument("file", type=Path, metavar=_("FILE"))
+    signed.add_argument(
+        "--apply", action="store_true", help=_("store the file (default: check only)")
+    )
+
     chain = commands.add(
         "chain",
         _("print the chain code of the group's latest approval, to note outside the database"),
@@ -151,23 +162,62 @@ def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.errors import DomainError
-    from naravard_desktop.services.approval import describe_verification, verify_pdf
+    from naravard_desktop.services.verification import verify_file
+
+    data = _read_pdf(args.file)
+    with open_db(args, create=False) as db:
+        result = verify_file(db, data)
+    for line in result.lines:
+        print(line, file=out)
+    return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def _read_pdf(path: Path) -> bytes:
     from naravard_desktop.services.database_errors import os_reason
 
     try:
-        data = args.file.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise DomainError(
             _(
                 "Cannot read {path}: {reason}. Check that the file is there and that you may open "
                 "it."
-            ).format(path=args.file, reason=os_reason(error))
+            ).format(path=path, reason=os_reason(error))
         ) from error
+
+
+def cmd_import_signed(args: argparse.Namespace, out: TextIO) -> int:
+    """A refused file is one line on stderr and exit 1; nothing is stored then."""
+    from naravard_desktop.services.signing import import_signed
+    from naravard_desktop.services.verification import signature_line
+
+    data = _read_pdf(args.file)
     with open_db(args, create=False) as db:
-        result = verify_pdf(db, data)
-    print(describe_verification(result), file=out)
-    return EXIT_OK if result is not None and not result.problems else EXIT_PROBLEM
+        try:
+            result = import_signed(db, data, apply=args.apply)
+        except DomainError as error:
+            print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+            return EXIT_PROBLEM
+    stored = (
+        _("The signed protocol of the meeting {date} (revision {revision}) is stored.")
+        if args.apply
+        else _(
+            "The signed protocol of the meeting {date} (revision {revision}) can be stored: "
+            "run again with --apply to store it."
+        )
+    )
+    print(
+        stored.format(date=format_date_in_text(result.held_on), revision=result.revision),
+        file=out,
+    )
+    for signature in result.status.signatures:
+        print(signature_line(signature), file=out)
+    for field in result.status.missing:
+        print(
+            _("Not signed yet: {role} {name}").format(role=field.role, name=field.person),
+            file=out,
+        )
+    return EXIT_OK
 
 
 def cmd_chain(args: argparse.Namespace, out: TextIO) -> int:

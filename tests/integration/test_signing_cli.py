@@ -1,0 +1,108 @@
+"""Issue 15 end to end through the command line: `check` reports the forgery of the issue
+(exit 1), `verify` rejects the forged PDF and accepts a portal-signed one with its signers,
+`import signed` checks (dry run), stores with --apply and refuses a tampered file, `chain`
+prints the head's code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+from naravard_desktop.export.protocol_pdf import protocol_pdf
+from naravard_desktop.services import approval, signing
+from naravard_desktop.services.database import open_database
+from naravard_desktop.services.protocol import protocol_data
+from tests.unit.approval_setup import approved_meeting, make_group, raw
+from tests.unit.throwaway_ca import ThrowawayCA
+
+pytestmark = pytest.mark.slow
+
+
+def run(path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(path.parent / "data"), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "naravard_desktop", "--database", str(path), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_verify_import_signed_and_chain(tmp_path: Path) -> None:
+    path = tmp_path / "möten.sqlite"
+    db = open_database(str(path))
+    group, people = make_group(db)
+    meeting_id = approved_meeting(db, group, people)
+    exported = signing.export_for_signing(db, meeting_id)
+    genuine = approval.stored_pdf(db, meeting_id) or b""
+    db.dispose()
+
+    ca = ThrowawayCA()
+    vera = ca.person("Vera Lindqvist")
+    signer = signers.SimpleSigner.load_pkcs12_data(
+        vera.pkcs12("portal", ca.certificate), other_certs=(), passphrase=b"portal"
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name="Ordforande", subfilter=fields.SigSeedSubFilter.PADES
+    )
+    signed = signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(exported)), meta, signer=signer)
+    portal = tmp_path / "underskrivet.pdf"
+    portal.write_bytes(signed.getvalue())
+    tampered = tmp_path / "ändrat.pdf"
+    data = portal.read_bytes()
+    spot = genuine.rindex(b"stream\n") - 400  # inside the compressed page content
+    tampered.write_bytes(data[:spot] + bytes([data[spot] ^ 0x01]) + data[spot + 1 :])
+
+    chain = run(path, "chain", "--json")
+    assert chain.returncode == 0, chain.stderr
+    head = json.loads(chain.stdout)
+    assert head["approvals"] == 1 and head["meeting"] == meeting_id and len(head["code"]) == 19
+
+    dry = run(path, "import", "signed", portal)
+    assert dry.returncode == 0, dry.stderr
+    assert "kör igen med --apply" in dry.stdout and "Vera Lindqvist" in dry.stdout
+    stored = run(path, "import", "signed", portal, "--apply")
+    assert stored.returncode == 0, stored.stderr
+    assert "är sparat" in stored.stdout
+    assert "Inte underskrivet ännu: Justerare Olof Brandt" in stored.stdout
+
+    verified = run(path, "verify", portal)
+    assert verified.returncode == 0, verified.stdout
+    assert "Underskrift i fältet Ordforande: Vera Lindqvist" in verified.stdout
+    assert "obruten; omfattar hela filen" in verified.stdout
+
+    refused = run(path, "import", "signed", tampered, "--apply")
+    assert refused.returncode == 1 and refused.stderr.startswith("Fel:")
+
+    # The forgery of the issue: a decision changed, the PDF re-rendered, its hash stored.
+    raw(path, "UPDATE agenda_items SET decision = 'Gruppen avslår planen.' WHERE decision <> ''")
+    db = open_database(str(path))
+    forged = protocol_pdf(protocol_data(db, meeting_id))
+    db.dispose()
+    raw(
+        path,
+        "UPDATE protocol_revisions SET pdf = ?, sha256 = ?",
+        forged,
+        approval.sha256_of(forged),
+    )
+    forged_file = tmp_path / "förfalskat.pdf"
+    forged_file.write_bytes(forged)
+
+    check = run(path, "check")
+    assert check.returncode == 1
+    assert "stämmer inte längre med det justerade protokollet" in check.stdout
+    rejected = run(path, "verify", forged_file)
+    assert rejected.returncode == 1 and "INTE det justerade protokollet" in rejected.stdout
+    assert genuine and not forged.startswith(genuine)
