@@ -7,8 +7,9 @@
 #   packaging/windows/test_nsis_wine.sh OLD_SETUP.exe OLD_VERSION NEW_SETUP.exe NEW_VERSION
 #
 # The setups are built against stand-in bundles (stand_in_bundle.sh); OLD's bundle has
-# _internal\stale-OLD_VERSION.txt, which the update must remove. What Wine cannot show: the
-# installer's pages and Swedish texts on screen, Windows' own file locking and SmartScreen,
+# _internal\stale-OLD_VERSION.txt, which the update must remove. The language is checked
+# through the shortcut's description (Swedish under sv_SE, English under en_US). What Wine
+# cannot show: the installer's pages on screen, Windows' own file locking and SmartScreen,
 # the shortcut's look, and a real PyInstaller .exe starting (see packaging/README.md).
 set -euo pipefail
 
@@ -19,6 +20,11 @@ NEW_VERSION=${4:?}
 
 WINEPREFIX=$(mktemp -d /tmp/naravard-wine.XXXXXX)
 export WINEPREFIX WINEDEBUG=-all WINEARCH=win64
+# A Swedish Windows (the installer's language follows the user's UI language); only for
+# Wine, which reads the name itself: the host need not have the locale.
+WINE_LOCALE=sv_SE.UTF-8
+wine() { LC_ALL="$WINE_LOCALE" command wine "$@"; }
+wineboot() { LC_ALL="$WINE_LOCALE" command wineboot "$@"; }
 # No menu entries on the host, no Mono or Gecko download prompts.
 export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 cleanup() {
@@ -36,6 +42,9 @@ win() { wine "$@" 2>/dev/null | tr -d '\r'; }
 unix_path() { winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 reg_value() {  # KEY NAME -> the value, or nothing
 	win reg query "$1" /v "$2" | awk -v name="$2" '$1 == name {sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+/, ""); print}'
+}
+shortcut_says() {  # TEXT: the shortcut's description (UTF-16 in the .lnk) contains TEXT
+	python3 -c 'import sys; sys.exit(sys.argv[2].encode("utf-16-le") not in open(sys.argv[1], "rb").read())' "$SHORTCUT" "$1"
 }
 run_setup() {  # SETUP ARGS... -> exit code of the installer
 	local code=0
@@ -93,6 +102,7 @@ for f in naravard-desktop.exe naravard-cli.exe naravard.ico uninstall.exe _inter
 done
 [ -f "$SHORTCUT" ] || fail "no Start-menu shortcut at $SHORTCUT"
 grep -aq 'naravard-desktop.exe' "$SHORTCUT" || fail "the shortcut does not point at naravard-desktop.exe"
+shortcut_says 'SIP-uppföljning' || fail "a Swedish Windows did not get the Swedish installer texts"
 for name in DisplayName Publisher InstallLocation UninstallString QuietUninstallString; do
 	[ -n "$(reg_value "$UNINSTALL_KEY" "$name")" ] || fail "uninstall entry has no $name"
 done
@@ -120,5 +130,13 @@ grep -q 'the group database' "$DATA/naravard.sqlite" || fail "the database was r
 [ -f "$DATA/backups/naravard-2026-01-01-auto.sqlite" ] || fail "the backups were removed"
 [ -f "$DATA/settings.ini" ] || fail "the settings were removed"
 echo "program removed; database, backups and settings kept in $DATA"
+
+step "an English Windows gets the English texts"
+code=$(WINE_LOCALE=en_US.UTF-8 run_setup "$NEW_SETUP" /S)
+[ "$code" = 0 ] || fail "installer under an English locale exited with $code"
+shortcut_says 'SIP follow-up' || fail "an English Windows did not get the English installer texts"
+code=$(run_setup "$INSTDIR/uninstall.exe" /S)
+[ "$code" = 0 ] || fail "second uninstall exited with $code"
+echo "Swedish texts on a Swedish Windows, English on an English one (shortcut description)"
 
 printf '\nWINE INSTALLER TEST PASSED: %s then %s\n' "$(basename "$OLD_SETUP")" "$(basename "$NEW_SETUP")"
