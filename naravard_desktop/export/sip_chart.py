@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -40,7 +41,10 @@ def trend_drawing(
     chart = HorizontalLineChart()
     chart.x, chart.y = 40, 50
     chart.width, chart.height = width - 60, height - 85
-    chart.data = [[v for v in values] for _name, values in series] or [[0]]
+    # One row per unbroken run of a series: ReportLab joins the points on either side of a
+    # missing value with a straight line, which would draw a value where a count is hidden.
+    runs = [(n, run) for n, (_name, values) in enumerate(series) for run in _runs(values)]
+    chart.data = [run for _n, run in runs] or [[0]]
     chart.categoryAxis.categoryNames = list(labels) or [""]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
@@ -53,12 +57,14 @@ def trend_drawing(
     peak = max((v for _n, values in series for v in values if v is not None), default=0)
     chart.valueAxis.valueMax = max(5, peak + max(1, peak // 10))
     chart.joinedLines = 1
-    for number, (_name, values) in enumerate(series):
+    for row, (number, run) in enumerate(runs):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        # a series without a single value draws no line (ReportLab fails on an empty one)
-        has_values = any(v is not None for v in values)
-        chart.lines[number].strokeColor = colour if has_values else None
-        chart.lines[number].strokeWidth = 1.6
+        chart.lines[row].strokeColor = colour
+        chart.lines[row].strokeWidth = 1.6
+        if sum(v is not None for v in run) == 1:  # a point alone: a dot, not an empty line
+            chart.lines[row].symbol = makeMarker(
+                "FilledCircle", size=4.5, fillColor=colour, strokeColor=colour
+            )
     drawing.add(chart)
     legend = Legend()
     legend.fontName = FONT
@@ -75,6 +81,21 @@ def trend_drawing(
     if title:
         drawing.add(String(40, height - 14, title, fontName=FONT, fontSize=9))
     return drawing
+
+
+def _runs(values: Sequence[int | None]) -> list[list[int | None]]:
+    """Each unbroken run of values, as a full-length row with None elsewhere."""
+    found: list[list[int | None]] = []
+    current: list[int | None] | None = None
+    for number, value in enumerate(values):
+        if value is None:
+            current = None
+            continue
+        if current is None:
+            current = [None] * len(values)
+            found.append(current)
+        current[number] = value
+    return found
 
 
 class TrendChart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints

@@ -309,3 +309,18 @@ def test_random_groups_pass_the_audit_in_every_format(case: dict) -> None:
             assert sip_file_bytes(db, group.id, 2025, ".pdf", suppress_below=limit)[:5] == b"%PDF-"
         finally:
             db.dispose()
+
+
+def test_the_trend_chart_leaves_a_gap_where_a_count_is_hidden() -> None:
+    """ReportLab joins the points on either side of a missing value with a straight line,
+    which would draw a value where the count is hidden: each unbroken run is its own line."""
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+
+    from naravard_desktop.export.sip_chart import trend_drawing
+
+    drawing = trend_drawing(
+        ["K1", "K2", "K3", "K4", "K5"], [("Initierade SIP", [7, None, 9, 8, None])]
+    )
+    chart = next(c for c in drawing.contents if isinstance(c, HorizontalLineChart))
+    assert chart.data == [[7, None, None, None, None], [None, None, 9, 8, None]]
+    assert chart.lines[0].symbol is not None  # a point alone is drawn as a dot
