@@ -8,8 +8,10 @@ A hidden cell passes when that interval is at least `threshold` wide; one that i
 exactly, or bounded more narrowly, fails. The interval of the LP contains every integer answer,
 so a cell that passes here passes for a reader who reasons with whole numbers too.
 
-Independent parts of a document (an indicator family that shares no sum with another) are
-separate programmes, each built once and solved twice per hidden cell, with a warm start.
+Here the system is built: each shown sum written over its hidden parts only, split into
+independent components (a month of an indicator family), a component with one sum answered
+without a programme. services/disclosure_lp.py solves the rest, at most twice per hidden cell
+and usually far less (see there).
 """
 
 from __future__ import annotations
