@@ -104,12 +104,35 @@ def _chain_problems(session: Session, group: Group) -> list[str]:
     return problems
 
 
+def _signed_copy_problems(meeting: Meeting, row: ProtocolRevision) -> list[str]:
+    """The stored signed PDF must still be the approved PDF plus intact signatures only."""
+    from naravard_desktop.services.signing import signed_problems
+
+    assert row.signed_pdf is not None
+    try:
+        problems, _signatures = signed_problems(row.pdf, row.signed_pdf)
+    except Exception as error:  # an unreadable file is a finding, not a crash of `check`
+        problems = [type(error).__name__]
+    return (
+        [
+            _(
+                "{name}: the stored signed PDF is not the approved protocol with intact "
+                "signatures: {problems}"
+            ).format(name=_name(meeting, row), problems=" ".join(problems))
+        ]
+        if problems
+        else []
+    )
+
+
 def check_approvals(session: Session) -> ApprovalReport:
     report = ApprovalReport()
     unchecked = 0
     for meeting in session.scalars(select(Meeting).order_by(Meeting.held_on, Meeting.id)):
         for row in meeting.protocols:
             found = revision_problems(session, meeting, row)
+            if row.signed_pdf is not None:
+                found += _signed_copy_problems(meeting, row)
             if found:
                 report.bad_meetings.add(meeting.id)
             report.problems += found

@@ -20,6 +20,7 @@ from naravard_desktop.db.models import Meeting, Person, ProtocolRevision
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, use_language
 from naravard_desktop.services import pdf_signatures as pdfsig
+from naravard_desktop.services import pdf_updates
 from naravard_desktop.services.approval_check import revision_problems
 from naravard_desktop.services.database import Database
 
@@ -135,7 +136,7 @@ def signed_problems(stored: bytes, data: bytes) -> tuple[list[str], list[pdfsig.
                     "was changed after signing."
                 ).format(field=signature.field, name=signature.signer)
             )
-    if not pdfsig.only_forms_added(data, pdfsig.revisions_in(stored)):
+    if not pdf_updates.only_forms_added(data, pdf_updates.revisions_in(stored)):
         problems.append(
             _(
                 "A later update of the file changes its content, not only signatures: it is not "

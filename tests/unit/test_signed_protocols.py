@@ -18,7 +18,7 @@ from pyhanko.sign.signers import Signer
 from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import approval, maintenance, signing
+from naravard_desktop.services import approval, maintenance, pdf_updates, signing
 from naravard_desktop.services import pdf_signatures as pdfsig
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.verification import verify_file
@@ -72,7 +72,7 @@ def _pdfa_2b(data: bytes, stored: bytes) -> None:
     with pikepdf.open(BytesIO(stored)) as pdf:
         report = pikepdf.pdfa.check(pdf, "2b")
         assert report.passed, report.summary
-    assert pdfsig.only_forms_added(data, pdfsig.revisions_in(stored))
+    assert pdf_updates.only_forms_added(data, pdf_updates.revisions_in(stored))
     with pikepdf.open(BytesIO(data)) as pdf:
         assert str(pdf.Root.get("/Version", "/1.7")) < "/2"  # PDF/A-2 is PDF 1.7
         assert pdf.pdf_version < "2"
@@ -201,6 +201,22 @@ def test_two_signers_sign_in_the_app_in_turn_and_it_stays_pdfa(
     verified = verify_file(db, signed)
     assert verified.ok, verified.lines
     assert sum("obruten" in line for line in verified.lines) == 3
+    assert maintenance.check_database(db).ok
+
+
+def test_check_reports_a_stored_signed_pdf_that_was_changed(
+    db: Database, db_path: Path, meeting_id: int, ca: ThrowawayCA, vera: Person
+) -> None:
+    signing.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
+    signed = signing.stored_signed_pdf(db, meeting_id) or b""
+    spot = len(signed) - 3000  # inside the signed appearance or signature dictionary
+    raw(
+        db_path,
+        "UPDATE protocol_revisions SET signed_pdf = ?",
+        signed[:spot] + bytes([signed[spot] ^ 0x01]) + signed[spot + 1 :],
+    )
+    problems = maintenance.check_database(db).problems
+    assert any("underskrivna PDF" in p for p in problems), problems
 
 
 def test_a_signed_file_of_a_forged_approval_is_rejected(
