@@ -41,6 +41,29 @@ def _where(preview: ImportPreview, sheet: str, first: int, last: int) -> str:
     return _place(sheet, _rows(first, last))
 
 
+def source_line(preview: ImportPreview) -> str:
+    """ "Bladet ”Plan”: 5 områden och 17 aktiviteter.", or all sheets, or the Word document."""
+    areas = ngettext("{count} area", "{count} areas", len(preview.areas)).format(
+        count=len(preview.areas)
+    )
+    activities = ngettext("{count} activity", "{count} activities", len(preview.activities)).format(
+        count=len(preview.activities)
+    )
+    if preview.source.lower().endswith((".docx", ".docm")):
+        return _("The document: {areas} and {activities}.").format(
+            areas=areas, activities=activities
+        )
+    if any(area.sheet for area in preview.areas):
+        return ngettext(
+            "{count} sheet, one area each: {areas} and {activities}.",
+            "{count} sheets, one area each: {areas} and {activities}.",
+            len(preview.sheets),
+        ).format(count=len(preview.sheets), areas=areas, activities=activities)
+    return _("Sheet “{sheet}”: {areas} and {activities}.").format(
+        sheet=preview.sheet, areas=areas, activities=activities
+    )
+
+
 def plan_lines(preview: ImportPreview) -> list[str]:
     """ "Titel: … (rad 1)", "Gäller från 2021-09-24", "Reviderad 2022-03-14, 2024-02-09
     (Beslut i Fredagsgruppen)": what the plan itself will hold."""

@@ -104,3 +104,25 @@ def test_the_preview_shows_the_tree_and_takes_corrections_from_the_keyboard(
         files.S_3B,
     ]
     assert plans.get_plan(db, dialog.created.id).title == files.S_TITLE
+
+
+def test_a_workbook_with_one_sheet_per_strategy_or_the_sheet_the_user_chooses(
+    qtbot: QtBot, db: Database, group: GroupData, user: User, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    path = files.primary_care_sheets(tmp_path / "Gemensam plan.xlsx")
+    dialog = ImportDialog(db, group.id, path, parent)
+    user.activate(dialog)
+    summary = dialog.findChild(QLabel, "import_summary")
+    assert summary.text().startswith("4 blad, ett område per blad: 4 områden och 7 aktiviteter.")
+    assert areas(dialog.content)[:2] == [
+        "Ökad delaktighet (3 aktiviteter)",
+        "Ökad kontinuitet (2 aktiviteter)",
+    ]
+    alt(dialog, Qt.Key.Key_B)  # Blad
+    assert dialog.sheet_choice.hasFocus()
+    user.press(dialog.sheet_choice, Qt.Key.Key_Down)
+    user.press(dialog.sheet_choice, Qt.Key.Key_Down)
+    assert summary.text().startswith("Bladet ”Ökad kontinuitet”: 1 område och 2 aktiviteter.")
+    assert areas(dialog.content) == ["Aktiviteter (2 aktiviteter)"]

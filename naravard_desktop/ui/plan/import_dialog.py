@@ -36,7 +36,12 @@ from naravard_desktop.services.plan_import import (
     preview_again,
     read_plan_file,
 )
-from naravard_desktop.services.plan_import_summary import area_lines, plan_lines, skipped_groups
+from naravard_desktop.services.plan_import_summary import (
+    area_lines,
+    plan_lines,
+    skipped_groups,
+    source_line,
+)
 from naravard_desktop.services.plans import PlanSummary
 from naravard_desktop.services.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
@@ -157,22 +162,7 @@ class ImportDialog(QDialog):
         assert preview is not None
         if not self.title_edited:
             self.title.setText(preview.plan.title)
-        self.summary.setText(
-            "\n".join(
-                [
-                    _("Sheet “{sheet}”: {areas} and {activities}.").format(
-                        sheet=preview.sheet,
-                        areas=ngettext("{count} area", "{count} areas", len(preview.areas)).format(
-                            count=len(preview.areas)
-                        ),
-                        activities=ngettext(
-                            "{count} activity", "{count} activities", len(preview.activities)
-                        ).format(count=len(preview.activities)),
-                    ),
-                    *plan_lines(preview),
-                ]
-            )
-        )
+        self.summary.setText("\n".join([source_line(preview), *plan_lines(preview)]))
         several = len(preview.sheets) > 1
         self.sheet_label.setVisible(several)
         self.sheet_choice.setVisible(several)
@@ -190,6 +180,7 @@ class ImportDialog(QDialog):
         for where, why, _row in skipped_groups(preview):
             self.skipped.addTopLevelItem(QTreeWidgetItem([where, why]))
         self.skipped.resizeColumnToContents(0)
+        self.skipped.setColumnWidth(0, min(self.skipped.columnWidth(0), 520))
         self.problems.clear()
         for problem in preview.problems:
             kind = _("Error") if problem.blocking else _("Note")
