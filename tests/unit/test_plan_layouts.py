@@ -224,3 +224,71 @@ def test_primary_care_plan_as_word_lists_under_strategy_headings(tmp_path: Path)
     ]
     assert preview.plan.title == files.P_TITLE
     assert preview.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "lead", "title"),
+    [
+        ("1 Personcentrerat", "1", None, "Personcentrerat"),
+        ("1. Personcentrerat", "1", None, "Personcentrerat"),
+        ("1) Personcentrerat", "1", None, "Personcentrerat"),
+        ("a) Patientkontrakt", "a)", None, "Patientkontrakt"),
+        ("1 a) Patientkontrakt", "a)", "1", "Patientkontrakt"),
+        ("1a Patientkontrakt", "a)", "1", "Patientkontrakt"),
+        ("2.1 Förebyggande insatser", "2.1", "2", "Förebyggande insatser"),
+        (
+            "Fast vårdkontakt och fast läkarkontakt",
+            None,
+            None,
+            "Fast vårdkontakt och fast läkarkontakt",
+        ),
+        ("2024 års insatser", None, None, "2024 års insatser"),
+    ],
+)
+def test_numbering_places_an_area(
+    text: str, number: str | None, lead: str | None, title: str
+) -> None:
+    from naravard_desktop.services.plan_layouts import split_number
+
+    numbering, rest = split_number(text)
+    assert (numbering.number if numbering else None, numbering.lead if numbering else None) == (
+        number,
+        lead,
+    )
+    assert rest == title
+
+
+def test_bold_headings_mark_a_sheet_and_a_plain_one_cell_row_stays_an_activity(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["Aktivitet", "Ansvar", "Tidsplan"],
+        ["Ökad delaktighet"],
+        ["Brukarråd för äldre", "Kommunen", "Hösten 2025"],
+        ["Dialogmöten med anhöriga"],  # only its title: an activity, not a heading
+        ["2. Ökad kontinuitet"],  # not bold, but numbered: a heading
+        ["Punktmätning av fasta kontakter", "Fredagsgruppen", "Löpande"],
+        ["Ökad tillgänglighet"],
+        ["Konsultation mellan vårdnivåer", None, "2025"],
+    ):
+        sheet.append(row)
+    for cell in ("A2", "A7"):
+        sheet[cell].font = files.BOLD
+    book.save(tmp_path / "plan.xlsx")
+    preview = read_plan_file(tmp_path / "plan.xlsx")
+    assert tree(preview) == [
+        (
+            "Ökad delaktighet",
+            [
+                ("Brukarråd för äldre", "Kommunen", "Hösten 2025"),
+                ("Dialogmöten med anhöriga", "", ""),
+            ],
+        ),
+        ("2 Ökad kontinuitet", [("Punktmätning av fasta kontakter", "Fredagsgruppen", "Löpande")]),
+        ("Ökad tillgänglighet", [("Konsultation mellan vårdnivåer", "", "2025")]),
+    ]
