@@ -119,14 +119,14 @@ def preview_again(previous: ImportPreview, options: ImportOptions) -> ImportPrev
         if number == 0:
             prose: frozenset[int] = getattr(sheet, "prose", frozenset())
             for index in range(header[0]):
-                if index != above:
+                if index not in above:
                     block.read_row(index, sheet.rows[index], may_title=index not in prose)
         if about.labelled or block.labelled:
             reader.split_default = False  # a file we wrote holds each activity as it was
             if source.suffix.lower() in (".xlsx", ".xlsm") and reader.area_column is not None:
                 reader.indented = True  # … and its indents say where each area belongs
-        if above is not None:
-            reader.heading(above, distinct(sheet.rows[above])[0])
+        for index in above:
+            reader.heading(index, distinct(sheet.rows[index])[0])
         reader.read()
     preview.found = [("", r, what) for r, what in block.used.items()]
     preview.found += [(meta.name if meta else "", r, what) for r, what in about.used.items()]

@@ -21,7 +21,7 @@ import io
 import logging
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.parsers.expat import ExpatError
@@ -52,6 +52,8 @@ class DocumentSheet(Sheet):
 
     prose: frozenset[int] = frozenset()
     places: tuple[str, ...] = ()  # per row, how the user finds it: "tabell 2, rad 3"
+    levels: dict[int, int] = field(default_factory=dict)  # heading rows → 0 title, 1, 2 …
+    lists: bool = False  # no table of activities: the lists under the headings are
 
 
 def read_docx(path: Path) -> list[Sheet]:
@@ -250,6 +252,7 @@ def _as_sheet(document: Any, name: str) -> Sheet:
     prose: set[int] = set()
     merged: list[tuple[int, int, int, int]] = []
     places: list[str] = []
+    levels: dict[int, int] = {}
     tables = 0
     for index, block in enumerate(blocks):
         if areas and index == areas[0]:  # the lists are the activities: a header for them
@@ -258,6 +261,7 @@ def _as_sheet(document: Any, name: str) -> Sheet:
         if block.kind != "table":
             listed = areas is not None and index > areas[0] and block.kind == "list"
             if block.kind == "heading" and (areas is None or index in areas or index < areas[0]):
+                levels[len(rows)] = block.level
                 emphasis.add(len(rows))
             elif not listed:
                 prose.add(len(rows))
@@ -286,6 +290,8 @@ def _as_sheet(document: Any, name: str) -> Sheet:
         emphasis=frozenset(emphasis),
         prose=frozenset(prose),
         places=tuple(places),
+        levels=levels,
+        lists=areas is not None,
     )
 
 

@@ -94,6 +94,9 @@ class RowReader:
         )
         self.marks = self._marked_rows()
         self.prose: frozenset[int] = getattr(sheet, "prose", frozenset())
+        # A Word document's heading levels: a deeper heading is a sub-area.
+        self.levels: dict[int, int] = getattr(sheet, "levels", {})
+        self.top_level: int | None = None
         if sheet_area:
             self.base = self._add_area(sheet.name, self.header_row, None)
             self.last_top = None
@@ -145,18 +148,31 @@ class RowReader:
         places: tuple[str, ...] = getattr(self.sheet, "places", ())
         return places[index] if index < len(places) else ""
 
-    def heading_above(self) -> int | None:
+    def heading_above(self) -> list[int]:
         """The heading line right above the first header (no empty row between), when the
-        sheet has no area column: the first area, as in Handlingsplan 2024."""
+        sheet has no area column: the first area, as in Handlingsplan 2024. In a Word
+        document, the headings of higher levels right above it too ("Heading 1" then
+        "Heading 2" then the table), top first."""
         if "area" in self.columns or self.base is not None or self.header_row == 0:
-            return None
+            return []
+        if getattr(self.sheet, "lists", False):
+            return []  # the areas follow the header made for the lists
+        found: list[int] = []
         index = self.header_row - 1
-        if index in self.prose:
-            return None  # a Word paragraph of text, not a heading
-        texts = distinct(self.rows[index])
-        if len(texts) == 1 and not self.is_header(self.rows[index]):
-            return index
-        return None
+        while index >= 0 and index in self.prose and self.levels:
+            index -= 1  # Word: text between the heading and its table
+        while index >= 0 and index not in self.prose:  # a Word paragraph of text: no heading
+            texts = distinct(self.rows[index])
+            if len(texts) != 1 or self.is_header(self.rows[index]):
+                break
+            level = self.levels.get(index)
+            if found and (level is None or level >= self.levels.get(found[-1], 0) or level == 0):
+                break
+            found.append(index)
+            if level is None:
+                break
+            index -= 1
+        return found[::-1]
 
     def _skip(self, index: int, reason: str) -> None:
         self.out.skipped.append((self.where, index, reason))
@@ -201,6 +217,13 @@ class RowReader:
 
     def heading(self, index: int, text: str) -> None:
         numbering, title = split_number(text)
+        level = self.levels.get(index)
+        if self.top_level is None:  # the highest level of the headings from here on
+            later = [lv for row, lv in self.levels.items() if row >= index and lv > 0]
+            self.top_level = min(later, default=0)
+        deeper = level is not None and level > self.top_level
+        if numbering is None and deeper and self.last_top is not None:
+            numbering = Numbering("", None, True)  # a Word "Heading 2" under a "Heading 1"
         self._add_area(title or text, index, numbering)
 
     # --- areas ------------------------------------------------------------------------------

@@ -484,3 +484,67 @@ def primary_care_docx(path: Path) -> Path:
             document.add_paragraph(activity, style="List Bullet")
     document.save(str(path))
     return path
+
+
+def skane_docx(path: Path) -> Path:
+    """Seed 002 in Word: numbered headings (Word's own numbering, so no number in the text),
+    "Heading 1" areas and "Heading 2" sub-areas, each sub-area's table holding bulleted
+    lists (Word's list paragraphs) in its cells."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(S_TITLE, style="Title")
+    sections: list[tuple[int, str, list[str] | None, str]] = [
+        (1, "Personcentrerat arbets-och förhållningssätt", None, ""),
+        (2, "Patientkontrakt och Samordnad individuell plan, SIP", S_1A, S_1A_SCHEDULE),
+        (2, "Etablera en jämlik läkarmedverkan på primärvårdsnivå", S_1C, S_1C_SCHEDULE),
+        (1, "Förebyggande och hälsofrämjande insatser", None, ""),
+        (2, "Förebyggande och hälsofrämjande insatser", S_2A, S_2A_SCHEDULE),
+        (
+            1,
+            "Gemensamma digitala lösningar",
+            S_4,
+            "- Handlingsplanen ska gå till beslut under Q1 2022",
+        ),
+    ]
+    for level, heading, activities, schedule in sections:
+        document.add_heading(heading, level=level)
+        if activities is None:
+            continue
+        document.add_paragraph("Aktivitets- och tidplanen revideras årligen.")
+        table = document.add_table(rows=2, cols=4)
+        for cell, text in zip(table.rows[0].cells, S_HEADER, strict=True):
+            cell.text = text
+        cells = table.rows[1].cells
+        for cell, lines in (
+            (cells[0], activities),
+            (cells[1], [line[2:] for line in schedule.split("\n")]),
+        ):
+            cell.text = ""
+            first = cell.paragraphs[0]
+            first.text, first.style = lines[0], document.styles["List Bullet"]
+            for line in lines[1:]:
+                cell.add_paragraph(line, style="List Bullet")
+        cells[3].text = CTB
+    document.save(str(path))
+    return path
+
+
+def skane_docx_tree() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    def bullets(text: str) -> str:
+        return "\n".join("• " + line[2:] for line in text.split("\n"))
+
+    def each(titles: list[str], schedule: str) -> list[tuple[str, str, str]]:
+        return [(title, CTB, bullets(schedule)) for title in titles]
+
+    return [
+        ("Personcentrerat arbets-och förhållningssätt", []),
+        ("  Patientkontrakt och Samordnad individuell plan, SIP", each(S_1A, S_1A_SCHEDULE)),
+        ("  Etablera en jämlik läkarmedverkan på primärvårdsnivå", each(S_1C, S_1C_SCHEDULE)),
+        ("Förebyggande och hälsofrämjande insatser", []),
+        ("  Förebyggande och hälsofrämjande insatser", each(S_2A, S_2A_SCHEDULE)),
+        (
+            "Gemensamma digitala lösningar",
+            each(S_4, "- Handlingsplanen ska gå till beslut under Q1 2022"),
+        ),
+    ]

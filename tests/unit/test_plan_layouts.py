@@ -292,3 +292,12 @@ def test_bold_headings_mark_a_sheet_and_a_plain_one_cell_row_stays_an_activity(
         ("2 Ökad kontinuitet", [("Punktmätning av fasta kontakter", "Fredagsgruppen", "Löpande")]),
         ("Ökad tillgänglighet", [("Konsultation mellan vårdnivåer", "", "2025")]),
     ]
+
+
+def test_skane_layout_as_a_word_document_with_heading_levels_and_list_cells(
+    tmp_path: Path,
+) -> None:
+    preview = read_plan_file(files.skane_docx(tmp_path / "Aktivitets- och tidplan.docx"))
+    assert tree(preview) == files.skane_docx_tree()
+    assert preview.plan.title == files.S_TITLE
+    assert preview.problems == []
