@@ -120,6 +120,18 @@ def empty_fields(pdf: bytes) -> list[str]:
     ]
 
 
+def claimed_signers(pdf: bytes) -> dict[str, str]:
+    """Field name → the common name in its signature's certificate, read without checking
+    the signature (for display; `verify` checks)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(BytesIO(pdf), strict=False)
+    return {
+        str(embedded.field_name): str(embedded.signer_cert.subject.native.get("common_name", ""))
+        for embedded in reader.embedded_signatures
+    }
+
+
 def _stamp_pdf(width: int, height: int, lines: Sequence[str]) -> bytes:
     """The visible signature: the signer and the time in the protocol's embedded font (the
     text stamps of pyHanko would use a font that is not embedded, which PDF/A forbids)."""

@@ -155,6 +155,33 @@ def stored_signed_pdf(db: Database, meeting_id: int) -> bytes | None:
         return meeting.protocols[-1].signed_pdf
 
 
+@dataclass(frozen=True)
+class FieldsState:
+    """Which signature fields hold a signature, read without checking the signatures (fast,
+    for the window's banner; `check` and `verify` do the checking)."""
+
+    signed: tuple[SignatureField, ...]
+    signed_by: dict[str, str]  # field name → the name in the signature's certificate
+    missing: tuple[SignatureField, ...]  # required and not signed
+    open_fields: tuple[SignatureField, ...]  # every field not signed, the optional ones too
+
+
+def fields_state(db: Database, meeting_id: int) -> FieldsState | None:
+    with db.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None or meeting.state != ProtocolState.APPROVED or not meeting.protocols:
+            return None
+        fields = _fields(session, meeting)
+        signed_pdf = meeting.protocols[-1].signed_pdf
+    empty = set(pdfsig.empty_fields(signed_pdf)) if signed_pdf else {f.name for f in fields}
+    return FieldsState(
+        signed=tuple(f for f in fields if f.name not in empty),
+        signed_by=pdfsig.claimed_signers(signed_pdf) if signed_pdf else {},
+        missing=tuple(f for f in fields if f.required and f.name in empty),
+        open_fields=tuple(f for f in fields if f.name in empty),
+    )
+
+
 def status(db: Database, meeting_id: int) -> SigningStatus | None:
     """Who has signed the latest approval (None when it is not approved)."""
     with db.session() as session:

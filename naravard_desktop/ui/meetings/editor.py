@@ -26,7 +26,7 @@ from naravard_desktop.i18n import (
     format_time,
     join_typed_names,
 )
-from naravard_desktop.services import approval, approval_check, meetings
+from naravard_desktop.services import approval, approval_check, meetings, signing
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meeting_labels import kind_label
 from naravard_desktop.services.meetings import MeetingData
@@ -36,6 +36,7 @@ from naravard_desktop.ui.meetings import documents
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
 from naravard_desktop.ui.meetings.attendance import AttendancePanel
 from naravard_desktop.ui.meetings.items import AgendaPanel
+from naravard_desktop.ui.meetings.signing_actions import SigningActions, signing_line
 from naravard_desktop.ui.questions import confirm
 
 APPROVED_BANNER = "background: #e3f1e6; color: #1b4d2c; border: 1px solid #9cc8a8;"
@@ -84,6 +85,7 @@ class MeetingEditor(QWidget):
         self.approve_action.setObjectName("approve_protocol")
         self.correction_action = self._action(_("Start &correction…"), None, self.correct)
         self.correction_action.setObjectName("start_correction")
+        self.signing = SigningActions(self, db, lambda: self.meeting, self._signed)
         back = self._action(_("All meetings"), "Alt+Left", self.go_back)
         self.addAction(back)
         toolbar = QToolBar()
@@ -95,6 +97,7 @@ class MeetingEditor(QWidget):
         toolbar.addSeparator()
         toolbar.addAction(self.approve_action)
         toolbar.addAction(self.correction_action)
+        toolbar.addAction(self.signing.sign_action)
 
         self.agenda = AgendaPanel(db, undo_stack)
         self.attendance = AttendancePanel(db)
@@ -144,6 +147,8 @@ class MeetingEditor(QWidget):
             None,
             self.approve_action,
             self.correction_action,
+            None,
+            *self.signing.actions(),
         ]
 
     # --- showing --------------------------------------------------------------------------
@@ -184,6 +189,7 @@ class MeetingEditor(QWidget):
         self.approve_action.setEnabled(meeting is not None and not meeting.locked)
         self.correction_action.setEnabled(meeting is not None and meeting.locked)
         self.edit_action.setEnabled(meeting is not None and not meeting.locked)
+        self.signing.enable(meeting is not None and meeting.locked)
         if meeting is None:
             self.title.setText(_("No meeting chosen"))
             self.facts.clear()
@@ -224,6 +230,9 @@ class MeetingEditor(QWidget):
             )
             if last.revision > 1:
                 text += " " + _("Revision {number}.").format(number=last.revision)
+            signed = signing_line(signing.fields_state(self.db, meeting.id))
+            if signed:
+                text += " " + signed
             self.banner.setText(text)
             self.banner.setStyleSheet(APPROVED_BANNER + BANNER_PADDING)
             self.banner.setVisible(True)
@@ -324,6 +333,10 @@ class MeetingEditor(QWidget):
             self.refresh()
             self.changed.emit()
             self.status_message.emit(_("The protocol is approved and locked."))
+
+    def _signed(self, message: str) -> None:
+        self.refresh()
+        self.status_message.emit(message)
 
     def correct(self) -> None:
         meeting = self.meeting
