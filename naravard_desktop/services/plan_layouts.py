@@ -225,14 +225,18 @@ class TitleBlock:
         if not revised and not valid:
             return False
         cut = revised.start() if revised else len(text)
+        end = 0  # where the date before ends
         for start, day in found:
             if start >= cut:
                 continue
-            before = text[:start]
-            if valid and _VALID_TO.search(before[valid.end() :]) and self.valid_from:
-                self.valid_to = day
+            between = text[end:start]
+            ranged = _VALID_TO.search(between) or between.strip() in ("–", "-", "—")
+            if valid and self.valid_from and end and ranged:
+                self.valid_to = day  # "… 2024-01-01 till 2025-12-31", "… 2024-01-01 – 2025-12-31"
             elif valid and start > valid.start():
                 self.valid_from = self.valid_from or day
+            written = _DATE.match(text, start)
+            end = written.end() if written else start
         if revised:
             later = [(start, day) for start, day in found if start > revised.start()]
             for number, (start, day) in enumerate(later):

@@ -301,3 +301,36 @@ def test_skane_layout_as_a_word_document_with_heading_levels_and_list_cells(
     assert tree(preview) == files.skane_docx_tree()
     assert preview.plan.title == files.S_TITLE
     assert preview.problems == []
+
+
+@pytest.mark.parametrize(
+    ("line", "valid_from", "valid_to", "revisions"),
+    [
+        (files.J_VALIDITY, dt.date(2021, 9, 24), None, JAMTLAND_REVISIONS),
+        ("Giltig 2024-01-01 – 2025-12-31", dt.date(2024, 1, 1), dt.date(2025, 12, 31), []),
+        (
+            "Gäller fr o m 2024-01-01 t o m 2026-12-31",
+            dt.date(2024, 1, 1),
+            dt.date(2026, 12, 31),
+            [],
+        ),
+        ("Reviderad 9 februari 2024", None, None, [RevisionInput(dt.date(2024, 2, 9), "")]),
+    ],
+)
+def test_validity_and_revision_lines_above_the_table(
+    line: str,
+    valid_from: dt.date | None,
+    valid_to: dt.date | None,
+    revisions: list[RevisionInput],
+) -> None:
+    from naravard_desktop.services.plan_layouts import TitleBlock
+
+    block = TitleBlock()
+    block.read_row(0, ["Lokal plan"])
+    block.read_row(1, [line])
+    assert (block.title, block.valid_from, block.valid_to, block.revisions) == (
+        "Lokal plan",
+        valid_from,
+        valid_to,
+        revisions,
+    )
