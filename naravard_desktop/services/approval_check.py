@@ -5,6 +5,7 @@ banner and the Word export of an approved protocol."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -181,3 +182,29 @@ def approved_protocol_data(db: Database, meeting_id: int) -> ProtocolData:
                 )
             )
         return data
+
+
+@dataclass(frozen=True)
+class Vouched:
+    """A file the approval record was made for, though the stored copy was replaced."""
+
+    meeting_id: int
+    held_on: dt.date
+    revision: int
+
+
+def vouched_by_record(db: Database, digest: str) -> Vouched | None:
+    """The altered approval whose record (its chain hash) was made for a PDF with the
+    SHA-256 `digest`: the file is then the protocol as approved, and the copy in the
+    database is the forgery."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(ProtocolRevision).where(ProtocolRevision.chain_hash.is_not(None))
+        ).all()
+        for row in rows:
+            meeting = session.get(Meeting, row.meeting_id)
+            if meeting is None or row.sha256 == digest:
+                continue
+            if record_hash(meeting.group_id, row, pdf_sha256=digest) == row.chain_hash:
+                return Vouched(meeting.id, meeting.held_on, row.revision)
+    return None

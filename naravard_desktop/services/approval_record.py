@@ -44,9 +44,11 @@ def stored_moment(moment: dt.datetime) -> str:
     return moment.replace(tzinfo=None).isoformat()
 
 
-def record_hash(group_id: int, row: ProtocolRevision) -> str:
+def record_hash(group_id: int, row: ProtocolRevision, pdf_sha256: str | None = None) -> str:
     """The hash of one approval record: meeting, revision, time, approvers, PDF hash, data
-    hash and the previous link. Read `row` from the database before hashing (see approve)."""
+    hash and the previous link. Read `row` from the database before hashing (see approve).
+    `pdf_sha256` asks whether the record was made for another PDF (the genuine one, when the
+    stored copy was replaced)."""
     record: dict[str, Any] = {
         "group": group_id,
         "meeting": row.meeting_id,
@@ -54,7 +56,7 @@ def record_hash(group_id: int, row: ProtocolRevision) -> str:
         "approved_at": stored_moment(row.approved_at),
         "approved_by": row.approved_by,
         "reason": row.reason,
-        "pdf_sha256": row.sha256,
+        "pdf_sha256": pdf_sha256 or row.sha256,
         "data_sha256": row.data_sha256 or "",
         "previous": row.chain_previous or "",
     }

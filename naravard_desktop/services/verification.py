@@ -45,9 +45,10 @@ def signature_line(info: object) -> str:
 def verify_file(db: Database, data: bytes) -> FileVerification:
     plain = approval.verify_pdf(db, data)
     if plain is not None or b"/ByteRange" not in data:
-        return FileVerification(
-            plain is not None and not plain.problems, (approval.describe_verification(plain),)
-        )
+        lines = [approval.describe_verification(plain)]
+        if plain is None:
+            lines += _genuine_but_replaced(db, data)
+        return FileVerification(plain is not None and not plain.problems, tuple(lines))
     from naravard_desktop.services import signing
     from naravard_desktop.services.approval_check import revision_problems
 
@@ -82,3 +83,24 @@ def verify_file(db: Database, data: bytes) -> FileVerification:
     )
     lines += problems
     return FileVerification(not problems and all(s.intact for s in signatures), tuple(lines))
+
+
+def _genuine_but_replaced(db: Database, data: bytes) -> list[str]:
+    """When the approval record was made for this very file but the stored copy differs:
+    the file is the protocol as approved, and the database was altered (exit stays 1)."""
+    from naravard_desktop.services.approval_check import vouched_by_record
+
+    vouched = vouched_by_record(db, approval.sha256_of(data))
+    if vouched is None:
+        return []
+    return [
+        _(
+            "But the approval record of the meeting {date} (id {id}, revision {revision}) was "
+            "made for exactly this file: it is the protocol as approved, and the copy stored "
+            "in the database was replaced afterwards. Keep this file and run `check`."
+        ).format(
+            date=format_date_in_text(vouched.held_on),
+            id=vouched.meeting_id,
+            revision=vouched.revision,
+        )
+    ]

@@ -19,6 +19,7 @@ from naravard_desktop.services.approval_record import chain_code, head_of
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meeting_documents import protocol_bytes
 from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.verification import verify_file
 from tests.unit.approval_setup import DAY, approved_meeting, make_group, raw
 
 
@@ -71,6 +72,10 @@ def test_the_forgery_of_the_issue_is_reported_by_check_and_rejected_by_verify(
     assert "INTE det justerade protokollet" in approval.describe_verification(found)
     with pytest.raises(DomainError, match="Word"):
         protocol_bytes(db, meeting_id, ".docx")
+    # The genuine archived PDF is recognised by the approval record it was made for.
+    genuine_check = verify_file(db, genuine)
+    assert not genuine_check.ok
+    assert "gjordes för exakt den här filen" in genuine_check.lines[-1]
 
 
 def test_only_the_stored_hash_changed_is_reported(db: Database, db_path: Path) -> None:
