@@ -41,6 +41,7 @@ from naravard_desktop.services.plan_layouts import (
     bullet_lines,
     cell_text,
     distinct,
+    norm,
     parse_number,
     split_number,
     strip_bullet,
@@ -50,6 +51,21 @@ from naravard_desktop.services.spreadsheets import CellValue, Sheet, shown
 # Why a row was left out, as the preview lists it.
 EMPTY_ROW = N_("empty row")
 HEADERS_AGAIN = N_("column headers again")
+SIGNATURE = N_("approval block")  # "GODKÄNT AV" / a name, "GILTIGT FR O M" / a date
+_SIGNATURE_LABELS = (
+    "godkänt av",
+    "godkänd av",
+    "beslutat av",
+    "beslutad av",
+    "fastställt av",
+    "fastställd av",
+    "giltigt fr o m",
+    "giltig fr o m",
+    "giltigt fr.o.m.",
+    "giltig fr.o.m.",
+    "underskrift",
+    "approved by",
+)
 TEXT_PARAGRAPH = N_("text, neither an area nor an activity")  # a Word paragraph
 ABOVE_TABLE = N_("text above the table")
 
@@ -82,6 +98,7 @@ class RowReader:
         self.options = options
         self.current: int | None = None  # index of the area activities go to
         self.current_text = ""  # the area cell that made the current area
+        self.signature_value = -1  # the row under an approval label
         self.split_default: bool | None = None  # None: split cells that are all bullets
         self.base: int | None = None  # the area of the whole sheet (one area per sheet)
         self.last_top: int | None = None
@@ -119,6 +136,8 @@ class RowReader:
                 self._skip(index, TEXT_PARAGRAPH)
             elif self.is_header(row):
                 self._skip(index, HEADERS_AGAIN)
+            elif self._signature(index, row):
+                self._skip(index, SIGNATURE)
             elif (heading := self._heading_text(index, row)) is not None:
                 self.heading(index, heading)
             else:
@@ -173,6 +192,16 @@ class RowReader:
                 break
             index -= 1
         return found[::-1]
+
+    def _signature(self, index: int, row: list[CellValue]) -> bool:
+        """An approval block under the table: a label of its own and the line under it."""
+        if self._overridden(index):
+            return False
+        texts = distinct(row)
+        if len(texts) == 1 and norm(texts[0]) in _SIGNATURE_LABELS:
+            self.signature_value = index + 1
+            return True
+        return index == self.signature_value and len(texts) == 1
 
     def _skip(self, index: int, reason: str) -> None:
         self.out.skipped.append((self.where, index, reason))

@@ -141,6 +141,8 @@ def jamtland_xlsx(path: Path) -> Path:
             if isinstance(values[2], dt.datetime):
                 sheet.cell(sheet.max_row, 3).number_format = "yyyy-mm-dd"
         sheet.append([])
+    for line in ("GODKÄNT AV", "Anna Lind", "GILTIGT FR O M", dt.datetime(2024, 3, 6)):
+        sheet.append([line])
     book.save(path)
     return path
 
@@ -451,6 +453,7 @@ def jamtland_csv(path: Path) -> Path:
     rows: list[Row] = [[J_TITLE], [J_VALIDITY], []]
     for title, activities in ((J_AREA_1, J_ROWS_1), (J_AREA_2, J_ROWS_2)):
         rows += [[title], J_HEADER, *activities, []]
+    rows += [["GODKÄNT AV"], ["Anna Lind"], ["GILTIGT FR O M"], ["2024-03-06"]]
     return _write_csv(path, rows, 3)
 
 

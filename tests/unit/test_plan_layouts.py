@@ -80,6 +80,7 @@ def test_jamtland_handlingsplan_as_excel_saves_it(
     assert (16, "tom rad") in reasons  # the empty row after the first table
     assert (18, "kolumnrubriker igen") in reasons
     assert (2, "text ovanför tabellen") in reasons  # the subtitle
+    assert {(28, "godkännandeblock"), (31, "godkännandeblock")} <= reasons
     plan = apply_import(db, group.id, preview)
     assert saved_tree(db, plan.id) == files.jamtland_tree()
     saved = plans.get_plan(db, plan.id)
