@@ -92,7 +92,7 @@ def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
                     "id": m.id,
                     "date": m.held_on.isoformat(),
                     "number": m.number,
-                    "state": state_label(m.state),
+                    "state": state_label(m.state, m.awaiting_signatures),
                     "first_paragraph": m.first_paragraph,
                     "last_paragraph": m.last_paragraph,
                     "place": m.place,
@@ -104,7 +104,8 @@ def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for m in rows:
             print(
-                f"{m.id}\t{format_iso_date(m.held_on)}\t{state_label(m.state)}\t"
+                f"{m.id}\t{format_iso_date(m.held_on)}\t"
+                f"{state_label(m.state, m.awaiting_signatures)}\t"
                 f"{paragraphs(m.first_paragraph, m.last_paragraph)}\t{m.place}",
                 file=out,
             )

@@ -41,7 +41,9 @@ def kind_label(kind: MeetingKind) -> str:
     return _(_KINDS[kind])
 
 
-def state_label(state: ProtocolState) -> str:
+def state_label(state: ProtocolState, awaiting_signatures: bool = False) -> str:
+    if awaiting_signatures and state == ProtocolState.APPROVED:
+        return _("approved, awaiting signatures")
     return _(_STATES[state])
 
 

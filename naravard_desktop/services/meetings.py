@@ -48,6 +48,9 @@ class MeetingSummary:
     first_paragraph: int | None
     last_paragraph: int | None
     version: int
+    # Digital justering begun but not every required signer has signed (services/signing.py):
+    # the protocol does not count as justerat yet.
+    awaiting_signatures: bool = False
 
     @property
     def upcoming(self) -> bool:
@@ -145,6 +148,7 @@ def validate_meeting(session: Session, group_id: int, data: MeetingInput) -> Mee
 def list_meetings(db: Database, group_id: int) -> list[MeetingSummary]:
     """Upcoming meetings first (soonest first), then past ones, newest first."""
     from naravard_desktop.services.paragraphs import paragraph_ranges
+    from naravard_desktop.services.signing import awaiting_signatures
 
     with db.session() as session:
         meetings = session.scalars(
@@ -152,6 +156,7 @@ def list_meetings(db: Database, group_id: int) -> list[MeetingSummary]:
         ).all()
         ranges = paragraph_ranges(session, group_id)
         numbers = meeting_numbers(meetings)
+        awaiting = awaiting_signatures(session, group_id)
         summaries = [
             MeetingSummary(
                 id=m.id,
@@ -164,6 +169,7 @@ def list_meetings(db: Database, group_id: int) -> list[MeetingSummary]:
                 first_paragraph=ranges.get(m.id, (None, None))[0],
                 last_paragraph=ranges.get(m.id, (None, None))[1],
                 version=m.version,
+                awaiting_signatures=m.id in awaiting,
             )
             for m in meetings
         ]

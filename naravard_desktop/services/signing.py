@@ -166,6 +166,28 @@ class FieldsState:
     open_fields: tuple[SignatureField, ...]  # every field not signed, the optional ones too
 
 
+def awaiting_signatures(session: Session, group_id: int) -> set[int]:
+    """The group's approved meetings whose signing has begun but is not complete (a group
+    that does not sign never begins, and its approved protocols count as justerat)."""
+    found = set()
+    rows = session.execute(
+        select(Meeting, ProtocolRevision.signed_pdf)
+        .join(ProtocolRevision, ProtocolRevision.meeting_id == Meeting.id)
+        .where(
+            Meeting.group_id == group_id,
+            Meeting.state == ProtocolState.APPROVED,
+            ProtocolRevision.signed_pdf.is_not(None),
+        )
+    ).all()
+    for meeting, signed_pdf in rows:
+        if signed_pdf is None or signed_pdf != meeting.protocols[-1].signed_pdf:
+            continue  # an earlier revision's signatures
+        empty = set(pdfsig.empty_fields(signed_pdf))
+        if any(f.required and f.name in empty for f in _fields(session, meeting)):
+            found.add(meeting.id)
+    return found
+
+
 def fields_state(db: Database, meeting_id: int) -> FieldsState | None:
     with db.session() as session:
         meeting = session.get(Meeting, meeting_id)

@@ -18,9 +18,10 @@ from pyhanko.sign.signers import Signer
 from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import approval, maintenance, pdf_updates, signing
+from naravard_desktop.services import approval, maintenance, meetings, pdf_updates, signing
 from naravard_desktop.services import pdf_signatures as pdfsig
 from naravard_desktop.services.database import Database
+from naravard_desktop.services.meeting_labels import state_label
 from naravard_desktop.services.verification import verify_file
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 from tests.unit.throwaway_ca import Person, ThrowawayCA
@@ -189,12 +190,18 @@ def test_two_signers_sign_in_the_app_in_turn_and_it_stays_pdfa(
     db: Database, meeting_id: int, ca: ThrowawayCA, vera: Person, olof: Person
 ) -> None:
     stored = approval.stored_pdf(db, meeting_id) or b""
+    group_id = meetings.get_meeting(db, meeting_id).group_id
+    (row,) = meetings.list_meetings(db, group_id)
+    assert state_label(row.state, row.awaiting_signatures) == "justerat"  # nobody began
     signing.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
+    (row,) = meetings.list_meetings(db, group_id)
+    assert state_label(row.state, row.awaiting_signatures) == "justerat, väntar på underskrifter"
     with pytest.raises(DomainError, match="redan"):
         signing.sign_protocol(db, meeting_id, "Ordforande", _p12(olof, ca))
     signing.sign_protocol(db, meeting_id, "Justerare_1", _p12(olof, ca))
     status = signing.sign_protocol(db, meeting_id, "Justerare_2", _p12(olof, ca))
     assert status.complete
+    assert not meetings.list_meetings(db, group_id)[0].awaiting_signatures
     signed = signing.stored_signed_pdf(db, meeting_id)
     assert signed is not None
     _pdfa_2b(signed, stored)

@@ -125,7 +125,7 @@ class MeetingsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATE:
-            approved = row.state == ProtocolState.APPROVED
+            approved = row.state == ProtocolState.APPROVED and not row.awaiting_signatures
             return QColor(APPROVED_COLOUR if approved else DRAFT_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.DATE:
             return _("Meeting {number}").format(number=row.number)
@@ -143,6 +143,6 @@ class MeetingsModel(QAbstractTableModel):
             case Column.KIND:
                 return kind_label(row.kind)
             case Column.STATE:
-                return state_label(row.state)
+                return state_label(row.state, row.awaiting_signatures)
             case Column.PARAGRAPHS:
                 return paragraph_range_text(row.first_paragraph, row.last_paragraph)
