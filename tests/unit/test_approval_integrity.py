@@ -179,3 +179,38 @@ def test_a_legitimate_correction_is_not_reported(db: Database) -> None:
     approval.approve(db, meeting_id, "Vera Lindqvist", DAY + dt.timedelta(days=10))
     assert _problems(db) == []
     assert head_of(db, group.id).length == 2
+
+
+def test_a_database_approved_before_0004_upgrades_and_checks_with_a_note(
+    tmp_path: Path,
+) -> None:
+    """A real approval made at schema 0003 (the 0004 columns taken away by its downgrade),
+    then opened by this version: upgraded, nothing called forged, the next approval chained."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from naravard_desktop.db import schema
+    from naravard_desktop.services.database import open_database
+
+    path = tmp_path / "gammal.sqlite"
+    db = open_database(str(path))
+    group, people = make_group(db)
+    first = approved_meeting(db, group, people)
+    with db.engine.begin() as connection:
+        command.downgrade(schema.alembic_config(connection), "0003")  # type: ignore[arg-type]
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            "0003"
+        )
+    db.dispose()
+
+    db = open_database(str(path))
+    try:
+        report = maintenance.check_database(db)
+        assert report.ok, report.problems
+        assert report.notes and "innan de här kontrollerna fanns" in report.notes[0]
+        assert verify_file(db, approval.stored_pdf(db, first) or b"").ok
+        approved_meeting(db, group, people, DAY + dt.timedelta(days=28))
+        assert maintenance.check_database(db).ok
+        assert head_of(db, group.id).length == 1
+    finally:
+        db.dispose()
