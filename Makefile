@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Test workers for `make test` (pytest-xdist): one per core; TEST_JOBS=0 runs in one process.
+TEST_JOBS ?= auto
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # What a fresh Debian lacks for Qt: offscreen (tests) and a real X11/Wayland window (run).
@@ -98,7 +100,7 @@ test-deps: ## Install SoftHSM2 for the PKCS#11 signing test (only when root and 
 	fi
 
 test: $(STAMP) compile-translations lint test-deps ## Run lint and the whole test suite offscreen
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times and a first start 100 times; print kills, corrupt files, lost transactions
 	@mkdir -p build
