@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, defer
 
 from naravard_desktop.db.models import Meeting, ProtocolRevision
 from naravard_desktop.services.database import Database
@@ -72,22 +72,25 @@ def chain_code(digest: str | None) -> str:
     return "-".join(head[i : i + 4] for i in range(0, len(head), 4))
 
 
-def group_chain(session: Session, group_id: int) -> list[ProtocolRevision]:
-    """The group's chained approval records, oldest first (records made before the chain
-    existed are left out)."""
-    return list(
-        session.scalars(
-            select(ProtocolRevision)
-            .join(Meeting, Meeting.id == ProtocolRevision.meeting_id)
-            .where(Meeting.group_id == group_id, ProtocolRevision.chain_hash.is_not(None))
-            .order_by(ProtocolRevision.id)
-        ).all()
+def _chained(group_id: int) -> Select[ProtocolRevision]:
+    """The group's chained records; the PDFs themselves are not loaded (not needed here)."""
+    return (
+        select(ProtocolRevision)
+        .join(Meeting, Meeting.id == ProtocolRevision.meeting_id)
+        .where(Meeting.group_id == group_id, ProtocolRevision.chain_hash.is_not(None))
+        .options(defer(ProtocolRevision.pdf), defer(ProtocolRevision.signed_pdf))
     )
 
 
+def group_chain(session: Session, group_id: int) -> list[ProtocolRevision]:
+    """The group's chained approval records, oldest first (records made before the chain
+    existed are left out)."""
+    return list(session.scalars(_chained(group_id).order_by(ProtocolRevision.id)).all())
+
+
 def chain_head(session: Session, group_id: int) -> ProtocolRevision | None:
-    chain = group_chain(session, group_id)
-    return chain[-1] if chain else None
+    """The newest chained record: its hash is the link the next approval stores."""
+    return session.scalars(_chained(group_id).order_by(ProtocolRevision.id.desc()).limit(1)).first()
 
 
 @dataclass(frozen=True)
