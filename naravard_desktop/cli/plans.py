@@ -147,8 +147,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if args.title:  # the title given replaces the file's: it is the one checked
         preview.problems[:] = [p for p in preview.problems if not isinstance(p, TitleProblem)]
         preview.problems.extend(title_problems(args.title))
+    word = args.file.suffix.lower() in (".docx", ".docm")
     print(
-        _("Sheet “{sheet}”: plan “{title}” with {areas} and {activities}.").format(
+        (
+            _("The document: plan “{title}” with {areas} and {activities}.")
+            if word
+            else _("Sheet “{sheet}”: plan “{title}” with {areas} and {activities}.")
+        ).format(
             sheet=preview.sheet,
             title=title,
             areas=ngettext("{count} area", "{count} areas", len(preview.areas)).format(

@@ -17,6 +17,7 @@ def test_import_plan_from_a_word_document(tmp_path: Path) -> None:
     dry = run(tmp_path, "import", "plan", source, "--database", database)
     assert dry.returncode == 0, dry.stderr
     lines = dry.stdout.splitlines()
+    assert lines[0] == (f"Dokumentet: planen ”{files.J_TITLE}” med 2 områden och 16 aktiviteter.")
     assert lines[1:6] == [
         f"  Rubrik: {files.J_TITLE} (dokumentets första rubrik)",
         "  Gäller: 2021-09-24 – …",
