@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -233,7 +234,11 @@ class ImportDialog(QDialog):
 
     def _read_again(self, options: ImportOptions, select: tuple[str, int] | None = None) -> None:
         assert self.preview is not None
-        self.preview = preview_again(self.preview, options)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds for 19 000 rows
+        try:
+            self.preview = preview_again(self.preview, options)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._show()
         if select is not None:
             self._select_row(select)
