@@ -107,6 +107,10 @@ def _documents(db: Database, language: str) -> Iterator[tuple[str, str]]:
             yield f"kallelse .pdf, {what}", _text(".pdf", kallelse_bytes(db, meeting.id))
             state = "approved" if meeting.state is ProtocolState.APPROVED else "draft"
             for suffix in (".pdf", ".docx"):
+                if suffix == ".docx" and state == "approved" and language != "sv":
+                    # Made from the data as approved, so refused once its language changed
+                    # after approval (issue 15); the Swedish run writes it.
+                    continue
                 data = protocol_bytes(db, meeting.id, suffix)
                 yield f"protocol {suffix} {state}, {what}", _text(suffix, data)
         for plan in list_plans(db, group.id):
