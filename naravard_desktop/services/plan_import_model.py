@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from naravard_desktop.i18n import N_, _
 from naravard_desktop.services.plan_items import ActivityInput
-from naravard_desktop.services.plan_layouts import norm
+from naravard_desktop.services.plan_layouts import cell_text, norm
 from naravard_desktop.services.plans import PlanInput, RevisionInput
-from naravard_desktop.services.spreadsheets import CellValue, Sheet, cell_name
+from naravard_desktop.services.spreadsheets import CellValue, Sheet, cell_name, shown
 
 # Column key → the English label (translated for export headers) and the headers accepted.
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -86,6 +86,24 @@ def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
         if "activity" in columns:
             return index, columns
     return None
+
+
+def unknown_columns(header: list[CellValue], columns: dict[str, int], row: int) -> list[Problem]:
+    """A note for each headed column the import does not know (it is left out)."""
+    used = set(columns.values())
+    return [
+        Problem(
+            row,
+            number,
+            _(
+                "The column “{name}” is not known and is left out. Rename it if it should be "
+                "imported."
+            ).format(name=shown(cell_text(value))),
+            blocking=False,
+        )
+        for number, value in enumerate(header)
+        if value is not None and number not in used
+    ]
 
 
 @dataclass(frozen=True)

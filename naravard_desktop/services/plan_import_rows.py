@@ -12,6 +12,7 @@ as an activity / as a heading, bullets split or not) come in as ImportOptions.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.errors import ValidationError
@@ -23,6 +24,7 @@ from naravard_desktop.services.plan_import_model import (
     ImportPreview,
     Problem,
     header_columns,
+    unknown_columns,
 )
 from naravard_desktop.services.plan_import_values import (
     read_due,
@@ -37,6 +39,7 @@ from naravard_desktop.services.plan_items import (
     validate_area,
 )
 from naravard_desktop.services.plan_layouts import (
+    APPROVAL_LABELS,
     Numbering,
     bullet_lines,
     cell_text,
@@ -46,26 +49,12 @@ from naravard_desktop.services.plan_layouts import (
     split_number,
     strip_bullet,
 )
-from naravard_desktop.services.spreadsheets import CellValue, Sheet, shown
+from naravard_desktop.services.spreadsheets import CellValue, Sheet
 
 # Why a row was left out, as the preview lists it.
 EMPTY_ROW = N_("empty row")
 HEADERS_AGAIN = N_("column headers again")
 SIGNATURE = N_("approval block")  # "GODKÄNT AV" / a name, "GILTIGT FR O M" / a date
-_SIGNATURE_LABELS = (
-    "godkänt av",
-    "godkänd av",
-    "beslutat av",
-    "beslutad av",
-    "fastställt av",
-    "fastställd av",
-    "giltigt fr o m",
-    "giltig fr o m",
-    "giltigt fr.o.m.",
-    "giltig fr.o.m.",
-    "underskrift",
-    "approved by",
-)
 TEXT_PARAGRAPH = N_("text, neither an area nor an activity")  # a Word paragraph
 ABOVE_TABLE = N_("text above the table")
 
@@ -146,22 +135,10 @@ class RowReader:
             self._check_area(area)
 
     def _unknown_columns(self, header: list[CellValue]) -> None:
-        used = set(self.columns.values())
-        for number, value in enumerate(header):
-            if value is not None and number not in used:
-                self.out.problems.append(
-                    Problem(
-                        self.header_row,
-                        number,
-                        _(
-                            "The column “{name}” is not known and is left out. Rename it if it "
-                            "should be imported."
-                        ).format(name=shown(cell_text(value))),
-                        blocking=False,
-                        sheet=self.where,
-                        place=self._place(self.header_row),
-                    )
-                )
+        for problem in unknown_columns(header, self.columns, self.header_row):
+            self.out.problems.append(
+                replace(problem, sheet=self.where, place=self._place(self.header_row))
+            )
 
     def _place(self, index: int) -> str:
         places: tuple[str, ...] = getattr(self.sheet, "places", ())
@@ -198,7 +175,7 @@ class RowReader:
         if self._overridden(index):
             return False
         texts = distinct(row)
-        if len(texts) == 1 and norm(texts[0]) in _SIGNATURE_LABELS:
+        if len(texts) == 1 and norm(texts[0]) in APPROVAL_LABELS:
             self.signature_value = index + 1
             return True
         return index == self.signature_value and len(texts) == 1

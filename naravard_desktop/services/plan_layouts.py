@@ -129,6 +129,22 @@ META_KEYS = {
 }
 
 
+APPROVAL_LABELS = (  # an approval block under the table: the label, then a name or date
+    "godkänt av",
+    "godkänd av",
+    "beslutat av",
+    "beslutad av",
+    "fastställt av",
+    "fastställd av",
+    "giltigt fr o m",
+    "giltig fr o m",
+    "giltigt fr.o.m.",
+    "giltig fr.o.m.",
+    "underskrift",
+    "approved by",
+)
+
+
 def norm(text: str) -> str:
     return " ".join(text.replace("\n", " ").split()).lower().rstrip(":")
 
