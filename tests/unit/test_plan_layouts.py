@@ -335,3 +335,28 @@ def test_validity_and_revision_lines_above_the_table(
         valid_to,
         revisions,
     )
+
+
+def test_a_revision_note_with_an_identity_number_is_held_back_like_every_other_text(
+    tmp_path: Path, db: Database, group: groups.GroupData
+) -> None:
+    from naravard_desktop.services.privacy import PrivacyWarning
+
+    path = tmp_path / "plan.csv"
+    path.write_bytes(
+        (
+            "Lokal plan Krokom;;\r\n"
+            "Gäller från och med 2024-01-01, reviderad 2024-02-09 (samtal med 19121212-1212);;\r\n"
+            ";;\r\n"
+            "Aktivitet;Ansvar;Tidsplan\r\n"
+            "Brukarråd för äldre;Kommunen;Hösten 2025\r\n"
+        ).encode("cp1252")
+    )
+    preview = read_plan_file(path)
+    [note] = preview.problems
+    assert (note.where, note.blocking) == ("Anteckning om revideringen", False)
+    with pytest.raises(PrivacyWarning):
+        apply_import(db, group.id, preview)
+    assert plans.list_plans(db, group.id) == []  # nothing at all was written
+    plan = apply_import(db, group.id, preview, privacy_override="Fiktivt testnummer")
+    assert [r.note for r in plans.get_plan(db, plan.id).revisions] == ["samtal med 19121212-1212"]
