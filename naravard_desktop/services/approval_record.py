@@ -31,8 +31,16 @@ def _plain(value: object) -> object:
 
 
 def data_hash(data: ProtocolData) -> str:
-    """SHA-256 of everything the protocol shows, in a canonical JSON form."""
+    """SHA-256 of what the protocol shows from its own meeting, in a canonical JSON form.
+    Left out: whether action items are done, the open actions carried from earlier meetings
+    and the next meeting. They are follow-up that may rightly change after approval (an
+    action marked done with an earlier date) and belong to other meetings' records."""
     fields = dataclasses.asdict(data)
+    fields["next_meeting"] = None
+    for item in fields["items"]:
+        item["carried_actions"] = []
+        for action in item["actions"]:
+            action["done"] = None
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=_plain)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from naravard_desktop.db.enums import Role
-from naravard_desktop.services import agenda, approval, groups, meetings
+from naravard_desktop.services import actions, agenda, approval, groups, meetings
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.members import MemberInput, add_member
 
@@ -33,9 +33,14 @@ def make_group(db: Database) -> tuple[groups.GroupData, dict[str, int]]:
 
 
 def approved_meeting(
-    db: Database, group: groups.GroupData, people: dict[str, int], day: dt.date = DAY
+    db: Database,
+    group: groups.GroupData,
+    people: dict[str, int],
+    day: dt.date = DAY,
+    action: str = "",
 ) -> int:
-    """A held meeting with a decision, approved three days later; its id."""
+    """A held meeting with a decision (and an open action item), approved three days later;
+    its id."""
     meeting = meetings.create_meeting(
         db,
         group.id,
@@ -49,6 +54,8 @@ def approved_meeting(
     )
     item = agenda.list_items(db, meeting.id)[-1]
     agenda.save_text(db, item.id, "decision", DECISION)
+    if action:
+        actions.add_action(db, item.id, actions.ActionInput(action, who="Nils Ågren"))
     approval.approve(db, meeting.id, "Vera Lindqvist, Olof Brandt", day + dt.timedelta(days=3))
     return meeting.id
 

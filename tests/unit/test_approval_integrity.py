@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.services import agenda, approval, maintenance
+from naravard_desktop.services import actions, agenda, approval, maintenance
 from naravard_desktop.services.approval_record import chain_code, head_of
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.meeting_documents import protocol_bytes
@@ -168,6 +168,28 @@ def test_approvals_from_before_the_check_are_a_note_not_a_forgery(
     approved_meeting(db, group, people, DAY + dt.timedelta(days=28))
     assert maintenance.check_database(db).ok
     assert chain_code(None) == ""
+
+
+def test_follow_up_after_approval_is_not_reported(db: Database) -> None:
+    """An action of the approved meeting marked done later, with an earlier date, and a new
+    meeting planned: follow-up, not a change of the approved protocol."""
+    group, people = make_group(db)
+    meeting_id = approved_meeting(db, group, people, action="Nils Ågren skickar planen")
+    (action,) = [
+        a
+        for item in agenda.list_items(db, meeting_id)
+        for a in actions.actions_of_item(db, item.id)
+    ]
+    actions.update_action(
+        db,
+        action.id,
+        actions.ActionInput(
+            action.what, action.who, action.due_on, done=True, done_on=DAY + dt.timedelta(days=1)
+        ),
+        action.version,
+    )
+    approved_meeting(db, group, people, DAY + dt.timedelta(days=28))
+    assert _problems(db) == []
 
 
 def test_a_legitimate_correction_is_not_reported(db: Database) -> None:
