@@ -52,11 +52,21 @@ from naravard_desktop.services.plan_layouts import (
 from naravard_desktop.services.spreadsheets import CellValue, Sheet
 
 # Why a row was left out, as the preview lists it.
-EMPTY_ROW = N_("empty row")
-HEADERS_AGAIN = N_("column headers again")
-SIGNATURE = N_("approval block")  # "GODKÄNT AV" / a name, "GILTIGT FR O M" / a date
-TEXT_PARAGRAPH = N_("text, neither an area nor an activity")  # a Word paragraph
-ABOVE_TABLE = N_("text above the table")
+# Why a row is left out: the key is stored in the preview, the text shown in the user's language.
+EMPTY_ROW, HEADERS_AGAIN, SIGNATURE, TEXT_PARAGRAPH, ABOVE_TABLE = (
+    "empty",
+    "headers",
+    "approval",  # "GODKÄNT AV" / a name, "GILTIGT FR O M" / a date
+    "paragraph",  # a Word paragraph
+    "above",
+)
+SKIP_REASONS = {
+    EMPTY_ROW: N_("empty row"),
+    HEADERS_AGAIN: N_("column headers again"),
+    SIGNATURE: N_("approval block"),
+    TEXT_PARAGRAPH: N_("text, neither an area nor an activity"),
+    ABOVE_TABLE: N_("text above the table"),
+}
 
 DEFAULT_AREA = N_("Activities")
 # ActivityInput's fields → the column keys, to name the cell of a problem.

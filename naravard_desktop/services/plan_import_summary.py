@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from naravard_desktop.i18n import _, format_iso_date, ngettext
 from naravard_desktop.services.plan_import_model import ImportPreview
+from naravard_desktop.services.plan_import_rows import SKIP_REASONS
 
 
 def _rows(first: int, last: int) -> str:
@@ -30,7 +31,8 @@ def skipped_groups(preview: ImportPreview) -> list[tuple[str, str, int]]:
             continue
         groups.append((sheet, row, row, reason))
     return [
-        (_where(preview, s, first, last), _(reason), first) for s, first, last, reason in groups
+        (_where(preview, s, first, last), _(SKIP_REASONS[reason]), first)
+        for s, first, last, reason in groups
     ]
 
 

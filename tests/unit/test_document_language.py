@@ -229,7 +229,8 @@ def _literal_arguments(call: ast.Call) -> list[str] | None:
     if len(args) == count and all(
         isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
     ):
-        return [a.value for a in args]  # type: ignore[attr-defined]
+        values = [a.value for a in args]  # type: ignore[attr-defined]
+        return values[1:] if call.func.id == "pgettext" else values  # type: ignore[attr-defined]
     return None
 
 

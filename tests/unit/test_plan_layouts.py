@@ -19,6 +19,7 @@ from naravard_desktop.services.plan_import import (
     preview_again,
     read_plan_file,
 )
+from naravard_desktop.services.plan_import_rows import SKIP_REASONS
 from naravard_desktop.services.plans import RevisionInput
 from tests.unit import plan_layout_files as files
 
@@ -76,7 +77,7 @@ def test_jamtland_handlingsplan_as_excel_saves_it(
     assert preview.plan.valid_from == dt.date(2021, 9, 24)
     assert preview.revisions == JAMTLAND_REVISIONS
     assert preview.problems == []
-    reasons = {(row + 1, _(reason)) for _sheet, row, reason in preview.skipped}
+    reasons = {(row + 1, _(SKIP_REASONS[reason])) for _sheet, row, reason in preview.skipped}
     assert (16, "tom rad") in reasons  # the empty row after the first table
     assert (18, "kolumnrubriker igen") in reasons
     assert (2, "text ovanför tabellen") in reasons  # the subtitle
