@@ -70,10 +70,9 @@ def _revision_adds_only_fields(reader: Any, revision: int) -> bool:
     before = reader.get_historical_resolver(revision - 1)
     after = reader.get_historical_resolver(revision)
     for ref in reader.xrefs.explicit_refs_in_revision(revision):
-        try:
-            old = before(ref)
-        except Exception:  # a new object: reachable only through what is checked here
-            continue
+        if reader.xrefs.get_introducing_revision(ref) >= revision:
+            continue  # a new object: reachable only through what is checked here
+        old = before(ref)
         if isinstance(old, generic.NullObject):
             continue
         new = after(ref)
