@@ -5,7 +5,7 @@ sees. A CSV holds the data layout only; an XLSX adds the summary and the periods
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from naravard_desktop.errors import DomainError
@@ -24,12 +24,12 @@ def _text(value: CellValue) -> str:
     return str(value).strip()
 
 
-def _names(source: str) -> set[str]:
-    """A sheet name in Swedish and English."""
+def _in_both(name: Callable[[], str]) -> set[str]:
+    """A sheet or column name in Swedish and English."""
     found = set()
     for language in ("sv", "en"):
         with use_language(language):
-            found.add(_(source))
+            found.add(name())
     return found
 
 
@@ -45,7 +45,7 @@ def _data(report: YearReport, sheet: Sheet, printed: dict[Position, str]) -> Non
     periods = {t.title: p for p, t in enumerate(report.period_tables)}
     codes = {i.code: i.id for i in report.setup.visible_indicators()}
     columns = {(u.name, t.name): c for c, (u, t) in enumerate(report.setup.columns())}
-    codes_head = _names("Code")
+    codes_head = _in_both(lambda: _("Code"))
     header = next(
         (
             n
@@ -120,9 +120,12 @@ def read_file(report: YearReport, path: Path) -> dict[Position, str]:
     if path.suffix.lower() == ".csv":
         _data(report, sheets[0], printed)
         return printed
-    readers = (("SIP-data", _data), ("Summary", _summary), ("Periods", _periods))
-    for source, reader in readers:
-        wanted = _names(source) | {source}
+    readers = (
+        ({"SIP-data"}, _data),
+        (_in_both(lambda: _("Summary")), _summary),
+        (_in_both(lambda: _("Periods")), _periods),
+    )
+    for wanted, reader in readers:
         for sheet in sheets:
             if sheet.name in wanted:
                 reader(report, sheet, printed)
