@@ -98,10 +98,17 @@ class AnalysisTab(QWidget):
         form = QFormLayout()
         # As wide as what they show, not across the whole page (a 1 100 px box for a year).
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(_("&Year"), self.year)
+        # The year and whether small numbers are hidden on one row: a fourth row made the
+        # page taller than a small laptop's window (537 px at least).
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year)
+        year_row.addSpacing(24)
+        year_row.addWidget(self.hide_small)
+        year_label = QLabel(_("&Year"))
+        year_label.setBuddy(self.year)
+        form.addRow(year_label, year_row)
         form.addRow(_("&Indicator"), self.indicator)
         form.addRow(_("U&nit"), self.unit)
-        form.addRow("", self.hide_small)
         buttons = QHBoxLayout()
         buttons.addWidget(copy_button)
         buttons.addWidget(save_button)
