@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 
-from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -81,10 +80,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _translations.pgettext(context, message) if message else ""
-
-
-def babel_locale() -> Locale:
-    return Locale.parse(_language)
 
 
 def format_date(value: dt.date, style: str = "long") -> str:

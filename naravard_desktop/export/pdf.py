@@ -39,8 +39,6 @@ _FONT_FILES = {
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5a5a5a")
 RULE = colors.HexColor("#9a9a9a")
-ACCENT = colors.HexColor("#1f5f8b")
-
 PageCallback = Callable[[Canvas, Any], None]
 
 

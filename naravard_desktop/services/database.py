@@ -130,10 +130,6 @@ def resolve_target(explicit: str | None) -> str:
     return explicit or os.environ.get(DATABASE_ENV) or str(default_database_path())
 
 
-def backup_dir_for(path: Path) -> Path:
-    return path.parent / "backups"
-
-
 def open_database(
     target: str | None = None,
     *,

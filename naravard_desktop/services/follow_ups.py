@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.db.models import Activity, AgendaItem, Area, FollowUp, Meeting, Plan
+from naravard_desktop.db.models import Activity, AgendaItem, FollowUp, Meeting
 from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.database import Database
@@ -241,21 +241,6 @@ def followed_up_at(db: Database, agenda_item_id: int) -> list[FollowedUpActivity
         return [
             FollowedUpActivity(f.id, a.id, a.title, f.status, f.progress, f.note) for f, a in rows
         ]
-
-
-def plan_of_activity(db: Database, activity_id: int) -> int:
-    with db.session() as session:
-        plan_id = session.scalar(
-            select(Plan.id)
-            .join(Area, Area.plan_id == Plan.id)
-            .join(Activity, Activity.area_id == Area.id)
-            .where(Activity.id == activity_id)
-        )
-        if plan_id is None:
-            raise NotFoundError(
-                _("The activity no longer exists (it may have been removed). Reload and try again.")
-            )
-        return int(plan_id)
 
 
 def _item(session: Session, item_id: int | None) -> AgendaItem | None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, ProtocolState
-from naravard_desktop.db.models import AgendaItem, Attendance, Group, Meeting, Person
+from naravard_desktop.db.models import AgendaItem, Group, Meeting, Person
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import _, format_date_in_text, use_language
 from naravard_desktop.services import meeting_labels as labels
@@ -355,12 +355,3 @@ def load_editable(session: Session, meeting_id: int) -> Meeting:
             ).format(date=format_date_in_text(meeting.held_on))
         )
     return meeting
-
-
-def ensure_attendance_row(session: Session, meeting: Meeting, person_id: int) -> Attendance:
-    for row in meeting.attendance:
-        if row.person_id == person_id:
-            return row
-    row = Attendance(meeting_id=meeting.id, person_id=person_id, status=AttendanceStatus.PRESENT)
-    session.add(row)
-    return row

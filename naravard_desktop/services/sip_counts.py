@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -134,29 +134,6 @@ def _check_keys(session: Session, group_id: int, keys: Iterable[CellKey]) -> Non
             raise NotFoundError(
                 _("A unit or target group was removed meanwhile. Reload and try again.")
             )
-
-
-def replace_period_values(db: Database, period_id: int, values: Mapping[CellKey, int]) -> None:
-    """Used by the importer: the period's cells become exactly `values`."""
-    with db.session() as session:
-        period = session.get(SipPeriod, period_id)
-        if period is None:
-            raise NotFoundError(_("The period no longer exists. Reload and try again."))
-        if period.closed:
-            raise DomainError(_describe_closed(period))
-        session.execute(delete(SipCount).where(SipCount.period_id == period_id))
-        for (indicator_id, unit_id, target_id), value in values.items():
-            check_value(value)
-            session.add(
-                SipCount(
-                    period_id=period_id,
-                    indicator_id=indicator_id,
-                    unit_id=unit_id,
-                    target_group_id=target_id,
-                    value=value,
-                )
-            )
-        flag_modified(period, "note")
 
 
 def check_period(setup: Setup, values: Mapping[CellKey, int]) -> list[CellIssue]:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import IO
 from xml.parsers import expat
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number
 
@@ -45,19 +47,11 @@ _CHUNK = 64 * 1024
 
 def column_letter(index: int) -> str:
     """0 → "A", 25 → "Z", 26 → "AA" (how users see columns in Excel)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
+    return str(get_column_letter(index + 1))
 
 
 def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
+    return int(column_index_from_string(letters.upper()))
 
 
 _COLUMNS = {column_letter(index): index + 1 for index in range(MAX_COLUMNS)}

@@ -35,7 +35,6 @@ from naravard_desktop.services.disclosure_audit import (
     intervals,
 )
 
-DEFAULT_THRESHOLD = 5
 # Cells of a sum this small are audited again before another partner is chosen for them in the
 # same round (the partner just chosen may protect them too); in longer sums they are not.
 _NEAR = 16

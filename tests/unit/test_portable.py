@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop import paths
-from naravard_desktop.services.database import backup_dir_for, resolve_target
+from naravard_desktop.services.backups import backup_dir
+from naravard_desktop.services.database import resolve_target
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,7 @@ def test_portable_txt_beside_the_program_keeps_everything_on_the_stick(
     assert paths.default_database_path() == stick / "data" / "naravard.sqlite"
     assert paths.log_path() == stick / "data" / "naravard.log"
     # Backups go beside the database, so they are on the stick too.
-    assert backup_dir_for(Path(resolve_target(None))) == stick / "data" / "backups"
+    assert backup_dir(Path(resolve_target(None))) == stick / "data" / "backups"
 
 
 def test_without_the_marker_the_user_folder_is_used(

@@ -5,7 +5,6 @@ earlier meetings."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -141,6 +140,3 @@ class ActionsModel(QAbstractTableModel):
         if done != row.done:
             self.done_toggled.emit(row.id, done)
         return False  # the panel saves and reloads
-
-
-RowsLoader = Callable[[], list[ActionData]]
