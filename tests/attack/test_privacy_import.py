@@ -10,15 +10,13 @@ The numbers are invented (dates 18 December 1981 and 12 March 2005, check digits
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from naravard_desktop.services import groups, plan_import, plans
 from naravard_desktop.services.database import Database
 from naravard_desktop.services.plan_import_privacy import IdentityProblem
 from naravard_desktop.services.privacy import PrivacyWarning
+from tests.cli_run import run_cli
 
 SPACED = "811218 1238"
 CHILD = "0503121238"  # a child's ten digits without dash
@@ -37,18 +35,7 @@ def write_plan(tmp_path: Path) -> Path:
     return source
 
 
-def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(tmp_path / "data"), PYTHONUTF8="1")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 def test_the_preview_names_field_row_and_masked_number_of_every_text(tmp_path: Path) -> None:

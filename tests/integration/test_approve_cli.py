@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from naravard_desktop.i18n import format_date
 from naravard_desktop.services import attendance, groups, meetings
 from naravard_desktop.services.database import open_database
 from naravard_desktop.services.members import MemberInput, add_member
+from tests.cli_run import run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -55,18 +54,7 @@ def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     return path, ids
 
 
-def run(folder: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(folder / "data"), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 def approve(path: Path, meeting_id: int, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
+
+from tests.cli_run import run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -24,18 +23,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run(folder: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(folder / "data"), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 def _meetings(demo_db: Path) -> list[dict[str, object]]:

@@ -4,27 +4,14 @@ XLSX, and import (dry run, --apply, refusal with every problem)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.cli_run import run_cli
 
-def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(tmp_path / "data"), PYTHONUTF8="1")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 @pytest.mark.slow

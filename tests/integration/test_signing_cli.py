@@ -6,9 +6,7 @@ prints the head's code."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from naravard_desktop.export.protocol_pdf import protocol_pdf
 from naravard_desktop.services import approval, signing
 from naravard_desktop.services.database import open_database
 from naravard_desktop.services.protocol import protocol_data
+from tests.cli_run import run_cli
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 from tests.unit.throwaway_ca import ThrowawayCA
 
@@ -27,17 +26,7 @@ pytestmark = pytest.mark.slow
 
 
 def run(path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(path.parent / "data"), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", "--database", str(path), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(path.parent, "--database", path, *args)
 
 
 def test_check_verify_import_signed_and_chain(tmp_path: Path) -> None:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -13,20 +10,9 @@ from pypdf import PdfReader
 
 from naravard_desktop.services import demo, sip_periods
 from naravard_desktop.services.database import open_database
+from tests.cli_run import run_cli
 
-
-def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
-    env.update(NARAVARD_DATA_DIR=str(tmp_path / "data"), PYTHONUTF8="1")
-    return subprocess.run(
-        [sys.executable, "-m", "naravard_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+run = run_cli
 
 
 def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(tmp_path: Path) -> None:
