@@ -56,7 +56,7 @@ sys.exit(app.run_gui(argparse.Namespace(database=sys.argv[1], lang=None)))
 
 ALEMBIC_PROBE = """
 import sys
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.system.database import open_database
 open_database(sys.argv[1]).dispose()
 print("yes" if "alembic" in sys.modules else "no")
 """
@@ -133,7 +133,7 @@ def main() -> int:
         alembic_imported = probe.stdout.strip() == "yes"
 
         os.environ["NARAVARD_DATA_DIR"] = env["NARAVARD_DATA_DIR"]
-        from naravard_desktop.services.database import open_database
+        from naravard_desktop.services.system.database import open_database
 
         open_database(database).dispose()  # imports done outside the timing
         open_times = timed(OPEN_RUNS, lambda: open_database(database).dispose())

@@ -68,7 +68,7 @@ def drop_page_cache() -> bool:
 
 
 def measure(path: Path) -> dict[str, Any]:
-    from naravard_desktop.services.database import open_database
+    from naravard_desktop.services.system.database import open_database
 
     result: dict[str, Any] = {"megabytes": round(path.stat().st_size / 1e6, 1)}
     for pragma in ("quick_check", "integrity_check"):
@@ -88,8 +88,8 @@ def measure(path: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    from naravard_desktop.services.database import open_database
-    from naravard_desktop.services.demo import create_demo
+    from naravard_desktop.services.system.database import open_database
+    from naravard_desktop.services.system.demo import create_demo
 
     with tempfile.TemporaryDirectory(prefix="naravard-bench-") as folder:
         os.environ["NARAVARD_DATA_DIR"] = str(Path(folder) / "data")

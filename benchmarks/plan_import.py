@@ -63,9 +63,10 @@ def main(argv: list[str]) -> int:
         from PySide6.QtWidgets import QApplication
 
         from naravard_desktop import i18n
-        from naravard_desktop.services import groups, plan_items
-        from naravard_desktop.services.database import open_database
-        from naravard_desktop.services.plan_import import apply_import, read_plan_file
+        from naravard_desktop.services.group import groups
+        from naravard_desktop.services.plan import plan_items
+        from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+        from naravard_desktop.services.system.database import open_database
         from naravard_desktop.ui.plan.page import PlanPage
 
         i18n.set_language("sv")

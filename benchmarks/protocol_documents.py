@@ -63,7 +63,7 @@ NOTE = (
 def sample_meeting(items: int = 20, note: str = NOTE) -> Any:
     """An invented ordinary meeting with `items` agenda items, attendance and actions."""
     from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
-    from naravard_desktop.services.protocol_model import (
+    from naravard_desktop.services.meetings.protocol_model import (
         ActionLine,
         AttendeeLine,
         ItemLine,

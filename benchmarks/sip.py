@@ -32,10 +32,11 @@ TABLE_ROWS, TABLE_COLUMNS = 200, 40
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from naravard_desktop.db.enums import CategoryKind, PeriodKind
-    from naravard_desktop.services import groups, sip_counts, sip_periods, sip_setup
-    from naravard_desktop.services.database import open_database
-    from naravard_desktop.services.sip_exports import sip_file_bytes
-    from naravard_desktop.services.suppression import suppress_table
+    from naravard_desktop.services.group import groups
+    from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+    from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+    from naravard_desktop.services.sip.suppression import suppress_table
+    from naravard_desktop.services.system.database import open_database
 
     results: dict[str, Any] = {}
     rng = random.Random(5)

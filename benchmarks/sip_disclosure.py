@@ -41,12 +41,13 @@ def _column(rng: random.Random, codes: list[str]) -> dict[str, int]:
 
 def group_year(folder: Path) -> dict[str, Any]:
     from naravard_desktop.db.enums import CategoryKind, PeriodKind
-    from naravard_desktop.services import groups, sip_counts, sip_periods, sip_setup
-    from naravard_desktop.services.database import open_database
-    from naravard_desktop.services.disclosure_audit import intervals
-    from naravard_desktop.services.sip_audit import audit_report
-    from naravard_desktop.services.sip_report import year_report
-    from naravard_desktop.services.suppression import protect
+    from naravard_desktop.services.group import groups
+    from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+    from naravard_desktop.services.sip.disclosure_audit import intervals
+    from naravard_desktop.services.sip.sip_audit import audit_report
+    from naravard_desktop.services.sip.sip_report import year_report
+    from naravard_desktop.services.sip.suppression import protect
+    from naravard_desktop.services.system.database import open_database
 
     rng = random.Random(12)
     db = open_database(str(folder / "sip.sqlite"))
@@ -107,8 +108,8 @@ def group_year(folder: Path) -> dict[str, Any]:
 
 
 def region() -> dict[str, Any]:
-    from naravard_desktop.services.disclosure_audit import Structure, intervals
-    from naravard_desktop.services.suppression import Publication, SumRule, protect
+    from naravard_desktop.services.sip.disclosure_audit import Structure, intervals
+    from naravard_desktop.services.sip.suppression import Publication, SumRule, protect
 
     rng = random.Random(290)
     codes = ["initiated", *(f"initiated_{n}" for n in range(5)), "held", "established"]

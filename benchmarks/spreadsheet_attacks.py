@@ -44,7 +44,7 @@ import json, resource, sys, time
 from pathlib import Path
 from naravard_desktop import i18n
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services.plan_import import read_plan_file
+from naravard_desktop.services.plan.plan_import import read_plan_file
 import openpyxl.reader.excel  # imported before the clock starts, as in the app after a first read
 
 i18n.set_language("sv")

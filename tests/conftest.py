@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop import i18n
-from naravard_desktop.services.database import Database, open_database
+from naravard_desktop.services.system.database import Database, open_database
 
 
 @pytest.fixture(autouse=True)

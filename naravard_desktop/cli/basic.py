@@ -45,7 +45,7 @@ def register(commands: Commands) -> None:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.maintenance import check_database
+    from naravard_desktop.services.system.maintenance import check_database
 
     with open_db(args, create=False) as db:
         report = check_database(db)
@@ -77,7 +77,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.maintenance import backup_to
+    from naravard_desktop.services.system.maintenance import backup_to
 
     with open_db(args, create=False) as db:
         target = backup_to(db, args.out)
@@ -86,7 +86,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.demo import create_demo
+    from naravard_desktop.services.system.demo import create_demo
 
     with open_db(args) as db:
         group = create_demo(db)
@@ -100,7 +100,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_groups_list(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import list_groups
+    from naravard_desktop.services.group.groups import list_groups
 
     with open_db(args) as db:
         rows = list_groups(db)
@@ -117,9 +117,9 @@ def cmd_groups_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_members_list(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.labels import principal_label, role_label
-    from naravard_desktop.services.members import list_members
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.group.labels import principal_label, role_label
+    from naravard_desktop.services.group.members import list_members
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)

@@ -21,7 +21,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from naravard_desktop.services.database import Database
+    from naravard_desktop.services.system.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     except BrokenPipeError:  # the reader of our output went away: __main__ ends quietly
         raise
     except Exception as error:  # a bug: log the traceback, still print one line
-        from naravard_desktop.services.database_errors import describe_failure
+        from naravard_desktop.services.system.database_errors import describe_failure
 
         # A file or database that failed under the command (a memory stick pulled out):
         # a sentence in the user's language, SQLite's or the system's own words in the log.
@@ -207,7 +207,7 @@ def open_db(args: argparse.Namespace, *, create: bool = True) -> Iterator[Databa
     """The database named by --database (or the default), disposed of afterwards. Commands
     that only look at a database (`check`, `verify`) pass `create=False`: a mistyped path is
     reported instead of becoming a new, empty database."""
-    from naravard_desktop.services.database import open_database
+    from naravard_desktop.services.system.database import open_database
 
     db = open_database(args.database, create=create)
     try:

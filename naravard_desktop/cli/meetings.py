@@ -75,9 +75,9 @@ def register(commands: Commands) -> None:
 
 
 def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.meeting_labels import state_label
-    from naravard_desktop.services.meetings import list_meetings
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.meetings.meeting_labels import state_label
+    from naravard_desktop.services.meetings.meetings import list_meetings
 
     with open_db(args) as db:
         rows = list_meetings(db, resolve_group(db, args.group).id)
@@ -114,8 +114,8 @@ def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
     """A refusal by the justering rules is one line on stderr and exit 1."""
-    from naravard_desktop.services.approval import approve
-    from naravard_desktop.services.meetings import get_meeting
+    from naravard_desktop.services.meetings.approval import approve
+    from naravard_desktop.services.meetings.meetings import get_meeting
 
     try:
         day = dt.date.fromisoformat(args.date) if args.date else None
@@ -145,7 +145,7 @@ def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_protocol(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.meeting_documents import write_protocol
+    from naravard_desktop.services.meetings.meeting_documents import write_protocol
 
     with open_db(args) as db:
         path = write_protocol(db, args.meeting, args.out)
@@ -154,7 +154,7 @@ def cmd_export_protocol(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.meeting_documents import write_kallelse
+    from naravard_desktop.services.meetings.meeting_documents import write_kallelse
 
     with open_db(args) as db:
         path = write_kallelse(db, args.meeting, args.out)
@@ -163,7 +163,7 @@ def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.verification import verify_file
+    from naravard_desktop.services.meetings.verification import verify_file
 
     data = _read_pdf(args.file)
     with open_db(args, create=False) as db:
@@ -174,7 +174,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _read_pdf(path: Path) -> bytes:
-    from naravard_desktop.services.database_errors import os_reason
+    from naravard_desktop.services.system.database_errors import os_reason
 
     try:
         return path.read_bytes()
@@ -189,8 +189,8 @@ def _read_pdf(path: Path) -> bytes:
 
 def cmd_import_signed(args: argparse.Namespace, out: TextIO) -> int:
     """A refused file is one line on stderr and exit 1; nothing is stored then."""
-    from naravard_desktop.services.signing import import_signed
-    from naravard_desktop.services.verification import signature_line
+    from naravard_desktop.services.meetings.signing import import_signed
+    from naravard_desktop.services.meetings.verification import signature_line
 
     data = _read_pdf(args.file)
     with open_db(args, create=False) as db:
@@ -223,8 +223,8 @@ def cmd_import_signed(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_chain(args: argparse.Namespace, out: TextIO) -> int:
     """The head of the chain of approvals: a short code and the approval it ends with."""
-    from naravard_desktop.services.approval_record import head_of
-    from naravard_desktop.services.groups import resolve_group
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.meetings.approval_record import head_of
 
     with open_db(args, create=False) as db:
         group = resolve_group(db, args.group)

@@ -21,7 +21,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range, ngettext
 
 if TYPE_CHECKING:
-    from naravard_desktop.services.plan_import import ImportOptions, ImportPreview
+    from naravard_desktop.services.plan.plan_import import ImportOptions, ImportPreview
 
 
 def register(commands: Commands) -> None:
@@ -88,9 +88,9 @@ def register(commands: Commands) -> None:
 
 
 def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import list_groups, resolve_group
-    from naravard_desktop.services.plan_labels import plan_state_label
-    from naravard_desktop.services.plans import list_plans
+    from naravard_desktop.services.group.groups import list_groups, resolve_group
+    from naravard_desktop.services.plan.plan_labels import plan_state_label
+    from naravard_desktop.services.plan.plans import list_plans
 
     with open_db(args) as db:
         group_id = resolve_group(db, args.group).id if args.group or list_groups(db) else None
@@ -126,19 +126,23 @@ def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.plan_import import apply_import, preview_again, read_plan_file
-    from naravard_desktop.services.plan_import_privacy import (
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.plan.plan_import import (
+        apply_import,
+        preview_again,
+        read_plan_file,
+    )
+    from naravard_desktop.services.plan.plan_import_privacy import (
         IdentityProblem,
         TitleProblem,
         title_problems,
     )
-    from naravard_desktop.services.plan_import_summary import (
+    from naravard_desktop.services.plan.plan_import_summary import (
         area_lines,
         plan_lines,
         skipped_groups,
     )
-    from naravard_desktop.services.privacy import PrivacyWarning
+    from naravard_desktop.services.system.privacy import PrivacyWarning
 
     preview = read_plan_file(args.file)
     if args.sheet or args.bullets or args.as_activity or args.as_heading:
@@ -222,7 +226,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def _options(preview: ImportPreview, args: argparse.Namespace) -> ImportOptions:
     """The corrections given on the command line (rows as the user sees them, from 1)."""
-    from naravard_desktop.services.plan_import import ImportOptions
+    from naravard_desktop.services.plan.plan_import import ImportOptions
 
     sheet = args.sheet or preview.sheet
     if args.sheet and args.sheet not in preview.sheets:
@@ -241,7 +245,7 @@ def _options(preview: ImportPreview, args: argparse.Namespace) -> ImportOptions:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.export.files import write_atomically
-    from naravard_desktop.services.plan_exports import plan_file_bytes
+    from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".xlsx", ".csv"):

@@ -52,8 +52,8 @@ def register(commands: Commands) -> None:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.export.files import write_atomically
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.sip_exports import NothingToExport, sip_file_bytes
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.sip.sip_exports import NothingToExport, sip_file_bytes
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)
@@ -76,8 +76,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.sip_import import apply_import, preview_import
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.sip.sip_import import apply_import, preview_import
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)

@@ -42,9 +42,9 @@ def register(commands: Commands) -> None:
 
 def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.errors import DomainError
-    from naravard_desktop.services import sip_setup
-    from naravard_desktop.services.groups import resolve_group
-    from naravard_desktop.services.sip_audit import audit_file
+    from naravard_desktop.services.group.groups import resolve_group
+    from naravard_desktop.services.sip import sip_setup
+    from naravard_desktop.services.sip.sip_audit import audit_file
 
     if args.file.suffix.lower() not in (".xlsx", ".csv"):
         raise DomainError(_("The audit reads .xlsx and .csv files (a PDF cannot be read back)."))

@@ -4,7 +4,7 @@ file format cannot hold, never cut.
 - Formulas (OWASP, "CSV injection"): Excel, LibreOffice and Google Sheets read a cell that
   starts with = + - @, a tab or a carriage return as a formula, so a plan title such as
   `=HYPERLINK("http://…";"Klicka")` would run when the export is opened. In CSV such a text
-  gets an apostrophe before it (services/spreadsheets.py drops it again when reading our
+  gets an apostrophe before it (services/system/spreadsheets.py drops it again when reading our
   file back); in XLSX it is written as a text cell (inline string) with Excel's quote
   prefix, so it shows as typed and stays text even when the cell is edited. Numbers stay
   numbers; "-5" typed as text is text and is protected like any other.
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number
-from naravard_desktop.services.spreadsheet_limits import MAX_CELL_TEXT, column_letter
-from naravard_desktop.services.spreadsheets import FORMULA_STARTS, CellValue
+from naravard_desktop.services.system.spreadsheet_limits import MAX_CELL_TEXT, column_letter
+from naravard_desktop.services.system.spreadsheets import FORMULA_STARTS, CellValue
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -24,7 +24,7 @@ from naravard_desktop.export.meeting_pdf import (
 )
 from naravard_desktop.export.pdf import RULE, PdfInfo, build_pdf, to_pdfa
 from naravard_desktop.i18n import _, format_iso_date, format_time
-from naravard_desktop.services.protocol_model import ProtocolData
+from naravard_desktop.services.meetings.protocol_model import ProtocolData
 
 Styles = dict[str, Any]
 SHADE = "#eef2f5"

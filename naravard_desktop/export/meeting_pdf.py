@@ -35,7 +35,7 @@ from naravard_desktop.export.pdf import (
     stylesheet,
 )
 from naravard_desktop.export.typography import keep_together
-from naravard_desktop.services.protocol_model import ProtocolData
+from naravard_desktop.services.meetings.protocol_model import ProtocolData
 
 PAGE_WIDTH_MM = 210
 # Side margins that put the text exactly 18 mm from the paper edge, where build_pdf draws the

@@ -21,8 +21,8 @@ from naravard_desktop.i18n import (
     join_names,
     join_typed_names,
 )
-from naravard_desktop.services.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
-from naravard_desktop.services.protocol_model import (
+from naravard_desktop.services.meetings.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
+from naravard_desktop.services.meetings.protocol_model import (
     ActionLine,
     AttendeeLine,
     ItemLine,

@@ -1,4 +1,4 @@
-"""A plan as XLSX (or CSV) in the layout services/plan_import.py reads back: one sheet with
+"""A plan as XLSX (or CSV) in the layout services/plan/plan_import.py reads back: one sheet with
 area rows (No., Area) followed by their activity rows, and a sheet "Om planen" with the
 title, period, state and revision history (in a CSV the same lines stand above the table).
 Export then import gives the same plan.
@@ -16,14 +16,14 @@ from naravard_desktop.export.spreadsheets import (
     xlsx_bytes,
 )
 from naravard_desktop.i18n import _, current_language
-from naravard_desktop.services.labels import principal_label
-from naravard_desktop.services.plan_import import COLUMNS, EXPORT_ORDER
-from naravard_desktop.services.plan_items import PlanTree
-from naravard_desktop.services.plan_labels import plan_state_label, status_label
-from naravard_desktop.services.plans import PlanSummary
-from naravard_desktop.services.spreadsheets import CellValue
+from naravard_desktop.services.group.labels import principal_label
+from naravard_desktop.services.plan.plan_import import COLUMNS, EXPORT_ORDER
+from naravard_desktop.services.plan.plan_items import PlanTree
+from naravard_desktop.services.plan.plan_labels import plan_state_label, status_label
+from naravard_desktop.services.plan.plans import PlanSummary
+from naravard_desktop.services.system.spreadsheets import CellValue
 
-# The sheet about the plan and its labels, in the words services/plan_import.py reads back
+# The sheet about the plan and its labels, in the words services/plan/plan_import.py reads back
 # (META_SHEETS, META_KEYS): part of the file format, so not left to the translations.
 META_LABELS = {
     "sv": ("Om planen", "Titel", "Giltig från", "Giltig till", "Läge", "Reviderad"),

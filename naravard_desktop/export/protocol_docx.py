@@ -17,7 +17,7 @@ from naravard_desktop import i18n
 from naravard_desktop.export import docx_parts as parts
 from naravard_desktop.export import meeting_text as words
 from naravard_desktop.i18n import _
-from naravard_desktop.services.protocol_model import ItemLine, ProtocolData
+from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
 FONT = "Calibri"
 INDENT_MM = 16  # the text of a § starts right of "§ 12", as in the PDF

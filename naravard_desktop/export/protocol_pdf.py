@@ -31,7 +31,7 @@ from naravard_desktop.export.meeting_pdf import (
 )
 from naravard_desktop.export.pdf import INK, PdfInfo, build_pdf, to_pdfa
 from naravard_desktop.i18n import _
-from naravard_desktop.services.protocol_model import ItemLine, ProtocolData
+from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
 Styles = dict[str, Any]
 

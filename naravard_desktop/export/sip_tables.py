@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from naravard_desktop.export.spreadsheets import CsvStyle, Table, as_number, csv_bytes, xlsx_bytes
 from naravard_desktop.i18n import _
-from naravard_desktop.services.sip_analysis import change
-from naravard_desktop.services.sip_report import ShownTable, YearReport
-from naravard_desktop.services.spreadsheets import CellValue
+from naravard_desktop.services.sip.sip_analysis import change
+from naravard_desktop.services.sip.sip_report import ShownTable, YearReport
+from naravard_desktop.services.system.spreadsheets import CellValue
 
 DATA_SHEET = "SIP-data"
 NAME_WIDTH = 48

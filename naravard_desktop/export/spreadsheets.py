@@ -25,7 +25,7 @@ from naravard_desktop.export.cell_safety import (
     xlsx_row,
 )
 from naravard_desktop.i18n import _, current_language
-from naravard_desktop.services.spreadsheets import CellValue
+from naravard_desktop.services.system.spreadsheets import CellValue
 
 if TYPE_CHECKING:
     from openpyxl.styles.cell_style import StyleArray

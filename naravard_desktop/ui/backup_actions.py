@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import backups, maintenance
-from naravard_desktop.services.database import DAMAGED, Database
-from naravard_desktop.services.database_errors import describe_failure
+from naravard_desktop.services.system import backups, maintenance
+from naravard_desktop.services.system.database import DAMAGED, Database
+from naravard_desktop.services.system.database_errors import describe_failure
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import BACKUPS, save_file_name
 from naravard_desktop.ui.questions import confirm

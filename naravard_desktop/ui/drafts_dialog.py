@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.i18n import _, format_date, format_date_in_text, format_time
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.draft_places import DraftPlace, unsaved_drafts
-from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.draft_places import DraftPlace, unsaved_drafts
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.questions import confirm
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1

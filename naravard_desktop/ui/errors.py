@@ -37,7 +37,7 @@ def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | N
     if isinstance(error, DomainError):
         text = error.message
     else:
-        from naravard_desktop.services.database_errors import describe_failure
+        from naravard_desktop.services.system.database_errors import describe_failure
 
         # A database or file that failed under the window (a memory stick pulled out, a
         # damaged page): what to do, in the user's language; SQLite's words are in the log.

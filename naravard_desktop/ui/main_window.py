@@ -27,8 +27,8 @@ from shiboken6 import isValid
 
 from naravard_desktop.i18n import _, current_language, ngettext, pgettext
 from naravard_desktop.paths import is_portable
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.elided import install_elided_tooltips

@@ -1,4 +1,4 @@
-"""The privacy guard in the GUI (services/privacy.py refuses text that looks like it holds a
+"""The privacy guard in the GUI (services/system/privacy.py refuses text that looks like it holds a
 personal identity number): a dialog that shows what was found, masked, and where, with the
 choice to go back and remove the number (it is then selected in the editor) or to save anyway
 with a reason; and a warning bar for autosaved fields, which must not pop up a dialog while
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services.privacy import (
+from naravard_desktop.services.system.privacy import (
     REASON_LIMIT,
     PrivacyWarning,
     find_identity_numbers,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import backups
-from naravard_desktop.services.database import DAMAGED, IN_USE, READ_ONLY_FILE, Database
+from naravard_desktop.services.system import backups
+from naravard_desktop.services.system.database import DAMAGED, IN_USE, READ_ONLY_FILE, Database
 
 
 def banner_text(db: Database) -> str:

@@ -13,8 +13,9 @@ from naravard_desktop.db.engine import sqlite_path, to_url
 from naravard_desktop.errors import DatabaseFileError, DomainError, SchemaTooNewError
 from naravard_desktop.i18n import _
 from naravard_desktop.instance_lock import InstanceLock
-from naravard_desktop.services import backups, database_files, groups
-from naravard_desktop.services.database import Database, open_database, resolve_target
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system import backups, database_files
+from naravard_desktop.services.system.database import Database, open_database, resolve_target
 
 
 def open_database_or_ask(

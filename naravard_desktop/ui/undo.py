@@ -18,8 +18,8 @@ from shiboken6 import isValid
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import meetings
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 
 

@@ -10,8 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from naravard_desktop.services import groups, members
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.system.database import open_database
 
 GROUP = "Samverkan Bergsjö"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services.plan_import import read_plan_file
-from naravard_desktop.services.spreadsheet_limits import MAX_CELL_TEXT, MAX_COLUMNS
+from naravard_desktop.services.plan.plan_import import read_plan_file
+from naravard_desktop.services.system.spreadsheet_limits import MAX_CELL_TEXT, MAX_COLUMNS
 
 PLAN = [
     ["Område", "Aktivitet", "Ansvar", "Tidsplan"],

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import backups, groups
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system import backups
+from naravard_desktop.services.system.database import open_database
 from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings

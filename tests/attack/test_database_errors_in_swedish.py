@@ -96,7 +96,7 @@ def test_a_missing_folder_or_file_is_said_in_swedish(tmp_path: Path) -> None:
     ],
 )
 def test_what_sqlite_says_when_opening_fails_becomes_a_sentence(raw: str) -> None:
-    from naravard_desktop.services import database_errors  # new with issue 11
+    from naravard_desktop.services.system import database_errors
 
     path = Path("/media/usb/samverkan.sqlite")
     error = sqlite3.OperationalError(raw)
@@ -135,7 +135,7 @@ def test_a_damaged_page_met_in_the_window_is_explained(
 
 def test_a_damaged_backup_is_refused_in_swedish(tmp_path: Path) -> None:
     from naravard_desktop.errors import DomainError
-    from naravard_desktop.services import backups
+    from naravard_desktop.services.system import backups
 
     database = make_database(tmp_path / "samverkan.sqlite")
     copy = make_database(tmp_path / "kopia.sqlite", people=400)

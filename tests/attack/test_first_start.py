@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.db import schema
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system.database import open_database
 
 KILLS = int(os.environ.get("NARAVARD_FIRST_START_KILLS", "6"))
 SEED = int(os.environ.get("NARAVARD_CRASH_SEED", "20261130"))
 FIRST_START = (
     "import sys\n"
-    "from naravard_desktop.services.database import open_database\n"
+    "from naravard_desktop.services.system.database import open_database\n"
     "open_database(sys.argv[1]).dispose()\n"
 )
 

@@ -17,10 +17,11 @@ import pytest
 from openpyxl import load_workbook
 
 from naravard_desktop.export.spreadsheets import CsvStyle, Table, csv_bytes, xlsx_bytes
-from naravard_desktop.services import groups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.system.database import Database
 
 LINK = '=HYPERLINK("http://example.com/x","Klicka")'
 ATTACKS = [LINK, "+1+1", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1", "-5"]

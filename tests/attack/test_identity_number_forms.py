@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from naravard_desktop.services.privacy import find_identity_numbers
+from naravard_desktop.services.system.privacy import find_identity_numbers
 
 
 def luhn(nine: str) -> str:

@@ -16,19 +16,13 @@ from dataclasses import replace
 import pytest
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import (
-    actions,
-    agenda,
-    follow_ups,
-    groups,
-    meetings,
-    plan_items,
-    plans,
-)
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plans import PlanInput, RevisionInput
-from naravard_desktop.services.privacy import PrivacyWarning
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.privacy import PrivacyWarning
 
 # Invented: 18 December 1981, serial 123, Luhn check digit 8; written with a space, the form
 # the old guard missed.

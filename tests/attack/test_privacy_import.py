@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from naravard_desktop.services import groups, plan_import, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_import_privacy import IdentityProblem
-from naravard_desktop.services.privacy import PrivacyWarning
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import plan_import, plans
+from naravard_desktop.services.plan.plan_import_privacy import IdentityProblem
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.privacy import PrivacyWarning
 from tests.cli_run import run_cli
 
 SPACED = "811218 1238"

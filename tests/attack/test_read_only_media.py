@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.errors import DatabaseFileError
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system.database import open_database
 from tests.attack.db_files import GROUP, cli, is_wal, make_database, mode
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

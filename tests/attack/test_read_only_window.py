@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import groups
+from naravard_desktop.services.group import groups
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.startup import open_database_or_ask

@@ -19,9 +19,9 @@ import openpyxl  # noqa: F401  (imported here so its import time is not counted 
 import pytest
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services.plan_import import read_plan_file
-from naravard_desktop.services.sip_import import preview_import
-from naravard_desktop.services.spreadsheet_limits import MAX_CELL_TEXT, MAX_ROWS
+from naravard_desktop.services.plan.plan_import import read_plan_file
+from naravard_desktop.services.sip.sip_import import preview_import
+from naravard_desktop.services.system.spreadsheet_limits import MAX_CELL_TEXT, MAX_ROWS
 from tests.attack.bombs import (
     MAIN,
     header_row,

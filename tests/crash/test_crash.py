@@ -28,18 +28,12 @@ from typing import Any
 import pytest
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import (
-    agenda,
-    groups,
-    meetings,
-    members,
-    plan_items,
-    plans,
-    sip_periods,
-    sip_setup,
-)
-from naravard_desktop.services.database import open_database
-from naravard_desktop.services.drafts import pending_drafts
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.sip import sip_periods, sip_setup
+from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.drafts import pending_drafts
 
 WORKER = Path(__file__).with_name("worker.py")
 KILLS = int(os.environ.get("NARAVARD_CRASH_KILLS", "10"))

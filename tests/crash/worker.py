@@ -20,17 +20,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from naravard_desktop.services import (
-    actions,
-    agenda,
-    meetings,
-    members,
-    plan_items,
-    sip_counts,
-    sip_periods,
-)
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.services.group import members
+from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.plan import plan_items
+from naravard_desktop.services.sip import sip_counts, sip_periods
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.drafts import DraftStore
 
 MAX_SIP_TX = 100_000  # a SIP count is at most 100 000; the value saved is the tx number
 

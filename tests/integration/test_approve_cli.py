@@ -12,9 +12,10 @@ import pytest
 
 from naravard_desktop.db.enums import AttendanceStatus, Role
 from naravard_desktop.i18n import format_date
-from naravard_desktop.services import attendance, groups, meetings
-from naravard_desktop.services.database import open_database
-from naravard_desktop.services.members import MemberInput, add_member
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import attendance, meetings
+from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
 
 pytestmark = pytest.mark.slow

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import demo, groups
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.sip_exports import sip_file_bytes
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import Database, open_database
 
 EMPTY_YEAR = 2031
 NOTHING_TO_EXPORT = f"Det finns inga SIP-antal för {EMPTY_YEAR}: inget att exportera."
@@ -255,7 +256,7 @@ def test_plural_words_of_argparse_are_swedish(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_sip_export_of_a_year_without_counts_is_refused(db: Database) -> None:
-    from naravard_desktop.services import sip_periods
+    from naravard_desktop.services.sip import sip_periods
 
     group = groups.create_group(db, groups.GroupInput(name="Samverkan Ås"))
     for suffix in (".xlsx", ".csv", ".pdf"):

@@ -15,9 +15,9 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
 from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.services import approval, signing
-from naravard_desktop.services.database import open_database
-from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.meetings import approval, signing
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 from tests.unit.throwaway_ca import ThrowawayCA

@@ -8,8 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from naravard_desktop.services import demo, sip_periods
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.sip import sip_periods
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
 
 run = run_cli
@@ -26,7 +27,7 @@ def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(tmp_path: 
     assert all(p.closed for p in periods if p.year < today.year)
     assert not any(p.closed for p in periods if p.year == today.year)
     assert all(p.starts_on <= today for p in periods)
-    from naravard_desktop.services.sip_counts import load_counts
+    from naravard_desktop.services.sip.sip_counts import load_counts
 
     values = [v for p in periods for v in load_counts(db, p.id).values.values()]
     small = sum(1 for v in values if v <= 10)
@@ -76,7 +77,7 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
 
     blank = tmp_path / "blank.sqlite"
     db = open_database(str(blank))
-    from naravard_desktop.services import groups
+    from naravard_desktop.services.group import groups
 
     groups.create_group(db, groups.GroupInput(name="Samverkan Ås"))
     db.dispose()

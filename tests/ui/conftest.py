@@ -29,10 +29,10 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import Principal, Role
-from naravard_desktop.services import groups, members
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData, GroupInput
-from naravard_desktop.services.members import MemberInput, MemberRow
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.groups import GroupData, GroupInput
+from naravard_desktop.services.group.members import MemberInput, MemberRow
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.members.page import MembersPage

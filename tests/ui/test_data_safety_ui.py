@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import backups, demo, groups
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system import backups, demo
+from naravard_desktop.services.system.database import open_database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.restore_dialog import RestoreDialog
 from naravard_desktop.ui.settings import app_settings

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop import __version__
 from naravard_desktop.i18n import _, pgettext
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings

@@ -27,21 +27,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import (
-    actions,
-    agenda,
-    attendance,
-    groups,
-    meetings,
-    members,
-    plan_items,
-    plans,
-    sip_counts,
-    sip_periods,
-)
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.sip import sip_counts, sip_periods
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
 from tests.ui.meetings.conftest import DAY, create_meeting

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.services import plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.drafts import DraftStore
-from naravard_desktop.services.meetings import list_meetings
-from naravard_desktop.services.plan_decisions import decision_choices
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.privacy import PrivacyWarning, check_free_text
+from naravard_desktop.services.meetings.meetings import list_meetings
+from naravard_desktop.services.plan import plans
+from naravard_desktop.services.plan.plan_decisions import decision_choices
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.privacy import PrivacyWarning, check_free_text
 from naravard_desktop.ui.drafts_dialog import ask_about_drafts
 from naravard_desktop.ui.group.setup_dialog import SetupDialog
 from naravard_desktop.ui.main_window import MainWindow

@@ -14,9 +14,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.import_dialog import ImportDialog
 from naravard_desktop.ui.plan.page import PlanPage
 

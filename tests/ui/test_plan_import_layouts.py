@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.import_dialog import ImportDialog
 from tests.unit import plan_layout_files as files
 

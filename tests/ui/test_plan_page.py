@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import AgendaItem, Meeting
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.dialogs import ActivityDialog, AreaDialog, FollowUpDialog, MoveDialog
 from naravard_desktop.ui.plan.model import OVERDUE_ROLE, Column

@@ -15,10 +15,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.dialogs import ActivityDialog
 from naravard_desktop.ui.plan.import_dialog import ImportDialog
 from naravard_desktop.ui.plan.model import Column

@@ -14,10 +14,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow
+from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.plan.model import Column
 from naravard_desktop.ui.plan.page import PlanPage

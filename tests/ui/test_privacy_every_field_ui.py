@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.dialogs import AreaDialog
 from naravard_desktop.ui.plan.model import Column
 from naravard_desktop.ui.plan.page import PlanPage

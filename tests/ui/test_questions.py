@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import members
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group import members
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.members.page import MembersPage
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupInput
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.groups import GroupInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.group.setup_dialog import SetupDialog
 from naravard_desktop.ui.startup import choose_group
 

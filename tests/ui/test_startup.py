@@ -21,8 +21,9 @@ from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.logging_setup import configure_logging
 from naravard_desktop.paths import log_path
-from naravard_desktop.services import demo, groups, members
-from naravard_desktop.services.database import open_database
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import open_database
 from naravard_desktop.ui.errors import install_exception_hook
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.qt_locale import apply_qt_language

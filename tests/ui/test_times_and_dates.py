@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.forms import DateLineEdit, TimeLineEdit, time_text
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage

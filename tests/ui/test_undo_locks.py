@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import _
-from naravard_desktop.services import actions, agenda, approval, meetings, members
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group import members
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import actions, agenda, approval, meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import Column as ActionColumn
@@ -269,8 +270,8 @@ def test_a_plan_follow_up_made_at_an_item_is_not_undone_after_the_approval(
 ) -> None:
     """The follow-up is part of what the approved protocol reports under the item: undoing
     it afterwards would take it out of the plan behind the protocol's back."""
-    from naravard_desktop.services import follow_ups, plan_items, plans
-    from naravard_desktop.services.plan_items import ActivityInput, AreaInput
+    from naravard_desktop.services.plan import follow_ups, plan_items, plans
+    from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
     from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
 
     plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan 2024"))

@@ -8,9 +8,10 @@ import sqlite3
 from pathlib import Path
 
 from naravard_desktop.db.enums import Role
-from naravard_desktop.services import actions, agenda, approval, groups, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.members import MemberInput, add_member
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import actions, agenda, approval, meetings
+from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 DECISION = "Gruppen beslutar att anta handlingsplanen."

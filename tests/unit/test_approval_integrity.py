@@ -14,12 +14,13 @@ from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.services import actions, agenda, approval, maintenance
-from naravard_desktop.services.approval_record import chain_code, head_of
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meeting_documents import protocol_bytes
-from naravard_desktop.services.protocol import protocol_data
-from naravard_desktop.services.verification import verify_file
+from naravard_desktop.services.meetings import actions, agenda, approval
+from naravard_desktop.services.meetings.approval_record import chain_code, head_of
+from naravard_desktop.services.meetings.meeting_documents import protocol_bytes
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.meetings.verification import verify_file
+from naravard_desktop.services.system import maintenance
+from naravard_desktop.services.system.database import Database
 from tests.unit.approval_setup import DAY, approved_meeting, make_group, raw
 
 
@@ -212,7 +213,7 @@ def test_a_database_approved_before_0004_upgrades_and_checks_with_a_note(
     from sqlalchemy import text
 
     from naravard_desktop.db import schema
-    from naravard_desktop.services.database import open_database
+    from naravard_desktop.services.system.database import open_database
 
     path = tmp_path / "gammal.sqlite"
     db = open_database(str(path))

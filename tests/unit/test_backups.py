@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.errors import DatabaseFileError, DomainError
-from naravard_desktop.services import backups, groups
-from naravard_desktop.services.database import Database, open_database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system import backups
+from naravard_desktop.services.system.database import Database, open_database
 
 NOON = dt.datetime(2026, 11, 22, 12, 0)
 

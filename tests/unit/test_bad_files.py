@@ -20,9 +20,11 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.spreadsheets import xlsx_bytes
-from naravard_desktop.services import groups, plan_import, sip_import, sip_periods, sip_setup
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.spreadsheets import read_sheets
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import plan_import
+from naravard_desktop.services.sip import sip_import, sip_periods, sip_setup
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.spreadsheets import read_sheets
 
 EXAMPLES = 500 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
 SETTINGS = settings(

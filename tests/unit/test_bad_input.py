@@ -26,21 +26,11 @@ from naravard_desktop.db.enums import (
     Role,
 )
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import (
-    actions,
-    agenda,
-    attendance,
-    follow_ups,
-    groups,
-    meetings,
-    members,
-    plan_items,
-    plans,
-    sip_counts,
-    sip_periods,
-    sip_setup,
-)
-from naravard_desktop.services.database import Database, open_database
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.system.database import Database, open_database
 
 EXAMPLES = 500 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
 SETTINGS = settings(

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from naravard_desktop.db.enums import Role
-from naravard_desktop.services import agenda, approval, decisions, groups, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.members import MemberInput, add_member
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import agenda, approval, decisions, meetings
+from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture

@@ -16,9 +16,10 @@ from sqlalchemy import event
 
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.export import files
-from naravard_desktop.services import agenda, groups, meetings, members
-from naravard_desktop.services.database import Database, describe_save_error
-from naravard_desktop.services.members import MemberInput
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.members import MemberInput
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.system.database import Database, describe_save_error
 
 
 def _pragma_on_every_connection(db: Database, *pragmas: str) -> None:

@@ -29,14 +29,14 @@ from sqlalchemy import select
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import Meeting
 from naravard_desktop.i18n import use_language
-from naravard_desktop.services import demo
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meeting_documents import kallelse_bytes, protocol_bytes
-from naravard_desktop.services.meetings import list_meetings
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.plans import list_plans
-from naravard_desktop.services.sip_exports import sip_file_bytes
-from naravard_desktop.services.sip_periods import list_periods
+from naravard_desktop.services.meetings.meeting_documents import kallelse_bytes, protocol_bytes
+from naravard_desktop.services.meetings.meetings import list_meetings
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan.plans import list_plans
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip.sip_periods import list_periods
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "naravard_desktop"

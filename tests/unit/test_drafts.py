@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naravard_desktop.services import drafts
-from naravard_desktop.services.drafts import DraftStore, pending_drafts
+from naravard_desktop.services.system import drafts
+from naravard_desktop.services.system.drafts import DraftStore, pending_drafts
 
 
 def test_a_draft_is_there_until_it_is_cleared(db_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_the_draft_survives_the_process_being_killed(tmp_path: Path) -> None:
     child = textwrap.dedent(
         f"""
         import sys
-        from naravard_desktop.services.drafts import DraftStore
+        from naravard_desktop.services.system.drafts import DraftStore
         store = DraftStore({str(database)!r})
         n = 0
         while True:

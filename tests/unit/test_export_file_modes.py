@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.export.files import write_atomically
-from naravard_desktop.services import groups, maintenance, meeting_documents, meetings
-from naravard_desktop.services.backups import make_backup
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.meetings import meeting_documents, meetings
+from naravard_desktop.services.system import maintenance
+from naravard_desktop.services.system.backups import make_backup
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.drafts import DraftStore
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -15,9 +15,10 @@ import pytest
 from naravard_desktop.export.files import write_atomically
 from naravard_desktop.logging_setup import configure_logging
 from naravard_desktop.paths import log_path
-from naravard_desktop.services import groups, maintenance
-from naravard_desktop.services.database import open_database
-from naravard_desktop.services.drafts import DraftStore
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system import maintenance
+from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.drafts import DraftStore
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

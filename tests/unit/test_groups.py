@@ -9,9 +9,9 @@ import pytest
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError, ValidationError
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupInput
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.groups import GroupInput
+from naravard_desktop.services.system.database import Database
 
 
 def tiny_png() -> bytes:

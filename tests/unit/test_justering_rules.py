@@ -1,6 +1,6 @@
-"""Justering rules (services/approval.py, the one place for GUI, CLI and services): the meeting
-has been held, the date of approval lies between the meeting day and today, the chair and the
-adjusters are recorded as present; each refusal names what to fix and changes nothing. And the
+"""Justering rules (services/meetings/approval.py, the one place for GUI, CLI and services): the
+meeting has been held, the date of approval lies between the meeting day and today, the chair and
+the adjusters are recorded as present; each refusal names what to fix and changes nothing. And the
 demo approves its meetings in date order, so its stored protocols are plausible."""
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from pypdf import PdfReader
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState, Role
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import format_date
-from naravard_desktop.services import actions, agenda, approval, attendance, demo, groups, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.members import MemberInput, add_member
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 TODAY = dt.date(2024, 6, 3)

@@ -10,8 +10,10 @@ import pytest
 from naravard_desktop.db import schema
 from naravard_desktop.db.base import Base
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import demo, groups, maintenance, meetings, members
-from naravard_desktop.services.database import Database, open_database
+from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.system import demo, maintenance
+from naravard_desktop.services.system.database import Database, open_database
 
 
 def test_fresh_database_is_sound_and_empty(db: Database) -> None:

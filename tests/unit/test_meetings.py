@@ -9,10 +9,11 @@ import pytest
 
 from naravard_desktop.db.enums import AttendanceStatus, ParagraphNumbering, Role
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
-from naravard_desktop.services import actions, agenda, approval, attendance, groups, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.members import MemberInput, add_member
-from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 

@@ -19,13 +19,16 @@ from pypdf import PdfReader
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import ActivityStatus, PlanState, ProtocolState
 from naravard_desktop.export.sip_pdf import sip_pdf
-from naravard_desktop.services import demo, groups, meetings, plan_items, plans
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.meeting_documents import kallelse_bytes, protocol_bytes
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.sip_exports import sip_file_bytes
-from naravard_desktop.services.sip_report import year_report
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.meetings.meeting_documents import kallelse_bytes, protocol_bytes
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip.sip_report import year_report
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import Database, open_database
 
 TODAY = dt.date(2026, 11, 30)
 GROUP = demo.DEMO_GROUP.name

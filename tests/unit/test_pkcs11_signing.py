@@ -15,10 +15,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import approval, signing
-from naravard_desktop.services import pdf_signatures as pdfsig
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.verification import verify_file
+from naravard_desktop.services.meetings import approval, signing
+from naravard_desktop.services.meetings import pdf_signatures as pdfsig
+from naravard_desktop.services.meetings.verification import verify_file
+from naravard_desktop.services.system.database import Database
 from tests.unit.approval_setup import approved_meeting, make_group
 from tests.unit.test_signed_protocols import _pdfa_2b
 from tests.unit.throwaway_ca import Person, ThrowawayCA

@@ -11,12 +11,13 @@ import pytest
 from naravard_desktop.db.enums import ActivityStatus, PlanState
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError, ValidationError
-from naravard_desktop.services import follow_ups, groups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.follow_ups import FollowUpInput
-from naravard_desktop.services.plan_decisions import decision_choices, decision_labels
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plans import PlanInput, RevisionInput
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.follow_ups import FollowUpInput
+from naravard_desktop.services.plan.plan_decisions import decision_choices, decision_labels
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
+from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import format_number
-from naravard_desktop.services.plan_import import read_plan_file
-from naravard_desktop.services.spreadsheet_limits import MAX_CELLS
+from naravard_desktop.services.plan.plan_import import read_plan_file
+from naravard_desktop.services.system.spreadsheet_limits import MAX_CELLS
 from tests.unit import plan_layout_files as files
 
 

@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import groups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_import import (
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_import import (
     ImportOptions,
     ImportPreview,
     apply_import,
     preview_again,
     read_plan_file,
 )
-from naravard_desktop.services.plan_import_rows import SKIP_REASONS
-from naravard_desktop.services.plans import RevisionInput
+from naravard_desktop.services.plan.plan_import_rows import SKIP_REASONS
+from naravard_desktop.services.plan.plans import RevisionInput
+from naravard_desktop.services.system.database import Database
 from tests.unit import plan_layout_files as files
 
 Tree = list[tuple[str, list[tuple[str, str, str]]]]
@@ -250,7 +251,7 @@ def test_primary_care_plan_as_word_lists_under_strategy_headings(tmp_path: Path)
 def test_numbering_places_an_area(
     text: str, number: str | None, lead: str | None, title: str
 ) -> None:
-    from naravard_desktop.services.plan_layouts import split_number
+    from naravard_desktop.services.plan.plan_layouts import split_number
 
     numbering, rest = split_number(text)
     assert (numbering.number if numbering else None, numbering.lead if numbering else None) == (
@@ -325,7 +326,7 @@ def test_validity_and_revision_lines_above_the_table(
     valid_to: dt.date | None,
     revisions: list[RevisionInput],
 ) -> None:
-    from naravard_desktop.services.plan_layouts import TitleBlock
+    from naravard_desktop.services.plan.plan_layouts import TitleBlock
 
     block = TitleBlock()
     block.read_row(0, ["Lokal plan"])
@@ -341,7 +342,7 @@ def test_validity_and_revision_lines_above_the_table(
 def test_a_revision_note_with_an_identity_number_is_held_back_like_every_other_text(
     tmp_path: Path, db: Database, group: groups.GroupData
 ) -> None:
-    from naravard_desktop.services.privacy import PrivacyWarning
+    from naravard_desktop.services.system.privacy import PrivacyWarning
 
     path = tmp_path / "plan.csv"
     path.write_bytes(

@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from naravard_desktop.db.enums import PlanState
-from naravard_desktop.services import groups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.plan_import import apply_import, read_plan_file
-from naravard_desktop.services.plans import RevisionInput
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.plan.plans import RevisionInput
+from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 3, 1)
 REVISIONS = [

@@ -10,13 +10,14 @@ import pytest
 from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError, ValidationError
-from naravard_desktop.services import follow_ups, groups, overview, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.follow_ups import FollowUpInput
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plan_labels import status_from_text, status_label
-from naravard_desktop.services.plan_templates import load_templates
-from naravard_desktop.services.plans import PlanInput
+from naravard_desktop.services.group import groups, overview
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.follow_ups import FollowUpInput
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.plan_labels import status_from_text, status_label
+from naravard_desktop.services.plan.plan_templates import load_templates
+from naravard_desktop.services.plan.plans import PlanInput
+from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 3, 1)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop import paths
-from naravard_desktop.services.backups import backup_dir
-from naravard_desktop.services.database import resolve_target
+from naravard_desktop.services.system.backups import backup_dir
+from naravard_desktop.services.system.database import resolve_target
 
 
 @pytest.fixture(autouse=True)

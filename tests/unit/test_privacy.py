@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naravard_desktop.services.privacy import (
+from naravard_desktop.services.system.privacy import (
     PrivacyWarning,
     check_free_text,
     find_identity_numbers,
@@ -216,7 +216,7 @@ def test_an_override_is_logged_with_its_reason_but_without_the_number(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     number = make_number(BORN, 123)
-    with caplog.at_level(logging.WARNING, logger="naravard_desktop.services.privacy"):
+    with caplog.at_level(logging.WARNING, logger="naravard_desktop.services.system.privacy"):
         check_free_text(
             {"decision": f"Beslut om {number}"},
             "Fiktivt exempel i utbildningssyfte",

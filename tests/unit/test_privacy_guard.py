@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from naravard_desktop.services import agenda, groups, meetings, plan_import, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plans import PlanInput
-from naravard_desktop.services.privacy import PrivacyWarning, luhn_check_digit
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.plan import plan_import, plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.plans import PlanInput
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.privacy import PrivacyWarning, luhn_check_digit
 
 # Made up here: a date, a serial and the check digit computed by the app's Luhn function.
 NUMBER = "780214-035" + str(luhn_check_digit("780214035"))

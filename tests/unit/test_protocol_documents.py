@@ -22,7 +22,7 @@ from naravard_desktop.export.kallelse_pdf import kallelse_pdf
 from naravard_desktop.export.meeting_pdf import REPLACEMENT, drawable
 from naravard_desktop.export.protocol_docx import protocol_docx
 from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.services.protocol_model import (
+from naravard_desktop.services.meetings.protocol_model import (
     ActionLine,
     AttendeeLine,
     ItemLine,

@@ -16,11 +16,12 @@ from pypdf import PdfReader
 from naravard_desktop.db.enums import AttendanceStatus, Principal, Role
 from naravard_desktop.export.kallelse_pdf import kallelse_pdf
 from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.services import actions, agenda, approval, attendance, groups, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meeting_documents import protocol_bytes
-from naravard_desktop.services.members import MemberInput, add_member
-from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.meetings.meeting_documents import protocol_bytes
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 SENTENCE = "Arbetsgruppen redovisar läget och pekar på behovet av gemensamma rutiner."

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from naravard_desktop.services.schedule import ScheduleKind, derive_due_date, read_schedule
+from naravard_desktop.services.plan.schedule import ScheduleKind, derive_due_date, read_schedule
 
 D = dt.date
 

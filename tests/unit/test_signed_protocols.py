@@ -18,11 +18,12 @@ from pyhanko.sign.signers import Signer
 from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import approval, maintenance, meetings, pdf_updates, signing
-from naravard_desktop.services import pdf_signatures as pdfsig
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meeting_labels import state_label
-from naravard_desktop.services.verification import verify_file
+from naravard_desktop.services.meetings import approval, meetings, pdf_updates, signing
+from naravard_desktop.services.meetings import pdf_signatures as pdfsig
+from naravard_desktop.services.meetings.meeting_labels import state_label
+from naravard_desktop.services.meetings.verification import verify_file
+from naravard_desktop.services.system import maintenance
+from naravard_desktop.services.system.database import Database
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 from tests.unit.throwaway_ca import Person, ThrowawayCA
 

@@ -21,11 +21,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import demo, groups, sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.sip_audit import audit_file, audit_printed, audit_report
-from naravard_desktop.services.sip_exports import sip_file_bytes
-from naravard_desktop.services.sip_report import HIDDEN, year_report
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.sip_audit import audit_file, audit_printed, audit_report
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip.sip_report import HIDDEN, year_report
+from naravard_desktop.services.system import demo
+from naravard_desktop.services.system.database import Database, open_database
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 DEMO_TODAY = dt.date(2026, 11, 30)  # the day the figures were taken
@@ -213,7 +215,7 @@ def test_each_format_carries_the_note_and_is_audited_when_read_back(
 def test_an_export_is_refused_when_its_audit_fails(
     demo_db: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from naravard_desktop.services import sip_report, suppression
+    from naravard_desktop.services.sip import sip_report, suppression
 
     db, group_id = demo_db
 

@@ -13,10 +13,11 @@ from pypdf import PdfReader
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.errors import DomainError
-from naravard_desktop.services import groups, sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.sip_exports import sip_file_bytes
-from naravard_desktop.services.sip_import import apply_import, preview_import
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip.sip_import import apply_import, preview_import
+from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 2, 10)
 

@@ -14,10 +14,11 @@ from pypdf import PdfReader
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.export.sip_pdf import sip_pdf
 from naravard_desktop.export.sip_tables import sip_xlsx
-from naravard_desktop.services import groups, sip_analysis, sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData, GroupInput
-from naravard_desktop.services.sip_report import year_report
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.groups import GroupData, GroupInput
+from naravard_desktop.services.sip import sip_analysis, sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.sip_report import year_report
+from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture

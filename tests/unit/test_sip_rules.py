@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from naravard_desktop.services import indicator_sets
-from naravard_desktop.services.sip_rules import (
+from naravard_desktop.services.sip import indicator_sets
+from naravard_desktop.services.sip.sip_rules import (
     MAX_COUNT,
     CountError,
     Rule,

@@ -8,9 +8,10 @@ import pytest
 
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
-from naravard_desktop.services import groups, sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.sip_rules import CountError
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.sip_rules import CountError
+from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture

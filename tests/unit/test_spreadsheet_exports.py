@@ -21,13 +21,14 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from naravard_desktop import i18n
-from naravard_desktop.services import groups, plan_items, plans
-from naravard_desktop.services.database import Database, open_database
-from naravard_desktop.services.demo import create_demo
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_exports import plan_file_bytes
-from naravard_desktop.services.plan_import import apply_import, read_plan_file
-from naravard_desktop.services.sip_exports import sip_file_bytes
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.demo import create_demo
 
 TODAY = dt.date(2025, 3, 1)
 APP = "naravard-desktop"

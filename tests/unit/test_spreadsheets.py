@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.spreadsheets import CsvStyle, csv_bytes, xlsx_bytes
-from naravard_desktop.services.spreadsheets import (
+from naravard_desktop.services.system.spreadsheets import (
     cell_name,
     column_letter,
     excel_serial_to_date,

@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naravard_desktop.services.suppression import SumRule, suppress, suppress_table
+from naravard_desktop.services.sip.suppression import SumRule, suppress, suppress_table
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"  # make test-long: many more examples
 

@@ -175,7 +175,7 @@ class ProtocolRevision(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    # SHA-256 of what the PDF was rendered from (services/approval_record.py); NULL for
+    # SHA-256 of what the PDF was rendered from (services/meetings/approval_record.py); NULL for
     # protocols approved before the check existed (schema 0003 and earlier).
     data_sha256: Mapped[str | None] = mapped_column(String(64))
     # The chain of approvals of the group: the hash of the group's previous approval record

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.i18n import _
-from naravard_desktop.services.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
+from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.forms import FieldErrors
 

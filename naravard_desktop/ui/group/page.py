@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import groups
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
 from naravard_desktop.ui.questions import Leave, ask_unsaved

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.actions import ActionInput
-from naravard_desktop.services.plan_links import ActivityChoice
+from naravard_desktop.services.meetings.actions import ActionInput
+from naravard_desktop.services.plan.plan_links import ActivityChoice
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 from naravard_desktop.ui.path_combo import PathComboBox

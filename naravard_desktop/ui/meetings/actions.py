@@ -13,8 +13,8 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_date, format_iso_date
-from naravard_desktop.services.actions import ActionData
-from naravard_desktop.services.plan_links import SEPARATOR
+from naravard_desktop.services.meetings.actions import ActionData
+from naravard_desktop.services.plan.plan_links import SEPARATOR
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex

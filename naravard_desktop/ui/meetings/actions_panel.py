@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import actions, plan_links
-from naravard_desktop.services.actions import ActionData, ActionInput
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import actions
+from naravard_desktop.services.meetings.actions import ActionData, ActionInput
+from naravard_desktop.services.plan import plan_links
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column

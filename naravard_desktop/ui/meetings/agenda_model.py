@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_time
-from naravard_desktop.services.agenda import ItemData
+from naravard_desktop.services.meetings.agenda import ItemData
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3

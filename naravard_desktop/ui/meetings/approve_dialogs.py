@@ -1,4 +1,4 @@
-"""Justering: who approved and when (the justering rules of services/approval.py are asked
+"""Justering: who approved and when (the justering rules of services/meetings/approval.py are asked
 before approving, and a refusal is shown in the dialog), and the start of a correction of an
 approved protocol (a reason is required)."""
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_date
-from naravard_desktop.services.approval import Problem
+from naravard_desktop.services.meetings.approval import Problem
 from naravard_desktop.ui.forms import ERROR_STYLE, DateLineEdit, FieldErrors
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 

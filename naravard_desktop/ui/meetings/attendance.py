@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, ngettext
-from naravard_desktop.services import attendance
-from naravard_desktop.services.attendance import AttendanceInput, AttendanceRow
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.services.meetings import attendance
+from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
+from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import FieldErrors
 from naravard_desktop.ui.meetings.attendance_model import (

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.i18n import _
-from naravard_desktop.services.attendance import AttendanceInput, AttendanceRow
-from naravard_desktop.services.labels import role_label
-from naravard_desktop.services.meeting_labels import attendance_label
+from naravard_desktop.services.group.labels import role_label
+from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
+from naravard_desktop.services.meetings.meeting_labels import attendance_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import MeetingKind
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_date
-from naravard_desktop.services.meeting_labels import kind_label
-from naravard_desktop.services.meetings import MeetingInput
+from naravard_desktop.services.meetings.meeting_labels import kind_label
+from naravard_desktop.services.meetings.meetings import MeetingInput
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors, TimeLineEdit
 

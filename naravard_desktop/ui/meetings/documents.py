@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QWidget
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.files import write_atomically
 from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services import approval
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import MeetingData
-from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.meetings import approval
+from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
@@ -73,7 +73,7 @@ def protocol_pdf_bytes(db: Database, meeting: MeetingData) -> bytes:
 def protocol_docx_bytes(db: Database, meeting: MeetingData) -> bytes:
     """Made from the data as approved; refused when they no longer match (DomainError)."""
     from naravard_desktop.export.protocol_docx import protocol_docx
-    from naravard_desktop.services.approval_check import approved_protocol_data
+    from naravard_desktop.services.meetings.approval_check import approved_protocol_data
 
     return protocol_docx(approved_protocol_data(db, meeting.id))
 

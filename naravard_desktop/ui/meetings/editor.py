@@ -26,11 +26,11 @@ from naravard_desktop.i18n import (
     format_time,
     join_typed_names,
 )
-from naravard_desktop.services import approval, approval_check, meetings, signing
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meeting_labels import kind_label
-from naravard_desktop.services.meetings import MeetingData
-from naravard_desktop.services.protocol import protocol_data
+from naravard_desktop.services.meetings import approval, approval_check, meetings, signing
+from naravard_desktop.services.meetings.meeting_labels import kind_label
+from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings import documents
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog

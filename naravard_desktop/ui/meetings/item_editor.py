@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import agenda
-from naravard_desktop.services import meeting_labels as labels
-from naravard_desktop.services.agenda import ItemData, ItemInput
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.drafts import DraftStore
-from naravard_desktop.services.privacy import PrivacyWarning
+from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.meetings import meeting_labels as labels
+from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_time
-from naravard_desktop.services import actions, agenda
-from naravard_desktop.services.agenda import ItemData, ItemInput
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.services.meetings import actions, agenda
+from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
+from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Column
 from naravard_desktop.ui.meetings.item_editor import ItemEditor

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ProtocolState, Role
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date, ngettext
-from naravard_desktop.services import meetings, members
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import MeetingData, MeetingInput, MeetingSummary
+from naravard_desktop.services.group import members
+from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.meetings.meetings import MeetingData, MeetingInput, MeetingSummary
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor

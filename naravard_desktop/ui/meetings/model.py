@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont
 
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import _, format_date, format_time
-from naravard_desktop.services.meeting_labels import kind_label, state_label
-from naravard_desktop.services.meetings import MeetingSummary
+from naravard_desktop.services.meetings.meeting_labels import kind_label, state_label
+from naravard_desktop.services.meetings.meetings import MeetingSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3

@@ -1,7 +1,7 @@
 """'Uppföljning av lokal plan' in the agenda item editor: the plan activities this item
 followed up, the item's action items linked to a plan activity, and a dialog that logs a
 follow-up of an activity at this item (dated the meeting's day). The follow-up is the plan's
-own (services/follow_ups.py): it shows in the activity's timeline and sets its status and
+own (services/plan/follow_ups.py): it shows in the activity's timeline and sets its status and
 progress. Undo removes it again."""
 
 from __future__ import annotations
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import actions, follow_ups, meetings, plan_items, plan_links
-from naravard_desktop.services.actions import ActionData
-from naravard_desktop.services.agenda import ItemData
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.follow_ups import FollowUpInput, FollowUpRow
-from naravard_desktop.services.plan_labels import status_label
-from naravard_desktop.services.plan_links import ActivityChoice
+from naravard_desktop.services.meetings import actions, meetings
+from naravard_desktop.services.meetings.actions import ActionData
+from naravard_desktop.services.meetings.agenda import ItemData
+from naravard_desktop.services.plan import follow_ups, plan_items, plan_links
+from naravard_desktop.services.plan.follow_ups import FollowUpInput, FollowUpRow
+from naravard_desktop.services.plan.plan_labels import status_label
+from naravard_desktop.services.plan.plan_links import ActivityChoice
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit
 from naravard_desktop.ui.path_combo import PathComboBox

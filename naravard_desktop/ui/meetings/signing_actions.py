@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import signing
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.meetings import MeetingData
+from naravard_desktop.services.meetings import signing
+from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.meetings import documents

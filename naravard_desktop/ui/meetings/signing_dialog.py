@@ -1,7 +1,7 @@
 """Digital justering in the meeting window: sign the approved protocol with a certificate
 file (PKCS#12) or a smart card (PKCS#11, e.g. SITHS; the card software's module path is
 remembered), export it for a signing portal, and take back the signed file. The work is in
-services/signing.py; here only the dialogs."""
+services/meetings/signing.py; here only the dialogs."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import pdf_signatures
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.signing import SignatureField, sign_protocol
+from naravard_desktop.services.meetings import pdf_signatures
+from naravard_desktop.services.meetings.signing import SignatureField, sign_protocol
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.forms import ERROR_STYLE
 from naravard_desktop.ui.meetings.view_tools import busy_cursor

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import Role
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.labels import MEMBER_PRINCIPALS, principal_label, role_label
-from naravard_desktop.services.members import MemberInput, validate_member
+from naravard_desktop.services.group.labels import MEMBER_PRINCIPALS, principal_label, role_label
+from naravard_desktop.services.group.members import MemberInput, validate_member
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, current_language, format_iso_date
-from naravard_desktop.services.labels import principal_label, role_label
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.labels import principal_label, role_label
+from naravard_desktop.services.group.members import MemberRow
 from naravard_desktop.ui.qt_locale import qt_locale
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

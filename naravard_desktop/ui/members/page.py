@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import Role
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, ngettext, pgettext
-from naravard_desktop.services import members
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.labels import role_label
-from naravard_desktop.services.members import MemberInput, MemberRow
+from naravard_desktop.services.group import members
+from naravard_desktop.services.group.labels import role_label
+from naravard_desktop.services.group.members import MemberInput, MemberRow
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel

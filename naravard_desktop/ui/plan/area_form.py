@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan_items import (
+from naravard_desktop.services.plan.plan_items import (
     AreaInput,
     AreaRow,
     area_privacy_labels,
     validate_area,
 )
-from naravard_desktop.services.privacy import PrivacyWarning
+from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm, text_box
 from naravard_desktop.ui.privacy import BackToEditing, ask_privacy

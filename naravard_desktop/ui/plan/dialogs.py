@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.follow_ups import AgendaItemChoice, FollowUpInput
-from naravard_desktop.services.plan_items import ActivityInput, AreaInput, AreaRow
-from naravard_desktop.services.plan_templates import load_templates
-from naravard_desktop.services.plans import PlanInput
+from naravard_desktop.services.plan.follow_ups import AgendaItemChoice, FollowUpInput
+from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput, AreaRow
+from naravard_desktop.services.plan.plan_templates import load_templates
+from naravard_desktop.services.plan.plans import PlanInput
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
 from naravard_desktop.ui.plan.panel import status_combo, text_box

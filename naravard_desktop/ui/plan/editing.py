@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _, ngettext
-from naravard_desktop.services import follow_ups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_decisions import decision_choices
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.plan_decisions import decision_choices
+from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.plan.details_dialog import PlanDetails, PlanDetailsDialog
 from naravard_desktop.ui.plan.dialogs import (

@@ -19,7 +19,7 @@ def export_plan(page: PlanPage, suffix: str) -> None:
     if page.plan_id is None:
         return
     from naravard_desktop.export.files import write_atomically
-    from naravard_desktop.services.plan_exports import plan_file_bytes
+    from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 
     title = page.plan_choice.currentText() or "plan"
     kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}
@@ -35,7 +35,7 @@ def export_plan(page: PlanPage, suffix: str) -> None:
 
 
 def import_plan(page: PlanPage) -> None:
-    from naravard_desktop.services.plan_import import ImportPreview, read_plan_file
+    from naravard_desktop.services.plan.plan_import import ImportPreview, read_plan_file
     from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
-from naravard_desktop.services import follow_ups, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.plan_decisions import decision_labels
-from naravard_desktop.services.plan_items import ActivityRow, AreaRow
-from naravard_desktop.services.plan_labels import status_label
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.plan_decisions import decision_labels
+from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
+from naravard_desktop.services.plan.plan_labels import status_label
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.plan.delegate import StatusDelegate
 from naravard_desktop.ui.plan.details_dialog import plan_info

@@ -5,7 +5,7 @@ flushes (another row, another page or plan, closing the window). Each save is on
 A field that cannot be saved yet (a date that cannot be read, an empty title, an identity
 number) keeps what was typed, with its message under the field; the other fields are saved
 beside the stored value. Leaving the row then asks Spara / Kasta / Avbryt. What is typed is
-also kept as a draft (services/drafts.py) until the database has it, so a crash within the
+also kept as a draft (services/system/drafts.py) until the database has it, so a crash within the
 pause loses nothing: it comes back when the row is shown again."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services.drafts import DraftStore, drafts_root
+from naravard_desktop.services.system.drafts import DraftStore, drafts_root
 from naravard_desktop.ui.forms import ERROR_STYLE
 from naravard_desktop.ui.meetings.autosave import DELAY_MS, SaveState
 from naravard_desktop.ui.questions import Leave, ask_unsaved

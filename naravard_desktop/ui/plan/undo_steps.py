@@ -7,16 +7,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import follow_ups, plan_items, plans
-from naravard_desktop.services.follow_ups import FollowUpInput, FollowUpRow
-from naravard_desktop.services.plan_items import (
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.follow_ups import FollowUpInput, FollowUpRow
+from naravard_desktop.services.plan.plan_items import (
     ActivityInput,
     ActivityRow,
     AreaInput,
     AreaRow,
     PlanTree,
 )
-from naravard_desktop.services.plans import PlanSummary, RevisionInput
+from naravard_desktop.services.plan.plans import PlanSummary, RevisionInput
 from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 

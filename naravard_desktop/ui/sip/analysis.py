@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services import sip_analysis
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.sip_report import HIDDEN
-from naravard_desktop.services.sip_setup import Setup
-from naravard_desktop.services.sip_view import ViewSuppression, view_suppression
+from naravard_desktop.services.sip import sip_analysis
+from naravard_desktop.services.sip.sip_report import HIDDEN
+from naravard_desktop.services.sip.sip_setup import Setup
+from naravard_desktop.services.sip.sip_view import ViewSuppression, view_suppression
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 

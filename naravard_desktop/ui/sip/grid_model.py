@@ -15,11 +15,11 @@ from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number, ngettext
-from naravard_desktop.services import sip_counts, sip_periods
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.sip_counts import CellIssue, CellKey
-from naravard_desktop.services.sip_rules import CountError, parse_count
-from naravard_desktop.services.sip_setup import CategoryRow, IndicatorRow, Setup
+from naravard_desktop.services.sip import sip_counts, sip_periods
+from naravard_desktop.services.sip.sip_counts import CellIssue, CellKey
+from naravard_desktop.services.sip.sip_rules import CountError, parse_count
+from naravard_desktop.services.sip.sip_setup import CategoryRow, IndicatorRow, Setup
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.undo import SavedChangeCommand
 
 Index = QModelIndex | QPersistentModelIndex

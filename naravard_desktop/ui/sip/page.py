@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
-from naravard_desktop.services import sip_periods, sip_setup
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip import sip_periods, sip_setup
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 from naravard_desktop.ui.sip import transfer

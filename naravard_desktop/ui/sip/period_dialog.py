@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_range
-from naravard_desktop.services import sip_periods
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip import sip_periods
+from naravard_desktop.services.system.database import Database
 
 
 class PeriodDialog(QDialog):

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import sip_periods, sip_setup
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.sip import sip_periods, sip_setup
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.export.files import write_atomically
 from naravard_desktop.i18n import _, ngettext
-from naravard_desktop.services import sip_import
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.sip_exports import sip_file_bytes
-from naravard_desktop.services.sip_report import HIDDEN
+from naravard_desktop.services.sip import sip_import
+from naravard_desktop.services.sip.sip_exports import sip_file_bytes
+from naravard_desktop.services.sip.sip_report import HIDDEN
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 from naravard_desktop.ui.questions import confirm

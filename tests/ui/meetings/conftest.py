@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import agenda, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
 DAY = dt.date(2024, 5, 17)

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from naravard_desktop.services import agenda, approval
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import agenda, approval
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.editor import ALTERED_BANNER, APPROVED_BANNER
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from tests.unit.approval_setup import raw

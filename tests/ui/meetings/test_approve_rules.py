@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.i18n import format_date
-from naravard_desktop.services import approval, attendance, meetings
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import approval, attendance, meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 

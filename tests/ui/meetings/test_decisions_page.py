@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import agenda
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.decisions import Column, DecisionsPage
 

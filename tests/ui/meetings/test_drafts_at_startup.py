@@ -11,11 +11,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import agenda, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.drafts import DraftStore
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.drafts_dialog import DraftsDialog
 from naravard_desktop.ui.main_window import MainWindow
 

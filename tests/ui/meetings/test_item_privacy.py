@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import agenda, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.drafts import DraftStore
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.privacy import PrivacyDialog
@@ -133,7 +133,7 @@ def test_save_anyway_on_the_bar_asks_for_a_reason_and_logs_it(
         user.press(dialog.reason_edit, Qt.Key.Key_Return)
 
     dialogs.expect(give_reason)
-    with caplog.at_level(logging.WARNING, logger="naravard_desktop.services.privacy"):
+    with caplog.at_level(logging.WARNING, logger="naravard_desktop.services.system.privacy"):
         bar.anyway_button.click()
     dialogs.check()
     assert stored(db, meeting.id).decision == text

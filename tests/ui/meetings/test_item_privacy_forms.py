@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services import actions, meetings
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import actions, meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.privacy import PrivacyDialog

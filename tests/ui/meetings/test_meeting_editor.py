@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services import actions, agenda, approval, attendance, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.drafts import DraftStore
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import Column
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog

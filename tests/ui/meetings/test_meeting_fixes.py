@@ -19,19 +19,12 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import format_date
-from naravard_desktop.services import (
-    actions,
-    agenda,
-    attendance,
-    follow_ups,
-    meetings,
-    plan_items,
-    plans,
-)
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.follow_ups import FollowUpInput
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.follow_ups import FollowUpInput
+from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.i18n import _
-from naravard_desktop.services import agenda, attendance, meetings
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.members import MemberRow
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.meetings import agenda, attendance, meetings
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.attendance import GuestDialog
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import actions, agenda, follow_ups, meetings, plan_items, plans
-from naravard_desktop.services.database import Database
-from naravard_desktop.services.groups import GroupData
-from naravard_desktop.services.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import Column
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog

@@ -14,9 +14,9 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
-from naravard_desktop.services import approval, signing
-from naravard_desktop.services import pdf_signatures as pdfsig
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import approval, signing
+from naravard_desktop.services.meetings import pdf_signatures as pdfsig
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.meetings.signing_dialog import SignDialog
 from tests.unit.throwaway_ca import ThrowawayCA

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services import actions, agenda, approval, plan_links
-from naravard_desktop.services.actions import ActionInput
-from naravard_desktop.services.database import Database
+from naravard_desktop.services.meetings import actions, agenda, approval
+from naravard_desktop.services.meetings.actions import ActionInput
+from naravard_desktop.services.plan import plan_links
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.agenda_model import Column as AgendaColumn
 from naravard_desktop.ui.meetings.list_page import MeetingsPage

@@ -1,0 +1,1 @@
+"""The group: its settings, members and overview."""

@@ -1,0 +1,184 @@
+"""The samverkan group: create, read and change its settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from naravard_desktop.db.enums import ParagraphNumbering
+from naravard_desktop.db.models import Group
+from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
+from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.validation import FieldErrors, clean_line
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+NAME_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class GroupInput:
+    """What the set-up dialog and the group page edit."""
+
+    name: str
+    municipality: str = ""
+    region: str = ""
+    logo: bytes | None = None
+    paragraph_numbering: ParagraphNumbering = ParagraphNumbering.PER_YEAR
+    protocol_language: str = "sv"
+
+
+@dataclass(frozen=True)
+class GroupData:
+    id: int
+    name: str
+    municipality: str
+    region: str
+    logo: bytes | None
+    logo_mime: str | None
+    paragraph_numbering: ParagraphNumbering
+    protocol_language: str
+    version: int
+
+    @property
+    def principals_line(self) -> str:
+        """ "Region Mittland och Bergsjö kommun", as under the name in a protocol header."""
+        parts = [p for p in (self.region, self.municipality) if p]
+        return _(" and ").join(parts) if len(parts) == 2 else "".join(parts)
+
+    def as_input(self) -> GroupInput:
+        return GroupInput(
+            name=self.name,
+            municipality=self.municipality,
+            region=self.region,
+            logo=self.logo,
+            paragraph_numbering=self.paragraph_numbering,
+            protocol_language=self.protocol_language,
+        )
+
+
+def logo_mime_type(data: bytes) -> str | None:
+    """PNG or JPEG by their magic bytes; None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    return None
+
+
+def _validated(data: GroupInput) -> tuple[GroupInput, str | None]:
+    name = clean_line(data.name)
+    municipality = clean_line(data.municipality)
+    region = clean_line(data.region)
+    errors = FieldErrors()
+    errors.required("name", name, _("The group's name"))
+    errors.max_length("name", name, NAME_LIMIT, _("The group's name"))
+    errors.max_length("municipality", municipality, NAME_LIMIT, _("Municipality"))
+    errors.max_length("region", region, NAME_LIMIT, _("Region"))
+    mime = None
+    if data.logo is not None:
+        mime = logo_mime_type(data.logo)
+        if mime is None:
+            errors.add("logo", _("Choose a PNG or JPEG image as the logo."))
+        elif len(data.logo) > MAX_LOGO_BYTES:
+            errors.add(
+                "logo", _("The logo image is too large (at most 2 MB). Choose a smaller image.")
+            )
+    if data.protocol_language not in SUPPORTED_LANGUAGES:
+        errors.add("protocol_language", _("Choose Swedish or English as the protocol language."))
+    errors.raise_if_any()
+    cleaned = GroupInput(
+        name=name,
+        municipality=municipality,
+        region=region,
+        logo=data.logo,
+        paragraph_numbering=ParagraphNumbering(data.paragraph_numbering),
+        protocol_language=data.protocol_language,
+    )
+    return cleaned, mime
+
+
+def _to_data(group: Group) -> GroupData:
+    return GroupData(
+        id=group.id,
+        name=group.name,
+        municipality=group.municipality,
+        region=group.region,
+        logo=group.logo,
+        logo_mime=group.logo_mime,
+        paragraph_numbering=group.paragraph_numbering,
+        protocol_language=group.protocol_language,
+        version=group.version,
+    )
+
+
+def list_groups(db: Database) -> list[GroupData]:
+    with db.session() as session:
+        groups = session.scalars(select(Group).order_by(Group.name, Group.id)).all()
+        return [_to_data(g) for g in groups]
+
+
+def get_group(db: Database, group_id: int) -> GroupData:
+    with db.session() as session:
+        group = session.get(Group, group_id)
+        if group is None:
+            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        return _to_data(group)
+
+
+def resolve_group(db: Database, group_id: int | None) -> GroupData:
+    """The group named, or the only one when none is named (the CLI's `--group` rule)."""
+    if group_id is not None:
+        return get_group(db, group_id)
+    groups = list_groups(db)
+    if not groups:
+        raise NotFoundError(_("The database has no group yet. Create one first."))
+    if len(groups) > 1:
+        raise DomainError(
+            ngettext(
+                "The database holds {count} group: name it with --group ID.",
+                "The database holds {count} groups: name one with --group ID.",
+                len(groups),
+            ).format(count=len(groups))
+        )
+    return groups[0]
+
+
+def create_group(db: Database, data: GroupInput) -> GroupData:
+    cleaned, mime = _validated(data)
+    with db.session() as session:
+        group = Group(
+            name=cleaned.name,
+            municipality=cleaned.municipality,
+            region=cleaned.region,
+            logo=cleaned.logo,
+            logo_mime=mime,
+            paragraph_numbering=cleaned.paragraph_numbering,
+            protocol_language=cleaned.protocol_language,
+        )
+        session.add(group)
+        session.flush()
+        return _to_data(group)
+
+
+def update_group(db: Database, group_id: int, data: GroupInput, expected_version: int) -> GroupData:
+    """Save settings; refused if someone saved the group since `expected_version` was read."""
+    cleaned, mime = _validated(data)
+    with db.session() as session:
+        group = session.get(Group, group_id)
+        if group is None:
+            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        if group.version != expected_version:
+            raise StaleEditError(
+                _("The group's settings were changed elsewhere. Reload and try again.")
+            )
+        group.name = cleaned.name
+        group.municipality = cleaned.municipality
+        group.region = cleaned.region
+        group.logo = cleaned.logo
+        group.logo_mime = mime
+        group.paragraph_numbering = cleaned.paragraph_numbering
+        group.protocol_language = cleaned.protocol_language
+        session.flush()
+        return _to_data(group)

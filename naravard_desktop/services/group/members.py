@@ -1,0 +1,214 @@
+"""Members of a group: a person with a role over a period (one row per membership)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from naravard_desktop.db.enums import Principal, Role
+from naravard_desktop.db.models import Group, Membership, Person
+from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.validation import FieldErrors, clean_line
+
+NAME_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """One row of the members table as the user edits it."""
+
+    name: str
+    organisation: str = ""
+    principal: Principal = Principal.OTHER
+    role: Role = Role.MEMBER
+    email: str = ""
+    phone: str = ""
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    membership_id: int
+    person_id: int
+    name: str
+    organisation: str
+    principal: Principal
+    role: Role
+    email: str
+    phone: str
+    active_from: dt.date | None
+    active_to: dt.date | None
+    person_version: int
+    membership_version: int
+
+    def is_active(self, on: dt.date | None = None) -> bool:
+        day = on or dt.date.today()
+        started = self.active_from is None or self.active_from <= day
+        return started and (self.active_to is None or self.active_to >= day)
+
+    def as_input(self) -> MemberInput:
+        return MemberInput(
+            name=self.name,
+            organisation=self.organisation,
+            principal=self.principal,
+            role=self.role,
+            email=self.email,
+            phone=self.phone,
+            active_from=self.active_from,
+            active_to=self.active_to,
+        )
+
+
+def validate_member(data: MemberInput) -> MemberInput:
+    """Cleaned input, or a ValidationError naming each bad field."""
+    cleaned = replace(
+        data,
+        name=clean_line(data.name),
+        organisation=clean_line(data.organisation),
+        email=clean_line(data.email),
+        phone=clean_line(data.phone),
+    )
+    errors = FieldErrors()
+    errors.required("name", cleaned.name, _("Name"))
+    errors.text("name", data.name, cleaned.name, NAME_LIMIT, _("Name"))
+    errors.text(
+        "organisation", data.organisation, cleaned.organisation, NAME_LIMIT, _("Organisation")
+    )
+    errors.email("email", cleaned.email)
+    errors.max_length("email", cleaned.email, 254, _("E-mail"))
+    errors.phone("phone", cleaned.phone)
+    errors.max_length("phone", cleaned.phone, 50, _("Phone"))
+    errors.period("active_to", cleaned.active_from, cleaned.active_to)
+    try:
+        Principal(cleaned.principal)
+    except ValueError:
+        errors.add("principal", _("Choose region, municipality or other."))
+    try:
+        Role(cleaned.role)
+    except ValueError:
+        errors.add("role", _("Choose a role from the list."))
+    errors.raise_if_any()
+    return cleaned
+
+
+def _row(membership: Membership) -> MemberRow:
+    person = membership.person
+    return MemberRow(
+        membership_id=membership.id,
+        person_id=person.id,
+        name=person.name,
+        organisation=person.organisation,
+        principal=person.principal,
+        role=membership.role,
+        email=person.email,
+        phone=person.phone,
+        active_from=membership.active_from,
+        active_to=membership.active_to,
+        person_version=person.version,
+        membership_version=membership.version,
+    )
+
+
+def list_members(db: Database, group_id: int) -> list[MemberRow]:
+    with db.session() as session:
+        rows = session.execute(
+            select(Membership, Person)
+            .join(Membership.person)
+            .where(Person.group_id == group_id)
+            .order_by(func.lower(Person.name), Membership.active_from, Membership.id)
+        ).all()
+        return [_row(membership) for membership, _person in rows]
+
+
+def get_member(db: Database, membership_id: int) -> MemberRow:
+    with db.session() as session:
+        return _row(_load(session, membership_id))
+
+
+def add_member(db: Database, group_id: int, data: MemberInput) -> MemberRow:
+    cleaned = validate_member(data)
+    with db.session() as session:
+        if session.get(Group, group_id) is None:
+            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        person = Person(
+            group_id=group_id,
+            name=cleaned.name,
+            organisation=cleaned.organisation,
+            principal=cleaned.principal,
+            email=cleaned.email,
+            phone=cleaned.phone,
+        )
+        membership = Membership(
+            person=person,
+            role=cleaned.role,
+            active_from=cleaned.active_from,
+            active_to=cleaned.active_to,
+        )
+        session.add_all([person, membership])
+        session.flush()
+        return _row(membership)
+
+
+def update_member(db: Database, before: MemberRow, data: MemberInput) -> MemberRow:
+    """Save an edit of the row the user saw as `before`; refused if it changed since."""
+    cleaned = validate_member(data)
+    with db.session() as session:
+        membership = _load(session, before.membership_id)
+        person = membership.person
+        if (person.version, membership.version) != (
+            before.person_version,
+            before.membership_version,
+        ):
+            raise StaleEditError(
+                _("{name} was changed elsewhere. Reload and try again.").format(name=person.name)
+            )
+        person.name = cleaned.name
+        person.organisation = cleaned.organisation
+        person.principal = cleaned.principal
+        person.email = cleaned.email
+        person.phone = cleaned.phone
+        membership.role = cleaned.role
+        membership.active_from = cleaned.active_from
+        membership.active_to = cleaned.active_to
+        session.flush()
+        return _row(membership)
+
+
+def deactivate_member(db: Database, before: MemberRow, on: dt.date | None = None) -> MemberRow:
+    """End the membership today (or `on`); the person stays in old meetings and protocols."""
+    day = on or dt.date.today()
+    if before.active_from and before.active_from > day:
+        day = before.active_from
+    return update_member(db, before, replace(before.as_input(), active_to=day))
+
+
+def delete_member(db: Database, membership_id: int) -> MemberInput:
+    """Remove the membership (and the person when it was their last); returns what was removed
+    so that undo can put it back."""
+    with db.session() as session:
+        membership = _load(session, membership_id)
+        removed = _row(membership).as_input()
+        person = membership.person
+        session.delete(membership)
+        session.flush()
+        remaining = session.scalar(
+            select(func.count()).select_from(Membership).where(Membership.person_id == person.id)
+        )
+        if not remaining:
+            session.delete(person)
+        return removed
+
+
+def _load(session: Session, membership_id: int) -> Membership:
+    membership = session.get(Membership, membership_id)
+    if membership is None:
+        raise NotFoundError(
+            _("The member no longer exists (it may have been removed). Reload and try again.")
+        )
+    return membership

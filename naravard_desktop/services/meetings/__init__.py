@@ -1,0 +1,1 @@
+"""Meetings: agenda, attendance, decisions, action items, protocols, justering and signatures."""

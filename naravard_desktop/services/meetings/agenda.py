@@ -1,0 +1,292 @@
+"""Agenda items (§): add, change, reorder, remove; title, presenter, planned minutes, notes,
+decision and attachments (bilagor, by title). Notes are saved as they are typed (autosave)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from naravard_desktop.db.models import AgendaItem, Attachment, Meeting
+from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.meetings import meeting_labels as labels
+from naravard_desktop.services.meetings.meetings import load, load_editable
+from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.privacy import check_free_text
+from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
+
+TEXT_LIMIT = 200_000  # a very long note is still accepted; more is almost surely a paste error
+TITLE_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    title: str
+    presenter: str = ""
+    planned_minutes: int | None = None
+    notes: str = ""
+    decision: str = ""
+    attachments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemData:
+    id: int
+    meeting_id: int
+    position: int
+    paragraph: int
+    title: str
+    presenter: str
+    planned_minutes: int | None
+    planned_start: dt.time | None
+    notes: str
+    decision: str
+    attachments: tuple[str, ...]
+    standard_key: str | None
+    version: int
+
+    def as_input(self) -> ItemInput:
+        return ItemInput(
+            title=self.title,
+            presenter=self.presenter,
+            planned_minutes=self.planned_minutes,
+            notes=self.notes,
+            decision=self.decision,
+            attachments=self.attachments,
+        )
+
+
+def validate_item(data: ItemInput) -> ItemInput:
+    cleaned = replace(
+        data,
+        title=clean_line(data.title),
+        presenter=clean_line(data.presenter),
+        notes=clean_text(data.notes),
+        decision=clean_text(data.decision),
+        attachments=tuple(t for t in (clean_line(a) for a in data.attachments) if t),
+    )
+    errors = FieldErrors()
+    errors.required("title", cleaned.title, _("Title"))
+    errors.max_length("title", cleaned.title, TITLE_LIMIT, _("Title"))
+    errors.max_length("presenter", cleaned.presenter, 200, _("Presenter"))
+    errors.max_length("notes", cleaned.notes, TEXT_LIMIT, _("Notes"))
+    errors.max_length("decision", cleaned.decision, TEXT_LIMIT, _("Decision"))
+    if cleaned.planned_minutes is not None and not 0 <= cleaned.planned_minutes <= 600:
+        errors.add("planned_minutes", _("Planned time is given in minutes, 0 to 600."))
+    for title in cleaned.attachments:
+        errors.max_length("attachments", title, TITLE_LIMIT, _("Attachment"))
+    errors.raise_if_any()
+    return cleaned
+
+
+def items_for(session: Session, meeting: Meeting) -> list[ItemData]:
+    numbers = paragraph_numbers(session, meeting.group_id)
+    running = dt.datetime.combine(meeting.held_on, meeting.starts_at) if meeting.starts_at else None
+    result = []
+    for item in meeting.items:
+        start = running.time() if running else None
+        if running is not None and item.planned_minutes:
+            running += dt.timedelta(minutes=item.planned_minutes)
+        result.append(
+            ItemData(
+                id=item.id,
+                meeting_id=meeting.id,
+                position=item.position,
+                paragraph=numbers[item.id],
+                title=item.title,
+                presenter=item.presenter,
+                planned_minutes=item.planned_minutes,
+                planned_start=start,
+                notes=item.notes,
+                decision=item.decision,
+                attachments=tuple(a.title for a in item.attachments),
+                standard_key=item.standard_key,
+                version=item.version,
+            )
+        )
+    return result
+
+
+def planned_end(session: Session, meeting: Meeting) -> dt.time | None:
+    """Start time plus all planned minutes: the running end time shown while planning."""
+    if meeting.starts_at is None:
+        return None
+    minutes = sum(item.planned_minutes or 0 for item in meeting.items)
+    return (
+        dt.datetime.combine(meeting.held_on, meeting.starts_at) + dt.timedelta(minutes=minutes)
+    ).time()
+
+
+def list_items(db: Database, meeting_id: int) -> list[ItemData]:
+    with db.session() as session:
+        return items_for(session, load(session, meeting_id))
+
+
+def _item(session: Session, item_id: int) -> AgendaItem:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+    return item
+
+
+def _data(session: Session, item: AgendaItem) -> ItemData:
+    session.flush()
+    session.refresh(item.meeting)
+    return next(i for i in items_for(session, item.meeting) if i.id == item.id)
+
+
+def add_item(
+    db: Database,
+    meeting_id: int,
+    data: ItemInput,
+    position: int | None = None,
+    *,
+    privacy_override: str | None = None,
+) -> ItemData:
+    """Insert at `position` (default: before the closing items, or last). Notes or a decision
+    holding a personal identity number are refused (PrivacyWarning) unless a reason is given
+    as `privacy_override`."""
+    cleaned = validate_item(data)
+    with db.session() as session:
+        meeting = load_editable(session, meeting_id)
+        _check_privacy(cleaned, privacy_override, f"new agenda item of meeting {meeting.id}")
+        items = list(meeting.items)
+        if position is None:
+            closing = [i for i, it in enumerate(items) if it.standard_key in _CLOSING_KEYS]
+            position = closing[0] if closing else len(items)
+        position = max(0, min(position, len(items)))
+        item = AgendaItem(meeting_id=meeting.id, title=cleaned.title)
+        _write(item, cleaned)
+        items.insert(position, item)
+        session.add(item)
+        for index, each in enumerate(items):
+            each.position = index
+        return _data(session, item)
+
+
+def update_item(
+    db: Database,
+    item_id: int,
+    data: ItemInput,
+    version: int,
+    *,
+    privacy_override: str | None = None,
+) -> ItemData:
+    cleaned = validate_item(data)
+    with db.session() as session:
+        item = _item(session, item_id)
+        load_editable(session, item.meeting_id)
+        if item.version != version:
+            raise StaleEditError(_("The agenda item was changed elsewhere. Reload and try again."))
+        _check_privacy(cleaned, privacy_override, f"agenda item {item.id}", item)
+        _write(item, cleaned)
+        return _data(session, item)
+
+
+def save_text(
+    db: Database, item_id: int, field: str, text: str, *, privacy_override: str | None = None
+) -> int:
+    """Autosave of notes or decision while typing; returns the new version. Last write wins,
+    since the same secretary is typing (no stale check between keystrokes). A personal
+    identity number that the saved text did not hold yet is refused (PrivacyWarning, nothing
+    saved) unless `privacy_override` gives a reason."""
+    if field not in ("notes", "decision"):
+        raise ValueError(field)
+    cleaned = clean_text(text)
+    errors = FieldErrors()
+    errors.max_length(field, cleaned, TEXT_LIMIT, _("Notes") if field == "notes" else _("Decision"))
+    errors.raise_if_any()
+    with db.session() as session:
+        item = _item(session, item_id)
+        load_editable(session, item.meeting_id)
+        check_free_text(
+            {field: cleaned},
+            privacy_override,
+            where=f"agenda item {item.id}",
+            labels=_text_labels(),
+            previous={field: getattr(item, field)},
+        )
+        setattr(item, field, cleaned)
+        session.flush()
+        return item.version
+
+
+def _text_labels() -> dict[str, str]:
+    return {
+        "notes": _("Notes"),
+        "decision": _("Decision"),
+        "title": _("Title"),
+        "presenter": _("Presenter"),
+        "attachments": _("Attachments"),
+    }
+
+
+def _check_privacy(
+    data: ItemInput, override: str | None, where: str, item: AgendaItem | None = None
+) -> None:
+    check_free_text(
+        {
+            "title": data.title,
+            "presenter": data.presenter,
+            "notes": data.notes,
+            "decision": data.decision,
+            "attachments": "\n".join(data.attachments),
+        },
+        override,
+        where=where,
+        labels=_text_labels(),
+        previous=(
+            {
+                "title": item.title,
+                "presenter": item.presenter,
+                "notes": item.notes,
+                "decision": item.decision,
+                "attachments": "\n".join(a.title for a in item.attachments),
+            }
+            if item
+            else None
+        ),
+    )
+
+
+def _write(item: AgendaItem, data: ItemInput) -> None:
+    item.title = data.title
+    item.presenter = data.presenter
+    item.planned_minutes = data.planned_minutes
+    item.notes = data.notes
+    item.decision = data.decision
+    item.attachments = [Attachment(position=i, title=t) for i, t in enumerate(data.attachments)]
+
+
+def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:
+    """Reorder (drag or Ctrl+Up/Down); numbers follow the new order until approval."""
+    with db.session() as session:
+        item = _item(session, item_id)
+        meeting = load_editable(session, item.meeting_id)
+        items = [i for i in meeting.items if i.id != item.id]
+        items.insert(max(0, min(new_position, len(items))), item)
+        for index, each in enumerate(items):
+            each.position = index
+        session.flush()
+        session.refresh(meeting)
+        return items_for(session, meeting)
+
+
+def remove_item(db: Database, item_id: int) -> tuple[int, ItemInput, int]:
+    """Delete an item; returns (meeting id, what it held, its position) so undo can restore it."""
+    with db.session() as session:
+        item = _item(session, item_id)
+        meeting = load_editable(session, item.meeting_id)
+        removed = _data(session, item)
+        session.delete(item)
+        session.flush()
+        session.refresh(meeting)
+        for index, each in enumerate(meeting.items):
+            each.position = index
+        return meeting.id, removed.as_input(), removed.position
+
+
+_CLOSING_KEYS = {labels.OTHER_BUSINESS, labels.NEXT_MEETING, labels.CLOSING}

@@ -1,0 +1,159 @@
+"""The decision register (beslutsregister) across a group's meetings, and full-text search over
+agenda titles, notes and decisions that says where each hit is, so the GUI can jump to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from naravard_desktop.db.enums import ProtocolState
+from naravard_desktop.db.models import AgendaItem, Meeting
+from naravard_desktop.db.search import matching_item_ids
+from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.system.database import Database
+
+SNIPPET_LENGTH = 160
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One agenda item with a decision."""
+
+    item_id: int
+    meeting_id: int
+    held_on: dt.date
+    paragraph: int
+    title: str
+    decision: str
+    approved: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An agenda item that matched; `snippet` is the text around the first matching word."""
+
+    item_id: int
+    meeting_id: int
+    held_on: dt.date
+    paragraph: int
+    title: str
+    snippet: str
+
+
+def list_decisions(
+    db: Database, group_id: int, *, year: int | None = None, text: str = ""
+) -> list[DecisionRow]:
+    """Items with a decision, newest meeting first and in agenda order within a meeting;
+    optionally only one calendar year and only rows whose title or decision contain `text`
+    (case-insensitive)."""
+    needle = text.strip().casefold()
+    with db.session() as session:
+        statement = (
+            select(AgendaItem, Meeting)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(Meeting.group_id == group_id, AgendaItem.decision != "")
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position)
+        )
+        if year is not None:
+            statement = statement.where(
+                Meeting.held_on >= dt.date(year, 1, 1), Meeting.held_on <= dt.date(year, 12, 31)
+            )
+        numbers = paragraph_numbers(session, group_id)
+        rows = [
+            DecisionRow(
+                item_id=item.id,
+                meeting_id=meeting.id,
+                held_on=meeting.held_on,
+                paragraph=numbers.get(item.id, 0),
+                title=item.title,
+                decision=item.decision,
+                approved=meeting.state == ProtocolState.APPROVED,
+            )
+            for item, meeting in session.execute(statement).all()
+        ]
+    if needle:
+        rows = [r for r in rows if needle in r.title.casefold() or needle in r.decision.casefold()]
+    return rows
+
+
+def decision_years(db: Database, group_id: int) -> list[int]:
+    """The years that have meetings, newest first (for the year filter)."""
+    with db.session() as session:
+        days = session.scalars(select(Meeting.held_on).where(Meeting.group_id == group_id)).all()
+    return sorted({day.year for day in days}, reverse=True)
+
+
+def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> list[SearchHit]:
+    """Agenda items of the group whose title, notes or decision contain all the words (as
+    prefixes), best match first."""
+    with db.session() as session:
+        ids = matching_item_ids(session.connection(), words, limit=limit * 4)
+        if not ids:
+            return []
+        found = {
+            item.id: (item, meeting)
+            for item, meeting in session.execute(
+                select(AgendaItem, Meeting)
+                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+                .where(Meeting.group_id == group_id, AgendaItem.id.in_(ids))
+            ).all()
+        }
+        numbers = paragraph_numbers(session, group_id)
+        hits = []
+        for item_id in ids:
+            if item_id not in found:
+                continue  # another group's item
+            item, meeting = found[item_id]
+            hits.append(
+                SearchHit(
+                    item_id=item.id,
+                    meeting_id=meeting.id,
+                    held_on=meeting.held_on,
+                    paragraph=numbers.get(item.id, 0),
+                    title=item.title,
+                    snippet=snippet(words, item.decision, item.notes, item.title),
+                )
+            )
+        return hits[:limit]
+
+
+def snippet(words: str, *texts: str) -> str:
+    """About SNIPPET_LENGTH characters on one line around the first word found (as a prefix)
+    in the first text that has one; the start of the first non-empty text otherwise."""
+    terms = [t.casefold() for t in _WORD.findall(words)]
+    for text in texts:
+        flat = " ".join(text.split())
+        lowered = flat.casefold()
+        positions = [p for p in (_find_word(lowered, t) for t in terms) if p >= 0]
+        if positions:
+            start = max(0, min(positions) - SNIPPET_LENGTH // 3)
+            return _cut(flat, start)
+    for text in texts:
+        flat = " ".join(text.split())
+        if flat:
+            return _cut(flat, 0)
+    return ""
+
+
+def _find_word(text: str, term: str) -> int:
+    """Where a word starting with `term` begins (FTS5 matches prefixes of words)."""
+    for match in re.finditer(re.escape(term), text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            return match.start()
+    return -1
+
+
+def _cut(text: str, start: int) -> str:
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = start + SNIPPET_LENGTH
+    piece = text[start:end]
+    if end < len(text):
+        space = piece.rfind(" ")
+        piece = (piece[:space] if space > SNIPPET_LENGTH // 2 else piece) + " …"
+    return ("… " if start > 0 else "") + piece

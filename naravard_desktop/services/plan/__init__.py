@@ -1,0 +1,1 @@
+"""The local plan: plans, areas, activities, follow-ups, import and export."""

@@ -1,0 +1,1 @@
+"""SIP follow-up counts: periods, indicator sets, rules, analysis, disclosure control."""

@@ -1,0 +1,315 @@
+"""Sums of follow-up counts over time: per quarter (or tertial) and year, the change against
+the same period last year, and trend series per indicator and unit.
+
+Comparisons are like for like: a year with counts for only some of its months is compared
+with the same months of last year (and says so: "Jan–mar 2027" against "Jan–mar 2026"),
+never with the whole of it; a quarter built from months that are not all entered
+says which months it holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from babel import dates as babel_dates
+from sqlalchemy import select
+
+from naravard_desktop.db.enums import PeriodKind
+from naravard_desktop.db.models import SipCount, SipPeriod
+from naravard_desktop.i18n import _, current_language, format_percent
+from naravard_desktop.services.sip.sip_counts import CellKey
+from naravard_desktop.services.system.database import Database
+
+# (year, kind of bucket, number): months are summed into quarters
+Bucket = tuple[int, PeriodKind, int]
+# (year, first month, last month) of a period holding counts
+Span = tuple[int, int, int]
+WHOLE_YEAR = frozenset(range(1, 13))
+
+
+@dataclass(frozen=True)
+class Sums:
+    """Counts summed per bucket: {bucket: {cell key: value}} for the periods read, and per
+    period ({span: {cell key: value}}), which tells which months of a year hold counts."""
+
+    by_bucket: dict[Bucket, dict[CellKey, int]]
+    by_span: dict[Span, dict[CellKey, int]] = field(default_factory=dict)
+
+    def spans(self, year: int) -> list[tuple[int, int]]:
+        """(first month, last month) of each period of `year` that holds counts."""
+        return sorted((first, last) for y, first, last in self.by_span if y == year)
+
+    def months(self, year: int) -> frozenset[int]:
+        """The months of `year` that periods holding counts cover."""
+        return frozenset(m for first, last in self.spans(year) for m in range(first, last + 1))
+
+    def months_total(
+        self,
+        year: int,
+        months: frozenset[int],
+        indicator_id: int,
+        unit_id: int | None = None,
+        target_id: int | None = None,
+    ) -> int | None:
+        """The sum over the periods of `year` that lie within `months`."""
+        found = [
+            value
+            for (y, first, last), cells in self.by_span.items()
+            if y == year and set(range(first, last + 1)) <= months
+            for (i, u, t), value in cells.items()
+            if i == indicator_id
+            and (unit_id is None or u == unit_id)
+            and (target_id is None or t == target_id)
+        ]
+        return sum(found) if found else None
+
+    def label(self, bucket: Bucket) -> str:
+        """The bucket's label, saying which months it holds when not all of them have
+        counts (months entered one by one): "K1 2027 (t.o.m. januari)"."""
+        text = bucket_label(bucket)
+        held = self.months(bucket[0]) & bucket_months(bucket)
+        if not self.by_span or not held or held == bucket_months(bucket):
+            return text
+        first = min(bucket_months(bucket))
+        if held == frozenset(range(first, max(held) + 1)):
+            return _("{period} (through {month})").format(period=text, month=month_name(max(held)))
+        return _("{period} ({months} only)").format(period=text, months=months_text(held))
+
+    def total(
+        self,
+        bucket: Bucket,
+        indicator_id: int,
+        unit_id: int | None = None,
+        target_id: int | None = None,
+    ) -> int | None:
+        """Sum over the units/target groups that match (None = all); None when nothing was
+        recorded for it in that bucket."""
+        cells = self.by_bucket.get(bucket)
+        if cells is None:
+            return None
+        found = [
+            value
+            for (i, u, t), value in cells.items()
+            if i == indicator_id
+            and (unit_id is None or u == unit_id)
+            and (target_id is None or t == target_id)
+        ]
+        return sum(found) if found else None
+
+    def buckets(self, year: int | None = None) -> list[Bucket]:
+        return sorted(b for b in self.by_bucket if year is None or b[0] == year)
+
+    def year_total(
+        self,
+        year: int,
+        indicator_id: int,
+        unit_id: int | None = None,
+        target_id: int | None = None,
+    ) -> int | None:
+        found = [
+            v
+            for b in self.buckets(year)
+            if (v := self.total(b, indicator_id, unit_id, target_id)) is not None
+        ]
+        return sum(found) if found else None
+
+
+def bucket_of(kind: PeriodKind, starts_on: dt.date) -> Bucket:
+    if kind is PeriodKind.MONTH:
+        kind = PeriodKind.QUARTER
+    months = {PeriodKind.QUARTER: 3, PeriodKind.TERTIAL: 4, PeriodKind.YEAR: 12}[kind]
+    return (starts_on.year, kind, (starts_on.month - 1) // months + 1)
+
+
+def bucket_months(bucket: Bucket) -> frozenset[int]:
+    _year, kind, number = bucket
+    size = {PeriodKind.QUARTER: 3, PeriodKind.TERTIAL: 4, PeriodKind.YEAR: 12}[kind]
+    return frozenset(range((number - 1) * size + 1, number * size + 1))
+
+
+def month_name(month: int) -> str:
+    """ "januari", "January"."""
+    day = dt.date(2000, month, 1)
+    return str(babel_dates.format_date(day, "LLLL", locale=current_language()))
+
+
+def short_month(month: int) -> str:
+    """ "jan", "mar", "maj", "Jan": the first three letters, as in Swedish and English
+    abbreviations without a full stop."""
+    return month_name(month)[:3]
+
+
+def months_text(months: frozenset[int], *, short: bool = False) -> str:
+    """Runs of months: "januari–mars", "januari–mars, juli" ("jan–mar, jul" short), "" for
+    none."""
+    name = short_month if short else month_name
+    runs: list[tuple[int, int]] = []
+    for month in sorted(months):
+        if runs and runs[-1][1] == month - 1:
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return ", ".join(
+        name(first) if first == last else f"{name(first)}–{name(last)}" for first, last in runs
+    )
+
+
+def span_label(year: int, months: frozenset[int], *, capital: bool = True) -> str:
+    """A column head for `months` of `year`: "År 2026" for the whole year, else the months,
+    short enough for a narrow column: "Jan–mar 2027" ("jan–mar 2027" inside a sentence)."""
+    if months >= WHOLE_YEAR or not months:
+        return _("Year {year}").format(year=year)
+    text = f"{months_text(months, short=True)} {year}"
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def bucket_label(bucket: Bucket) -> str:
+    """Short labels for table heads and chart axes: "K2 2024", "T1 2024", "2024"."""
+    year, kind, number = bucket
+    if kind is PeriodKind.QUARTER:
+        return _("Q{number} {year}").format(number=number, year=year)
+    if kind is PeriodKind.TERTIAL:
+        return _("T{number} {year}").format(number=number, year=year)
+    return str(year)
+
+
+def load_sums(db: Database, group_id: int, years: Iterable[int] | None = None) -> Sums:
+    with db.session() as session:
+        query = (
+            select(
+                SipPeriod.kind,
+                SipPeriod.starts_on,
+                SipCount.indicator_id,
+                SipCount.unit_id,
+                SipCount.target_group_id,
+                SipCount.value,
+                SipPeriod.ends_on,
+            )
+            .join(SipCount, SipCount.period_id == SipPeriod.id)
+            .where(SipPeriod.group_id == group_id)
+        )
+        wanted = sorted(set(years)) if years is not None else None
+        if wanted:
+            query = query.where(
+                SipPeriod.starts_on >= dt.date(wanted[0], 1, 1),
+                SipPeriod.starts_on <= dt.date(wanted[-1], 12, 31),
+            )
+        by_bucket: dict[Bucket, dict[CellKey, int]] = {}
+        by_span: dict[Span, dict[CellKey, int]] = {}
+        for kind, starts_on, indicator, unit, target, value, ends_on in session.execute(query):
+            if wanted is not None and starts_on.year not in wanted:
+                continue
+            key = (indicator, unit, target)
+            cells = by_bucket.setdefault(bucket_of(kind, starts_on), {})
+            cells[key] = cells.get(key, 0) + value
+            span = by_span.setdefault((starts_on.year, starts_on.month, ends_on.month), {})
+            span[key] = span.get(key, 0) + value
+        return Sums(by_bucket, by_span)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What `year` is compared with: the months (within `scope`, the whole year or one
+    quarter) that hold counts in both years and are whole periods in both, so that the same
+    stretch of time is summed on each side. Empty `months`: nothing can be compared."""
+
+    year: int
+    scope: frozenset[int]
+    this_months: frozenset[int]
+    last_months: frozenset[int]
+    months: frozenset[int]
+
+    @property
+    def like_for_like(self) -> bool:
+        """Both years have counts for the whole scope: the plain comparison."""
+        return self.months == self.scope
+
+    @property
+    def this_label(self) -> str:
+        return span_label(self.year, self.months)
+
+    @property
+    def last_label(self) -> str:
+        return span_label(self.year - 1, self.months)
+
+    def values(
+        self,
+        sums: Sums,
+        indicator_id: int,
+        unit_id: int | None = None,
+        target_id: int | None = None,
+    ) -> tuple[int | None, int | None]:
+        """(this year, last year) over the compared months; (None, None) when none are."""
+        if not self.months:
+            return None, None
+        return (
+            sums.months_total(self.year, self.months, indicator_id, unit_id, target_id),
+            sums.months_total(self.year - 1, self.months, indicator_id, unit_id, target_id),
+        )
+
+    def note(self) -> str:
+        """One sentence on what is compared, "" for whole years (or scopes) on both sides."""
+        if self.like_for_like or not self.this_months:
+            return ""
+        if not self.last_months:
+            return _("There are no counts for {year} to compare with.").format(year=self.year - 1)
+        if not self.months:
+            return _(
+                "{year} cannot be compared with {previous}: the two years have no counts for "
+                "the same periods."
+            ).format(year=self.year, previous=self.year - 1)
+        return _("{this} compared with {last}: the months both years have counts for.").format(
+            this=self.this_label, last=span_label(self.year - 1, self.months, capital=False)
+        )
+
+
+def compare(sums: Sums, year: int, scope: frozenset[int] = WHOLE_YEAR) -> Comparison:
+    """The like-for-like comparison of `year` with the year before, within `scope`."""
+    this_spans = [s for s in sums.spans(year) if set(range(s[0], s[1] + 1)) & scope]
+    last_spans = [s for s in sums.spans(year - 1) if set(range(s[0], s[1] + 1)) & scope]
+    this_months = sums.months(year) & scope
+    last_months = sums.months(year - 1) & scope
+    months = set(this_months & last_months)
+    changed = True
+    while changed:  # drop every period that lies only partly within the months compared
+        changed = False
+        for first, last in (*this_spans, *last_spans):
+            inside = set(range(first, last + 1))
+            if inside & months and not inside <= months:
+                months -= inside
+                changed = True
+    return Comparison(year, scope, this_months, last_months, frozenset(months))
+
+
+def change(current: int | None, previous: int | None) -> tuple[int, float | None] | None:
+    """(difference, per cent or None when last year was 0); None if either is missing."""
+    if current is None or previous is None:
+        return None
+    difference = current - previous
+    return difference, (difference / previous * 100 if previous else None)
+
+
+def format_change(current: int | None, previous: int | None) -> str:
+    """ "+3 (+25 %)" ("+3 (+25%)" in English), "−2", "" when it cannot be computed."""
+    found = change(current, previous)
+    if found is None:
+        return ""
+    difference, percent = found
+    sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
+    text = f"{sign}{abs(difference)}"
+    if percent is not None:
+        # An ordinary space in "25 %": the text also goes to spreadsheets and table cells.
+        shown = format_percent(abs(round(percent))).replace("\u00a0", " ")
+        text += f" ({sign}{shown})"
+    return text
+
+
+def trend(
+    sums: Sums,
+    indicator_id: int,
+    unit_id: int | None = None,
+    target_id: int | None = None,
+) -> list[tuple[Bucket, int | None]]:
+    """Every bucket with data, in time order, with the sum for this indicator and unit."""
+    return [(b, sums.total(b, indicator_id, unit_id, target_id)) for b in sums.buckets()]

@@ -1,0 +1,276 @@
+"""Opening a database: resolve the target, check the file, back it up and migrate if due.
+
+Every service receives a `Database` and runs each user action in its own short session.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from naravard_desktop.db import schema, sqlite
+from naravard_desktop.db.engine import (
+    SessionFactory,
+    make_engine,
+    make_session_factory,
+    sqlite_path,
+    to_url,
+)
+from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
+from naravard_desktop.i18n import _
+from naravard_desktop.paths import default_database_path, secure_file
+from naravard_desktop.services.system import database_files
+from naravard_desktop.services.system.database_errors import (
+    damaged_text,
+    describe_open_error,
+    describe_save_error,
+)
+
+log = logging.getLogger(__name__)
+
+DATABASE_ENV = "NARAVARD_DATABASE"
+
+# Why a database is open read-only (Database.read_only_reason).
+IN_USE = "in-use"  # open in another copy of the program
+READ_ONLY_FILE = "read-only-file"  # the file or its folder cannot be written
+DAMAGED = "damaged"  # its indexes are damaged: restore a backup before saving anything
+
+
+@dataclass
+class Database:
+    """An open, migrated database; `session()` is the unit of work for one user action."""
+
+    url: str
+    engine: Engine
+    factory: SessionFactory = field(repr=False)
+    path: Path | None = None  # the file, when SQLite
+    read_only: bool = False  # opened for reading only: every save is refused
+    read_only_reason: str = ""  # IN_USE, READ_ONLY_FILE or DAMAGED when read_only
+    damage: tuple[str, ...] = ()  # SQLite's own words about the damage (for the log)
+
+    _active: ContextVar[Session | None] = field(
+        default_factory=lambda: ContextVar("naravard_session", default=None), repr=False
+    )
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Commit on success, roll back on any error; stale edits become a readable error.
+
+        Nested calls join the outer unit of work, so a use case built from several services
+        (the demo, an import) commits once or not at all.
+        """
+        outer = self._active.get()
+        if outer is not None:
+            yield outer
+            return
+        session = self.factory()
+        token = self._active.set(session)
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as error:
+            session.rollback()
+            raise StaleEditError(
+                _("Someone else saved this first. Reload and make your change again.")
+            ) from error
+        except DatabaseError as error:
+            session.rollback()
+            message = describe_save_error(error)
+            if message is not None and self.read_only:
+                message = self.refusal() or message
+            if message is None:
+                raise
+            log.warning("save refused by the database: %s", error.orig or error)
+            raise DatabaseFileError(message) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            self._active.reset(token)
+            session.close()
+
+    def refusal(self) -> str | None:
+        """Why nothing can be saved here, in the words for its reason; None when writable."""
+        if self.read_only_reason == READ_ONLY_FILE:
+            return _(
+                "The database file or its folder cannot be written to (read-only), so your "
+                "change was not saved. Copy the file to a folder you may write to and open "
+                "the copy."
+            )
+        if self.read_only_reason == DAMAGED:
+            return _(
+                "The database is damaged, so nothing can be saved in it. Restore the newest "
+                "backup (File › Restore from backup…)."
+            )
+        if self.read_only_reason == IN_USE:
+            return _("The database can only be read, so your change was not saved.")
+        return None
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_target(explicit: str | None) -> str:
+    """--database wins, then NARAVARD_DATABASE, then the file in the user data folder."""
+    return explicit or os.environ.get(DATABASE_ENV) or str(default_database_path())
+
+
+def open_database(
+    target: str | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
+    create: bool = True,
+) -> Database:
+    """Open (creating if needed and `create`) and migrate; raises DatabaseFileError with a
+    readable text.
+
+    A SQLite file that cannot be written (a read-only medium or folder, a file made 0444) is
+    opened read-only and never made writable, as is any file when `read_only` is asked for
+    (a second copy of the app). A file whose indexes are damaged opens read-only too: it can
+    be read, exported and restored from a backup, but nothing is saved into it."""
+    url = to_url(resolve_target(target))
+    path = sqlite_path(url)
+    reason = IN_USE if read_only else ""
+    immutable = False
+    if path is not None:
+        if not database_files.check_existing(path, create=create):
+            database_files.create_atomically(path, _build_schema)
+        found = database_files.access(path)
+        if not found.writable:
+            reason, immutable = reason or READ_ONLY_FILE, found.immutable
+            _check_readable_wal(path, found)
+        elif not reason:
+            secure_file(path)  # an older database readable by others; never a read-only one
+    elif read_only:
+        raise DatabaseFileError(_("Only a database file can be opened read-only."))
+    try:
+        engine = (
+            sqlite.read_only_engine(path, immutable=immutable)
+            if reason and path
+            else make_engine(url)
+        )
+        problems = _open_checks(engine, path, url, reason, migrate)
+    except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
+        raise DatabaseFileError(describe_open_error(path or Path(url), error)) from error
+    if problems and path is not None and not reason:
+        # Restoring a backup is offered only where it can be done: not from a second window
+        # (the first one holds the file) and not on a read-only medium.
+        reason = DAMAGED
+        engine.dispose()
+        engine = sqlite.read_only_engine(path)
+    return Database(
+        url=url,
+        engine=engine,
+        factory=make_session_factory(engine),
+        path=path,
+        read_only=bool(reason),
+        read_only_reason=reason,
+        damage=tuple(problems),
+    )
+
+
+def _open_checks(
+    engine: Engine, path: Path | None, url: str, reason: str, migrate: bool
+) -> list[str]:
+    """Integrity, schema version and a due migration; returns index damage found (which
+    leaves the file readable), raises for anything that keeps it from being opened."""
+    problems: list[str] = []
+    try:
+        with engine.connect() as connection:
+            if path is not None:
+                # The full check costs about what quick_check does (both read every page:
+                # 0.4 s for 64 MB from a cold disk) and also finds damaged indexes, which
+                # quick_check misses and a write would make worse.
+                problems = sqlite.integrity_problems(
+                    sqlite.driver_connection(connection), quick=False, foreign_keys=False
+                )
+                if problems:
+                    log.warning("integrity check of %s: %s", path, "; ".join(problems[:20]))
+                if problems and not all(sqlite.is_index_problem(p) for p in problems):
+                    raise DatabaseFileError(damaged_text(path))
+            revision = schema.current_revision(connection)
+            if revision is None and schema.has_foreign_tables(connection):
+                raise DatabaseFileError(
+                    _(
+                        "{path} is a database, but not one made by naravard-desktop. Choose "
+                        "another file."
+                    ).format(path=path or url)
+                )
+        if revision not in schema.KNOWN_REVISIONS and revision is not None:
+            raise SchemaTooNewError(
+                _(
+                    "The database was saved by a newer version of naravard-desktop "
+                    "(schema {revision}). Install the newer version to open it."
+                ).format(revision=revision)
+            )
+        if revision != schema.HEAD_REVISION:
+            if reason or problems:
+                raise DatabaseFileError(
+                    _(
+                        "The database needs to be upgraded, which cannot be done while it is "
+                        "opened read-only. Open it without read-only and it is upgraded."
+                    )
+                )
+            if not migrate:
+                raise DatabaseFileError(
+                    _(
+                        "The database needs to be upgraded before it can be used. Open it once in "
+                        "the program and it is upgraded."
+                    )
+                )
+            if path is not None and revision is not None:
+                backup_before_migration(path, revision)
+            log.info("migrating %s from %s to %s", url, revision, schema.HEAD_REVISION)
+            schema.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return problems
+
+
+def _build_schema(temporary: Path) -> None:
+    """The first start: the whole schema in a temporary file (rollback journal, so every
+    commit is in the file itself when it is moved into place)."""
+    engine = create_engine(to_url(temporary))
+    try:
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def _check_readable_wal(path: Path, found: database_files.FileAccess) -> None:
+    """A read-only WAL database with changes still in its -wal file needs a -shm file
+    beside it, which cannot be made in a folder that cannot be written."""
+    shm = path.with_name(path.name + "-shm")
+    if found.pending_wal and not shm.exists() and not os.access(path.parent, os.W_OK):
+        raise DatabaseFileError(
+            _(
+                "{path} holds changes not yet written into the file (in {wal}), and its "
+                "folder cannot be written to. Copy the folder to a place where you may "
+                "write and open the copy."
+            ).format(path=path, wal=path.name + "-wal")
+        )
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    from naravard_desktop.services.system.backups import BEFORE_UPGRADE, make_backup
+
+    target = make_backup(path, BEFORE_UPGRADE, note=f"from-{revision}")
+    log.info("backup before migration from %s: %s", revision, target)
+    return target

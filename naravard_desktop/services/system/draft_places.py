@@ -1,0 +1,73 @@
+"""Where the drafts left after a crash belong (services/system/drafts.py keeps the text): the
+meeting and agenda item of each, whether it can still be restored there, and which drafts the
+database already holds (saved just before the crash), so that only real losses are offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from naravard_desktop.db.models import AgendaItem
+from naravard_desktop.errors import NotFoundError
+from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.drafts import Draft, DraftStore
+
+AGENDA_ITEM = "agenda_item"
+
+
+@dataclass(frozen=True)
+class DraftPlace:
+    draft: Draft
+    meeting_id: int | None = None  # None: the record no longer exists (or is of a kind
+    held_on: dt.date | None = None  # this version does not know)
+    group_id: int | None = None
+    paragraph: int | None = None
+    item_title: str = ""
+    locked: bool = False  # the protocol was approved since: the text cannot go back
+
+    @property
+    def restorable(self) -> bool:
+        return self.meeting_id is not None and not self.locked
+
+
+def _item_meeting(db: Database, item_id: int) -> int | None:
+    with db.session() as session:
+        item = session.get(AgendaItem, item_id)
+        return None if item is None else item.meeting_id
+
+
+def unsaved_drafts(db: Database, store: DraftStore | None = None) -> list[DraftPlace]:
+    """Drafts of this database whose text differs from what is stored, oldest first. A draft
+    the database already holds is cleared on the way."""
+    store = store or DraftStore(db.path or db.url)
+    places = []
+    for draft in store.pending():
+        if draft.record != AGENDA_ITEM:
+            places.append(DraftPlace(draft))
+            continue
+        meeting_id = _item_meeting(db, draft.record_id)
+        if meeting_id is None:
+            places.append(DraftPlace(draft))
+            continue
+        try:
+            meeting = meetings.get_meeting(db, meeting_id)
+            item = next(i for i in agenda.list_items(db, meeting_id) if i.id == draft.record_id)
+        except (NotFoundError, StopIteration):
+            places.append(DraftPlace(draft))
+            continue
+        if getattr(item, draft.field, None) == draft.text:
+            store.clear(draft.record, draft.record_id, draft.field)
+            continue
+        places.append(
+            DraftPlace(
+                draft,
+                meeting_id=meeting.id,
+                held_on=meeting.held_on,
+                group_id=meeting.group_id,
+                paragraph=item.paragraph,
+                item_title=item.title,
+                locked=meeting.locked,
+            )
+        )
+    return places
