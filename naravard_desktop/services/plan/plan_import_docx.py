@@ -33,10 +33,9 @@ from naravard_desktop.services.system.spreadsheet_limits import (
     MAX_PARTS,
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
-    check_file_size,
     check_xml_parts,
 )
-from naravard_desktop.services.system.spreadsheets import CellValue, Sheet
+from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, read_import_file
 
 log = logging.getLogger(__name__)
 _ZIP = b"PK\x03\x04"
@@ -59,21 +58,7 @@ class DocumentSheet(Sheet):
 def read_docx(path: Path) -> list[Sheet]:
     """The document as one sheet named after the file; DomainError (in the user's language)
     when it cannot be read or passes a limit."""
-    try:
-        check_file_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise DomainError(
-            _("The file {path} does not exist. Check the name and the folder.").format(path=path)
-        ) from error
-    except OSError as error:
-        log.info("cannot read %s: %r", path, error)
-        raise DomainError(
-            _(
-                "{path} could not be read (see the log for details). Check that the file is there "
-                "and try again."
-            ).format(path=path)
-        ) from error
+    data = read_import_file(path)
     if data.startswith(_OLE):
         raise DomainError(
             _(

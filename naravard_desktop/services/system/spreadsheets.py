@@ -74,11 +74,12 @@ def cell_name(row: int, column: int) -> str:
     return _("row {row}, column {column}").format(row=row + 1, column=column_letter(column))
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    """Every sheet of an XLSX file, or the one table of a CSV file."""
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import (spreadsheet or Word), within the size limit; a missing,
+    unreadable or folder path is a DomainError in the user's language (the detail in the log)."""
     try:
         check_file_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as error:
         raise DomainError(
             _("The file {path} does not exist. Check the name and the folder.").format(path=path)
@@ -101,6 +102,11 @@ def read_sheets(path: Path) -> list[Sheet]:
                 "and try again."
             ).format(path=path)
         ) from error
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Every sheet of an XLSX file, or the one table of a CSV file."""
+    data = read_import_file(path)
     if data.startswith(_ZIP):
         return _within_memory(path, _read_xlsx, data)
     if data.startswith(_OLE):
