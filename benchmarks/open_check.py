@@ -88,8 +88,8 @@ def measure(path: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
+    from naravard_desktop.documents.demo import create_demo
     from naravard_desktop.services.system.database import open_database
-    from naravard_desktop.services.system.demo import create_demo
 
     with tempfile.TemporaryDirectory(prefix="naravard-bench-") as folder:
         os.environ["NARAVARD_DATA_DIR"] = str(Path(folder) / "data")

@@ -166,9 +166,9 @@ def summary(times: list[float]) -> dict[str, Any]:
 
 
 def write_samples(folder: Path) -> None:
-    from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-    from naravard_desktop.export.protocol_docx import protocol_docx
-    from naravard_desktop.export.protocol_pdf import protocol_pdf
+    from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+    from naravard_desktop.documents.protocol_docx import protocol_docx
+    from naravard_desktop.documents.protocol_pdf import protocol_pdf
 
     data = sample_meeting()
     folder.mkdir(parents=True, exist_ok=True)
@@ -186,10 +186,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from pypdf import PdfReader
 
-    from naravard_desktop.export import protocol_pdf as protocol_module
-    from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-    from naravard_desktop.export.protocol_docx import protocol_docx
-    from naravard_desktop.export.protocol_pdf import protocol_pdf
+    from naravard_desktop.documents import protocol_pdf as protocol_module
+    from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+    from naravard_desktop.documents.protocol_docx import protocol_docx
+    from naravard_desktop.documents.protocol_pdf import protocol_pdf
 
     data = sample_meeting()
     pdf = protocol_pdf(data)  # warm-up: fonts registered, catalogs and modules loaded

@@ -32,9 +32,9 @@ TABLE_ROWS, TABLE_COLUMNS = 200, 40
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from naravard_desktop.db.enums import CategoryKind, PeriodKind
+    from naravard_desktop.documents.sip_files import sip_file_bytes
     from naravard_desktop.services.group import groups
     from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
-    from naravard_desktop.services.sip.sip_exports import sip_file_bytes
     from naravard_desktop.services.sip.suppression import suppress_table
     from naravard_desktop.services.system.database import open_database
 

@@ -86,7 +86,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.system.demo import create_demo
+    from naravard_desktop.documents.demo import create_demo
 
     with open_db(args) as db:
         group = create_demo(db)

@@ -114,7 +114,7 @@ def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
     """A refusal by the justering rules is one line on stderr and exit 1."""
-    from naravard_desktop.services.meetings.approval import approve
+    from naravard_desktop.documents.meeting_files import approve
     from naravard_desktop.services.meetings.meetings import get_meeting
 
     try:
@@ -145,7 +145,7 @@ def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_protocol(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.meetings.meeting_documents import write_protocol
+    from naravard_desktop.documents.meeting_files import write_protocol
 
     with open_db(args) as db:
         path = write_protocol(db, args.meeting, args.out)
@@ -154,7 +154,7 @@ def cmd_export_protocol(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.services.meetings.meeting_documents import write_kallelse
+    from naravard_desktop.documents.meeting_files import write_kallelse
 
     with open_db(args) as db:
         path = write_kallelse(db, args.meeting, args.out)

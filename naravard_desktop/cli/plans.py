@@ -244,8 +244,8 @@ def _options(preview: ImportPreview, args: argparse.Namespace) -> ImportOptions:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.export.files import write_atomically
-    from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+    from naravard_desktop.documents.files import write_atomically
+    from naravard_desktop.documents.plan_files import plan_file_bytes
 
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".xlsx", ".csv"):

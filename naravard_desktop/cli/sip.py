@@ -51,9 +51,9 @@ def register(commands: Commands) -> None:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from naravard_desktop.export.files import write_atomically
+    from naravard_desktop.documents.files import write_atomically
+    from naravard_desktop.documents.sip_files import NothingToExport, sip_file_bytes
     from naravard_desktop.services.group.groups import resolve_group
-    from naravard_desktop.services.sip.sip_exports import NothingToExport, sip_file_bytes
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)

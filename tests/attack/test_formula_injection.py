@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from naravard_desktop.export.spreadsheets import CsvStyle, Table, csv_bytes, xlsx_bytes
+from naravard_desktop.documents.plan_files import plan_file_bytes
+from naravard_desktop.documents.spreadsheets import CsvStyle, Table, csv_bytes, xlsx_bytes
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
 from naravard_desktop.services.system.database import Database
 

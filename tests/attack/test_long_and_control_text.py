@@ -19,10 +19,10 @@ from openpyxl import Workbook, load_workbook
 
 from naravard_desktop.db.enums import ActivityStatus, CategoryKind
 from naravard_desktop.db.models import Activity, Area
+from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_import import read_plan_file
 from naravard_desktop.services.sip import sip_setup
 from naravard_desktop.services.system.database import Database

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop import __version__
+from naravard_desktop.documents import demo
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import open_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from naravard_desktop.documents import demo
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database, open_database
 
 EMPTY_YEAR = 2031

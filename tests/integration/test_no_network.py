@@ -121,7 +121,7 @@ def test_demo_check_and_every_export_open_no_connection(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_window_starts_without_opening_a_connection(tmp_path: Path) -> None:
-    from naravard_desktop.services.system import demo
+    from naravard_desktop.documents import demo
     from naravard_desktop.services.system.database import open_database
 
     path = tmp_path / "demo.sqlite"

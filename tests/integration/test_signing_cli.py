@@ -14,7 +14,7 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
-from naravard_desktop.export.protocol_pdf import protocol_pdf
+from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.services.meetings import approval, signing
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.system.database import open_database

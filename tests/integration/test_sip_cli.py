@@ -8,8 +8,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from naravard_desktop.documents import demo
 from naravard_desktop.services.sip import sip_periods
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
 

@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.system import backups, demo
+from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import open_database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.restore_dialog import RestoreDialog

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
+from naravard_desktop.documents import demo
 from naravard_desktop.services.meetings.meetings import list_meetings
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.elided import cell_cut_text, cut_text
 from naravard_desktop.ui.main_window import MainWindow

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
+from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.services.meetings.meetings import list_meetings
 from naravard_desktop.services.plan import plans
 from naravard_desktop.services.plan.plan_decisions import decision_choices
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning, check_free_text

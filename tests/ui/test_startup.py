@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from naravard_desktop import i18n
 from naravard_desktop.app import run_gui
+from naravard_desktop.documents import demo
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.logging_setup import configure_logging
 from naravard_desktop.paths import log_path
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import open_database
 from naravard_desktop.ui.errors import install_exception_hook
 from naravard_desktop.ui.main_window import MainWindow

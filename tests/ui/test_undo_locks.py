@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import members
 from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.group.members import MemberRow
-from naravard_desktop.services.meetings import actions, agenda, approval, meetings
+from naravard_desktop.services.meetings import actions, agenda, meetings
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
@@ -134,7 +135,7 @@ def test_a_protocol_approved_elsewhere_offers_no_undo_and_earlier_steps_stay(
     window.members_page._push_edit(before, after, "End membership of Åsa Öberg")
     # … then a move in the protocol, which is then approved in another window.
     moved = move_second_item_up(window, user)
-    approval.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
+    meeting_files.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
 
     window.edit_menu.aboutToShow.emit()  # the menu is looked at
     assert window.undo_action.isEnabled()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop import i18n
-from naravard_desktop.services.system import demo
+from naravard_desktop.documents import demo
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.members.model import Column
 from naravard_desktop.ui.members.page import MembersPage

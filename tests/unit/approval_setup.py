@@ -8,9 +8,10 @@ import sqlite3
 from pathlib import Path
 
 from naravard_desktop.db.enums import Role
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.members import MemberInput, add_member
-from naravard_desktop.services.meetings import actions, agenda, approval, meetings
+from naravard_desktop.services.meetings import actions, agenda, meetings
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
@@ -57,7 +58,7 @@ def approved_meeting(
     agenda.save_text(db, item.id, "decision", DECISION)
     if action:
         actions.add_action(db, item.id, actions.ActionInput(action, who="Nils Ågren"))
-    approval.approve(db, meeting.id, "Vera Lindqvist, Olof Brandt", day + dt.timedelta(days=3))
+    meeting_files.approve(db, meeting.id, "Vera Lindqvist, Olof Brandt", day + dt.timedelta(days=3))
     return meeting.id
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from naravard_desktop.documents import meeting_files
+from naravard_desktop.documents.meeting_files import protocol_bytes
+from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.errors import DomainError
-from naravard_desktop.export.protocol_pdf import protocol_pdf
 from naravard_desktop.services.meetings import actions, agenda, approval
 from naravard_desktop.services.meetings.approval_record import chain_code, head_of
-from naravard_desktop.services.meetings.meeting_documents import protocol_bytes
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.meetings.verification import verify_file
 from naravard_desktop.services.system import maintenance
@@ -199,7 +200,7 @@ def test_a_legitimate_correction_is_not_reported(db: Database) -> None:
     approval.start_correction(db, meeting_id, "Fel i beslutet")
     item = agenda.list_items(db, meeting_id)[-1]
     agenda.save_text(db, item.id, "decision", "Gruppen beslutar att anta planen med ändringar.")
-    approval.approve(db, meeting_id, "Vera Lindqvist", DAY + dt.timedelta(days=10))
+    meeting_files.approve(db, meeting_id, "Vera Lindqvist", DAY + dt.timedelta(days=10))
     assert _problems(db) == []
     assert head_of(db, group.id).length == 2
 

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from naravard_desktop.documents.spreadsheets import xlsx_bytes
 from naravard_desktop.errors import DomainError
-from naravard_desktop.export.spreadsheets import xlsx_bytes
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.plan import plan_import
 from naravard_desktop.services.sip import sip_import, sip_periods, sip_setup

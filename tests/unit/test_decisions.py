@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from naravard_desktop.db.enums import Role
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.members import MemberInput, add_member
-from naravard_desktop.services.meetings import agenda, approval, decisions, meetings
+from naravard_desktop.services.meetings import agenda, decisions, meetings
 from naravard_desktop.services.system.database import Database
 
 
@@ -130,7 +131,7 @@ def test_register_marks_approved_protocols(db: Database, group: groups.GroupData
         ),
     )
     _decide(db, meeting.id, "Budget", "Budgeten fastställs.")
-    approval.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
+    meeting_files.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
     [row] = decisions.list_decisions(db, group.id)
     assert row.approved
 

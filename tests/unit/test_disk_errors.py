@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from naravard_desktop.documents import files
 from naravard_desktop.errors import DatabaseFileError, DomainError
-from naravard_desktop.export import files
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.members import MemberInput
 from naravard_desktop.services.meetings import agenda, meetings

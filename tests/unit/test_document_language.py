@@ -28,14 +28,14 @@ from sqlalchemy import select
 
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import Meeting
+from naravard_desktop.documents import demo
+from naravard_desktop.documents.meeting_files import kallelse_bytes, protocol_bytes
+from naravard_desktop.documents.plan_files import plan_file_bytes
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.i18n import use_language
-from naravard_desktop.services.meetings.meeting_documents import kallelse_bytes, protocol_bytes
 from naravard_desktop.services.meetings.meetings import list_meetings
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plans import list_plans
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.sip.sip_periods import list_periods
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]

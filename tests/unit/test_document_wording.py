@@ -14,14 +14,14 @@ import docx
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import PlanState
-from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-from naravard_desktop.export.protocol_docx import protocol_docx
-from naravard_desktop.export.protocol_pdf import protocol_pdf
-from naravard_desktop.export.sip_pdf import sip_pdf
+from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+from naravard_desktop.documents.plan_files import plan_file_bytes
+from naravard_desktop.documents.protocol_docx import protocol_docx
+from naravard_desktop.documents.protocol_pdf import protocol_pdf
+from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.meetings.protocol_model import ActionLine
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database

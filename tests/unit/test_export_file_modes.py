@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from naravard_desktop.export.files import write_atomically
+from naravard_desktop.documents import meeting_files
+from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.meetings import meeting_documents, meetings
+from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.backups import make_backup
 from naravard_desktop.services.system.database import Database, open_database
@@ -71,7 +72,7 @@ def test_a_protocol_exported_from_the_database_is_readable_but_the_database_is_n
         )
         shared = tmp_path / "delad mapp"
         shared.mkdir()
-        pdf = meeting_documents.write_protocol(db, meeting.id, shared / "Protokoll.pdf")
+        pdf = meeting_files.write_protocol(db, meeting.id, shared / "Protokoll.pdf")
         assert mode(pdf) == 0o644
         backup = maintenance.backup_to(db, tmp_path / "kopia.sqlite")
         automatic = make_backup(tmp_path / "naravard.sqlite")

@@ -14,9 +14,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from naravard_desktop import __version__, i18n
-from naravard_desktop.errors import DomainError
-from naravard_desktop.export.files import write_atomically
-from naravard_desktop.export.pdf import (
+from naravard_desktop.documents.files import write_atomically
+from naravard_desktop.documents.pdf import (
     FONT,
     HeadedTable,
     PdfInfo,
@@ -25,6 +24,7 @@ from naravard_desktop.export.pdf import (
     stylesheet,
     to_pdfa,
 )
+from naravard_desktop.errors import DomainError
 
 INFO = PdfInfo(
     title="Protokoll 17 maj 2024",

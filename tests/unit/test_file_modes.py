@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from naravard_desktop.export.files import write_atomically
+from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.logging_setup import configure_logging
 from naravard_desktop.paths import log_path
 from naravard_desktop.services.group import groups

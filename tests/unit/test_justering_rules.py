@@ -13,12 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState, Role
+from naravard_desktop.documents import demo, meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.members import MemberInput, add_member
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
@@ -73,7 +73,7 @@ def _attendance(db: Database, meeting_id: int) -> dict[str, attendance.Attendanc
 
 def _refused(db: Database, meeting_id: int, day: dt.date, today: dt.date | None = TODAY) -> str:
     with pytest.raises(DomainError) as caught:
-        approval.approve(db, meeting_id, "Anna Berg och Erik Lund", day, today=today)
+        meeting_files.approve(db, meeting_id, "Anna Berg och Erik Lund", day, today=today)
     assert meetings.get_meeting(db, meeting_id).state == ProtocolState.DRAFT
     assert approval.revisions(db, meeting_id) == []
     assert approval.stored_pdf(db, meeting_id) is None
@@ -126,7 +126,7 @@ def test_the_meeting_day_and_today_are_both_allowed(
 ) -> None:
     meeting = _meeting(db, group, people)
     assert approval.approval_problems(db, meeting.id, day, today=TODAY) == []
-    revision = approval.approve(db, meeting.id, "Anna Berg", day, today=TODAY)
+    revision = meeting_files.approve(db, meeting.id, "Anna Berg", day, today=TODAY)
     assert revision.approved_at.date() == day
     assert meetings.get_meeting(db, meeting.id).locked
 
@@ -194,7 +194,7 @@ def test_present_for_part_of_the_meeting_or_as_a_substitute_counts(
             AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Maja Fors"]
         ),
     )
-    approval.approve(db, meeting.id, "Anna Berg, Erik Lund och Sara Holm", TODAY, today=TODAY)
+    meeting_files.approve(db, meeting.id, "Anna Berg, Erik Lund och Sara Holm", TODAY, today=TODAY)
     assert meetings.get_meeting(db, meeting.id).locked
 
 

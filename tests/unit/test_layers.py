@@ -1,12 +1,10 @@
 """The layers of DESIGN.md hold: imports point down only, and Qt stays in the window.
 
-From the top: the front doors (`app`, `ui`, `cli`) → the document writers (`export`) →
-the use cases (`services`) → the models (`db`) → the base every layer may use (`errors`,
-`i18n`, `paths`, …). A module may import its own layer or any layer below it.
-
-Five services still call document writers (to render what they store or return); issue 14
-moves that choice of bytes up into the documents layer. They are listed here by name, so
-the list can only shrink: a new upward import fails, and so does an entry that is gone.
+From the top: the front doors (`app`, `ui`, `cli`) → the documents (`documents`: every
+byte that goes into a file) → the use cases (`services`) → the models (`db`) → the base
+every layer may use (`errors`, `i18n`, `paths`, …). A module may import its own layer or any
+layer below it. Where a service needs bytes rendered (the protocol stored at approval, a
+signature's stamp), the documents layer passes its writer in as a function.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ LAYERS = {
     "app": 5,
     "ui": 5,
     "cli": 5,
-    "export": 4,
+    "documents": 4,
     "services": 3,
     "db": 2,
     "errors": 1,
@@ -33,15 +31,6 @@ LAYERS = {
     "__init__": 1,
 }
 QT_ALLOWED = {"ui", "app"}
-
-# (importing module, imported top-level package) still pointing up; see the docstring.
-KNOWN_UPWARD = {
-    ("services/meetings/approval.py", "export"),
-    ("services/meetings/meeting_documents.py", "export"),
-    ("services/meetings/pdf_signatures.py", "export"),
-    ("services/plan/plan_exports.py", "export"),
-    ("services/sip/sip_exports.py", "export"),
-}
 
 
 def _top(path: Path) -> str:
@@ -56,7 +45,7 @@ def _imports(tree: ast.AST) -> list[str]:
             found.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append(node.module)
-            if node.module == "naravard_desktop":  # from naravard_desktop import export
+            if node.module == "naravard_desktop":  # from naravard_desktop import documents
                 found.extend(f"naravard_desktop.{alias.name}" for alias in node.names)
     return found
 
@@ -80,8 +69,7 @@ def test_imports_point_down_only() -> None:
             target = parts[1]
             if target != here and LAYERS.get(target, 0) > LAYERS[here]:
                 upward.add((str(path.relative_to(PACKAGE)), target))
-    assert sorted(upward - KNOWN_UPWARD) == [], "imports that point up a layer"
-    assert sorted(KNOWN_UPWARD - upward) == [], "fixed: take them off KNOWN_UPWARD"
+    assert sorted(upward) == [], "imports that point up a layer"
 
 
 def test_qt_is_imported_only_by_the_window() -> None:

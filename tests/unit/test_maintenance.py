@@ -9,10 +9,11 @@ import pytest
 
 from naravard_desktop.db import schema
 from naravard_desktop.db.base import Base
+from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.meetings import meetings
-from naravard_desktop.services.system import demo, maintenance
+from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
 
 

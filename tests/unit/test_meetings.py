@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from naravard_desktop.db.enums import AttendanceStatus, ParagraphNumbering, Role
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.members import MemberInput, add_member
@@ -255,7 +256,7 @@ def test_approval_locks_the_meeting_and_stores_the_pdf(
         replace(item.as_input(), decision="Erik Lund utses att justera."),
         item.version,
     )
-    revision = approval.approve(
+    revision = meeting_files.approve(
         db, meeting.id, "Anna Berg och Erik Lund", DAY + dt.timedelta(days=3)
     )
     assert revision.revision == 1
@@ -283,7 +284,7 @@ def test_approval_is_refused_with_an_absent_adjuster_and_nothing_changes(
         db, rows["Erik Lund"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
     )
     with pytest.raises(DomainError, match="Erik Lund"):
-        approval.approve(db, meeting.id, "Anna Berg", DAY)
+        meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
     assert not meetings.get_meeting(db, meeting.id).locked
     assert approval.revisions(db, meeting.id) == []
 
@@ -292,7 +293,7 @@ def test_a_correction_is_a_new_visible_revision(
     db: Database, group: groups.GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
-    first = approval.approve(db, meeting.id, "Anna Berg", DAY)
+    first = meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
     first_pdf = approval.stored_pdf(db, meeting.id)
     paragraphs = [i.paragraph for i in agenda.list_items(db, meeting.id)]
     with pytest.raises(ValidationError):
@@ -301,7 +302,7 @@ def test_a_correction_is_a_new_visible_revision(
     item = agenda.list_items(db, meeting.id)[5]
     agenda.save_text(db, item.id, "decision", "Nästa möte hålls 2024-09-12.")
     assert protocol_data(db, meeting.id).revision == 2
-    second = approval.approve(db, meeting.id, "Anna Berg", DAY + dt.timedelta(days=7))
+    second = meeting_files.approve(db, meeting.id, "Anna Berg", DAY + dt.timedelta(days=7))
     assert (second.revision, second.reason) == (2, "Fel datum för nästa möte")
     assert [i.paragraph for i in agenda.list_items(db, meeting.id)] == paragraphs
     assert first_pdf is not None
@@ -331,6 +332,6 @@ def test_a_correction_under_way_shows_its_reason(
     db: Database, group: groups.GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
-    approval.approve(db, meeting.id, "Anna Berg", DAY)
+    meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
     approval.start_correction(db, meeting.id, "Stavfel i § 3")
     assert meetings.get_meeting(db, meeting.id).correction_reason == "Stavfel i § 3"

@@ -10,11 +10,11 @@ from sqlalchemy import func, select, text
 
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.db.models import Group, Membership, Person
+from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.groups import GroupData, GroupInput
 from naravard_desktop.services.group.members import MemberInput
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database
 
 ANNA = MemberInput(

@@ -18,16 +18,16 @@ from pypdf import PdfReader
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import ActivityStatus, PlanState, ProtocolState
-from naravard_desktop.export.sip_pdf import sip_pdf
+from naravard_desktop.documents import demo
+from naravard_desktop.documents.meeting_files import kallelse_bytes, protocol_bytes
+from naravard_desktop.documents.plan_files import plan_file_bytes
+from naravard_desktop.documents.sip_files import sip_file_bytes
+from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.meetings import meetings
-from naravard_desktop.services.meetings.meeting_documents import kallelse_bytes, protocol_bytes
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.sip.sip_report import year_report
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database, open_database
 
 TODAY = dt.date(2026, 11, 30)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.meetings import approval, signing
 from naravard_desktop.services.meetings import pdf_signatures as pdfsig
@@ -109,7 +110,7 @@ def test_two_signers_one_pkcs12_one_on_the_token_verify_and_stay_pdfa(
     meeting_id = approved_meeting(db, group, people)
     olof = ca.person("Olof Brandt")
     p12 = pdfsig.pkcs12_signer(olof.pkcs12("kod", ca.certificate), "kod")
-    signing.sign_protocol(db, meeting_id, "Justerare_1", p12)
+    meeting_files.sign_protocol(db, meeting_id, "Justerare_1", p12)
 
     wrong_pin = pdfsig.pkcs11_signer(MODULE, "000000", token_label="SITHS-test")
     with pytest.raises(DomainError, match="PIN"), wrong_pin:
@@ -117,7 +118,7 @@ def test_two_signers_one_pkcs12_one_on_the_token_verify_and_stay_pdfa(
     with pytest.raises(DomainError, match="lösenordet är fel"):
         pdfsig.pkcs12_signer(olof.pkcs12("kod", ca.certificate), "fel")
     with pdfsig.pkcs11_signer(MODULE, PIN, token_label="SITHS-test", key_label="hedda") as signer:
-        status = signing.sign_protocol(db, meeting_id, "Justerare_2", signer)
+        status = meeting_files.sign_protocol(db, meeting_id, "Justerare_2", signer)
     assert [s.signer for s in status.signatures] == ["Olof Brandt", "Hedda Strömberg"]
     assert [f.person for f in status.missing] == ["Vera Lindqvist"]  # the chair has not signed
 
@@ -129,4 +130,4 @@ def test_two_signers_one_pkcs12_one_on_the_token_verify_and_stay_pdfa(
         "Justerare_2: Hedda Strömberg" in line and "obruten" in line for line in verified.lines
     )
     with pytest.raises(DomainError, match="redan"):
-        signing.sign_protocol(db, meeting_id, "Justerare_2", p12)
+        meeting_files.sign_protocol(db, meeting_id, "Justerare_2", p12)

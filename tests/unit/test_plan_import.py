@@ -12,11 +12,11 @@ from openpyxl import Workbook
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
+from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_demo import add_demo_plan
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
 from naravard_desktop.services.system.database import Database
 

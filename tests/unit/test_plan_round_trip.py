@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from naravard_desktop.db.enums import PlanState
+from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
 from naravard_desktop.services.plan.plans import RevisionInput
 from naravard_desktop.services.system.database import Database

@@ -18,10 +18,10 @@ from pypdf import PdfReader
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
-from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-from naravard_desktop.export.meeting_pdf import REPLACEMENT, drawable
-from naravard_desktop.export.protocol_docx import protocol_docx
-from naravard_desktop.export.protocol_pdf import protocol_pdf
+from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+from naravard_desktop.documents.meeting_pdf import REPLACEMENT, drawable
+from naravard_desktop.documents.protocol_docx import protocol_docx
+from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.services.meetings.protocol_model import (
     ActionLine,
     AttendeeLine,

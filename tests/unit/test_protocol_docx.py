@@ -21,13 +21,13 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from naravard_desktop.export.protocol_docx import protocol_docx
-from naravard_desktop.services.meetings.meeting_documents import protocol_bytes
+from naravard_desktop.documents.demo import create_demo
+from naravard_desktop.documents.meeting_files import protocol_bytes
+from naravard_desktop.documents.protocol_docx import protocol_docx
 from naravard_desktop.services.meetings.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings.meetings import list_meetings
 from naravard_desktop.services.meetings.protocol_model import NextMeetingLine
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.demo import create_demo
 from tests.unit.test_protocol_documents import _items, _logo_png, _meeting
 
 DRAFT = "UTKAST – ej justerat"

@@ -14,12 +14,13 @@ import pytest
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import AttendanceStatus, Principal, Role
-from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-from naravard_desktop.export.protocol_pdf import protocol_pdf
+from naravard_desktop.documents import meeting_files
+from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+from naravard_desktop.documents.meeting_files import protocol_bytes
+from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.members import MemberInput, add_member
-from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
-from naravard_desktop.services.meetings.meeting_documents import protocol_bytes
+from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.system.database import Database
 
@@ -141,7 +142,7 @@ def test_draft_is_marked_on_every_page_and_in_its_title_approved_never(
     assert all("DRAFT – not approved" in text for text in _pages(english))
     assert PdfReader(BytesIO(english)).metadata.title.startswith("DRAFT – not approved: Protocol")
 
-    approval.approve(db, meeting.id, "Anna Berg och Erik Lund", DAY + dt.timedelta(days=7))
+    meeting_files.approve(db, meeting.id, "Anna Berg och Erik Lund", DAY + dt.timedelta(days=7))
     stored = protocol_bytes(db, meeting.id, ".pdf")
     assert not any("UTKAST" in text for text in _pages(stored))
     assert PdfReader(BytesIO(stored)).metadata.title == (
@@ -178,7 +179,7 @@ def test_approved_protocol_shows_actions_as_they_stood_at_approval(
     done_after = actions.add_action(
         db, topic.id, actions.ActionInput("Sammanställa SIP-statistik", "Erik Lund")
     )
-    approval.approve(db, earlier.id, "Anna Berg och Erik Lund", earlier.held_on)
+    meeting_files.approve(db, earlier.id, "Anna Berg och Erik Lund", earlier.held_on)
 
     meeting = _meeting(db, group, people)
     own = _topic(db, meeting.id, "Fast vårdkontakt")
@@ -199,7 +200,7 @@ def test_approved_protocol_shows_actions_as_they_stood_at_approval(
         replace(done_before.as_input(), done=True, done_on=DAY + dt.timedelta(days=3)),
         done_before.version,
     )
-    approval.approve(db, meeting.id, "Anna Berg och Erik Lund", DAY + dt.timedelta(days=7))
+    meeting_files.approve(db, meeting.id, "Anna Berg och Erik Lund", DAY + dt.timedelta(days=7))
     # Done after the approval: not in the approved protocol.
     actions.update_action(
         db,

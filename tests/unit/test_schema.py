@@ -19,9 +19,10 @@ from naravard_desktop.db.base import Base
 from naravard_desktop.db.engine import make_engine, to_url
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.db.search import is_search_table
+from naravard_desktop.documents import demo
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError
 from naravard_desktop.services.group import members
-from naravard_desktop.services.system import demo, maintenance
+from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

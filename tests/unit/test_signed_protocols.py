@@ -17,6 +17,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import Signer
 from pypdf import PdfReader
 
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.meetings import approval, meetings, pdf_updates, signing
 from naravard_desktop.services.meetings import pdf_signatures as pdfsig
@@ -194,13 +195,13 @@ def test_two_signers_sign_in_the_app_in_turn_and_it_stays_pdfa(
     group_id = meetings.get_meeting(db, meeting_id).group_id
     (row,) = meetings.list_meetings(db, group_id)
     assert state_label(row.state, row.awaiting_signatures) == "justerat"  # nobody began
-    signing.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
+    meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
     (row,) = meetings.list_meetings(db, group_id)
     assert state_label(row.state, row.awaiting_signatures) == "justerat, väntar på underskrifter"
     with pytest.raises(DomainError, match="redan"):
-        signing.sign_protocol(db, meeting_id, "Ordforande", _p12(olof, ca))
-    signing.sign_protocol(db, meeting_id, "Justerare_1", _p12(olof, ca))
-    status = signing.sign_protocol(db, meeting_id, "Justerare_2", _p12(olof, ca))
+        meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(olof, ca))
+    meeting_files.sign_protocol(db, meeting_id, "Justerare_1", _p12(olof, ca))
+    status = meeting_files.sign_protocol(db, meeting_id, "Justerare_2", _p12(olof, ca))
     assert status.complete
     assert not meetings.list_meetings(db, group_id)[0].awaiting_signatures
     signed = signing.stored_signed_pdf(db, meeting_id)
@@ -215,7 +216,7 @@ def test_two_signers_sign_in_the_app_in_turn_and_it_stays_pdfa(
 def test_check_reports_a_stored_signed_pdf_that_was_changed(
     db: Database, db_path: Path, meeting_id: int, ca: ThrowawayCA, vera: Person
 ) -> None:
-    signing.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
+    meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
     signed = signing.stored_signed_pdf(db, meeting_id) or b""
     spot = len(signed) - 3000  # inside the signed appearance or signature dictionary
     raw(
@@ -230,14 +231,14 @@ def test_check_reports_a_stored_signed_pdf_that_was_changed(
 def test_a_signed_file_of_a_forged_approval_is_rejected(
     db: Database, db_path: Path, meeting_id: int, ca: ThrowawayCA, vera: Person
 ) -> None:
-    signing.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
+    meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
     signed = signing.stored_signed_pdf(db, meeting_id) or b""
     raw(db_path, "UPDATE protocol_revisions SET approved_by = 'Någon annan'")
     verified = verify_file(db, signed)
     assert not verified.ok
     assert any("justeringsposten" in line for line in verified.lines)
     with pytest.raises(DomainError, match="stämmer inte längre"):
-        signing.sign_protocol(db, meeting_id, "Justerare_1", _p12(vera, ca))
+        meeting_files.sign_protocol(db, meeting_id, "Justerare_1", _p12(vera, ca))
 
 
 def test_a_draft_cannot_be_signed(db: Database, meeting_id: int) -> None:

@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from naravard_desktop.documents import demo
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.sip.sip_audit import audit_file, audit_printed, audit_report
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.sip.sip_report import HIDDEN, year_report
-from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database, open_database
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
@@ -318,7 +318,7 @@ def test_the_trend_chart_leaves_a_gap_where_a_count_is_hidden() -> None:
     which would draw a value where the count is hidden: each unbroken run is its own line."""
     from reportlab.graphics.charts.linecharts import HorizontalLineChart
 
-    from naravard_desktop.export.sip_chart import trend_drawing
+    from naravard_desktop.documents.sip_chart import trend_drawing
 
     drawing = trend_drawing(
         ["K1", "K2", "K3", "K4", "K5"], [("Initierade SIP", [7, None, 9, 8, None])]

@@ -12,10 +12,10 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import PeriodKind
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.sip.sip_import import apply_import, preview_import
 from naravard_desktop.services.system.database import Database
 

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import PeriodKind
-from naravard_desktop.export.sip_pdf import sip_pdf
-from naravard_desktop.export.sip_tables import sip_xlsx
+from naravard_desktop.documents.sip_pdf import sip_pdf
+from naravard_desktop.documents.sip_tables import sip_xlsx
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.groups import GroupData, GroupInput
 from naravard_desktop.services.sip import sip_analysis, sip_counts, sip_periods, sip_setup

@@ -21,14 +21,14 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from naravard_desktop import i18n
+from naravard_desktop.documents.demo import create_demo
+from naravard_desktop.documents.plan_files import plan_file_bytes
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_exports import plan_file_bytes
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.system.database import Database, open_database
-from naravard_desktop.services.system.demo import create_demo
 
 TODAY = dt.date(2025, 3, 1)
 APP = "naravard-desktop"
@@ -309,8 +309,8 @@ def test_an_english_export_is_english_throughout_and_reads_back(
 def test_csv_rows_all_have_the_width_of_the_header(
     db: Database, plan_id: int, demo: GroupData, utf8: bool
 ) -> None:
-    from naravard_desktop.export.plan_xlsx import plan_csv
-    from naravard_desktop.export.spreadsheets import CsvStyle
+    from naravard_desktop.documents.plan_xlsx import plan_csv
+    from naravard_desktop.documents.spreadsheets import CsvStyle
 
     style = CsvStyle.UTF8 if utf8 else CsvStyle.EXCEL_SV
     plan = plan_csv(plan_items.load_tree(db, plan_id), style, plans.get_plan(db, plan_id))
@@ -330,7 +330,7 @@ def test_csv_rows_all_have_the_width_of_the_header(
 
 
 def test_only_whole_numbers_become_numbers() -> None:
-    from naravard_desktop.export.spreadsheets import as_number
+    from naravard_desktop.documents.spreadsheets import as_number
 
     assert [as_number(t) for t in ("12", "0", " 7 ")] == [12, 0, 7]
     for text in ("1 a", "a)", "1.2", "01", "<5", "..", "-3", "1e3", "12 %"):
@@ -339,7 +339,7 @@ def test_only_whole_numbers_become_numbers() -> None:
 
 
 def test_a_plain_table_gets_the_same_layout() -> None:
-    from naravard_desktop.export.spreadsheets import xlsx_bytes
+    from naravard_desktop.documents.spreadsheets import xlsx_bytes
 
     rows = [["Aktivitet", "Ansvar"], ["Kartlägg & följ upp", "Region"]]
     workbook = book(xlsx_bytes([("Plan", rows)], title="Handlingsplan R&D"))

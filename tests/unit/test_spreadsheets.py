@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from naravard_desktop.documents.spreadsheets import CsvStyle, csv_bytes, xlsx_bytes
 from naravard_desktop.errors import DomainError
-from naravard_desktop.export.spreadsheets import CsvStyle, csv_bytes, xlsx_bytes
 from naravard_desktop.services.system.spreadsheets import (
     cell_name,
     column_letter,

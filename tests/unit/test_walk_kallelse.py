@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from naravard_desktop.export.kallelse_pdf import kallelse_pdf
+from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
 from tests.unit.test_protocol_documents import _items, _meeting, _pages
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from naravard_desktop import i18n
-from naravard_desktop.export.typography import keep_together
+from naravard_desktop.documents.typography import keep_together
 
 NBSP = "\u00a0"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from naravard_desktop.services.meetings.approval_record import chain_head, data_
 from naravard_desktop.services.meetings.meetings import load, load_editable
 from naravard_desktop.services.meetings.paragraphs import freeze_paragraphs
 from naravard_desktop.services.meetings.protocol import build_protocol_data
+from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.validation import clean_line, clean_text
 
@@ -172,13 +174,13 @@ def approve(
     approved_by: str,
     approved_on: dt.date | None = None,
     *,
+    render: Callable[[ProtocolData], bytes],
     today: dt.date | None = None,
 ) -> RevisionData:
-    """Approve the protocol: checks, freezes §, renders and stores the PDF, locks the meeting;
-    all in one transaction, so a failure leaves the draft as it was. `today` is the date
-    the justering rules take as today (the real date unless given)."""
-    from naravard_desktop.export.protocol_pdf import protocol_pdf
-
+    """Approve the protocol: checks, freezes §, renders the PDF with `render` and stores it,
+    locks the meeting; all in one transaction, so a failure leaves the draft as it was.
+    `today` is the date the justering rules take as today (the real date unless given).
+    The documents layer passes its PDF writer (documents.meeting_files.approve)."""
     who = clean_line(approved_by)
     if not who:
         raise ValidationError({"approved_by": _("Write who approved the protocol.")})
@@ -214,7 +216,7 @@ def approve(
         session.expire(revision, ["approved_at"])
         session.refresh(meeting)
         data = build_protocol_data(session, meeting)
-        pdf = protocol_pdf(data)
+        pdf = render(data)
         revision.pdf = pdf
         revision.sha256 = sha256_of(pdf)
         revision.data_sha256 = data_hash(data)

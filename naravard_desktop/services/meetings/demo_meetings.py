@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from naravard_desktop.db.enums import AttendanceStatus
@@ -10,6 +11,7 @@ from naravard_desktop.db.models import Meeting
 from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.group.members import list_members
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
 
 # (title, presenter, minutes, notes, decision, action: (what, who, days until due) or None)
@@ -60,7 +62,9 @@ _JUSTERING_AFTER = 7
 _Pending = list[tuple[dt.date, actions.ActionData]]
 
 
-def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
+def add_demo_meetings(
+    db: Database, group: GroupData, today: dt.date, *, render: Callable[[ProtocolData], bytes]
+) -> None:
     """Past meetings held, approved and followed up in the order it happened: each protocol
     is approved a week after its meeting (never after today), and an action item is marked
     done only after the approvals that came before its done date, so every stored protocol
@@ -78,7 +82,9 @@ def add_demo_meetings(db: Database, group: GroupData, today: dt.date) -> None:
         pending += _fill(db, meeting, people, number, today)
         justering = min(meeting.held_on + dt.timedelta(days=_JUSTERING_AFTER), today)
         pending = _carry_out(db, pending, justering)
-        approval.approve(db, meeting.id, "Anna Berg, Erik Lund", justering, today=today)
+        approval.approve(
+            db, meeting.id, "Anna Berg, Erik Lund", justering, render=render, today=today
+        )
     _carry_out(db, pending, today)
     _plan_standard_items(db, upcoming.id)
     agenda.add_item(

@@ -3,13 +3,14 @@ over the lines of the signature block, a signature in one of them (PKCS#12 file 
 token such as a SITHS card), and what the signatures in a file say. Everything is an
 incremental update, so the approved PDF stays, byte for byte, the start of the signed file
 (and stays PDF/A-2b: only signature fields and signatures are added, the appearance text in
-the embedded DejaVu font). No database here: services/meetings/signing.py uses this."""
+the embedded DejaVu font, drawn by documents/signature_stamp.py). No database here:
+services/meetings/signing.py uses this."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
@@ -26,6 +27,9 @@ SECRETARY_FIELD = "Sekreterare"
 CHAIR_FIELD = "Ordforande"
 ADJUSTER_FIELDS = ("Justerare_1", "Justerare_2")
 FIELD_WIDTH = 200  # points: the signature line is about 207 wide
+
+# (width, height) in points → a one-page PDF of that size: the visible signature.
+StampRenderer = Callable[[int, int], bytes]
 
 
 @dataclass(frozen=True)
@@ -132,28 +136,7 @@ def claimed_signers(pdf: bytes) -> dict[str, str]:
     }
 
 
-def _stamp_pdf(width: int, height: int, lines: Sequence[str]) -> bytes:
-    """The visible signature: the signer and the time in the protocol's embedded font (the
-    text stamps of pyHanko would use a font that is not embedded, which PDF/A forbids)."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from naravard_desktop.export.pdf import FONT, INK, register_fonts
-
-    register_fonts()
-    out = BytesIO()
-    canvas = Canvas(out, pagesize=(width, height), initialFontName=FONT, initialFontSize=7.5)
-    canvas.setFillColor(INK)
-    canvas.setFont(FONT, 7.5)
-    y = height - 11.0
-    for line in lines:
-        canvas.drawString(4, y, line)
-        y -= 9.5
-    canvas.showPage()
-    canvas.save()
-    return out.getvalue()
-
-
-def _stamp_style(box: tuple[int, int, int, int] | None, lines: Sequence[str]) -> Any:
+def _stamp_style(box: tuple[int, int, int, int] | None, render: StampRenderer) -> Any:
     import tempfile
 
     from pyhanko.pdf_utils import layout
@@ -161,7 +144,7 @@ def _stamp_style(box: tuple[int, int, int, int] | None, lines: Sequence[str]) ->
 
     width, height = (box[2] - box[0], box[3] - box[1]) if box else (200, 38)
     with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
-        handle.write(_stamp_pdf(width, height, lines))
+        handle.write(render(width, height))
     fill = layout.SimpleBoxLayoutRule(
         x_align=layout.AxisAlignment.ALIGN_MIN,
         y_align=layout.AxisAlignment.ALIGN_MID,
@@ -196,9 +179,10 @@ def signer_name(signer: Signer) -> str:
     )
 
 
-def sign(pdf: bytes, field: str, signer: Signer, stamp_lines: Sequence[str]) -> bytes:
+def sign(pdf: bytes, field: str, signer: Signer, stamp: StampRenderer) -> bytes:
     """Sign the empty field `field` (PAdES-B-B; no timestamp server, offline), appended as an
-    incremental update; `stamp_lines` are shown in the field."""
+    incremental update; `stamp(width, height)` renders what the field shows (a one-page PDF
+    of that size, made by the documents layer)."""
     import os
 
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -206,7 +190,7 @@ def sign(pdf: bytes, field: str, signer: Signer, stamp_lines: Sequence[str]) -> 
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)
-    style, stamp_file = _stamp_style(_field_box(pdf, field), stamp_lines)
+    style, stamp_file = _stamp_style(_field_box(pdf, field), stamp)
     try:
         pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style)
         out = pdf_signer.sign_pdf(writer, in_place=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -239,9 +240,17 @@ def _store(
 
 
 def sign_protocol(
-    db: Database, meeting_id: int, field: str, signer: Signer, when: dt.datetime | None = None
+    db: Database,
+    meeting_id: int,
+    field: str,
+    signer: Signer,
+    when: dt.datetime | None = None,
+    *,
+    draw_stamp: Callable[[int, int, Sequence[str]], bytes],
 ) -> SigningStatus:
-    """Sign one field of the approved protocol in the app (PKCS#12 or PKCS#11 signer)."""
+    """Sign one field of the approved protocol in the app (PKCS#12 or PKCS#11 signer).
+    `draw_stamp(width, height, lines)` draws the visible signature (documents layer:
+    documents.meeting_files.sign_protocol passes it)."""
     from naravard_desktop.i18n import format_iso_date, format_time
 
     with db.session() as session:
@@ -262,7 +271,8 @@ def sign_protocol(
                 _("Signed digitally by {name}").format(name=pdfsig.signer_name(signer)),
                 f"{format_iso_date(moment.date())} {format_time(moment.time())}",
             ]
-        return _store(session, meeting, row, pdfsig.sign(base, field, signer, lines))
+        signed = pdfsig.sign(base, field, signer, lambda w, h: draw_stamp(w, h, lines))
+        return _store(session, meeting, row, signed)
 
 
 def base_of(session: Session, data: bytes) -> ProtocolRevision | None:

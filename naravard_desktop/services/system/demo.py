@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
 
 DEMO_GROUP = groups.GroupInput(
@@ -46,21 +48,28 @@ def _email(name: str, principal: Principal) -> str:
 DemoPart = Callable[[Database, groups.GroupData, dt.date], None]
 
 
-def _parts() -> list[DemoPart]:
+def _parts(render_protocol: Callable[[ProtocolData], bytes]) -> list[DemoPart]:
     """What each capability adds to the demo group (plan, SIP counts, meetings …).
 
     A capability adds its own `add_demo_…(db, group, today)` here; all run in the one
-    transaction of create_demo()."""
+    transaction of create_demo(). The approved protocols are rendered by `render_protocol`,
+    the documents layer's PDF writer."""
     from naravard_desktop.services.meetings.demo_meetings import add_demo_meetings
     from naravard_desktop.services.plan.plan_demo import add_demo_plan
     from naravard_desktop.services.sip.sip_demo import add_demo_sip
 
-    return [add_demo_meetings, add_demo_plan, add_demo_sip]
+    return [partial(add_demo_meetings, render=render_protocol), add_demo_plan, add_demo_sip]
 
 
-def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:
+def create_demo(
+    db: Database,
+    today: dt.date | None = None,
+    *,
+    render_protocol: Callable[[ProtocolData], bytes],
+) -> groups.GroupData:
     """Add the demo group with its members and every capability's demo data, in one
-    transaction; refuses to add it twice."""
+    transaction; refuses to add it twice. Called through documents.demo.create_demo, which
+    passes the protocol writer."""
     if any(g.name == DEMO_GROUP.name for g in groups.list_groups(db)):
         raise DomainError(
             _("The demo group is already in this database. Use another database file.")
@@ -68,7 +77,7 @@ def create_demo(db: Database, today: dt.date | None = None) -> groups.GroupData:
     day = today or dt.date.today()
     with db.session():
         group = _add_group_and_members(db, day)
-        for add_part in _parts():
+        for add_part in _parts(render_protocol):
             add_part(db, group, day)
         return group
 

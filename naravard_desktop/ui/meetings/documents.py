@@ -1,5 +1,5 @@
-"""Writing a meeting's documents: kallelse (PDF), protocol (PDF; an approved one byte for byte
-as stored at approval) and protocol (Word), chosen with a save dialog and written atomically."""
+"""Saving a meeting's documents from the window: the file chosen with a save dialog, the
+bytes from documents.meeting_files (as the command line gets them), written atomically."""
 
 from __future__ import annotations
 
@@ -11,23 +11,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.errors import DomainError
-from naravard_desktop.export.files import write_atomically
 from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services.meetings import approval
 from naravard_desktop.services.meetings.meetings import MeetingData
-from naravard_desktop.services.meetings.protocol import protocol_data
-from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 
 log = logging.getLogger(__name__)
 WRITER_MODULES = (
-    "naravard_desktop.export.kallelse_pdf",
-    "naravard_desktop.export.protocol_pdf",
+    "naravard_desktop.documents.kallelse_pdf",
+    "naravard_desktop.documents.protocol_pdf",
     "pikepdf.pdfa",
-    "naravard_desktop.export.protocol_docx",
+    "naravard_desktop.documents.protocol_docx",
     "docx",
 )
 _preloaded = threading.Event()
@@ -51,31 +48,6 @@ def preload_writers() -> threading.Thread | None:
     thread = threading.Thread(target=load, name="preload-writers", daemon=True)
     thread.start()
     return thread
-
-
-def kallelse_bytes(db: Database, meeting: MeetingData) -> bytes:
-    from naravard_desktop.export.kallelse_pdf import kallelse_pdf
-
-    return kallelse_pdf(protocol_data(db, meeting.id))
-
-
-def protocol_pdf_bytes(db: Database, meeting: MeetingData) -> bytes:
-    """The stored PDF of an approved protocol (so it verifies), a fresh draft otherwise."""
-    if meeting.locked:
-        stored = approval.stored_pdf(db, meeting.id)
-        if stored is not None:
-            return stored
-    from naravard_desktop.export.protocol_pdf import protocol_pdf
-
-    return protocol_pdf(protocol_data(db, meeting.id))
-
-
-def protocol_docx_bytes(db: Database, meeting: MeetingData) -> bytes:
-    """Made from the data as approved; refused when they no longer match (DomainError)."""
-    from naravard_desktop.export.protocol_docx import protocol_docx
-    from naravard_desktop.services.meetings.approval_check import approved_protocol_data
-
-    return protocol_docx(approved_protocol_data(db, meeting.id))
 
 
 def save_document(

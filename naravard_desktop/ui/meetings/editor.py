@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import (
     _,
@@ -285,7 +286,7 @@ class MeetingEditor(QWidget):
                 _("Save the notice"),
                 documents.notice_word(),
                 ".pdf",
-                lambda: documents.kallelse_bytes(self.db, meeting),
+                lambda: meeting_files.kallelse_bytes(self.db, meeting.id),
             )
 
     def export_protocol(self) -> None:
@@ -295,7 +296,7 @@ class MeetingEditor(QWidget):
                 _("Save the protocol"),
                 documents.protocol_word(),
                 ".pdf",
-                lambda: documents.protocol_pdf_bytes(self.db, meeting),
+                lambda: meeting_files.protocol_bytes(self.db, meeting.id, ".pdf"),
             )
 
     def export_docx(self) -> None:
@@ -305,7 +306,7 @@ class MeetingEditor(QWidget):
                 _("Save the protocol as Word"),
                 documents.protocol_word(),
                 ".docx",
-                lambda: documents.protocol_docx_bytes(self.db, meeting),
+                lambda: meeting_files.protocol_bytes(self.db, meeting.id, ".docx"),
             )
 
     def default_approvers(self) -> str:
@@ -321,7 +322,7 @@ class MeetingEditor(QWidget):
             return
 
         def submit(who: str, day: dt.date) -> None:
-            approval.approve(self.db, meeting.id, who, day)
+            meeting_files.approve(self.db, meeting.id, who, day)
 
         def check(day: dt.date) -> list[approval.Problem]:
             return approval.approval_problems(self.db, meeting.id, day)

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.documents.meeting_files import sign_protocol
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import pdf_signatures
-from naravard_desktop.services.meetings.signing import SignatureField, sign_protocol
+from naravard_desktop.services.meetings.signing import SignatureField
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.forms import ERROR_STYLE

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 def export_plan(page: PlanPage, suffix: str) -> None:
     if page.plan_id is None:
         return
-    from naravard_desktop.export.files import write_atomically
-    from naravard_desktop.services.plan.plan_exports import plan_file_bytes
+    from naravard_desktop.documents.files import write_atomically
+    from naravard_desktop.documents.plan_files import plan_file_bytes
 
     title = page.plan_choice.currentText() or "plan"
     kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.documents.files import write_atomically
+from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
-from naravard_desktop.export.files import write_atomically
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.sip import sip_import
-from naravard_desktop.services.sip.sip_exports import sip_file_bytes
 from naravard_desktop.services.sip.sip_report import HIDDEN
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error

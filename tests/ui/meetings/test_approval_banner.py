@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from naravard_desktop.services.meetings import agenda, approval
+from naravard_desktop.documents import meeting_files
+from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.editor import ALTERED_BANNER, APPROVED_BANNER
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
@@ -29,7 +30,7 @@ def test_a_changed_decision_turns_the_banner_red_and_refuses_the_word_file(
     meeting = make_meeting()
     item = agenda.list_items(db, meeting.id)[-1]
     agenda.save_text(db, item.id, "decision", "Gruppen godkänner lägesrapporten.")
-    approval.approve(db, meeting.id, "Anna Berg", meeting.held_on + dt.timedelta(days=3))
+    meeting_files.approve(db, meeting.id, "Anna Berg", meeting.held_on + dt.timedelta(days=3))
     meetings_page.open_meeting(meeting.id)
     editor = meetings_page.editor
     assert editor.banner.styleSheet().startswith(APPROVED_BANNER)

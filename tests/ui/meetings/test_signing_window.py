@@ -14,8 +14,9 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
-from naravard_desktop.services.meetings import approval, signing
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.meetings import pdf_signatures as pdfsig
+from naravard_desktop.services.meetings import signing
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.meetings.signing_dialog import SignDialog
@@ -41,7 +42,7 @@ def test_export_import_and_sign_from_the_window(
     ca: ThrowawayCA,
 ) -> None:
     meeting = make_meeting()
-    approval.approve(db, meeting.id, "Anna Berg", meeting.held_on + dt.timedelta(days=3))
+    meeting_files.approve(db, meeting.id, "Anna Berg", meeting.held_on + dt.timedelta(days=3))
     meetings_page.open_meeting(meeting.id)
     editor = meetings_page.editor
     assert editor.signing.sign_action.isEnabled()

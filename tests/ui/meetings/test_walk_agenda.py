@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services.meetings import actions, agenda, approval
+from naravard_desktop.documents import meeting_files
+from naravard_desktop.services.meetings import actions, agenda
 from naravard_desktop.services.meetings.actions import ActionInput
 from naravard_desktop.services.plan import plan_links
 from naravard_desktop.services.system.database import Database
@@ -105,7 +106,7 @@ def test_an_approved_protocol_asks_for_no_planned_minutes(
     """On an approved, locked protocol the foot of the agenda asked 'Ange planerade minuter
     för punkterna …', which nobody can do there any more: it says nothing instead."""
     meeting = make_meeting()
-    approval.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
+    meeting_files.approve(db, meeting.id, "Anna Berg", dt.date(2024, 5, 20))
     meetings_page.open_meeting(meeting.id)
     assert meetings_page.editor.agenda.end_label.text() == ""
 

@@ -24,8 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Table
 from reportlab.platypus.tables import TableStyle
 
-from naravard_desktop.export.meeting_text import FactRow, blocks, clean
-from naravard_desktop.export.pdf import (
+from naravard_desktop.documents.meeting_text import FactRow, blocks, clean
+from naravard_desktop.documents.pdf import (
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
@@ -34,7 +34,7 @@ from naravard_desktop.export.pdf import (
     register_fonts,
     stylesheet,
 )
-from naravard_desktop.export.typography import keep_together
+from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 
 PAGE_WIDTH_MM = 210

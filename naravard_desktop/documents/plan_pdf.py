@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.export.pdf import (
+from naravard_desktop.documents.pdf import (
     FONT,
     MUTED,
     RULE,
@@ -25,7 +25,7 @@ from naravard_desktop.export.pdf import (
     build_pdfa,
     stylesheet,
 )
-from naravard_desktop.export.typography import keep_together
+from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.i18n import (
     _,
     current_language,

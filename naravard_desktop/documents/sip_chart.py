@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from naravard_desktop.export.pdf import FONT, register_fonts
+from naravard_desktop.documents.pdf import FONT, register_fonts
 
 SERIES_COLOURS = (
     colors.HexColor("#1f5f8b"),

@@ -14,9 +14,9 @@ def plan_file_bytes(db: Database, plan_id: int, suffix: str, today: dt.date | No
     plan = plans.get_plan(db, plan_id)
     tree = plan_items.load_tree(db, plan_id)
     if suffix == ".pdf":
-        from naravard_desktop.export.plan_pdf import plan_pdf
+        from naravard_desktop.documents.plan_pdf import plan_pdf
 
         return plan_pdf(plan, tree, get_group(db, plan.group_id), today or dt.date.today())
-    from naravard_desktop.export.plan_xlsx import plan_csv, plan_xlsx
+    from naravard_desktop.documents.plan_xlsx import plan_csv, plan_xlsx
 
     return plan_csv(tree, plan=plan) if suffix == ".csv" else plan_xlsx(plan, tree)

@@ -12,7 +12,7 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-from naravard_desktop.export.typography import keep_together
+from naravard_desktop.documents.typography import keep_together
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 # An ISO date (2024-06-30), whose hyphens must not end a line.
@@ -159,7 +159,7 @@ def text(paragraph: Any, content: str, **formatting: Any) -> Any:
     """Add `content` as runs (control characters removed), its line breaks as real line
     breaks, ISO dates with non-breaking hyphens; `formatting` as for `format_run`. Returns
     the last run."""
-    from naravard_desktop.export.meeting_text import clean
+    from naravard_desktop.documents.meeting_text import clean
 
     run = None
     for number, line in enumerate(clean(content).split("\n")):

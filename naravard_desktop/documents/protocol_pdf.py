@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from naravard_desktop import i18n
-from naravard_desktop.export import meeting_text as words
-from naravard_desktop.export.meeting_pdf import (
+from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.meeting_pdf import (
     CONTENT_WIDTH,
     INDENT,
     MARGINS_MM,
@@ -29,7 +29,7 @@ from naravard_desktop.export.meeting_pdf import (
     running_header,
     table_style,
 )
-from naravard_desktop.export.pdf import INK, PdfInfo, build_pdf, to_pdfa
+from naravard_desktop.documents.pdf import INK, PdfInfo, build_pdf, to_pdfa
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 

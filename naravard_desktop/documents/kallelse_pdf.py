@@ -9,8 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from naravard_desktop import i18n
-from naravard_desktop.export import meeting_text as words
-from naravard_desktop.export.meeting_pdf import (
+from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.meeting_pdf import (
     CONTENT_WIDTH,
     MARGINS_MM,
     drawable,
@@ -22,7 +22,7 @@ from naravard_desktop.export.meeting_pdf import (
     running_header,
     table_style,
 )
-from naravard_desktop.export.pdf import RULE, PdfInfo, build_pdf, to_pdfa
+from naravard_desktop.documents.pdf import RULE, PdfInfo, build_pdf, to_pdfa
 from naravard_desktop.i18n import _, format_iso_date, format_time
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 

@@ -8,7 +8,7 @@ indented in the Area column by the cell's alignment, never by spaces the import 
 
 from __future__ import annotations
 
-from naravard_desktop.export.spreadsheets import (
+from naravard_desktop.documents.spreadsheets import (
     CsvStyle,
     Table,
     as_number,

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from naravard_desktop.export.pdf import (
+from naravard_desktop.documents.pdf import (
     FONT,
     FONT_BOLD,
     RULE,
@@ -23,8 +23,8 @@ from naravard_desktop.export.pdf import (
     build_pdfa,
     stylesheet,
 )
-from naravard_desktop.export.sip_chart import TrendChart
-from naravard_desktop.export.typography import keep_together
+from naravard_desktop.documents.sip_chart import TrendChart
+from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.i18n import _, current_language, format_date_in_text
 from naravard_desktop.services.sip.sip_report import ShownTable, YearReport
 

@@ -6,7 +6,13 @@ are indented by the cell's alignment."""
 
 from __future__ import annotations
 
-from naravard_desktop.export.spreadsheets import CsvStyle, Table, as_number, csv_bytes, xlsx_bytes
+from naravard_desktop.documents.spreadsheets import (
+    CsvStyle,
+    Table,
+    as_number,
+    csv_bytes,
+    xlsx_bytes,
+)
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip.sip_analysis import change
 from naravard_desktop.services.sip.sip_report import ShownTable, YearReport

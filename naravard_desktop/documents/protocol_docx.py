@@ -14,8 +14,8 @@ from io import BytesIO
 from typing import Any
 
 from naravard_desktop import i18n
-from naravard_desktop.export import docx_parts as parts
-from naravard_desktop.export import meeting_text as words
+from naravard_desktop.documents import docx_parts as parts
+from naravard_desktop.documents import meeting_text as words
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from naravard_desktop.export.cell_safety import (
+from naravard_desktop.documents.cell_safety import (
     csv_text,
     protect_formulas,
     without_control_characters,

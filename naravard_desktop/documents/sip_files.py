@@ -46,13 +46,13 @@ def sip_file_bytes(
         )
     refuse_unless_audited(report)  # the same report feeds every format
     if suffix == ".pdf":
-        from naravard_desktop.export.sip_pdf import sip_pdf
+        from naravard_desktop.documents.sip_pdf import sip_pdf
 
         return sip_pdf(report, today or dt.date.today())
-    from naravard_desktop.export.sip_tables import sip_csv, sip_xlsx
+    from naravard_desktop.documents.sip_tables import sip_csv, sip_xlsx
 
     if suffix == ".csv":
-        from naravard_desktop.export.spreadsheets import CsvStyle
+        from naravard_desktop.documents.spreadsheets import CsvStyle
 
         return sip_csv(report, CsvStyle.UTF8 if utf8 else CsvStyle.EXCEL_SV)
     return sip_xlsx(report)
