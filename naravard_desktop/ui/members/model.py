@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCollator,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCollator, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, current_language, format_iso_date
 from naravard_desktop.services.group.labels import principal_label, role_label
 from naravard_desktop.services.group.members import MemberRow
 from naravard_desktop.ui.qt_locale import qt_locale
+from naravard_desktop.ui.table_model import (
+    ID_ROLE,
+    ROW_ROLE,
+    SORT_ROLE,
+    ColumnSpec,
+    Index,
+    RowTableModel,
+)
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ID_ROLE", "ROW_ROLE", "SORT_ROLE", "Column", "MembersFilter", "MembersModel"]
+GREY = QColor("#777777")
 
 
 class Column(IntEnum):
@@ -40,101 +38,48 @@ class Column(IntEnum):
     ACTIVE_TO = 7
 
 
-def _headers() -> dict[Column, str]:
-    return {
-        Column.NAME: _("Name"),
-        Column.ROLE: _("Role"),
-        Column.PRINCIPAL: _("Principal"),
-        Column.ORGANISATION: _("Organisation"),
-        Column.EMAIL: _("E-mail"),
-        Column.PHONE: _("Phone"),
-        Column.ACTIVE_FROM: _("From"),
-        Column.ACTIVE_TO: _("To"),
-    }
+def _date_key(value: dt.date | None) -> str:
+    return value.isoformat() if value else "9999"  # open-ended last
 
 
-class MembersModel(QAbstractTableModel):
-    """Read-only rows from services.members; edits go through the page and a service call."""
+class MembersModel(RowTableModel[MemberRow]):
+    """Read-only rows from services.members; edits go through the page and a service call.
+    An inactive membership is grey, an ended one says so in a tooltip."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MemberRow] = []
-        self._headers = _headers()
+        columns: list[ColumnSpec[MemberRow]] = [
+            ColumnSpec(lambda: _("Name"), lambda r: r.name),
+            ColumnSpec(lambda: _("Role"), lambda r: role_label(r.role)),
+            ColumnSpec(lambda: _("Principal"), lambda r: principal_label(r.principal)),
+            ColumnSpec(lambda: _("Organisation"), lambda r: r.organisation),
+            ColumnSpec(lambda: _("E-mail"), lambda r: r.email),
+            ColumnSpec(lambda: _("Phone"), lambda r: r.phone),
+            ColumnSpec(
+                lambda: _("From"),
+                lambda r: format_iso_date(r.active_from),
+                sort_key=lambda r: _date_key(r.active_from),
+            ),
+            ColumnSpec(
+                lambda: _("To"),
+                lambda r: format_iso_date(r.active_to),
+                sort_key=lambda r: _date_key(r.active_to),
+            ),
+        ]
+        every_column = [replace(c, foreground=self._grey, tooltip=self._ended) for c in columns]
+        super().__init__(every_column, lambda r: r.membership_id, parent)
         self.today = dt.date.today()
 
-    def set_rows(self, rows: list[MemberRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Sequence[MemberRow]) -> None:
         self.today = dt.date.today()
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def rows(self) -> list[MemberRow]:
-        return list(self._rows)
+    def _grey(self, row: MemberRow) -> QColor | None:
+        return None if row.is_active(self.today) else GREY
 
-    def row_for(self, membership_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.membership_id == membership_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ID_ROLE:
-            return row.membership_id
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and not row.is_active(self.today):
-            return QColor("#777777")
-        ended = row.active_to is not None and row.active_to < self.today
-        if role == Qt.ItemDataRole.ToolTipRole and ended:  # not for one who starts later
-            return _("Membership ended {date}").format(date=format_iso_date(row.active_to))
-        return None
-
-    @staticmethod
-    def _display(row: MemberRow, column: Column) -> str:
-        match column:
-            case Column.NAME:
-                return row.name
-            case Column.ROLE:
-                return role_label(row.role)
-            case Column.PRINCIPAL:
-                return principal_label(row.principal)
-            case Column.ORGANISATION:
-                return row.organisation
-            case Column.EMAIL:
-                return row.email
-            case Column.PHONE:
-                return row.phone
-            case Column.ACTIVE_FROM:
-                return format_iso_date(row.active_from)
-            case Column.ACTIVE_TO:
-                return format_iso_date(row.active_to)
-
-    def _sort_key(self, row: MemberRow, column: Column) -> str:
-        if column in (Column.ACTIVE_FROM, Column.ACTIVE_TO):
-            value = row.active_from if column == Column.ACTIVE_FROM else row.active_to
-            return value.isoformat() if value else "9999"
-        return self._display(row, column).casefold()
+    def _ended(self, row: MemberRow) -> str | None:
+        if row.active_to is None or row.active_to >= self.today:
+            return None  # not for one who starts later
+        return _("Membership ended {date}").format(date=format_iso_date(row.active_to))
 
 
 class MembersFilter(QSortFilterProxyModel):

@@ -1,0 +1,129 @@
+"""One table model for every list of rows in the window: each column is a spec (header,
+text, sort key, colours …), so a table says what it shows instead of repeating the Qt
+plumbing (row and column counts, headers, roles, resets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+RowT = TypeVar("RowT")
+Index = QModelIndex | QPersistentModelIndex
+
+# The same numbers in every table, so a page or test never asks the wrong model for them.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a sort proxy compares
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's database id
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the row itself
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+@dataclass(frozen=True)
+class ColumnSpec(Generic[RowT]):
+    """What one column shows of a row. `header` is called each time it is shown, so the
+    text follows the language; the optional parts give None (Qt's default) when unset."""
+
+    header: Callable[[], str]
+    display: Callable[[RowT], str]
+    sort_key: Callable[[RowT], Any] | None = None  # default: the text, case folded
+    alignment: Qt.AlignmentFlag | None = None
+    tooltip: Callable[[RowT], str | None] | None = None
+    foreground: Callable[[RowT], QColor | None] | None = None
+    checked: Callable[[RowT], bool] | None = None  # a check box in the cell
+    edit: Callable[[RowT], Any] | None = None  # the value an editor starts from
+
+
+class RowTableModel(QAbstractTableModel, Generic[RowT]):
+    """Rows (read models from a service) × column specs. Subclasses add what is their own:
+    edits (flags/setData), drag and drop, extra roles; a reload is `set_rows`."""
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec[RowT]],
+        row_id: Callable[[RowT], int | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._row_id = row_id
+        self._rows: list[RowT] = []
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RowT]:
+        return list(self._rows)
+
+    def row_at(self, index: Index) -> RowT | None:
+        return self._rows[index.row()] if index.isValid() else None
+
+    def row_for(self, row_id: int) -> int | None:
+        """The row number of the row with this id, None when it is not shown."""
+        for number, row in enumerate(self._rows):
+            if self._row_id(row) == row_id:
+                return number
+        return None
+
+    def replace_row(self, number: int, row: RowT) -> None:
+        """A fresher copy of one row (saved in place), redrawn without a reset."""
+        self._rows[number] = row
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self._columns) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header() if 0 <= section < len(self._columns) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._columns[index.column()].checked is not None:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self._rows[index.row()], self._columns[index.column()], role)
+
+    def cell(self, row: RowT, spec: ColumnSpec[RowT], role: int) -> Any:
+        """What `spec` gives of `row` for `role`."""
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return spec.display(row)
+            case Qt.ItemDataRole.EditRole:
+                return spec.edit(row) if spec.edit else None
+            case Qt.ItemDataRole.ToolTipRole:
+                return spec.tooltip(row) if spec.tooltip else None
+            case Qt.ItemDataRole.ForegroundRole:
+                return spec.foreground(row) if spec.foreground else None
+            case Qt.ItemDataRole.TextAlignmentRole:
+                return int(spec.alignment) if spec.alignment is not None else None
+            case Qt.ItemDataRole.CheckStateRole if spec.checked is not None:
+                return Qt.CheckState.Checked if spec.checked(row) else Qt.CheckState.Unchecked
+        if role == SORT_ROLE:
+            return spec.sort_key(row) if spec.sort_key else spec.display(row).casefold()
+        if role == ID_ROLE:
+            return self._row_id(row)
+        if role == ROW_ROLE:
+            return row
+        return None
