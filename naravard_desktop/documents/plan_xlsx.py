@@ -1,6 +1,7 @@
-"""A plan as XLSX (or CSV) in the layout services/plan/plan_import.py reads back: one sheet with
-area rows (No., Area) followed by their activity rows, and a sheet "Om planen" with the
-title, period, state and revision history (in a CSV the same lines stand above the table).
+"""A plan as XLSX (or CSV) in the layout services/plan/plan_import.py reads back, with the
+columns of services/plan/plan_columns.py: one sheet with area rows (No., Area) followed by
+their activity rows, and a sheet "Om planen" with the title, period, state and revision
+history (in a CSV the same lines stand above the table).
 Export then import gives the same plan.
 
 In the XLSX an area's number is a number when it is one ("1", not "1 a"), and sub-areas are
@@ -17,7 +18,7 @@ from naravard_desktop.documents.spreadsheets import (
 )
 from naravard_desktop.i18n import _, current_language
 from naravard_desktop.services.group.labels import principal_label
-from naravard_desktop.services.plan.plan_import import COLUMNS, EXPORT_ORDER
+from naravard_desktop.services.plan.plan_columns import COLUMNS, EXPORT_ORDER
 from naravard_desktop.services.plan.plan_items import PlanTree
 from naravard_desktop.services.plan.plan_labels import plan_state_label, status_label
 from naravard_desktop.services.plan.plans import PlanSummary

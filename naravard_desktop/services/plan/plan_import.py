@@ -23,8 +23,6 @@ from naravard_desktop.db.models import Activity, Area, PlanRevision
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.plan.plan_import_model import (
-    COLUMNS,
-    EXPORT_ORDER,
     ImportActivity,
     ImportArea,
     ImportOptions,
@@ -48,9 +46,7 @@ from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.spreadsheets import Sheet, read_sheets
 
 __all__ = [
-    "COLUMNS",
     "DEFAULT_AREA",
-    "EXPORT_ORDER",
     "ImportActivity",
     "ImportArea",
     "ImportOptions",

@@ -1,69 +1,18 @@
-"""What a plan import reads and shows before anything is written: the columns it knows, the
-areas and activities found, the rows it left out and why, every problem by row and column,
+"""What a plan import reads and shows before anything is written: the header row and the
+columns it names (services/plan/plan_columns.py), the areas and activities found, the rows it left out and why, every problem by row and column,
 and the user's corrections (ImportOptions). services/plan/plan_import.py re-exports all of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from naravard_desktop.i18n import N_, _
+from naravard_desktop.i18n import _
+from naravard_desktop.services.plan.plan_columns import COLUMNS
 from naravard_desktop.services.plan.plan_items import ActivityInput
 from naravard_desktop.services.plan.plan_layouts import cell_text, norm
 from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, cell_name, shown
 
-# Column key → the English label (translated for export headers) and the headers accepted.
-COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "number": (N_("No."), ("nr", "nr.", "nummer", "no", "no.", "number", "#")),
-    "area": (
-        N_("Area"),
-        ("område", "områden", "strategi", "utvecklingsområde", "insatsområde", "area", "strategy"),
-    ),
-    "activity": (
-        N_("Activity"),
-        ("aktivitet", "aktiviteter", "prioriterade aktiviteter", "activity", "activities"),
-    ),
-    "description": (N_("Description"), ("beskrivning", "description", "kommentar", "comment")),
-    "responsible": (
-        N_("Responsible"),
-        ("ansvar", "ansvar för genomförande", "ansvarig", "responsible", "responsibility"),
-    ),
-    "principal": (N_("Principal"), ("huvudman", "principal")),
-    "schedule": (N_("Schedule"), ("tidsplan", "tidplan", "schedule", "när", "when")),
-    "due": (N_("Due date"), ("slutdatum", "klart senast", "förfallodatum", "due date", "due")),
-    "status": (N_("Status"), ("status", "läge")),
-    "progress": (
-        N_("Progress (%)"),
-        (
-            "genomfört",
-            "genomfört (%)",
-            "framsteg",  # the Swedish header of exports before the wording was fixed (issue 21)
-            "framsteg (%)",
-            "progress",
-            "progress (%)",
-            "andel klar",
-            "klart (%)",
-            "%",
-        ),
-    ),
-    "follow_up": (
-        N_("Follow-up"),
-        ("uppföljning", "uppföljning/mått", "follow-up", "follow up", "followup"),
-    ),
-}
-EXPORT_ORDER = (
-    "number",
-    "area",
-    "activity",
-    "description",
-    "responsible",
-    "principal",
-    "schedule",
-    "due",
-    "status",
-    "progress",
-    "follow_up",
-)
 _ALIASES = {alias: key for key, (label, aliases) in COLUMNS.items() for alias in aliases}
 _ALIASES.update({label.lower(): key for key, (label, _a) in COLUMNS.items()})
 HEADER_SEARCH_ROWS = 60
