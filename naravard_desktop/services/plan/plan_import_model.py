@@ -1,6 +1,7 @@
 """What a plan import reads and shows before anything is written: the header row and the
-columns it names (services/plan/plan_columns.py), the areas and activities found, the rows it left out and why, every problem by row and column,
-and the user's corrections (ImportOptions). services/plan/plan_import.py re-exports all of it."""
+columns it names (services/plan/plan_columns.py), the areas and activities found, the rows it
+left out and why, every problem by row and column, and the user's corrections
+(ImportOptions). services/plan/plan_import.py re-exports all of it."""
 
 from __future__ import annotations
 
