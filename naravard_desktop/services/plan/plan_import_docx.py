@@ -33,9 +33,9 @@ from naravard_desktop.services.system.spreadsheet_limits import (
     MAX_PARTS,
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
-    check_xml_parts,
 )
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, read_import_file
+from naravard_desktop.services.system.xlsx_checks import check_xml_parts
 
 log = logging.getLogger(__name__)
 _ZIP = b"PK\x03\x04"

@@ -24,11 +24,11 @@ from naravard_desktop.services.system.spreadsheet_limits import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
-    SheetScan,
     check_file_size,
-    check_xlsx,
     column_letter,
 )
+from naravard_desktop.services.system.xlsx_checks import check_xlsx
+from naravard_desktop.services.system.xlsx_parts import SheetScan
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -142,7 +142,7 @@ def _within_memory(path: Path, read: Callable[[Path, bytes], _T], data: bytes) -
 
 
 def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
-    """Checked against the limits first (spreadsheet_limits), then read by openpyxl in
+    """Checked against the limits first (xlsx_checks), then read by openpyxl in
     read-only mode, which streams each sheet; rows and columns only as far as the cells
     counted go, never as far as the sheet's declared dimension says."""
     from openpyxl import load_workbook
