@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor
 
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import _, format_date, format_time
 from naravard_desktop.services.meetings.meeting_labels import kind_label, state_label
 from naravard_desktop.services.meetings.meetings import MeetingSummary
+from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTableModel, bold_font
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = ["ROW_ROLE", "Column", "MeetingsModel", "paragraph_range_text"]
 
-Index = QModelIndex | QPersistentModelIndex
 APPROVED_COLOUR = "#1b6e3a"
 DRAFT_COLOUR = "#8a5a00"
+HEADING_BACKGROUND = QColor("#e8edf2")
+Row = str | MeetingSummary  # a heading ("Upcoming meetings", "2024") or a meeting
 
 
 class Column(IntEnum):
@@ -30,48 +32,79 @@ class Column(IntEnum):
     PARAGRAPHS = 5
 
 
-def _headers() -> dict[Column, str]:
-    return {
-        Column.DATE: _("Date"),
-        Column.TIME: _("Time"),
-        Column.PLACE: _("Place or link"),
-        Column.KIND: _("Kind"),
-        Column.STATE: _("Protocol"),
-        Column.PARAGRAPHS: _("Paragraphs"),
-    }
-
-
 def paragraph_range_text(first: int | None, last: int | None) -> str:
     if first is None or last is None:
         return ""
     return f"§ {first}" if first == last else f"§§ {first}–{last}"
 
 
-class MeetingsModel(QAbstractTableModel):
-    """Rows are either a heading ("Upcoming meetings", "2024") or a meeting."""
+def _of_meeting(value: Callable[[MeetingSummary], Any]) -> Callable[[Row], Any]:
+    """A column part for meeting rows (headings are drawn by MeetingsModel.data itself)."""
+    return lambda row: value(row) if isinstance(row, MeetingSummary) else None
+
+
+def _state_colour(row: MeetingSummary) -> QColor:
+    approved = row.state == ProtocolState.APPROVED and not row.awaiting_signatures
+    return QColor(APPROVED_COLOUR if approved else DRAFT_COLOUR)
+
+
+def _column(
+    header: Callable[[], str],
+    display: Callable[[MeetingSummary], str],
+    tooltip: Callable[[MeetingSummary], str] | None = None,
+    foreground: Callable[[MeetingSummary], QColor] | None = None,
+) -> ColumnSpec[Row]:
+    return ColumnSpec(
+        header,
+        _of_meeting(display),
+        tooltip=_of_meeting(tooltip) if tooltip else None,
+        foreground=_of_meeting(foreground) if foreground else None,
+    )
+
+
+COLUMNS: list[ColumnSpec[Row]] = [
+    _column(
+        lambda: _("Date"),
+        lambda m: format_date(m.held_on),
+        tooltip=lambda m: _("Meeting {number}").format(number=m.number),
+    ),
+    _column(lambda: _("Time"), lambda m: format_time(m.starts_at) if m.starts_at else ""),
+    _column(lambda: _("Place or link"), lambda m: m.place),
+    _column(lambda: _("Kind"), lambda m: kind_label(m.kind)),
+    _column(
+        lambda: _("Protocol"),
+        lambda m: state_label(m.state, m.awaiting_signatures),
+        foreground=_state_colour,
+    ),
+    _column(
+        lambda: _("Paragraphs"),
+        lambda m: paragraph_range_text(m.first_paragraph, m.last_paragraph),
+    ),
+]
+
+
+class MeetingsModel(RowTableModel[Row]):
+    """Upcoming meetings first, then past ones under a heading per year."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[str | MeetingSummary] = []
-        self._headers = _headers()
+        super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent)
 
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
         """`meetings` as services.meetings.list_meetings orders them."""
-        self.beginResetModel()
-        self._rows = []
+        rows: list[Row] = []
         upcoming = [m for m in meetings if m.upcoming]
         if upcoming:
-            self._rows.append(_("Upcoming meetings"))
-            self._rows.extend(upcoming)
+            rows.append(_("Upcoming meetings"))
+            rows.extend(upcoming)
         year = None
         for meeting in meetings:
             if meeting.upcoming:
                 continue
             if meeting.held_on.year != year:
                 year = meeting.held_on.year
-                self._rows.append(str(year))
-            self._rows.append(meeting)
-        self.endResetModel()
+                rows.append(str(year))
+            rows.append(meeting)
+        self.set_rows(rows)
 
     def meetings(self) -> list[MeetingSummary]:
         return [r for r in self._rows if isinstance(r, MeetingSummary)]
@@ -79,70 +112,19 @@ class MeetingsModel(QAbstractTableModel):
     def heading_rows(self) -> list[int]:
         return [n for n, r in enumerate(self._rows) if isinstance(r, str)]
 
-    def row_for(self, meeting_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if isinstance(row, MeetingSummary) and row.id == meeting_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if index.isValid() and isinstance(self._rows[index.row()], str):
+        if isinstance(self.row_at(index), str):
             return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if isinstance(row, str):
-            if role == Qt.ItemDataRole.DisplayRole and column == Column.DATE:
-                return row
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QColor("#e8edf2")
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATE:
-            approved = row.state == ProtocolState.APPROVED and not row.awaiting_signatures
-            return QColor(APPROVED_COLOUR if approved else DRAFT_COLOUR)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DATE:
-            return _("Meeting {number}").format(number=row.number)
+        heading = self.row_at(index)
+        if not isinstance(heading, str):
+            return super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.DATE:
+            return heading
+        if role == Qt.ItemDataRole.FontRole:
+            return bold_font()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return HEADING_BACKGROUND
         return None
-
-    @staticmethod
-    def _display(row: MeetingSummary, column: Column) -> str:
-        match column:
-            case Column.DATE:
-                return format_date(row.held_on)
-            case Column.TIME:
-                return format_time(row.starts_at) if row.starts_at else ""
-            case Column.PLACE:
-                return row.place
-            case Column.KIND:
-                return kind_label(row.kind)
-            case Column.STATE:
-                return state_label(row.state, row.awaiting_signatures)
-            case Column.PARAGRAPHS:
-                return paragraph_range_text(row.first_paragraph, row.last_paragraph)
