@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from functools import partial
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -30,6 +32,7 @@ from naravard_desktop.paths import is_portable
 from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.about import AboutDialog
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.elided import install_elided_tooltips
 from naravard_desktop.ui.group.page import GroupPage
@@ -43,6 +46,8 @@ from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.undo import UndoActions
 
+# The menus' keys answer anywhere in the window.
+WINDOW = Qt.ShortcutContext.WindowShortcut
 SIDEBAR_WIDTH = 190
 
 
@@ -140,10 +145,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backups.backup_action)
         file_menu.addAction(self.backups.restore_action)
         file_menu.addSeparator()
-        quit_action = QAction(_("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action = make_action(
+            self,
+            _("&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+            context=WINDOW,
+            role=QAction.MenuRole.QuitRole,
+        )
         file_menu.addAction(quit_action)
 
         edit_menu = menu_bar.addMenu(_("&Edit"))
@@ -198,39 +207,49 @@ class MainWindow(QMainWindow):
 
         view_menu = menu_bar.addMenu(_("&View"))
         for number, (key, title, _page) in enumerate(self.pages, start=1):
-            action = QAction(title, self)
-            action.setObjectName(f"show_{key}")
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, n=number - 1: self.show_page(n))
+            action = make_action(
+                self,
+                title,
+                partial(self.show_page, number - 1),
+                f"Ctrl+{number}",
+                name=f"show_{key}",
+                context=WINDOW,
+            )
             view_menu.addAction(action)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(_("&Language"))
         languages = QActionGroup(self)
         for code, name in (("sv", "Svenska"), ("en", "English")):
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current_language())
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            chosen = code == current_language()
+            action = make_action(self, name, partial(self.choose_language, code), checked=chosen)
             languages.addAction(action)
             language_menu.addAction(action)
 
         help_menu = menu_bar.addMenu(_("&Help"))
-        about = QAction(_("&About naravard-desktop"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: AboutDialog(self).exec())
+        about = make_action(
+            self,
+            _("&About naravard-desktop"),
+            lambda: AboutDialog(self).exec(),
+            role=QAction.MenuRole.AboutRole,
+        )
         help_menu.addAction(about)
-        about_qt = QAction(_("About &Qt"), self)
-        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        about_qt.triggered.connect(QApplication.aboutQt)
+        about_qt = make_action(
+            self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
+        )
         help_menu.addAction(about_qt)
 
     def _build_new_action(self) -> None:
         """Ctrl+N makes what the page shown is about, wherever the focus is: one binding for
         the window that follows the page (its text names what it makes). The pages' own New
         actions give their Ctrl+N up here, so no key is bound twice and the menus show it once."""
-        self.new_action = QAction(_("&New…"), self)
-        self.new_action.setObjectName("new_for_page")
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.triggered.connect(self._new_for_page)
+        self.new_action = make_action(
+            self,
+            _("&New…"),
+            self._new_for_page,
+            QKeySequence.StandardKey.New,
+            name="new_for_page",
+            context=WINDOW,
+        )
         # page shown → (page the new thing is made on, its action)
         meeting = (self.meetings_page, self.meetings_page.add_action)
         self.new_targets: dict[QWidget, tuple[QWidget, QAction]] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from naravard_desktop.services.meetings import actions
 from naravard_desktop.services.meetings.actions import ActionData, ActionInput
 from naravard_desktop.services.plan import plan_links
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
@@ -74,10 +75,11 @@ class ActionsPanel(QWidget):
         self.caption = QLabel(f"<b>{title}</b>")
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_action = self._action(_("New action item…"), "Ctrl+Shift+A", self.add)
-        self.add_action.setObjectName("add_action_item")
-        self.edit_action = self._action(_("Edit…"), None, self.edit_selected)
-        self.remove_action = self._action(_("Remove…"), None, self.remove_selected)
+        self.add_action = make_action(
+            self, _("New action item…"), self.add, "Ctrl+Shift+A", name="add_action_item"
+        )
+        self.edit_action = make_action(self, _("Edit…"), self.edit_selected)
+        self.remove_action = make_action(self, _("Remove…"), self.remove_selected)
         if not carried:
             for action in (self.add_action, self.edit_action, self.remove_action):
                 self.toolbar.addAction(action)
@@ -93,15 +95,6 @@ class ActionsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
         self._update_state()
-
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # --- data -----------------------------------------------------------------------------
 

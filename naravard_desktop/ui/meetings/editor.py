@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ from naravard_desktop.services.meetings.meeting_labels import kind_label
 from naravard_desktop.services.meetings.meetings import MeetingData
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings import documents
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
@@ -74,21 +75,26 @@ class MeetingEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
 
-        self.edit_action = self._action(_("&Edit details…"), "Ctrl+E", self.edit_requested.emit)
-        self.edit_action.setObjectName("edit_meeting")
-        self.kallelse_action = self._action(_("Notice (PDF)…"), None, self.export_kallelse)
-        self.kallelse_action.setObjectName("export_kallelse")
-        self.protocol_action = self._action(_("Protocol (PDF)…"), "Ctrl+P", self.export_protocol)
-        self.protocol_action.setObjectName("export_protocol_pdf")
-        self.docx_action = self._action(_("Protocol (Word)…"), None, self.export_docx)
-        self.docx_action.setObjectName("export_protocol_docx")
-        self.approve_action = self._action(_("&Approve…"), None, self.approve)
-        self.approve_action.setObjectName("approve_protocol")
-        self.correction_action = self._action(_("Start &correction…"), None, self.correct)
-        self.correction_action.setObjectName("start_correction")
+        self.edit_action = make_action(
+            self, _("&Edit details…"), self.edit_requested.emit, "Ctrl+E", name="edit_meeting"
+        )
+        self.kallelse_action = make_action(
+            self, _("Notice (PDF)…"), self.export_kallelse, name="export_kallelse"
+        )
+        self.protocol_action = make_action(
+            self, _("Protocol (PDF)…"), self.export_protocol, "Ctrl+P", name="export_protocol_pdf"
+        )
+        self.docx_action = make_action(
+            self, _("Protocol (Word)…"), self.export_docx, name="export_protocol_docx"
+        )
+        self.approve_action = make_action(
+            self, _("&Approve…"), self.approve, name="approve_protocol"
+        )
+        self.correction_action = make_action(
+            self, _("Start &correction…"), self.correct, name="start_correction"
+        )
         self.signing = SigningActions(self, db, lambda: self.meeting, self._signed)
-        back = self._action(_("All meetings"), "Alt+Left", self.go_back)
-        self.addAction(back)
+        make_action(self, _("All meetings"), self.go_back, "Alt+Left")
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.edit_action)
@@ -122,15 +128,6 @@ class MeetingEditor(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
 
     def actions_for_menu(self) -> list[QAction | None]:
         """For the main window's Meeting menu (None is a separator)."""

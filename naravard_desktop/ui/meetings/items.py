@@ -5,10 +5,9 @@ the editor, and the item editor beside the list."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,6 +25,7 @@ from naravard_desktop.services.meetings import actions, agenda
 from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
 from naravard_desktop.services.meetings.meetings import MeetingData
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Column
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
@@ -33,8 +33,6 @@ from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
-
-Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 
 def planned_end(items: list[ItemData]) -> dt.time | None:
@@ -80,20 +78,27 @@ class AgendaPanel(QWidget):
         self.editor = ItemEditor(db, undo_stack, self.ids)
         self.editor.saved.connect(lambda item: self.reload(item.id))
 
-        self.add_action = self._action(_("New &item"), "Ctrl+Shift+N", self.add_item, self)
-        self.add_action.setObjectName("add_item")
-        self.remove_action = self._action(_("Remove item…"), None, self.remove_selected, self)
-        self.remove_action.setObjectName("remove_item")
-        self.up_action = self._action(_("Move up"), "Ctrl+Up", lambda: self.move_by(-1))
-        self.down_action = self._action(_("Move down"), "Ctrl+Down", lambda: self.move_by(1))
-        self.next_action = self._action(_("Next item"), "Alt+Down", lambda: self.step(1), self)
-        self.next_action.setShortcuts([QKeySequence("Alt+Down"), QKeySequence("Ctrl+PgDown")])
-        self.previous_action = self._action(
-            _("Previous item"), "Alt+Up", lambda: self.step(-1), self
+        self.add_action = make_action(
+            self, _("New &item"), self.add_item, "Ctrl+Shift+N", name="add_item"
         )
-        self.previous_action.setShortcuts([QKeySequence("Alt+Up"), QKeySequence("Ctrl+PgUp")])
-        focus_list = self._action(_("Agenda list"), "Alt+L", self.table.setFocus, self)
-        self.addAction(focus_list)
+        self.remove_action = make_action(
+            self, _("Remove item…"), self.remove_selected, name="remove_item"
+        )
+        # Ctrl+Up/Down move an item only while the list has the focus (text fields use them).
+        in_list = Qt.ShortcutContext.WidgetShortcut
+        self.up_action = make_action(
+            self.table, _("Move up"), lambda: self.move_by(-1), "Ctrl+Up", context=in_list
+        )
+        self.down_action = make_action(
+            self.table, _("Move down"), lambda: self.move_by(1), "Ctrl+Down", context=in_list
+        )
+        self.next_action = make_action(
+            self, _("Next item"), lambda: self.step(1), ["Alt+Down", "Ctrl+PgDown"]
+        )
+        self.previous_action = make_action(
+            self, _("Previous item"), lambda: self.step(-1), ["Alt+Up", "Ctrl+PgUp"]
+        )
+        make_action(self, _("Agenda list"), self.table.setFocus, "Alt+L")
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
@@ -116,26 +121,6 @@ class AgendaPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
-    def _action(
-        self,
-        text: str,
-        shortcut: Shortcut | None,
-        slot: Callable[[], object],
-        owner: QWidget | None = None,
-    ) -> QAction:
-        """Shortcuts of list actions work in the list; `owner` widens that to the panel."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-                if owner is not None
-                else Qt.ShortcutContext.WidgetShortcut
-            )
-        action.triggered.connect(lambda _checked=False: slot())
-        (owner or self.table).addAction(action)
-        return action
 
     # --- data -----------------------------------------------------------------------------
 

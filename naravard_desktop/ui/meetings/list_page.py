@@ -4,10 +4,9 @@ and the meeting editor that opens in its place."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,6 +25,7 @@ from naravard_desktop.services.group import members
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.meetings.meetings import MeetingData, MeetingInput, MeetingSummary
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
@@ -61,16 +61,27 @@ class MeetingsPage(QWidget):
         self.table.activated.connect(lambda _index: self.open_selected())
         self.count_label = QLabel()
 
-        self.add_action = self._action(_("&New meeting…"), QKeySequence.StandardKey.New, self.add)
-        self.add_action.setObjectName("add_meeting")
-        self.open_action = self._action(_("&Open"), None, self.open_selected)
-        self.open_action.setObjectName("open_meeting")
-        self.edit_action = self._action(_("&Edit…"), QKeySequence("F2"), self.edit_selected)
-        self.edit_action.setObjectName("edit_meeting_in_list")
-        self.delete_action = self._action(
-            _("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected
+        self.list_view = QWidget()
+        self.add_action = make_action(
+            self.list_view,
+            _("&New meeting…"),
+            self.add,
+            QKeySequence.StandardKey.New,
+            name="add_meeting",
         )
-        self.delete_action.setObjectName("delete_meeting")
+        self.open_action = make_action(
+            self.list_view, _("&Open"), self.open_selected, name="open_meeting"
+        )
+        self.edit_action = make_action(
+            self.list_view, _("&Edit…"), self.edit_selected, "F2", name="edit_meeting_in_list"
+        )
+        self.delete_action = make_action(
+            self.list_view,
+            _("&Delete…"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            name="delete_meeting",
+        )
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.open_action, self.edit_action, self.delete_action):
@@ -78,15 +89,12 @@ class MeetingsPage(QWidget):
 
         heading = QLabel(_("Meetings"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.list_view = QWidget()
         list_layout = QVBoxLayout(self.list_view)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(heading)
         list_layout.addWidget(toolbar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
-        for action in (self.add_action, self.open_action, self.edit_action, self.delete_action):
-            self.list_view.addAction(action)
 
         self.editor = MeetingEditor(db, undo_stack)
         self.editor.back_requested.connect(self.show_list)
@@ -102,19 +110,6 @@ class MeetingsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
         self.reload()
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None,
-        slot: Callable[[], None],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +26,7 @@ from naravard_desktop.services.group import members
 from naravard_desktop.services.group.labels import role_label
 from naravard_desktop.services.group.members import MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel
@@ -83,20 +83,19 @@ class MembersPage(QWidget):
         # second dialog after the first.
         self.table.activated.connect(lambda _index: self.edit_selected())
 
-        self.add_action = self._action(_("&New member…"), QKeySequence.StandardKey.New, self.add)
-        self.add_action.setObjectName("add_member")
-        self.edit_action = self._action(_("&Edit…"), QKeySequence("F2"), self.edit_selected)
-        self.end_action = self._action(_("End &membership"), None, self.end_selected)
-        self.delete_action = self._action(
-            _("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected
+        self.add_action = make_action(
+            self, _("&New member…"), self.add, QKeySequence.StandardKey.New, name="add_member"
         )
-        focus_filter = self._action(_("Filter"), QKeySequence.StandardKey.Find, self._focus_filter)
-        self.addAction(focus_filter)
+        self.edit_action = make_action(self, _("&Edit…"), self.edit_selected, "F2")
+        self.end_action = make_action(self, _("End &membership"), self.end_selected)
+        self.delete_action = make_action(
+            self, _("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        make_action(self, _("Filter"), self._focus_filter, QKeySequence.StandardKey.Find)
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.edit_action, self.end_action, self.delete_action):
             toolbar.addAction(action)
-            self.addAction(action)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -114,19 +113,6 @@ class MembersPage(QWidget):
         self.proxy.layoutChanged.connect(self._update_state)
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.reload()
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None,
-        slot: Callable[[], None],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        return action
 
     def _focus_filter(self) -> None:
         self.filter.setFocus()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QHideEvent, QUndoStack
+from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.sip import sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 from naravard_desktop.ui.sip import transfer
@@ -57,16 +57,17 @@ class SipPage(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("sip_state")
 
-        self.new_period_action = self._action(_("&New period…"), self.add_period)
-        self.new_period_action.setObjectName("sip_new_period")
-        self.close_action = self._action(_("&Close period"), self.toggle_closed)
-        self.close_action.setObjectName("sip_close_period")
-        self.delete_period_action = self._action(_("&Remove period…"), self.remove_period)
-        self.delete_period_action.setObjectName("sip_remove_period")
-        self.export_action = self._action(_("&Export…"), self.export)
-        self.export_action.setObjectName("sip_export")
-        self.import_action = self._action(_("&Import…"), self.import_file)
-        self.import_action.setObjectName("sip_import")
+        self.new_period_action = make_action(
+            self, _("&New period…"), self.add_period, name="sip_new_period"
+        )
+        self.close_action = make_action(
+            self, _("&Close period"), self.toggle_closed, name="sip_close_period"
+        )
+        self.delete_period_action = make_action(
+            self, _("&Remove period…"), self.remove_period, name="sip_remove_period"
+        )
+        self.export_action = make_action(self, _("&Export…"), self.export, name="sip_export")
+        self.import_action = make_action(self, _("&Import…"), self.import_file, name="sip_import")
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_period_action, self.close_action, self.delete_period_action):
@@ -74,8 +75,9 @@ class SipPage(QWidget):
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.import_action)
-        self.settings_action = self._action(_("&Settings…"), self.edit_settings)
-        self.settings_action.setObjectName("sip_settings")
+        self.settings_action = make_action(
+            self, _("&Settings…"), self.edit_settings, name="sip_settings"
+        )
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
         self.toolbar = toolbar
@@ -127,12 +129,6 @@ class SipPage(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.tabs, 1)
         self.reload()
-
-    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
 
     # --- periods --------------------------------------------------------------------------
 
