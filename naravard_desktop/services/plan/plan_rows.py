@@ -1,16 +1,20 @@
 """Read models, inputs and validation of a plan's areas and activities (the data the plan
-page and exports use; plan_items.py holds the changes)."""
+page and exports use), and their database rows found by id; plan_areas.py and
+plan_activities.py hold the changes, plan_items.py the whole tree."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from sqlalchemy.orm import Session
+
 from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_labels import CLOSED_STATUSES
 from naravard_desktop.services.plan.schedule import derive_due_date
+from naravard_desktop.services.system.records import load
 from naravard_desktop.services.system.validation import (
     LINE_LIMIT,
     SHORT_TEXT_LIMIT,
@@ -239,4 +243,22 @@ def activity_row(activity: Activity) -> ActivityRow:
         progress=activity.progress,
         follow_up_method=activity.follow_up_method,
         version=activity.version,
+    )
+
+
+def load_area(session: Session, area_id: int) -> Area:
+    return load(
+        session,
+        Area,
+        area_id,
+        _("The area no longer exists (it may have been removed). Reload and try again."),
+    )
+
+
+def load_activity(session: Session, activity_id: int) -> Activity:
+    return load(
+        session,
+        Activity,
+        activity_id,
+        _("The activity no longer exists (it may have been removed). Reload and try again."),
     )
