@@ -1,5 +1,6 @@
 """One agenda item: title, presenter, planned minutes, attachments (saved when a field is
-left), notes and decision (autosaved while typing), and its action items."""
+left), notes and decision (item_texts: autosaved while typing), its action items and plan
+follow-ups."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -25,23 +25,14 @@ from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.meetings import meeting_labels as labels
 from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.drafts import DraftStore
-from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
-from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.meetings.item_texts import ItemTexts
 from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpPanel
-from naravard_desktop.ui.privacy import (
-    BackToEditing,
-    PrivacyBar,
-    ask_privacy,
-    save_guarded,
-    select_first_number,
-)
+from naravard_desktop.ui.privacy import BackToEditing, save_guarded
 from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
-DRAFT_RECORD = "agenda_item"
 # Notes, decision, action items, carried items: three action items in view in a maximised
 # 1366 × 768 window (with 110 for the action items the table showed one row at a time).
 EDITING_SIZES = [200, 110, 160, 0]
@@ -49,39 +40,6 @@ CARRIED_SIZES = [110, 70, 90, 190]
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f1f1f1; }'
 )
-STATE_STYLES = {
-    SaveState.SAVED: "color: #1b6e3a;",
-    SaveState.PENDING: "color: #555555;",
-    SaveState.FAILED: "color: #b00020; font-weight: 600;",
-}
-
-
-def _text_editor(name: str) -> QPlainTextEdit:
-    editor = QPlainTextEdit()
-    editor.setObjectName(name)
-    editor.setTabChangesFocus(True)
-    editor.setMinimumHeight(40)
-    return editor
-
-
-class _Drafts:
-    """Keeps the typed text of one field of the shown item as a draft until it is saved."""
-
-    def __init__(self, editor: ItemEditor, field: str) -> None:
-        self.editor = editor
-        self.field = field
-
-    def keep(self, text: str) -> None:
-        item = self.editor.item
-        if item is not None:
-            self.editor.drafts.save(
-                DRAFT_RECORD, item.id, self.field, text, base_version=self.editor.version
-            )
-
-    def drop(self) -> None:
-        item = self.editor.item
-        if item is not None:
-            self.editor.drafts.clear(DRAFT_RECORD, item.id, self.field)
 
 
 class ItemEditor(QWidget):
@@ -107,8 +65,6 @@ class ItemEditor(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("item_heading")
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.save_state = QLabel()
-        self.save_state.setObjectName("save_state")
         self.title = QLineEdit()
         self.title.setObjectName("item_title")
         self.presenter = QLineEdit()
@@ -124,27 +80,11 @@ class ItemEditor(QWidget):
         for field in (self.title, self.presenter, self.attachments):
             field.editingFinished.connect(self.save_details)
         self.minutes.editingFinished.connect(self.save_details)
-        self.notes = _text_editor("item_notes")
-        self.decision = _text_editor("item_decision")
-        self.drafts = DraftStore(db.path or db.url)
-        self.notes_saver = TextAutosaver(
-            self.notes, lambda text: self._save_text("notes", text), _Drafts(self, "notes")
-        )
-        self.decision_saver = TextAutosaver(
-            self.decision,
-            lambda text: self._save_text("decision", text),
-            _Drafts(self, "decision"),
-        )
-        self.privacy_bars = {"notes": PrivacyBar(), "decision": PrivacyBar()}
-        self.savers = {"notes": self.notes_saver, "decision": self.decision_saver}
-        self.text_editors = {"notes": self.notes, "decision": self.decision}
-        for name, saver in self.savers.items():
-            saver.state_changed.connect(self._show_state)
-            saver.failed.connect(lambda error, f=name: self._text_refused(f, error))
-            bar = self.privacy_bars[name]
-            bar.setObjectName(f"privacy_bar_{name}")
-            bar.show_requested.connect(lambda f=name: select_first_number(self.text_editors[f]))
-            bar.override_requested.connect(lambda f=name: self._save_text_anyway(f))
+        self.texts = ItemTexts(self)
+        self.notes = self.texts.editors["notes"]
+        self.decision = self.texts.editors["decision"]
+        self.save_state = self.texts.save_state
+        self.privacy_bars = self.texts.bars
         self.action_items = ActionsPanel(db, undo_stack, item_ids, carried=False)
         self.carried = ActionsPanel(db, undo_stack, item_ids, carried=True)
         self.plan_follow_ups = PlanFollowUpPanel(db, undo_stack, item_ids)
@@ -173,19 +113,7 @@ class ItemEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
-        for caption, editor, bar in (
-            (_("&Notes:"), self.notes, self.privacy_bars["notes"]),
-            (_("&Decision:"), self.decision, self.privacy_bars["decision"]),
-        ):
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.setSpacing(2)
-            label = QLabel(caption)
-            label.setBuddy(editor)
-            box_layout.addWidget(label)
-            box_layout.addWidget(editor)
-            box_layout.addWidget(bar)
+        for box in self.texts.boxes:
             self.splitter.addWidget(box)
         self.splitter.addWidget(self.action_items)
         self.splitter.addWidget(self.carried)
@@ -226,15 +154,7 @@ class ItemEditor(QWidget):
         for field in (self.title, self.presenter, self.attachments):
             field.setReadOnly(locked or item is None)
         self.minutes.setReadOnly(locked or item is None)
-        for editor in (self.notes, self.decision):
-            editor.setReadOnly(locked or item is None)
-        self.notes_saver.load(item.notes if item else "")
-        self.decision_saver.load(item.decision if item else "")
-        for bar in self.privacy_bars.values():
-            bar.clear()
-        self.restored = False
-        if item is not None and not locked:
-            self._restore_drafts(item)
+        self.texts.show_item(item, locked)
         self.action_items.show_item(item.id if item else None, locked)
         self.plan_follow_ups.show_item(item, locked)
         previous = item is not None and item.standard_key == labels.PREVIOUS_MINUTES
@@ -253,101 +173,17 @@ class ItemEditor(QWidget):
             widget.style().unpolish(widget)  # the read-only look follows the state
             widget.style().polish(widget)
         self.carried.show_carried(item.meeting_id if previous and item else None)
-        self._show_state()
-
-    def _restore_drafts(self, item: ItemData) -> None:
-        """Text typed into this item and never saved (the app died within the autosave pause,
-        or the save was refused) comes back into the editor and is saved again."""
-        for field, saver, stored in (
-            ("notes", self.notes_saver, item.notes),
-            ("decision", self.decision_saver, item.decision),
-        ):
-            draft = self.drafts.get(DRAFT_RECORD, item.id, field)
-            if draft is None:
-                continue
-            if draft.text == stored:
-                self.drafts.clear(DRAFT_RECORD, item.id, field)
-            else:
-                saver.restore(draft.text)
-                self.restored = True
-
-    def _show_state(self, _state: object = None) -> None:
-        states = {self.notes_saver.state, self.decision_saver.state}
-        state = (
-            SaveState.FAILED
-            if SaveState.FAILED in states
-            else SaveState.PENDING
-            if SaveState.PENDING in states
-            else SaveState.SAVED
-        )
-        text = {
-            SaveState.SAVED: _("Saved"),
-            SaveState.PENDING: _("Saving…"),
-            SaveState.FAILED: _("Not saved"),
-        }[state]
-        if self.restored and state != SaveState.FAILED:
-            text = _("Restored unsaved text") + " · " + text
-        self.save_state.setText("" if self.item is None or self.locked else text)
-        self.save_state.setStyleSheet(STATE_STYLES[state])
-        for field, saver in self.savers.items():
-            if saver.state == SaveState.SAVED:
-                self.privacy_bars[field].clear()
+        self.texts.show_state()
 
     # --- saving ---------------------------------------------------------------------------
 
-    def _save_text(self, field: str, text: str, privacy_override: str | None = None) -> None:
-        if self.item is None:
-            return
-        self.version = agenda.save_text(
-            self.db, self.item.id, field, text, privacy_override=privacy_override
-        )
-        if privacy_override and self.item is not None:
-            self.privacy_reasons[self.item.id] = privacy_override
-
-    def _refused_for_privacy_only(self) -> bool:
-        return all(
-            saver.state == SaveState.SAVED or self.privacy_bars[field].warning is not None
-            for field, saver in self.savers.items()
-        )
-
-    def _text_refused(self, field: str, error: DomainError) -> None:
-        """An identity number in notes or decision: a warning bar under the field, no dialog
-        while typing; the text stays in the editor and in the draft. Other refusals are
-        shown as usual."""
-        if isinstance(error, PrivacyWarning):
-            self.privacy_bars[field].warn(error)
-        else:
-            show_error(self, error)
-
-    def _save_text_anyway(self, field: str) -> None:
-        """'Save anyway…' on the warning bar: the reason, then the text as it is now."""
-        warning = self.privacy_bars[field].warning
-        if warning is None or self.item is None:
-            return
-        reason = ask_privacy(
-            self, warning, fields={field: self.text_editors[field]}, ask_reason=True
-        )
-        if reason is None:
-            return
-        editor = self.text_editors[field]
-        cursor = editor.textCursor()
-        cursor.clearSelection()  # the number stays: typing on must not replace it
-        editor.setTextCursor(cursor)
-        editor.setFocus()
-        self.savers[field].flush(lambda text: self._save_text(field, text, reason))
-
     def flush(self) -> bool:
         """Save whatever is typed and not yet saved; False if something was refused."""
-        texts = self._flush_texts()
+        texts = self.texts.flush()
         # Title, presenter, minutes or attachments typed and not yet left (Alt+Down to the
         # next item keeps the focus in the field): saved before the item goes.
         self.save_details()
         return texts
-
-    def _flush_texts(self) -> bool:
-        notes = self.notes_saver.flush()
-        decision = self.decision_saver.flush()
-        return notes and decision
 
     def details(self) -> ItemInput:
         return ItemInput(
@@ -368,19 +204,8 @@ class ItemEditor(QWidget):
         text is kept as a draft."""
         if self.item is None or self.locked:
             return True
-        for field, saver in self.savers.items():
-            if saver.flush() or (warning := self.privacy_bars[field].warning) is None:
-                continue
-            reason = ask_privacy(
-                self, warning, fields={field: self.text_editors[field]}, ask_reason=True
-            )
-            if reason is None:
-                return False
-
-            def save(text: str, field: str = field, reason: str = reason) -> None:
-                self._save_text(field, text, reason)
-
-            saver.flush(save)
+        if not self.texts.can_close():
+            return False
         return self.save_details()
 
     def save_details(self) -> bool:
@@ -397,12 +222,13 @@ class ItemEditor(QWidget):
             item.planned_minutes,
         ) and tuple(a for a in data.attachments if a) == item.attachments:
             return True
-        if not self._flush_texts() and not self._refused_for_privacy_only():
+        if not self.texts.flush() and not self.texts.refused_for_privacy_only():
             return False
         # Notes or decision still refused for an identity number not yet dealt with: the
         # other details are saved beside the text the database holds.
+        savers = self.texts.savers
         data = replace(
-            data, notes=self.notes_saver.saved_text, decision=self.decision_saver.saved_text
+            data, notes=savers["notes"].saved_text, decision=savers["decision"].saved_text
         )
         self._saving_details = True
 

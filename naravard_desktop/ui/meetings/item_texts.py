@@ -1,0 +1,216 @@
+"""The notes and decision of the agenda item shown: typed freely and saved after a pause, kept
+as drafts until the database has them, an identity number warned about in a bar under the
+field (no dialog while typing), and the save state beside the item's heading."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.meetings.agenda import ItemData
+from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.privacy import PrivacyWarning
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.privacy import PrivacyBar, ask_privacy, select_first_number
+
+if TYPE_CHECKING:
+    from naravard_desktop.ui.meetings.item_editor import ItemEditor
+
+DRAFT_RECORD = "agenda_item"
+STATE_STYLES = {
+    SaveState.SAVED: "color: #1b6e3a;",
+    SaveState.PENDING: "color: #555555;",
+    SaveState.FAILED: "color: #b00020; font-weight: 600;",
+}
+
+
+def _text_editor(name: str) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setObjectName(name)
+    editor.setTabChangesFocus(True)
+    editor.setMinimumHeight(40)
+    return editor
+
+
+def _stored(item: ItemData | None) -> dict[str, str]:
+    return {"notes": item.notes if item else "", "decision": item.decision if item else ""}
+
+
+class _Drafts:
+    """Keeps the typed text of one field of the shown item as a draft until it is saved."""
+
+    def __init__(self, texts: ItemTexts, field: str) -> None:
+        self.texts = texts
+        self.field = field
+
+    def keep(self, text: str) -> None:
+        item = self.texts.editor.item
+        if item is not None:
+            self.texts.drafts.save(
+                DRAFT_RECORD, item.id, self.field, text, base_version=self.texts.editor.version
+            )
+
+    def drop(self) -> None:
+        item = self.texts.editor.item
+        if item is not None:
+            self.texts.drafts.clear(DRAFT_RECORD, item.id, self.field)
+
+
+class ItemTexts(QObject):
+    """Notes and decision of the item `editor` shows. They share its item and version: a saved
+    text moves the version the title and the other details are then saved against."""
+
+    def __init__(self, editor: ItemEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.restored = False
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+        self.editors = {
+            "notes": _text_editor("item_notes"),
+            "decision": _text_editor("item_decision"),
+        }
+        self.drafts = DraftStore(editor.db.path or editor.db.url)
+        self.savers = {
+            field: TextAutosaver(box, partial(self._save, field), _Drafts(self, field))
+            for field, box in self.editors.items()
+        }
+        self.bars = {field: PrivacyBar() for field in self.editors}
+        for field, saver in self.savers.items():
+            saver.state_changed.connect(self.show_state)
+            saver.failed.connect(partial(self._refused, field))
+            bar = self.bars[field]
+            bar.setObjectName(f"privacy_bar_{field}")
+            bar.show_requested.connect(partial(select_first_number, self.editors[field]))
+            bar.override_requested.connect(partial(self._save_anyway, field))
+        captions = {"notes": _("&Notes:"), "decision": _("&Decision:")}
+        self.boxes: list[QWidget] = []
+        for field, box in self.editors.items():
+            self.boxes.append(QWidget())
+            layout = QVBoxLayout(self.boxes[-1])
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(2)
+            label = QLabel(captions[field])
+            label.setBuddy(box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            layout.addWidget(self.bars[field])
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_item(self, item: ItemData | None, locked: bool) -> None:
+        """The texts of the item the editor now shows (its item and lock are set already)."""
+        stored = _stored(item)
+        for field, saver in self.savers.items():
+            self.editors[field].setReadOnly(locked or item is None)
+            saver.load(stored[field])
+        for bar in self.bars.values():
+            bar.clear()
+        self.restored = False
+        if item is not None and not locked:
+            self._restore_drafts(item)
+
+    def _restore_drafts(self, item: ItemData) -> None:
+        """Text typed into this item and never saved (the app died within the autosave pause,
+        or the save was refused) comes back into the editor and is saved again."""
+        stored = _stored(item)
+        for field, saver in self.savers.items():
+            draft = self.drafts.get(DRAFT_RECORD, item.id, field)
+            if draft is None:
+                continue
+            if draft.text == stored[field]:
+                self.drafts.clear(DRAFT_RECORD, item.id, field)
+            else:
+                saver.restore(draft.text)
+                self.restored = True
+
+    def show_state(self, _state: object = None) -> None:
+        states = {saver.state for saver in self.savers.values()}
+        state = (
+            SaveState.FAILED
+            if SaveState.FAILED in states
+            else SaveState.PENDING
+            if SaveState.PENDING in states
+            else SaveState.SAVED
+        )
+        text = {
+            SaveState.SAVED: _("Saved"),
+            SaveState.PENDING: _("Saving…"),
+            SaveState.FAILED: _("Not saved"),
+        }[state]
+        if self.restored and state != SaveState.FAILED:
+            text = _("Restored unsaved text") + " · " + text
+        hidden = self.editor.item is None or self.editor.locked
+        self.save_state.setText("" if hidden else text)
+        self.save_state.setStyleSheet(STATE_STYLES[state])
+        for field, saver in self.savers.items():
+            if saver.state == SaveState.SAVED:
+                self.bars[field].clear()
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _save(self, field: str, text: str, privacy_override: str | None = None) -> None:
+        item = self.editor.item
+        if item is None:
+            return
+        self.editor.version = agenda.save_text(
+            self.editor.db, item.id, field, text, privacy_override=privacy_override
+        )
+        if privacy_override:
+            self.editor.privacy_reasons[item.id] = privacy_override
+
+    def refused_for_privacy_only(self) -> bool:
+        return all(
+            saver.state == SaveState.SAVED or self.bars[field].warning is not None
+            for field, saver in self.savers.items()
+        )
+
+    def _refused(self, field: str, error: DomainError) -> None:
+        """An identity number in notes or decision: a warning bar under the field, no dialog
+        while typing; the text stays in the editor and in the draft. Other refusals are
+        shown as usual."""
+        if isinstance(error, PrivacyWarning):
+            self.bars[field].warn(error)
+        else:
+            show_error(self.editor, error)
+
+    def _save_anyway(self, field: str) -> None:
+        """'Save anyway…' on the warning bar: the reason, then the text as it is now."""
+        warning = self.bars[field].warning
+        if warning is None or self.editor.item is None:
+            return
+        editor = self.editors[field]
+        reason = ask_privacy(self.editor, warning, fields={field: editor}, ask_reason=True)
+        if reason is None:
+            return
+        cursor = editor.textCursor()
+        cursor.clearSelection()  # the number stays: typing on must not replace it
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+        self.savers[field].flush(partial(self._save, field, privacy_override=reason))
+
+    def flush(self) -> bool:
+        """Save both texts now; False if either was refused."""
+        results = [saver.flush() for saver in self.savers.values()]
+        return all(results)
+
+    def can_close(self) -> bool:
+        """Both texts saved; an identity number asks as "Spara ändå…" does. False when the
+        user chose to remove the number (it is selected in its field)."""
+        for field, saver in self.savers.items():
+            if saver.flush() or (warning := self.bars[field].warning) is None:
+                continue
+            reason = ask_privacy(
+                self.editor, warning, fields={field: self.editors[field]}, ask_reason=True
+            )
+            if reason is None:
+                return False
+            saver.flush(partial(self._save, field, privacy_override=reason))
+        return True
