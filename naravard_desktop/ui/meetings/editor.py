@@ -264,47 +264,42 @@ class MeetingEditor(QWidget):
         self.flush()
         self.back_requested.emit()
 
-    def _export(self, title: str, word: str, suffix: str, make: Callable[[], bytes]) -> None:
+    def _export(self, title: str, word: str, suffix: str, make: Callable[[int], bytes]) -> None:
+        """Save a document of the meeting shown (what is typed saved first); `make` gives its
+        bytes from the meeting's id."""
         meeting = self.meeting
         if meeting is None:
             return
         self.flush()
         file_filter = documents.PDF_FILTER if suffix == ".pdf" else documents.DOCX_FILTER
+        suggested = documents.suggested_name(word, meeting, suffix)
         path = documents.save_document(
-            self, title, documents.suggested_name(word, meeting, suffix), file_filter, suffix, make
+            self, title, suggested, file_filter, suffix, lambda: make(meeting.id)
         )
         if path is not None:
             self.status_message.emit(_("Saved {path}").format(path=path))
 
     def export_kallelse(self) -> None:
-        if self.meeting is not None:
-            meeting = self.meeting
-            self._export(
-                _("Save the notice"),
-                documents.notice_word(),
-                ".pdf",
-                lambda: meeting_files.kallelse_bytes(self.db, meeting.id),
-            )
+        self._export(
+            _("Save the notice"),
+            documents.notice_word(),
+            ".pdf",
+            lambda meeting_id: meeting_files.kallelse_bytes(self.db, meeting_id),
+        )
 
     def export_protocol(self) -> None:
-        if self.meeting is not None:
-            meeting = self.meeting
-            self._export(
-                _("Save the protocol"),
-                documents.protocol_word(),
-                ".pdf",
-                lambda: meeting_files.protocol_bytes(self.db, meeting.id, ".pdf"),
-            )
+        self._export_protocol(_("Save the protocol"), ".pdf")
 
     def export_docx(self) -> None:
-        if self.meeting is not None:
-            meeting = self.meeting
-            self._export(
-                _("Save the protocol as Word"),
-                documents.protocol_word(),
-                ".docx",
-                lambda: meeting_files.protocol_bytes(self.db, meeting.id, ".docx"),
-            )
+        self._export_protocol(_("Save the protocol as Word"), ".docx")
+
+    def _export_protocol(self, title: str, suffix: str) -> None:
+        self._export(
+            title,
+            documents.protocol_word(),
+            suffix,
+            lambda meeting_id: meeting_files.protocol_bytes(self.db, meeting_id, suffix),
+        )
 
     def default_approvers(self) -> str:
         meeting = self.meeting
