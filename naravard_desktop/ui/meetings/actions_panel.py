@@ -167,32 +167,13 @@ class ActionsPanel(QWidget):
         if self.item_id is None or self.model.locked:
             return
         item_id = self.item_id
-        created: list[ActionData] = []
 
-        def submit(data: ActionInput) -> None:
-            created.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: actions.add_action(
-                        self.db, item_id, data, privacy_override=reason
-                    ),
-                    fields={"what": dialog.what, "who": dialog.who},
-                    labels=actions.privacy_labels(),
-                )
-            )
+        def create(data: ActionInput, reason: str | None) -> ActionData:
+            return actions.add_action(self.db, item_id, data, privacy_override=reason)
 
-        dialog = ActionDialog(
-            _("New action item"),
-            ActionInput(what=""),
-            submit,
-            self,
-            activities=self._activities(item_id),
-        )
-        if not dialog.exec():
+        first = self._ask(_("New action item"), ActionInput(what=""), item_id, create)
+        if first is None:
             return
-        if not created:
-            return
-        first = created[0]
         state = {"id": first.id}
 
         def undo() -> None:
@@ -225,31 +206,41 @@ class ActionsPanel(QWidget):
         before = self.selected()
         if before is None or self.model.locked or self.carried:
             return
+
+        def update(data: ActionInput, reason: str | None) -> ActionData:
+            return actions.update_action(
+                self.db, before.id, data, before.version, privacy_override=reason
+            )
+
+        after = self._ask(_("Edit action item"), before.as_input(), before.agenda_item_id, update)
+        if after is not None:
+            self._push_change(before, after, _("Edit action item"))
+
+    def _ask(
+        self,
+        title: str,
+        data: ActionInput,
+        item_id: int,
+        save: Callable[[ActionInput, str | None], ActionData],
+    ) -> ActionData | None:
+        """The action item dialog: `save(typed, reason to keep an identity number)` stores
+        what was typed; what it returned, or None when the dialog was cancelled."""
         saved: list[ActionData] = []
 
-        def submit(data: ActionInput) -> None:
+        def submit(typed: ActionInput) -> None:
             saved.append(
                 save_guarded(
                     dialog,
-                    lambda reason: actions.update_action(
-                        self.db, before.id, data, before.version, privacy_override=reason
-                    ),
+                    lambda reason: save(typed, reason),
                     fields={"what": dialog.what, "who": dialog.who},
                     labels=actions.privacy_labels(),
                 )
             )
 
-        dialog = ActionDialog(
-            _("Edit action item"),
-            before.as_input(),
-            submit,
-            self,
-            activities=self._activities(before.agenda_item_id),
-        )
-        if not dialog.exec():
-            return
-        if saved:
-            self._push_change(before, saved[0], _("Edit action item"))
+        dialog = ActionDialog(title, data, submit, self, activities=self._activities(item_id))
+        if not dialog.exec() or not saved:
+            return None
+        return saved[0]
 
     def set_done(self, action_id: int, done: bool) -> None:
         row = self.model.row_for(action_id)
