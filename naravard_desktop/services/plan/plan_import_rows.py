@@ -4,19 +4,19 @@ bullet line when the cell holds a list), the column headers again, or nothing.
 A heading is a row with one text: in its first cell only, or across a merged range (which
 repeats its value in every cell). When a sheet marks its headings (merged, bold, filled or
 larger) an unmarked one-cell row is an activity with only its title. The number at the start
-of a heading places it in the tree (services/plan_layouts.parse_number); the indent of an
+of a heading places it in the tree (services/plan/plan_layouts.parse_number); the indent of an
 area cell (our own exports) does so exactly. The user's corrections from the preview (row N
-as an activity / as a heading, bullets split or not) come in as ImportOptions.
+as an activity / as a heading, bullets split or not) come in as ImportOptions. The cells of
+an activity row are read by services/plan/plan_import_cells.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
-from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import N_, _
+from naravard_desktop.services.plan.plan_import_cells import RowCells
 from naravard_desktop.services.plan.plan_import_model import (
     ImportActivity,
     ImportArea,
@@ -26,23 +26,11 @@ from naravard_desktop.services.plan.plan_import_model import (
     header_columns,
     unknown_columns,
 )
-from naravard_desktop.services.plan.plan_import_values import (
-    read_due,
-    read_principal,
-    read_progress,
-    read_status,
-)
-from naravard_desktop.services.plan.plan_items import (
-    ActivityInput,
-    AreaInput,
-    validate_activity,
-    validate_area,
-)
+from naravard_desktop.services.plan.plan_items import AreaInput, validate_area
 from naravard_desktop.services.plan.plan_layouts import (
     APPROVAL_LABELS,
     Numbering,
     bullet_lines,
-    cell_text,
     distinct,
     norm,
     parse_number,
@@ -69,13 +57,6 @@ SKIP_REASONS = {
 }
 
 DEFAULT_AREA = N_("Activities")
-# ActivityInput's fields → the column keys, to name the cell of a problem.
-_ACTIVITY_COLUMNS = {
-    "title": "activity",
-    "schedule_text": "schedule",
-    "follow_up_method": "follow_up",
-    "responsible_principal": "principal",
-}
 
 
 class RowReader:
@@ -104,6 +85,7 @@ class RowReader:
         self.tops: dict[str, int] = {}  # number of a top area → its index
         self.depths: dict[int, int] = {}  # area index → indent depth
         self.where = sheet.name if sheet_area else ""
+        self.cells = RowCells(sheet, self.columns, out, self.where)
         self.area_column = self.columns.get("area")
         self.indented = self.area_column is not None and any(
             column == self.area_column for _row, column in sheet.indents
@@ -147,12 +129,8 @@ class RowReader:
     def _unknown_columns(self, header: list[CellValue]) -> None:
         for problem in unknown_columns(header, self.columns, self.header_row):
             self.out.problems.append(
-                replace(problem, sheet=self.where, place=self._place(self.header_row))
+                replace(problem, sheet=self.where, place=self.cells.place(self.header_row))
             )
-
-    def _place(self, index: int) -> str:
-        places: tuple[str, ...] = getattr(self.sheet, "places", ())
-        return places[index] if index < len(places) else ""
 
     def heading_above(self) -> list[int]:
         """The heading line right above the first header (no empty row between), when the
@@ -293,18 +271,18 @@ class RowReader:
         except ValidationError as error:
             for name, message in error.fields.items():
                 key = {"title": "area"}.get(name, name)
-                self._problem(area.row, key if key in self.columns else "area", message)
+                self.cells.problem(area.row, key if key in self.columns else "area", message)
 
     # --- activity rows ----------------------------------------------------------------------
 
     def _row(self, index: int, row: list[CellValue]) -> None:
-        area_text = self._text_cell(row, "area", index)
-        number = self._text_cell(row, "number", index)
-        title = self._text_cell(row, "activity", index)
+        area_text = self.cells.text(row, "area", index)
+        number = self.cells.text(row, "number", index)
+        title = self.cells.text(row, "activity", index)
         if not title:
             if area_text or number:
                 self._area_row(index, area_text, number)
-                self.out.areas[-1].description = self._text_cell(row, "description", index)
+                self.out.areas[-1].description = self.cells.text(row, "description", index)
             else:
                 self.out.problems.append(self._note(index))
             return
@@ -346,7 +324,7 @@ class RowReader:
             ),
             blocking=False,
             sheet=self.where,
-            place=self._place(index),
+            place=self.cells.place(index),
         )
 
     def _same_area(self, text: str, number: str) -> bool:
@@ -355,78 +333,8 @@ class RowReader:
         same = text in (self.current_text, area.title, area.label)
         return same and (not number or number == area.number)
 
-    def _cell(self, row: list[CellValue], key: str) -> CellValue:
-        column = self.columns.get(key)
-        return row[column] if column is not None and column < len(row) else None
-
-    def _text_cell(self, row: list[CellValue], key: str, index: int) -> str:
-        value = self._cell(row, key)
-        if (index, self.columns.get(key)) in self.sheet.formulas:
-            self._problem(
-                index,
-                key,
-                _("This is a formula, not a value. Save the file with the values Excel shows."),
-            )
-            return ""
-        return cell_text(value, schedule=key == "schedule")
-
     def _activity(self, index: int, row: list[CellValue], title: str) -> None:
-        before = len(self.out.problems)  # not .blocking: that is a new list each time, and
-        # asking it twice per row made 20 000 rows with a problem take a minute
-        schedule = self._text_cell(row, "schedule", index)
-        status = self._status(index, row)
-        progress = self._progress(index, row, status)
-        due, overridden = self._due(index, row, schedule)
-        data = ActivityInput(
-            title=title,
-            description=self._text_cell(row, "description", index),
-            responsible=self._text_cell(row, "responsible", index),
-            responsible_principal=self._principal(index, row),
-            schedule_text=schedule,
-            due_date=due,
-            due_date_overridden=overridden,
-            status=status,
-            progress=progress,
-            follow_up_method=self._text_cell(row, "follow_up", index),
-        )
-        try:
-            cleaned = validate_activity(data)
-        except ValidationError as error:
-            for name, message in error.fields.items():
-                key = _ACTIVITY_COLUMNS.get(name, name)
-                self._problem(index, key if key in self.columns else "activity", message)
-            return
-        if not any(p.blocking for p in self.out.problems[before:]):
+        cleaned = self.cells.activity(index, row, title)
+        if cleaned is not None:
             assert self.current is not None
             self.out.activities.append(ImportActivity(self.current, cleaned, index, self.where))
-
-    def _status(self, index: int, row: list[CellValue]) -> ActivityStatus:
-        status, problem = read_status(self._text_cell(row, "status", index))
-        if problem:
-            self._problem(index, "status", problem)
-        return status
-
-    def _progress(self, index: int, row: list[CellValue], status: ActivityStatus) -> int:
-        progress, problem = read_progress(self._cell(row, "progress"), status)
-        if problem:
-            self._problem(index, "progress", problem)
-        return progress
-
-    def _due(self, index: int, row: list[CellValue], schedule: str) -> tuple[dt.date | None, bool]:
-        due, overridden, problem = read_due(self._cell(row, "due"), schedule)
-        if problem:
-            self._problem(index, "due", problem)
-        return due, overridden
-
-    def _principal(self, index: int, row: list[CellValue]) -> Principal | None:
-        principal, problem = read_principal(self._text_cell(row, "principal", index))
-        if problem:
-            self._problem(index, "principal", problem)
-        return principal
-
-    def _problem(self, index: int, key: str, message: str) -> None:
-        self.out.problems.append(
-            Problem(
-                index, self.columns.get(key), message, sheet=self.where, place=self._place(index)
-            )
-        )
