@@ -172,35 +172,9 @@ class ActionsPanel(QWidget):
             return actions.add_action(self.db, item_id, data, privacy_override=reason)
 
         first = self._ask(_("New action item"), ActionInput(what=""), item_id, create)
-        if first is None:
-            return
-        state = {"id": first.id}
-
-        def undo() -> None:
-            actions.remove_action(self.db, self.action_ids.resolve(state["id"]))
-            self.refresh()
-
-        def redo() -> None:
-            again = actions.add_action(
-                self.db,
-                self.item_ids.resolve(item_id),
-                first.as_input(),
-                privacy_override=RESTORED_REASON,
-            )
-            self.action_ids.moved(state["id"], again.id)
-            state["id"] = again.id
-            self.refresh(again.id)
-
-        self.undo_stack.push(
-            SavedChangeCommand(
-                _("Add action item"),
-                undo,
-                redo,
-                refresh=self.refresh,
-                locked=meeting_lock(self.db, first.meeting_id),
-            )
-        )
-        self.refresh(first.id)
+        if first is not None:
+            self._push_added_or_removed(_("Add action item"), first, added=True)
+            self.refresh(first.id)
 
     def edit_selected(self) -> None:
         before = self.selected()
@@ -304,30 +278,36 @@ class ActionsPanel(QWidget):
             show_error(self, error)
             self.refresh()
             return
-        state = {"id": row.id}
+        self._push_added_or_removed(_("Remove action item"), row, added=False)
+        self.refresh()
 
-        def undo() -> None:
+    def _push_added_or_removed(self, text: str, action: ActionData, *, added: bool) -> None:
+        """The undo step of an action item just added or removed: it goes or comes back, each
+        time under a new id that later steps follow (action_ids)."""
+        state = {"id": action.id}
+
+        def put_back() -> None:
             again = actions.add_action(
                 self.db,
-                self.item_ids.resolve(row.agenda_item_id),
-                row.as_input(),
+                self.item_ids.resolve(action.agenda_item_id),
+                action.as_input(),
                 privacy_override=RESTORED_REASON,
             )
             self.action_ids.moved(state["id"], again.id)
             state["id"] = again.id
             self.refresh(again.id)
 
-        def redo() -> None:
+        def take_away() -> None:
             actions.remove_action(self.db, self.action_ids.resolve(state["id"]))
             self.refresh()
 
+        undo, redo = (take_away, put_back) if added else (put_back, take_away)
         self.undo_stack.push(
             SavedChangeCommand(
-                _("Remove action item"),
+                text,
                 undo,
                 redo,
                 refresh=self.refresh,
-                locked=meeting_lock(self.db, row.meeting_id),
+                locked=meeting_lock(self.db, action.meeting_id),
             )
         )
-        self.refresh()

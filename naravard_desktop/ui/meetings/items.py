@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.agenda_model import ROW_ROLE, AgendaModel, Column
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
-from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
 from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
@@ -174,13 +174,7 @@ class AgendaPanel(QWidget):
         self.end_label.setText(text)
 
     def _select_row(self, row: int) -> None:
-        index = self.model.index(row, Column.TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        make_current(self.table, self.model.index(row, Column.TITLE))
         current = self.model.items()[row]
         if self.editor.item is None or self.editor.item.id != current.id:
             self.editor.flush()

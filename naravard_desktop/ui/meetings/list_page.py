@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.model import ROW_ROLE, Column, MeetingsModel
-from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
 from naravard_desktop.ui.questions import confirm
 
 
@@ -144,13 +144,7 @@ class MeetingsPage(QWidget):
         row = self.model.row_for(meeting_id)
         if row is None:
             return
-        index = self.model.index(row, Column.DATE)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        make_current(self.table, self.model.index(row, Column.DATE))
 
     def selected(self) -> MeetingSummary | None:
         rows = self.table.selectionModel().selectedRows()
