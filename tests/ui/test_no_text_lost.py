@@ -36,6 +36,7 @@ from naravard_desktop.services.sip import sip_counts, sip_periods
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
+from naravard_desktop.ui.table_model import ROW_ROLE
 from tests.ui.meetings.conftest import DAY, create_meeting
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ def test_an_attendance_cell_being_typed_is_saved_when_it_is_left(
     """A note or a partial § typed in the table, not yet confirmed with Enter."""
     first = two_meetings[0]
     table = open_attendance(shown, first.id)
-    row = table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 3)
+    row = table.model().index(0, 0).data(ROW_ROLE)
     cell = start_editing(table, 0, column)
     if column == AttendanceColumn.NOTE:
         assert isinstance(cell, QLineEdit)

@@ -6,17 +6,11 @@ list)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,9 +25,11 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import role_label
 from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
 from naravard_desktop.services.meetings.meeting_labels import attendance_label
+from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ROW_ROLE", "AttendanceDelegate", "AttendanceModel", "Column", "status_value"]
+
+ABSENT_COLOUR = QColor("#8a8a8a")
 Save = Callable[[int, AttendanceInput], AttendanceRow | None]
 Rename = Callable[[int, str, str], AttendanceRow | None]
 
@@ -52,18 +48,6 @@ EDITABLE = {Column.STATUS, Column.SUBSTITUTE_FOR, Column.FROM, Column.TO, Column
 GUEST_EDITABLE = {Column.NAME, Column.ROLE, Column.FROM, Column.TO, Column.NOTE}
 
 
-def _headers() -> dict[Column, str]:
-    return {
-        Column.NAME: _("Name"),
-        Column.ROLE: _("Role or organisation"),
-        Column.STATUS: _("Attendance"),
-        Column.SUBSTITUTE_FOR: _("Substitutes for"),
-        Column.FROM: _("From §"),
-        Column.TO: _("To §"),
-        Column.NOTE: _("Note"),
-    }
-
-
 def status_value(status: AttendanceStatus, substitute_for_id: int | None) -> str:
     """The status column's edit value: "absent", or "substitute:12" for a substitute."""
     if status == AttendanceStatus.SUBSTITUTE and substitute_for_id is not None:
@@ -71,49 +55,63 @@ def status_value(status: AttendanceStatus, substitute_for_id: int | None) -> str
     return status.value
 
 
-class AttendanceModel(QAbstractTableModel):
+def _role_text(row: AttendanceRow) -> str:
+    role = role_label(row.role) if row.role else ""
+    return ", ".join(part for part in (role, row.organisation) if part)
+
+
+def _paragraph(number: int | None) -> str:
+    return f"§ {number}" if number else ""
+
+
+def _status(row: AttendanceRow) -> str:
+    return status_value(row.status, row.substitute_for_id)
+
+
+def _grey_if_absent(row: AttendanceRow) -> QColor | None:
+    return ABSENT_COLOUR if row.status == AttendanceStatus.ABSENT else None
+
+
+COLUMNS: list[ColumnSpec[AttendanceRow]] = [
+    replace(spec, foreground=_grey_if_absent)
+    for spec in (
+        ColumnSpec(lambda: _("Name"), lambda r: r.name, edit=lambda r: r.name),
+        ColumnSpec(
+            lambda: _("Role or organisation"),
+            _role_text,
+            edit=lambda r: r.organisation if r.is_guest else _role_text(r),
+        ),
+        ColumnSpec(lambda: _("Attendance"), lambda r: attendance_label(r.status), edit=_status),
+        ColumnSpec(lambda: _("Substitutes for"), lambda r: r.substitute_for, edit=_status),
+        ColumnSpec(
+            lambda: _("From §"),
+            lambda r: _paragraph(r.from_paragraph),
+            edit=lambda r: r.from_paragraph or 0,
+        ),
+        ColumnSpec(
+            lambda: _("To §"),
+            lambda r: _paragraph(r.to_paragraph),
+            edit=lambda r: r.to_paragraph or 0,
+        ),
+        ColumnSpec(lambda: _("Note"), lambda r: r.note, edit=lambda r: r.note),
+    )
+]
+
+
+class AttendanceModel(RowTableModel[AttendanceRow]):
     """Rows of services.attendance; an edit calls `save` (a guest's name or organisation
     `rename`), which returns the stored row or None when it was refused."""
 
     def __init__(
         self, save: Save, parent: QObject | None = None, rename: Rename | None = None
     ) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendanceRow] = []
-        self._headers = _headers()
+        super().__init__(COLUMNS, lambda r: r.id, parent)
         self._save = save
         self._rename = rename
         self.locked = False
 
-    def set_rows(self, rows: list[AttendanceRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[AttendanceRow]:
-        return list(self._rows)
-
-    def row_for(self, attendance_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == attendance_id:
-                return number
-        return None
-
     def members(self) -> list[AttendanceRow]:
         return [r for r in self._rows if not r.is_guest]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -128,51 +126,6 @@ class AttendanceModel(QAbstractTableModel):
                 row.is_guest and column in (Column.STATUS, Column.SUBSTITUTE_FOR)
             )
         return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.EditRole:
-            match column:
-                case Column.STATUS | Column.SUBSTITUTE_FOR:
-                    return status_value(row.status, row.substitute_for_id)
-                case Column.FROM:
-                    return row.from_paragraph or 0
-                case Column.TO:
-                    return row.to_paragraph or 0
-                case Column.NOTE:
-                    return row.note
-                case Column.ROLE if row.is_guest:
-                    return row.organisation
-            return self._display(row, column)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == AttendanceStatus.ABSENT:
-            return QColor("#8a8a8a")
-        return None
-
-    @staticmethod
-    def _display(row: AttendanceRow, column: Column) -> str:
-        match column:
-            case Column.NAME:
-                return row.name
-            case Column.ROLE:
-                role = role_label(row.role) if row.role else ""
-                return ", ".join(part for part in (role, row.organisation) if part)
-            case Column.STATUS:
-                return attendance_label(row.status)
-            case Column.SUBSTITUTE_FOR:
-                return row.substitute_for
-            case Column.FROM:
-                return f"§ {row.from_paragraph}" if row.from_paragraph else ""
-            case Column.TO:
-                return f"§ {row.to_paragraph}" if row.to_paragraph else ""
-            case Column.NOTE:
-                return row.note
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.locked:
@@ -241,9 +194,7 @@ class AttendanceModel(QAbstractTableModel):
     def _stored(self, index: Index, saved: AttendanceRow | None) -> bool:
         if saved is None:
             return False
-        number = index.row()
-        self._rows[number] = saved
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
+        self.replace_row(index.row(), saved)
         return True
 
 
