@@ -5,28 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_time
 from naravard_desktop.services.meetings.agenda import ItemData
+from naravard_desktop.ui.table_model import RIGHT, ROW_ROLE, ColumnSpec, Index, RowTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = ["MIME_TYPE", "ROW_ROLE", "AgendaModel", "Column"]
+
 MIME_TYPE = "application/x-naravard-agenda-item"
-
-Index = QModelIndex | QPersistentModelIndex
+TIMING_COLOUR = QColor("#555555")
 
 
 class Column(IntEnum):
@@ -36,90 +26,53 @@ class Column(IntEnum):
     MINUTES = 3
 
 
-def _headers() -> dict[Column, str]:
-    return {
-        Column.PARAGRAPH: "§",
-        Column.START: _("Start"),
-        Column.TITLE: _("Item"),
-        Column.MINUTES: _("Min"),
-    }
+def _decision_tooltip(row: ItemData) -> str | None:
+    return _("Decision: {text}").format(text=row.decision[:300]) if row.decision else None
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowTableModel[ItemData]):
     move_requested = Signal(int, int)  # item id, new position
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ItemData] = []
-        self._headers = _headers()
+        columns: list[ColumnSpec[ItemData]] = [
+            ColumnSpec(lambda: "§", lambda r: f"§ {r.paragraph}", alignment=RIGHT),
+            ColumnSpec(
+                lambda: _("Start"),
+                self._start,
+                alignment=RIGHT,
+                foreground=lambda r: TIMING_COLOUR,
+            ),
+            ColumnSpec(lambda: _("Item"), lambda r: r.title, tooltip=_decision_tooltip),
+            ColumnSpec(
+                lambda: _("Min"),
+                lambda r: str(r.planned_minutes) if r.planned_minutes else "",
+                alignment=RIGHT,
+                foreground=lambda r: TIMING_COLOUR,
+            ),
+        ]
+        super().__init__(columns, lambda r: r.id, parent)
         self.locked = False
 
     def set_items(self, items: list[ItemData]) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def _untimed(self) -> bool:
         return all(item.planned_minutes is None for item in self._rows)
+
+    def _start(self, row: ItemData) -> str:
+        # No minutes anywhere: every item would "start" at the meeting's start.
+        if row.planned_start is None or self._untimed():
+            return ""
+        return format_time(row.planned_start)
 
     def replace_item(self, item: ItemData) -> None:
         """A fresher copy of a row (notes and decisions saved meanwhile)."""
         row = self.row_for(item.id)
         if row is not None:
-            self._rows[row] = item
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            self.replace_row(row, item)
 
     def items(self) -> list[ItemData]:
-        return list(self._rows)
-
-    def row_for(self, item_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == item_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            match column:
-                case Column.PARAGRAPH:
-                    return f"§ {row.paragraph}"
-                case Column.START:
-                    # No minutes anywhere: every item would "start" at the meeting's start.
-                    if row.planned_start is None or self._untimed():
-                        return ""
-                    return format_time(row.planned_start)
-                case Column.TITLE:
-                    return row.title
-                case Column.MINUTES:
-                    return str(row.planned_minutes) if row.planned_minutes else ""
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != Column.TITLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.START, Column.MINUTES):
-            return QColor("#555555")
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE and row.decision:
-            return _("Decision: {text}").format(text=row.decision[:300])
-        return None
+        return self.rows()
 
     # --- drag and drop --------------------------------------------------------------------
 

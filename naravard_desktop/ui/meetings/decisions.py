@@ -5,17 +5,8 @@ decisions whose results open the meeting at the item."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,9 +28,8 @@ from naravard_desktop.services.meetings.decisions import DecisionRow, SearchHit
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, RowTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-Index = QModelIndex | QPersistentModelIndex
 FILTER_DELAY_MS = 250
 
 
@@ -50,58 +40,24 @@ class Column(IntEnum):
     TEXT = 3  # the decision, or the text around a search hit
 
 
-class ResultsModel(QAbstractTableModel):
+Result = DecisionRow | SearchHit
+
+
+def _text(row: Result) -> str:
+    return row.decision if isinstance(row, DecisionRow) else row.snippet
+
+
+class ResultsModel(RowTableModel[Result]):
     """Decisions or search hits: both have a date, a §, a title and a text."""
 
     def __init__(self, text_header: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DecisionRow | SearchHit] = []
-        self._headers = {
-            Column.DATE: _("Date"),
-            Column.PARAGRAPH: "§",
-            Column.TITLE: _("Item"),
-            Column.TEXT: text_header,
-        }
-
-    def set_rows(self, rows: list[DecisionRow] | list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        text = row.decision if isinstance(row, DecisionRow) else row.snippet
-        if role == Qt.ItemDataRole.DisplayRole:
-            match column:
-                case Column.DATE:
-                    return format_iso_date(row.held_on)
-                case Column.PARAGRAPH:
-                    return f"§ {row.paragraph}"
-                case Column.TITLE:
-                    return row.title
-                case Column.TEXT:
-                    return " ".join(text.split())
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TEXT:
-            return text
-        if role == ROW_ROLE:
-            return row
-        return None
+        columns: list[ColumnSpec[Result]] = [
+            ColumnSpec(lambda: _("Date"), lambda r: format_iso_date(r.held_on)),
+            ColumnSpec(lambda: "§", lambda r: f"§ {r.paragraph}"),
+            ColumnSpec(lambda: _("Item"), lambda r: r.title),
+            ColumnSpec(lambda: text_header, lambda r: " ".join(_text(r).split()), tooltip=_text),
+        ]
+        super().__init__(columns, lambda r: r.item_id, parent)
 
 
 def _table(name: str, model: ResultsModel) -> QTableView:
