@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QColor, QFont, QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number, ngettext
@@ -20,9 +20,9 @@ from naravard_desktop.services.sip.sip_counts import CellIssue, CellKey
 from naravard_desktop.services.sip.sip_rules import CountError, parse_count
 from naravard_desktop.services.sip.sip_setup import CategoryRow, IndicatorRow, Setup
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.table_model import RIGHT, Index, bold_font
 from naravard_desktop.ui.undo import SavedChangeCommand
 
-Index = QModelIndex | QPersistentModelIndex
 INVALID_BACKGROUND = QColor("#f8d0d0")
 WARNING_BACKGROUND = QColor("#fbe6b8")
 TOTAL_BACKGROUND = QColor("#eceff3")
@@ -120,7 +120,7 @@ class SipGridModel(QAbstractTableModel):
                 return ""
             return str(value) if role == Qt.ItemDataRole.EditRole else format_number(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(RIGHT)
         if role == Qt.ItemDataRole.BackgroundRole:
             if key is None:
                 return TOTAL_BACKGROUND
@@ -136,9 +136,7 @@ class SipGridModel(QAbstractTableModel):
                 return self.invalid[key][1]
             return "\n".join(self._issue_text.get(key, [])) or None
         if role == Qt.ItemDataRole.FontRole and key is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         return None
 
     def headerData(
