@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import Group
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -48,14 +50,7 @@ class GroupData:
         return _(" and ").join(parts) if len(parts) == 2 else "".join(parts)
 
     def as_input(self) -> GroupInput:
-        return GroupInput(
-            name=self.name,
-            municipality=self.municipality,
-            region=self.region,
-            logo=self.logo,
-            paragraph_numbering=self.paragraph_numbering,
-            protocol_language=self.protocol_language,
-        )
+        return copy_fields(GroupInput, self)
 
 
 def logo_mime_type(data: bytes) -> str | None:
@@ -100,17 +95,7 @@ def _validated(data: GroupInput) -> tuple[GroupInput, str | None]:
 
 
 def _to_data(group: Group) -> GroupData:
-    return GroupData(
-        id=group.id,
-        name=group.name,
-        municipality=group.municipality,
-        region=group.region,
-        logo=group.logo,
-        logo_mime=group.logo_mime,
-        paragraph_numbering=group.paragraph_numbering,
-        protocol_language=group.protocol_language,
-        version=group.version,
-    )
+    return copy_fields(GroupData, group)
 
 
 def list_groups(db: Database) -> list[GroupData]:
@@ -119,12 +104,14 @@ def list_groups(db: Database) -> list[GroupData]:
         return [_to_data(g) for g in groups]
 
 
+def load_group(session: Session, group_id: int) -> Group:
+    """The group's row, or NotFoundError (an id given on the command line, a group removed)."""
+    return load(session, Group, group_id, _("There is no group with id {id}.").format(id=group_id))
+
+
 def get_group(db: Database, group_id: int) -> GroupData:
     with db.session() as session:
-        group = session.get(Group, group_id)
-        if group is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
-        return _to_data(group)
+        return _to_data(load_group(session, group_id))
 
 
 def resolve_group(db: Database, group_id: int | None) -> GroupData:
@@ -148,15 +135,7 @@ def resolve_group(db: Database, group_id: int | None) -> GroupData:
 def create_group(db: Database, data: GroupInput) -> GroupData:
     cleaned, mime = _validated(data)
     with db.session() as session:
-        group = Group(
-            name=cleaned.name,
-            municipality=cleaned.municipality,
-            region=cleaned.region,
-            logo=cleaned.logo,
-            logo_mime=mime,
-            paragraph_numbering=cleaned.paragraph_numbering,
-            protocol_language=cleaned.protocol_language,
-        )
+        group = Group(**field_values(cleaned), logo_mime=mime)
         session.add(group)
         session.flush()
         return _to_data(group)
@@ -166,19 +145,12 @@ def update_group(db: Database, group_id: int, data: GroupInput, expected_version
     """Save settings; refused if someone saved the group since `expected_version` was read."""
     cleaned, mime = _validated(data)
     with db.session() as session:
-        group = session.get(Group, group_id)
-        if group is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        group = load_group(session, group_id)
         if group.version != expected_version:
             raise StaleEditError(
                 _("The group's settings were changed elsewhere. Reload and try again.")
             )
-        group.name = cleaned.name
-        group.municipality = cleaned.municipality
-        group.region = cleaned.region
-        group.logo = cleaned.logo
+        assign(group, cleaned)
         group.logo_mime = mime
-        group.paragraph_numbering = cleaned.paragraph_numbering
-        group.protocol_language = cleaned.protocol_language
         session.flush()
         return _to_data(group)

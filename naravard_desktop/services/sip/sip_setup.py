@@ -11,11 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
-from naravard_desktop.db.models import Group, Indicator, SipCategory
+from naravard_desktop.db.models import Indicator, SipCategory
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _, current_language
+from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.sip import indicator_sets
+from naravard_desktop.services.sip.sip_install import install_set
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import copy_fields, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
 
 NAME_LIMIT = 300
@@ -93,85 +96,17 @@ class Setup:
 
 
 def _indicator_row(item: Indicator) -> IndicatorRow:
-    return IndicatorRow(
-        id=item.id,
-        code=item.code,
-        indicator_set=item.indicator_set,
-        parent_id=item.parent_id,
-        position=item.position,
-        name_sv=item.name_sv,
-        name_en=item.name_en,
-        help_sv=item.help_sv,
-        help_en=item.help_en,
-        hidden=item.hidden,
-    )
+    return copy_fields(IndicatorRow, item)
 
 
 def _category_row(item: SipCategory) -> CategoryRow:
-    return CategoryRow(item.id, item.kind, item.name, item.position, item.hidden)
-
-
-def _group(session: Session, group_id: int) -> Group:
-    group = session.get(Group, group_id)
-    if group is None:
-        raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
-    return group
-
-
-def install_set(db: Database, group_id: int, set_code: str = indicator_sets.SIP_SET) -> None:
-    """Copy a shipped set to the group: indicators it lacks (by code) are added after its own,
-    and the set's default units and target groups when the group has none yet."""
-    shipped = indicator_sets.get_set(set_code)
-    with db.session() as session:
-        _group(session, group_id)
-        existing = {
-            i.code: i
-            for i in session.scalars(
-                select(Indicator).where(
-                    Indicator.group_id == group_id, Indicator.indicator_set == set_code
-                )
-            )
-        }
-        position = max((i.position for i in existing.values()), default=-1) + 1
-        for definition in shipped.indicators:
-            if definition.code in existing:
-                continue
-            item = Indicator(
-                group_id=group_id,
-                indicator_set=set_code,
-                code=definition.code,
-                position=position,
-                name_sv=definition.name_sv,
-                name_en=definition.name_en,
-                help_sv=definition.help_sv,
-                help_en=definition.help_en,
-            )
-            if definition.parent is not None:
-                item.parent_id = existing[definition.parent].id
-            session.add(item)
-            session.flush()
-            existing[definition.code] = item
-            position += 1
-        for kind, names in (
-            (CategoryKind.UNIT, shipped.units),
-            (CategoryKind.TARGET_GROUP, shipped.target_groups),
-        ):
-            has_any = session.scalar(
-                select(func.count())
-                .select_from(SipCategory)
-                .where(SipCategory.group_id == group_id, SipCategory.kind == kind)
-            )
-            if not has_any:
-                for index, name in enumerate(names):
-                    session.add(
-                        SipCategory(group_id=group_id, kind=kind, name=name, position=index)
-                    )
+    return copy_fields(CategoryRow, item)
 
 
 def get_setup(db: Database, group_id: int, set_code: str = indicator_sets.SIP_SET) -> Setup:
     """The group's set-up, installing the shipped set the first time it is asked for."""
     with db.session() as session:
-        group = _group(session, group_id)
+        group = load_group(session, group_id)
         has_indicators = session.scalar(
             select(func.count())
             .select_from(Indicator)
@@ -248,7 +183,7 @@ def add_indicator(
     """A group's own indicator, placed last (or last among its parent's breakdowns)."""
     name_sv, name_en = _validated_names(name_sv, name_en)
     with db.session() as session:
-        _group(session, group_id)
+        load_group(session, group_id)
         siblings = session.scalars(
             select(Indicator).where(
                 Indicator.group_id == group_id, Indicator.indicator_set == set_code
@@ -284,10 +219,18 @@ def add_indicator(
 
 
 def _indicator(session: Session, indicator_id: int) -> Indicator:
-    item = session.get(Indicator, indicator_id)
-    if item is None:
-        raise NotFoundError(_("The indicator no longer exists. Reload and try again."))
-    return item
+    return load(
+        session, Indicator, indicator_id, _("The indicator no longer exists. Reload and try again.")
+    )
+
+
+def _category(session: Session, category_id: int) -> SipCategory:
+    return load(
+        session,
+        SipCategory,
+        category_id,
+        _("The unit or target group no longer exists. Reload and try again."),
+    )
 
 
 def rename_indicator(db: Database, indicator_id: int, name_sv: str, name_en: str) -> IndicatorRow:
@@ -335,7 +278,7 @@ def _check_unique(session: Session, group_id: int, kind: CategoryKind, name: str
 def add_category(db: Database, group_id: int, kind: CategoryKind, name: str) -> CategoryRow:
     name = _validated_category(name)
     with db.session() as session:
-        _group(session, group_id)
+        load_group(session, group_id)
         _check_unique(session, group_id, kind, name)
         last = session.scalar(
             select(func.max(SipCategory.position)).where(
@@ -351,11 +294,7 @@ def add_category(db: Database, group_id: int, kind: CategoryKind, name: str) -> 
 def rename_category(db: Database, category_id: int, name: str) -> CategoryRow:
     name = _validated_category(name)
     with db.session() as session:
-        item = session.get(SipCategory, category_id)
-        if item is None:
-            raise NotFoundError(
-                _("The unit or target group no longer exists. Reload and try again.")
-            )
+        item = _category(session, category_id)
         if item.name.casefold() != name.casefold():
             _check_unique(session, item.group_id, item.kind, name)
         item.name = name
@@ -365,11 +304,7 @@ def rename_category(db: Database, category_id: int, name: str) -> CategoryRow:
 
 def set_category_hidden(db: Database, category_id: int, hidden: bool) -> CategoryRow:
     with db.session() as session:
-        item = session.get(SipCategory, category_id)
-        if item is None:
-            raise NotFoundError(
-                _("The unit or target group no longer exists. Reload and try again.")
-            )
+        item = _category(session, category_id)
         if hidden:
             visible = session.scalar(
                 select(func.count())
@@ -398,7 +333,7 @@ def set_category_hidden(db: Database, category_id: int, hidden: bool) -> Categor
 def set_period_kind(db: Database, group_id: int, kind: PeriodKind) -> None:
     """The kind of period new periods get; existing periods keep theirs."""
     with db.session() as session:
-        _group(session, group_id).sip_period_kind = PeriodKind(kind)
+        load_group(session, group_id).sip_period_kind = PeriodKind(kind)
 
 
 def set_suppress_below(db: Database, group_id: int, threshold: int) -> None:
@@ -407,4 +342,4 @@ def set_suppress_below(db: Database, group_id: int, threshold: int) -> None:
             _("Give a limit for small numbers from 2 to {limit}.").format(limit=SUPPRESS_LIMIT)
         )
     with db.session() as session:
-        _group(session, group_id).suppress_below = threshold
+        load_group(session, group_id).suppress_below = threshold

@@ -61,6 +61,13 @@ def copy_fields(kind: Callable[..., _Kind], source: object, **values: Any) -> _K
     return kind(**copied, **values)
 
 
+def assign(row: object, data: object) -> None:
+    """Each field of the dataclass `data` set on `row` (a database row) by the same name: an
+    edit saved."""
+    for name, value in field_values(data).items():
+        setattr(row, name, value)
+
+
 def renumber(rows: Sequence[Positioned]) -> None:
     """Positions 0, 1, 2 … in the order of `rows`, changing only those that differ."""
     for position, row in enumerate(rows):
