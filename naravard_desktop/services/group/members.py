@@ -9,10 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import Principal, Role
-from naravard_desktop.db.models import Group, Membership, Person
-from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.db.models import Membership, Person
+from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
+from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import copy_fields, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 NAME_LIMIT = 200
@@ -53,16 +55,7 @@ class MemberRow:
         return started and (self.active_to is None or self.active_to >= day)
 
     def as_input(self) -> MemberInput:
-        return MemberInput(
-            name=self.name,
-            organisation=self.organisation,
-            principal=self.principal,
-            role=self.role,
-            email=self.email,
-            phone=self.phone,
-            active_from=self.active_from,
-            active_to=self.active_to,
-        )
+        return copy_fields(MemberInput, self)
 
 
 def validate_member(data: MemberInput) -> MemberInput:
@@ -134,8 +127,7 @@ def get_member(db: Database, membership_id: int) -> MemberRow:
 def add_member(db: Database, group_id: int, data: MemberInput) -> MemberRow:
     cleaned = validate_member(data)
     with db.session() as session:
-        if session.get(Group, group_id) is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        load_group(session, group_id)
         person = Person(
             group_id=group_id,
             name=cleaned.name,
@@ -206,9 +198,9 @@ def delete_member(db: Database, membership_id: int) -> MemberInput:
 
 
 def _load(session: Session, membership_id: int) -> Membership:
-    membership = session.get(Membership, membership_id)
-    if membership is None:
-        raise NotFoundError(
-            _("The member no longer exists (it may have been removed). Reload and try again.")
-        )
-    return membership
+    return load(
+        session,
+        Membership,
+        membership_id,
+        _("The member no longer exists (it may have been removed). Reload and try again."),
+    )

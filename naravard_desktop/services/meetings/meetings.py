@@ -11,11 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, ProtocolState
-from naravard_desktop.db.models import AgendaItem, Group, Meeting, Person
-from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
+from naravard_desktop.db.models import AgendaItem, Meeting, Person
+from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, format_date_in_text, use_language
+from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.meetings import meeting_labels as labels
+from naravard_desktop.services.system import records
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import assign, copy_fields, field_values
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 PLACE_LIMIT = 500
@@ -80,37 +83,11 @@ class MeetingData:
         return self.state == ProtocolState.APPROVED
 
     def as_input(self) -> MeetingInput:
-        return MeetingInput(
-            held_on=self.held_on,
-            starts_at=self.starts_at,
-            ends_at=self.ends_at,
-            place=self.place,
-            kind=self.kind,
-            chair_id=self.chair_id,
-            secretary_id=self.secretary_id,
-            adjuster1_id=self.adjuster1_id,
-            adjuster2_id=self.adjuster2_id,
-        )
+        return copy_fields(MeetingInput, self)
 
 
 def to_data(meeting: Meeting) -> MeetingData:
-    return MeetingData(
-        id=meeting.id,
-        group_id=meeting.group_id,
-        held_on=meeting.held_on,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        place=meeting.place,
-        kind=meeting.kind,
-        chair_id=meeting.chair_id,
-        secretary_id=meeting.secretary_id,
-        adjuster1_id=meeting.adjuster1_id,
-        adjuster2_id=meeting.adjuster2_id,
-        state=meeting.state,
-        language=meeting.language,
-        version=meeting.version,
-        correction_reason=meeting.correction_reason,
-    )
+    return copy_fields(MeetingData, meeting)
 
 
 def validate_meeting(session: Session, group_id: int, data: MeetingInput) -> MeetingInput:
@@ -158,17 +135,12 @@ def list_meetings(db: Database, group_id: int) -> list[MeetingSummary]:
         numbers = meeting_numbers(meetings)
         awaiting = awaiting_signatures(session, group_id)
         summaries = [
-            MeetingSummary(
-                id=m.id,
-                held_on=m.held_on,
-                starts_at=m.starts_at,
-                place=m.place,
-                kind=m.kind,
-                state=m.state,
+            copy_fields(
+                MeetingSummary,
+                m,
                 number=numbers[m.id],
                 first_paragraph=ranges.get(m.id, (None, None))[0],
                 last_paragraph=ranges.get(m.id, (None, None))[1],
-                version=m.version,
                 awaiting_signatures=m.id in awaiting,
             )
             for m in meetings
@@ -204,23 +176,11 @@ def create_meeting(
     from naravard_desktop.services.meetings.attendance import prefill_attendance
 
     with db.session() as session:
-        group = session.get(Group, group_id)
-        if group is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        group = load_group(session, group_id)
         cleaned = validate_meeting(session, group_id, data)
         assert cleaned.held_on is not None
         meeting = Meeting(
-            group_id=group_id,
-            held_on=cleaned.held_on,
-            starts_at=cleaned.starts_at,
-            ends_at=cleaned.ends_at,
-            place=cleaned.place,
-            kind=cleaned.kind,
-            chair_id=cleaned.chair_id,
-            secretary_id=cleaned.secretary_id,
-            adjuster1_id=cleaned.adjuster1_id,
-            adjuster2_id=cleaned.adjuster2_id,
-            language=group.protocol_language,
+            group_id=group_id, language=group.protocol_language, **field_values(cleaned)
         )
         session.add(meeting)
         session.flush()
@@ -293,15 +253,7 @@ def update_meeting(db: Database, meeting_id: int, data: MeetingInput, version: i
             raise StaleEditError(_("The meeting was changed elsewhere. Reload and try again."))
         cleaned = validate_meeting(session, meeting.group_id, data)
         assert cleaned.held_on is not None
-        meeting.held_on = cleaned.held_on
-        meeting.starts_at = cleaned.starts_at
-        meeting.ends_at = cleaned.ends_at
-        meeting.place = cleaned.place
-        meeting.kind = cleaned.kind
-        meeting.chair_id = cleaned.chair_id
-        meeting.secretary_id = cleaned.secretary_id
-        meeting.adjuster1_id = cleaned.adjuster1_id
-        meeting.adjuster2_id = cleaned.adjuster2_id
+        assign(meeting, cleaned)
         session.flush()
         return to_data(meeting)
 
@@ -338,10 +290,9 @@ def absent_adjusters(session: Session, meeting: Meeting) -> list[str]:
 
 
 def load(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(_("There is no meeting with id {id}.").format(id=meeting_id))
-    return meeting
+    return records.load(
+        session, Meeting, meeting_id, _("There is no meeting with id {id}.").format(id=meeting_id)
+    )
 
 
 def load_editable(session: Session, meeting_id: int) -> Meeting:

@@ -14,7 +14,7 @@ from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_labels import CLOSED_STATUSES
 from naravard_desktop.services.plan.schedule import derive_due_date
-from naravard_desktop.services.system.records import load
+from naravard_desktop.services.system.records import copy_fields, load
 from naravard_desktop.services.system.validation import (
     LINE_LIMIT,
     SHORT_TEXT_LIMIT,
@@ -51,7 +51,7 @@ class AreaRow:
         return f"{self.number} {self.title}" if self.number else self.title
 
     def as_input(self) -> AreaInput:
-        return AreaInput(title=self.title, number=self.number, description=self.description)
+        return copy_fields(AreaInput, self)
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,7 @@ class ActivityRow:
         )
 
     def as_input(self) -> ActivityInput:
-        return ActivityInput(
-            title=self.title,
-            description=self.description,
-            responsible=self.responsible,
-            responsible_principal=self.responsible_principal,
-            schedule_text=self.schedule_text,
-            due_date=self.due_date,
-            due_date_overridden=self.due_date_overridden,
-            status=self.status,
-            progress=self.progress,
-            follow_up_method=self.follow_up_method,
-        )
+        return copy_fields(ActivityInput, self)
 
 
 @dataclass(frozen=True)
@@ -216,34 +205,11 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
 
 
 def area_row(area: Area) -> AreaRow:
-    return AreaRow(
-        area.id,
-        area.plan_id,
-        area.parent_id,
-        area.position,
-        area.number,
-        area.title,
-        area.description,
-    )
+    return copy_fields(AreaRow, area)
 
 
 def activity_row(activity: Activity) -> ActivityRow:
-    return ActivityRow(
-        id=activity.id,
-        area_id=activity.area_id,
-        position=activity.position,
-        title=activity.title,
-        description=activity.description,
-        responsible=activity.responsible,
-        responsible_principal=activity.responsible_principal,
-        schedule_text=activity.schedule_text,
-        due_date=activity.due_date,
-        due_date_overridden=activity.due_date_overridden,
-        status=activity.status,
-        progress=activity.progress,
-        follow_up_method=activity.follow_up_method,
-        version=activity.version,
-    )
+    return copy_fields(ActivityRow, activity)
 
 
 def load_area(session: Session, area_id: int) -> Area:

@@ -12,13 +12,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import PlanState
-from naravard_desktop.db.models import Activity, AgendaItem, Area, Group, Plan, PlanRevision
+from naravard_desktop.db.models import Activity, AgendaItem, Area, Plan, PlanRevision
 from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
+from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.plan.plan_items import AreaSnapshot, area_snapshot, restore_area
 from naravard_desktop.services.plan.plan_templates import TemplateArea, get_template
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
+from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
 
 TITLE_LIMIT = 300
@@ -52,7 +54,7 @@ class RevisionRow:
     agenda_item_id: int | None
 
     def as_input(self) -> RevisionInput:
-        return RevisionInput(self.revised_on, self.note, self.agenda_item_id)
+        return copy_fields(RevisionInput, self)
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,7 @@ class PlanSummary:
     revisions: tuple[RevisionRow, ...] = ()
 
     def as_input(self) -> PlanInput:
-        return PlanInput(
-            title=self.title,
-            valid_from=self.valid_from,
-            valid_to=self.valid_to,
-            state=self.state,
-            adopted_by_item_id=self.adopted_by_item_id,
-        )
+        return copy_fields(PlanInput, self)
 
 
 def validate_plan(data: PlanInput) -> PlanInput:
@@ -126,20 +122,12 @@ def _counts(session: Session, plan_ids: list[int]) -> dict[int, tuple[int, int]]
 
 
 def _summary(plan: Plan, counts: tuple[int, int]) -> PlanSummary:
-    return PlanSummary(
-        id=plan.id,
-        group_id=plan.group_id,
-        title=plan.title,
-        valid_from=plan.valid_from,
-        valid_to=plan.valid_to,
-        state=plan.state,
-        adopted_by_item_id=plan.adopted_by_item_id,
+    return copy_fields(
+        PlanSummary,
+        plan,
         areas=counts[0],
         activities=counts[1],
-        version=plan.version,
-        revisions=tuple(
-            RevisionRow(r.id, r.revised_on, r.note, r.agenda_item_id) for r in plan.revisions
-        ),
+        revisions=tuple(copy_fields(RevisionRow, r) for r in plan.revisions),
     )
 
 
@@ -174,18 +162,10 @@ def create_plan(
     cleaned = validate_plan(data)
     template = get_template(template_key)
     with db.session() as session:
-        if session.get(Group, group_id) is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=group_id))
+        load_group(session, group_id)
         _check_privacy(cleaned, None, privacy_override, f"new plan in group {group_id}")
         _check_item(session, cleaned.adopted_by_item_id)
-        plan = Plan(
-            group_id=group_id,
-            title=cleaned.title,
-            valid_from=cleaned.valid_from,
-            valid_to=cleaned.valid_to,
-            state=cleaned.state,
-            adopted_by_item_id=cleaned.adopted_by_item_id,
-        )
+        plan = Plan(group_id=group_id, **field_values(cleaned))
         session.add(plan)
         session.flush()
         _add_template_areas(session, plan.id, None, template.areas)
@@ -201,9 +181,7 @@ def _add_template_areas(
             plan_id=plan_id,
             parent_id=parent_id,
             position=position,
-            number=area.number,
-            title=area.title,
-            description=area.description,
+            **field_values(area, leave_out=("areas",)),
         )
         session.add(row)
         session.flush()
@@ -234,11 +212,7 @@ def update_plan(
             )
         _check_item(session, cleaned.adopted_by_item_id)
         _check_privacy(cleaned, new_revisions, privacy_override, f"plan {plan.id}", plan)
-        plan.title = cleaned.title
-        plan.valid_from = cleaned.valid_from
-        plan.valid_to = cleaned.valid_to
-        plan.state = cleaned.state
-        plan.adopted_by_item_id = cleaned.adopted_by_item_id
+        assign(plan, cleaned)
         if new_revisions is not None:
             _replace_revisions(session, plan, new_revisions)
         session.flush()
@@ -250,20 +224,14 @@ def _replace_revisions(session: Session, plan: Plan, revisions: list[RevisionInp
         _check_item(session, revision.agenda_item_id)
     wanted = sorted(revisions, key=lambda r: r.revised_on)
     kept = [r for r in plan.revisions]
-    if [RevisionInput(r.revised_on, r.note, r.agenda_item_id) for r in kept] == wanted:
+    if [copy_fields(RevisionInput, r) for r in kept] == wanted:
         return
     for old in kept:
         plan.revisions.remove(old)
         session.delete(old)
     session.flush()
     for revision in wanted:
-        plan.revisions.append(
-            PlanRevision(
-                revised_on=revision.revised_on,
-                note=revision.note,
-                agenda_item_id=revision.agenda_item_id,
-            )
-        )
+        plan.revisions.append(PlanRevision(**field_values(revision)))
 
 
 @dataclass(frozen=True)
@@ -287,12 +255,8 @@ def delete_plan(db: Database, plan_id: int) -> PlanSnapshot:
         )
         snapshot = PlanSnapshot(
             group_id=plan.group_id,
-            data=PlanInput(
-                plan.title, plan.valid_from, plan.valid_to, plan.state, plan.adopted_by_item_id
-            ),
-            revisions=tuple(
-                RevisionInput(r.revised_on, r.note, r.agenda_item_id) for r in plan.revisions
-            ),
+            data=copy_fields(PlanInput, plan),
+            revisions=tuple(copy_fields(RevisionInput, r) for r in plan.revisions),
             areas=tuple(area_snapshot(session, area) for area in top),
         )
         session.delete(plan)
@@ -303,29 +267,17 @@ def restore_plan(db: Database, snapshot: PlanSnapshot) -> PlanSummary:
     """Put a deleted plan back (with new ids), in one transaction. A meeting item it was
     linked to that has since been removed is left out."""
     with db.session() as session:
-        if session.get(Group, snapshot.group_id) is None:
-            raise NotFoundError(_("There is no group with id {id}.").format(id=snapshot.group_id))
+        load_group(session, snapshot.group_id)
 
         def existing(item_id: int | None) -> int | None:
             return item_id if item_id and session.get(AgendaItem, item_id) else None
 
-        plan = Plan(
-            group_id=snapshot.group_id,
-            title=snapshot.data.title,
-            valid_from=snapshot.data.valid_from,
-            valid_to=snapshot.data.valid_to,
-            state=snapshot.data.state,
-            adopted_by_item_id=existing(snapshot.data.adopted_by_item_id),
-        )
+        data = replace(snapshot.data, adopted_by_item_id=existing(snapshot.data.adopted_by_item_id))
+        plan = Plan(group_id=snapshot.group_id, **field_values(data))
         session.add(plan)
         for revision in snapshot.revisions:
-            plan.revisions.append(
-                PlanRevision(
-                    revised_on=revision.revised_on,
-                    note=revision.note,
-                    agenda_item_id=existing(revision.agenda_item_id),
-                )
-            )
+            linked = replace(revision, agenda_item_id=existing(revision.agenda_item_id))
+            plan.revisions.append(PlanRevision(**field_values(linked)))
         session.flush()
         for area in snapshot.areas:
             restore_area(db, replace(area, plan_id=plan.id, parent_id=None))
@@ -353,7 +305,7 @@ def add_revision(
         )
         session.add(revision)
         session.flush()
-        return RevisionRow(revision.id, revision.revised_on, revision.note, agenda_item_id)
+        return copy_fields(RevisionRow, revision)
 
 
 def delete_revision(db: Database, revision_id: int) -> RevisionInput | None:
@@ -362,7 +314,7 @@ def delete_revision(db: Database, revision_id: int) -> RevisionInput | None:
         revision = session.get(PlanRevision, revision_id)
         if revision is None:
             return None
-        removed = RevisionInput(revision.revised_on, revision.note, revision.agenda_item_id)
+        removed = copy_fields(RevisionInput, revision)
         session.delete(revision)
         return removed
 
@@ -393,7 +345,4 @@ def _check_item(session: Session, item_id: int | None) -> None:
 
 
 def _load(session: Session, plan_id: int) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFoundError(_("There is no plan with id {id}.").format(id=plan_id))
-    return plan
+    return load(session, Plan, plan_id, _("There is no plan with id {id}.").format(id=plan_id))
