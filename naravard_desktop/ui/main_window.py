@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -176,34 +177,14 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(action)
 
-        meeting_menu = menu_bar.addMenu(_("&Meeting"))
-        meeting_menu.setObjectName("meeting_menu")
-        for entry in (
+        meeting_entries = (
             self.meetings_page.add_action,
             self.meetings_page.delete_action,
             None,
             *self.meetings_page.editor.actions_for_menu(),
-        ):
-            if entry is None:
-                meeting_menu.addSeparator()
-            else:
-                meeting_menu.addAction(entry)
-        # A meeting action chosen from another page shows the meetings page.
-        meeting_menu.triggered.connect(
-            lambda _action: self.show_page(self.stack.indexOf(self.meetings_page))
         )
-
-        plan_menu = menu_bar.addMenu(_("&Plan"))
-        plan_menu.setObjectName("plan_menu")
-        for entry in self.plan_page.menu_actions():
-            if entry is None:
-                plan_menu.addSeparator()
-            else:
-                plan_menu.addAction(entry)
-        # Every plan action is reachable from the keyboard here (Alt+P); it shows the page.
-        plan_menu.triggered.connect(
-            lambda _action: self.show_page(self.stack.indexOf(self.plan_page))
-        )
+        self._page_menu(_("&Meeting"), "meeting_menu", meeting_entries, self.meetings_page)
+        self._page_menu(_("&Plan"), "plan_menu", self.plan_page.menu_actions(), self.plan_page)
 
         view_menu = menu_bar.addMenu(_("&View"))
         for number, (key, title, _page) in enumerate(self.pages, start=1):
@@ -237,6 +218,20 @@ class MainWindow(QMainWindow):
             self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
         )
         help_menu.addAction(about_qt)
+
+    def _page_menu(
+        self, title: str, name: str, entries: Sequence[QAction | None], page: QWidget
+    ) -> None:
+        """A menu of one page's actions (None: a separator), each reachable from the keyboard
+        (Alt+M, Alt+P) wherever the focus is; choosing one from another page shows the page."""
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(entry)
+        menu.triggered.connect(lambda _action: self.show_page(self.stack.indexOf(page)))
 
     def _build_new_action(self) -> None:
         """Ctrl+N makes what the page shown is about, wherever the focus is: one binding for
