@@ -172,10 +172,10 @@ def test_overdue_is_marked_with_colour_icon_tooltip_and_filter(
     assert "Försenad" in late.data(Qt.ItemDataRole.ToolTipRole)
     assert ongoing.data() == "" and ongoing.data(Qt.ItemDataRole.DecorationRole) is None
     assert plan_page.count_label.text().endswith(", 1 försenad")  # not "1 försenade"
-    plan_page.filter_overdue.click()
+    plan_page.filters.overdue.click()
     assert rows(plan_page) == ["2 Ökad kontinuitet", "  Punktmätning av fasta kontakter"]
-    plan_page.filter_overdue.click()
-    plan_page.filter_text.setText("namngivna")
+    plan_page.filters.overdue.click()
+    plan_page.filters.text.setText("namngivna")
     assert rows(plan_page) == [
         "2 Ökad kontinuitet",
         "  Information till berörda individer om namngivna fasta kontakter",

@@ -1,13 +1,16 @@
-"""Editing on the plan page: new plan, plan details, deleting a plan, new area and activity,
-inline and side-panel edits, follow-ups, reordering, moving and deleting. Each change goes
-through the services and is one undo step (undo_steps.py)."""
+"""The plan page's editing commands: new plan, plan details, deleting a plan, new area and
+activity, inline and side-panel edits, follow-ups, reordering, moving and deleting. Each
+asks what it needs (a dialog, a confirmation), saves through the services as one undo step
+(undo_steps.py) and, when the services refuse, says why and shows what is stored. They act
+on the plan and row they are given: the page passes its current ones."""
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
@@ -27,108 +30,119 @@ from naravard_desktop.ui.plan.dialogs import (
 )
 from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.plan.model import Column, PlanTreeModel
-from naravard_desktop.ui.plan.undo_steps import PlanUndo
-from naravard_desktop.ui.privacy import BackToEditing, save_guarded, select_first_number
+from naravard_desktop.ui.plan.panel import SidePanel
+from naravard_desktop.ui.plan.undo_steps import PlanUndo, Redraw
+from naravard_desktop.ui.privacy import BackToEditing, save_guarded
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 
-if TYPE_CHECKING:
-    from naravard_desktop.ui.plan.page import PlanPage
+Row = AreaRow | ActivityRow
+Dialog = TypeVar("Dialog", bound=QDialog)
+Value = TypeVar("Value")
+Saved = TypeVar("Saved")
+
+# The column an inline edit changes → the activity's field.
+INLINE_FIELDS = {
+    Column.TITLE: "title",
+    Column.RESPONSIBLE: "responsible",
+    Column.SCHEDULE: "schedule_text",
+    Column.STATUS: "status",
+    Column.PROGRESS: "progress",
+}
 
 
-def privacy_labels() -> dict[str, str]:
-    return plan_items.activity_privacy_labels()
+def saved_by_dialog(
+    make: Callable[[Callable[[Value], None]], Dialog],
+    save: Callable[[Value, str | None], Saved],
+    fields: Callable[[Dialog], Mapping[str, QWidget]],
+    labels: Mapping[str, str],
+) -> Saved | None:
+    """Run the dialog `make(submit)` builds: its OK saves `save(value, reason)`, asking
+    about an identity number in `fields` (the dialog stays open on any refusal). The saved
+    result, or None when the dialog was cancelled."""
+    saved: list[Saved] = []
+    dialog: Dialog
+
+    def submit(value: Value) -> None:
+        saved.append(
+            save_guarded(
+                dialog,
+                lambda reason: save(value, reason),
+                fields=fields(dialog),
+                labels=labels,
+            )
+        )
+
+    dialog = make(submit)
+    return saved[0] if dialog.exec() and saved else None
 
 
+@dataclass
 class PlanEditing:
-    """The page's editing commands; the page connects its actions and panel to them."""
+    """Dialogs and questions open over `parent`; what changed is shown through `redraw`."""
 
-    def __init__(self, page: PlanPage) -> None:
-        self.page = page
+    db: Database
+    group_id: int
+    steps: PlanUndo
+    model: PlanTreeModel
+    panel: SidePanel
+    parent: QWidget
+    redraw: Redraw
 
-    @property
-    def db(self) -> Database:
-        return self.page.db
+    def _refused(self, error: DomainError, plans_too: bool = False) -> None:
+        """The services refused: say why, and show what is stored."""
+        show_error(self.parent, error)
+        if plans_too:
+            self.redraw.plans(None)
+        else:
+            self.redraw.tree(None)
 
-    @property
-    def group_id(self) -> int:
-        return self.page.group_id
-
-    @property
-    def plan_id(self) -> int | None:
-        return self.page.plan_id
-
-    @property
-    def model(self) -> PlanTreeModel:
-        return self.page.model
-
-    @property
-    def steps(self) -> PlanUndo:
-        return self.page.steps
-
-    def selected_row(self) -> AreaRow | ActivityRow | None:
-        return self.page.selected_row()
-
-    def reload(self) -> None:
-        self.page.reload()
-
-    def reload_plans(self, select_id: int | None = None) -> None:
-        self.page.reload_plans(select_id)
+    # --- the plan -------------------------------------------------------------------------
 
     def new_plan(self) -> None:
-        created: list[plans.PlanSummary] = []
-
-        def submit(value: tuple[plans.PlanInput, str]) -> None:
-            created.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: plans.create_plan(
-                        self.db, self.group_id, value[0], value[1], privacy_override=reason
-                    ),
-                    fields={"title": dialog.title},
-                    labels=plans.privacy_labels(),
-                )
+        def save(value: tuple[plans.PlanInput, str], reason: str | None) -> plans.PlanSummary:
+            return plans.create_plan(
+                self.db, self.group_id, value[0], value[1], privacy_override=reason
             )
 
-        dialog = NewPlanDialog(submit, self.page)
-        if dialog.exec() and created:
-            self.reload_plans(created[0].id)
+        created = saved_by_dialog(
+            lambda submit: NewPlanDialog(submit, self.parent),
+            save,
+            lambda dialog: {"title": dialog.title},
+            plans.privacy_labels(),
+        )
+        if created is not None:
+            self.redraw.plans(created.id)
 
-    def edit_plan_details(self) -> None:
-        if self.plan_id is None:
+    def edit_plan_details(self, plan_id: int | None) -> None:
+        if plan_id is None:
             return
         try:
-            plan = plans.get_plan(self.db, self.plan_id)
+            plan = plans.get_plan(self.db, plan_id)
             linked = [plan.adopted_by_item_id, *(r.agenda_item_id for r in plan.revisions)]
             choices = decision_choices(self.db, self.group_id, linked)
         except DomainError as error:
-            show_error(self.page, error)
+            show_error(self.parent, error)
             return
-        saved: list[plans.PlanSummary] = []
 
-        def submit(value: PlanDetails) -> None:
-            saved.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: plans.update_plan(
-                        self.db, plan, value[0], value[1], privacy_override=reason
-                    ),
-                    fields={"title": dialog.title},
-                    labels=plans.privacy_labels(),
-                )
-            )
+        def save(value: PlanDetails, reason: str | None) -> plans.PlanSummary:
+            return plans.update_plan(self.db, plan, value[0], value[1], privacy_override=reason)
 
-        dialog = PlanDetailsDialog(plan, choices, submit, self.page)
-        if dialog.exec() and saved:
-            self.steps.edited_plan(plan, saved[0])
+        saved = saved_by_dialog(
+            lambda submit: PlanDetailsDialog(plan, choices, submit, self.parent),
+            save,
+            lambda dialog: {"title": dialog.title},
+            plans.privacy_labels(),
+        )
+        if saved is not None:
+            self.steps.edited_plan(plan, saved)
 
-    def delete_plan(self) -> None:
-        if self.plan_id is None:
+    def delete_plan(self, plan_id: int | None) -> None:
+        if plan_id is None:
             return
         try:
-            plan = plans.get_plan(self.db, self.plan_id)
+            plan = plans.get_plan(self.db, plan_id)
         except DomainError as error:
-            show_error(self.page, error)
-            self.reload_plans()
+            self._refused(error, plans_too=True)
             return
         text = _(
             "Delete the plan “{title}” with its {areas}, {activities} and their follow-ups? "
@@ -140,128 +154,110 @@ class PlanEditing:
                 count=plan.activities
             ),
         )
-        if not confirm(self.page, _("Delete the plan"), text, _("&Delete")):
+        if not confirm(self.parent, _("Delete the plan"), text, _("&Delete")):
             return
         try:
             self.steps.deleted_plan(plan)
         except DomainError as error:
-            show_error(self.page, error)
-            self.reload_plans()
+            self._refused(error, plans_too=True)
 
-    def add_area(self) -> None:
-        if self.plan_id is None:
+    # --- new rows -------------------------------------------------------------------------
+
+    def add_area(self, plan_id: int | None, selected: Row | None) -> None:
+        """A new area beside the selected one (at the top level when none is)."""
+        if plan_id is None:
             return
-        row = self.selected_row()
-        parent_id = None
-        if isinstance(row, AreaRow):
-            parent_id = row.parent_id
-        plan_id = self.plan_id
-        added: list[AreaRow] = []
+        parent_id = selected.parent_id if isinstance(selected, AreaRow) else None
 
-        def submit(value: tuple[AreaInput, int | None]) -> None:
-            added.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: plan_items.add_area(
-                        self.db, plan_id, value[0], value[1], privacy_override=reason
-                    ),
-                    fields={"title": dialog.title},
-                    labels=plan_items.area_privacy_labels(),
-                )
+        def save(value: tuple[AreaInput, int | None], reason: str | None) -> AreaRow:
+            return plan_items.add_area(
+                self.db, plan_id, value[0], value[1], privacy_override=reason
             )
 
-        dialog = AreaDialog(self.model.areas(), parent_id, submit, self.page)
-        if dialog.exec() and added:
-            self.steps.added_area(added[0])
+        added = saved_by_dialog(
+            lambda submit: AreaDialog(self.model.areas(), parent_id, submit, self.parent),
+            save,
+            lambda dialog: {"title": dialog.title},
+            plan_items.area_privacy_labels(),
+        )
+        if added is not None:
+            self.steps.added(added)
 
-    def add_activity(self) -> None:
-        row = self.selected_row()
-        if row is None:
+    def add_activity(self, selected: Row | None) -> None:
+        """A new activity in the selected area, or after the selected activity."""
+        if selected is None:
             return
-        area_id = row.id if isinstance(row, AreaRow) else row.area_id
-        position = None if isinstance(row, AreaRow) else row.position + 1
-        added: list[ActivityRow] = []
+        area_id = selected.id if isinstance(selected, AreaRow) else selected.area_id
+        position = None if isinstance(selected, AreaRow) else selected.position + 1
 
-        def submit(data: ActivityInput) -> None:
-            added.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: plan_items.add_activity(
-                        self.db, area_id, data, position, privacy_override=reason
-                    ),
-                    fields={
-                        "title": dialog.title,
-                        "responsible": dialog.responsible,
-                        "schedule_text": dialog.schedule,
-                    },
-                    labels=privacy_labels(),
-                )
+        def save(data: ActivityInput, reason: str | None) -> ActivityRow:
+            return plan_items.add_activity(
+                self.db, area_id, data, position, privacy_override=reason
             )
 
-        dialog = ActivityDialog(submit, self.page)
-        if dialog.exec() and added:
-            self.steps.added_activity(added[0])
+        added = saved_by_dialog(
+            lambda submit: ActivityDialog(submit, self.parent),
+            save,
+            lambda dialog: {
+                "title": dialog.title,
+                "responsible": dialog.responsible,
+                "schedule_text": dialog.schedule,
+            },
+            plan_items.activity_privacy_labels(),
+        )
+        if added is not None:
+            self.steps.added(added)
 
-    def inline_edit(self, row: AreaRow | ActivityRow, column: Column, value: Any) -> bool:
+    # --- edits ----------------------------------------------------------------------------
+
+    def inline_edit(self, row: Row, column: Column, value: Any) -> bool:
+        """A cell edited in the tree (the model's on_edit): True when something was saved."""
         try:
             if isinstance(row, AreaRow):
-                text = str(value).strip()
-                if not text or text == row.title:
-                    return False
-                data_area = AreaInput(text, row.number, row.description)
-                save_guarded(
-                    self.page,
-                    lambda reason: self.steps.edit_area(row, data_area, privacy_override=reason),
-                    labels=plan_items.area_privacy_labels(),
-                )
-                return True
-            data = row.as_input()
-            fields = {
-                Column.TITLE: "title",
-                Column.RESPONSIBLE: "responsible",
-                Column.SCHEDULE: "schedule_text",
-                Column.STATUS: "status",
-                Column.PROGRESS: "progress",
-            }
-            if column not in fields:
-                return False
-            converted: Any = str(value)
-            if column == Column.STATUS:
-                converted = ActivityStatus(value)
-            elif column == Column.PROGRESS:
-                converted = int(value)
-            new = replace(data, **{fields[column]: converted})
-            if new == data:
-                return False
-            self._edit_activity(row, new)
-            return True
+                return self._inline_area(row, str(value).strip())
+            return self._inline_activity(row, column, value)
         except BackToEditing:
             # The cell editor is closed: what was typed goes to the side panel, the number
             # selected there, to be removed and saved with Ctrl+Return.
-            self._back_to_panel(row, column, str(value))
+            self.panel.show_typed(row, column, str(value))
         except ValidationError as error:
-            show_error(self.page, error)
+            show_error(self.parent, error)
         except DomainError as error:
-            show_error(self.page, error)
-            self.reload()
+            self._refused(error)
         return False
 
-    def _back_to_panel(self, row: AreaRow | ActivityRow, column: Column, text: str) -> None:
-        """What was typed in a cell, put in the same field of the side panel."""
-        panel = self.page.panel
-        widget: QLineEdit | QPlainTextEdit
-        if isinstance(row, AreaRow):
-            widget = panel.area_form.title
-        else:
-            form = panel.activity_form
-            widget = {Column.RESPONSIBLE: form.responsible, Column.SCHEDULE: form.schedule}.get(
-                column, form.title
-            )
-        if isinstance(widget, QLineEdit):
-            widget.setText(text)
-        else:
-            widget.setPlainText(text)
-        select_first_number(widget)
+    def _inline_area(self, row: AreaRow, text: str) -> bool:
+        if not text or text == row.title:
+            return False
+        data = AreaInput(text, row.number, row.description)
+        save_guarded(
+            self.parent,
+            lambda reason: self.steps.edit_area(row, data, privacy_override=reason),
+            labels=plan_items.area_privacy_labels(),
+        )
+        return True
+
+    def _inline_activity(self, row: ActivityRow, column: Column, value: Any) -> bool:
+        """One undo step; an identity number in the text is asked about (BackToEditing when
+        the user goes back to remove it)."""
+        if column not in INLINE_FIELDS:
+            return False
+        converted: Any = str(value)
+        if column == Column.STATUS:
+            converted = ActivityStatus(value)
+        elif column == Column.PROGRESS:
+            converted = int(value)
+        data = row.as_input()
+        new = replace(data, **{INLINE_FIELDS[column]: converted})
+        if new == data:
+            return False
+        save_guarded(
+            self.parent,
+            lambda reason: self.steps.edit_activity(row, new, reason),
+            fields=self.panel.activity_form.text_widgets(),
+            labels=plan_items.activity_privacy_labels(),
+        )
+        return True
 
     def save_activity(
         self, before: ActivityRow, data: ActivityInput, reason: str | None
@@ -274,7 +270,7 @@ class PlanEditing:
         except StaleEditError:
             fresh = plan_items.get_activity(self.db, before.id)
         answer = ask_unsaved(
-            self.page,
+            self.parent,
             _(
                 "“{title}” was changed elsewhere while you were editing it. Save your changes "
                 "over it (the fields you did not change keep the other change), or discard "
@@ -285,7 +281,7 @@ class PlanEditing:
             can_cancel=False,
         )
         if answer != Leave.SAVE:
-            self.page.model.replace_row(fresh)  # the tree shows the stored activity too
+            self.redraw.row(fresh)  # the tree shows the stored activity too
             return fresh
         seen = before.as_input()
         mine = {
@@ -297,81 +293,65 @@ class PlanEditing:
             fresh, replace(fresh.as_input(), **mine), reason, reload=False
         )
 
-    def _edit_activity(self, row: ActivityRow, data: ActivityInput) -> None:
-        """One undo step; an identity number in the title or description is asked about
-        (BackToEditing when the user goes back to remove it)."""
-        form = self.page.panel.activity_form
-        save_guarded(
-            self.page,
-            lambda reason: self.steps.edit_activity(row, data, reason),
-            fields=form.text_widgets(),
-            labels=privacy_labels(),
-        )
-
     def save_area(self, before: AreaRow, data: AreaInput, reason: str | None = None) -> AreaRow:
         return self.steps.edit_area(before, data, reload=False, privacy_override=reason)
 
-    def follow_up_selected(self) -> None:
-        row = self.selected_row()
+    def follow_up(self, row: Row | None) -> None:
         if not isinstance(row, ActivityRow):
             return
-        items = follow_ups.agenda_item_choices(self.db, self.group_id)
-        added: list[follow_ups.FollowUpRow] = []
+        activity = row
 
-        def submit(data: follow_ups.FollowUpInput) -> None:
-            added.append(
-                save_guarded(
-                    dialog,
-                    lambda reason: follow_ups.add_follow_up(
-                        self.db, row.id, data, privacy_override=reason
-                    ),
-                    fields={"note": dialog.note},
-                    labels=follow_ups.privacy_labels(),
-                )
-            )
+        def save(data: follow_ups.FollowUpInput, reason: str | None) -> follow_ups.FollowUpRow:
+            return follow_ups.add_follow_up(self.db, activity.id, data, privacy_override=reason)
 
-        dialog = FollowUpDialog(
-            row.status,
-            row.progress,
-            items,
-            submit,
-            self.page,
-            choices_on=lambda day: follow_ups.agenda_item_choices(self.db, self.group_id, day),
+        added = saved_by_dialog(
+            lambda submit: FollowUpDialog(
+                activity.status,
+                activity.progress,
+                follow_ups.agenda_item_choices(self.db, self.group_id),
+                submit,
+                self.parent,
+                choices_on=lambda day: follow_ups.agenda_item_choices(self.db, self.group_id, day),
+            ),
+            save,
+            lambda dialog: {"note": dialog.note},
+            follow_ups.privacy_labels(),
         )
-        if dialog.exec() and added:
-            self.steps.followed_up(row, added[0])
+        if added is not None:
+            self.steps.followed_up(activity, added)
 
-    def move_selected(self, step: int) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        try:
-            self.steps.moved(row, row.position + step)
-        except DomainError as error:
-            show_error(self.page, error)
-            self.reload()
+    # --- order and deleting ---------------------------------------------------------------
+
+    def move_up(self, row: Row | None) -> None:
+        """Alt+Up: one place up among its siblings."""
+        if row is not None:
+            self._moved(row, row.position - 1)
+
+    def move_down(self, row: Row | None) -> None:
+        if row is not None:
+            self._moved(row, row.position + 1)
 
     def dropped(self, drop: Drop) -> bool:
         """A row dragged to a new place: the same move and one undo step as the keyboard's."""
+        return self._moved(drop.row, drop.position, drop.area_id)
+
+    def _moved(self, row: Row, position: int, area_id: int | None = None) -> bool:
         try:
-            self.steps.moved(drop.row, drop.position, drop.area_id)
+            self.steps.moved(row, position, area_id)
         except DomainError as error:
-            show_error(self.page, error)
-            self.reload()
+            self._refused(error)
             return False
         return True
 
-    def move_to_area(self) -> None:
-        row = self.selected_row()
+    def move_to_area(self, row: Row | None) -> None:
         if not isinstance(row, ActivityRow):
             return
         target: list[int] = []
-        dialog = MoveDialog(self.model.areas(), row.area_id, target.append, self.page)
+        dialog = MoveDialog(self.model.areas(), row.area_id, target.append, self.parent)
         if dialog.exec() and target and target[0] != row.area_id:
             self.steps.moved(row, None, target[0])
 
-    def delete_selected(self) -> None:
-        row = self.selected_row()
+    def delete(self, row: Row | None) -> None:
         if row is None:
             return
         if isinstance(row, AreaRow):
@@ -389,10 +369,9 @@ class PlanEditing:
             text = _(
                 "Delete the activity “{title}” and its follow-ups? You can undo it with Ctrl+Z."
             ).format(title=" ".join(row.title.split())[:80])
-        if not confirm(self.page, _("Delete"), text, _("&Delete")):
+        if not confirm(self.parent, _("Delete"), text, _("&Delete")):
             return
         try:
             self.steps.deleted(row)
         except DomainError as error:
-            show_error(self.page, error)
-            self.reload()
+            self._refused(error)

@@ -1,58 +1,62 @@
-"""The plan page's files: export the plan as PDF or Excel, and import a spreadsheet through
-the preview dialog."""
+"""The plan page's files: export a plan as PDF or Excel, and import a spreadsheet or Word
+plan through the preview dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 
-if TYPE_CHECKING:
-    from naravard_desktop.ui.plan.page import PlanPage
 
-
-def export_plan(page: PlanPage, suffix: str) -> None:
-    if page.plan_id is None:
-        return
+def export_plan(
+    parent: QWidget, db: Database, plan_id: int, title: str, suffix: str
+) -> Path | None:
+    """Ask where to, write the plan there (".pdf" or ".xlsx"); the file written, or None."""
     from naravard_desktop.documents.files import write_atomically
     from naravard_desktop.documents.plan_files import plan_file_bytes
 
-    title = page.plan_choice.currentText() or "plan"
     kinds = {".pdf": _("PDF files (*.pdf)"), ".xlsx": _("Excel files (*.xlsx)")}
-    name = save_file_name(page, _("Export the plan"), f"{title}{suffix}", kinds[suffix])
+    name = save_file_name(parent, _("Export the plan"), f"{title or 'plan'}{suffix}", kinds[suffix])
     if not name:
-        return
+        return None
     try:
-        target = write_atomically(Path(name), plan_file_bytes(page.db, page.plan_id, suffix))
+        return write_atomically(Path(name), plan_file_bytes(db, plan_id, suffix))
     except DomainError as error:
-        show_error(page, error)
-        return
-    page.count_label.setText(_("Plan written to {path}").format(path=target))
+        show_error(parent, error)
+        return None
 
 
-def import_plan(page: PlanPage) -> None:
+def import_plan(
+    parent: QWidget, db: Database, group_id: int, imported: Callable[[int], None]
+) -> QObject | None:
+    """Ask for a file and read it off the GUI thread (a large sheet takes seconds), then
+    show the preview; `imported(plan_id)` once a plan was made of it. The background read,
+    or None when no file was chosen."""
     from naravard_desktop.services.plan.plan_import import ImportPreview, read_plan_file
     from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 
     kinds = _("Plans (*.xlsx *.csv *.docx);;All files (*)")
-    name = open_file_name(page, _("Import a plan"), kinds)
+    name = open_file_name(parent, _("Import a plan"), kinds)
     if not name:
-        return
+        return None
     path = Path(name)
 
     def preview_read(preview: ImportPreview) -> None:
-        dialog = ImportDialog(page.db, page.group_id, path, page, preview=preview)
+        dialog = ImportDialog(db, group_id, path, parent, preview=preview)
         if dialog.exec() and dialog.created is not None:
-            page.reload_plans(dialog.created.id)
+            imported(dialog.created.id)
 
-    # A large sheet takes seconds to read: off the GUI thread, with a busy dialog.
-    page.import_task = run_in_background(
-        page,
+    return run_in_background(
+        parent,
         _("Reading {name} …").format(name=path.name),
         lambda: read_plan_file(path),
         preview_read,

@@ -1,6 +1,6 @@
-"""The plan as one tree/table: areas (and sub-areas) with their activities as rows, and a
-filter proxy (status, responsible, overdue, text). Overdue is computed from the due date when
-shown: red text and a warning icon, never stored."""
+"""The plan as one tree/table: areas (and sub-areas) with their activities as rows (the
+filter proxy is in filters.py). Overdue is computed from the due date when shown: red text
+and a warning icon, never stored."""
 
 from __future__ import annotations
 
@@ -16,20 +16,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.i18n import _, format_iso_date
+from naravard_desktop.i18n import _, format_iso_date, ngettext
 from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.ui.plan import drag_drop
 from naravard_desktop.ui.plan.drag_drop import Drop
 
 Index = QModelIndex | QPersistentModelIndex
+Key = tuple[str, int]  # ("area" | "activity", id): a row that outlives a reload
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the AreaRow or ActivityRow
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # ("area" | "activity", id)
@@ -78,6 +78,10 @@ class Node:
 
     def number(self) -> int:
         return self.parent.children.index(self) if self.parent is not None else 0
+
+
+def key_of(row: AreaRow | ActivityRow) -> Key:
+    return ("area" if isinstance(row, AreaRow) else "activity", row.id)
 
 
 # An inline edit: (row the user saw, column, new value) → the service call; True if saved.
@@ -143,6 +147,21 @@ class PlanTreeModel(QAbstractItemModel):
     def areas(self) -> list[AreaRow]:
         return [n.row for n in self._areas.values() if isinstance(n.row, AreaRow)]
 
+    def summary(self) -> str:
+        """How many areas, activities and overdue ones the plan has, for under the tree."""
+        activities = self.activities()
+        late = sum(1 for a in activities if a.is_overdue(self.today))
+        areas = len(self.areas())
+        return ", ".join(
+            [
+                ngettext("{count} area", "{count} areas", areas).format(count=areas),
+                ngettext("{count} activity", "{count} activities", len(activities)).format(
+                    count=len(activities)
+                ),
+                ngettext("{count} overdue", "{count} overdue", late).format(count=late),
+            ]
+        )
+
     # --- Qt model -------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -203,7 +222,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _area_data(self, area: AreaRow, column: Column, role: int) -> Any:
         if role == KEY_ROLE:
-            return ("area", area.id)
+            return key_of(area)
         if column != Column.TITLE:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -219,7 +238,7 @@ class PlanTreeModel(QAbstractItemModel):
     def _activity_data(self, activity: ActivityRow, column: Column, role: int) -> Any:
         late = activity.is_overdue(self.today)
         if role == KEY_ROLE:
-            return ("activity", activity.id)
+            return key_of(activity)
         if role == OVERDUE_ROLE:
             return late
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -326,63 +345,3 @@ class PlanTreeModel(QAbstractItemModel):
         self.dataChanged.emit(
             self.createIndex(number, 0, node), self.createIndex(number, len(Column) - 1, node)
         )
-
-
-class PlanFilter(QSortFilterProxyModel):
-    """Shows activities that match every filter set, with the areas that hold them; with no
-    filter every area is shown, even an empty one."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.text = ""
-        self.status: ActivityStatus | None = None
-        self.responsible = ""
-        self.overdue_only = False
-
-    def set_filters(
-        self,
-        *,
-        text: str | None = None,
-        status: ActivityStatus | bool | None = False,
-        responsible: str | None = None,
-        overdue_only: bool | None = None,
-    ) -> None:
-        self.beginFilterChange()
-        if text is not None:
-            self.text = " ".join(text.split()).casefold()
-        if status is not False:
-            self.status = status  # type: ignore[assignment]
-        if responsible is not None:
-            self.responsible = " ".join(responsible.split()).casefold()
-        if overdue_only is not None:
-            self.overdue_only = overdue_only
-        self.endFilterChange()
-
-    def active(self) -> bool:
-        return bool(self.text or self.status or self.responsible or self.overdue_only)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, PlanTreeModel)
-        index = model.index(source_row, 0, source_parent)
-        row = model.node(index).row
-        if not self.active():
-            return True
-        if isinstance(row, AreaRow):
-            return False  # shown only through a matching activity (recursive filtering)
-        if not isinstance(row, ActivityRow):
-            return False
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.overdue_only and not row.is_overdue(model.today):
-            return False
-        if self.responsible and self.responsible not in row.responsible.casefold():
-            return False
-        if self.text:
-            haystack = " ".join(
-                (row.title, row.description, row.responsible, row.schedule_text)
-            ).casefold()
-            if self.text not in haystack:
-                return False
-        return True

@@ -1,50 +1,43 @@
 """The plan page: choose a plan, its areas and activities in one tree/table with a side
-panel, filters, the toolbar actions and their shortcuts. Editing lives in editing.py, files
-in files.py, undo steps in undo_steps.py."""
+panel, filters, the toolbar actions and their shortcuts. The page owns what is shown (the
+plan, the selected row) and hands it to its helpers, which never reach back: the editing
+commands (editing.py), their undo steps (undo_steps.py) and the files (files.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.i18n import _
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
 from naravard_desktop.services.plan.plan_decisions import decision_labels
 from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
-from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.plan.delegate import StatusDelegate
 from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
-from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Column, PlanFilter, PlanTreeModel
+from naravard_desktop.ui.plan.filters import FilterBar, PlanFilter
+from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Key, PlanTreeModel
 from naravard_desktop.ui.plan.panel import SidePanel
 from naravard_desktop.ui.plan.panel_saving import plan_drafts
-from naravard_desktop.ui.plan.undo_steps import PlanUndo
+from naravard_desktop.ui.plan.tree_view import beside_panel, plan_tree_view, set_current_row
+from naravard_desktop.ui.plan.undo_steps import PlanUndo, Redraw, Row
 
 
 class PlanPage(QWidget):
@@ -57,11 +50,8 @@ class PlanPage(QWidget):
         self.group_id = group_id
         self.undo_stack = undo_stack
         self.plan_id: int | None = None
-        self.replaying = False  # an undo or redo step runs (undo_steps.py)
         self._reloading = False
         self._summaries: dict[int, plans.PlanSummary] = {}
-        self.steps = PlanUndo(self)
-        self.editing = PlanEditing(self)
 
         heading = QLabel(_("Local plan"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -73,78 +63,25 @@ class PlanPage(QWidget):
         plan_label.setBuddy(self.plan_choice)
 
         self.model = PlanTreeModel(self)
-        self.model.on_edit = self.editing.inline_edit
-        self.model.on_drop = self.editing.dropped
         self.proxy = PlanFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView()
-        self.tree.setObjectName("plan_tree")
-        self.tree.setModel(self.proxy)
-        self.tree.setItemDelegate(StatusDelegate(self.tree))
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        self.tree.setAlternatingRowColors(True)
-        # Drag to reorder (drag_drop.py), besides Alt+Up/Down and Ctrl+M.
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setUniformRowHeights(True)
-        # Every column on screen beside the side panel: the title takes what the others
-        # leave, the short ones fit their text, long cells show whole as a tooltip.
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.DUE, Column.STATUS, Column.PROGRESS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in (
-            (Column.RESPONSIBLE, 130),
-            (Column.SCHEDULE, 110),
-            (Column.FOLLOW_UP, 100),
-        ):
-            self.tree.setColumnWidth(column, width)
-
+        self.tree = plan_tree_view(self.proxy)
         self.panel = SidePanel()
+        redraw = Redraw(tree=self.reload, plans=self.reload_plans, row=self._shown)
+        self.steps = PlanUndo(db, undo_stack, redraw)
+        self.editing = PlanEditing(db, group_id, self.steps, self.model, self.panel, self, redraw)
+        self.model.on_edit = self.editing.inline_edit
+        self.model.on_drop = self.editing.dropped
         self.panel.activity_form.submit = self.editing.save_activity
-        self.panel.activity_form.follow_up_requested.connect(self.editing.follow_up_selected)
+        self.panel.activity_form.follow_up_requested.connect(
+            lambda: self.editing.follow_up(self.selected_row())
+        )
         self.panel.area_form.submit = self.editing.save_area
         drafts = plan_drafts(str(db.path or db.url))
-        for form in self.panel.forms():
-            form.drafts = drafts
-            form.replaying = lambda: self.replaying
-            form.set_read_only(db.read_only)
+        self.panel.set_up(drafts, db.read_only, lambda: self.steps.replaying)
 
-        self.filter_text = QLineEdit()
-        self.filter_text.setObjectName("plan_filter")
-        self.filter_text.setPlaceholderText(_("Filter by text …"))
-        self.filter_text.setClearButtonEnabled(True)
-        self.filter_text.textChanged.connect(lambda t: self._filter(text=t))
-        self.filter_status = QComboBox()
-        self.filter_status.setObjectName("plan_filter_status")
-        self.filter_status.addItem(_("All statuses"), None)
-        for status in ActivityStatus:
-            self.filter_status.addItem(status_label(status), status.value)
-        self.filter_status.currentIndexChanged.connect(
-            lambda _i: self._filter(
-                status=ActivityStatus(self.filter_status.currentData())
-                if self.filter_status.currentData()
-                else None
-            )
-        )
-        self.filter_responsible = QLineEdit()
-        self.filter_responsible.setObjectName("plan_filter_responsible")
-        self.filter_responsible.setPlaceholderText(_("Responsible …"))
-        self.filter_responsible.textChanged.connect(lambda t: self._filter(responsible=t))
-        self.filter_overdue = QCheckBox(_("Only &overdue"))
-        self.filter_overdue.setObjectName("plan_filter_overdue")
-        self.filter_overdue.toggled.connect(lambda on: self._filter(overdue_only=on))
+        self.filters = FilterBar(self.proxy)
+        self.filters.changed.connect(self._filtered)
         self.count_label = QLabel()
         self.count_label.setObjectName("plan_count")
 
@@ -167,29 +104,13 @@ class PlanPage(QWidget):
         self.plan_info.setWordWrap(True)
         self.plan_info.setStyleSheet("color: #5a5a5a;")
         self.plan_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_text, 2)
-        filters.addWidget(self.filter_status)
-        filters.addWidget(self.filter_responsible, 1)
-        filters.addWidget(self.filter_overdue)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        # In a scroll area, so that a small window can still show the whole form.
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setWidget(self.panel)
-        splitter.addWidget(panel_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(top)
         layout.addWidget(self.plan_info)
         layout.addWidget(toolbar)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.filters)
+        layout.addWidget(beside_panel(self.tree, self.panel), 1)
         layout.addWidget(self.count_label)
 
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -199,71 +120,57 @@ class PlanPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        shortcut: str | QKeySequence.StandardKey | None,
-        slot: Callable[[], None],
-        name: str,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_plan_action = self._action(
-            _("New &plan…"), None, self.editing.new_plan, "new_plan"
+        edit, keys = self.editing, QKeySequence.StandardKey
+
+        def on_row(command: Callable[[Row | None], None]) -> Callable[[], None]:
+            return lambda: command(self.selected_row())  # the row selected when triggered
+
+        def on_plan(command: Callable[[int | None], None]) -> Callable[[], None]:
+            return lambda: command(self.plan_id)
+
+        self.new_plan_action = make_action(self, _("New &plan…"), edit.new_plan, name="new_plan")
+        self.add_area_action = make_action(
+            self,
+            _("New &area…"),
+            lambda: edit.add_area(self.plan_id, self.selected_row()),
+            "Ctrl+Shift+N",
+            name="add_area",
         )
-        self.add_area_action = self._action(
-            _("New &area…"), "Ctrl+Shift+N", self.editing.add_area, "add_area"
+        self.add_activity_action = make_action(
+            self, _("New a&ctivity…"), on_row(edit.add_activity), keys.New, name="add_activity"
         )
-        self.add_activity_action = self._action(
-            _("New a&ctivity…"),
-            QKeySequence.StandardKey.New,
-            self.editing.add_activity,
-            "add_activity",
+        self.follow_up_action = make_action(
+            self, _("&Follow up…"), on_row(edit.follow_up), "Ctrl+U", name="follow_up"
         )
-        self.follow_up_action = self._action(
-            _("&Follow up…"), "Ctrl+U", self.editing.follow_up_selected, "follow_up"
+        self.move_up_action = make_action(
+            self, _("Move &up"), on_row(edit.move_up), "Alt+Up", name="move_up"
         )
-        self.move_up_action = self._action(
-            _("Move &up"), "Alt+Up", lambda: self.editing.move_selected(-1), "move_up"
+        self.move_down_action = make_action(
+            self, _("Move do&wn"), on_row(edit.move_down), "Alt+Down", name="move_down"
         )
-        self.move_down_action = self._action(
-            _("Move do&wn"), "Alt+Down", lambda: self.editing.move_selected(1), "move_down"
+        self.move_to_action = make_action(
+            self, _("Move &to area…"), on_row(edit.move_to_area), "Ctrl+M", name="move_to_area"
         )
-        self.move_to_action = self._action(
-            _("Move &to area…"), "Ctrl+M", self.editing.move_to_area, "move_to_area"
+        self.delete_action = make_action(
+            self, _("D&elete…"), on_row(edit.delete), keys.Delete, name="delete_plan_item"
         )
-        self.delete_action = self._action(
-            _("D&elete…"),
-            QKeySequence.StandardKey.Delete,
-            self.editing.delete_selected,
-            "delete_plan_item",
+        plan_details = on_plan(edit.edit_plan_details)
+        self.details_action = make_action(
+            self, _("Plan &details…"), plan_details, "Ctrl+Shift+P", name="plan_details"
         )
-        self.details_action = self._action(
-            _("Plan &details…"), "Ctrl+Shift+P", self.editing.edit_plan_details, "plan_details"
+        delete_plan = on_plan(edit.delete_plan)
+        self.delete_plan_action = make_action(
+            self, _("Delete pla&n…"), delete_plan, "Ctrl+Shift+Del", name="delete_plan"
         )
-        self.delete_plan_action = self._action(
-            _("Delete pla&n…"), "Ctrl+Shift+Del", self.editing.delete_plan, "delete_plan"
+        self.import_action = make_action(self, _("&Import…"), self._import, name="import_plan")
+        self.export_pdf_action = make_action(
+            self, _("Expo&rt PDF…"), lambda: self._export(".pdf"), name="export_plan_pdf"
         )
-        self.import_action = self._action(
-            _("&Import…"), None, lambda: import_plan(self), "import_plan"
+        self.export_xlsx_action = make_action(
+            self, _("Export E&xcel…"), lambda: self._export(".xlsx"), name="export_plan_xlsx"
         )
-        self.export_pdf_action = self._action(
-            _("Expo&rt PDF…"), None, lambda: export_plan(self, ".pdf"), "export_plan_pdf"
-        )
-        self.export_xlsx_action = self._action(
-            _("Export E&xcel…"), None, lambda: export_plan(self, ".xlsx"), "export_plan_xlsx"
-        )
-        self._action(
-            _("Filter"), QKeySequence.StandardKey.Find, self._focus_filter, "focus_plan_filter"
-        )
+        make_action(self, _("Filter"), self.filters.focus_text, keys.Find, name="focus_plan_filter")
         self.plan_actions = [self.new_plan_action, self.details_action, self.delete_plan_action]
         self.toolbar_actions = [
             self.add_area_action,
@@ -277,7 +184,6 @@ class PlanPage(QWidget):
             self.export_pdf_action,
             self.export_xlsx_action,
         ]
-        self.edit_menu_actions = self.toolbar_actions[:7]
 
     def menu_actions(self) -> list[QAction | None]:
         """Every action of the page for the main window's Plan menu (None: a separator)."""
@@ -289,12 +195,18 @@ class PlanPage(QWidget):
             *self.toolbar_actions[7:],
         ]
 
-    def _focus_filter(self) -> None:
-        self.filter_text.setFocus()
-        self.filter_text.selectAll()
+    def _import(self) -> None:
+        self.import_task = import_plan(self, self.db, self.group_id, self.reload_plans)
 
-    def _filter(self, **kwargs: Any) -> None:
-        self.proxy.set_filters(**kwargs)
+    def _export(self, suffix: str) -> None:
+        if self.plan_id is None:
+            return
+        title = self.plan_choice.currentText()
+        written = export_plan(self, self.db, self.plan_id, title, suffix)
+        if written is not None:
+            self.count_label.setText(_("Plan written to {path}").format(path=written))
+
+    def _filtered(self) -> None:
         self.tree.expandAll()
         self._update_state()
 
@@ -321,12 +233,13 @@ class PlanPage(QWidget):
         data = self.plan_choice.currentData()
         back = self.plan_choice.findData(self.plan_id) if self.plan_id is not None else -1
         chosen = int(data) if data is not None else None
-        if chosen != self.plan_id and back >= 0 and not self.replaying and not self.panel.leave():
+        replaying = self.steps.replaying
+        if chosen != self.plan_id and back >= 0 and not replaying and not self.panel.leave():
             self.plan_choice.blockSignals(True)  # Avbryt: back to the plan being edited
             self.plan_choice.setCurrentIndex(back)
             self.plan_choice.blockSignals(False)
             return
-        self.plan_id = int(data) if data is not None else None
+        self.plan_id = chosen
         self._show_plan_info()
         self.reload()
 
@@ -342,7 +255,7 @@ class PlanPage(QWidget):
             labels = {}
         self.plan_info.setText(plan_info(summary, labels))
 
-    def reload(self, select: tuple[str, int] | None = None) -> None:
+    def reload(self, select: Key | None = None) -> None:
         keep = select or self.selected_key()
         try:
             tree = plan_items.load_tree(self.db, self.plan_id) if self.plan_id else None
@@ -359,11 +272,11 @@ class PlanPage(QWidget):
             self._reloading = False
         self._selection()
 
-    def selected_key(self) -> tuple[str, int] | None:
+    def selected_key(self) -> Key | None:
         index = self.tree.currentIndex()
         if not index.isValid():
             return None
-        key: tuple[str, int] | None = index.siblingAtColumn(0).data(KEY_ROLE)
+        key: Key | None = index.siblingAtColumn(0).data(KEY_ROLE)
         return key
 
     def selected_row(self) -> AreaRow | ActivityRow | None:
@@ -374,15 +287,10 @@ class PlanPage(QWidget):
         return row
 
     def select(self, kind: str, row_id: int) -> None:
-        source = self.model.index_for(kind, row_id)
-        index = self.proxy.mapFromSource(source)
+        index = self.proxy.mapFromSource(self.model.index_for(kind, row_id))
         if not index.isValid():
             return
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.tree, index)
         self.tree.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -393,18 +301,16 @@ class PlanPage(QWidget):
         if previous.isValid() and current != previous and not self.panel.leave():
             self._reloading = True
             try:
-                self.tree.selectionModel().setCurrentIndex(
-                    previous,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                set_current_row(self.tree, previous)
             finally:
                 self._reloading = False
             return
         self._selection()
 
-    def row_saved(self) -> None:
-        """The panel saved its row (already redrawn in the tree): the counts follow."""
+    def _shown(self, row: AreaRow | ActivityRow) -> None:
+        """A row saved (by the side panel) or read again: redrawn in the tree, without a
+        reload that would take the cursor out of the panel; the counts follow."""
+        self.model.replace_row(row)
         self._update_state()
 
     def flush(self) -> bool:
@@ -458,28 +364,14 @@ class PlanPage(QWidget):
             self.add_area_action,
             self.details_action,
             self.delete_plan_action,
-            self.import_action,
             self.export_pdf_action,
             self.export_xlsx_action,
         ):
-            action.setEnabled(has_plan or action is self.import_action)
+            action.setEnabled(has_plan)
         self.add_activity_action.setEnabled(row is not None)
         is_activity = isinstance(row, ActivityRow)
         self.follow_up_action.setEnabled(is_activity)
         self.move_to_action.setEnabled(is_activity)
         for action in (self.move_up_action, self.move_down_action, self.delete_action):
             action.setEnabled(row is not None)
-        activities = self.model.activities()
-        late = sum(1 for a in activities if a.is_overdue(self.model.today))
-        areas = len(self.model.areas())
-        self.count_label.setText(
-            ", ".join(
-                [
-                    ngettext("{count} area", "{count} areas", areas).format(count=areas),
-                    ngettext("{count} activity", "{count} activities", len(activities)).format(
-                        count=len(activities)
-                    ),
-                    ngettext("{count} overdue", "{count} overdue", late).format(count=late),
-                ]
-            )
-        )
+        self.count_label.setText(self.model.summary())

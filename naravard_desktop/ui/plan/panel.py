@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -40,10 +41,12 @@ from naravard_desktop.services.plan.plan_items import (
 )
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import DateLineEdit
 from naravard_desktop.ui.plan.area_form import AreaForm
+from naravard_desktop.ui.plan.model import Column
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm
 from naravard_desktop.ui.plan.panel_saving import text_box as text_box  # for the dialogs
 from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, ask_privacy, select_first_number
@@ -465,6 +468,14 @@ class SidePanel(QStackedWidget):
     def forms(self) -> tuple[AreaForm, ActivityForm]:
         return self.area_form, self.activity_form
 
+    def set_up(self, drafts: DraftStore, read_only: bool, replaying: Callable[[], bool]) -> None:
+        """Typed text kept in `drafts`; nothing saved while `replaying()` (an undo or redo
+        step runs); only read on a database opened read-only."""
+        for form in self.forms():
+            form.drafts = drafts
+            form.replaying = replaying
+            form.set_read_only(read_only)
+
     def shown_form(self) -> AreaForm | ActivityForm | None:
         current = self.currentWidget()
         return current if isinstance(current, AreaForm | ActivityForm) else None
@@ -489,3 +500,20 @@ class SidePanel(QStackedWidget):
     def show_activity(self, row: ActivityRow, history: list[FollowUpRow]) -> None:
         self.activity_form.load(row, history)
         self.setCurrentWidget(self.activity_form)
+
+    def show_typed(self, row: AreaRow | ActivityRow, column: Column, text: str) -> None:
+        """What was typed in a cell of the tree, put in the same field here, its identity
+        number selected (to be removed, or saved anyway with Ctrl+Return)."""
+        widget: QLineEdit | QPlainTextEdit
+        if isinstance(row, AreaRow):
+            widget = self.area_form.title
+        else:
+            form = self.activity_form
+            widget = {Column.RESPONSIBLE: form.responsible, Column.SCHEDULE: form.schedule}.get(
+                column, form.title
+            )
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+        else:
+            widget.setPlainText(text)
+        select_first_number(widget)

@@ -1,10 +1,15 @@
 """Every change on the plan page as one undo step: saved through the services first, pushed
-after it succeeded (ui/undo.py). Rows deleted and put back get new ids; IdMaps follow them."""
+after it succeeded (ui/undo.py). Rows deleted and put back get new ids; IdMaps follow them.
+
+The steps know the page only by how it shows a change (Redraw)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
@@ -17,11 +22,12 @@ from naravard_desktop.services.plan.plan_items import (
     PlanTree,
 )
 from naravard_desktop.services.plan.plans import PlanSummary, RevisionInput
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.plan.model import Key, key_of
 from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
-if TYPE_CHECKING:
-    from naravard_desktop.ui.plan.page import PlanPage
+Row = AreaRow | ActivityRow
 
 
 def _short(text: str) -> str:
@@ -29,37 +35,52 @@ def _short(text: str) -> str:
     return line if len(line) <= 40 else line[:39] + "…"
 
 
+@dataclass(frozen=True)
+class Redraw:
+    """How the page shows a change: the tree again with a row selected (`tree`), the plan
+    list again with a plan chosen (`plans`), or one saved row redrawn in place (`row`)."""
+
+    tree: Callable[[Key | None], None]
+    plans: Callable[[int | None], None]
+    row: Callable[[Row], None]
+
+
 class PlanUndo:
-    def __init__(self, page: PlanPage) -> None:
-        self.page = page
+    def __init__(self, db: Database, stack: QUndoStack, redraw: Redraw) -> None:
+        self.db = db
+        self.stack = stack
+        self.redraw = redraw
+        self.replaying = False  # an undo or redo step runs: the side panel must not save
         self.plans = IdMap()
         self.areas = IdMap()
         self.activities = IdMap()
 
-    @property
-    def db(self) -> Any:
-        return self.page.db
-
-    def _push(self, text: str, undo: Any, redo: Any, refresh: Any = None) -> None:
-        self.page.undo_stack.push(
+    def _push(
+        self,
+        text: str,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
+        self.stack.push(
             SavedChangeCommand(
                 text,
                 undo=self._replaying(undo),
                 redo=self._replaying(redo),
-                refresh=refresh or self.page.reload,
+                refresh=refresh or (lambda: self.redraw.tree(None)),
             )
         )
 
-    def _replaying(self, action: Any) -> Any:
+    def _replaying(self, action: Callable[[], None]) -> Callable[[], None]:
         """While an undo or redo runs, the side panel must not save (a step pushed then
         would corrupt the stack): what is typed stays in the panel or its drafts."""
 
         def run() -> None:
-            self.page.replaying = True
+            self.replaying = True
             try:
                 action()
             finally:
-                self.page.replaying = False
+                self.replaying = False
 
         return run
 
@@ -77,15 +98,15 @@ class PlanUndo:
             plans.update_plan(
                 self.db, current, value[0], value[1], privacy_override=RESTORED_REASON
             )
-            self.page.reload_plans(plan_id)
+            self.redraw.plans(plan_id)
 
         self._push(
             _("Edit plan {title}").format(title=_short(before.title)),
             lambda: write(old),
             lambda: write(new),
-            self.page.reload_plans,
+            lambda: self.redraw.plans(None),
         )
-        self.page.reload_plans(saved.id)
+        self.redraw.plans(saved.id)
 
     def deleted_plan(self, plan: PlanSummary) -> None:
         """Delete the plan with everything in it; undo puts it back (new ids, followed by the
@@ -98,21 +119,21 @@ class PlanUndo:
             self._follow(state["tree"], plan_items.load_tree(self.db, again.id))
             self.plans.moved(state["id"], again.id)
             state["id"] = again.id
-            self.page.reload_plans(again.id)
+            self.redraw.plans(again.id)
 
         def redo() -> None:
             current = self.plans.resolve(state["id"])
             state["tree"] = plan_items.load_tree(self.db, current)
             state["snapshot"] = plans.delete_plan(self.db, current)
-            self.page.reload_plans()
+            self.redraw.plans(None)
 
         self._push(
             _("Delete plan {title}").format(title=_short(plan.title)),
             undo,
             redo,
-            self.page.reload_plans,
+            lambda: self.redraw.plans(None),
         )
-        self.page.reload_plans()
+        self.redraw.plans(None)
 
     def _follow(self, old: PlanTree, new: PlanTree) -> None:
         """A restored plan has its areas and activities in the same order as before."""
@@ -123,43 +144,20 @@ class PlanUndo:
             ):
                 self.activities.moved(was.id, now.id)
 
-    # --- adding ---------------------------------------------------------------------------
+    # --- adding and deleting ----------------------------------------------------------------
 
-    def added_area(self, row: AreaRow) -> None:
-        state: dict[str, Any] = {"id": row.id, "snapshot": None}
+    def added(self, row: Row) -> None:
+        """A new area or activity: undo deletes it, redo puts it back."""
+        there = _Presence(self, row)
+        text = _("Add area {title}") if isinstance(row, AreaRow) else _("Add activity {title}")
+        self._push(text.format(title=_short(row.title)), there.delete, there.restore)
+        self.redraw.tree(key_of(row))
 
-        def undo() -> None:
-            state["snapshot"] = plan_items.delete_area(self.db, self.areas.resolve(state["id"]))
-            self.page.reload()
-
-        def redo() -> None:
-            again = plan_items.restore_area(self.db, state["snapshot"])
-            self.areas.moved(state["id"], again.id)
-            state["id"] = again.id
-            self.page.reload(("area", again.id))
-
-        self._push(_("Add area {title}").format(title=_short(row.title)), undo, redo)
-        self.page.reload(("area", row.id))
-
-    def added_activity(self, row: ActivityRow) -> None:
-        state: dict[str, Any] = {"id": row.id, "snapshot": None}
-
-        def undo() -> None:
-            state["snapshot"] = plan_items.delete_activity(
-                self.db, self.activities.resolve(state["id"])
-            )
-            self.page.reload()
-
-        def redo() -> None:
-            snapshot = state["snapshot"]
-            snapshot = replace(snapshot, area_id=self.areas.resolve(snapshot.area_id))
-            again = plan_items.restore_activity(self.db, snapshot)
-            self.activities.moved(state["id"], again.id)
-            state["id"] = again.id
-            self.page.reload(("activity", again.id))
-
-        self._push(_("Add activity {title}").format(title=_short(row.title)), undo, redo)
-        self.page.reload(("activity", row.id))
+    def deleted(self, row: Row) -> None:
+        """Delete an area (with what it holds) or an activity: undo puts it back."""
+        there = _Presence(self, row)
+        there.delete(row.id)
+        self._push(_("Delete {title}").format(title=_short(row.title)), there.restore, there.delete)
 
     # --- editing --------------------------------------------------------------------------
 
@@ -181,18 +179,14 @@ class PlanUndo:
             activity_id = self.activities.resolve(before.id)
             current = plan_items.get_activity(self.db, activity_id)
             plan_items.update_activity(self.db, current, value, privacy_override=reason)
-            self.page.reload(("activity", activity_id))
+            self.redraw.tree(("activity", activity_id))
 
         self._push(
             _("Edit {title}").format(title=_short(before.title)),
             lambda: write(old, RESTORED_REASON),
             lambda: write(new, privacy_override or RESTORED_REASON),
         )
-        self.page.model.replace_row(saved)
-        if reload:
-            self.page.reload(("activity", saved.id))
-        else:
-            self.page.row_saved()
+        self._shown(saved, reload)
         return saved
 
     def edit_area(
@@ -211,19 +205,21 @@ class PlanUndo:
         def write(value: AreaInput) -> None:
             area_id = self.areas.resolve(before.id)
             plan_items.update_area(self.db, area_id, value, privacy_override=RESTORED_REASON)
-            self.page.reload(("area", area_id))
+            self.redraw.tree(("area", area_id))
 
         self._push(
             _("Edit {title}").format(title=_short(before.title)),
             lambda: write(old),
             lambda: write(new),
         )
-        if reload:
-            self.page.reload(("area", saved.id))
-        else:
-            self.page.model.replace_row(saved)
-            self.page.row_saved()
+        self._shown(saved, reload)
         return saved
+
+    def _shown(self, saved: Row, reload: bool) -> None:
+        if reload:
+            self.redraw.tree(key_of(saved))
+        else:
+            self.redraw.row(saved)
 
     def followed_up(self, before: ActivityRow, entry: FollowUpRow) -> None:
         state = {"id": entry.id}
@@ -237,23 +233,21 @@ class PlanUndo:
             current = plan_items.get_activity(self.db, activity_id)
             restored = replace(current.as_input(), status=before.status, progress=before.progress)
             plan_items.update_activity(self.db, current, restored)
-            self.page.reload(("activity", activity_id))
+            self.redraw.tree(("activity", activity_id))
 
         def redo() -> None:
             activity_id = self.activities.resolve(before.id)
             state["id"] = follow_ups.add_follow_up(
                 self.db, activity_id, data, privacy_override=RESTORED_REASON
             ).id
-            self.page.reload(("activity", activity_id))
+            self.redraw.tree(("activity", activity_id))
 
         self._push(_("Follow up {title}").format(title=_short(before.title)), undo, redo)
-        self.page.reload(("activity", before.id))
+        self.redraw.tree(("activity", before.id))
 
     # --- order ----------------------------------------------------------------------------
 
-    def moved(
-        self, row: AreaRow | ActivityRow, position: int | None, area_id: int | None = None
-    ) -> None:
+    def moved(self, row: Row, position: int | None, area_id: int | None = None) -> None:
         if isinstance(row, AreaRow):
             if position is None or position < 0:
                 return
@@ -262,14 +256,14 @@ class PlanUndo:
             def move_area(to: int) -> None:
                 area = self.areas.resolve(row.id)
                 plan_items.move_area(self.db, area, to)
-                self.page.reload(("area", area))
+                self.redraw.tree(("area", area))
 
             self._push(
                 _("Move {title}").format(title=_short(row.title)),
                 lambda: move_area(row.position),
                 lambda: move_area(position),
             )
-            self.page.reload(("area", row.id))
+            self.redraw.tree(("area", row.id))
             return
         if position is not None and position < 0:
             return
@@ -279,46 +273,47 @@ class PlanUndo:
         def move_activity(area: int, to: int | None) -> None:
             activity = self.activities.resolve(row.id)
             plan_items.move_activity(self.db, activity, self.areas.resolve(area), to)
-            self.page.reload(("activity", activity))
+            self.redraw.tree(("activity", activity))
 
         self._push(
             _("Move {title}").format(title=_short(row.title)),
             lambda: move_activity(row.area_id, row.position),
             lambda: move_activity(target, position),
         )
-        self.page.reload(("activity", row.id))
+        self.redraw.tree(("activity", row.id))
 
-    # --- deleting -------------------------------------------------------------------------
 
-    def deleted(self, row: AreaRow | ActivityRow) -> None:
-        is_area = isinstance(row, AreaRow)
-        ids = self.areas if is_area else self.activities
-        state: dict[str, Any] = {"id": row.id}
-        state["snapshot"] = (
-            plan_items.delete_area(self.db, row.id)
-            if is_area
-            else plan_items.delete_activity(self.db, row.id)
-        )
+class _Presence:
+    """An area or activity that is taken out and put back by undo and redo: each time it is
+    put back it gets a new id, which the step's IdMap follows (and the parent area's, for an
+    activity whose area was put back meanwhile)."""
 
-        def undo() -> None:
-            snapshot = state["snapshot"]
-            if is_area:
-                again: AreaRow | ActivityRow = plan_items.restore_area(self.db, snapshot)
-            else:
-                snapshot = replace(snapshot, area_id=self.areas.resolve(snapshot.area_id))
-                again = plan_items.restore_activity(self.db, snapshot)
-            ids.moved(state["id"], again.id)
-            state["id"] = again.id
-            self.page.reload(("area" if is_area else "activity", again.id))
+    def __init__(self, steps: PlanUndo, row: Row) -> None:
+        self.steps = steps
+        self.is_area = isinstance(row, AreaRow)
+        self.ids = steps.areas if self.is_area else steps.activities
+        self.id = row.id
+        self.snapshot: Any = None
 
-        def redo() -> None:
-            current = ids.resolve(state["id"])
-            state["snapshot"] = (
-                plan_items.delete_area(self.db, current)
-                if is_area
-                else plan_items.delete_activity(self.db, current)
-            )
-            self.page.reload()
+    def delete(self, current: int | None = None) -> None:
+        """Take it out (`current`: its id as the user saw it, else followed by the IdMap)."""
+        db = self.steps.db
+        if current is None:
+            current = self.ids.resolve(self.id)
+        if self.is_area:
+            self.snapshot = plan_items.delete_area(db, current)
+        else:
+            self.snapshot = plan_items.delete_activity(db, current)
+        self.steps.redraw.tree(None)
 
-        self._push(_("Delete {title}").format(title=_short(row.title)), undo, redo)
-        self.page.reload()
+    def restore(self) -> None:
+        db = self.steps.db
+        again: Row
+        if self.is_area:
+            again = plan_items.restore_area(db, self.snapshot)
+        else:
+            area_id = self.steps.areas.resolve(self.snapshot.area_id)
+            again = plan_items.restore_activity(db, replace(self.snapshot, area_id=area_id))
+        self.ids.moved(self.id, again.id)
+        self.id = again.id
+        self.steps.redraw.tree(key_of(again))

@@ -33,7 +33,6 @@ from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
 from naravard_desktop.ui.plan.dialogs import FollowUpDialog
-from naravard_desktop.ui.plan.files import export_plan
 from naravard_desktop.ui.plan.page import PlanPage
 
 if TYPE_CHECKING:
@@ -470,7 +469,7 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     qtbot.addWidget(page)
     page.reload_plans(other.id)
     save.answers.append("")  # cancelled: nothing written
-    export_plan(page, ".pdf")
+    page.export_pdf_action.trigger()
     assert save.opened[-1] == shared / "Plan 2027 2028 utkast.pdf"
     assert sorted(p.name for p in shared.iterdir()) == [
         "Kallelse maj.pdf",

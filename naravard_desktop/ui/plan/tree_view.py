@@ -1,0 +1,78 @@
+"""The plan's tree/table on screen: every column beside the side panel, rows selected whole,
+edited in place (status and progress through the delegate) and dragged to reorder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
+
+from naravard_desktop.ui.plan.delegate import StatusDelegate
+from naravard_desktop.ui.plan.filters import PlanFilter
+from naravard_desktop.ui.plan.model import Column
+
+
+def plan_tree_view(proxy: PlanFilter) -> QTreeView:
+    tree = QTreeView()
+    tree.setObjectName("plan_tree")
+    tree.setModel(proxy)
+    tree.setItemDelegate(StatusDelegate(tree))
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(
+        QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+    )
+    tree.setAlternatingRowColors(True)
+    # Drag to reorder (drag_drop.py), besides Alt+Up/Down and Ctrl+M.
+    tree.setDragEnabled(True)
+    tree.setAcceptDrops(True)
+    tree.setDropIndicatorShown(True)
+    tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+    tree.setUniformRowHeights(True)
+    # Every column on screen beside the side panel: the title takes what the others
+    # leave, the short ones fit their text, long cells show whole as a tooltip.
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(60)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+    for column in (Column.DUE, Column.STATUS, Column.PROGRESS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in (
+        (Column.RESPONSIBLE, 130),
+        (Column.SCHEDULE, 110),
+        (Column.FOLLOW_UP, 100),
+    ):
+        tree.setColumnWidth(column, width)
+    return tree
+
+
+def set_current_row(tree: QTreeView, index: QModelIndex) -> None:
+    """Make the row of `index` the current and only selected one."""
+    tree.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def beside_panel(tree: QTreeView, panel: QWidget) -> QSplitter:
+    """The tree with the side panel at its right, in a scroll area so that a small window
+    can still show the whole form."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(panel)
+    splitter = QSplitter()
+    splitter.addWidget(tree)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([900, 340])
+    return splitter
