@@ -10,19 +10,18 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from naravard_desktop import i18n
 from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.meeting_facts import kallelse_facts
+from naravard_desktop.documents.meeting_pages import build_meeting_pdf
 from naravard_desktop.documents.meeting_pdf import (
     CONTENT_WIDTH,
-    MARGINS_MM,
-    drawable,
     facts,
     header,
     meeting_styles,
     para,
     rule,
-    running_header,
     table_style,
 )
-from naravard_desktop.documents.pdf import RULE, PdfInfo, build_pdf, to_pdfa
+from naravard_desktop.documents.pdf import RULE
 from naravard_desktop.i18n import _, format_iso_date, format_time
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 
@@ -33,60 +32,49 @@ SHADE = "#eef2f5"
 def kallelse_pdf(data: ProtocolData) -> bytes:
     """The kallelse as PDF/A-2b bytes, in the meeting's language (data.language)."""
     with i18n.use_language(data.language):
-        styles = meeting_styles()
-        info = PdfInfo(
+        return build_meeting_pdf(
+            data,
+            _story(data, meeting_styles()),
             title=words.kallelse_title(data),
-            author=data.group_name,
             subject=_("Notice of meeting with agenda"),
-            language=i18n.current_language(),
             keywords=_("notice of meeting"),
+            footer=words.kallelse_footer(data),
+            running=words.running_label(_("Notice of meeting"), data),
         )
-        story: list[Flowable] = [
-            header(data, _("Notice"), words.meeting_label(data), styles),
-            Spacer(1, 3 * mm),
-            rule(thickness=1.2),
-            para(
-                _("You are invited to a meeting of {group}.").format(group=data.group_name),
-                styles["body"],
-            ),
-            Spacer(1, 2 * mm),
-            facts(_fact_rows(data), styles),
-            rule(thickness=1.2),
-            *_agenda(data, styles),
-            *_actions_and_closing(data, styles),
-        ]
-        pdf = build_pdf(
-            story,
-            info,
-            margins_mm=MARGINS_MM,
-            footer_left=drawable(words.kallelse_footer(data)),
-            on_page=running_header(
-                " · ".join(
-                    (
-                        _("Notice of meeting"),
-                        words.meeting_label(data),
-                        words.long_date(data.held_on),
-                    )
-                )
-            ),
-        )
-        return to_pdfa(pdf, info)
 
 
-def _fact_rows(data: ProtocolData) -> list[words.FactRow]:
-    people = words.invited(data)
-    rows: list[words.FactRow] = [(_("Date"), words.long_date(data.held_on), False)]
-    when = words.time_range(data, planned=True)
-    if when:
-        rows.append((_("Time"), when, False))
-    rows.append((_("Place"), data.place, False))
-    rows.append((_("Invited"), "", False))
-    rows.append((_("Members"), people.members or "–", True))
-    if people.substitutes:
-        rows.append((_("Substitutes"), people.substitutes, True))
-    if people.others:
-        rows.append((_("Others"), people.others, True))
-    return rows
+def _story(data: ProtocolData, styles: Styles) -> list[Flowable]:
+    return [
+        header(data, _("Notice"), words.meeting_label(data), styles),
+        Spacer(1, 3 * mm),
+        rule(thickness=1.2),
+        para(
+            _("You are invited to a meeting of {group}.").format(group=data.group_name),
+            styles["body"],
+        ),
+        Spacer(1, 2 * mm),
+        facts(kallelse_facts(data), styles),
+        rule(thickness=1.2),
+        *_agenda(data, styles),
+        *_actions_and_closing(data, styles),
+    ]
+
+
+def _shaded_table(rows: list[list[Any]], widths: list[float]) -> Table:
+    """A table of the kallelse: its heading row shaded (and repeated on a new page), a thin
+    rule under every row."""
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            left=3,
+            right=3,
+            top=3,
+            bottom=4,
+        )
+    )
+    return table
 
 
 def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
@@ -129,21 +117,7 @@ def _agenda(data: ProtocolData, styles: Styles) -> list[Flowable]:
         rows.append(["", para(label, small), "", para(format_time(end), small), ""])
     widths = [14 * mm, 0.0, 38 * mm, 16 * mm, 12 * mm]
     widths[1] = CONTENT_WIDTH - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ]
-        )
-    )
-    return [para(_("Agenda"), styles["section"]), table]
+    return [para(_("Agenda"), styles["section"]), _shaded_table(rows, widths)]
 
 
 def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
@@ -176,23 +150,9 @@ def _open_actions(data: ProtocolData, styles: Styles) -> list[Flowable]:
     # "Beslutad vid" holds "28 september 2026," on one line (a date never breaks).
     widths = [0.0, 30 * mm, 24 * mm, 37 * mm, 20 * mm]
     widths[0] = CONTENT_WIDTH - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ]
-        )
-    )
     heading = para(_("Open actions to follow up"), styles["section"])
     heading.keepWithNext = True
-    return [heading, table]
+    return [heading, _shaded_table(rows, widths)]
 
 
 def _actions_and_closing(data: ProtocolData, styles: Styles) -> list[Flowable]:

@@ -6,7 +6,6 @@ replaces characters the embedded font cannot draw (most emoji), so no tofu boxes
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import cache
@@ -20,11 +19,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Table
 from reportlab.platypus.tables import TableStyle
 
-from naravard_desktop.documents.meeting_text import FactRow, blocks, clean
+from naravard_desktop.documents.meeting_facts import FactRow
+from naravard_desktop.documents.meeting_text import blocks, clean
 from naravard_desktop.documents.pdf import (
     FONT,
     FONT_BOLD,
@@ -207,17 +206,7 @@ def header(data: ProtocolData, kind: str, number: str, styles: dict[str, Paragra
         cells = [[left, right]]
         widths = [CONTENT_WIDTH - right_width, right_width]
     table = Table(cells, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(table_style(valign="MIDDLE"))
     return table
 
 
@@ -255,18 +244,7 @@ def facts(rows: list[FactRow], styles: dict[str, Any], label_width: float = 40 *
             cells.append([label_cell, [para(v, styles["fact"]) for v in value], ""])
             spans.append(("SPAN", (1, row), (2, row)))
     table = Table(cells, colWidths=[label_width, value_width / 2, value_width / 2], hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                *spans,
-            ]
-        )
-    )
+    table.setStyle(table_style(*spans, right=4, top=1.5, bottom=1.5))
     return table
 
 
@@ -297,17 +275,7 @@ def unsplittable(flowables: list[Flowable]) -> Table:
     """`flowables` as one block that is never split over pages (a KeepTogether inside a
     KeepTogether would always move the outer one to a new page)."""
     table = Table([[flowables]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(table_style())
     return table
 
 
@@ -331,58 +299,29 @@ def keep_item_with(flowables: list[Flowable], block: list[Flowable]) -> list[Flo
     ]
 
 
-DRAFT_INK = colors.HexColor("#8b1f1f")
-WATERMARK = colors.HexColor("#e4e4e4")
-
-
-def _watermark(canvas: Canvas, text: str) -> None:
-    """`text` large, light grey and diagonal across the page, under what the page shows."""
-    width, height = canvas._pagesize
-    angle = math.degrees(math.atan2(height, width))
-    length = 0.7 * math.hypot(width, height)
-    size = min(96.0, length / max(pdfmetrics.stringWidth(text, FONT_BOLD, 1), 1.0))
-    canvas.saveState()
-    canvas.setFillColor(WATERMARK)
-    canvas.setFont(FONT_BOLD, size)
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(angle)
-    canvas.drawCentredString(0, -size / 3, text)
-    canvas.restoreState()
-
-
-def running_header(label: str, draft: str = "") -> Any:
-    """On pages after the first: the group and document in small type at the top. With
-    `draft` (a protocol not yet approved): that mark on every page, the first one too, at the
-    top left and as a light diagonal watermark."""
-
-    def draw(canvas: Canvas, doc: Any) -> None:
-        first = canvas.getPageNumber() == 1
-        if first and not draft:
-            return
-        width, height = canvas._pagesize
-        if draft:
-            _watermark(canvas, drawable(draft, FONT_BOLD))
-        canvas.saveState()
-        if draft:
-            canvas.setFont(FONT_BOLD, 8.5)
-            canvas.setFillColor(DRAFT_INK)
-            canvas.drawString(18 * mm, height - 12 * mm, drawable(draft, FONT_BOLD))
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(MUTED)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        if not first:
-            canvas.drawRightString(width - 18 * mm, height - 12 * mm, drawable(label))
-            canvas.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)
-        canvas.restoreState()
-
-    return draw
-
-
-def table_style(commands: list[Any]) -> TableStyle:
-    """A TableStyle with the embedded font: a Table otherwise selects Helvetica (not embedded,
-    breaks PDF/A) for every cell, even when the cells hold Paragraphs."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+def table_style(
+    *commands: Any,
+    valign: str = "TOP",
+    left: float = 0,
+    right: float = 0,
+    top: float = 0,
+    bottom: float = 0,
+) -> TableStyle:
+    """A TableStyle with the embedded font (a Table otherwise selects Helvetica, not embedded,
+    which breaks PDF/A, for every cell, even when the cells hold Paragraphs), every cell
+    aligned by `valign` and padded by `left` … `bottom` points, then `commands`."""
+    every = ((0, 0), (-1, -1))
+    return TableStyle(
+        [
+            ("FONTNAME", *every, FONT),
+            ("VALIGN", *every, valign),
+            ("LEFTPADDING", *every, left),
+            ("RIGHTPADDING", *every, right),
+            ("TOPPADDING", *every, top),
+            ("BOTTOMPADDING", *every, bottom),
+            *commands,
+        ]
+    )
 
 
 def rule(width: float = CONTENT_WIDTH, thickness: float = 0.8) -> Flowable:

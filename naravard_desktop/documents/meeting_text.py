@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, Role
+from naravard_desktop.db.enums import MeetingKind
 from naravard_desktop.i18n import (
-    N_,
     _,
     format_date,
     format_date_in_text,
@@ -24,7 +22,6 @@ from naravard_desktop.i18n import (
 from naravard_desktop.services.meetings.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings.protocol_model import (
     ActionLine,
-    AttendeeLine,
     ItemLine,
     ProtocolData,
     SignatureLine,
@@ -33,12 +30,6 @@ from naravard_desktop.services.meetings.protocol_model import (
 # C0/C1 control characters except tab and newline, lone surrogates and non-characters:
 # invalid in XML (DOCX), noise in a PDF.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-_PRINCIPAL_WORDS = {
-    Principal.REGION: N_("region"),
-    Principal.MUNICIPALITY: N_("municipality"),
-    Principal.JOINT: N_("joint"),
-}
 
 
 def clean(text: str) -> str:
@@ -105,138 +96,6 @@ def paragraph_range(data: ProtocolData) -> str:
         return ""
     first, last = bounds
     return f"§ {first}" if first == last else f"§§ {first}–{last}"
-
-
-def partial_attendance(line: AttendeeLine) -> str:
-    """ "§ 14–15", "från § 5", "till och med § 9" or ""."""
-    first, last = line.from_paragraph, line.to_paragraph
-    if first is not None and last is not None:
-        return f"§ {first}" if first == last else f"§ {first}–{last}"
-    if first is not None:
-        return _("from § {paragraph}").format(paragraph=first)
-    if last is not None:
-        return _("until § {paragraph}").format(paragraph=last)
-    return ""
-
-
-def principal_word(line: AttendeeLine) -> str:
-    """ "kommun", "region"; for other principals the organisation, if any."""
-    if line.principal in _PRINCIPAL_WORDS:
-        return _(_PRINCIPAL_WORDS[line.principal])
-    return clean(line.organisation)
-
-
-@dataclass(frozen=True)
-class Attendance:
-    """The attendance lists of a protocol, each entry already written out."""
-
-    members: list[str]
-    substitutes: list[str]
-    others: list[str]
-    absent: list[str]
-
-
-def _role_word(line: AttendeeLine, data: ProtocolData) -> str:
-    if line.name == data.chair or (not data.chair and line.role is Role.CHAIR):
-        return _("chair")
-    if line.name == data.secretary or (not data.secretary and line.role is Role.SECRETARY):
-        return _("secretary")
-    if line.role is Role.VICE_CHAIR:
-        return _("vice chair")
-    if line.status is AttendanceStatus.COOPTED or line.role is Role.COOPTED:
-        return _("co-opted")
-    return ""
-
-
-def _entry(line: AttendeeLine, data: ProtocolData, *, with_principal: bool = True) -> str:
-    """ "Anna Berg, ordförande (kommun)", "Sara Holm (region), tjänstgörande ersättare för
-    Per Ek", "Jonas Ås, adjungerad, § 14–15", "Karin Vik, Bergsjö hälsocentral, från § 16"."""
-    text = clean(line.name)
-    role = _role_word(line, data)
-    if role:
-        text = f"{text}, {role}"
-    if line.status is AttendanceStatus.GUEST or line.role is None:
-        if line.organisation:
-            text = f"{text}, {clean(line.organisation)}"
-    elif with_principal:
-        principal = principal_word(line)
-        if principal:
-            text = f"{text} ({principal})"
-    if line.status is AttendanceStatus.SUBSTITUTE and line.substitute_for:
-        serving = _("serving substitute for {member}").format(member=clean(line.substitute_for))
-        text = f"{text}, {serving}"
-    partial = partial_attendance(line)
-    if partial:
-        text = f"{text}, {partial}"
-    if line.note:
-        text = f"{text}; {clean(line.note)}"
-    return text
-
-
-def _is_other(line: AttendeeLine, data: ProtocolData) -> bool:
-    """Present but not deciding: the secretary, co-opted members and guests."""
-    if line.status in (AttendanceStatus.COOPTED, AttendanceStatus.GUEST):
-        return True
-    return line.role in (Role.SECRETARY, Role.COOPTED, None) or (
-        bool(data.secretary) and line.name == data.secretary and line.role is not Role.CHAIR
-    )
-
-
-def attendance(data: ProtocolData) -> Attendance:
-    """Who was there, as the protocol lists them (Ledamöter, Ersättare, Övriga, Frånvarande)."""
-    members: list[str] = []
-    substitutes: list[str] = []
-    others: list[str] = []
-    absent: list[str] = []
-    for line in data.attendees:
-        if line.status is AttendanceStatus.ABSENT:
-            absent.append(_entry(line, data))
-        elif line.status is AttendanceStatus.SUBSTITUTE or line.role is Role.SUBSTITUTE:
-            substitutes.append(_entry(line, data))
-        elif _is_other(line, data):
-            others.append(_entry(line, data, with_principal=False))
-        else:
-            members.append(_entry(line, data))
-    if data.secretary and all(line.name != data.secretary for line in data.attendees):
-        others.insert(0, ", ".join((clean(data.secretary), _("secretary"))))
-    return Attendance(members, substitutes, others, absent)
-
-
-def attendance_heading(data: ProtocolData) -> str:
-    """ "Närvarande" in a protocol; "Kallade" while the meeting has not been held."""
-    return _("Present") if data.held else _("Invited")
-
-
-@dataclass(frozen=True)
-class Invited:
-    """Who a kallelse goes to: members and substitutes, then others (secretary, guests)."""
-
-    members: list[str]
-    substitutes: list[str]
-    others: list[str]
-
-
-# An absence note that already says the person sent apologies ("Anmält förhinder").
-_APOLOGIES = re.compile(r"förhinder|apolog", re.IGNORECASE)
-
-
-def invited(data: ProtocolData) -> Invited:
-    members: list[str] = []
-    substitutes: list[str] = []
-    others: list[str] = []
-    for line in data.attendees:
-        entry = _entry(line, data, with_principal=not _is_other(line, data))
-        if line.status is AttendanceStatus.ABSENT and not _APOLOGIES.search(line.note):
-            entry = _("{entry} (has sent apologies)").format(entry=entry)
-        if line.status is AttendanceStatus.SUBSTITUTE or line.role is Role.SUBSTITUTE:
-            substitutes.append(entry)
-        elif _is_other(line, data):
-            others.append(entry)
-        else:
-            members.append(entry)
-    if data.secretary and all(line.name != data.secretary for line in data.attendees):
-        others.insert(0, ", ".join((clean(data.secretary), _("secretary"))))
-    return Invited(members, substitutes, others)
 
 
 def action_parts(action: ActionLine) -> list[str]:
@@ -311,47 +170,14 @@ def protocol_document_title(data: ProtocolData) -> str:
     return protocol_title(data)
 
 
-FactRow = tuple[str, list[str] | str, bool]  # label, value(s), indented sub-row
-
-
-def protocol_facts(data: ProtocolData) -> list[FactRow]:
-    """The facts under a protocol's header (PDF and DOCX alike): date, time, place, who was
-    present or absent, or, for a meeting not yet held, who is called; adjusters and §§."""
-    rows: list[FactRow] = [(_("Date"), long_date(data.held_on), False)]
-    when = time_range(data)
-    if when:
-        rows.append((_("Time"), when, False))
-    rows.append((_("Place"), data.place, False))
-    rows.append((attendance_heading(data), "", False))
-    if not data.held:  # who is called; who comes is not known yet
-        called = invited(data)
-        rows.append((_("Members"), called.members or "–", True))
-        if called.substitutes:
-            rows.append((_("Substitutes"), called.substitutes, True))
-        if called.others:
-            rows.append((_("Others"), called.others, True))
-    else:
-        people = attendance(data)
-        rows.append((_("Members"), people.members or "–", True))
-        if people.substitutes:
-            rows.append((_("Substitutes"), people.substitutes, True))
-        if people.others:
-            rows.append((_("Others present"), people.others, True))
-        if people.absent:
-            rows.append((_("Absent"), people.absent, False))
-    if data.adjusters:
-        rows.append((_("Adjusters"), join_names(clean(name) for name in data.adjusters), False))
-    paragraphs = paragraph_range(data)
-    if paragraphs:
-        rows.append((_("Paragraphs"), paragraphs, False))
-    return rows
+def _of_group_on_day(text: str, data: ProtocolData) -> str:
+    """`text` (translated, with {group} and {date}) for this group and meeting day."""
+    return text.format(group=clean(data.group_name), date=long_date(data.held_on))
 
 
 def protocol_title(data: ProtocolData) -> str:
     """Document title for metadata: "Protokoll Lokal samverkansgrupp Bergsjö 17 maj 2024"."""
-    return _("Protocol {group} {date}").format(
-        group=clean(data.group_name), date=long_date(data.held_on)
-    )
+    return _of_group_on_day(_("Protocol {group} {date}"), data)
 
 
 def protocol_subject(data: ProtocolData) -> str:
@@ -361,24 +187,24 @@ def protocol_subject(data: ProtocolData) -> str:
 
 
 def protocol_footer(data: ProtocolData) -> str:
-    text = _("{group} · Protocol {date}").format(
-        group=clean(data.group_name), date=long_date(data.held_on)
-    )
+    text = _of_group_on_day(_("{group} · Protocol {date}"), data)
     if data.chain_code:
         text += " · " + _("Previous approval {code}").format(code=data.chain_code)
     return text
 
 
 def kallelse_title(data: ProtocolData) -> str:
-    return _("Notice of meeting {group} {date}").format(
-        group=clean(data.group_name), date=long_date(data.held_on)
-    )
+    return _of_group_on_day(_("Notice of meeting {group} {date}"), data)
 
 
 def kallelse_footer(data: ProtocolData) -> str:
-    return _("{group} · Notice of meeting {date}").format(
-        group=clean(data.group_name), date=long_date(data.held_on)
-    )
+    return _of_group_on_day(_("{group} · Notice of meeting {date}"), data)
+
+
+def running_label(kind: str, data: ProtocolData) -> str:
+    """The small heading atop every page after the first: "Protokoll · Möte 2024:3 · 17 maj
+    2024" (`kind` translated)."""
+    return " · ".join((kind, meeting_label(data), long_date(data.held_on)))
 
 
 def signatures(data: ProtocolData) -> list[SignatureLine]:

@@ -3,7 +3,7 @@ the same content and look as the PDF, with Heading styles per §, tables for fac
 and signatures, a running header (with "UTKAST – ej justerat" on every page of a draft, and
 in the title) and "Sida X av Y" as PAGE/NUMPAGES fields in the footer. ISO dates carry
 non-breaking hyphens; the document properties are ours, not python-docx's template's
-(export/docx_parts.py)."""
+(documents/docx_parts.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 from naravard_desktop import i18n
 from naravard_desktop.documents import docx_parts as parts
 from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.meeting_facts import FactRow, protocol_facts
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
@@ -122,6 +123,11 @@ def _indented(document: Any, text: str = "", style: str | None = None, **formatt
     return paragraph
 
 
+def _notes(document: Any, text: str) -> list[Any]:
+    """Typed notes as indented paragraphs: one a block, its line breaks kept (as in the PDF)."""
+    return [_indented(document, "\n".join(lines)) for lines in words.blocks(text)]
+
+
 def _bullet(document: Any, text: str) -> Any:
     """A bullet line under the text of a § (the list style alone would start at the margin)."""
     from docx.shared import Mm, Pt
@@ -167,7 +173,7 @@ def _front(document: Any, data: ProtocolData) -> None:
         paragraph.paragraph_format.space_before = Pt(6)
         parts.text(paragraph, revision, bold=True, color=RED)
     parts.rule(document, RULE, space_before=4)
-    _facts(document, words.protocol_facts(data))
+    _facts(document, protocol_facts(data))
     parts.rule(document, RULE, space_after=6)
 
 
@@ -188,7 +194,7 @@ def _logo(paragraph: Any, data: bytes | None) -> float:
     return float(picture.width.mm)
 
 
-def _facts(document: Any, rows: list[words.FactRow]) -> None:
+def _facts(document: Any, rows: list[FactRow]) -> None:
     """Label and value(s) per row; a long list in two columns, one entry per paragraph."""
     from docx.shared import Mm
 
@@ -224,20 +230,16 @@ def _item(document: Any, item: ItemLine, data: ProtocolData, *, last: bool = Fal
     added = words.standard_item_text(item, data)  # "Inga övriga frågor.", the next meeting
     if added:
         body.append(_indented(document, added))
-    for lines in words.blocks(item.notes):
-        body.append(_indented(document, "\n".join(lines)))
+    body += _notes(document, item.notes)
     if item.carried_actions:
-        body.append(_label(document, _("Open actions from earlier meetings")))
-        for action in item.carried_actions:
-            body.append(_bullet(document, words.carried_text(action)))
+        carried = [words.carried_text(action) for action in item.carried_actions]
+        body += _bullets(document, _("Open actions from earlier meetings"), carried)
     if item.decision:
         body.append(_label(document, _("Decision")))
-        for lines in words.blocks(item.decision):
-            body.append(_indented(document, "\n".join(lines)))
+        body += _notes(document, item.decision)
     if item.actions:
-        body.append(_label(document, _("Actions")))
-        for action in item.actions:
-            body.append(_bullet(document, words.action_text(action)))
+        actions = [words.action_text(action) for action in item.actions]
+        body += _bullets(document, _("Actions"), actions)
     if item.attachments:
         note = words.attachments_text(item.attachments)
         body.append(_indented(document, note, color=MUTED, size=Pt(9.5)))
@@ -273,6 +275,11 @@ def _label(document: Any, text: str) -> Any:
     label.paragraph_format.space_after = Pt(1)
     label.paragraph_format.keep_with_next = True
     return label
+
+
+def _bullets(document: Any, label: str, lines: list[str]) -> list[Any]:
+    """ "Åtgärder" and a bullet a line under it."""
+    return [_label(document, label), *(_bullet(document, line) for line in lines)]
 
 
 def _signatures(document: Any, data: ProtocolData) -> None:
@@ -316,7 +323,7 @@ def _headers_and_footers(document: Any, data: ProtocolData) -> None:
     section = document.sections[0]
     section.different_first_page_header_footer = True
     draft = words.draft_mark() if words.is_draft(data) else ""
-    running = " · ".join((_("Protocol"), words.meeting_label(data), words.long_date(data.held_on)))
+    running = words.running_label(_("Protocol"), data)
     _header(document, section.first_page_header, draft, "")
     _header(document, section.header, draft, running)
     if draft:  # and a light diagonal watermark on every page, as in the PDF
@@ -333,14 +340,23 @@ def _headers_and_footers(document: Any, data: ProtocolData) -> None:
         _footer(document, footer, data)
 
 
-def _header(document: Any, header: Any, draft: str, running: str) -> None:
+def _margin_paragraph(document: Any, part: Any) -> Any:
+    """The one paragraph of a header or footer: its own (not the previous section's), in the
+    Normal style, with a right tab stop at the edge of the text."""
     from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
-    header.is_linked_to_previous = False
-    paragraph = parts.tight(header.paragraphs[0])
+    part.is_linked_to_previous = False
+    paragraph = parts.tight(part.paragraphs[0])
     paragraph.style = document.styles["Normal"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    return paragraph
+
+
+def _header(document: Any, header: Any, draft: str, running: str) -> None:
+    from docx.shared import Pt
+
+    paragraph = _margin_paragraph(document, header)
     if draft:
         parts.text(paragraph, draft, bold=True, color=RED, size=Pt(9))
     if running:
@@ -352,13 +368,9 @@ def _header(document: Any, header: Any, draft: str, running: str) -> None:
 def _footer(document: Any, footer: Any, data: ProtocolData) -> None:
     """ "<group> · Protokoll 17 maj 2024" left, "Sida X av Y" right (live fields), under a
     rule as in the PDF."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
-    footer.is_linked_to_previous = False
-    paragraph = parts.tight(footer.paragraphs[0])
-    paragraph.style = document.styles["Normal"]
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph = _margin_paragraph(document, footer)
     parts.border(paragraph, "top", eighths=4, color=RULE, space=4)
     parts.text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
     # "Sida {page} av {pages}": the words from the catalog, the numbers as fields.

@@ -12,11 +12,11 @@ from reportlab.platypus.flowables import HRFlowable
 
 from naravard_desktop import i18n
 from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.meeting_facts import protocol_facts
+from naravard_desktop.documents.meeting_pages import build_meeting_pdf
 from naravard_desktop.documents.meeting_pdf import (
     CONTENT_WIDTH,
     INDENT,
-    MARGINS_MM,
-    drawable,
     facts,
     header,
     keep_item,
@@ -26,10 +26,9 @@ from naravard_desktop.documents.meeting_pdf import (
     notes,
     para,
     rule,
-    running_header,
     table_style,
 )
-from naravard_desktop.documents.pdf import INK, PdfInfo, build_pdf, to_pdfa
+from naravard_desktop.documents.pdf import INK
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
@@ -40,27 +39,16 @@ def protocol_pdf(data: ProtocolData) -> bytes:
     """The protocol as PDF/A-2b bytes, in the protocol's language (data.language)."""
     with i18n.use_language(data.language):
         styles = meeting_styles()
-        info = PdfInfo(
+        return build_meeting_pdf(
+            data,
+            [*_front(data, styles), *_items(data, styles)],
             title=words.protocol_document_title(data),
-            author=data.group_name,
             subject=words.protocol_subject(data),
-            language=i18n.current_language(),
             keywords=_("protocol"),
+            footer=words.protocol_footer(data),
+            running=words.running_label(_("Protocol"), data),
+            draft=words.draft_mark() if words.is_draft(data) else "",
         )
-        story = [*_front(data, styles), *_items(data, styles)]
-        pdf = build_pdf(
-            story,
-            info,
-            margins_mm=MARGINS_MM,
-            footer_left=drawable(words.protocol_footer(data)),
-            on_page=running_header(
-                " · ".join(
-                    (_("Protocol"), words.meeting_label(data), words.long_date(data.held_on))
-                ),
-                draft=words.draft_mark() if words.is_draft(data) else "",
-            ),
-        )
-        return to_pdfa(pdf, info)
 
 
 def _front(data: ProtocolData, styles: Styles) -> list[Flowable]:
@@ -71,7 +59,7 @@ def _front(data: ProtocolData, styles: Styles) -> list[Flowable]:
     revision = words.revision_text(data)
     if revision:
         story += [para(revision, styles["revision"]), Spacer(1, 2 * mm)]
-    story += [rule(thickness=1.2), facts(words.protocol_facts(data), styles), rule(thickness=1.2)]
+    story += [rule(thickness=1.2), facts(protocol_facts(data), styles), rule(thickness=1.2)]
     return story
 
 
@@ -86,17 +74,7 @@ def _heading(item: ItemLine, styles: Styles) -> Table:
         colWidths=[INDENT, CONTENT_WIDTH - INDENT],
         hAlign="LEFT",
     )
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    table.setStyle(table_style(top=8, bottom=3))
     table.keepWithNext = True
     return table
 
@@ -156,17 +134,7 @@ def _signatures(data: ProtocolData, styles: Styles) -> list[Flowable]:
         ]
         cells.append(row + [""] * (2 - len(row)))
     table = Table(cells, colWidths=[column + 12 * mm, column], hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8 * mm),
-            ]
-        )
-    )
+    table.setStyle(table_style(bottom=8 * mm))
     return [
         Spacer(1, 4 * mm),
         rule(thickness=1.2),
