@@ -15,7 +15,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import copy_fields, load
-from naravard_desktop.services.system.validation import FieldErrors, clean_line
+from naravard_desktop.services.system.validation import FieldErrors, cleaned_fields
 
 NAME_LIMIT = 200
 
@@ -60,13 +60,7 @@ class MemberRow:
 
 def validate_member(data: MemberInput) -> MemberInput:
     """Cleaned input, or a ValidationError naming each bad field."""
-    cleaned = replace(
-        data,
-        name=clean_line(data.name),
-        organisation=clean_line(data.organisation),
-        email=clean_line(data.email),
-        phone=clean_line(data.phone),
-    )
+    cleaned = cleaned_fields(data, lines=("name", "organisation", "email", "phone"))
     errors = FieldErrors()
     errors.required("name", cleaned.name, _("Name"))
     errors.text("name", data.name, cleaned.name, NAME_LIMIT, _("Name"))
@@ -78,14 +72,10 @@ def validate_member(data: MemberInput) -> MemberInput:
     errors.phone("phone", cleaned.phone)
     errors.max_length("phone", cleaned.phone, 50, _("Phone"))
     errors.period("active_to", cleaned.active_from, cleaned.active_to)
-    try:
-        Principal(cleaned.principal)
-    except ValueError:
-        errors.add("principal", _("Choose region, municipality or other."))
-    try:
-        Role(cleaned.role)
-    except ValueError:
-        errors.add("role", _("Choose a role from the list."))
+    errors.choice(
+        "principal", cleaned.principal, Principal, _("Choose region, municipality or other.")
+    )
+    errors.choice("role", cleaned.role, Role, _("Choose a role from the list."))
     errors.raise_if_any()
     return cleaned
 

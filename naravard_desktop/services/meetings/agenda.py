@@ -4,19 +4,26 @@ decision and attachments (bilagor, by title). Notes are saved as they are typed 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.models import AgendaItem, Attachment, Meeting
-from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import meeting_labels as labels
 from naravard_desktop.services.meetings.meetings import load, load_editable
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.system import records
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
-from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
+from naravard_desktop.services.system.records import copy_fields, place, renumber
+from naravard_desktop.services.system.validation import (
+    FieldErrors,
+    clean_line,
+    clean_text,
+    cleaned_fields,
+)
 
 TEXT_LIMIT = 200_000  # a very long note is still accepted; more is almost surely a paste error
 TITLE_LIMIT = 500
@@ -49,23 +56,14 @@ class ItemData:
     version: int
 
     def as_input(self) -> ItemInput:
-        return ItemInput(
-            title=self.title,
-            presenter=self.presenter,
-            planned_minutes=self.planned_minutes,
-            notes=self.notes,
-            decision=self.decision,
-            attachments=self.attachments,
-        )
+        return copy_fields(ItemInput, self)
 
 
 def validate_item(data: ItemInput) -> ItemInput:
-    cleaned = replace(
+    cleaned = cleaned_fields(
         data,
-        title=clean_line(data.title),
-        presenter=clean_line(data.presenter),
-        notes=clean_text(data.notes),
-        decision=clean_text(data.decision),
+        lines=("title", "presenter"),
+        texts=("notes", "decision"),
         attachments=tuple(t for t in (clean_line(a) for a in data.attachments) if t),
     )
     errors = FieldErrors()
@@ -91,20 +89,13 @@ def items_for(session: Session, meeting: Meeting) -> list[ItemData]:
         if running is not None and item.planned_minutes:
             running += dt.timedelta(minutes=item.planned_minutes)
         result.append(
-            ItemData(
-                id=item.id,
+            copy_fields(
+                ItemData,
+                item,
                 meeting_id=meeting.id,
-                position=item.position,
                 paragraph=numbers[item.id],
-                title=item.title,
-                presenter=item.presenter,
-                planned_minutes=item.planned_minutes,
                 planned_start=start,
-                notes=item.notes,
-                decision=item.decision,
                 attachments=tuple(a.title for a in item.attachments),
-                standard_key=item.standard_key,
-                version=item.version,
             )
         )
     return result
@@ -126,10 +117,9 @@ def list_items(db: Database, meeting_id: int) -> list[ItemData]:
 
 
 def _item(session: Session, item_id: int) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
-    return item
+    return records.load(
+        session, AgendaItem, item_id, _("The agenda item no longer exists. Reload and try again.")
+    )
 
 
 def _data(session: Session, item: AgendaItem) -> ItemData:
@@ -157,13 +147,10 @@ def add_item(
         if position is None:
             closing = [i for i, it in enumerate(items) if it.standard_key in _CLOSING_KEYS]
             position = closing[0] if closing else len(items)
-        position = max(0, min(position, len(items)))
         item = AgendaItem(meeting_id=meeting.id, title=cleaned.title)
         _write(item, cleaned)
-        items.insert(position, item)
+        place(items, item, position)
         session.add(item)
-        for index, each in enumerate(items):
-            each.position = index
         return _data(session, item)
 
 
@@ -267,9 +254,7 @@ def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:
         item = _item(session, item_id)
         meeting = load_editable(session, item.meeting_id)
         items = [i for i in meeting.items if i.id != item.id]
-        items.insert(max(0, min(new_position, len(items))), item)
-        for index, each in enumerate(items):
-            each.position = index
+        place(items, item, new_position)
         session.flush()
         session.refresh(meeting)
         return items_for(session, meeting)
@@ -284,8 +269,7 @@ def remove_item(db: Database, item_id: int) -> tuple[int, ItemInput, int]:
         session.delete(item)
         session.flush()
         session.refresh(meeting)
-        for index, each in enumerate(meeting.items):
-            each.position = index
+        renumber(meeting.items)
         return meeting.id, removed.as_input(), removed.position
 
 

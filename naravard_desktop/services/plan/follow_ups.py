@@ -77,10 +77,7 @@ def validate_follow_up(data: FollowUpInput) -> FollowUpInput:
     errors.text("note", data.note, cleaned.note, TEXT_LIMIT, _("Note"))
     if not 0 <= cleaned.progress <= 100:
         errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
-    try:
-        ActivityStatus(cleaned.status)
-    except ValueError:
-        errors.add("status", _("Choose a status from the list."))
+    errors.choice("status", cleaned.status, ActivityStatus, _("Choose a status from the list."))
     errors.raise_if_any()
     return cleaned
 

@@ -11,6 +11,7 @@ from naravard_desktop.db.models import Activity, FollowUp
 from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_rows import (
+    ACTIVITY_TEXTS,
     ActivityInput,
     ActivityRow,
     ActivitySnapshot,
@@ -26,10 +27,6 @@ from naravard_desktop.services.system.records import field_values, place, renumb
 
 # The reason given to the privacy check when undo puts back what had been saved before.
 RESTORED = "put back by undo (the text had been saved before)"
-
-# Every free-text field of an activity: a number is as public in Ansvar or Uppföljning
-# as in the title.
-ACTIVITY_TEXTS = ("title", "description", "responsible", "schedule_text", "follow_up_method")
 
 
 def add_activity(

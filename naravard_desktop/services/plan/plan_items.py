@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from naravard_desktop.db.models import Activity, Area, Plan
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_activities import (
-    ACTIVITY_TEXTS,
     activity_privacy_labels,
     add_activity,
     delete_activity,
@@ -28,6 +27,7 @@ from naravard_desktop.services.plan.plan_areas import (
     update_area,
 )
 from naravard_desktop.services.plan.plan_rows import (
+    ACTIVITY_TEXTS,
     ActivityInput,
     ActivityRow,
     ActivitySnapshot,

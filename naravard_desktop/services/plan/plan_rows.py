@@ -5,7 +5,7 @@ plan_activities.py hold the changes, plan_items.py the whole tree."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -20,12 +20,14 @@ from naravard_desktop.services.system.validation import (
     SHORT_TEXT_LIMIT,
     TEXT_LIMIT,
     FieldErrors,
-    clean_line,
-    clean_text,
+    cleaned_fields,
 )
 
 NUMBER_LIMIT = 20
 TITLE_LIMIT = LINE_LIMIT
+# Every free-text field of an activity, cleaned alike and checked alike for identity
+# numbers: a number is as public in Ansvar or Uppföljning as in the title.
+ACTIVITY_TEXTS = ("title", "description", "responsible", "schedule_text", "follow_up_method")
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,7 @@ class PlanTree:
 
 
 def validate_area(data: AreaInput) -> AreaInput:
-    cleaned = replace(
-        data,
-        title=clean_line(data.title),
-        number=clean_line(data.number),
-        description=clean_text(data.description),
-    )
+    cleaned = cleaned_fields(data, lines=("title", "number"), texts=("description",))
     errors = FieldErrors()
     errors.required("title", cleaned.title, _("Title"))
     errors.text("title", data.title, cleaned.title, TITLE_LIMIT, _("Title"))
@@ -167,13 +164,9 @@ def validate_area(data: AreaInput) -> AreaInput:
 
 
 def validate_activity(data: ActivityInput) -> ActivityInput:
-    cleaned = replace(
+    cleaned = cleaned_fields(
         data,
-        title=clean_text(data.title),
-        description=clean_text(data.description),
-        responsible=clean_text(data.responsible),
-        schedule_text=clean_text(data.schedule_text),
-        follow_up_method=clean_text(data.follow_up_method),
+        texts=ACTIVITY_TEXTS,
         due_date=data.due_date if data.due_date_overridden else None,
     )
     errors = FieldErrors()
@@ -188,15 +181,14 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
         errors.text(name, getattr(data, name), getattr(cleaned, name), limit, label)
     if not isinstance(cleaned.progress, int) or not 0 <= cleaned.progress <= 100:
         errors.add("progress", _("Progress is a whole number from 0 to 100 (per cent)."))
-    try:
-        ActivityStatus(cleaned.status)
-    except ValueError:
-        errors.add("status", _("Choose a status from the list."))
+    errors.choice("status", cleaned.status, ActivityStatus, _("Choose a status from the list."))
     if cleaned.responsible_principal is not None:
-        try:
-            Principal(cleaned.responsible_principal)
-        except ValueError:
-            errors.add("responsible_principal", _("Choose region, municipality or joint."))
+        errors.choice(
+            "responsible_principal",
+            cleaned.responsible_principal,
+            Principal,
+            _("Choose region, municipality or joint."),
+        )
     errors.raise_if_any()
     return cleaned
 

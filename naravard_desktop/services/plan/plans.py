@@ -81,10 +81,7 @@ def validate_plan(data: PlanInput) -> PlanInput:
     errors.required("title", cleaned.title, _("Title"))
     errors.text("title", data.title, cleaned.title, TITLE_LIMIT, _("Title"))
     errors.period("valid_to", cleaned.valid_from, cleaned.valid_to)
-    try:
-        PlanState(cleaned.state)
-    except ValueError:
-        errors.add("state", _("Choose draft or adopted."))
+    errors.choice("state", cleaned.state, PlanState, _("Choose draft or adopted."))
     errors.raise_if_any()
     return cleaned
 

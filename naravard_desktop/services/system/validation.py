@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _, format_number
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    _Input = TypeVar("_Input", bound=DataclassInstance)
 
 # Length limits by kind of field, chosen to fit every output: an Excel cell holds 32 767
 # characters, a title must fit a PDF heading and a spreadsheet column, a text a few pages.
@@ -40,6 +49,16 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """Like clean_text, for one-line fields: line breaks become spaces."""
     return " ".join(clean_text(value).split())
+
+
+def cleaned_fields(
+    data: _Input, lines: Iterable[str] = (), texts: Iterable[str] = (), **values: Any
+) -> _Input:
+    """`data` (an input) with the one-line fields named in `lines` through clean_line, those
+    in `texts` through clean_text, and `values` given here in place of what they name."""
+    changes = {name: clean_line(getattr(data, name)) for name in lines}
+    changes.update({name: clean_text(getattr(data, name)) for name in texts})
+    return dataclasses.replace(data, **changes, **values)
 
 
 class FieldErrors:
@@ -93,6 +112,14 @@ class FieldErrors:
     def period(self, field: str, starts: dt.date | None, ends: dt.date | None) -> None:
         if starts and ends and ends < starts:
             self.add(field, _("The end date comes before the start date. Check the dates."))
+
+    def choice(self, field: str, value: object, choices: type[Enum], message: str) -> None:
+        """Refuses a value that is none of `choices` (a form offers only those; a file or a
+        script may give anything)."""
+        try:
+            choices(value)
+        except ValueError:
+            self.add(field, message)
 
     def raise_if_any(self) -> None:
         if self.fields:
