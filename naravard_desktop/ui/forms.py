@@ -1,7 +1,8 @@
-"""Form helpers: an error label under each field, and the date and time fields every form
-uses (either may be left empty). Both follow the UI language: times are 24-hour in Swedish
-("13.00") and say AM/PM in English ("1:00 PM"); a date is typed as 2024-05-17 or picked in a
-calendar in the language (Monday first, Swedish month names)."""
+"""Form helpers: an error label under each field, the date and time fields every form uses
+(either may be left empty), a few lines of text and the activity status choice. Dates and
+times follow the UI language: times are 24-hour in Swedish ("13.00") and say AM/PM in English
+("1:00 PM"); a date is typed as 2024-05-17 or picked in a calendar in the language (Monday
+first, Swedish month names)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,19 @@ import re
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QWidget,
+)
 
+from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _, format_time
+from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.ui.qt_locale import current_qt_locale
 
 ERROR_STYLE = "color: #b00020;"
@@ -70,6 +81,22 @@ class FieldErrors:
     def text(self, name: str) -> str:
         label = self._labels.get(name)
         return label.text() if label is not None and label.isVisible() else ""
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    """A few lines of text; Tab goes on to the next field rather than into the text."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def status_combo() -> QComboBox:
+    """The statuses of a plan activity, each with its value as the item's data."""
+    combo = QComboBox()
+    for status in ActivityStatus:
+        combo.addItem(status_label(status), status.value)
+    return combo
 
 
 def calendar_icon(color: QColor) -> QIcon:

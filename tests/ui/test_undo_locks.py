@@ -284,7 +284,7 @@ def test_a_plan_follow_up_made_at_an_item_is_not_undone_after_the_approval(
 
     def fill(dialog: PlanFollowUpDialog) -> None:
         dialog.progress.setValue(40)
-        dialog._accept()  # the Spara button
+        dialog.accept()  # the Spara button
 
     dialogs.expect(fill)
     panel.editor.plan_follow_ups.follow_up()

@@ -37,10 +37,9 @@ from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.plan_links import ActivityChoice
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
 from naravard_desktop.ui.path_combo import PathComboBox
-from naravard_desktop.ui.plan.dialogs import FormDialog
-from naravard_desktop.ui.plan.panel import status_combo, text_box
 from naravard_desktop.ui.privacy import RESTORED_REASON, save_guarded
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
 
@@ -83,11 +82,11 @@ class PlanFollowUpDialog(FormDialog):
         self.progress.setSuffix(" %")
         self.note = text_box(4)
         self.note.setObjectName("follow_up_note")
-        self.row(_("A&ctivity"), self.activity, "activity")
-        self.row(_("&Date"), self.on, "followed_up_on")
-        self.row(_("S&tatus"), self.status, "status")
-        self.row(_("Pro&gress"), self.progress, "progress")
-        self.row(_("&Note"), self.note, "note")
+        self.add_field(_("A&ctivity"), self.activity, "activity")
+        self.add_field(_("&Date"), self.on, "followed_up_on")
+        self.add_field(_("S&tatus"), self.status, "status")
+        self.add_field(_("Pro&gress"), self.progress, "progress")
+        self.add_field(_("&Note"), self.note, "note")
         self.activity.currentIndexChanged.connect(self._show_current)
         self._show_current()
 

@@ -22,7 +22,8 @@ from naravard_desktop.services.plan.plan_items import (
 )
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.plan.panel_saving import AutosaveForm, text_box
+from naravard_desktop.ui.forms import text_box
+from naravard_desktop.ui.plan.panel_saving import AutosaveForm
 from naravard_desktop.ui.privacy import BackToEditing, ask_privacy
 
 

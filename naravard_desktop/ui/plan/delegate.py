@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.ui.forms import status_combo
 from naravard_desktop.ui.plan.model import Column
-from naravard_desktop.ui.plan.panel import status_combo
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,8 +26,8 @@ from naravard_desktop.i18n import _, format_iso_date, format_iso_range, join_nam
 from naravard_desktop.services.plan.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan.plan_labels import plan_state_label
 from naravard_desktop.services.plan.plans import PlanInput, PlanSummary, RevisionInput
+from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit
-from naravard_desktop.ui.plan.dialogs import FormDialog
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,9 +73,9 @@ class RevisionDialog(FormDialog):
         self.note.setPlaceholderText(_("e.g. Decision of the Friday group"))
         self.decision = decision_combo(choices, None)
         self.decision.setObjectName("revision_decision")
-        self.row(_("&Revised on"), self.revised_on, "revised_on")
-        self.row(_("&Note"), self.note, "note")
-        self.row(_("&Decided at"), self.decision, "agenda_item_id")
+        self.add_field(_("&Revised on"), self.revised_on, "revised_on")
+        self.add_field(_("&Note"), self.note, "note")
+        self.add_field(_("&Decided at"), self.decision, "agenda_item_id")
 
     def build(self) -> RevisionInput | None:
         day, problem = self.revised_on.date_or_error()
@@ -143,11 +143,11 @@ class PlanDetailsDialog(FormDialog):
         buttons.addStretch(1)
         box.addLayout(buttons)
 
-        self.row(_("&Title"), self.title, "title")
-        self.row(_("Valid &from"), self.valid_from, "valid_from")
-        self.row(_("Valid &until"), self.valid_to, "valid_to")
-        self.row(_("&State"), self.state, "state")
-        self.row(_("Adopted &by decision"), self.adopted_by, "adopted_by_item_id")
+        self.add_field(_("&Title"), self.title, "title")
+        self.add_field(_("Valid &from"), self.valid_from, "valid_from")
+        self.add_field(_("Valid &until"), self.valid_to, "valid_to")
+        self.add_field(_("&State"), self.state, "state")
+        self.add_field(_("Adopted &by decision"), self.adopted_by, "adopted_by_item_id")
         revisions_label = QLabel(_("&Revisions"))
         revisions_label.setBuddy(self.revisions)  # not the box around it: the list takes focus
         self.form.addRow(revisions_label, revision_box)

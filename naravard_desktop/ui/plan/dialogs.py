@@ -6,94 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.follow_ups import AgendaItemChoice, FollowUpInput
 from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput, AreaRow
 from naravard_desktop.services.plan.plan_templates import load_templates
 from naravard_desktop.services.plan.plans import PlanInput
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
-from naravard_desktop.ui.plan.panel import status_combo, text_box
-from naravard_desktop.ui.privacy import BackToEditing
-
-
-class FormDialog(QDialog):
-    """A form with an error label under each field; `build()` gives the value to submit."""
-
-    def __init__(
-        self,
-        title: str,
-        submit: Callable[[Any], None],
-        parent: QWidget | None,
-        ok_text: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        self._submit = submit
-        self.errors = FieldErrors()
-        self._last_field: QWidget | None = None
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        if ok_text:  # what the button does ('Skapa', 'Spara') rather than Qt's 'OK'
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-
-    def row(self, text: str, field: QWidget, name: str) -> None:
-        """A labelled field; the first one has the focus when the dialog opens and Tab goes
-        through the fields in order, then to OK and Cancel."""
-        label = QLabel(text)
-        label.setBuddy(field)
-        self.form.addRow(label, field)
-        self.form.addRow("", self.errors.label_for(name, field))
-        if self._last_field is None:
-            field.setFocus()
-        else:
-            QWidget.setTabOrder(self._last_field, field)
-        QWidget.setTabOrder(field, self.buttons)
-        self._last_field = field
-
-    def build(self) -> Any:
-        raise NotImplementedError
-
-    def _accept(self) -> None:
-        try:
-            value = self.build()
-            if value is None:
-                return
-            self._submit(value)
-        except ValidationError as error:
-            for message in self.errors.show(error.fields):
-                show_error(self, message)
-            return
-        except BackToEditing:  # an identity number to remove: it is selected in its field
-            return
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.accept()
+from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
 
 
 class NewPlanDialog(FormDialog):
@@ -112,10 +35,10 @@ class NewPlanDialog(FormDialog):
             self.template.setItemData(self.template.count() - 1, template.description, 3)
         self.valid_from = DateLineEdit()
         self.valid_to = DateLineEdit()
-        self.row(_("&Title"), self.title, "title")
-        self.row(_("Te&mplate"), self.template, "template")
-        self.row(_("Valid &from"), self.valid_from, "valid_from")
-        self.row(_("Valid &until"), self.valid_to, "valid_to")
+        self.add_field(_("&Title"), self.title, "title")
+        self.add_field(_("Te&mplate"), self.template, "template")
+        self.add_field(_("Valid &from"), self.valid_from, "valid_from")
+        self.add_field(_("Valid &until"), self.valid_to, "valid_to")
 
     def build(self) -> tuple[PlanInput, str] | None:
         start, start_error = self.valid_from.date_or_error()
@@ -151,9 +74,9 @@ class AreaDialog(FormDialog):
                 self.under.addItem(area.label, area.id)
         if parent_id is not None:
             self.under.setCurrentIndex(max(0, self.under.findData(parent_id)))
-        self.row(_("N&umber"), self.number, "number")
-        self.row(_("&Title"), self.title, "title")
-        self.row(_("Un&der"), self.under, "parent")
+        self.add_field(_("N&umber"), self.number, "number")
+        self.add_field(_("&Title"), self.title, "title")
+        self.add_field(_("Un&der"), self.under, "parent")
 
     def build(self) -> tuple[AreaInput, int | None]:
         return AreaInput(self.title.text(), self.number.text()), self.under.currentData()
@@ -169,9 +92,9 @@ class ActivityDialog(FormDialog):
         self.schedule = QLineEdit()
         self.schedule.setObjectName("new_activity_schedule")
         self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
-        self.row(_("&Activity"), self.title, "title")
-        self.row(_("&Responsible"), self.responsible, "responsible")
-        self.row(_("&Schedule"), self.schedule, "schedule_text")
+        self.add_field(_("&Activity"), self.title, "title")
+        self.add_field(_("&Responsible"), self.responsible, "responsible")
+        self.add_field(_("&Schedule"), self.schedule, "schedule_text")
 
     def build(self) -> ActivityInput:
         return ActivityInput(
@@ -214,11 +137,11 @@ class FollowUpDialog(FormDialog):
         self.item.addItem(_("Not at a meeting"), None)
         for choice in items:
             self.item.addItem(choice.label, choice.id)
-        self.row(_("&Date"), self.on, "followed_up_on")
-        self.row(_("S&tatus"), self.status, "status")
-        self.row(_("Pro&gress"), self.progress, "progress")
-        self.row(_("&Note"), self.note, "note")
-        self.row(_("At &meeting item"), self.item, "agenda_item_id")
+        self.add_field(_("&Date"), self.on, "followed_up_on")
+        self.add_field(_("S&tatus"), self.status, "status")
+        self.add_field(_("Pro&gress"), self.progress, "progress")
+        self.add_field(_("&Note"), self.note, "note")
+        self.add_field(_("At &meeting item"), self.item, "agenda_item_id")
         self.on.textChanged.connect(self._offer_items)
 
     def _offer_items(self) -> None:
@@ -258,7 +181,7 @@ class MoveDialog(FormDialog):
             indent = "    " if area.parent_id is not None else ""
             self.area.addItem(indent + area.label, area.id)
         self.area.setCurrentIndex(max(0, self.area.findData(current)))
-        self.row(_("&Area"), self.area, "area")
+        self.add_field(_("&Area"), self.area, "area")
 
     def build(self) -> int:
         return int(self.area.currentData())

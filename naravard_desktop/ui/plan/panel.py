@@ -44,21 +44,13 @@ from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
 from naravard_desktop.ui.plan.area_form import AreaForm
 from naravard_desktop.ui.plan.model import Column
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm
-from naravard_desktop.ui.plan.panel_saving import text_box as text_box  # for the dialogs
 from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, ask_privacy, select_first_number
 
 PRINCIPALS = (Principal.REGION, Principal.MUNICIPALITY, Principal.JOINT, Principal.OTHER)
-
-
-def status_combo() -> QComboBox:
-    combo = QComboBox()
-    for status in ActivityStatus:
-        combo.addItem(status_label(status), status.value)
-    return combo
 
 
 class ActivityForm(AutosaveForm):

@@ -35,13 +35,6 @@ def plan_drafts(database: str) -> DraftStore:
     return DraftStore(database, root=drafts_root() / "plan")
 
 
-def text_box(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
-
-
 class AutosaveForm(QWidget):
     """A side-panel form whose fields are saved as they are typed.
 
