@@ -52,15 +52,17 @@ def add_form_row(
     return column
 
 
-def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    """OK and Cancel (Avbryt) wired to the dialog's accept and reject; `ok_text` says what OK
-    does ('Spara', 'Skapa', 'Lägg till') rather than Qt's 'OK'."""
+def ok_cancel_buttons(
+    dialog: QDialog, ok_text: str | None = None, on_ok: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """OK and Cancel (Avbryt) wired to the dialog's accept (or `on_ok`) and reject; `ok_text`
+    says what OK does ('Spara', 'Skapa', 'Lägg till') rather than Qt's 'OK'."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     if ok_text:
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
 

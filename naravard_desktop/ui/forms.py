@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
@@ -223,6 +224,19 @@ class DateLineEdit(QLineEdit):
         self.setText(text)
         self.textEdited.emit(text)
         self.editingFinished.emit()
+
+
+def read_dates(
+    fields: Mapping[str, DateLineEdit],
+) -> tuple[dict[str, dt.date | None], dict[str, str]]:
+    """Each field's date by its error name, and the messages of those that cannot be read."""
+    dates: dict[str, dt.date | None] = {}
+    problems: dict[str, str] = {}
+    for name, field in fields.items():
+        dates[name], problem = field.date_or_error()
+        if problem:
+            problems[name] = problem
+    return dates, problems
 
 
 _TIME = re.compile(r"^(\d{1,2})(?:[.:]?(\d{2}))? ?(?:([ap])\.? ?m\.?)?$")

@@ -21,6 +21,7 @@ from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
 from naravard_desktop.ui.file_dialogs import open_file_name
+from naravard_desktop.ui.form_dialog import add_form_row
 from naravard_desktop.ui.forms import FieldErrors
 
 LOGO_PREVIEW = 72
@@ -96,14 +97,7 @@ class GroupForm(QWidget):
         self._update_logo_preview()
 
     def _add_row(self, layout: QFormLayout, label: str, name: str, field: QWidget) -> None:
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self.errors.label_for(name, field))
-        caption = QLabel(label)
-        caption.setBuddy(field)
-        layout.addRow(caption, column)
+        add_form_row(layout, label, field, self.errors.label_for(name, field))
 
     def set_input(self, data: GroupInput) -> None:
         self.name.setText(data.name)

@@ -9,6 +9,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.group.form import GroupForm
 
 
@@ -30,14 +31,8 @@ class SetupDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.form = GroupForm()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Create group"))
-        ok.setObjectName("create_group")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("Create group"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("create_group")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

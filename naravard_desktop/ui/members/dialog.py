@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from naravard_desktop.db.enums import Role
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import MEMBER_PRINCIPALS, principal_label, role_label
 from naravard_desktop.services.group.members import MemberInput, validate_member
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import DateLineEdit, read_dates
 
 Submit = Callable[[MemberInput], None]
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """Calls `submit` with the form's value; stays open while it raises ValidationError."""
 
     def __init__(
@@ -36,12 +27,7 @@ class MemberDialog(QDialog):
         submit: Submit,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self._submit = submit
-        self.errors = FieldErrors()
-
+        super().__init__(title, submit, parent, _("Save"), min_width=460)
         self.name = QLineEdit()
         self.name.setObjectName("member_name")
         self.organisation = QLineEdit()
@@ -64,37 +50,15 @@ class MemberDialog(QDialog):
         self.active_to = DateLineEdit()
         self.active_to.setObjectName("member_active_to")
 
-        form = QFormLayout()
-        self._row(form, _("&Name:"), "name", self.name)
-        self._row(form, _("&Organisation:"), "organisation", self.organisation)
-        self._row(form, _("&Principal:"), "principal", self.principal)
-        self._row(form, _("Ro&le:"), "role", self.role)
-        self._row(form, _("&E-mail:"), "email", self.email)
-        self._row(form, _("P&hone:"), "phone", self.phone)
-        self._row(form, _("Member &from:"), "active_from", self.active_from)
-        self._row(form, _("Member &until:"), "active_to", self.active_to)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
+        self.add_field(_("&Name:"), self.name, "name")
+        self.add_field(_("&Organisation:"), self.organisation, "organisation")
+        self.add_field(_("&Principal:"), self.principal, "principal")
+        self.add_field(_("Ro&le:"), self.role, "role")
+        self.add_field(_("&E-mail:"), self.email, "email")
+        self.add_field(_("P&hone:"), self.phone, "phone")
+        self.add_field(_("Member &from:"), self.active_from, "active_from")
+        self.add_field(_("Member &until:"), self.active_to, "active_to")
         self.set_value(initial)
-        self.name.setFocus()
-
-    def _row(self, form: QFormLayout, label: str, name: str, field: QWidget) -> None:
-        caption = QLabel(label)
-        caption.setBuddy(field)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self.errors.label_for(name, field))
-        form.addRow(caption, column)
 
     def set_value(self, data: MemberInput) -> None:
         self.name.setText(data.name)
@@ -108,13 +72,9 @@ class MemberDialog(QDialog):
 
     def value(self) -> tuple[MemberInput, dict[str, str]]:
         """The form's value and any dates that could not be read."""
-        date_errors: dict[str, str] = {}
-        active_from, problem = self.active_from.date_or_error()
-        if problem:
-            date_errors["active_from"] = problem
-        active_to, problem = self.active_to.date_or_error()
-        if problem:
-            date_errors["active_to"] = problem
+        dates, date_errors = read_dates(
+            {"active_from": self.active_from, "active_to": self.active_to}
+        )
         data = MemberInput(
             name=self.name.text(),
             organisation=self.organisation.text(),
@@ -122,26 +82,16 @@ class MemberDialog(QDialog):
             role=self.role.currentData(),
             email=self.email.text(),
             phone=self.phone.text(),
-            active_from=active_from,
-            active_to=active_to,
+            active_from=dates["active_from"],
+            active_to=dates["active_to"],
         )
         return data, date_errors
 
-    def accept(self) -> None:
+    def build(self) -> MemberInput:
         data, date_errors = self.value()
-        try:
-            if date_errors:
-                raise ValidationError({**_other_errors(data), **date_errors})
-            self._submit(data)
-        except ValidationError as error:
-            for message in self.errors.show(error.fields):
-                show_error(self, message)
-            self.adjustSize()  # make room for the messages under the fields
-            return
-        except DomainError as error:
-            show_error(self, error)
-            return
-        super().accept()
+        if date_errors:
+            raise ValidationError({**_other_errors(data), **date_errors})
+        return data
 
 
 def _other_errors(data: MemberInput) -> dict[str, str]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
@@ -22,6 +22,7 @@ from naravard_desktop.services.plan.plan_items import (
 )
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.form_dialog import add_form_row
 from naravard_desktop.ui.forms import text_box
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm
 from naravard_desktop.ui.privacy import BackToEditing, ask_privacy
@@ -57,10 +58,7 @@ class AreaForm(AutosaveForm):
             (_("&Title"), self.title, "title"),
             (_("&Description"), self.description, "description"),
         ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-            form.addRow("", self.error_label(name, field))
+            add_form_row(form, text, field, self.error_label(name, field))
         self.state_label.setToolTip(
             _("Changes are saved as you type; Ctrl+Return saves at once. Undo with Ctrl+Z.")
         )

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +26,7 @@ from naravard_desktop.services.plan.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan.plan_labels import plan_state_label
 from naravard_desktop.services.plan.plans import PlanInput, PlanSummary, RevisionInput
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit
+from naravard_desktop.ui.forms import DateLineEdit, read_dates
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -148,27 +147,14 @@ class PlanDetailsDialog(FormDialog):
         self.add_field(_("Valid &until"), self.valid_to, "valid_to")
         self.add_field(_("&State"), self.state, "state")
         self.add_field(_("Adopted &by decision"), self.adopted_by, "adopted_by_item_id")
-        revisions_label = QLabel(_("&Revisions"))
-        revisions_label.setBuddy(self.revisions)  # not the box around it: the list takes focus
-        self.form.addRow(revisions_label, revision_box)
-        self.form.addRow("", self.errors.label_for("revisions", self.revisions))
-        order = [
-            self.title,
-            self.valid_from,
-            self.valid_to,
-            self.state,
-            self.adopted_by,
-            self.revisions,
-            self.add_button,
-            self.remove_button,
-            self.buttons,
-        ]
+        # The list, not the box around it, takes the mnemonic and the focus.
+        self.add_field(_("&Revisions"), revision_box, "revisions", buddy=self.revisions)
+        order = (self.revisions, self.add_button, self.remove_button, self.buttons)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         if self.revisions.count():
             self.revisions.setCurrentRow(0)
         self._update_buttons()
-        self.title.setFocus()
 
     # --- revisions ------------------------------------------------------------------------
 
@@ -208,12 +194,11 @@ class PlanDetailsDialog(FormDialog):
     # --- the value ------------------------------------------------------------------------
 
     def build(self) -> PlanDetails | None:
-        start, start_error = self.valid_from.date_or_error()
-        end, end_error = self.valid_to.date_or_error()
-        problems = {k: v for k, v in (("valid_from", start_error), ("valid_to", end_error)) if v}
+        dates, problems = read_dates({"valid_from": self.valid_from, "valid_to": self.valid_to})
         if problems:
             self.errors.show(problems)
             return None
+        start, end = dates["valid_from"], dates["valid_to"]
         data = PlanInput(
             title=self.title.text(),
             valid_from=start,

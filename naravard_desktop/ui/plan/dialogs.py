@@ -16,7 +16,7 @@ from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput, 
 from naravard_desktop.services.plan.plan_templates import load_templates
 from naravard_desktop.services.plan.plans import PlanInput
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
+from naravard_desktop.ui.forms import DateLineEdit, read_dates, status_combo, text_box
 
 
 class NewPlanDialog(FormDialog):
@@ -41,12 +41,11 @@ class NewPlanDialog(FormDialog):
         self.add_field(_("Valid &until"), self.valid_to, "valid_to")
 
     def build(self) -> tuple[PlanInput, str] | None:
-        start, start_error = self.valid_from.date_or_error()
-        end, end_error = self.valid_to.date_or_error()
-        problems = {k: v for k, v in (("valid_from", start_error), ("valid_to", end_error)) if v}
+        dates, problems = read_dates({"valid_from": self.valid_from, "valid_to": self.valid_to})
         if problems:
             self.errors.show(problems)
             return None
+        start, end = dates["valid_from"], dates["valid_to"]
         return PlanInput(self.title.text(), start, end), str(self.template.currentData())
 
 

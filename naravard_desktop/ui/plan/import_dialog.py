@@ -46,6 +46,7 @@ from naravard_desktop.services.plan.plans import PlanSummary
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.privacy import ask_privacy
 
 PREVIEW_ROWS = 500
@@ -123,12 +124,7 @@ class ImportDialog(QDialog):
         self.problems.setRootIsDecorated(False)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("import_verdict")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
-        self.buttons.accepted.connect(self._import)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("&Import"), on_ok=self._import)
         self._lay_out(title_label, skipped_label)
         self._show()
 

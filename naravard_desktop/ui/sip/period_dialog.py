@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -20,6 +19,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_range
 from naravard_desktop.services.sip import sip_periods
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 
 
 class PeriodDialog(QDialog):
@@ -63,11 +63,7 @@ class PeriodDialog(QDialog):
         form.addRow(_("&Year"), self.year)
         form.addRow(_("&Number in the year"), self.number)
         form.addRow(_("Period"), self.preview)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QMessageBox,
     QSpinBox,
@@ -26,6 +25,7 @@ from naravard_desktop.services.sip.sip_report import HIDDEN
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
+from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.questions import confirm
 
 
@@ -54,13 +54,8 @@ class ExportDialog(QDialog):
         form.addRow(_("&Year"), self.year)
         form.addRow(_("&Format"), self.format)
         form.addRow("", self.suppress)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         # The next step is choosing where to save: the button names the export.
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, _("Export…"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
