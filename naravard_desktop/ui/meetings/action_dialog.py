@@ -6,30 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.actions import ActionInput
 from naravard_desktop.services.plan.plan_links import ActivityChoice
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors
+from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import DateLineEdit
 from naravard_desktop.ui.path_combo import PathComboBox
-from naravard_desktop.ui.privacy import BackToEditing
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     """Calls `submit` with the form's value; stays open while it raises ValidationError."""
 
     def __init__(
@@ -40,11 +28,7 @@ class ActionDialog(QDialog):
         parent: QWidget | None = None,
         activities: Sequence[ActivityChoice] = (),
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self._submit = submit
-        self.errors = FieldErrors()
+        super().__init__(title, submit, parent, ok_text=_("Save"), min_width=460)
         self.what = QPlainTextEdit()
         self.what.setObjectName("action_what")
         self.what.setTabChangesFocus(True)
@@ -70,57 +54,26 @@ class ActionDialog(QDialog):
         self.activity.setMinimumContentsLength(30)
         self.done_box = QCheckBox(_("D&one"))
         self.done_box.setObjectName("action_done")
-        form = QFormLayout()
-        for label, name, field in (
-            (_("&What:"), "what", self.what),
-            (_("W&ho:"), "who", self.who),
-            (_("D&ue date:"), "due_on", self.due_on),
-            (_("&Plan activity:"), "activity_id", self.activity),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(field)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(field)
-            column.addWidget(self.errors.label_for(name, field))
-            form.addRow(caption, column)
-        form.addRow("", self.done_box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.add_field(_("&What:"), self.what, "what")
+        self.add_field(_("W&ho:"), self.who, "who")
+        self.add_field(_("D&ue date:"), self.due_on, "due_on")
+        self.add_field(_("&Plan activity:"), self.activity, "activity_id")
+        self.form.addRow("", self.done_box)
+        QWidget.setTabOrder(self.activity, self.done_box)
+        QWidget.setTabOrder(self.done_box, self.buttons)
         self.what.setPlainText(initial.what)
         self.who.setText(initial.who)
         self.due_on.set_date(initial.due_on)
         self.done_box.setChecked(initial.done)
-        self.what.setFocus()
 
-    def accept(self) -> None:
+    def build(self) -> ActionInput:
         due_on, problem = self.due_on.date_or_error()
-        data = ActionInput(
+        if problem:
+            raise ValidationError({"due_on": problem})
+        return ActionInput(
             what=self.what.toPlainText(),
             who=self.who.text(),
             due_on=due_on,
             done=self.done_box.isChecked(),
             activity_id=self.activity.currentData(),
         )
-        try:
-            if problem:
-                raise ValidationError({"due_on": problem})
-            self._submit(data)
-        except ValidationError as error:
-            for message in self.errors.show(error.fields):
-                show_error(self, message)
-            self.adjustSize()
-            return
-        except BackToEditing:  # an identity number to remove: it is selected in its field
-            return
-        except DomainError as error:
-            show_error(self, error)
-            return
-        super().accept()

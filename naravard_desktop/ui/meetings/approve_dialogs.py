@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,18 +21,9 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings.approval import Problem
+from naravard_desktop.ui.form_dialog import add_form_row, ok_cancel_buttons
 from naravard_desktop.ui.forms import ERROR_STYLE, DateLineEdit, FieldErrors
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _refusal_label() -> QLabel:
@@ -91,24 +81,16 @@ class ApproveDialog(QDialog):
         self.refusal = _refusal_label()
 
         form = QFormLayout()
-        for label, name, field in (
-            (_("Approved &by:"), "approved_by", self.approved_by),
-            (_("&Date of approval:"), "approved_on", self.approved_on),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(field)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(field)
-            if field is self.approved_on:
-                column.addWidget(self.date_hint)
-            column.addWidget(self.errors.label_for(name, field))
-            form.addRow(caption, column)
+        by_error = self.errors.label_for("approved_by", self.approved_by)
+        add_form_row(form, _("Approved &by:"), self.approved_by, by_error)
+        on_error = self.errors.label_for("approved_on", self.approved_on)
+        on_column = add_form_row(form, _("&Date of approval:"), self.approved_on, on_error)
+        on_column.insertWidget(1, self.date_hint)  # under the date, above its error
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.refusal)
-        layout.addWidget(_buttons(self, _("Approve")))
+        layout.addWidget(ok_cancel_buttons(self, _("Approve")))
         self.approved_by.setFocus()
 
     def accept(self) -> None:
@@ -180,7 +162,7 @@ class CorrectionDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.errors.label_for("reason", self.reason))
         layout.addWidget(self.refusal)
-        layout.addWidget(_buttons(self, _("Start correction")))
+        layout.addWidget(ok_cancel_buttons(self, _("Start correction")))
         self.reason.setFocus()
 
     def accept(self) -> None:

@@ -9,9 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import AttendanceStatus
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.meetings import attendance
 from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
 from naravard_desktop.services.meetings.meetings import MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import FieldErrors
+from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.meetings.attendance_model import (
     ROW_ROLE,
     AttendanceDelegate,
@@ -40,53 +37,22 @@ from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.questions import confirm
 
 
-class GuestDialog(QDialog):
+class GuestDialog(FormDialog):
     """Name and organisation of a guest; calls `submit(name, organisation)`."""
 
     def __init__(self, submit: Callable[[str, str], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Add guest"))
-        self.setMinimumWidth(420)
-        self._submit = submit
-        self.errors = FieldErrors()
+        super().__init__(
+            _("Add guest"), lambda names: submit(*names), parent, ok_text=_("Add"), min_width=420
+        )
         self.name = QLineEdit()
         self.name.setObjectName("guest_name")
         self.organisation = QLineEdit()
         self.organisation.setObjectName("guest_organisation")
-        form = QFormLayout()
-        for label, name, field in (
-            (_("&Name:"), "guest_name", self.name),
-            (_("&Organisation:"), "guest_organisation", self.organisation),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(field)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(field)
-            column.addWidget(self.errors.label_for(name, field))
-            form.addRow(caption, column)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.name.setFocus()
+        self.add_field(_("&Name:"), self.name, "guest_name")
+        self.add_field(_("&Organisation:"), self.organisation, "guest_organisation")
 
-    def accept(self) -> None:
-        try:
-            self._submit(self.name.text(), self.organisation.text())
-        except ValidationError as error:
-            for message in self.errors.show(error.fields):
-                show_error(self, message)
-            return
-        except DomainError as error:
-            show_error(self, error)
-            return
-        super().accept()
+    def build(self) -> tuple[str, str]:
+        return self.name.text(), self.organisation.text()
 
 
 class AttendancePanel(QWidget):

@@ -9,9 +9,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import MeetingKind
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings.meeting_labels import kind_label
 from naravard_desktop.services.meetings.meetings import MeetingInput
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, FieldErrors, TimeLineEdit
+from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import DateLineEdit, TimeLineEdit
 
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -47,7 +44,7 @@ def choose(box: QComboBox, value: object) -> None:
     box.setCurrentIndex(max(0, box.findData(value)))
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(FormDialog):
     """Calls `submit(value, copy_agenda_from)`; stays open while it raises ValidationError.
 
     `previous` (id, date) offers copying that meeting's agenda (new meetings only), or
@@ -67,14 +64,11 @@ class MeetingDialog(QDialog):
         new: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(620)
-        self._submit = submit
+        ok_text = _("Create") if new else _("Save")
+        super().__init__(title, lambda value: submit(*value), parent, ok_text, min_width=620)
         self._same_day = same_day
         self._previous = previous
         self._previous_before = previous_before
-        self.errors = FieldErrors()
 
         self.held_on = DateLineEdit()
         self.held_on.setObjectName("meeting_date")
@@ -100,8 +94,7 @@ class MeetingDialog(QDialog):
         self.adjuster1 = person_box(people, "meeting_adjuster1")
         self.adjuster2 = person_box(people, "meeting_adjuster2")
 
-        form = QFormLayout()
-        date_column = self._row(form, _("&Date:"), "held_on", self.held_on)
+        date_column = self.add_field(_("&Date:"), self.held_on, "held_on")
         date_column.addWidget(self.same_day_label)
         times = QWidget()
         times_layout = QHBoxLayout(times)
@@ -112,14 +105,15 @@ class MeetingDialog(QDialog):
         times_layout.addWidget(until)
         times_layout.addWidget(self.ends_at)
         times_layout.addStretch(1)
-        time_column = self._row(form, _("&Time:"), "starts_at", times, buddy=self.starts_at)
+        time_column = self.add_field(_("&Time:"), times, "starts_at", buddy=self.starts_at)
         time_column.addWidget(self.errors.label_for("ends_at", self.ends_at))
-        self._row(form, _("&Place or link:"), "place", self.place)
-        self._row(form, _("&Kind:"), "kind", self.kind)
-        self._row(form, _("C&hair:"), "chair_id", self.chair)
-        self._row(form, _("&Secretary:"), "secretary_id", self.secretary)
-        self._row(form, _("&Adjuster:"), "adjuster1_id", self.adjuster1)
-        self._row(form, _("Sec&ond adjuster:"), "adjuster2_id", self.adjuster2)
+        self.add_field(_("&Place or link:"), self.place, "place")
+        self.add_field(_("&Kind:"), self.kind, "kind")
+        self.add_field(_("C&hair:"), self.chair, "chair_id")
+        self.add_field(_("&Secretary:"), self.secretary, "secretary_id")
+        self.add_field(_("&Adjuster:"), self.adjuster1, "adjuster1_id")
+        self.add_field(_("Sec&ond adjuster:"), self.adjuster2, "adjuster2_id")
+        QWidget.setTabOrder(self.starts_at, self.ends_at)  # the time row holds two fields
 
         self.standard_agenda = QRadioButton(_("Standard agenda (opening and closing items)"))
         self.standard_agenda.setObjectName("standard_agenda")
@@ -136,39 +130,8 @@ class MeetingDialog(QDialog):
             agenda_box.setSpacing(2)
             agenda_box.addWidget(self.standard_agenda)
             agenda_box.addWidget(self.copy_agenda)
-            form.addRow(QLabel(_("Agenda:")), agenda_box)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("Create") if new else _("Save")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
+            self.form.addRow(QLabel(_("Agenda:")), agenda_box)
         self.set_value(initial)
-        self.held_on.setFocus()
-
-    def _row(
-        self,
-        form: QFormLayout,
-        label: str,
-        name: str,
-        field: QWidget,
-        buddy: QWidget | None = None,
-    ) -> QVBoxLayout:
-        caption = QLabel(label)
-        caption.setBuddy(buddy or field)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self.errors.label_for(name, buddy or field))
-        form.addRow(caption, column)
-        return column
 
     def set_value(self, data: MeetingInput) -> None:
         self.held_on.set_date(data.held_on)
@@ -246,18 +209,8 @@ class MeetingDialog(QDialog):
         )
         self.same_day_label.setVisible(bool(count))
 
-    def accept(self) -> None:
+    def build(self) -> tuple[MeetingInput, int | None]:
         data, problems = self.value()
-        try:
-            if problems:
-                raise ValidationError(problems)
-            self._submit(data, self.copy_from())
-        except ValidationError as error:
-            for message in self.errors.show(error.fields):
-                show_error(self, message)
-            self.adjustSize()
-            return
-        except DomainError as error:
-            show_error(self, error)
-            return
-        super().accept()
+        if problems:
+            raise ValidationError(problems)
+        return data, self.copy_from()

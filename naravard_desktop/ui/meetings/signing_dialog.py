@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from naravard_desktop.services.meetings import pdf_signatures
 from naravard_desktop.services.meetings.signing import SignatureField
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.file_dialogs import open_file_name
+from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.forms import ERROR_STYLE
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 from naravard_desktop.ui.settings import app_settings
@@ -118,17 +118,11 @@ class SignDialog(QDialog):
         form.addRow(self.use_card)
         form.addRow(self._caption(_("Card &module:"), self.module), self.module)
         form.addRow(self._caption(_("P&IN:"), self.pin), self.pin)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Sign"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.refusal)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self, _("Sign")))
         self._show_source()
         self.field.setFocus()
 
