@@ -254,7 +254,7 @@ class PlanEditing:
         save_guarded(
             self.parent,
             lambda reason: self.steps.edit_activity(row, new, reason),
-            fields=self.panel.activity_form.text_widgets(),
+            fields=self.panel.activity_form.texts,
             labels=plan_items.activity_privacy_labels(),
         )
         return True

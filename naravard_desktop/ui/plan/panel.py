@@ -1,445 +1,23 @@
-"""The side panel: every field of the selected activity (or area), saved as it is typed
-(panel_saving.py: after a pause, when a field or the row is left; Ctrl+Return at once), and
-the activity's follow-up history as a timeline."""
+"""The side panel beside the plan's tree: the form of the selected area (area_form.py) or
+activity (activity_form.py), each saved as it is typed (panel_saving.py), or a hint when
+nothing is selected."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
-from naravard_desktop.db.enums import ActivityStatus, Principal
-from naravard_desktop.errors import DomainError, ValidationError
-from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services.group.labels import principal_label
+from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.follow_ups import FollowUpRow
-from naravard_desktop.services.plan.plan_items import (
-    ACTIVITY_TEXTS,
-    ActivityInput,
-    ActivityRow,
-    AreaRow,
-    activity_privacy_labels,
-    validate_activity,
-)
-from naravard_desktop.services.plan.plan_labels import status_label
-from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
+from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.system.drafts import DraftStore
-from naravard_desktop.services.system.privacy import PrivacyWarning
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
+from naravard_desktop.ui.plan.activity_form import ActivityForm
 from naravard_desktop.ui.plan.area_form import AreaForm
 from naravard_desktop.ui.plan.model import Column
-from naravard_desktop.ui.plan.panel_saving import AutosaveForm
-from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, ask_privacy, select_first_number
-
-PRINCIPALS = (Principal.REGION, Principal.MUNICIPALITY, Principal.JOINT, Principal.OTHER)
-
-
-class ActivityForm(AutosaveForm):
-    """Edits one activity, saved as it is typed. `submit(before, data, reason)` saves (one
-    undo step) and returns the stored row; it raises ValidationError, PrivacyWarning (no
-    reason given yet) or another DomainError."""
-
-    follow_up_requested = Signal()
-    record = "plan_activity"
-    text_fields = ("title", "description", "responsible", "schedule_text", "follow_up_method")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.submit: Callable[[ActivityRow, ActivityInput, str | None], ActivityRow] | None = None
-        self.title = text_box(3)
-        self.title.setObjectName("activity_title")
-        self.description = text_box(3)
-        self.description.setObjectName("activity_description")
-        self.responsible = QLineEdit()
-        self.responsible.setObjectName("activity_responsible")
-        self.principal = QComboBox()
-        self.principal.setObjectName("activity_principal")
-        self.principal.addItem(_("Not given"), None)
-        for principal in PRINCIPALS:
-            self.principal.addItem(principal_label(principal), principal.value)
-        self.schedule = QLineEdit()
-        self.schedule.setObjectName("activity_schedule")
-        self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
-        self.derived = QLabel()
-        self.derived.setObjectName("derived_due")
-        self.derived.setStyleSheet("color: #5a5a5a;")
-        self.override = QCheckBox(_("Set the due date &by hand"))
-        self.due = DateLineEdit()
-        self.due.setObjectName("activity_due")
-        self.status = status_combo()
-        self.status.setObjectName("activity_status")
-        self.progress = QSpinBox()
-        self.progress.setObjectName("activity_progress")
-        self.progress.setRange(0, 100)
-        self.progress.setSuffix(" %")
-        self.follow_up_method = text_box(2)
-        self.follow_up_method.setObjectName("activity_follow_up_method")
-        self.privacy = PrivacyBar()
-        stack_bar(self.privacy)
-        self.privacy.setObjectName("activity_privacy_bar")
-        self.privacy.show_requested.connect(self._show_number)
-        self.privacy.override_requested.connect(self._save_anyway)
-        self._reason_first = False
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, _("&Activity"), self.title, "title")
-        self._row(form, _("&Description"), self.description, "description")
-        form.addRow(self.privacy)  # the panel's whole width
-        self._row(form, _("&Responsible"), self.responsible, "responsible")
-        self._row(form, _("Pri&ncipal"), self.principal, "responsible_principal")
-        self._row(form, _("&Schedule"), self.schedule, "schedule_text")
-        form.addRow("", self.derived)
-        # The box and the date on rows of their own: side by side the narrow panel cut
-        # both off ("Sätt slutdatum ·", "25-13-45").
-        form.addRow(_("Due date"), self.override)
-        form.addRow("", self.due)
-        form.addRow("", self.error_label("due_date", self.due))
-        self._row(form, _("S&tatus"), self.status, "status")
-        self._row(form, _("Pro&gress"), self.progress, "progress")
-        self._row(form, _("Follow-&up method"), self.follow_up_method, "follow_up_method")
-
-        self.state_label.setToolTip(
-            _("Changes are saved as you type; Ctrl+Return saves at once. Undo with Ctrl+Z.")
-        )
-        self.follow_button = QPushButton(_("Mar&k a follow-up…"))
-        self.follow_button.setObjectName("mark_follow_up")
-        self.follow_button.clicked.connect(self.follow_up_requested.emit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.follow_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.state_label)
-
-        self.history = QListWidget()
-        self.history.setObjectName("follow_up_history")
-        self.history.setWordWrap(True)
-        history_label = QLabel(_("Follow-up histor&y"))
-        history_label.setBuddy(self.history)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(history_label)
-        layout.addWidget(self.history, 1)
-
-        self.schedule.textChanged.connect(self._show_derived)
-        self.override.toggled.connect(self._override_toggled)
-        for name, widget, signal in (
-            ("title", self.title, self.title.textChanged),
-            ("description", self.description, self.description.textChanged),
-            ("responsible", self.responsible, self.responsible.textChanged),
-            ("responsible_principal", self.principal, self.principal.currentIndexChanged),
-            ("schedule_text", self.schedule, self.schedule.textChanged),
-            ("due_date", self.override, self.override.toggled),
-            ("due_date", self.due, self.due.textChanged),
-            ("status", self.status, self.status.currentIndexChanged),
-            ("progress", self.progress, self.progress.valueChanged),
-            ("follow_up_method", self.follow_up_method, self.follow_up_method.textChanged),
-        ):
-            self.watch(name, widget, signal)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
-
-    def _row(self, form: QFormLayout, text: str, field: QWidget, name: str) -> None:
-        label = QLabel(text)
-        label.setBuddy(field)
-        form.addRow(label, field)
-        form.addRow("", self.error_label(name, field))
-
-    def _show_derived(self, text: str) -> None:
-        reading = read_schedule(text)
-        messages = {
-            ScheduleKind.EMPTY: _("No schedule: no due date."),
-            ScheduleKind.ONGOING: _("Ongoing: no due date."),
-            ScheduleKind.DEPENDENT: _("Depends on something else: no due date."),
-            ScheduleKind.UNREADABLE: _("No date found in the text: no due date."),
-        }
-        if reading.due is not None:
-            self.derived.setText(_("Read as due {date}.").format(date=format_iso_date(reading.due)))
-        else:
-            self.derived.setText(messages[reading.kind])
-
-    def _override_toggled(self, on: bool) -> None:
-        self.due.setEnabled(on)
-        if on and not self.due.text() and not self._loading:
-            self.due.set_date(read_schedule(self.schedule.text()).due)
-
-    def text_widgets(self) -> dict[str, QWidget]:
-        """The editor of each free-text field, by field name (all are checked for identity
-        numbers)."""
-        return {
-            "title": self.title,
-            "description": self.description,
-            "responsible": self.responsible,
-            "schedule_text": self.schedule,
-            "follow_up_method": self.follow_up_method,
-        }
-
-    def _show_number(self) -> None:
-        widgets = self.text_widgets()
-        warned = list(self.privacy.warning.matches) if self.privacy.warning else []
-        for name in [*warned, *(n for n in widgets if n not in warned)]:
-            if name in widgets and select_first_number(widgets[name]):
-                return
-
-    # --- the fields as raw values ---------------------------------------------------------
-
-    def raw(self) -> dict[str, object]:
-        return {
-            "title": self.title.toPlainText(),
-            "description": self.description.toPlainText(),
-            "responsible": self.responsible.text(),
-            "responsible_principal": self.principal.currentData(),
-            "schedule_text": self.schedule.text(),
-            "due_date": (True, self.due.text().strip())
-            if self.override.isChecked()
-            else (False, ""),
-            "status": self.status.currentData(),
-            "progress": self.progress.value(),
-            "follow_up_method": self.follow_up_method.toPlainText(),
-        }
-
-    def raw_of(self, row: ActivityRow | ActivityInput) -> dict[str, object]:
-        due = row.due_date.isoformat() if row.due_date_overridden and row.due_date else ""
-        return {
-            "title": row.title,
-            "description": row.description,
-            "responsible": row.responsible,
-            "responsible_principal": (
-                row.responsible_principal.value if row.responsible_principal else None
-            ),
-            "schedule_text": row.schedule_text,
-            "due_date": (row.due_date_overridden, due),
-            "status": row.status.value,
-            "progress": row.progress,
-            "follow_up_method": row.follow_up_method,
-        }
-
-    def set_raw(self, name: str, value: object) -> None:
-        if name in ("title", "description", "follow_up_method"):
-            box = {"title": self.title, "description": self.description}.get(
-                name, self.follow_up_method
-            )
-            box.setPlainText(str(value))
-        elif name == "responsible":
-            self.responsible.setText(str(value))
-        elif name == "schedule_text":
-            self.schedule.setText(str(value))
-            self._show_derived(str(value))
-        elif name == "responsible_principal":
-            self.principal.setCurrentIndex(max(0, self.principal.findData(value)) if value else 0)
-        elif name == "status":
-            self.status.setCurrentIndex(max(0, self.status.findData(value)))
-        elif name == "progress":
-            self.progress.setValue(int(str(value)))
-        elif name == "due_date" and isinstance(value, tuple):
-            on, text = value
-            self.override.setChecked(bool(on))
-            self.due.setText(str(text))
-            self.due.setEnabled(bool(on))
-
-    def load(self, row: ActivityRow, history: list[FollowUpRow] | None = None) -> None:
-        super().load(row)
-        if not self.pending:
-            self.privacy.clear()
-        if history is None:
-            return
-        self.history.clear()
-        for entry in reversed(history):  # newest first
-            line = f"{format_iso_date(entry.followed_up_on)} · {status_label(entry.status)}"
-            line += f" · {entry.progress} %"
-            if entry.agenda_item_label:
-                line += "\n" + _("At {item}").format(item=entry.agenda_item_label)
-            if entry.note:
-                line += "\n" + entry.note
-            self.history.addItem(line)
-        if not history:
-            self.history.addItem(_("Not followed up yet."))
-
-    # --- saving ---------------------------------------------------------------------------
-
-    def collect(self) -> tuple[ActivityInput, dict[str, str]]:
-        """What the fields hold, and the messages of those that cannot be saved as they are
-        (their stored value stands in for them)."""
-        base = self.row.as_input()
-        errors: dict[str, str] = {}
-        due, problem = self.due.date_or_error()
-        override = self.override.isChecked()
-        principal = self.principal.currentData()
-        data = ActivityInput(
-            title=self.title.toPlainText(),
-            description=self.description.toPlainText(),
-            responsible=self.responsible.text(),
-            responsible_principal=Principal(principal) if principal else None,
-            schedule_text=self.schedule.text(),
-            due_date=due if override else None,
-            due_date_overridden=override,
-            status=ActivityStatus(self.status.currentData()),
-            progress=self.progress.value(),
-            follow_up_method=self.follow_up_method.toPlainText(),
-        )
-        if override and problem:
-            errors["due_date"] = problem
-            data = replace(
-                data, due_date=base.due_date, due_date_overridden=base.due_date_overridden
-            )
-        try:
-            validate_activity(data)
-        except ValidationError as error:
-            errors.update(error.fields)
-            kept = {name: getattr(base, name) for name in error.fields if hasattr(base, name)}
-            data = replace(data, **kept)
-        return data, errors
-
-    def _save(self, interactive: bool) -> bool:
-        before: ActivityRow = self.row
-        data, errors = self.collect()
-        held = dict(errors)
-        try:
-            if not same_activity(data, before.as_input()):
-                saved = self._submit(before, data, interactive, held)
-            else:
-                saved = before
-        except BackToEditing:
-            self.show_errors(errors)
-            return False
-        except ValidationError as error:
-            self.show_errors({**errors, **error.fields})
-            return False
-        except DomainError as error:
-            show_error(self, error)
-            return False
-        self.row = saved
-        sent = self.raw_of(normalized(data))
-        came = self.raw_of(saved)
-        # Changes made elsewhere and kept (the question about a stale edit): shown.
-        self._loading = True
-        try:
-            for name, value in came.items():
-                if value != sent[name] and name not in held:
-                    self.set_raw(name, value)
-        finally:
-            self._loading = False
-        self.show_errors(errors)
-        if "privacy" not in held:
-            self.privacy.clear()
-        return not held
-
-    def _submit(
-        self, before: ActivityRow, data: ActivityInput, interactive: bool, held: dict[str, str]
-    ) -> ActivityRow:
-        """Save; an identity number is asked about when the user saves on purpose, and
-        held back (a warning bar, the other fields saved) while typing."""
-        if self.submit is None:
-            return before
-        try:
-            return self.submit(before, data, None)
-        except PrivacyWarning as warning:
-            if interactive:
-                reason = ask_privacy(
-                    self,
-                    warning,
-                    fields=self.text_widgets(),
-                    labels=privacy_labels(),
-                    ask_reason=self._reason_first,
-                )
-                if reason is None:
-                    self.privacy.warn(warning, privacy_labels())
-                    raise BackToEditing from warning
-                return self.submit(before, data, reason)
-            self.privacy.warn(warning, privacy_labels())
-            held["privacy"] = warning.message
-            held.update({name: warning.message for name in warning.matches})
-            kept = replace(
-                data,
-                **{f: getattr(before, f) for f in ACTIVITY_TEXTS if f in warning.matches},
-            )
-            if same_activity(kept, before.as_input()):
-                return before
-            return self.submit(before, kept, None)
-
-    def problems(self) -> list[str]:
-        found = super().problems()
-        if self.privacy.warning is not None:
-            found.append(_("The text seems to contain a personal identity number."))
-        return found
-
-    def _save_anyway(self) -> None:
-        """'Spara ändå…' on the warning bar: the reason, then the text as it is now."""
-        self._reason_first = True
-        try:
-            self.save()
-        finally:
-            self._reason_first = False
-
-    def save(self) -> None:
-        """Ctrl+Return: save now (an identity number is asked about)."""
-        if not self.pending and self.privacy.warning is None:
-            return
-        self.pending = True
-        self.flush(interactive=True)
-
-
-def normalized(data: ActivityInput) -> ActivityInput:
-    """Cleaned as the services store it; the due date only when it is set by hand."""
-    try:
-        cleaned = validate_activity(data)
-    except ValidationError:
-        cleaned = data
-    return replace(cleaned, due_date=cleaned.due_date if cleaned.due_date_overridden else None)
-
-
-def stack_bar(bar: PrivacyBar) -> None:
-    """The warning bar in the narrow panel: its message on the whole width, the buttons
-    under it (side by side they left the message a word per line and cut the buttons)."""
-    close = bar.findChild(QToolButton, "privacy_bar_close")
-    old = bar.layout()
-    if old is not None:
-        for widget in (bar.message, bar.show_button, bar.anyway_button, close):
-            if widget is not None:
-                old.removeWidget(widget)
-        QWidget().setLayout(old)  # the old layout goes with a throwaway widget
-    top = QHBoxLayout()
-    top.addWidget(bar.message, 1)
-    if close is not None:
-        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-    buttons = QHBoxLayout()
-    buttons.addWidget(bar.show_button)
-    buttons.addWidget(bar.anyway_button)
-    buttons.addStretch(1)
-    layout = QVBoxLayout(bar)
-    layout.setContentsMargins(6, 3, 3, 6)
-    layout.addLayout(top)
-    layout.addLayout(buttons)
-
-
-def same_activity(one: ActivityInput, other: ActivityInput) -> bool:
-    return normalized(one) == normalized(other)
-
-
-def privacy_labels() -> dict[str, str]:
-    return activity_privacy_labels()
+from naravard_desktop.ui.plan.panel_saving import TextField, set_text
+from naravard_desktop.ui.privacy import PrivacyBar, select_first_number
 
 
 class SidePanel(QStackedWidget):
@@ -453,6 +31,7 @@ class SidePanel(QStackedWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.area_form = AreaForm()
         self.activity_form = ActivityForm()
+        stack_bar(self.activity_form.privacy)
         for widget in (self.empty, self.area_form, self.activity_form):
             self.addWidget(widget)
         self.setMinimumWidth(300)
@@ -496,16 +75,37 @@ class SidePanel(QStackedWidget):
     def show_typed(self, row: AreaRow | ActivityRow, column: Column, text: str) -> None:
         """What was typed in a cell of the tree, put in the same field here, its identity
         number selected (to be removed, or saved anyway with Ctrl+Return)."""
-        widget: QLineEdit | QPlainTextEdit
+        field: TextField
         if isinstance(row, AreaRow):
-            widget = self.area_form.title
+            field = self.area_form.title
         else:
             form = self.activity_form
-            widget = {Column.RESPONSIBLE: form.responsible, Column.SCHEDULE: form.schedule}.get(
+            field = {Column.RESPONSIBLE: form.responsible, Column.SCHEDULE: form.schedule}.get(
                 column, form.title
             )
-        if isinstance(widget, QLineEdit):
-            widget.setText(text)
-        else:
-            widget.setPlainText(text)
-        select_first_number(widget)
+        set_text(field, text)
+        select_first_number(field)
+
+
+def stack_bar(bar: PrivacyBar) -> None:
+    """The warning bar in the narrow panel: its message on the whole width, the buttons
+    under it (side by side they left the message a word per line and cut the buttons)."""
+    close = bar.findChild(QToolButton, "privacy_bar_close")
+    old = bar.layout()
+    if old is not None:
+        for widget in (bar.message, bar.show_button, bar.anyway_button, close):
+            if widget is not None:
+                old.removeWidget(widget)
+        QWidget().setLayout(old)  # the old layout goes with a throwaway widget
+    top = QHBoxLayout()
+    top.addWidget(bar.message, 1)
+    if close is not None:
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+    buttons = QHBoxLayout()
+    buttons.addWidget(bar.show_button)
+    buttons.addWidget(bar.anyway_button)
+    buttons.addStretch(1)
+    layout = QVBoxLayout(bar)
+    layout.setContentsMargins(6, 3, 3, 6)
+    layout.addLayout(top)
+    layout.addLayout(buttons)

@@ -29,6 +29,20 @@ STATE_STYLES = {
 }
 
 
+TextField = QLineEdit | QPlainTextEdit  # a free-text field: one line or several
+
+
+def text_of(field: TextField) -> str:
+    return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+
+
+def set_text(field: TextField, text: str) -> None:
+    if isinstance(field, QLineEdit):
+        field.setText(text)
+    else:
+        field.setPlainText(text)
+
+
 def plan_drafts(database: str) -> DraftStore:
     """The plan's drafts, apart from the meeting notes' (whose start-up dialog knows only
     agenda items): they come back when their row is shown."""
