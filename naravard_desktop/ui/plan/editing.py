@@ -76,7 +76,7 @@ def saved_by_dialog(
     return saved[0] if dialog.exec() and saved else None
 
 
-@dataclass
+@dataclass(eq=False)
 class PlanEditing:
     """Dialogs and questions open over `parent`; what changed is shown through `redraw`."""
 
