@@ -14,10 +14,13 @@ from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.records import copy_fields, load
+from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
 from naravard_desktop.services.system.validation import FieldErrors, cleaned_fields
 
 NAME_LIMIT = 200
+# A member's input is saved in two rows: the person, and the membership (a role over a period).
+_PERSON = ("name", "organisation", "principal", "email", "phone")
+_MEMBERSHIP = ("role", "active_from", "active_to")
 
 
 @dataclass(frozen=True)
@@ -118,20 +121,8 @@ def add_member(db: Database, group_id: int, data: MemberInput) -> MemberRow:
     cleaned = validate_member(data)
     with db.session() as session:
         load_group(session, group_id)
-        person = Person(
-            group_id=group_id,
-            name=cleaned.name,
-            organisation=cleaned.organisation,
-            principal=cleaned.principal,
-            email=cleaned.email,
-            phone=cleaned.phone,
-        )
-        membership = Membership(
-            person=person,
-            role=cleaned.role,
-            active_from=cleaned.active_from,
-            active_to=cleaned.active_to,
-        )
+        person = Person(group_id=group_id, **field_values(cleaned, leave_out=_MEMBERSHIP))
+        membership = Membership(person=person, **field_values(cleaned, leave_out=_PERSON))
         session.add_all([person, membership])
         session.flush()
         return _row(membership)
@@ -150,14 +141,8 @@ def update_member(db: Database, before: MemberRow, data: MemberInput) -> MemberR
             raise StaleEditError(
                 _("{name} was changed elsewhere. Reload and try again.").format(name=person.name)
             )
-        person.name = cleaned.name
-        person.organisation = cleaned.organisation
-        person.principal = cleaned.principal
-        person.email = cleaned.email
-        person.phone = cleaned.phone
-        membership.role = cleaned.role
-        membership.active_from = cleaned.active_from
-        membership.active_to = cleaned.active_to
+        assign(person, cleaned, leave_out=_MEMBERSHIP)
+        assign(membership, cleaned, leave_out=_PERSON)
         session.flush()
         return _row(membership)
 
@@ -188,9 +173,5 @@ def delete_member(db: Database, membership_id: int) -> MemberInput:
 
 
 def _load(session: Session, membership_id: int) -> Membership:
-    return load(
-        session,
-        Membership,
-        membership_id,
-        _("The member no longer exists (it may have been removed). Reload and try again."),
-    )
+    gone = _("The member no longer exists (it may have been removed). Reload and try again.")
+    return load(session, Membership, membership_id, gone)

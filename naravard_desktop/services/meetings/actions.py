@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.models import ActionItem, Activity, AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.meetings.meetings import load, load_editable
+from naravard_desktop.services.meetings.meetings import load, load_editable, load_item
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
+from naravard_desktop.services.system.records import copy_fields
 from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
 
 
@@ -74,27 +75,18 @@ def validate_action(session: Session, data: ActionInput) -> ActionInput:
 
 def _to_data(action: ActionItem, numbers: dict[int, int]) -> ActionData:
     item = action.agenda_item
-    return ActionData(
-        id=action.id,
-        agenda_item_id=item.id,
+    return copy_fields(
+        ActionData,
+        action,
         meeting_id=item.meeting_id,
         meeting_on=item.meeting.held_on,
         paragraph=numbers.get(item.id, 0),
-        what=action.what,
-        who=action.who,
-        due_on=action.due_on,
-        done=action.done,
-        done_on=action.done_on,
-        activity_id=action.activity_id,
-        version=action.version,
     )
 
 
 def actions_of_item(db: Database, item_id: int) -> list[ActionData]:
     with db.session() as session:
-        item = session.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+        item = load_item(session, item_id)
         numbers = paragraph_numbers(session, item.meeting.group_id)
         return [_to_data(a, numbers) for a in item.action_items]
 
@@ -121,9 +113,7 @@ def add_action(
     db: Database, item_id: int, data: ActionInput, *, privacy_override: str | None = None
 ) -> ActionData:
     with db.session() as session:
-        item = session.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+        item = load_item(session, item_id)
         load_editable(session, item.meeting_id)
         cleaned = validate_action(session, data)
         _check_privacy(cleaned, privacy_override, f"new action item of agenda item {item.id}")

@@ -12,9 +12,8 @@ from naravard_desktop.db.models import AgendaItem, Attachment, Meeting
 from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import meeting_labels as labels
-from naravard_desktop.services.meetings.meetings import load, load_editable
+from naravard_desktop.services.meetings.meetings import load, load_editable, load_item
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
-from naravard_desktop.services.system import records
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import copy_fields, place, renumber
@@ -116,12 +115,6 @@ def list_items(db: Database, meeting_id: int) -> list[ItemData]:
         return items_for(session, load(session, meeting_id))
 
 
-def _item(session: Session, item_id: int) -> AgendaItem:
-    return records.load(
-        session, AgendaItem, item_id, _("The agenda item no longer exists. Reload and try again.")
-    )
-
-
 def _data(session: Session, item: AgendaItem) -> ItemData:
     session.flush()
     session.refresh(item.meeting)
@@ -164,7 +157,7 @@ def update_item(
 ) -> ItemData:
     cleaned = validate_item(data)
     with db.session() as session:
-        item = _item(session, item_id)
+        item = load_item(session, item_id)
         load_editable(session, item.meeting_id)
         if item.version != version:
             raise StaleEditError(_("The agenda item was changed elsewhere. Reload and try again."))
@@ -187,7 +180,7 @@ def save_text(
     errors.max_length(field, cleaned, TEXT_LIMIT, _("Notes") if field == "notes" else _("Decision"))
     errors.raise_if_any()
     with db.session() as session:
-        item = _item(session, item_id)
+        item = load_item(session, item_id)
         load_editable(session, item.meeting_id)
         check_free_text(
             {field: cleaned},
@@ -251,7 +244,7 @@ def _write(item: AgendaItem, data: ItemInput) -> None:
 def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:
     """Reorder (drag or Ctrl+Up/Down); numbers follow the new order until approval."""
     with db.session() as session:
-        item = _item(session, item_id)
+        item = load_item(session, item_id)
         meeting = load_editable(session, item.meeting_id)
         items = [i for i in meeting.items if i.id != item.id]
         place(items, item, new_position)
@@ -263,7 +256,7 @@ def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:
 def remove_item(db: Database, item_id: int) -> tuple[int, ItemInput, int]:
     """Delete an item; returns (meeting id, what it held, its position) so undo can restore it."""
     with db.session() as session:
-        item = _item(session, item_id)
+        item = load_item(session, item_id)
         meeting = load_editable(session, item.meeting_id)
         removed = _data(session, item)
         session.delete(item)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -44,6 +45,17 @@ class SearchHit:
     snippet: str
 
 
+def _place(item: AgendaItem, meeting: Meeting, numbers: dict[int, int]) -> dict[str, Any]:
+    """Where an item stands, as a decision row and a search hit both say it."""
+    return {
+        "item_id": item.id,
+        "meeting_id": meeting.id,
+        "held_on": meeting.held_on,
+        "paragraph": numbers.get(item.id, 0),
+        "title": item.title,
+    }
+
+
 def list_decisions(
     db: Database, group_id: int, *, year: int | None = None, text: str = ""
 ) -> list[DecisionRow]:
@@ -65,11 +77,7 @@ def list_decisions(
         numbers = paragraph_numbers(session, group_id)
         rows = [
             DecisionRow(
-                item_id=item.id,
-                meeting_id=meeting.id,
-                held_on=meeting.held_on,
-                paragraph=numbers.get(item.id, 0),
-                title=item.title,
+                **_place(item, meeting, numbers),
                 decision=item.decision,
                 approved=meeting.state == ProtocolState.APPROVED,
             )
@@ -110,11 +118,7 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
             item, meeting = found[item_id]
             hits.append(
                 SearchHit(
-                    item_id=item.id,
-                    meeting_id=meeting.id,
-                    held_on=meeting.held_on,
-                    paragraph=numbers.get(item.id, 0),
-                    title=item.title,
+                    **_place(item, meeting, numbers),
                     snippet=snippet(words, item.decision, item.notes, item.title),
                 )
             )

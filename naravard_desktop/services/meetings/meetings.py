@@ -295,6 +295,12 @@ def load(session: Session, meeting_id: int) -> Meeting:
     )
 
 
+def load_item(session: Session, item_id: int) -> AgendaItem:
+    """An agenda item by id, or NotFoundError (removed since the user's view was read)."""
+    gone = _("The agenda item no longer exists. Reload and try again.")
+    return records.load(session, AgendaItem, item_id, gone)
+
+
 def load_editable(session: Session, meeting_id: int) -> Meeting:
     """The meeting, refusing if its protocol is approved (a correction starts a revision)."""
     meeting = load(session, meeting_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from naravard_desktop.services.meetings.protocol_model import (
     SignatureLine,
 )
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import copy_fields
 
 
 def _done_by(done: bool, done_on: dt.date | None, as_of: dt.date) -> bool:
@@ -32,24 +34,15 @@ def _done_by(done: bool, done_on: dt.date | None, as_of: dt.date) -> bool:
     return done and (done_on is None or done_on <= as_of)
 
 
-def _carried_line(action: ActionData, as_of: dt.date) -> ActionLine:
-    """An earlier meeting's action as it stood on `as_of`."""
+def _action_line(action: ActionData | ActionItem, as_of: dt.date, **origin: Any) -> ActionLine:
+    """An action as it stood on `as_of`; `origin` names the earlier meeting of one carried
+    over (from_meeting_on, from_paragraph)."""
     return ActionLine(
         what=action.what,
         who=action.who,
         due_on=action.due_on,
         done=_done_by(action.done, action.done_on, as_of),
-        from_meeting_on=action.meeting_on,
-        from_paragraph=action.paragraph,
-    )
-
-
-def _own_line(action: ActionItem, as_of: dt.date) -> ActionLine:
-    return ActionLine(
-        what=action.what,
-        who=action.who,
-        due_on=action.due_on,
-        done=_done_by(action.done, action.done_on, as_of),
+        **origin,
     )
 
 
@@ -112,23 +105,19 @@ def build_protocol_data(
     approved = meeting.state == ProtocolState.APPROVED
     approved_on = latest.approved_at.date() if approved and latest else None
     as_of = approved_on or today or dt.date.today()
-    carried = [_carried_line(a, as_of) for a in open_before(session, meeting)]
+    carried = [
+        _action_line(a, as_of, from_meeting_on=a.meeting_on, from_paragraph=a.paragraph)
+        for a in open_before(session, meeting)
+    ]
     items = []
     for item in items_for(session, meeting):
         model_item = next(i for i in meeting.items if i.id == item.id)
-        actions = tuple(_own_line(a, as_of) for a in model_item.action_items)
+        actions = tuple(_action_line(a, as_of) for a in model_item.action_items)
         items.append(
-            ItemLine(
-                paragraph=item.paragraph,
-                title=item.title,
-                presenter=item.presenter,
-                planned_minutes=item.planned_minutes,
-                planned_start=item.planned_start,
-                notes=item.notes,
-                decision=item.decision,
-                attachments=item.attachments,
+            copy_fields(
+                ItemLine,
+                item,
                 actions=actions,
-                standard_key=item.standard_key,
                 carried_actions=tuple(carried)
                 if item.standard_key == labels.PREVIOUS_MINUTES
                 else (),

@@ -14,8 +14,11 @@ from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import Activity, AgendaItem, FollowUp, Meeting
 from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
+from naravard_desktop.services.meetings.meetings import load_item
+from naravard_desktop.services.plan.plan_rows import load_activity
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
+from naravard_desktop.services.system.records import copy_fields, field_values
 from naravard_desktop.services.system.validation import TEXT_LIMIT, FieldErrors, clean_text
 
 # A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
@@ -90,16 +93,7 @@ def _label(item: AgendaItem | None) -> str:
 
 
 def _row(entry: FollowUp, item: AgendaItem | None) -> FollowUpRow:
-    return FollowUpRow(
-        id=entry.id,
-        activity_id=entry.activity_id,
-        followed_up_on=entry.followed_up_on,
-        status=entry.status,
-        progress=entry.progress,
-        note=entry.note,
-        agenda_item_id=entry.agenda_item_id,
-        agenda_item_label=_label(item),
-    )
+    return copy_fields(FollowUpRow, entry, agenda_item_label=_label(item))
 
 
 def list_follow_ups(db: Database, activity_id: int) -> list[FollowUpRow]:
@@ -125,11 +119,7 @@ def add_follow_up(
     `privacy_override` gives a reason."""
     cleaned = validate_follow_up(data)
     with db.session() as session:
-        activity = session.get(Activity, activity_id)
-        if activity is None:
-            raise NotFoundError(
-                _("The activity no longer exists (it may have been removed). Reload and try again.")
-            )
+        activity = load_activity(session, activity_id)
         check_free_text(
             {"note": cleaned.note},
             privacy_override,
@@ -147,14 +137,7 @@ def add_follow_up(
                     ).format(date=format_date(item.meeting.held_on))
                 }
             )
-        entry = FollowUp(
-            activity_id=activity_id,
-            followed_up_on=cleaned.followed_up_on,
-            status=cleaned.status,
-            progress=cleaned.progress,
-            note=cleaned.note,
-            agenda_item_id=cleaned.agenda_item_id,
-        )
+        entry = FollowUp(activity_id=activity_id, **field_values(cleaned))
         session.add(entry)
         session.flush()
         _sync_activity(session, activity)
@@ -243,7 +226,5 @@ def followed_up_at(db: Database, agenda_item_id: int) -> list[FollowedUpActivity
 def _item(session: Session, item_id: int | None) -> AgendaItem | None:
     if item_id is None:
         return None
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+    item = load_item(session, item_id)
     return item

@@ -23,7 +23,7 @@ from naravard_desktop.services.plan.plan_rows import (
 )
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
-from naravard_desktop.services.system.records import field_values, place, renumber
+from naravard_desktop.services.system.records import assign, field_values, place, renumber
 
 # The reason given to the privacy check when undo puts back what had been saved before.
 RESTORED = "put back by undo (the text had been saved before)"
@@ -133,16 +133,8 @@ def activity_snapshot(activity: Activity) -> ActivitySnapshot:
 
 
 def _apply(activity: Activity, data: ActivityInput) -> None:
-    activity.title = data.title
-    activity.description = data.description
-    activity.responsible = data.responsible
-    activity.responsible_principal = data.responsible_principal
-    activity.schedule_text = data.schedule_text
-    activity.due_date_overridden = data.due_date_overridden
+    assign(activity, data, leave_out=("due_date",))
     activity.due_date = data.effective_due_date()
-    activity.status = data.status
-    activity.progress = data.progress
-    activity.follow_up_method = data.follow_up_method
 
 
 def activity_privacy_labels() -> dict[str, str]:

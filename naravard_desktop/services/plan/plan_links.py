@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.db.models import Activity, AgendaItem, Area, Plan
-from naravard_desktop.errors import NotFoundError
-from naravard_desktop.i18n import _
+from naravard_desktop.db.models import Activity, Area, Plan
+from naravard_desktop.services.meetings.meetings import load_item
 from naravard_desktop.services.plan.plan_items import load_tree
 from naravard_desktop.services.plan.plans import list_plans
 from naravard_desktop.services.system.database import Database
@@ -62,9 +61,7 @@ def activity_choices(db: Database, group_id: int) -> list[ActivityChoice]:
 
 def group_of_item(db: Database, item_id: int) -> int:
     with db.session() as session:
-        item = session.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+        item = load_item(session, item_id)
         return item.meeting.group_id
 
 

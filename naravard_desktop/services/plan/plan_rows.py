@@ -205,18 +205,10 @@ def activity_row(activity: Activity) -> ActivityRow:
 
 
 def load_area(session: Session, area_id: int) -> Area:
-    return load(
-        session,
-        Area,
-        area_id,
-        _("The area no longer exists (it may have been removed). Reload and try again."),
-    )
+    gone = _("The area no longer exists (it may have been removed). Reload and try again.")
+    return load(session, Area, area_id, gone)
 
 
 def load_activity(session: Session, activity_id: int) -> Activity:
-    return load(
-        session,
-        Activity,
-        activity_id,
-        _("The activity no longer exists (it may have been removed). Reload and try again."),
-    )
+    gone = _("The activity no longer exists (it may have been removed). Reload and try again.")
+    return load(session, Activity, activity_id, gone)

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import PlanState
 from naravard_desktop.db.models import Activity, AgendaItem, Area, Plan, PlanRevision
-from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
+from naravard_desktop.services.meetings.meetings import load_item
 from naravard_desktop.services.plan.plan_items import AreaSnapshot, area_snapshot, restore_area
 from naravard_desktop.services.plan.plan_templates import TemplateArea, get_template
 from naravard_desktop.services.system.database import Database
@@ -337,8 +338,8 @@ def _check_privacy(
 
 
 def _check_item(session: Session, item_id: int | None) -> None:
-    if item_id is not None and session.get(AgendaItem, item_id) is None:
-        raise NotFoundError(_("The agenda item no longer exists. Reload and try again."))
+    if item_id is not None:
+        load_item(session, item_id)
 
 
 def _load(session: Session, plan_id: int) -> Plan:

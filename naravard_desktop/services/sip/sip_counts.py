@@ -110,30 +110,23 @@ def save_counts(
 
 def _check_keys(session: Session, group_id: int, keys: Iterable[CellKey]) -> None:
     keys = list(keys)
-    indicator_ids = {k[0] for k in keys}
-    category_ids = {k[1] for k in keys} | {k[2] for k in keys}
-    if indicator_ids:
-        known = set(
-            session.scalars(
-                select(Indicator.id).where(
-                    Indicator.group_id == group_id, Indicator.id.in_(indicator_ids)
-                )
-            )
-        )
-        if known != indicator_ids:
-            raise NotFoundError(_("An indicator was removed meanwhile. Reload and try again."))
-    if category_ids:
-        known = set(
-            session.scalars(
-                select(SipCategory.id).where(
-                    SipCategory.group_id == group_id, SipCategory.id.in_(category_ids)
-                )
-            )
-        )
-        if known != category_ids:
-            raise NotFoundError(
-                _("A unit or target group was removed meanwhile. Reload and try again.")
-            )
+    checks: tuple[tuple[type[Indicator] | type[SipCategory], set[int], str], ...] = (
+        (
+            Indicator,
+            {k[0] for k in keys},
+            _("An indicator was removed meanwhile. Reload and try again."),
+        ),
+        (
+            SipCategory,
+            {k[1] for k in keys} | {k[2] for k in keys},
+            _("A unit or target group was removed meanwhile. Reload and try again."),
+        ),
+    )
+    for model, ids, gone in checks:
+        if ids:
+            query = select(model.id).where(model.group_id == group_id, model.id.in_(ids))
+            if set(session.scalars(query)) != ids:
+                raise NotFoundError(gone)
 
 
 def check_period(setup: Setup, values: Mapping[CellKey, int]) -> list[CellIssue]:

@@ -16,6 +16,7 @@ from naravard_desktop.db.models import Group, SipCount, SipPeriod
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import N_, _, current_language, ngettext
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import copy_fields
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
@@ -115,17 +116,7 @@ class PeriodRow:
 
 
 def _row(period: SipPeriod, value_count: int) -> PeriodRow:
-    return PeriodRow(
-        id=period.id,
-        group_id=period.group_id,
-        kind=period.kind,
-        starts_on=period.starts_on,
-        ends_on=period.ends_on,
-        closed=period.closed,
-        note=period.note,
-        version=period.version,
-        value_count=value_count,
-    )
+    return copy_fields(PeriodRow, period, value_count=value_count)
 
 
 def _count(session: Session, period_id: int) -> int:

@@ -219,18 +219,13 @@ def add_indicator(
 
 
 def _indicator(session: Session, indicator_id: int) -> Indicator:
-    return load(
-        session, Indicator, indicator_id, _("The indicator no longer exists. Reload and try again.")
-    )
+    gone = _("The indicator no longer exists. Reload and try again.")
+    return load(session, Indicator, indicator_id, gone)
 
 
 def _category(session: Session, category_id: int) -> SipCategory:
-    return load(
-        session,
-        SipCategory,
-        category_id,
-        _("The unit or target group no longer exists. Reload and try again."),
-    )
+    gone = _("The unit or target group no longer exists. Reload and try again.")
+    return load(session, SipCategory, category_id, gone)
 
 
 def rename_indicator(db: Database, indicator_id: int, name_sv: str, name_en: str) -> IndicatorRow:

@@ -61,10 +61,10 @@ def copy_fields(kind: Callable[..., _Kind], source: object, **values: Any) -> _K
     return kind(**copied, **values)
 
 
-def assign(row: object, data: object) -> None:
+def assign(row: object, data: object, *, leave_out: tuple[str, ...] = ()) -> None:
     """Each field of the dataclass `data` set on `row` (a database row) by the same name: an
     edit saved."""
-    for name, value in field_values(data).items():
+    for name, value in field_values(data, leave_out=leave_out).items():
         setattr(row, name, value)
 
 
