@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from naravard_desktop.cli.core import (
     EXIT_OK,
     EXIT_PROBLEM,
     Commands,
-    add_group_option,
+    add_json_option,
+    add_list_options,
+    add_out_option,
     open_db,
     print_json,
+    print_rows,
 )
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range
+
+if TYPE_CHECKING:
+    from naravard_desktop.services.group.groups import GroupData
+    from naravard_desktop.services.group.members import MemberRow
 
 
 def register(commands: Commands) -> None:
@@ -24,24 +30,17 @@ def register(commands: Commands) -> None:
     backup = commands.add(
         "backup", _("copy the database to a file (safe while in use)"), cmd_backup
     )
-    backup.add_argument(
-        "--out",
-        required=True,
-        type=Path,
-        metavar=_("FILE"),
-        help=_("the file to write the copy to"),
-    )
+    add_out_option(backup, _("the file to write the copy to"))
 
     commands.add("demo", _("fill the database with an invented demo group"), cmd_demo)
 
     groups_list = commands.add_to_group("groups", "list", _("list the groups"), cmd_groups_list)
-    groups_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_json_option(groups_list)
 
     members_list = commands.add_to_group(
         "members", "list", _("list a group's members"), cmd_members_list
     )
-    add_group_option(members_list)
-    members_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_list_options(members_list)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -104,50 +103,48 @@ def cmd_groups_list(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_db(args) as db:
         rows = list_groups(db)
-    if args.json:
-        payload = [
-            {"id": g.id, "name": g.name, "municipality": g.municipality, "region": g.region}
-            for g in rows
-        ]
-        print_json(payload, out)
-    else:
-        for g in rows:
-            print(f"{g.id}\t{g.name}\t{g.principals_line}", file=out)
-    return EXIT_OK
+    return print_rows(rows, out, args.json, _group_line, _group_object)
+
+
+def _group_line(g: GroupData) -> str:
+    return f"{g.id}\t{g.name}\t{g.principals_line}"
+
+
+def _group_object(g: GroupData) -> dict[str, object]:
+    return {"id": g.id, "name": g.name, "municipality": g.municipality, "region": g.region}
 
 
 def cmd_members_list(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.group.groups import resolve_group
-    from naravard_desktop.services.group.labels import principal_label, role_label
     from naravard_desktop.services.group.members import list_members
 
     with open_db(args) as db:
         group = resolve_group(db, args.group)
         rows = list_members(db, group.id)
-    if args.json:
-        payload = [
-            {
-                "id": m.membership_id,
-                "person_id": m.person_id,
-                "name": m.name,
-                "organisation": m.organisation,
-                "principal": m.principal.value,
-                "role": m.role.value,
-                "email": m.email,
-                "phone": m.phone,
-                "active_from": format_iso_date(m.active_from) or None,
-                "active_to": format_iso_date(m.active_to) or None,
-                "active": m.is_active(),
-            }
-            for m in rows
-        ]
-        print_json(payload, out)
-    else:
-        for m in rows:
-            period = format_iso_range(m.active_from, m.active_to)
-            print(
-                f"{m.membership_id}\t{m.name}\t{role_label(m.role)}\t"
-                f"{principal_label(m.principal)}\t{m.organisation}\t{period}",
-                file=out,
-            )
-    return EXIT_OK
+    return print_rows(rows, out, args.json, _member_line, _member_object)
+
+
+def _member_line(m: MemberRow) -> str:
+    from naravard_desktop.services.group.labels import principal_label, role_label
+
+    return (
+        f"{m.membership_id}\t{m.name}\t{role_label(m.role)}\t"
+        f"{principal_label(m.principal)}\t{m.organisation}\t"
+        f"{format_iso_range(m.active_from, m.active_to)}"
+    )
+
+
+def _member_object(m: MemberRow) -> dict[str, object]:
+    return {
+        "id": m.membership_id,
+        "person_id": m.person_id,
+        "name": m.name,
+        "organisation": m.organisation,
+        "principal": m.principal.value,
+        "role": m.role.value,
+        "email": m.email,
+        "phone": m.phone,
+        "active_from": format_iso_date(m.active_from) or None,
+        "active_to": format_iso_date(m.active_to) or None,
+        "active": m.is_active(),
+    }

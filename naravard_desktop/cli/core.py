@@ -14,7 +14,8 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from naravard_desktop.cli import argparse_words
 from naravard_desktop.errors import DomainError
@@ -30,6 +31,7 @@ EXIT_PROBLEM = 1
 EXIT_ERROR = 2
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+Row = TypeVar("Row")
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -79,6 +81,26 @@ def out_file_help() -> str:
     return _("the file to write; its ending chooses the format")
 
 
+def add_out_option(command: argparse.ArgumentParser, help_text: str | None = None) -> None:
+    """--out FILE, required: where an export or a backup is written."""
+    command.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=help_text)
+
+
+def add_file_argument(command: argparse.ArgumentParser, help_text: str | None = None) -> None:
+    """FILE, the file a command reads (an import, a PDF to verify, an export to audit)."""
+    command.add_argument("file", type=Path, metavar=_("FILE"), help=help_text)
+
+
+def add_json_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def add_list_options(command: argparse.ArgumentParser) -> None:
+    """--group ID and --json, which every list of a group's things takes."""
+    add_group_option(command)
+    add_json_option(command)
+
+
 class Commands:
     """What a capability's `register()` receives: adds commands, and the shared
     `export …` / `import …` groups, all with the global options."""
@@ -122,9 +144,9 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans, sip, sip_audit
+    from naravard_desktop.cli import basic, meetings, plans, sip
 
-    return [basic.register, plans.register, meetings.register, sip.register, sip_audit.register]
+    return [basic.register, plans.register, meetings.register, sip.register]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -218,3 +240,26 @@ def open_db(args: argparse.Namespace, *, create: bool = True) -> Iterator[Databa
 
 def print_json(payload: object, out: TextIO) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
+
+
+def print_rows(
+    rows: Sequence[Row],
+    out: TextIO,
+    json_output: bool,
+    as_line: Callable[[Row], str],
+    as_object: Callable[[Row], dict[str, object]],
+) -> int:
+    """A list command's output: one line a row, starting with its id (tab-separated), or
+    with --json one list of objects, each with at least `id`."""
+    if json_output:
+        print_json([as_object(row) for row in rows], out)
+    else:
+        for row in rows:
+            print(as_line(row), file=out)
+    return EXIT_OK
+
+
+def refuse(message: str) -> int:
+    """A refusal by the rules (not a failure of the command): one line on stderr, exit 1."""
+    print(_("Error: {message}").format(message=message), file=sys.stderr)
+    return EXIT_PROBLEM

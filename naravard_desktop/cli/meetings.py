@@ -5,13 +5,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, EXIT_PROBLEM, Commands, open_db, print_json
+from naravard_desktop.cli.core import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Commands,
+    add_file_argument,
+    add_json_option,
+    add_out_option,
+    open_db,
+    print_json,
+    print_rows,
+    refuse,
+)
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date_in_text, format_iso_date, ngettext
+
+if TYPE_CHECKING:
+    from naravard_desktop.services.meetings.meetings import MeetingSummary
 
 
 def register(commands: Commands) -> None:
@@ -19,7 +32,7 @@ def register(commands: Commands) -> None:
         "meetings", "list", _("list the meetings with state and § range"), cmd_meetings_list
     )
     listing.add_argument("--group", type=int, metavar="ID")
-    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_json_option(listing)
 
     approve = commands.add_to_group(
         "meetings",
@@ -40,19 +53,17 @@ def register(commands: Commands) -> None:
     protocol = commands.add_to_group(
         "export", "protocol", _("write a meeting's protocol as PDF or DOCX"), cmd_export_protocol
     )
-    protocol.add_argument("--meeting", type=int, required=True, metavar="ID")
-    protocol.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
-
     kallelse = commands.add_to_group(
         "export", "kallelse", _("write the notice with agenda as PDF"), cmd_export_kallelse
     )
-    kallelse.add_argument("--meeting", type=int, required=True, metavar="ID")
-    kallelse.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    for export in (protocol, kallelse):
+        export.add_argument("--meeting", type=int, required=True, metavar="ID")
+        add_out_option(export)
 
     verify = commands.add(
         "verify", _("say whether a PDF is identical to an approved protocol"), cmd_verify
     )
-    verify.add_argument("file", type=Path, metavar=_("FILE"))
+    add_file_argument(verify)
 
     signed = commands.add_to_group(
         "import",
@@ -60,7 +71,7 @@ def register(commands: Commands) -> None:
         _("store a protocol PDF signed outside the app (e.g. by a signing portal)"),
         cmd_import_signed,
     )
-    signed.add_argument("file", type=Path, metavar=_("FILE"))
+    add_file_argument(signed)
     signed.add_argument(
         "--apply", action="store_true", help=_("store the file (default: check only)")
     )
@@ -71,45 +82,42 @@ def register(commands: Commands) -> None:
         cmd_chain,
     )
     chain.add_argument("--group", type=int, metavar="ID")
-    chain.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_json_option(chain)
 
 
 def cmd_meetings_list(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.group.groups import resolve_group
-    from naravard_desktop.services.meetings.meeting_labels import state_label
     from naravard_desktop.services.meetings.meetings import list_meetings
 
     with open_db(args) as db:
         rows = list_meetings(db, resolve_group(db, args.group).id)
+    return print_rows(rows, out, args.json, _meeting_line, _meeting_object)
 
-    def paragraphs(first: int | None, last: int | None) -> str:
-        return f"§§ {first}–{last}" if first is not None else ""
 
-    if args.json:
-        print_json(
-            [
-                {
-                    "id": m.id,
-                    "date": m.held_on.isoformat(),
-                    "number": m.number,
-                    "state": state_label(m.state, m.awaiting_signatures),
-                    "first_paragraph": m.first_paragraph,
-                    "last_paragraph": m.last_paragraph,
-                    "place": m.place,
-                }
-                for m in rows
-            ],
-            out,
-        )
-    else:
-        for m in rows:
-            print(
-                f"{m.id}\t{format_iso_date(m.held_on)}\t"
-                f"{state_label(m.state, m.awaiting_signatures)}\t"
-                f"{paragraphs(m.first_paragraph, m.last_paragraph)}\t{m.place}",
-                file=out,
-            )
-    return EXIT_OK
+def _meeting_line(m: MeetingSummary) -> str:
+    from naravard_desktop.services.meetings.meeting_labels import state_label
+
+    paragraphs = (
+        f"§§ {m.first_paragraph}–{m.last_paragraph}" if m.first_paragraph is not None else ""
+    )
+    return (
+        f"{m.id}\t{format_iso_date(m.held_on)}\t"
+        f"{state_label(m.state, m.awaiting_signatures)}\t{paragraphs}\t{m.place}"
+    )
+
+
+def _meeting_object(m: MeetingSummary) -> dict[str, object]:
+    from naravard_desktop.services.meetings.meeting_labels import state_label
+
+    return {
+        "id": m.id,
+        "date": m.held_on.isoformat(),
+        "number": m.number,
+        "state": state_label(m.state, m.awaiting_signatures),
+        "first_paragraph": m.first_paragraph,
+        "last_paragraph": m.last_paragraph,
+        "place": m.place,
+    }
 
 
 def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
@@ -120,15 +128,12 @@ def cmd_meetings_approve(args: argparse.Namespace, out: TextIO) -> int:
     try:
         day = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError:
-        problem = _("Write the date as YYYY-MM-DD, for example 2025-01-31.")
-        print(_("Error: {message}").format(message=problem), file=sys.stderr)
-        return EXIT_PROBLEM
+        return refuse(_("Write the date as YYYY-MM-DD, for example 2025-01-31."))
     with open_db(args) as db:
         try:
             revision = approve(db, args.meeting, args.by, day)
         except DomainError as error:
-            print(_("Error: {message}").format(message=error.message), file=sys.stderr)
-            return EXIT_PROBLEM
+            return refuse(error.message)
         held_on = get_meeting(db, args.meeting).held_on
     print(
         _(
@@ -197,8 +202,7 @@ def cmd_import_signed(args: argparse.Namespace, out: TextIO) -> int:
         try:
             result = import_signed(db, data, apply=args.apply)
         except DomainError as error:
-            print(_("Error: {message}").format(message=error.message), file=sys.stderr)
-            return EXIT_PROBLEM
+            return refuse(error.message)
     stored = (
         _("The signed protocol of the meeting {date} (revision {revision}) is stored.")
         if args.apply

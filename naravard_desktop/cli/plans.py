@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from naravard_desktop.cli.core import (
     EXIT_OK,
     EXIT_PROBLEM,
     Commands,
+    add_file_argument,
     add_group_option,
+    add_list_options,
+    add_out_option,
     open_db,
     out_file_help,
-    print_json,
+    print_rows,
     whole_number,
 )
 from naravard_desktop.errors import DomainError
@@ -22,14 +24,14 @@ from naravard_desktop.i18n import _, format_iso_date, format_iso_range, ngettext
 
 if TYPE_CHECKING:
     from naravard_desktop.services.plan.plan_import import ImportOptions, ImportPreview
+    from naravard_desktop.services.plan.plans import PlanSummary
 
 
 def register(commands: Commands) -> None:
     listing = commands.add_to_group(
         "plans", "list", _("list the plans with their areas and activities"), cmd_plans_list
     )
-    add_group_option(listing)
-    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_list_options(listing)
 
     reading = commands.add_to_group(
         "import",
@@ -37,7 +39,7 @@ def register(commands: Commands) -> None:
         _("read a plan from XLSX, CSV or a Word document (dry run unless --apply)"),
         cmd_import,
     )
-    reading.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to read"))
+    add_file_argument(reading, _("the file to read"))
     reading.add_argument(
         "--sheet", metavar=_("NAME"), help=_("read only this sheet (default: found by itself)")
     )
@@ -49,22 +51,16 @@ def register(commands: Commands) -> None:
             "default: split when every line starts with a bullet"
         ),
     )
-    reading.add_argument(
-        "--as-activity",
-        type=whole_number,
-        action="append",
-        default=[],
-        metavar=_("ROW"),
-        help=_("read this row as an activity, not a heading (may be repeated)"),
-    )
-    reading.add_argument(
-        "--as-heading",
-        type=whole_number,
-        action="append",
-        default=[],
-        metavar=_("ROW"),
-        help=_("read this row as a heading (an area), not an activity (may be repeated)"),
-    )
+    for option, help_text in (
+        ("--as-activity", _("read this row as an activity, not a heading (may be repeated)")),
+        (
+            "--as-heading",
+            _("read this row as a heading (an area), not an activity (may be repeated)"),
+        ),
+    ):
+        reading.add_argument(
+            option, type=whole_number, action="append", default=[], metavar=_("ROW"), help=help_text
+        )
     add_group_option(reading)
     reading.add_argument(
         "--title", metavar=_("TITLE"), help=_("the plan's title (default: from the file)")
@@ -84,45 +80,41 @@ def register(commands: Commands) -> None:
         metavar="ID",
         help=_("the plan's id (see plans list)"),
     )
-    writing.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=out_file_help())
+    add_out_option(writing, out_file_help())
 
 
 def cmd_plans_list(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.group.groups import list_groups, resolve_group
-    from naravard_desktop.services.plan.plan_labels import plan_state_label
     from naravard_desktop.services.plan.plans import list_plans
 
     with open_db(args) as db:
         group_id = resolve_group(db, args.group).id if args.group or list_groups(db) else None
         rows = list_plans(db, group_id) if group_id is not None else []
-    if args.json:
-        payload = [
-            {
-                "id": p.id,
-                "title": p.title,
-                "areas": p.areas,
-                "activities": p.activities,
-                "group_id": p.group_id,
-                "state": p.state.value,
-                "valid_from": format_iso_date(p.valid_from) or None,
-                "valid_to": format_iso_date(p.valid_to) or None,
-            }
-            for p in rows
-        ]
-        print_json(payload, out)
-    else:
-        for p in rows:
-            period = format_iso_range(p.valid_from, p.valid_to)
-            print(
-                f"{p.id}\t{p.title}\t{plan_state_label(p.state)}\t{period}\t"
-                + ngettext("{count} area", "{count} areas", p.areas).format(count=p.areas)
-                + ", "
-                + ngettext("{count} activity", "{count} activities", p.activities).format(
-                    count=p.activities
-                ),
-                file=out,
-            )
-    return EXIT_OK
+    return print_rows(rows, out, args.json, _plan_line, _plan_object)
+
+
+def _plan_line(p: PlanSummary) -> str:
+    from naravard_desktop.services.plan.plan_labels import plan_state_label
+
+    areas = ngettext("{count} area", "{count} areas", p.areas).format(count=p.areas)
+    activities = ngettext("{count} activity", "{count} activities", p.activities).format(
+        count=p.activities
+    )
+    period = format_iso_range(p.valid_from, p.valid_to)
+    return f"{p.id}\t{p.title}\t{plan_state_label(p.state)}\t{period}\t{areas}, {activities}"
+
+
+def _plan_object(p: PlanSummary) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "areas": p.areas,
+        "activities": p.activities,
+        "group_id": p.group_id,
+        "state": p.state.value,
+        "valid_from": format_iso_date(p.valid_from) or None,
+        "valid_to": format_iso_date(p.valid_to) or None,
+    }
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
