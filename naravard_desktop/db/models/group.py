@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import CheckConstraint, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from naravard_desktop.db.base import Base, Versioned, created_at_column, str_enum
 from naravard_desktop.db.enums import ParagraphNumbering, PeriodKind, Principal, Role
+from naravard_desktop.db.relations import owned_rows, parent_key
 
 
 class Group(Versioned, Base):
@@ -32,9 +33,7 @@ class Group(Versioned, Base):
     suppress_below: Mapped[int] = mapped_column(Integer, default=5)
     created_at: Mapped[dt.datetime] = created_at_column()
 
-    persons: Mapped[list[Person]] = relationship(
-        back_populates="group", cascade="all, delete-orphan", passive_deletes=True
-    )
+    persons: Mapped[list[Person]] = owned_rows(back_populates="group")
 
 
 class Person(Versioned, Base):
@@ -43,7 +42,7 @@ class Person(Versioned, Base):
     __tablename__ = "persons"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200), default="")
     principal: Mapped[Principal] = mapped_column(str_enum(Principal), default=Principal.OTHER)
@@ -52,11 +51,8 @@ class Person(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     group: Mapped[Group] = relationship(back_populates="persons")
-    memberships: Mapped[list[Membership]] = relationship(
-        back_populates="person",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="Membership.active_from",
+    memberships: Mapped[list[Membership]] = owned_rows(
+        back_populates="person", order_by="Membership.active_from"
     )
 
 
@@ -72,7 +68,7 @@ class Membership(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = parent_key("persons")
     role: Mapped[Role] = mapped_column(str_enum(Role), default=Role.MEMBER)
     active_from: Mapped[dt.date | None]
     active_to: Mapped[dt.date | None]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from naravard_desktop.db.base import Base, Versioned, created_at_column, str_enum
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, ProtocolState
+from naravard_desktop.db.relations import owned_rows, parent_key
 
 
 class Meeting(Versioned, Base):
@@ -31,7 +32,7 @@ class Meeting(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     held_on: Mapped[dt.date] = mapped_column(index=True)
     starts_at: Mapped[dt.time | None]
     ends_at: Mapped[dt.time | None]
@@ -49,20 +50,12 @@ class Meeting(Versioned, Base):
     correction_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = created_at_column()
 
-    attendance: Mapped[list[Attendance]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    attendance: Mapped[list[Attendance]] = owned_rows(back_populates="meeting")
+    items: Mapped[list[AgendaItem]] = owned_rows(
+        back_populates="meeting", order_by="AgendaItem.position"
     )
-    items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="AgendaItem.position",
-    )
-    protocols: Mapped[list[ProtocolRevision]] = relationship(
-        back_populates="meeting",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="ProtocolRevision.revision",
+    protocols: Mapped[list[ProtocolRevision]] = owned_rows(
+        back_populates="meeting", order_by="ProtocolRevision.revision"
     )
 
 
@@ -73,9 +66,7 @@ class Attendance(Base):
     __table_args__ = (CheckConstraint("person_id IS NOT NULL OR guest_name <> ''", name="who"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = parent_key("meetings")
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
     guest_name: Mapped[str] = mapped_column(String(200), default="")
     guest_organisation: Mapped[str] = mapped_column(String(200), default="")
@@ -97,9 +88,7 @@ class AgendaItem(Versioned, Base):
     __tablename__ = "agenda_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = parent_key("meetings")
     position: Mapped[int] = mapped_column(default=0)
     paragraph: Mapped[int | None]
     title: Mapped[str] = mapped_column(String(500))
@@ -111,14 +100,9 @@ class AgendaItem(Versioned, Base):
     standard_key: Mapped[str | None] = mapped_column(String(40))
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
-    attachments: Mapped[list[Attachment]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="Attachment.position"
-    )
-    action_items: Mapped[list[ActionItem]] = relationship(
-        back_populates="agenda_item",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="ActionItem.position",
+    attachments: Mapped[list[Attachment]] = owned_rows(order_by="Attachment.position")
+    action_items: Mapped[list[ActionItem]] = owned_rows(
+        back_populates="agenda_item", order_by="ActionItem.position"
     )
 
 
@@ -128,9 +112,7 @@ class Attachment(Base):
     __tablename__ = "attachments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
-    )
+    agenda_item_id: Mapped[int] = parent_key("agenda_items")
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(String(500))
 
@@ -141,9 +123,7 @@ class ActionItem(Versioned, Base):
     __tablename__ = "action_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
-    )
+    agenda_item_id: Mapped[int] = parent_key("agenda_items")
     position: Mapped[int] = mapped_column(default=0)
     what: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(200), default="")
@@ -166,9 +146,7 @@ class ProtocolRevision(Base):
     __table_args__ = (UniqueConstraint("meeting_id", "revision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = parent_key("meetings")
     revision: Mapped[int] = mapped_column(default=1)
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     approved_by: Mapped[str] = mapped_column(String(500))

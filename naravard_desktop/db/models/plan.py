@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from naravard_desktop.db.base import Base, Versioned, created_at_column, str_enum
 from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
+from naravard_desktop.db.relations import owned_rows, parent_key
 
 
 class Plan(Versioned, Base):
@@ -17,7 +18,7 @@ class Plan(Versioned, Base):
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     title: Mapped[str] = mapped_column(String(300))
     valid_from: Mapped[dt.date | None]
     valid_to: Mapped[dt.date | None]
@@ -28,15 +29,8 @@ class Plan(Versioned, Base):
     )
     created_at: Mapped[dt.datetime] = created_at_column()
 
-    areas: Mapped[list[Area]] = relationship(
-        back_populates="plan",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="Area.position",
-    )
-    revisions: Mapped[list[PlanRevision]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PlanRevision.revised_on"
-    )
+    areas: Mapped[list[Area]] = owned_rows(back_populates="plan", order_by="Area.position")
+    revisions: Mapped[list[PlanRevision]] = owned_rows(order_by="PlanRevision.revised_on")
 
 
 class PlanRevision(Base):
@@ -45,7 +39,7 @@ class PlanRevision(Base):
     __tablename__ = "plan_revisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = parent_key("plans")
     revised_on: Mapped[dt.date]
     note: Mapped[str] = mapped_column(Text, default="")
     agenda_item_id: Mapped[int | None] = mapped_column(
@@ -59,7 +53,7 @@ class Area(Base):
     __tablename__ = "areas"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = parent_key("plans")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
     number: Mapped[str] = mapped_column(String(20), default="")
@@ -67,11 +61,8 @@ class Area(Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
     plan: Mapped[Plan] = relationship(back_populates="areas")
-    activities: Mapped[list[Activity]] = relationship(
-        back_populates="area",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="Activity.position",
+    activities: Mapped[list[Activity]] = owned_rows(
+        back_populates="area", order_by="Activity.position"
     )
 
 
@@ -83,7 +74,7 @@ class Activity(Versioned, Base):
     __table_args__ = (CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[int] = parent_key("areas")
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -99,11 +90,8 @@ class Activity(Versioned, Base):
     follow_up_method: Mapped[str] = mapped_column(Text, default="")
 
     area: Mapped[Area] = relationship(back_populates="activities")
-    follow_ups: Mapped[list[FollowUp]] = relationship(
-        back_populates="activity",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="FollowUp.followed_up_on",
+    follow_ups: Mapped[list[FollowUp]] = owned_rows(
+        back_populates="activity", order_by="FollowUp.followed_up_on"
     )
 
 
@@ -113,9 +101,7 @@ class FollowUp(Base):
     __tablename__ = "follow_ups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
+    activity_id: Mapped[int] = parent_key("activities")
     followed_up_on: Mapped[dt.date]
     status: Mapped[ActivityStatus] = mapped_column(str_enum(ActivityStatus))
     progress: Mapped[int] = mapped_column(default=0)

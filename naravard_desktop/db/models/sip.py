@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from naravard_desktop.db.base import Base, Versioned, str_enum
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
+from naravard_desktop.db.relations import owned_rows, parent_key
 
 
 class Indicator(Base):
@@ -20,7 +21,7 @@ class Indicator(Base):
     __table_args__ = (UniqueConstraint("group_id", "indicator_set", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     indicator_set: Mapped[str] = mapped_column(String(50), default="sip")
     code: Mapped[str] = mapped_column(String(80))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="SET NULL"))
@@ -39,7 +40,7 @@ class SipCategory(Base):
     __table_args__ = (UniqueConstraint("group_id", "kind", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     kind: Mapped[CategoryKind] = mapped_column(str_enum(CategoryKind))
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(default=0)
@@ -56,16 +57,14 @@ class SipPeriod(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = parent_key("groups")
     kind: Mapped[PeriodKind] = mapped_column(str_enum(PeriodKind))
     starts_on: Mapped[dt.date]
     ends_on: Mapped[dt.date]
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    counts: Mapped[list[SipCount]] = relationship(
-        back_populates="period", cascade="all, delete-orphan", passive_deletes=True
-    )
+    counts: Mapped[list[SipCount]] = owned_rows(back_populates="period")
 
 
 class SipCount(Base):
@@ -78,9 +77,7 @@ class SipCount(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    period_id: Mapped[int] = mapped_column(
-        ForeignKey("sip_periods.id", ondelete="CASCADE"), index=True
-    )
+    period_id: Mapped[int] = parent_key("sip_periods")
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("sip_categories.id", ondelete="CASCADE"))
     target_group_id: Mapped[int] = mapped_column(
