@@ -161,6 +161,15 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
         number = columns.get(ours)
         return row[number] if number is not None and number < len(row) else None
 
+    def known(
+        row: Sequence[CellValue], number: int, ours: int, ids: dict[str, int], unknown: str
+    ) -> int | None:
+        """The id of the unit or target group the cell names, or a problem at the cell."""
+        found = ids.get(str(cell(row, ours) or "").strip().casefold())
+        if found is None:
+            preview.problem(number, columns[ours], unknown.format(name=cell(row, ours) or ""))
+        return found
+
     for number in range(header_row + 1, len(sheet.rows)):
         row = sheet.rows[number]
         if not any(v is not None for v in row):
@@ -202,24 +211,16 @@ def preview_import(db: Database, group_id: int, path: Path) -> ImportPreview:
                     name=indicator_name or code or ""
                 ),
             )
-        unit_id = units.get(str(cell(row, _UNIT) or "").strip().casefold())
-        if unit_id is None:
-            preview.problem(
-                number,
-                columns[_UNIT],
-                _("unknown unit “{name}”. Use the names on the SIP page.").format(
-                    name=cell(row, _UNIT) or ""
-                ),
-            )
-        target_id = targets.get(str(cell(row, _TARGET) or "").strip().casefold())
-        if target_id is None:
-            preview.problem(
-                number,
-                columns[_TARGET],
-                _("unknown target group “{name}”. Use the names on the SIP page.").format(
-                    name=cell(row, _TARGET) or ""
-                ),
-            )
+        unit_id = known(
+            row, number, _UNIT, units, _("unknown unit “{name}”. Use the names on the SIP page.")
+        )
+        target_id = known(
+            row,
+            number,
+            _TARGET,
+            targets,
+            _("unknown target group “{name}”. Use the names on the SIP page."),
+        )
         try:
             value = _count(cell(row, _COUNT))
         except CountError as error:

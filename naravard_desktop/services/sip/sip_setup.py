@@ -223,11 +223,6 @@ def _indicator(session: Session, indicator_id: int) -> Indicator:
     return load(session, Indicator, indicator_id, gone)
 
 
-def _category(session: Session, category_id: int) -> SipCategory:
-    gone = _("The unit or target group no longer exists. Reload and try again.")
-    return load(session, SipCategory, category_id, gone)
-
-
 def rename_indicator(db: Database, indicator_id: int, name_sv: str, name_en: str) -> IndicatorRow:
     name_sv, name_en = _validated_names(name_sv, name_en)
     with db.session() as session:
@@ -257,6 +252,11 @@ def _validated_category(name: str) -> str:
     errors.max_length("name", name, CATEGORY_LIMIT, _("Name"))
     errors.raise_if_any()
     return name
+
+
+def _category(session: Session, category_id: int) -> SipCategory:
+    gone = _("The unit or target group no longer exists. Reload and try again.")
+    return load(session, SipCategory, category_id, gone)
 
 
 def _check_unique(session: Session, group_id: int, kind: CategoryKind, name: str) -> None:
