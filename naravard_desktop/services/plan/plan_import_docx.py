@@ -20,11 +20,9 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number
@@ -35,7 +33,7 @@ from naravard_desktop.services.system.spreadsheet_limits import (
     MAX_UNPACKED_BYTES,
 )
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, read_import_file
-from naravard_desktop.services.system.xlsx_checks import check_xml_parts
+from naravard_desktop.services.system.xlsx_checks import DAMAGED_OFFICE_FILE, check_xml_parts
 
 log = logging.getLogger(__name__)
 _ZIP = b"PK\x03\x04"
@@ -84,22 +82,7 @@ def read_docx(path: Path) -> list[Sheet]:
                 "programs and try again."
             ).format(name=path.name)
         ) from error
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ExpatError,  # damaged XML, met by check_xml_parts
-        KeyError,
-        OSError,
-        EOFError,
-        zlib.error,
-        SyntaxError,
-        ValueError,
-        TypeError,
-        IndexError,
-        AttributeError,
-        NotImplementedError,
-        RuntimeError,
-    ) as error:
+    except DAMAGED_OFFICE_FILE as error:
         log.info("%s is not a readable DOCX file: %r", path, error)
         raise DomainError(
             _(

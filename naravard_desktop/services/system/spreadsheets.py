@@ -10,12 +10,10 @@ import datetime as dt
 import io
 import logging
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from xml.parsers.expat import ExpatError
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number, ngettext
@@ -27,7 +25,7 @@ from naravard_desktop.services.system.spreadsheet_limits import (
     check_file_size,
     column_letter,
 )
-from naravard_desktop.services.system.xlsx_checks import check_xlsx
+from naravard_desktop.services.system.xlsx_checks import DAMAGED_OFFICE_FILE, check_xlsx
 from naravard_desktop.services.system.xlsx_parts import SheetScan
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
@@ -157,23 +155,7 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
             return [_read_sheet(sheet, scans) for sheet in workbook.worksheets]
         finally:
             workbook.close()
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        InvalidFileException,
-        ExpatError,  # damaged XML (our check)
-        KeyError,
-        OSError,
-        EOFError,
-        zlib.error,  # a damaged compressed part
-        SyntaxError,  # damaged XML inside (xml.etree's ParseError)
-        ValueError,
-        TypeError,
-        IndexError,
-        AttributeError,
-        NotImplementedError,  # a zip feature (compression, version) Python cannot read
-        RuntimeError,  # an encrypted zip part
-    ) as error:
+    except (InvalidFileException, *DAMAGED_OFFICE_FILE) as error:
         log.info("%s is not a readable XLSX file: %r", path, error)
         raise DomainError(
             _(

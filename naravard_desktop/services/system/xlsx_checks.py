@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.parsers import expat
 
@@ -28,6 +29,25 @@ from naravard_desktop.services.system.xlsx_parts import (
     SheetScan,
     Worksheet,
     XmlPart,
+)
+
+# What reading a damaged or cut-off Office file (XLSX, DOCX) can raise, from the zip, the
+# XML or the library reading it: each means "not a complete file", said to the user as such.
+DAMAGED_OFFICE_FILE: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    expat.ExpatError,  # damaged XML, met by our checks
+    KeyError,
+    OSError,
+    EOFError,
+    zlib.error,  # a damaged compressed part
+    SyntaxError,  # damaged XML inside (xml.etree's ParseError)
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    NotImplementedError,  # a zip feature (compression, version) Python cannot read
+    RuntimeError,  # an encrypted zip part
 )
 
 
