@@ -22,7 +22,12 @@ from naravard_desktop.i18n import (
     format_iso_date,
     join_typed_names,
 )
-from naravard_desktop.services.meetings.approval_record import chain_head, data_hash, record_hash
+from naravard_desktop.services.meetings.approval_record import (
+    chain_head,
+    data_hash,
+    protocol_named,
+    record_hash,
+)
 from naravard_desktop.services.meetings.meetings import load, load_editable
 from naravard_desktop.services.meetings.paragraphs import freeze_paragraphs
 from naravard_desktop.services.meetings.protocol import build_protocol_data
@@ -303,10 +308,7 @@ def describe_verification(result: VerifyResult | None) -> str:
         "The file is identical to the approved protocol of {group}, meeting {date} "
         "(id {id}), revision {revision}, approved by {who}."
     ).format(
-        group=result.group_name,
-        date=format_date_in_text(result.held_on),
-        id=result.meeting_id,
-        revision=result.revision,
+        **protocol_named(result.group_name, result.held_on, result.meeting_id, result.revision),
         who=join_typed_names(result.approved_by),
     )
     if not result.latest:

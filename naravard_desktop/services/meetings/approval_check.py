@@ -19,6 +19,7 @@ from naravard_desktop.services.meetings.approval_record import (
     chain_code,
     data_hash,
     group_chain,
+    protocol_named,
     record_hash,
 )
 from naravard_desktop.services.meetings.protocol import build_protocol_data
@@ -94,10 +95,7 @@ def _chain_problems(session: Session, group: Group) -> list[str]:
                     "{code}; compare it with the codes printed in the protocols and sent to "
                     "the registrar."
                 ).format(
-                    group=group.name,
-                    date=format_date_in_text(meeting.held_on),
-                    id=meeting.id,
-                    revision=row.revision,
+                    **protocol_named(group.name, meeting.held_on, meeting.id, row.revision),
                     code=chain_code(row.chain_previous),
                 )
             )

@@ -16,10 +16,22 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, defer
 
 from naravard_desktop.db.models import Meeting, ProtocolRevision
+from naravard_desktop.i18n import format_date_in_text
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
 
 CODE_LENGTH = 16  # hex digits in a chain code: 64 bits, four groups of four
+
+
+def protocol_named(group: str, held_on: dt.date, meeting_id: int, revision: int) -> dict[str, Any]:
+    """The placeholders {group}, {date}, {id} and {revision} by which a message names one
+    approved protocol, filled the same way in every message."""
+    return {
+        "group": group,
+        "date": format_date_in_text(held_on),
+        "id": meeting_id,
+        "revision": revision,
+    }
 
 
 def _plain(value: object) -> object:

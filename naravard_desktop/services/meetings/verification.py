@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from naravard_desktop.i18n import _, format_date_in_text, format_time
 from naravard_desktop.services.meetings import approval
+from naravard_desktop.services.meetings.approval_record import protocol_named
 from naravard_desktop.services.system.database import Database
 
 
@@ -75,10 +76,7 @@ def verify_file(db: Database, data: bytes) -> FileVerification:
             "The file is the approved protocol of {group}, meeting {date} (id {id}), revision "
             "{revision}, with signatures added."
         ).format(
-            group=found.group_name,
-            date=format_date_in_text(found.held_on),
-            id=found.meeting_id,
-            revision=found.revision,
+            **protocol_named(found.group_name, found.held_on, found.meeting_id, found.revision)
         ),
     )
     lines += problems
