@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
@@ -29,6 +30,21 @@ from naravard_desktop.ui.qt_locale import current_qt_locale
 
 ERROR_STYLE = "color: #b00020;"
 
+W = TypeVar("W", bound=QWidget)
+
+
+def named(kind: Callable[..., W], name: str, /, *args: Any, **properties: Any) -> W:
+    """`kind(*args, **properties)` with the object name tests and style sheets find it by.
+    PySide6 sets each keyword as the Qt property of that name (placeholderText=, suffix=) and
+    refuses one that is not; its type stubs do not know the inherited `objectName`, so it
+    goes through here."""
+    return kind(*args, objectName=name, **properties)
+
+
+def error_label(name: str) -> QLabel:
+    """The hidden red label for the messages about field `name`, found as `error_<name>`."""
+    return named(QLabel, f"error_{name}", styleSheet=ERROR_STYLE, wordWrap=True, visible=False)
+
 
 class FieldErrors:
     """Shows a ValidationError's messages next to the fields they belong to.
@@ -42,11 +58,7 @@ class FieldErrors:
         self._fields: dict[str, QWidget] = {}
 
     def label_for(self, name: str, field: QWidget) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{name}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setVisible(False)
+        label = error_label(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._labels[name] = label
         self._fields[name] = field
@@ -84,17 +96,17 @@ class FieldErrors:
         return label.text() if label is not None and label.isVisible() else ""
 
 
-def text_box(lines: int = 3) -> QPlainTextEdit:
+def text_box(lines: int = 3, **properties: Any) -> QPlainTextEdit:
     """A few lines of text; Tab goes on to the next field rather than into the text."""
-    box = QPlainTextEdit()
+    box = QPlainTextEdit(**properties)
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
 
 
-def status_combo() -> QComboBox:
+def status_combo(**properties: Any) -> QComboBox:
     """The statuses of a plan activity, each with its value as the item's data."""
-    combo = QComboBox()
+    combo = QComboBox(**properties)
     for status in ActivityStatus:
         combo.addItem(status_label(status), status.value)
     return combo
@@ -121,11 +133,14 @@ class DateLineEdit(QLineEdit):
     The calendar button at the right (or Alt+Down, F4) opens a calendar in the UI language;
     Enter or a click there fills in the date, Escape leaves the field as it was."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(_("YYYY-MM-DD"))
-        self.setMaxLength(10)
-        self.setClearButtonEnabled(True)
+    def __init__(self, parent: QWidget | None = None, **properties: Any) -> None:
+        """`properties`: Qt properties by name (objectName=…), over this field's own."""
+        own: dict[str, Any] = {
+            "placeholderText": _("YYYY-MM-DD"),
+            "maxLength": 10,
+            "clearButtonEnabled": True,
+        }
+        super().__init__(parent, **(own | properties))
         self.calendar: QCalendarWidget | None = None
         self.calendar_action = self.addAction(
             calendar_icon(self.palette().text().color()),
@@ -272,10 +287,10 @@ class TimeLineEdit(QLineEdit):
     typed in any accepted form is shown in the language's form when the field is left, so
     "13" becomes "1:00 PM" in English before anything is saved."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(_("h:mm AM/PM"))
-        self.setMaxLength(12)
+    def __init__(self, parent: QWidget | None = None, **properties: Any) -> None:
+        """`properties`: Qt properties by name (objectName=…), over this field's own."""
+        own: dict[str, Any] = {"placeholderText": _("h:mm AM/PM"), "maxLength": 12}
+        super().__init__(parent, **(own | properties))
         metrics = self.fontMetrics()
         samples = ("12:30 PM", "00.00", self.placeholderText())
         self.setFixedWidth(max(metrics.horizontalAdvance(t) for t in samples) + 24)

@@ -5,7 +5,6 @@ follow-up history as a timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +29,6 @@ from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.group.labels import principal_label
 from naravard_desktop.services.plan.follow_ups import FollowUpRow
 from naravard_desktop.services.plan.plan_items import (
-    ACTIVITY_TEXTS,
     ActivityInput,
     ActivityRow,
     activity_privacy_labels,
@@ -40,9 +38,9 @@ from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
-from naravard_desktop.ui.plan.panel_saving import AutosaveForm, TextField, set_text, text_of
-from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, ask_privacy, select_first_number
+from naravard_desktop.ui.forms import DateLineEdit, named, status_combo, text_box
+from naravard_desktop.ui.plan.panel_saving import AutosaveForm, set_text, text_of
+from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, select_first_number
 
 PRINCIPALS = (Principal.REGION, Principal.MUNICIPALITY, Principal.JOINT, Principal.OTHER)
 
@@ -58,37 +56,26 @@ class ActivityForm(AutosaveForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.submit: Callable[[ActivityRow, ActivityInput, str | None], ActivityRow] | None = None
-        self.title = text_box(3)
-        self.title.setObjectName("activity_title")
-        self.description = text_box(3)
-        self.description.setObjectName("activity_description")
-        self.responsible = QLineEdit()
-        self.responsible.setObjectName("activity_responsible")
-        self.principal = QComboBox()
-        self.principal.setObjectName("activity_principal")
+        self.title = text_box(3, objectName="activity_title")
+        self.description = text_box(3, objectName="activity_description")
+        self.responsible = named(QLineEdit, "activity_responsible")
+        self.principal = named(QComboBox, "activity_principal")
         self.principal.addItem(_("Not given"), None)
         for principal in PRINCIPALS:
             self.principal.addItem(principal_label(principal), principal.value)
-        self.schedule = QLineEdit()
-        self.schedule.setObjectName("activity_schedule")
-        self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
-        self.derived = QLabel()
-        self.derived.setObjectName("derived_due")
-        self.derived.setStyleSheet("color: #5a5a5a;")
+        self.schedule = named(
+            QLineEdit,
+            "activity_schedule",
+            placeholderText=_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"),
+        )
+        self.derived = named(QLabel, "derived_due", styleSheet="color: #5a5a5a;")
         self.override = QCheckBox(_("Set the due date &by hand"))
-        self.due = DateLineEdit()
-        self.due.setObjectName("activity_due")
-        self.status = status_combo()
-        self.status.setObjectName("activity_status")
-        self.progress = QSpinBox()
-        self.progress.setObjectName("activity_progress")
-        self.progress.setRange(0, 100)
-        self.progress.setSuffix(" %")
-        self.follow_up_method = text_box(2)
-        self.follow_up_method.setObjectName("activity_follow_up_method")
+        self.due = named(DateLineEdit, "activity_due")
+        self.status = status_combo(objectName="activity_status")
+        self.progress = named(QSpinBox, "activity_progress", minimum=0, maximum=100, suffix=" %")
+        self.follow_up_method = text_box(2, objectName="activity_follow_up_method")
         # The free-text fields by name, all checked for identity numbers.
-        self.texts: dict[str, TextField] = {
+        self.texts = {
             "title": self.title,
             "description": self.description,
             "responsible": self.responsible,
@@ -99,7 +86,6 @@ class ActivityForm(AutosaveForm):
         self.privacy.setObjectName("activity_privacy_bar")
         self.privacy.show_requested.connect(self._show_number)
         self.privacy.override_requested.connect(self._save_anyway)
-        self._reason_first = False
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -122,17 +108,14 @@ class ActivityForm(AutosaveForm):
         self.state_label.setToolTip(
             _("Changes are saved as you type; Ctrl+Return saves at once. Undo with Ctrl+Z.")
         )
-        self.follow_button = QPushButton(_("Mar&k a follow-up…"))
-        self.follow_button.setObjectName("mark_follow_up")
+        self.follow_button = named(QPushButton, "mark_follow_up", _("Mar&k a follow-up…"))
         self.follow_button.clicked.connect(self.follow_up_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.follow_button)
         buttons.addStretch(1)
         buttons.addWidget(self.state_label)
 
-        self.history = QListWidget()
-        self.history.setObjectName("follow_up_history")
-        self.history.setWordWrap(True)
+        self.history = named(QListWidget, "follow_up_history", wordWrap=True)
         history_label = QLabel(_("Follow-up histor&y"))
         history_label.setBuddy(self.history)
 
@@ -289,7 +272,7 @@ class ActivityForm(AutosaveForm):
         held = dict(errors)
         try:
             if not same_activity(data, before.as_input()):
-                saved = self._submit(before, data, interactive, held)
+                saved = self.submit_or_hold(before, data, interactive, held)
             else:
                 saved = before
         except BackToEditing:
@@ -317,38 +300,17 @@ class ActivityForm(AutosaveForm):
             self.privacy.clear()
         return not held
 
-    def _submit(
-        self, before: ActivityRow, data: ActivityInput, interactive: bool, held: dict[str, str]
-    ) -> ActivityRow:
-        """Save; an identity number is asked about when the user saves on purpose, and
-        held back (a warning bar, the other fields saved) while typing."""
-        if self.submit is None:
-            return before
-        try:
-            return self.submit(before, data, None)
-        except PrivacyWarning as warning:
-            if interactive:
-                reason = ask_privacy(
-                    self,
-                    warning,
-                    fields=self.texts,
-                    labels=activity_privacy_labels(),
-                    ask_reason=self._reason_first,
-                )
-                if reason is None:
-                    self.privacy.warn(warning, activity_privacy_labels())
-                    raise BackToEditing from warning
-                return self.submit(before, data, reason)
-            self.privacy.warn(warning, activity_privacy_labels())
-            held["privacy"] = warning.message
-            held.update({name: warning.message for name in warning.matches})
-            kept = replace(
-                data,
-                **{f: getattr(before, f) for f in ACTIVITY_TEXTS if f in warning.matches},
-            )
-            if same_activity(kept, before.as_input()):
-                return before
-            return self.submit(before, kept, None)
+    def privacy_labels(self) -> dict[str, str]:
+        return activity_privacy_labels()
+
+    def same(self, one: ActivityInput, other: ActivityInput) -> bool:
+        return same_activity(one, other)
+
+    def hold_back(self, warning: PrivacyWarning, held: dict[str, str]) -> None:
+        """The warning bar above the fields, and the form not saved while it shows."""
+        self.privacy.warn(warning, activity_privacy_labels())
+        held["privacy"] = warning.message
+        super().hold_back(warning, held)
 
     def problems(self) -> list[str]:
         found = super().problems()

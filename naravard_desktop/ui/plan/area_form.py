@@ -5,7 +5,6 @@ or when the area is left)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -20,12 +19,11 @@ from naravard_desktop.services.plan.plan_items import (
     area_privacy_labels,
     validate_area,
 )
-from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import add_form_row
-from naravard_desktop.ui.forms import text_box
-from naravard_desktop.ui.plan.panel_saving import AutosaveForm
-from naravard_desktop.ui.privacy import BackToEditing, ask_privacy
+from naravard_desktop.ui.forms import named, text_box
+from naravard_desktop.ui.plan.panel_saving import AutosaveForm, set_text, text_of
+from naravard_desktop.ui.privacy import BackToEditing
 
 
 def same_area(one: AreaInput, other: AreaInput) -> bool:
@@ -44,19 +42,13 @@ class AreaForm(AutosaveForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.submit: Callable[[AreaRow, AreaInput, str | None], AreaRow] | None = None
-        self.number = QLineEdit()
-        self.number.setObjectName("area_number")
-        self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
-        self.title = QLineEdit()
-        self.title.setObjectName("area_title")
-        self.description = text_box(5)
-        self.description.setObjectName("area_description")
+        self.number = named(QLineEdit, "area_number", placeholderText=_("As written: 1, 1 a, b)"))
+        self.title = named(QLineEdit, "area_title")
+        self.description = text_box(5, objectName="area_description")
+        self.texts = {"number": self.number, "title": self.title, "description": self.description}
         form = QFormLayout()
-        for text, field, name in (
-            (_("N&umber"), self.number, "number"),
-            (_("&Title"), self.title, "title"),
-            (_("&Description"), self.description, "description"),
+        for (name, field), text in zip(
+            self.texts.items(), (_("N&umber"), _("&Title"), _("&Description")), strict=True
         ):
             add_form_row(form, text, field, self.error_label(name, field))
         self.state_label.setToolTip(
@@ -67,28 +59,26 @@ class AreaForm(AutosaveForm):
         layout.addLayout(form)
         layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
-        self.watch("number", self.number, self.number.textChanged)
-        self.watch("title", self.title, self.title.textChanged)
-        self.watch("description", self.description, self.description.textChanged)
+        for name, field in self.texts.items():
+            self.watch(name, field, field.textChanged)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.flush(interactive=True))
 
     def raw(self) -> dict[str, object]:
-        return {
-            "number": self.number.text(),
-            "title": self.title.text(),
-            "description": self.description.toPlainText(),
-        }
+        return {name: text_of(field) for name, field in self.texts.items()}
 
     def raw_of(self, row: AreaRow | AreaInput) -> dict[str, object]:
-        return {"number": row.number, "title": row.title, "description": row.description}
+        return {name: getattr(row, name) for name in self.texts}
 
     def set_raw(self, name: str, value: object) -> None:
-        if name == "description":
-            self.description.setPlainText(str(value))
-        else:
-            (self.number if name == "number" else self.title).setText(str(value))
+        set_text(self.texts[name], str(value))
+
+    def privacy_labels(self) -> dict[str, str]:
+        return area_privacy_labels()
+
+    def same(self, one: AreaInput, other: AreaInput) -> bool:
+        return same_area(one, other)
 
     def _save(self, interactive: bool) -> bool:
         before: AreaRow = self.row
@@ -104,8 +94,8 @@ class AreaForm(AutosaveForm):
             errors = dict(error.fields)
             data = replace(data, **{f: getattr(before, f) for f in errors if hasattr(before, f)})
         try:
-            if not same_area(data, before.as_input()) and self.submit is not None:
-                self.row = self._submit(before, data, interactive, errors)
+            if not same_area(data, before.as_input()):
+                self.row = self.submit_or_hold(before, data, interactive, errors)
         except BackToEditing:
             self.show_errors(errors)
             return False
@@ -114,29 +104,3 @@ class AreaForm(AutosaveForm):
             return False
         self.show_errors(errors)
         return not errors
-
-    def _submit(
-        self, before: AreaRow, data: AreaInput, interactive: bool, held: dict[str, str]
-    ) -> AreaRow:
-        """Save; an identity number is asked about when the user saves on purpose, and held
-        back while typing (its message under the field, the other fields saved)."""
-        assert self.submit is not None
-        try:
-            return self.submit(before, data, None)
-        except PrivacyWarning as warning:
-            if interactive:
-                reason = ask_privacy(
-                    self,
-                    warning,
-                    fields={"title": self.title, "description": self.description},
-                    labels=area_privacy_labels(),
-                )
-                if reason is None:
-                    held.update({name: warning.message for name in warning.matches})
-                    raise BackToEditing from warning
-                return self.submit(before, data, reason)
-            held.update({name: warning.message for name in warning.matches})
-            kept = replace(data, **{name: getattr(before, name) for name in warning.matches})
-            if same_area(kept, before.as_input()):
-                return before
-            return self.submit(before, kept, None)

@@ -11,6 +11,7 @@ pause loses nothing: it comes back when the row is shown again."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.system.drafts import DraftStore, drafts_root
-from naravard_desktop.ui.forms import ERROR_STYLE
+from naravard_desktop.services.system.privacy import PrivacyWarning
+from naravard_desktop.ui.forms import error_label
 from naravard_desktop.ui.meetings.autosave import DELAY_MS, SaveState
+from naravard_desktop.ui.privacy import BackToEditing, ask_privacy
 from naravard_desktop.ui.questions import Leave, ask_unsaved
 
 STATE_STYLES = {
@@ -54,13 +57,16 @@ class AutosaveForm(QWidget):
 
     Subclasses describe their fields as raw values (`raw`, `raw_of`, `set_raw`), fill
     themselves from a row (`fill`) and save (`_save`, returning False while something is
-    held back)."""
+    held back) through `submit_or_hold`. `submit(before, data, reason)` stores a row and
+    returns it; it raises PrivacyWarning while no reason to keep an identity number is given."""
 
     record = ""  # the draft record name
     text_fields: tuple[str, ...] = ()  # kept as drafts while typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.submit: Callable[[Any, Any, str | None], Any] | None = None
+        self.texts: dict[str, TextField] = {}  # the free-text fields by name
         self.row: Any = None  # what the database holds, as last loaded or saved
         self.pending = False
         self.state = SaveState.SAVED
@@ -73,6 +79,7 @@ class AutosaveForm(QWidget):
         self._editors: list[QWidget] = []
         self._loading = False
         self._flushing = False
+        self._reason_first = False  # 'Spara ändå…': the reason is asked for at once
         self.state_label = QLabel()
         self.state_label.setObjectName("plan_save_state")
         self._timer = QTimer(self)
@@ -105,14 +112,22 @@ class AutosaveForm(QWidget):
     def row_title(self) -> str:
         return str(getattr(self.row, "title", ""))
 
+    def privacy_labels(self) -> dict[str, str]:
+        """The fields checked for identity numbers, by name, as the user knows them."""
+        raise NotImplementedError
+
+    def same(self, one: Any, other: Any) -> bool:
+        """Whether two inputs store the same row (nothing to save)."""
+        raise NotImplementedError
+
+    def hold_back(self, warning: PrivacyWarning, held: dict[str, str]) -> None:
+        """Show that `warning`'s fields are held back: their message under them."""
+        held.update({name: warning.message for name in warning.matches})
+
     # --- fields ---------------------------------------------------------------------------
 
     def error_label(self, name: str, field: QWidget) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{name}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setVisible(False)
+        label = error_label(name)
         self._error_labels[name] = label
         self._fields[name] = field
         return label
@@ -234,6 +249,35 @@ class AutosaveForm(QWidget):
             self.restored = False
         self._set_state(SaveState.SAVED if saved else SaveState.FAILED)
         return saved
+
+    def submit_or_hold(
+        self, before: Any, data: Any, interactive: bool, held: dict[str, str]
+    ) -> Any:
+        """Save `data` over `before` and return the stored row. An identity number is asked
+        about when the user saves on purpose (`interactive`; BackToEditing when the number is
+        to be removed); while typing, its fields are held back (the stored text saved for
+        them, their message in `held`) and the other fields are saved."""
+        if self.submit is None:
+            return before
+        try:
+            return self.submit(before, data, None)
+        except PrivacyWarning as warning:
+            labels = self.privacy_labels()
+            if interactive:
+                fields = {name: field for name, field in self.texts.items() if name in labels}
+                reason = ask_privacy(
+                    self, warning, fields=fields, labels=labels, ask_reason=self._reason_first
+                )
+                if reason is None:
+                    self.hold_back(warning, held)
+                    raise BackToEditing from warning
+                return self.submit(before, data, reason)
+            self.hold_back(warning, held)
+            texts = [name for name in warning.matches if name in self.text_fields]
+            kept = replace(data, **{name: getattr(before, name) for name in texts})
+            if self.same(kept, before.as_input()):
+                return before
+            return self.submit(before, kept, None)
 
     def leave(self) -> bool:
         """Before another row, plan or closing: save, and ask when something cannot be saved
