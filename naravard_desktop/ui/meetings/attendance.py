@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +24,7 @@ from naravard_desktop.services.meetings import attendance
 from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
 from naravard_desktop.services.meetings.meetings import MeetingData
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.meetings.attendance_model import (
@@ -33,7 +33,7 @@ from naravard_desktop.ui.meetings.attendance_model import (
     AttendanceModel,
     Column,
 )
-from naravard_desktop.ui.meetings.view_tools import compact_rows
+from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
 from naravard_desktop.ui.questions import confirm
 
 
@@ -86,18 +86,19 @@ class AttendancePanel(QWidget):
         self.hint.setObjectName("attendance_hint")
         self.hint.setStyleSheet("color: #555555;")
 
-        self.add_guest_action = QAction(_("Add &guest…"), self)
-        self.add_guest_action.setObjectName("add_guest")
-        self.add_guest_action.triggered.connect(self.add_guest)
-        self.remove_action = QAction(_("Remove from list…"), self)
-        self.remove_action.setObjectName("remove_attendance")
-        self.remove_action.triggered.connect(self.remove_selected)
-        self.refill_action = QAction(_("Add missing members"), self)
-        self.refill_action.setObjectName("refill_attendance")
-        self.refill_action.setToolTip(
-            _("Adds the members active on the meeting date who are not on the list yet.")
+        self.add_guest_action = make_action(
+            self, _("Add &guest…"), self.add_guest, name="add_guest"
         )
-        self.refill_action.triggered.connect(self.refill)
+        self.remove_action = make_action(
+            self, _("Remove from list…"), self.remove_selected, name="remove_attendance"
+        )
+        self.refill_action = make_action(
+            self,
+            _("Add missing members"),
+            self.refill,
+            name="refill_attendance",
+            tooltip=_("Adds the members active on the meeting date who are not on the list yet."),
+        )
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_guest_action, self.remove_action, self.refill_action):
@@ -131,12 +132,7 @@ class AttendancePanel(QWidget):
         if select_id is not None:
             row = self.model.row_for(select_id)
             if row is not None:
-                index = self.model.index(row, Column.STATUS)
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                make_current(self.table, self.model.index(row, Column.STATUS), scroll=False)
         self._update_summary(rows)
 
     def _update_summary(self, rows: list[AttendanceRow]) -> None:
