@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, ProtocolState
+from naravard_desktop.db.enums import MeetingKind, ProtocolState
 from naravard_desktop.db.models import AgendaItem, Meeting, Person
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, format_date_in_text, use_language
@@ -272,21 +272,6 @@ def same_day_meetings(db: Database, group_id: int, day: dt.date, exclude: int | 
             select(Meeting.id).where(Meeting.group_id == group_id, Meeting.held_on == day)
         ).all()
         return len([i for i in ids if i != exclude])
-
-
-def absent_adjusters(session: Session, meeting: Meeting) -> list[str]:
-    """Names of chosen adjusters recorded as absent (they cannot approve the protocol)."""
-    absent = {
-        a.person_id
-        for a in meeting.attendance
-        if a.status == AttendanceStatus.ABSENT and a.person_id is not None
-    }
-    names = []
-    for person_id in (meeting.adjuster1_id, meeting.adjuster2_id):
-        if person_id in absent:
-            person = session.get(Person, person_id)
-            names.append(person.name if person else "?")
-    return names
 
 
 def load(session: Session, meeting_id: int) -> Meeting:

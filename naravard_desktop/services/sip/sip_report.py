@@ -109,10 +109,6 @@ class YearReport:
         return suppression_note(self.suppress_below, *self.hidden_counts)
 
     @property
-    def period_count(self) -> int:
-        return len(self.period_tables)
-
-    @property
     def has_counts(self) -> bool:
         """Whether any period of the year holds a count to show (suppressed ones included)."""
         return any(row[-1] is not None for row in self.data_rows[1:])

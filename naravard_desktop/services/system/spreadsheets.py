@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_number, ngettext
+from naravard_desktop.i18n import _, format_number
 from naravard_desktop.services.system.spreadsheet_limits import (
     MAX_CELL_TEXT,
     MAX_CELLS,
@@ -37,16 +37,6 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls both u
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 __all__ = ["MAX_ROWS", "CellValue", "Sheet", "cell_name", "column_letter", "read_sheets"]
-
-
-def _too_many_rows(sheet: str, count: int) -> str:
-    return ngettext(
-        "The sheet “{sheet}” has {count} row, but at most {limit} can be read. Delete the "
-        "empty or extra rows and try again.",
-        "The sheet “{sheet}” has {count} rows, but at most {limit} can be read. Delete the "
-        "empty or extra rows and try again.",
-        count,
-    ).format(sheet=sheet, count=count, limit=MAX_ROWS)
 
 
 @dataclass(frozen=True)
