@@ -10,9 +10,10 @@ from enum import Enum
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
 
 DELAY_MS = 700
 
@@ -21,6 +22,27 @@ class SaveState(Enum):
     SAVED = "saved"
     PENDING = "pending"
     FAILED = "failed"
+
+
+STATE_STYLES = {
+    SaveState.SAVED: "color: #1b6e3a;",
+    SaveState.PENDING: "color: #555555;",
+    SaveState.FAILED: "color: #b00020; font-weight: 600;",
+}
+
+
+def show_save_state(label: QLabel, state: SaveState, restored: bool, shown: bool = True) -> None:
+    """'Sparat', 'Sparar…' or 'Inte sparat' in the state's colour, after 'Återställd osparad
+    text' while a restored draft is not lost; nothing when `shown` is False."""
+    text = {
+        SaveState.SAVED: _("Saved"),
+        SaveState.PENDING: _("Saving…"),
+        SaveState.FAILED: _("Not saved"),
+    }[state]
+    if restored and state != SaveState.FAILED:
+        text = _("Restored unsaved text") + " · " + text
+    label.setText(text if shown else "")
+    label.setStyleSheet(STATE_STYLES[state])
 
 
 class DraftKeeper(Protocol):

@@ -17,18 +17,13 @@ from naravard_desktop.services.meetings.agenda import ItemData
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver, show_save_state
 from naravard_desktop.ui.privacy import PrivacyBar, ask_privacy, select_first_number
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.meetings.item_editor import ItemEditor
 
 DRAFT_RECORD = "agenda_item"
-STATE_STYLES = {
-    SaveState.SAVED: "color: #1b6e3a;",
-    SaveState.PENDING: "color: #555555;",
-    SaveState.FAILED: "color: #b00020; font-weight: 600;",
-}
 
 
 def _text_editor(name: str) -> QPlainTextEdit:
@@ -140,16 +135,8 @@ class ItemTexts(QObject):
             if SaveState.PENDING in states
             else SaveState.SAVED
         )
-        text = {
-            SaveState.SAVED: _("Saved"),
-            SaveState.PENDING: _("Saving…"),
-            SaveState.FAILED: _("Not saved"),
-        }[state]
-        if self.restored and state != SaveState.FAILED:
-            text = _("Restored unsaved text") + " · " + text
-        hidden = self.editor.item is None or self.editor.locked
-        self.save_state.setText("" if hidden else text)
-        self.save_state.setStyleSheet(STATE_STYLES[state])
+        shown = self.editor.item is not None and not self.editor.locked
+        show_save_state(self.save_state, state, self.restored, shown)
         for field, saver in self.savers.items():
             if saver.state == SaveState.SAVED:
                 self.bars[field].clear()
