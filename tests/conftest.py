@@ -1,4 +1,5 @@
-"""Shared test set-up: offscreen Qt, a private data folder, a fresh SQLite file per test."""
+"""Shared test set-up: offscreen Qt, a private data folder, a fresh database per test
+(a SQLite file, or PostgreSQL with --database=postgresql: tests/db_backends.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop import i18n
-from naravard_desktop.services.system.database import Database, open_database
+from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures by name here)
+    db,
+    postgres_template,
+    postgres_url,
+    pytest_addoption,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_unconfigure,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -35,11 +44,3 @@ def _swedish() -> Iterator[None]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A real, migrated SQLite file."""
-    database = open_database(str(db_path))
-    yield database
-    database.dispose()

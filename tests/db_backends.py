@@ -1,0 +1,117 @@
+"""Which database the `db` fixture gives: the SQLite file, or PostgreSQL with --database.
+
+`pytest --database=postgresql` starts one throwaway cluster for the whole run (in the xdist
+controller, before the workers start; they find it through POSTGRES_ENV), runs only the
+tests that use `db`, and gives each its own database copied from a migrated template (one
+template per worker, so copies never wait on each other). A test marked `sqlite_only`, or
+one that works on the file through `db_path`, is skipped there with its reason. Set
+POSTGRES_ENV to a server URL yourself to use that server instead of a throwaway cluster.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from naravard_desktop.services.system.database import Database, open_database
+from tests.postgres_cluster import Cluster, Databases, start_cluster
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
+_CLUSTER = pytest.StashKey[Cluster]()
+_numbers = itertools.count(1)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        choices=(SQLITE, POSTGRESQL),
+        default=SQLITE,
+        help="database behind the db fixture: a SQLite file (default) or a throwaway "
+        "PostgreSQL cluster (only the tests using db run)",
+    )
+
+
+def on_postgresql(config: pytest.Config) -> bool:
+    return bool(config.getoption("--database") == POSTGRESQL)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not on_postgresql(config) or hasattr(config, "workerinput"):
+        return  # an xdist worker uses the controller's cluster
+    if os.environ.get(POSTGRES_ENV):
+        return  # a server given by the caller
+    cluster = start_cluster()
+    config.stash[_CLUSTER] = cluster
+    os.environ[POSTGRES_ENV] = cluster.url
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    cluster = config.stash.get(_CLUSTER, None)
+    if cluster is not None:
+        os.environ.pop(POSTGRES_ENV, None)
+        cluster.stop()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not on_postgresql(config):
+        return
+    kept, other = [], []
+    for item in items:
+        (kept if "db" in getattr(item, "fixturenames", ()) else other).append(item)
+    if other:
+        config.hook.pytest_deselected(items=other)
+        items[:] = kept
+    for item in kept:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "needs the SQLite file"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+        elif "db_path" in item.fixturenames:
+            item.add_marker(pytest.mark.skip(reason="SQLite only: works on the file (db_path)"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[tuple[Databases, str]]:
+    """This worker's migrated template database on the session's server."""
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.fail(f"{POSTGRES_ENV} is not set: run with --database=postgresql")
+    databases = Databases(server)
+    template = f"naravard_template_{_worker()}"
+    open_database(databases.create(template)).dispose()  # migrates it to head
+    yield databases, template
+    databases.drop(template)
+    databases.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_template: tuple[Databases, str]) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for one test."""
+    databases, template = postgres_template
+    name = f"naravard_{_worker()}_{os.getpid()}_{next(_numbers)}"
+    yield databases.create(name, template=template)
+    databases.drop(name)
+
+
+def database_target(request: pytest.FixtureRequest) -> str:
+    """What the test's `db` opens: the SQLite `db_path` or a fresh PostgreSQL URL."""
+    if on_postgresql(request.config):
+        return str(request.getfixturevalue("postgres_url"))
+    return str(request.getfixturevalue("db_path"))
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A real, migrated database: a SQLite file, or PostgreSQL with --database=postgresql."""
+    database = open_database(database_target(request))
+    yield database
+    database.dispose()
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
