@@ -18,7 +18,8 @@ QT_LIBS := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 VENV_PKGS := python3-venv python3-pip
 # What the tests need beyond that: SoftHSM2, a PKCS#11 token standing in for a SITHS card
 # (tests/unit/test_pkcs11_signing.py is skipped, saying why, when it is missing).
-TEST_DEBS := softhsm2
+# PostgreSQL 15's server binaries for `make test-postgresql` (a throwaway cluster per run).
+TEST_DEBS := softhsm2 postgresql
 # What `make package` needs beyond that: NSIS and Wine (Windows installer), msitools and wixl
 # (MSI), lintian and appstream (.deb checks), fakeroot (.deb build).
 LINUX_PACKAGE_DEBS := lintian appstream fakeroot xz-utils
@@ -29,7 +30,7 @@ STAND_IN := build/windows-stand-in
 SHELL_SCRIPTS := packaging/*.sh packaging/*/*.sh .ci/run
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-deps test-crash test-attack test-long lint lint-packaging bench translations compile-translations system-deps package-deps-linux package-deps-windows venv wheel package package-linux package-windows checksums clean
+.PHONY: help run test test-deps test-postgresql test-crash test-attack test-long lint lint-packaging bench translations compile-translations system-deps package-deps-linux package-deps-windows venv wheel package package-linux package-windows checksums clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -64,7 +65,7 @@ $(STAMP): pyproject.toml setup.py
 	@$(MAKE) --no-print-directory system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e ".[test,postgresql]"
 	@touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv and install the project with its test tools
@@ -87,7 +88,7 @@ lint-packaging: $(STAMP) ## actionlint on .github/workflows (with shellcheck on 
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/actionlint
 	$(BIN)/shellcheck $(SHELL_SCRIPTS)
 
-test-deps: ## Install SoftHSM2 for the PKCS#11 signing test (only when root and missing)
+test-deps: ## Install SoftHSM2 (PKCS#11 signing test) and PostgreSQL (only when root and missing)
 	@missing=""; \
 	for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -96,11 +97,15 @@ test-deps: ## Install SoftHSM2 for the PKCS#11 signing test (only when root and 
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends $$missing >/dev/null; \
 	else \
-		echo "Note: the PKCS#11 signing test is skipped without:$$missing (install as root)"; \
+		echo "Note: the PKCS#11 signing test is skipped and make test-postgresql fails without:$$missing (install as root)"; \
 	fi
 
 test: $(STAMP) compile-translations lint test-deps ## Run lint and the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
+
+test-postgresql: $(STAMP) compile-translations test-deps ## Run the tests that use a database against a throwaway PostgreSQL cluster
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile \
+		--database=postgresql $(PYTEST_ARGS)
 
 test-crash: $(STAMP) compile-translations ## Kill a saving worker 100 times and a first start 100 times; print kills, corrupt files, lost transactions
 	@mkdir -p build
