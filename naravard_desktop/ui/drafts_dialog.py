@@ -23,6 +23,7 @@ from naravard_desktop.i18n import _, format_date, format_date_in_text, format_ti
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.draft_places import DraftPlace, unsaved_drafts
 from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.ui.forms import buddy_label, named
 from naravard_desktop.ui.questions import confirm
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,35 +77,34 @@ class DraftsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("drafts_list")
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list = named(
+            QListWidget,
+            "drafts_list",
+            wordWrap=True,
+            horizontalScrollBarPolicy=Qt.ScrollBarPolicy.ScrollBarAlwaysOff,
+            resizeMode=QListWidget.ResizeMode.Adjust,
+        )
         for place in places:
             item = QListWidgetItem(describe(place, group_id))
             item.setData(PLACE_ROLE, place)
             self.list.addItem(item)
-        list_label = QLabel(_("&Unsaved texts:"))
-        list_label.setBuddy(self.list)
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("draft_text")
-        self.text.setReadOnly(True)
-        self.text.setTabChangesFocus(True)
-        text_label = QLabel(_("&Text:"))
-        text_label.setBuddy(self.text)
+        list_label = buddy_label(_("&Unsaved texts:"), self.list)
+        self.text = named(QPlainTextEdit, "draft_text", readOnly=True, tabChangesFocus=True)
+        text_label = buddy_label(_("&Text:"), self.text)
 
-        self.restore_button = QPushButton(_("&Restore"))
-        self.restore_button.setObjectName("restore_draft")
-        self.restore_button.setDefault(True)
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.discard_button = QPushButton(_("&Discard…"))
-        self.discard_button.setObjectName("discard_draft")
-        self.discard_button.clicked.connect(self.discard_selected)
-        later = QPushButton(_("&Later"))
-        later.setObjectName("drafts_later")
-        later.setToolTip(_("Keep the texts; they are offered again at the next start"))
-        later.clicked.connect(self.reject)
+        self.restore_button = named(
+            QPushButton, "restore_draft", _("&Restore"), default=True, clicked=self.restore_selected
+        )
+        self.discard_button = named(
+            QPushButton, "discard_draft", _("&Discard…"), clicked=self.discard_selected
+        )
+        later = named(
+            QPushButton,
+            "drafts_later",
+            _("&Later"),
+            toolTip=_("Keep the texts; they are offered again at the next start"),
+            clicked=self.reject,
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.discard_button)
@@ -145,14 +145,9 @@ class DraftsDialog(QDialog):
         place = self.selected()
         if place is None:
             return
-        if not confirm(
-            self,
-            _("Discard unsaved text"),
-            _("Throw away this unsaved text? It cannot be brought back.")
-            + "\n\n"
-            + describe(place, self.group_id),
-            _("&Discard"),
-        ):
+        question = _("Throw away this unsaved text? It cannot be brought back.")
+        text = question + "\n\n" + describe(place, self.group_id)
+        if not confirm(self, _("Discard unsaved text"), text, _("&Discard")):
             return
         draft = place.draft
         self.store.clear(draft.record, draft.record_id, draft.field)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
@@ -39,6 +39,13 @@ def named(kind: Callable[..., W], name: str, /, *args: Any, **properties: Any) -
     refuses one that is not; its type stubs do not know the inherited `objectName`, so it
     goes through here."""
     return kind(*args, objectName=name, **properties)
+
+
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A caption whose mnemonic (the & in `text`) gives `field` the focus."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def error_label(name: str) -> QLabel:
@@ -91,6 +98,10 @@ class FieldErrors:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return unplaced
 
+    def fields_named(self, names: Iterable[str]) -> dict[str, QWidget]:
+        """The fields (of those with an error label) that `names` names, in that order."""
+        return {name: self._fields[name] for name in names if name in self._fields}
+
     def text(self, name: str) -> str:
         label = self._labels.get(name)
         return label.text() if label is not None and label.isVisible() else ""
@@ -102,6 +113,11 @@ def text_box(lines: int = 3, **properties: Any) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Choose the item whose data is `value`, or the first when there is none."""
+    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 def status_combo(**properties: Any) -> QComboBox:

@@ -33,6 +33,7 @@ from naravard_desktop.services.system.privacy import (
     PrivacyWarning,
     find_identity_numbers,
 )
+from naravard_desktop.ui.forms import buddy_label, named
 
 T = TypeVar("T")
 
@@ -154,10 +155,8 @@ class PrivacyDialog(QDialog):
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(heading, 1)
 
-        self.found = QListWidget()
-        self.found.setObjectName("privacy_found")
+        self.found = named(QListWidget, "privacy_found", focusPolicy=Qt.FocusPolicy.NoFocus)
         self.found.addItems(found_lines(warning, labels))
-        self.found.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.found.setFixedHeight(
             self.found.sizeHintForRow(0) * min(5, max(1, self.found.count())) + 6
         )
@@ -170,12 +169,11 @@ class PrivacyDialog(QDialog):
         explanation.setWordWrap(True)
         explanation.setMinimumWidth(440)
 
-        self.back_button = QPushButton(back_text or _("&Remove the number"))
-        self.back_button.setObjectName("privacy_back")
-        self.back_button.clicked.connect(self.reject)
-        self.anyway_button = QPushButton(_("&Save anyway…"))
-        self.anyway_button.setObjectName("privacy_anyway")
-        self.anyway_button.clicked.connect(self._ask_reason)
+        back = back_text or _("&Remove the number")
+        self.back_button = named(QPushButton, "privacy_back", back, clicked=self.reject)
+        self.anyway_button = named(
+            QPushButton, "privacy_anyway", _("&Save anyway…"), clicked=self._ask_reason
+        )
         self.choice = choice = QWidget()
         choice_buttons = QHBoxLayout(choice)
         choice_buttons.setContentsMargins(0, 0, 0, 0)
@@ -184,22 +182,22 @@ class PrivacyDialog(QDialog):
         choice_buttons.addWidget(self.anyway_button)
 
         self.reason_page = reason_page = QWidget()
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("privacy_reason")
-        self.reason_edit.setMaxLength(REASON_LIMIT)
-        self.reason_edit.setPlaceholderText(_("e.g. the number is a case number, not a person's"))
-        reason_label = QLabel(_("&Reason to save anyway:"))
-        reason_label.setBuddy(self.reason_edit)
+        self.reason_edit = named(
+            QLineEdit,
+            "privacy_reason",
+            maxLength=REASON_LIMIT,
+            placeholderText=_("e.g. the number is a case number, not a person's"),
+        )
+        reason_label = buddy_label(_("&Reason to save anyway:"), self.reason_edit)
         hint = QLabel(_("The reason is written to the program's log, without the number."))
         hint.setStyleSheet("color: #5a5a5a;")
         hint.setWordWrap(True)
-        self.save_button = QPushButton(_("Save &anyway"))
-        self.save_button.setObjectName("privacy_save")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self._save)
-        self.cancel_button = QPushButton(_("&Back to editing"))
-        self.cancel_button.setObjectName("privacy_cancel")
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = named(
+            QPushButton, "privacy_save", _("Save &anyway"), enabled=False, clicked=self._save
+        )
+        self.cancel_button = named(
+            QPushButton, "privacy_cancel", _("&Back to editing"), clicked=self.reject
+        )
         self.reason_edit.textChanged.connect(
             lambda text: self.save_button.setEnabled(bool(text.strip()))
         )
@@ -303,22 +301,20 @@ class PrivacyBar(QFrame):
         self.setStyleSheet(WARNING_STYLE)
         self.warning: PrivacyWarning | None = None
         self._shown_for: frozenset[str] = frozenset()
-        self.message = QLabel()
-        self.message.setObjectName("privacy_bar_message")
-        self.message.setWordWrap(True)
-        self.show_button = QPushButton(_("Show the &number"))
-        self.show_button.setObjectName("privacy_bar_show")
+        self.message = named(QLabel, "privacy_bar_message", wordWrap=True)
+        self.show_button = named(QPushButton, "privacy_bar_show", _("Show the &number"))
         self.show_button.clicked.connect(self.show_requested.emit)
-        self.anyway_button = QPushButton(_("Save an&yway…"))
-        self.anyway_button.setObjectName("privacy_bar_anyway")
+        self.anyway_button = named(QPushButton, "privacy_bar_anyway", _("Save an&yway…"))
         self.anyway_button.clicked.connect(self.override_requested.emit)
-        close = QToolButton()
-        close.setObjectName("privacy_bar_close")
-        close.setAutoRaise(True)
-        close.setText("×")
-        close.setToolTip(_("Hide the warning (the text stays unsaved)"))
-        close.setAccessibleName(_("Hide the warning"))
-        close.clicked.connect(self.hide)
+        close = named(
+            QToolButton,
+            "privacy_bar_close",
+            autoRaise=True,
+            text="×",
+            toolTip=_("Hide the warning (the text stays unsaved)"),
+            accessibleName=_("Hide the warning"),
+            clicked=self.hide,
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 3, 3)
         layout.addWidget(self.message, 1)

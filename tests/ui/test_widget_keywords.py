@@ -62,3 +62,10 @@ def test_an_error_label_starts_hidden_and_red(qtbot: object) -> None:
 def test_an_unknown_keyword_is_refused(qtbot: object) -> None:
     with pytest.raises(AttributeError):
         named(QLineEdit, "x", placeholderTxt="typo")
+
+
+def test_a_signal_keyword_connects_its_slot(qtbot: object) -> None:
+    clicks: list[bool] = []
+    button = named(QPushButton, "restore_draft", "&Återställ", clicked=lambda: clicks.append(True))
+    button.click()
+    assert clicks == [True]

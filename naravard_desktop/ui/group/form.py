@@ -22,7 +22,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.form_dialog import add_form_row
-from naravard_desktop.ui.forms import FieldErrors
+from naravard_desktop.ui.forms import FieldErrors, select_data
 
 LOGO_PREVIEW = 72
 
@@ -103,8 +103,8 @@ class GroupForm(QWidget):
         self.name.setText(data.name)
         self.municipality.setText(data.municipality)
         self.region.setText(data.region)
-        self.numbering.setCurrentIndex(max(0, self.numbering.findData(data.paragraph_numbering)))
-        self.language.setCurrentIndex(max(0, self.language.findData(data.protocol_language)))
+        select_data(self.numbering, data.paragraph_numbering)
+        select_data(self.language, data.protocol_language)
         self.set_logo(data.logo, notify=False)
         self.errors.clear()
 

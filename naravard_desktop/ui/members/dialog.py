@@ -12,7 +12,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import MEMBER_PRINCIPALS, principal_label, role_label
 from naravard_desktop.services.group.members import MemberInput, validate_member
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, read_dates
+from naravard_desktop.ui.forms import DateLineEdit, named, read_dates, select_data
 
 Submit = Callable[[MemberInput], None]
 
@@ -28,27 +28,20 @@ class MemberDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, submit, parent, _("Save"), min_width=460)
-        self.name = QLineEdit()
-        self.name.setObjectName("member_name")
-        self.organisation = QLineEdit()
-        self.organisation.setObjectName("member_organisation")
-        self.organisation.setPlaceholderText(_("e.g. Hälsocentralen Bergsjö"))
-        self.principal = QComboBox()
-        self.principal.setObjectName("member_principal")
+        self.name = named(QLineEdit, "member_name")
+        self.organisation = named(
+            QLineEdit, "member_organisation", placeholderText=_("e.g. Hälsocentralen Bergsjö")
+        )
+        self.principal = named(QComboBox, "member_principal")
         for principal in MEMBER_PRINCIPALS:
             self.principal.addItem(principal_label(principal), principal)
-        self.role = QComboBox()
-        self.role.setObjectName("member_role")
+        self.role = named(QComboBox, "member_role")
         for role in Role:
             self.role.addItem(role_label(role), role)
-        self.email = QLineEdit()
-        self.email.setObjectName("member_email")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("member_phone")
-        self.active_from = DateLineEdit()
-        self.active_from.setObjectName("member_active_from")
-        self.active_to = DateLineEdit()
-        self.active_to.setObjectName("member_active_to")
+        self.email = named(QLineEdit, "member_email")
+        self.phone = named(QLineEdit, "member_phone")
+        self.active_from = named(DateLineEdit, "member_active_from")
+        self.active_to = named(DateLineEdit, "member_active_to")
 
         self.add_field(_("&Name:"), self.name, "name")
         self.add_field(_("&Organisation:"), self.organisation, "organisation")
@@ -63,8 +56,8 @@ class MemberDialog(FormDialog):
     def set_value(self, data: MemberInput) -> None:
         self.name.setText(data.name)
         self.organisation.setText(data.organisation)
-        self.principal.setCurrentIndex(max(0, self.principal.findData(data.principal)))
-        self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
+        select_data(self.principal, data.principal)
+        select_data(self.role, data.role)
         self.email.setText(data.email)
         self.phone.setText(data.phone)
         self.active_from.set_date(data.active_from)

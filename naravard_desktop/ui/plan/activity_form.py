@@ -38,7 +38,7 @@ from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, named, status_combo, text_box
+from naravard_desktop.ui.forms import DateLineEdit, named, select_data, status_combo, text_box
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm, set_text, text_of
 from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, select_first_number
 
@@ -202,9 +202,9 @@ class ActivityForm(AutosaveForm):
             if name == "schedule_text":
                 self._show_derived(str(value))
         elif name == "responsible_principal":
-            self.principal.setCurrentIndex(max(0, self.principal.findData(value)) if value else 0)
+            select_data(self.principal, value)
         elif name == "status":
-            self.status.setCurrentIndex(max(0, self.status.findData(value)))
+            select_data(self.status, value)
         elif name == "progress":
             self.progress.setValue(int(str(value)))
         elif name == "due_date" and isinstance(value, tuple):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.ui.forms import status_combo
+from naravard_desktop.ui.forms import select_data, status_combo
 from naravard_desktop.ui.plan.model import Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,17 +24,14 @@ class StatusDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == Column.STATUS:
-            return status_combo_in(parent)
+            return status_combo(parent=parent)
         if index.column() == Column.PROGRESS:
-            spin = QSpinBox(parent)
-            spin.setRange(0, 100)
-            spin.setSuffix(" %")
-            return spin
+            return QSpinBox(parent, minimum=0, maximum=100, suffix=" %")
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            select_data(editor, index.data(Qt.ItemDataRole.EditRole))
             return
         super().setEditorData(editor, index)
 
@@ -43,9 +40,3 @@ class StatusDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
-
-
-def status_combo_in(parent: QWidget) -> QComboBox:
-    combo = status_combo()
-    combo.setParent(parent)
-    return combo

@@ -26,7 +26,7 @@ from naravard_desktop.services.plan.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan.plan_labels import plan_state_label
 from naravard_desktop.services.plan.plans import PlanInput, PlanSummary, RevisionInput
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, read_dates
+from naravard_desktop.ui.forms import DateLineEdit, named, read_dates, select_data
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +39,7 @@ def decision_combo(choices: list[DecisionChoice], current: int | None) -> QCombo
     combo.addItem(_("No decision chosen"), None)
     for choice in choices:
         combo.addItem(choice.label, choice.item_id)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    select_data(combo, current)
     combo.setMinimumContentsLength(40)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
@@ -65,11 +65,10 @@ class RevisionDialog(FormDialog):
         parent: QWidget,
     ) -> None:
         super().__init__(_("Add a revision"), submit, parent, _("Add"))
-        self.revised_on = DateLineEdit()
-        self.revised_on.setObjectName("revision_date")
-        self.note = QLineEdit()
-        self.note.setObjectName("revision_note")
-        self.note.setPlaceholderText(_("e.g. Decision of the Friday group"))
+        self.revised_on = named(DateLineEdit, "revision_date")
+        self.note = named(
+            QLineEdit, "revision_note", placeholderText=_("e.g. Decision of the Friday group")
+        )
         self.decision = decision_combo(choices, None)
         self.decision.setObjectName("revision_decision")
         self.add_field(_("&Revised on"), self.revised_on, "revised_on")
@@ -99,34 +98,26 @@ class PlanDetailsDialog(FormDialog):
         self.setMinimumWidth(680)
         self.choices = choices
         self.labels = {c.item_id: c.label for c in choices}
-        self.title = QLineEdit(plan.title)
-        self.title.setObjectName("details_title")
-        self.valid_from = DateLineEdit()
-        self.valid_from.setObjectName("details_valid_from")
+        self.title = named(QLineEdit, "details_title", plan.title)
+        self.valid_from = named(DateLineEdit, "details_valid_from")
         self.valid_from.set_date(plan.valid_from)
-        self.valid_to = DateLineEdit()
-        self.valid_to.setObjectName("details_valid_to")
+        self.valid_to = named(DateLineEdit, "details_valid_to")
         self.valid_to.set_date(plan.valid_to)
-        self.state = QComboBox()
-        self.state.setObjectName("details_state")
+        self.state = named(QComboBox, "details_state")
         for state in PlanState:
             self.state.addItem(plan_state_label(state), state.value)
         self.state.setCurrentIndex(self.state.findData(plan.state.value))
         self.adopted_by = decision_combo(choices, plan.adopted_by_item_id)
         self.adopted_by.setObjectName("details_adopted_by")
 
-        self.revisions = QListWidget()
-        self.revisions.setObjectName("details_revisions")
+        self.revisions = named(QListWidget, "details_revisions", wordWrap=True)
         self.revisions.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.revisions.setWordWrap(True)
         self.revisions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for revision in plan.revisions:
             self._add_item(revision.as_input())
-        self.add_button = QPushButton(_("&Add revision…"))
-        self.add_button.setObjectName("add_revision")
+        self.add_button = named(QPushButton, "add_revision", _("&Add revision…"))
         self.add_button.clicked.connect(self.add_revision)
-        self.remove_button = QPushButton(_("Re&move revision"))
-        self.remove_button.setObjectName("remove_revision")
+        self.remove_button = named(QPushButton, "remove_revision", _("Re&move revision"))
         self.remove_button.clicked.connect(self.remove_revision)
         remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.revisions)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)

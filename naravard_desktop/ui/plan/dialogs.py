@@ -16,20 +16,23 @@ from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput, 
 from naravard_desktop.services.plan.plan_templates import load_templates
 from naravard_desktop.services.plan.plans import PlanInput
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, read_dates, status_combo, text_box
+from naravard_desktop.ui.forms import (
+    DateLineEdit,
+    named,
+    read_dates,
+    select_data,
+    status_combo,
+    text_box,
+)
 
 
 class NewPlanDialog(FormDialog):
     def __init__(self, submit: Callable[[tuple[PlanInput, str]], None], parent: QWidget) -> None:
         super().__init__(_("New plan"), submit, parent, _("Create"))
-        self.title = QLineEdit()
-        self.title.setObjectName("plan_title")
         year = dt.date.today().year
-        self.title.setPlaceholderText(
-            _("e.g. Local plan {start}–{end}").format(start=year, end=year + 2)
-        )
-        self.template = QComboBox()
-        self.template.setObjectName("plan_template")
+        example = _("e.g. Local plan {start}–{end}").format(start=year, end=year + 2)
+        self.title = named(QLineEdit, "plan_title", placeholderText=example)
+        self.template = named(QComboBox, "plan_template")
         for template in load_templates():
             self.template.addItem(template.name, template.key)
             self.template.setItemData(self.template.count() - 1, template.description, 3)
@@ -60,19 +63,17 @@ class AreaDialog(FormDialog):
         parent: QWidget,
     ) -> None:
         super().__init__(_("New area"), submit, parent, _("Add"))
-        self.number = QLineEdit()
-        self.number.setObjectName("new_area_number")
-        self.number.setPlaceholderText(_("As written: 1, 1 a, b)"))
-        self.title = QLineEdit()
-        self.title.setObjectName("new_area_title")
-        self.under = QComboBox()
-        self.under.setObjectName("new_area_under")
+        self.number = named(
+            QLineEdit, "new_area_number", placeholderText=_("As written: 1, 1 a, b)")
+        )
+        self.title = named(QLineEdit, "new_area_title")
+        self.under = named(QComboBox, "new_area_under")
         self.under.addItem(_("Top level"), None)
         for area in areas:
             if area.parent_id is None:
                 self.under.addItem(area.label, area.id)
         if parent_id is not None:
-            self.under.setCurrentIndex(max(0, self.under.findData(parent_id)))
+            select_data(self.under, parent_id)
         self.add_field(_("N&umber"), self.number, "number")
         self.add_field(_("&Title"), self.title, "title")
         self.add_field(_("Un&der"), self.under, "parent")
@@ -84,13 +85,13 @@ class AreaDialog(FormDialog):
 class ActivityDialog(FormDialog):
     def __init__(self, submit: Callable[[ActivityInput], None], parent: QWidget) -> None:
         super().__init__(_("New activity"), submit, parent, _("Add"))
-        self.title = text_box(3)
-        self.title.setObjectName("new_activity_title")
-        self.responsible = QLineEdit()
-        self.responsible.setObjectName("new_activity_responsible")
-        self.schedule = QLineEdit()
-        self.schedule.setObjectName("new_activity_schedule")
-        self.schedule.setPlaceholderText(_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"))
+        self.title = text_box(3, objectName="new_activity_title")
+        self.responsible = named(QLineEdit, "new_activity_responsible")
+        self.schedule = named(
+            QLineEdit,
+            "new_activity_schedule",
+            placeholderText=_("Free text, e.g. 2024-12-31, Autumn 2022, Ongoing …"),
+        )
         self.add_field(_("&Activity"), self.title, "title")
         self.add_field(_("&Responsible"), self.responsible, "responsible")
         self.add_field(_("&Schedule"), self.schedule, "schedule_text")
@@ -118,24 +119,15 @@ class FollowUpDialog(FormDialog):
     ) -> None:
         super().__init__(_("Mark a follow-up"), submit, parent, _("Save"))
         self._choices_on = choices_on
-        self.on = DateLineEdit()
-        self.on.setObjectName("follow_up_date")
-        self.on.set_date(dt.date.today())
-        self.status = status_combo()
-        self.status.setObjectName("follow_up_status")
+        self.on = named(DateLineEdit, "follow_up_date", text=dt.date.today().isoformat())
+        self.status = status_combo(objectName="follow_up_status")
         self.status.setCurrentIndex(self.status.findData(status.value))
-        self.progress = QSpinBox()
-        self.progress.setObjectName("follow_up_progress")
-        self.progress.setRange(0, 100)
-        self.progress.setSuffix(" %")
-        self.progress.setValue(progress)
-        self.note = text_box(4)
-        self.note.setObjectName("follow_up_note")
-        self.item = QComboBox()
-        self.item.setObjectName("follow_up_item")
-        self.item.addItem(_("Not at a meeting"), None)
-        for choice in items:
-            self.item.addItem(choice.label, choice.id)
+        self.progress = named(
+            QSpinBox, "follow_up_progress", minimum=0, maximum=100, suffix=" %", value=progress
+        )
+        self.note = text_box(4, objectName="follow_up_note")
+        self.item = named(QComboBox, "follow_up_item")
+        self._offer(items)
         self.add_field(_("&Date"), self.on, "followed_up_on")
         self.add_field(_("S&tatus"), self.status, "status")
         self.add_field(_("Pro&gress"), self.progress, "progress")
@@ -149,11 +141,14 @@ class FollowUpDialog(FormDialog):
         if self._choices_on is None or problem or day is None:
             return
         chosen = self.item.currentData()
+        self._offer(self._choices_on(day))
+        select_data(self.item, chosen)
+
+    def _offer(self, items: list[AgendaItemChoice]) -> None:
         self.item.clear()
         self.item.addItem(_("Not at a meeting"), None)
-        for choice in self._choices_on(day):
+        for choice in items:
             self.item.addItem(choice.label, choice.id)
-        self.item.setCurrentIndex(max(0, self.item.findData(chosen)))
 
     def build(self) -> FollowUpInput | None:
         day, problem = self.on.date_or_error()
@@ -174,12 +169,11 @@ class MoveDialog(FormDialog):
         self, areas: list[AreaRow], current: int, submit: Callable[[int], None], parent: QWidget
     ) -> None:
         super().__init__(_("Move to another area"), submit, parent, _("Move"))
-        self.area = QComboBox()
-        self.area.setObjectName("move_to_area")
+        self.area = named(QComboBox, "move_to_area")
         for area in areas:
             indent = "    " if area.parent_id is not None else ""
             self.area.addItem(indent + area.label, area.id)
-        self.area.setCurrentIndex(max(0, self.area.findData(current)))
+        select_data(self.area, current)
         self.add_field(_("&Area"), self.area, "area")
 
     def build(self) -> int:

@@ -16,6 +16,7 @@ from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.plan.plan_labels import status_label
+from naravard_desktop.ui.forms import named
 from naravard_desktop.ui.plan.model import PlanTreeModel
 
 
@@ -84,30 +85,32 @@ class FilterBar(QWidget):
     def __init__(self, proxy: PlanFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.proxy = proxy
-        self.text = QLineEdit()
-        self.text.setObjectName("plan_filter")
-        self.text.setPlaceholderText(_("Filter by text …"))
-        self.text.setClearButtonEnabled(True)
-        self.status = QComboBox()
-        self.status.setObjectName("plan_filter_status")
+        self.text = named(
+            QLineEdit,
+            "plan_filter",
+            placeholderText=_("Filter by text …"),
+            clearButtonEnabled=True,
+        )
+        self.status = named(QComboBox, "plan_filter_status")
         self.status.addItem(_("All statuses"), None)
         for status in ActivityStatus:
             self.status.addItem(status_label(status), status.value)
-        self.responsible = QLineEdit()
-        self.responsible.setObjectName("plan_filter_responsible")
-        self.responsible.setPlaceholderText(_("Responsible …"))
-        self.overdue = QCheckBox(_("Only &overdue"))
-        self.overdue.setObjectName("plan_filter_overdue")
+        self.responsible = named(
+            QLineEdit, "plan_filter_responsible", placeholderText=_("Responsible …")
+        )
+        self.overdue = named(QCheckBox, "plan_filter_overdue", _("Only &overdue"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.status)
-        layout.addWidget(self.responsible, 1)
-        layout.addWidget(self.overdue)
-        self.text.textChanged.connect(self._apply)
-        self.status.currentIndexChanged.connect(self._apply)
-        self.responsible.textChanged.connect(self._apply)
-        self.overdue.toggled.connect(self._apply)
+        stretches = ((self.text, 2), (self.status, 0), (self.responsible, 1), (self.overdue, 0))
+        for widget, stretch in stretches:
+            layout.addWidget(widget, stretch)
+        for changed in (
+            self.text.textChanged,
+            self.status.currentIndexChanged,
+            self.responsible.textChanged,
+            self.overdue.toggled,
+        ):
+            changed.connect(self._apply)
 
     def _apply(self) -> None:
         status = self.status.currentData()

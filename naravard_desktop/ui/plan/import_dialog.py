@@ -47,6 +47,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
+from naravard_desktop.ui.forms import named
 from naravard_desktop.ui.privacy import ask_privacy
 
 PREVIEW_ROWS = 500
@@ -76,17 +77,13 @@ class ImportDialog(QDialog):
         except DomainError as error:
             show_error(parent, error)
             return
-        self.title = QLineEdit(self.preview.plan.title)
-        self.title.setObjectName("import_title")
+        self.title = named(QLineEdit, "import_title", self.preview.plan.title)
         self.title.textEdited.connect(lambda _text: setattr(self, "title_edited", True))
         self.title_edited = False
         title_label = QLabel(_("Plan &title"))
         title_label.setBuddy(self.title)
-        self.summary = QLabel()
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        self.sheet_choice = QComboBox()
-        self.sheet_choice.setObjectName("import_sheet")
+        self.summary = named(QLabel, "import_summary", wordWrap=True)
+        self.sheet_choice = named(QComboBox, "import_sheet")
         self.sheet_label = QLabel(_("&Sheet"))
         self.sheet_label.setBuddy(self.sheet_choice)
         self.sheet_choice.addItem(_("All sheets, one area per sheet"), None)
@@ -97,33 +94,26 @@ class ImportDialog(QDialog):
                 self.sheet_choice.findData(self.preview.options.sheet)
             )
         self.sheet_choice.currentIndexChanged.connect(self._sheet_chosen)
-        self.bullets = QCheckBox(_("One activity per &line in lists"))
-        self.bullets.setObjectName("import_bullets")
+        self.bullets = named(QCheckBox, "import_bullets", _("One activity per &line in lists"))
         self.bullets.toggled.connect(self._bullets_toggled)
-        self.content = QTreeWidget()
-        self.content.setObjectName("import_content")
+        self.content = named(QTreeWidget, "import_content")
         self.content.setHeaderLabels([_("Area / activity"), _("Responsible"), _("Schedule")])
         self.content.currentItemChanged.connect(lambda *_args: self._enable_row_buttons())
-        self.as_activity = QPushButton(_("Read the row as an &activity"))
-        self.as_activity.setObjectName("import_as_activity")
+        self.as_activity = named(
+            QPushButton, "import_as_activity", _("Read the row as an &activity")
+        )
         self.as_activity.clicked.connect(lambda: self._read_row_as("activity"))
-        self.as_heading = QPushButton(_("Read the row as a &heading"))
-        self.as_heading.setObjectName("import_as_heading")
+        self.as_heading = named(QPushButton, "import_as_heading", _("Read the row as a &heading"))
         self.as_heading.clicked.connect(lambda: self._read_row_as("heading"))
         for button in (self.as_activity, self.as_heading):
             button.setAutoDefault(False)  # Return in the title imports, as before
-        self.skipped = QTreeWidget()
-        self.skipped.setObjectName("import_skipped")
+        self.skipped = named(QTreeWidget, "import_skipped", rootIsDecorated=False)
         self.skipped.setHeaderLabels([_("Where"), _("Why it was left out")])
-        self.skipped.setRootIsDecorated(False)
         skipped_label = QLabel(_("Rows left &out"))
         skipped_label.setBuddy(self.skipped)
-        self.problems = QTreeWidget()
-        self.problems.setObjectName("import_problems")
+        self.problems = named(QTreeWidget, "import_problems", rootIsDecorated=False)
         self.problems.setHeaderLabels([_("Where"), _("Problem")])
-        self.problems.setRootIsDecorated(False)
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("import_verdict")
+        self.problems_label = named(QLabel, "import_verdict")
         self.buttons = ok_cancel_buttons(self, _("&Import"), on_ok=self._import)
         self._lay_out(title_label, skipped_label)
         self._show()

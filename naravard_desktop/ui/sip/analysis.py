@@ -32,6 +32,7 @@ from naravard_desktop.services.sip.sip_view import ViewSuppression, view_suppres
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
+from naravard_desktop.ui.forms import named, select_data
 
 
 class AnalysisTab(QWidget):
@@ -43,33 +44,22 @@ class AnalysisTab(QWidget):
         self.sums = sip_analysis.Sums({})
         self._view: ViewSuppression | None = None  # chosen when first needed after a reload
 
-        self.year = QSpinBox()
-        self.year.setObjectName("analysis_year")
-        self.year.setRange(2000, 2100)
-        self.indicator = QComboBox()
-        self.indicator.setObjectName("analysis_indicator")
-        self.unit = QComboBox()
-        self.unit.setObjectName("analysis_unit")
-        for box in (self.indicator, self.unit):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.table = QTableView()
-        self.table.setObjectName("analysis_table")
+        self.year = named(QSpinBox, "analysis_year", minimum=2000, maximum=2100)
+        to_contents = QComboBox.SizeAdjustPolicy.AdjustToContents
+        self.indicator = named(QComboBox, "analysis_indicator", sizeAdjustPolicy=to_contents)
+        self.unit = named(QComboBox, "analysis_unit", sizeAdjustPolicy=to_contents)
+        self.table = named(QTableView, "analysis_table")
         self.table_model = QStandardItemModel(self)
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.comparison = QLabel()
-        self.comparison.setObjectName("analysis_comparison")
-        self.comparison.setWordWrap(True)
-        self.comparison.hide()
+        self.comparison = named(QLabel, "analysis_comparison", wordWrap=True, visible=False)
         # Small numbers hidden as in the exports, for a screen shown to others or a chart
         # copied into a report: the same limit, "..", and a note on what was hidden.
-        self.hide_small = QCheckBox(_("&Hide small numbers"))
-        self.hide_small.setObjectName("analysis_hide_small")
-        self.suppression_note = QLabel()
-        self.suppression_note.setObjectName("analysis_suppression_note")
-        self.suppression_note.setWordWrap(True)
-        self.suppression_note.hide()
+        self.hide_small = named(QCheckBox, "analysis_hide_small", _("&Hide small numbers"))
+        self.suppression_note = named(
+            QLabel, "analysis_suppression_note", wordWrap=True, visible=False
+        )
         self.chart = QChart()
         self.chart.legend().hide()
         self.series = QLineSeries()
@@ -84,15 +74,11 @@ class AnalysisTab(QWidget):
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setObjectName("analysis_chart")
+        self.chart_view = named(QChartView, "analysis_chart", self.chart, minimumHeight=150)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(150)
-        copy_button = QPushButton(_("&Copy chart"))
-        copy_button.setObjectName("copy_chart")
+        copy_button = named(QPushButton, "copy_chart", _("&Copy chart"))
         copy_button.clicked.connect(self.copy_chart)
-        save_button = QPushButton(_("&Save chart as PNG…"))
-        save_button.setObjectName("save_chart")
+        save_button = named(QPushButton, "save_chart", _("&Save chart as PNG…"))
         save_button.clicked.connect(self.save_chart)
 
         form = QFormLayout()
@@ -143,8 +129,8 @@ class AnalysisTab(QWidget):
         for unit in setup.units:
             if not unit.hidden:
                 self.unit.addItem(unit.name, unit.id)
-        self.indicator.setCurrentIndex(max(0, self.indicator.findData(chosen_indicator)))
-        self.unit.setCurrentIndex(max(0, self.unit.findData(chosen_unit)))
+        select_data(self.indicator, chosen_indicator)
+        select_data(self.unit, chosen_unit)
         self.year.setValue(year)
         for box in (self.indicator, self.unit, self.year):
             box.blockSignals(False)

@@ -30,6 +30,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import named
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,12 +42,9 @@ class SipSetupDialog(QDialog):
         self.group_id = group_id
         self.setWindowTitle(_("SIP settings"))
         self.resize(620, 480)
-        self.indicators = QListWidget()
-        self.indicators.setObjectName("setup_indicators")
-        self.units = QListWidget()
-        self.units.setObjectName("setup_units")
-        self.targets = QListWidget()
-        self.targets.setObjectName("setup_targets")
+        self.indicators = named(QListWidget, "setup_indicators")
+        self.units = named(QListWidget, "setup_units")
+        self.targets = named(QListWidget, "setup_targets")
         tabs = QTabWidget()
         tabs.addTab(
             self._list_tab(
@@ -72,13 +70,12 @@ class SipSetupDialog(QDialog):
             ),
             _("&Target groups"),
         )
-        self.kind = QComboBox()
-        self.kind.setObjectName("setup_period_kind")
+        self.kind = named(QComboBox, "setup_period_kind")
         for value in PeriodKind:
             self.kind.addItem(sip_periods.kind_label(value), value)
-        self.threshold = QSpinBox()
-        self.threshold.setObjectName("setup_threshold")
-        self.threshold.setRange(2, sip_setup.SUPPRESS_LIMIT)
+        self.threshold = named(
+            QSpinBox, "setup_threshold", minimum=2, maximum=sip_setup.SUPPRESS_LIMIT
+        )
         form = QFormLayout()
         form.addRow(_("New periods are &counted per"), self.kind)
         form.addRow(_("Hide counts &below"), self.threshold)

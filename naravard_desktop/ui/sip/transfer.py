@@ -26,6 +26,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
+from naravard_desktop.ui.forms import named
 from naravard_desktop.ui.questions import confirm
 
 
@@ -33,22 +34,16 @@ class ExportDialog(QDialog):
     def __init__(self, year: int, threshold: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export SIP counts"))
-        self.year = QSpinBox()
-        self.year.setObjectName("export_year")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(year)
-        self.format = QComboBox()
-        self.format.setObjectName("export_format")
+        self.year = named(QSpinBox, "export_year", minimum=2000, maximum=2100, value=year)
+        self.format = named(QComboBox, "export_format")
         self.format.addItem(_("Excel workbook (.xlsx)"), (".xlsx", False))
         self.format.addItem(_("CSV for Swedish Excel (.csv)"), (".csv", False))
         self.format.addItem(_("CSV in UTF-8 (.csv)"), (".csv", True))
         self.format.addItem(_("PDF report (.pdf)"), (".pdf", False))
-        self.suppress = QCheckBox(
-            _("&Hide small numbers (counts 1–{largest} shown as “{sign}”)").format(
-                largest=threshold - 1, sign=HIDDEN
-            )
+        hide = _("&Hide small numbers (counts 1–{largest} shown as “{sign}”)")
+        self.suppress = named(
+            QCheckBox, "export_suppress", hide.format(largest=threshold - 1, sign=HIDDEN)
         )
-        self.suppress.setObjectName("export_suppress")
         self.threshold = threshold
         form = QFormLayout()
         form.addRow(_("&Year"), self.year)
