@@ -22,26 +22,25 @@ from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 
+Action = Callable[[], None]  # a step's undo, redo or redraw
+
 
 class SavedChangeCommand(QUndoCommand):
     def __init__(
         self,
         text: str,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
+        undo: Action,
+        redo: Action,
         *,
-        refresh: Callable[[], None] | None = None,
+        refresh: Action | None = None,
         locked: Callable[[], bool] | None = None,
     ) -> None:
         """`refresh` redraws the view after a refused step, which did not get to do it.
         `locked` tells whether what the step changed is locked now (an approved protocol):
         once it was, the step is never done or undone again."""
         super().__init__(text)
-        self._undo = undo
-        self._redo = redo
-        self._refresh = refresh
-        self._locked = locked
-        self._dead = False
+        self._undo, self._redo, self._refresh, self._locked = undo, redo, refresh, locked
+        self._dead = False  # locked once: never done or undone again
         self._pushed = False
 
     def is_locked(self) -> bool:
@@ -64,7 +63,7 @@ class SavedChangeCommand(QUndoCommand):
             return
         self._run(self._undo)
 
-    def _run(self, action: Callable[[], None]) -> None:
+    def _run(self, action: Action) -> None:
         try:
             action()
         except DomainError as error:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
@@ -20,6 +20,7 @@ from naravard_desktop.services.plan.plan_decisions import decision_choices
 from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.plan.details_dialog import PlanDetails, PlanDetailsDialog
 from naravard_desktop.ui.plan.dialogs import (
     ActivityDialog,
@@ -36,7 +37,6 @@ from naravard_desktop.ui.privacy import BackToEditing, save_guarded
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 
 Row = AreaRow | ActivityRow
-Dialog = TypeVar("Dialog", bound=QDialog)
 Value = TypeVar("Value")
 Saved = TypeVar("Saved")
 
@@ -51,23 +51,22 @@ INLINE_FIELDS = {
 
 
 def saved_by_dialog(
-    make: Callable[[Callable[[Value], None]], Dialog],
+    make: Callable[[Callable[[Value], None]], FormDialog],
     save: Callable[[Value, str | None], Saved],
-    fields: Callable[[Dialog], Mapping[str, QWidget]],
     labels: Mapping[str, str],
 ) -> Saved | None:
     """Run the dialog `make(submit)` builds: its OK saves `save(value, reason)`, asking
-    about an identity number in `fields` (the dialog stays open on any refusal). The saved
-    result, or None when the dialog was cancelled."""
+    about an identity number in its fields that `labels` names (the dialog stays open on any
+    refusal). The saved result, or None when the dialog was cancelled."""
     saved: list[Saved] = []
-    dialog: Dialog
+    dialog: FormDialog
 
     def submit(value: Value) -> None:
         saved.append(
             save_guarded(
                 dialog,
                 lambda reason: save(value, reason),
-                fields=fields(dialog),
+                fields=dialog.errors.fields_named(labels),
                 labels=labels,
             )
         )
@@ -107,7 +106,6 @@ class PlanEditing:
         created = saved_by_dialog(
             lambda submit: NewPlanDialog(submit, self.parent),
             save,
-            lambda dialog: {"title": dialog.title},
             plans.privacy_labels(),
         )
         if created is not None:
@@ -130,7 +128,6 @@ class PlanEditing:
         saved = saved_by_dialog(
             lambda submit: PlanDetailsDialog(plan, choices, submit, self.parent),
             save,
-            lambda dialog: {"title": dialog.title},
             plans.privacy_labels(),
         )
         if saved is not None:
@@ -177,7 +174,6 @@ class PlanEditing:
         added = saved_by_dialog(
             lambda submit: AreaDialog(self.model.areas(), parent_id, submit, self.parent),
             save,
-            lambda dialog: {"title": dialog.title},
             plan_items.area_privacy_labels(),
         )
         if added is not None:
@@ -198,11 +194,6 @@ class PlanEditing:
         added = saved_by_dialog(
             lambda submit: ActivityDialog(submit, self.parent),
             save,
-            lambda dialog: {
-                "title": dialog.title,
-                "responsible": dialog.responsible,
-                "schedule_text": dialog.schedule,
-            },
             plan_items.activity_privacy_labels(),
         )
         if added is not None:
@@ -314,7 +305,6 @@ class PlanEditing:
                 choices_on=lambda day: follow_ups.agenda_item_choices(self.db, self.group_id, day),
             ),
             save,
-            lambda dialog: {"note": dialog.note},
             follow_ups.privacy_labels(),
         )
         if added is not None:

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QStackedWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +27,8 @@ from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.pages import show_page_again
 from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
@@ -55,8 +55,7 @@ class PlanPage(QWidget):
 
         heading = QLabel(_("Local plan"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.plan_choice = QComboBox()
-        self.plan_choice.setObjectName("plan_choice")
+        self.plan_choice = named(QComboBox, "plan_choice")
         self.plan_choice.setMinimumWidth(120)  # it stretches; the window may be 720 wide
         self.plan_choice.currentIndexChanged.connect(self._plan_chosen)
         plan_label = QLabel(_("P&lan:"))
@@ -82,8 +81,7 @@ class PlanPage(QWidget):
 
         self.filters = FilterBar(self.proxy)
         self.filters.changed.connect(self._filtered)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("plan_count")
+        self.count_label = named(QLabel, "plan_count")
 
         self._build_actions()
         toolbar = QToolBar()
@@ -99,11 +97,13 @@ class PlanPage(QWidget):
             button.setDefaultAction(action)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             top.addWidget(button)
-        self.plan_info = QLabel()
-        self.plan_info.setObjectName("plan_info")
-        self.plan_info.setWordWrap(True)
-        self.plan_info.setStyleSheet("color: #5a5a5a;")
-        self.plan_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plan_info = named(
+            QLabel,
+            "plan_info",
+            wordWrap=True,
+            styleSheet="color: #5a5a5a;",
+            textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(top)
@@ -332,16 +332,7 @@ class PlanPage(QWidget):
     def _ask_after_leaving(self) -> None:
         if self.isVisible() or not self.window().isVisible() or self.panel.leave():
             return
-        # Avbryt (or back to remove a number): the plan page again, through the window's
-        # page list when there is one so that it shows the page too.
-        stack = self.parentWidget()
-        if not isinstance(stack, QStackedWidget):
-            return
-        pages = self.window().findChild(QListWidget, "sidebar")
-        if pages is not None:
-            pages.setCurrentRow(stack.indexOf(self))
-        else:
-            stack.setCurrentWidget(self)
+        show_page_again(self)  # Avbryt, or back to remove a number
 
     def _selection(self) -> None:
         row = self.selected_row()

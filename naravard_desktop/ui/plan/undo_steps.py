@@ -25,7 +25,7 @@ from naravard_desktop.services.plan.plans import PlanSummary, RevisionInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.model import Key, key_of
 from naravard_desktop.ui.privacy import RESTORED_REASON
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
+from naravard_desktop.ui.undo import Action, IdMap, SavedChangeCommand
 
 Row = AreaRow | ActivityRow
 
@@ -55,13 +55,7 @@ class PlanUndo:
         self.areas = IdMap()
         self.activities = IdMap()
 
-    def _push(
-        self,
-        text: str,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
-        refresh: Callable[[], None] | None = None,
-    ) -> None:
+    def _push(self, text: str, undo: Action, redo: Action, refresh: Action | None = None) -> None:
         self.stack.push(
             SavedChangeCommand(
                 text,
@@ -71,7 +65,7 @@ class PlanUndo:
             )
         )
 
-    def _replaying(self, action: Callable[[], None]) -> Callable[[], None]:
+    def _replaying(self, action: Action) -> Action:
         """While an undo or redo runs, the side panel must not save (a step pushed then
         would corrupt the stack): what is typed stays in the panel or its drafts."""
 
