@@ -13,6 +13,8 @@ from naravard_desktop.services.group import groups
 from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import Database, open_database
 
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file beside it")
+
 NOON = dt.datetime(2026, 11, 22, 12, 0)
 
 

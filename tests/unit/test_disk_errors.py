@@ -59,6 +59,7 @@ def item(db: Database) -> Iterator[agenda.ItemData]:
     yield item
 
 
+@pytest.mark.sqlite_only("a full disk is simulated with PRAGMA max_page_count")
 def test_a_full_disk_refuses_the_save_in_swedish_and_keeps_what_was_saved(
     db: Database, db_path: Path, item: agenda.ItemData
 ) -> None:
@@ -85,6 +86,7 @@ def test_a_full_disk_refuses_the_save_in_swedish_and_keeps_what_was_saved(
     assert stored.notes == "Ny lång anteckning."
 
 
+@pytest.mark.sqlite_only("a read-only database is simulated with PRAGMA query_only")
 def test_a_read_only_database_refuses_the_save_in_swedish(
     db: Database, db_path: Path, item: agenda.ItemData
 ) -> None:
@@ -96,6 +98,7 @@ def test_a_read_only_database_refuses_the_save_in_swedish(
     assert _dump(db_path) == before
 
 
+@pytest.mark.sqlite_only("another program holds SQLite's write lock on the file")
 def test_a_database_held_by_another_program_refuses_the_save_and_can_be_retried(
     db: Database, db_path: Path, item: agenda.ItemData
 ) -> None:

@@ -69,6 +69,7 @@ def test_check_reports_an_old_schema(db: Database, db_path: Path) -> None:
     assert any("0001" in problem for problem in report.problems)
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_is_a_sound_copy_with_the_same_rows(db: Database, tmp_path: Path) -> None:
     group = demo.create_demo(db)
     expected = members.list_members(db, group.id)
@@ -88,6 +89,7 @@ def test_backup_is_a_sound_copy_with_the_same_rows(db: Database, tmp_path: Path)
         copy.dispose()
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_includes_changes_not_yet_checkpointed(db: Database, tmp_path: Path) -> None:
     """With WAL, recent commits live in the -wal file: the copy must still hold them."""
     group = demo.create_demo(db)  # the database stays open: nothing is checkpointed on close
@@ -103,6 +105,7 @@ def test_backup_includes_changes_not_yet_checkpointed(db: Database, tmp_path: Pa
     assert names == [group.name]
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_over_an_earlier_backup_replaces_it(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "copy.sqlite"
     maintenance.backup_to(db, out)
@@ -118,6 +121,7 @@ def test_backup_over_an_earlier_backup_replaces_it(db: Database, tmp_path: Path)
 
 
 @pytest.mark.parametrize("spelling", ["same", "dotted"])
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_refuses_to_overwrite_the_database(
     db: Database, db_path: Path, spelling: str
 ) -> None:
@@ -130,6 +134,7 @@ def test_backup_refuses_to_overwrite_the_database(
     assert maintenance.check_database(db).counts["groups"] == 1
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_refuses_a_folder(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "kopior"
     folder.mkdir()
@@ -141,6 +146,7 @@ def test_backup_refuses_a_folder(db: Database, tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_into_a_missing_folder_is_refused(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "finns-inte" / "copy.sqlite"
 

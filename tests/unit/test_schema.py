@@ -12,6 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 import naravard_desktop.db.models  # noqa: F401  (registers every table)
 from naravard_desktop.db import schema
@@ -304,6 +305,7 @@ def test_damaged_database_is_refused_with_one_line(tmp_path: Path, table: str) -
 # --- connection settings --------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas (WAL, synchronous, busy timeout)")
 def test_pragmas_in_force(db: Database) -> None:
     with db.engine.connect() as connection:
 
@@ -319,7 +321,8 @@ def test_pragmas_in_force(db: Database) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.engine.begin() as connection:
+    # SQLite says "FOREIGN KEY constraint failed", PostgreSQL "violates foreign key constraint".
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"), db.engine.begin() as connection:
         connection.execute(
             text(
                 "INSERT INTO persons (group_id, name, organisation, principal, email, phone,"
