@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -45,7 +46,13 @@ def pytest_configure(config: pytest.Config) -> None:
         return  # an xdist worker uses the controller's cluster
     if os.environ.get(POSTGRES_ENV):
         return  # a server given by the caller
-    cluster = start_cluster()
+    try:
+        cluster = start_cluster()
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
+        output = getattr(error, "stderr", "") or ""
+        raise pytest.UsageError(
+            f"Could not start PostgreSQL for the tests: {error}\n{output}"
+        ) from error
     config.stash[_CLUSTER] = cluster
     os.environ[POSTGRES_ENV] = cluster.url
 

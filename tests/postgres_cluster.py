@@ -20,6 +20,9 @@ from pathlib import Path
 from sqlalchemy import URL, create_engine, make_url, text
 
 ROLE = "app"
+TEMP = "/tmp"
+PREFIX = "naravard-pg-"
+OWNER = "owner.pid"  # the test run's process: a cluster whose owner is gone is removed
 SERVER_OPTIONS = (
     "-c listen_addresses='' -c fsync=off -c synchronous_commit=off "
     "-c full_page_writes=off -c max_connections=200"
@@ -86,10 +89,12 @@ def start_cluster() -> Cluster:
             "package (make test-deps does, as root)."
         )
     user = _server_user()
+    _remove_abandoned(bin_dir, user)
     # A short path: a Unix socket path may be at most 107 bytes.
-    folder = Path(tempfile.mkdtemp(prefix="naravard-pg-", dir="/tmp"))
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=TEMP))
     cluster = Cluster(folder=folder, bin=bin_dir, user=user)
     try:
+        (folder / OWNER).write_text(str(os.getpid()), encoding="ascii")
         if user is not None:
             entry = pwd.getpwnam(user)
             os.chown(folder, entry.pw_uid, entry.pw_gid)
@@ -113,6 +118,27 @@ def start_cluster() -> Cluster:
         cluster.stop()
         raise
     return cluster
+
+
+def _remove_abandoned(bin_dir: Path, user: str | None) -> None:
+    """Stop and remove the clusters of test runs that were killed before they could."""
+    for folder in Path(TEMP).glob(PREFIX + "*"):
+        try:
+            owner = int((folder / OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours, or still being made
+        if not _alive(owner):
+            Cluster(folder=folder, bin=bin_dir, user=user).stop()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
 
 
 def _server_user() -> str | None:
