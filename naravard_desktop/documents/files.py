@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 from pathlib import Path
 
+from naravard_desktop.atomic_files import replace_file
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 
@@ -27,17 +26,9 @@ def write_atomically(path: Path, data: bytes) -> Path:
                 folder=target.parent
             )
         )
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # & ~umask
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
+        replace_file(target, data, mode=0o666)  # & ~umask
     except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink()
         raise DomainError(describe_write_error(target, error)) from error
     return target
 

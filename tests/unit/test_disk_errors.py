@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from naravard_desktop import atomic_files
 from naravard_desktop.documents import files
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.services.group import groups, members
@@ -173,9 +174,11 @@ def test_an_export_that_fails_leaves_the_earlier_file_and_no_partial_file(
             def fileno(self) -> int:
                 return int(self.handle.fileno())
 
-        monkeypatch.setattr(files.os, "fdopen", lambda *a, **k: FailingFile(real_fdopen(*a, **k)))
+        monkeypatch.setattr(
+            atomic_files.os, "fdopen", lambda *a, **k: FailingFile(real_fdopen(*a, **k))
+        )
     else:
-        monkeypatch.setattr(files.os, failing, fail)
+        monkeypatch.setattr(atomic_files.os, failing, fail)
     with pytest.raises(DomainError) as caught:
         files.write_atomically(out, b"%PDF-1.7 the new protocol " * 1000)
     assert words in str(caught.value)
@@ -193,7 +196,7 @@ def test_a_new_export_that_fails_leaves_no_file_at_all(
     def full(*_args: Any) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr(atomic_files.os, "fsync", full)
     with pytest.raises(DomainError):
         files.write_atomically(folder / "plan.xlsx", b"PK\x03\x04" + b"x" * 5000)
     assert _left_in(folder) == []

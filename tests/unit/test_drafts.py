@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naravard_desktop.services.system import drafts
+from naravard_desktop import atomic_files
 from naravard_desktop.services.system.drafts import DraftStore, pending_drafts
 
 
@@ -62,7 +62,7 @@ def test_a_draft_that_cannot_be_written_does_not_stop_typing(
     def full(*_args: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(drafts.os, "fsync", full)
+    monkeypatch.setattr(atomic_files.os, "fsync", full)
     assert store.save("agenda_item", 1, "notes", "det nya utkastet") is False
     (kept,) = store.pending()
     assert kept.text == "det förra utkastet"

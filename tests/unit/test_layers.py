@@ -28,6 +28,7 @@ LAYERS = {
     "logging_setup": 1,
     "licences": 1,
     "instance_lock": 1,
+    "atomic_files": 1,
     "__init__": 1,
 }
 QT_ALLOWED = {"ui", "app"}

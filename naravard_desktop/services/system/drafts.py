@@ -18,11 +18,11 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from naravard_desktop.atomic_files import replace_file
 from naravard_desktop.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -92,19 +92,10 @@ class DraftStore:
             },
             ensure_ascii=False,
         ).encode("utf-8", "surrogatepass")
-        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(payload)
-                if sync:
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            os.replace(partial, target)
+            replace_file(target, payload, mode=0o600, sync=sync)
         except OSError as error:
-            with contextlib.suppress(OSError):
-                partial.unlink()
             log.warning("draft not written (%s): %s", target.name, error)
             return False
         return True
