@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import FieldErrors
+from naravard_desktop.ui.forms import FieldErrors, buddy_label
 from naravard_desktop.ui.privacy import BackToEditing
 
 
@@ -41,8 +41,7 @@ def add_form_row(
 ) -> QVBoxLayout:
     """`label_text` (its & the mnemonic, for `buddy` or the field) beside the field, with the
     error label right under the field. Returns the column, so a caller can add below it."""
-    caption = QLabel(label_text)
-    caption.setBuddy(buddy or field)
+    caption = buddy_label(label_text, buddy or field)
     column = QVBoxLayout()
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)

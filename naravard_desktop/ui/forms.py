@@ -115,17 +115,34 @@ def text_box(lines: int = 3, **properties: Any) -> QPlainTextEdit:
     return box
 
 
+Choices = Iterable[tuple[str, object]]  # what a combo box offers: each item's text and data
+
+
+def set_choices(combo: QComboBox, choices: Choices) -> QComboBox:
+    """`combo` offering `choices` and nothing else."""
+    combo.clear()
+    for text, data in choices:
+        combo.addItem(text, data)
+    return combo
+
+
+def combo_box(choices: Choices, **properties: Any) -> QComboBox:
+    """A combo box offering `choices`, with Qt properties by keyword (objectName=…)."""
+    return set_choices(QComboBox(**properties), choices)
+
+
 def select_data(combo: QComboBox, value: object) -> None:
     """Choose the item whose data is `value`, or the first when there is none."""
     combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
-def status_combo(**properties: Any) -> QComboBox:
+def status_choices() -> list[tuple[str, object]]:
     """The statuses of a plan activity, each with its value as the item's data."""
-    combo = QComboBox(**properties)
-    for status in ActivityStatus:
-        combo.addItem(status_label(status), status.value)
-    return combo
+    return [(status_label(status), status.value) for status in ActivityStatus]
+
+
+def status_combo(**properties: Any) -> QComboBox:
+    return combo_box(status_choices(), **properties)
 
 
 def calendar_icon(color: QColor) -> QIcon:

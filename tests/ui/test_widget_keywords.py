@@ -30,6 +30,9 @@ def test_keywords_set_the_properties_they_name(qtbot: object) -> None:
     spin = named(QSpinBox, "activity_progress", minimum=0, maximum=100, suffix=" %")
     assert (spin.minimum(), spin.maximum(), spin.suffix()) == (0, 100, " %")
     assert spin.objectName() == "activity_progress"
+    # Set in the order given: the range first, so a value beyond the default 0–99 stays.
+    year = named(QSpinBox, "export_year", minimum=2000, maximum=2100, value=2026)
+    assert year.value() == 2026
     listing = named(QListWidget, "setup_indicators", wordWrap=True)
     assert listing.objectName() == "setup_indicators" and listing.wordWrap()
     assert named(QComboBox, "member_role").objectName() == "member_role"

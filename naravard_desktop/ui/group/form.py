@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.form_dialog import add_form_row
-from naravard_desktop.ui.forms import FieldErrors, select_data
+from naravard_desktop.ui.forms import FieldErrors, combo_box, named, select_data
 
 LOGO_PREVIEW = 72
 
@@ -37,21 +36,22 @@ class GroupForm(QWidget):
         self.errors = FieldErrors()
         self._logo: bytes | None = None
 
-        self.name = QLineEdit()
-        self.name.setObjectName("group_name")
-        self.name.setPlaceholderText(_("e.g. Lokal samverkansgrupp Bergsjö"))
-        self.municipality = QLineEdit()
-        self.municipality.setObjectName("group_municipality")
-        self.municipality.setPlaceholderText(_("e.g. Bergsjö kommun"))
-        self.region = QLineEdit()
-        self.region.setObjectName("group_region")
-        self.region.setPlaceholderText(_("e.g. Region Mittland"))
+        self.name = named(
+            QLineEdit, "group_name", placeholderText=_("e.g. Lokal samverkansgrupp Bergsjö")
+        )
+        self.municipality = named(
+            QLineEdit, "group_municipality", placeholderText=_("e.g. Bergsjö kommun")
+        )
+        self.region = named(QLineEdit, "group_region", placeholderText=_("e.g. Region Mittland"))
 
-        self.logo_preview = QLabel(_("No logo"))
-        self.logo_preview.setObjectName("logo_preview")
+        self.logo_preview = named(
+            QLabel,
+            "logo_preview",
+            _("No logo"),
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            styleSheet="border: 1px solid palette(mid);",
+        )
         self.logo_preview.setFixedSize(LOGO_PREVIEW * 2, LOGO_PREVIEW)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px solid palette(mid);")
         self.choose_logo = QPushButton(_("Choose &logo…"))
         self.remove_logo = QPushButton(_("Remove logo"))
         self.choose_logo.clicked.connect(self._choose_logo)
@@ -74,16 +74,13 @@ class GroupForm(QWidget):
         logo_holder.setLayout(logo_row)
         self._add_row(layout, _("Logo (optional):"), "logo", logo_holder)
 
-        self.numbering = QComboBox()
-        self.numbering.setObjectName("paragraph_numbering")
-        self.numbering.addItem(
-            _("Continuous through the calendar year"), ParagraphNumbering.PER_YEAR
-        )
-        self.numbering.addItem(_("Restart at § 1 in every meeting"), ParagraphNumbering.PER_MEETING)
-        self.language = QComboBox()
-        self.language.setObjectName("protocol_language")
-        self.language.addItem("Svenska", "sv")
-        self.language.addItem("English", "en")
+        numberings = [
+            (_("Continuous through the calendar year"), ParagraphNumbering.PER_YEAR),
+            (_("Restart at § 1 in every meeting"), ParagraphNumbering.PER_MEETING),
+        ]
+        self.numbering = combo_box(numberings, objectName="paragraph_numbering")
+        languages = [("Svenska", "sv"), ("English", "en")]
+        self.language = combo_box(languages, objectName="protocol_language")
         if with_protocol:
             self._add_row(
                 layout, _("Paragraph num&bers (§):"), "paragraph_numbering", self.numbering

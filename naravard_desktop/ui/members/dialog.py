@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from naravard_desktop.db.enums import Role
 from naravard_desktop.errors import ValidationError
@@ -12,7 +12,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import MEMBER_PRINCIPALS, principal_label, role_label
 from naravard_desktop.services.group.members import MemberInput, validate_member
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, named, read_dates, select_data
+from naravard_desktop.ui.forms import DateLineEdit, combo_box, named, read_dates, select_data
 
 Submit = Callable[[MemberInput], None]
 
@@ -32,12 +32,10 @@ class MemberDialog(FormDialog):
         self.organisation = named(
             QLineEdit, "member_organisation", placeholderText=_("e.g. Hälsocentralen Bergsjö")
         )
-        self.principal = named(QComboBox, "member_principal")
-        for principal in MEMBER_PRINCIPALS:
-            self.principal.addItem(principal_label(principal), principal)
-        self.role = named(QComboBox, "member_role")
-        for role in Role:
-            self.role.addItem(role_label(role), role)
+        self.principal = combo_box(
+            [(principal_label(p), p) for p in MEMBER_PRINCIPALS], objectName="member_principal"
+        )
+        self.role = combo_box([(role_label(r), r) for r in Role], objectName="member_role")
         self.email = named(QLineEdit, "member_email")
         self.phone = named(QLineEdit, "member_phone")
         self.active_from = named(DateLineEdit, "member_active_from")

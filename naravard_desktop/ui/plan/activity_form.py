@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,15 @@ from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import DateLineEdit, named, select_data, status_combo, text_box
+from naravard_desktop.ui.forms import (
+    DateLineEdit,
+    buddy_label,
+    combo_box,
+    named,
+    select_data,
+    status_combo,
+    text_box,
+)
 from naravard_desktop.ui.plan.panel_saving import AutosaveForm, set_text, text_of
 from naravard_desktop.ui.privacy import BackToEditing, PrivacyBar, select_first_number
 
@@ -59,10 +66,10 @@ class ActivityForm(AutosaveForm):
         self.title = text_box(3, objectName="activity_title")
         self.description = text_box(3, objectName="activity_description")
         self.responsible = named(QLineEdit, "activity_responsible")
-        self.principal = named(QComboBox, "activity_principal")
-        self.principal.addItem(_("Not given"), None)
-        for principal in PRINCIPALS:
-            self.principal.addItem(principal_label(principal), principal.value)
+        self.principal = combo_box(
+            [(_("Not given"), None), *((principal_label(p), p.value) for p in PRINCIPALS)],
+            objectName="activity_principal",
+        )
         self.schedule = named(
             QLineEdit,
             "activity_schedule",
@@ -116,8 +123,7 @@ class ActivityForm(AutosaveForm):
         buttons.addWidget(self.state_label)
 
         self.history = named(QListWidget, "follow_up_history", wordWrap=True)
-        history_label = QLabel(_("Follow-up histor&y"))
-        history_label.setBuddy(self.history)
+        history_label = buddy_label(_("Follow-up histor&y"), self.history)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,9 +149,7 @@ class ActivityForm(AutosaveForm):
         shortcut.activated.connect(self.save)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget, name: str) -> None:
-        label = QLabel(text)
-        label.setBuddy(field)
-        form.addRow(label, field)
+        form.addRow(buddy_label(text, field), field)
         form.addRow("", self.error_label(name, field))
 
     def _show_derived(self, text: str) -> None:

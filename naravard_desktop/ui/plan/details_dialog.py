@@ -26,7 +26,7 @@ from naravard_desktop.services.plan.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan.plan_labels import plan_state_label
 from naravard_desktop.services.plan.plans import PlanInput, PlanSummary, RevisionInput
 from naravard_desktop.ui.form_dialog import FormDialog
-from naravard_desktop.ui.forms import DateLineEdit, named, read_dates, select_data
+from naravard_desktop.ui.forms import DateLineEdit, combo_box, named, read_dates, select_data
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,10 +35,7 @@ PlanDetails = tuple[PlanInput, list[RevisionInput]]
 
 def decision_combo(choices: list[DecisionChoice], current: int | None) -> QComboBox:
     """ "No decision chosen" and the group's decisions, newest first."""
-    combo = QComboBox()
-    combo.addItem(_("No decision chosen"), None)
-    for choice in choices:
-        combo.addItem(choice.label, choice.item_id)
+    combo = combo_box([(_("No decision chosen"), None), *((c.label, c.item_id) for c in choices)])
     select_data(combo, current)
     combo.setMinimumContentsLength(40)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -103,9 +100,9 @@ class PlanDetailsDialog(FormDialog):
         self.valid_from.set_date(plan.valid_from)
         self.valid_to = named(DateLineEdit, "details_valid_to")
         self.valid_to.set_date(plan.valid_to)
-        self.state = named(QComboBox, "details_state")
-        for state in PlanState:
-            self.state.addItem(plan_state_label(state), state.value)
+        self.state = combo_box(
+            [(plan_state_label(s), s.value) for s in PlanState], objectName="details_state"
+        )
         self.state.setCurrentIndex(self.state.findData(plan.state.value))
         self.adopted_by = decision_combo(choices, plan.adopted_by_item_id)
         self.adopted_by.setObjectName("details_adopted_by")

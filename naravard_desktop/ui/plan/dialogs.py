@@ -18,9 +18,11 @@ from naravard_desktop.services.plan.plans import PlanInput
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import (
     DateLineEdit,
+    combo_box,
     named,
     read_dates,
     select_data,
+    set_choices,
     status_combo,
     text_box,
 )
@@ -67,11 +69,8 @@ class AreaDialog(FormDialog):
             QLineEdit, "new_area_number", placeholderText=_("As written: 1, 1 a, b)")
         )
         self.title = named(QLineEdit, "new_area_title")
-        self.under = named(QComboBox, "new_area_under")
-        self.under.addItem(_("Top level"), None)
-        for area in areas:
-            if area.parent_id is None:
-                self.under.addItem(area.label, area.id)
+        tops = [(area.label, area.id) for area in areas if area.parent_id is None]
+        self.under = combo_box([(_("Top level"), None), *tops], objectName="new_area_under")
         if parent_id is not None:
             select_data(self.under, parent_id)
         self.add_field(_("N&umber"), self.number, "number")
@@ -145,10 +144,7 @@ class FollowUpDialog(FormDialog):
         select_data(self.item, chosen)
 
     def _offer(self, items: list[AgendaItemChoice]) -> None:
-        self.item.clear()
-        self.item.addItem(_("Not at a meeting"), None)
-        for choice in items:
-            self.item.addItem(choice.label, choice.id)
+        set_choices(self.item, [(_("Not at a meeting"), None), *((i.label, i.id) for i in items)])
 
     def build(self) -> FollowUpInput | None:
         day, problem = self.on.date_or_error()

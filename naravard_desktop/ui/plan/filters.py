@@ -10,13 +10,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Signal,
 )
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
-from naravard_desktop.services.plan.plan_labels import status_label
-from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.forms import combo_box, named, status_choices
 from naravard_desktop.ui.plan.model import PlanTreeModel
 
 
@@ -91,10 +90,9 @@ class FilterBar(QWidget):
             placeholderText=_("Filter by text …"),
             clearButtonEnabled=True,
         )
-        self.status = named(QComboBox, "plan_filter_status")
-        self.status.addItem(_("All statuses"), None)
-        for status in ActivityStatus:
-            self.status.addItem(status_label(status), status.value)
+        self.status = combo_box(
+            [(_("All statuses"), None), *status_choices()], objectName="plan_filter_status"
+        )
         self.responsible = named(
             QLineEdit, "plan_filter_responsible", placeholderText=_("Responsible …")
         )

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -47,7 +46,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
-from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.forms import buddy_label, combo_box, named
 from naravard_desktop.ui.privacy import ask_privacy
 
 PREVIEW_ROWS = 500
@@ -80,15 +79,12 @@ class ImportDialog(QDialog):
         self.title = named(QLineEdit, "import_title", self.preview.plan.title)
         self.title.textEdited.connect(lambda _text: setattr(self, "title_edited", True))
         self.title_edited = False
-        title_label = QLabel(_("Plan &title"))
-        title_label.setBuddy(self.title)
+        title_label = buddy_label(_("Plan &title"), self.title)
         self.summary = named(QLabel, "import_summary", wordWrap=True)
-        self.sheet_choice = named(QComboBox, "import_sheet")
-        self.sheet_label = QLabel(_("&Sheet"))
-        self.sheet_label.setBuddy(self.sheet_choice)
-        self.sheet_choice.addItem(_("All sheets, one area per sheet"), None)
-        for name in self.preview.sheets:
-            self.sheet_choice.addItem(name, name)
+        every_sheet = (_("All sheets, one area per sheet"), None)
+        sheets = [every_sheet, *((name, name) for name in self.preview.sheets)]
+        self.sheet_choice = combo_box(sheets, objectName="import_sheet")
+        self.sheet_label = buddy_label(_("&Sheet"), self.sheet_choice)
         if self.preview.options.sheet is not None:
             self.sheet_choice.setCurrentIndex(
                 self.sheet_choice.findData(self.preview.options.sheet)
@@ -109,8 +105,7 @@ class ImportDialog(QDialog):
             button.setAutoDefault(False)  # Return in the title imports, as before
         self.skipped = named(QTreeWidget, "import_skipped", rootIsDecorated=False)
         self.skipped.setHeaderLabels([_("Where"), _("Why it was left out")])
-        skipped_label = QLabel(_("Rows left &out"))
-        skipped_label.setBuddy(self.skipped)
+        skipped_label = buddy_label(_("Rows left &out"), self.skipped)
         self.problems = named(QTreeWidget, "import_problems", rootIsDecorated=False)
         self.problems.setHeaderLabels([_("Where"), _("Problem")])
         self.problems_label = named(QLabel, "import_verdict")

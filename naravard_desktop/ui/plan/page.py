@@ -27,7 +27,7 @@ from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.forms import buddy_label, named, set_choices
 from naravard_desktop.ui.pages import show_page_again
 from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
@@ -58,8 +58,7 @@ class PlanPage(QWidget):
         self.plan_choice = named(QComboBox, "plan_choice")
         self.plan_choice.setMinimumWidth(120)  # it stretches; the window may be 720 wide
         self.plan_choice.currentIndexChanged.connect(self._plan_chosen)
-        plan_label = QLabel(_("P&lan:"))
-        plan_label.setBuddy(self.plan_choice)
+        plan_label = buddy_label(_("P&lan:"), self.plan_choice)
 
         self.model = PlanTreeModel(self)
         self.proxy = PlanFilter(self)
@@ -221,9 +220,7 @@ class PlanPage(QWidget):
             return
         self._summaries = {row.id: row for row in rows}
         self.plan_choice.blockSignals(True)
-        self.plan_choice.clear()
-        for row in rows:
-            self.plan_choice.addItem(row.title, row.id)
+        set_choices(self.plan_choice, ((row.title, row.id) for row in rows))
         index = self.plan_choice.findData(keep) if keep is not None else 0
         self.plan_choice.setCurrentIndex(max(0, index) if rows else -1)
         self.plan_choice.blockSignals(False)

@@ -32,7 +32,7 @@ from naravard_desktop.services.sip.sip_view import ViewSuppression, view_suppres
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
-from naravard_desktop.ui.forms import named, select_data
+from naravard_desktop.ui.forms import buddy_label, named, select_data, set_choices
 
 
 class AnalysisTab(QWidget):
@@ -90,8 +90,7 @@ class AnalysisTab(QWidget):
         year_row.addWidget(self.year)
         year_row.addSpacing(24)
         year_row.addWidget(self.hide_small)
-        year_label = QLabel(_("&Year"))
-        year_label.setBuddy(self.year)
+        year_label = buddy_label(_("&Year"), self.year)
         form.addRow(year_label, year_row)
         form.addRow(_("&Indicator"), self.indicator)
         form.addRow(_("U&nit"), self.unit)
@@ -121,14 +120,9 @@ class AnalysisTab(QWidget):
         chosen_indicator, chosen_unit = self.indicator.currentData(), self.unit.currentData()
         for box in (self.indicator, self.unit, self.year):
             box.blockSignals(True)
-        self.indicator.clear()
-        for indicator in setup.visible_indicators():
-            self.indicator.addItem(indicator.name, indicator.id)
-        self.unit.clear()
-        self.unit.addItem(_("All units"), None)
-        for unit in setup.units:
-            if not unit.hidden:
-                self.unit.addItem(unit.name, unit.id)
+        set_choices(self.indicator, ((i.name, i.id) for i in setup.visible_indicators()))
+        units = [(unit.name, unit.id) for unit in setup.units if not unit.hidden]
+        set_choices(self.unit, [(_("All units"), None), *units])
         select_data(self.indicator, chosen_indicator)
         select_data(self.unit, chosen_unit)
         self.year.setValue(year)

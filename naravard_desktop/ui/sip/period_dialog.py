@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +21,13 @@ from naravard_desktop.i18n import _, format_iso_range
 from naravard_desktop.services.sip import sip_periods
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
+from naravard_desktop.ui.forms import combo_box, named
+
+
+def period_kind_box(**properties: Any) -> QComboBox:
+    """The kinds of counting period (quarter, tertial, …), each with its value as the data."""
+    kinds = [(sip_periods.kind_label(kind), kind) for kind in PeriodKind]
+    return combo_box(kinds, **properties)
 
 
 class PeriodDialog(QDialog):
@@ -36,25 +44,21 @@ class PeriodDialog(QDialog):
         self.group_id = group_id
         self.created: sip_periods.PeriodRow | None = None
         self.setWindowTitle(_("New period"))
-        self.kind = QComboBox()
-        self.kind.setObjectName("period_kind")
-        for value in PeriodKind:
-            self.kind.addItem(sip_periods.kind_label(value), value)
+        self.kind = period_kind_box(objectName="period_kind")
         self.kind.setCurrentIndex(list(PeriodKind).index(kind))
-        self.year = QSpinBox()
-        self.year.setObjectName("period_year")
-        self.year.setRange(sip_periods.FIRST_YEAR, sip_periods.LAST_YEAR)
-        self.year.setValue(suggested.year)
-        self.number = QSpinBox()
-        self.number.setObjectName("period_number")
+        self.year = named(
+            QSpinBox,
+            "period_year",
+            minimum=sip_periods.FIRST_YEAR,
+            maximum=sip_periods.LAST_YEAR,
+            value=suggested.year,
+        )
+        self.number = named(QSpinBox, "period_number")
         self.kind.currentIndexChanged.connect(self._update_range)
         self._update_range()
         self.number.setValue(sip_periods.number_of(kind, suggested))
         self.preview = QLabel()
-        self.error = QLabel()
-        self.error.setObjectName("period_error")
-        self.error.setStyleSheet("color: #a00000;")
-        self.error.setWordWrap(True)
+        self.error = named(QLabel, "period_error", styleSheet="color: #a00000;", wordWrap=True)
         self.kind.currentIndexChanged.connect(self._update_preview)
         self.year.valueChanged.connect(self._update_preview)
         self.number.valueChanged.connect(self._update_preview)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.sip import sip_periods, sip_setup
+from naravard_desktop.services.sip import sip_setup
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.sip.period_dialog import period_kind_box
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -70,9 +70,7 @@ class SipSetupDialog(QDialog):
             ),
             _("&Target groups"),
         )
-        self.kind = named(QComboBox, "setup_period_kind")
-        for value in PeriodKind:
-            self.kind.addItem(sip_periods.kind_label(value), value)
+        self.kind = period_kind_box(objectName="setup_period_kind")
         self.threshold = named(
             QSpinBox, "setup_threshold", minimum=2, maximum=sip_setup.SUPPRESS_LIMIT
         )

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QMessageBox,
@@ -26,7 +25,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
-from naravard_desktop.ui.forms import named
+from naravard_desktop.ui.forms import combo_box, named
 from naravard_desktop.ui.questions import confirm
 
 
@@ -35,11 +34,13 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Export SIP counts"))
         self.year = named(QSpinBox, "export_year", minimum=2000, maximum=2100, value=year)
-        self.format = named(QComboBox, "export_format")
-        self.format.addItem(_("Excel workbook (.xlsx)"), (".xlsx", False))
-        self.format.addItem(_("CSV for Swedish Excel (.csv)"), (".csv", False))
-        self.format.addItem(_("CSV in UTF-8 (.csv)"), (".csv", True))
-        self.format.addItem(_("PDF report (.pdf)"), (".pdf", False))
+        formats = [
+            (_("Excel workbook (.xlsx)"), (".xlsx", False)),
+            (_("CSV for Swedish Excel (.csv)"), (".csv", False)),
+            (_("CSV in UTF-8 (.csv)"), (".csv", True)),
+            (_("PDF report (.pdf)"), (".pdf", False)),
+        ]
+        self.format = combo_box(formats, objectName="export_format")
         hide = _("&Hide small numbers (counts 1–{largest} shown as “{sign}”)")
         self.suppress = named(
             QCheckBox, "export_suppress", hide.format(largest=threshold - 1, sign=HIDDEN)
