@@ -7,9 +7,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from naravard_desktop.services.group import groups
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
+from naravard_desktop.ui.pages import show_page_again
 from naravard_desktop.ui.questions import Leave, ask_unsaved
 from naravard_desktop.ui.undo import SavedChangeCommand
 
@@ -108,16 +107,7 @@ class GroupPage(QWidget):
             return
         if answer == Leave.SAVE and self.save():
             return
-        # Avbryt, or a save that was refused (its message is shown): back to the page,
-        # through the window's page list when there is one so that it shows the page too.
-        stack = self.parentWidget()
-        if not isinstance(stack, QStackedWidget):
-            return
-        pages = self.window().findChild(QListWidget, "sidebar")
-        if pages is not None:
-            pages.setCurrentRow(stack.indexOf(self))
-        else:
-            stack.setCurrentWidget(self)
+        show_page_again(self)  # Avbryt, or a save that was refused (its message is shown)
 
     def revert(self) -> None:
         self.form.set_input(self.group.as_input())
