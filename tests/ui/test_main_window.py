@@ -358,6 +358,7 @@ def test_about_lists_the_bundled_libraries_and_fonts(window: MainWindow, dialogs
     assert __version__ in str(seen["title"])
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_writes_a_database_that_opens(
     tmp_path: Path, window: MainWindow, group: GroupData, boxes: Boxes
 ) -> None:
