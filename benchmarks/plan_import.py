@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import print_table, write_results
+from naravard_desktop.services.group.read_models import GroupInput
 
 NAME = "plan_import"
 ROWS = 19_000  # + 190 area rows and the header: inside spreadsheet_limits.MAX_ROWS
@@ -79,7 +80,7 @@ def main(argv: list[str]) -> int:
         times["write_xlsx_setup"] = time.perf_counter() - started
 
         db = open_database(str(work / "bench.sqlite"))
-        group = groups.create_group(db, groups.GroupInput(name="Benchmark"))
+        group = groups.create_group(db, GroupInput(name="Benchmark"))
 
         started = time.perf_counter()
         preview = read_plan_file(sheet)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import print_table, write_results
+from naravard_desktop.services.group.read_models import GroupInput
 
 NAME = "sip"
 TABLE_ROWS, TABLE_COLUMNS = 200, 40
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
     rng = random.Random(5)
     with tempfile.TemporaryDirectory(prefix="naravard-bench-sip-") as folder:
         db = open_database(str(Path(folder) / "sip.sqlite"))
-        group = groups.create_group(db, groups.GroupInput(name="Samverkan Bänk"))
+        group = groups.create_group(db, GroupInput(name="Samverkan Bänk"))
         sip_setup.get_setup(db, group.id)
         for name in ("Skolan", "Civilsamhället"):
             sip_setup.add_category(db, group.id, CategoryKind.UNIT, name)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import print_table, write_results
+from naravard_desktop.services.group.read_models import GroupInput
 
 NAME = "sip_disclosure"
 LIMIT = 5
@@ -51,7 +52,7 @@ def group_year(folder: Path) -> dict[str, Any]:
 
     rng = random.Random(12)
     db = open_database(str(folder / "sip.sqlite"))
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bänk"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Bänk"))
     setup = sip_setup.get_setup(db, group.id)
     for number in range(UNITS - len(setup.units)):
         sip_setup.add_category(db, group.id, CategoryKind.UNIT, f"Enhet {number + 1}")

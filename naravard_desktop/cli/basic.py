@@ -19,8 +19,7 @@ from naravard_desktop.cli.core import (
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range
 
 if TYPE_CHECKING:
-    from naravard_desktop.services.group.groups import GroupData
-    from naravard_desktop.services.group.members import MemberRow
+    from naravard_desktop.services.group.read_models import GroupData, MemberRow
 
 
 def register(commands: Commands) -> None:

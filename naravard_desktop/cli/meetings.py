@@ -24,7 +24,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date_in_text, format_iso_date, ngettext
 
 if TYPE_CHECKING:
-    from naravard_desktop.services.meetings.meetings import MeetingSummary
+    from naravard_desktop.services.meetings.read_models import MeetingSummary
 
 
 def register(commands: Commands) -> None:

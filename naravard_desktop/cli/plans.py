@@ -23,8 +23,8 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range, ngettext
 
 if TYPE_CHECKING:
-    from naravard_desktop.services.plan.plan_import import ImportOptions, ImportPreview
-    from naravard_desktop.services.plan.plans import PlanSummary
+    from naravard_desktop.services.plan.plan_import_model import ImportOptions, ImportPreview
+    from naravard_desktop.services.plan.read_models import PlanSummary
 
 
 def register(commands: Commands) -> None:
@@ -124,11 +124,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         preview_again,
         read_plan_file,
     )
-    from naravard_desktop.services.plan.plan_import_privacy import (
-        IdentityProblem,
-        TitleProblem,
-        title_problems,
-    )
+    from naravard_desktop.services.plan.plan_import_model import IdentityProblem, TitleProblem
+    from naravard_desktop.services.plan.plan_import_privacy import title_problems
     from naravard_desktop.services.plan.plan_import_summary import (
         area_lines,
         plan_lines,
@@ -218,7 +215,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def _options(preview: ImportPreview, args: argparse.Namespace) -> ImportOptions:
     """The corrections given on the command line (rows as the user sees them, from 1)."""
-    from naravard_desktop.services.plan.plan_import import ImportOptions
+    from naravard_desktop.services.plan.plan_import_model import ImportOptions
 
     sheet = args.sheet or preview.sheet
     if args.sheet and args.sheet not in preview.sheets:

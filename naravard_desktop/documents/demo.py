@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from naravard_desktop.documents.protocol_pdf import protocol_pdf
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system import demo
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.demo import DEMO_GROUP, DEMO_MEMBERS

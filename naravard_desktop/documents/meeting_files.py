@@ -18,6 +18,7 @@ from naravard_desktop.services.meetings.approval_check import approved_protocol_
 from naravard_desktop.services.meetings.meetings import get_meeting
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
+from naravard_desktop.services.meetings.read_models import RevisionData, SigningStatus
 from naravard_desktop.services.system.database import Database
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def approve(
     approved_on: dt.date | None = None,
     *,
     today: dt.date | None = None,
-) -> approval.RevisionData:
+) -> RevisionData:
     """Justering: services.meetings.approval.approve with the protocol's PDF/A writer."""
     return approval.approve(
         db, meeting_id, approved_by, approved_on, render=_render_protocol, today=today
@@ -54,7 +55,7 @@ def approve(
 
 def sign_protocol(
     db: Database, meeting_id: int, field: str, signer: Signer, when: dt.datetime | None = None
-) -> signing.SigningStatus:
+) -> SigningStatus:
     """Sign one field of the approved protocol, the signature drawn in the protocol's font."""
     return signing.sign_protocol(db, meeting_id, field, signer, when, draw_stamp=_draw_stamp)
 

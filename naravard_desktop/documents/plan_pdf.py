@@ -35,10 +35,9 @@ from naravard_desktop.i18n import (
     join_names,
     ngettext,
 )
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow, PlanTree
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan.plan_labels import plan_state_label, status_label
-from naravard_desktop.services.plan.plans import PlanSummary
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanSummary, PlanTree
 
 PAGE = landscape(A4)
 MARGIN = 15 * mm

@@ -19,9 +19,8 @@ from naravard_desktop.documents.spreadsheets import (
 from naravard_desktop.i18n import _, current_language
 from naravard_desktop.services.group.labels import principal_label
 from naravard_desktop.services.plan.plan_columns import COLUMNS, EXPORT_ORDER
-from naravard_desktop.services.plan.plan_items import PlanTree
 from naravard_desktop.services.plan.plan_labels import plan_state_label, status_label
-from naravard_desktop.services.plan.plans import PlanSummary
+from naravard_desktop.services.plan.read_models import PlanSummary, PlanTree
 from naravard_desktop.services.system.spreadsheets import CellValue
 
 # The sheet about the plan and its labels, in the words services/plan/plan_import.py reads back

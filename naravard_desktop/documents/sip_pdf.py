@@ -26,7 +26,7 @@ from naravard_desktop.documents.pdf import (
 from naravard_desktop.documents.sip_chart import TrendChart
 from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.i18n import _, current_language, format_date_in_text
-from naravard_desktop.services.sip.sip_report import ShownTable, YearReport
+from naravard_desktop.services.sip.read_models import ShownTable, YearReport
 
 HEAD_BACKGROUND = colors.HexColor("#e8eef4")
 TOTAL_BACKGROUND = colors.HexColor("#f1f1f1")

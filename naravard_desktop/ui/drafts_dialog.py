@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.i18n import _, format_date, format_date_in_text, format_time
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.draft_places import DraftPlace, unsaved_drafts
+from naravard_desktop.services.system.draft_places import unsaved_drafts
 from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.read_models import DraftPlace
 from naravard_desktop.ui.forms import buddy_label, named
 from naravard_desktop.ui.questions import confirm
 

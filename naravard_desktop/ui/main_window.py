@@ -30,7 +30,7 @@ from shiboken6 import isValid
 
 from naravard_desktop.i18n import _, current_language, ngettext, pgettext
 from naravard_desktop.paths import is_portable
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.actions import make_action

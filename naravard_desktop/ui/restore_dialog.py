@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.i18n import _, format_number
-from naravard_desktop.services.system.backups import BackupInfo, list_backups
+from naravard_desktop.services.system.backups import list_backups
+from naravard_desktop.services.system.read_models import BackupInfo
 from naravard_desktop.ui.questions import confirm
 
 

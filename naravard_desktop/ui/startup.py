@@ -14,6 +14,7 @@ from naravard_desktop.errors import DatabaseFileError, DomainError, SchemaTooNew
 from naravard_desktop.i18n import _
 from naravard_desktop.instance_lock import InstanceLock
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system import backups, database_files
 from naravard_desktop.services.system.database import Database, open_database, resolve_target
 
@@ -128,7 +129,7 @@ def _recover(parent: QWidget | None, path: Path) -> None:
     )
 
 
-def choose_group(db: Database, settings: QSettings) -> groups.GroupData | None:
+def choose_group(db: Database, settings: QSettings) -> GroupData | None:
     """The remembered group, the first one, or a new one from the set-up dialog."""
     from naravard_desktop.ui.group.setup_dialog import SetupDialog
 

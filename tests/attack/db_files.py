@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.system.database import open_database
 
 GROUP = "Samverkan Bergsjö"
@@ -20,10 +21,10 @@ def make_database(path: Path, people: int = 2) -> Path:
     """A migrated database in WAL mode with one group and a few members; closed again."""
     db = open_database(str(path))
     try:
-        group = groups.create_group(db, groups.GroupInput(name=GROUP))
+        group = groups.create_group(db, GroupInput(name=GROUP))
         with db.session():  # one transaction: a few hundred members in well under a second
             for number in range(people):
-                members.add_member(db, group.id, members.MemberInput(name=f"Ledamot {number}"))
+                members.add_member(db, group.id, MemberInput(name=f"Ledamot {number}"))
     finally:
         db.dispose()
     return path

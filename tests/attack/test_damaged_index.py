@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.read_models import AUTO
 from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
@@ -51,7 +53,7 @@ def swap_two_index_entries(path: Path, index: str) -> None:
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     path = make_database(tmp_path / "samverkan.sqlite", people=300)
-    backups.make_backup(path, backups.AUTO, dt.datetime(2026, 11, 29, 8, 0))
+    backups.make_backup(path, AUTO, dt.datetime(2026, 11, 29, 8, 0))
     swap_two_index_entries(path, "ix_persons_group_id")
     return path
 
@@ -85,7 +87,7 @@ def test_the_window_says_so_and_restores_the_newest_backup(
     assert db.read_only and lock is not None  # held: the restore may replace the file
     group = groups.list_groups(db)[0]
     with pytest.raises(Exception, match="skadad"):
-        groups.create_group(db, groups.GroupInput(name="Får inte sparas"))
+        groups.create_group(db, GroupInput(name="Får inte sparas"))
 
     window = MainWindow(db, group, app_settings())
     qtbot.addWidget(window)
@@ -117,7 +119,7 @@ def test_the_window_says_so_and_restores_the_newest_backup(
     repaired = open_database(str(damaged))
     try:
         assert not repaired.read_only
-        groups.create_group(repaired, groups.GroupInput(name="Sparas igen"))
+        groups.create_group(repaired, GroupInput(name="Sparas igen"))
     finally:
         repaired.dispose()
 

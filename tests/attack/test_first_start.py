@@ -21,6 +21,7 @@ import pytest
 
 from naravard_desktop.db import schema
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import open_database
 
 KILLS = int(os.environ.get("NARAVARD_FIRST_START_KILLS", "6"))
@@ -94,7 +95,7 @@ def test_a_kill_during_the_first_start_leaves_nothing_or_a_complete_database(
         # Whatever was left, the next start works and can save.
         db = open_database(str(path))
         try:
-            groups.create_group(db, groups.GroupInput(name="Samverkan Kroken"))
+            groups.create_group(db, GroupInput(name="Samverkan Kroken"))
         finally:
             db.dispose()
     print(f"first-start kills: {KILLS} over {building:.2f} s of building, outcomes {outcomes}")

@@ -19,8 +19,10 @@ from openpyxl import load_workbook
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.documents.spreadsheets import CsvStyle, Table, csv_bytes, xlsx_bytes
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.system.database import Database
 
 LINK = '=HYPERLINK("http://example.com/x","Klicka")'
@@ -61,13 +63,11 @@ def test_csv_cells_that_look_like_formulas_get_an_apostrophe() -> None:
 
 @pytest.fixture
 def plan_id(db: Database) -> int:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
-    plan = plans.create_plan(db, group.id, plans.PlanInput(title=LINK))
-    area = plan_items.add_area(db, plan.id, plan_items.AreaInput(title="@Område"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
+    plan = plans.create_plan(db, group.id, PlanInput(title=LINK))
+    area = plan_items.add_area(db, plan.id, AreaInput(title="@Område"))
     for title, responsible in (("+Ring upp", "-Hemtjänsten"), ("-5", "=1+1")):
-        plan_items.add_activity(
-            db, area.id, plan_items.ActivityInput(title=title, responsible=responsible)
-        )
+        plan_items.add_activity(db, area.id, ActivityInput(title=title, responsible=responsible))
     return plan.id
 
 

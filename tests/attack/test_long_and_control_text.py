@@ -22,8 +22,15 @@ from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
 from naravard_desktop.services.plan.plan_import import read_plan_file
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.services.sip import sip_setup
 from naravard_desktop.services.system.database import Database
 
@@ -32,45 +39,43 @@ INVISIBLE = "osynligt styrtecken"
 
 @pytest.fixture
 def plan_id(db: Database) -> int:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
-    return plans.create_plan(db, group.id, plans.PlanInput(title="Plan 2025")).id
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
+    return plans.create_plan(db, group.id, PlanInput(title="Plan 2025")).id
 
 
 def test_a_control_character_is_refused_where_it_is_typed(db: Database, plan_id: int) -> None:
     with pytest.raises(ValidationError) as caught:
-        plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Trygg\x07 hemgång"))
+        plan_items.add_area(db, plan_id, AreaInput(title="Trygg\x07 hemgång"))
     assert INVISIBLE in caught.value.fields["title"] and "U+0007" in caught.value.fields["title"]
     with pytest.raises(ValidationError) as caught:
-        plans.create_plan(db, 1, plans.PlanInput(title="Plan\x1b[31m"))
+        plans.create_plan(db, 1, PlanInput(title="Plan\x1b[31m"))
     assert "U+001B" in caught.value.fields["title"]
-    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Hemgång"))
+    area = plan_items.add_area(db, plan_id, AreaInput(title="Hemgång"))
     with pytest.raises(ValidationError) as caught:
         plan_items.add_activity(
-            db, area.id, plan_items.ActivityInput(title="Rutin", description="Steg\x00ett")
+            db, area.id, ActivityInput(title="Rutin", description="Steg\x00ett")
         )
     assert INVISIBLE in caught.value.fields["description"]
     # tabs and line breaks are text, not control characters to refuse
     kept = plan_items.add_activity(
-        db, area.id, plan_items.ActivityInput(title="Rutin", description="Steg 1\n\tSteg 2")
+        db, area.id, ActivityInput(title="Rutin", description="Steg 1\n\tSteg 2")
     )
     assert kept.description == "Steg 1\n\tSteg 2"
 
 
 def test_lengths_are_limited_by_kind_of_field(db: Database, plan_id: int) -> None:
     with pytest.raises(ValidationError, match="300"):
-        plans.create_plan(db, 1, plans.PlanInput(title="P" * 301))
+        plans.create_plan(db, 1, PlanInput(title="P" * 301))
     with pytest.raises(ValidationError, match="300"):
-        plan_items.add_area(db, plan_id, plan_items.AreaInput(title="O" * 301))
-    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="O" * 300))
+        plan_items.add_area(db, plan_id, AreaInput(title="O" * 301))
+    area = plan_items.add_area(db, plan_id, AreaInput(title="O" * 300))
     with pytest.raises(ValidationError) as caught:
         plan_items.add_activity(
-            db, area.id, plan_items.ActivityInput(title="A" * 2001, description="d" * 10_001)
+            db, area.id, ActivityInput(title="A" * 2001, description="d" * 10_001)
         )
     assert set(caught.value.fields) == {"title", "description"}
     assert "10\u00a0000" in caught.value.fields["description"]
-    plan_items.add_activity(
-        db, area.id, plan_items.ActivityInput(title="A" * 2000, description="d" * 10_000)
-    )
+    plan_items.add_activity(db, area.id, ActivityInput(title="A" * 2000, description="d" * 10_000))
 
 
 def test_the_import_names_the_cell_of_a_control_character_or_a_too_long_text(
@@ -114,8 +119,8 @@ def test_the_import_names_a_too_long_plan_title_by_its_sheet_and_cell(tmp_path: 
 
 
 def test_old_data_with_control_characters_still_exports(db: Database, plan_id: int) -> None:
-    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Hemgång"))
-    activity = plan_items.add_activity(db, area.id, plan_items.ActivityInput(title="Rutin"))
+    area = plan_items.add_area(db, plan_id, AreaInput(title="Hemgång"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Rutin"))
     with db.session() as session:  # as stored before input was checked
         session.get_one(Area, area.id).title = "Trygg\x07 hem\x1bgång"
         session.get_one(Activity, activity.id).responsible = "Anna\x00 Berg"
@@ -126,8 +131,8 @@ def test_old_data_with_control_characters_still_exports(db: Database, plan_id: i
 
 
 def test_the_export_never_cuts_a_text_silently(db: Database, plan_id: int) -> None:
-    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Hemgång"))
-    activity = plan_items.add_activity(db, area.id, plan_items.ActivityInput(title="Rutin"))
+    area = plan_items.add_area(db, plan_id, AreaInput(title="Hemgång"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Rutin"))
     with db.session() as session:  # older data, from before the limits
         session.get_one(Activity, activity.id).description = "x" * 40_000
     with pytest.raises(DomainError) as caught:
@@ -140,16 +145,14 @@ def test_other_forms_refuse_control_characters_too(db: Database, plan_id: int) -
     """The names that go into the SIP export and the protocol, and a follow-up's note."""
     group_id = plans.get_plan(db, plan_id).group_id
     with pytest.raises(ValidationError) as caught:
-        members.add_member(db, group_id, members.MemberInput(name="Anna\x1b Berg"))
+        members.add_member(db, group_id, MemberInput(name="Anna\x1b Berg"))
     assert INVISIBLE in caught.value.fields["name"]
     with pytest.raises(ValidationError) as caught:
         sip_setup.add_category(db, group_id, CategoryKind.UNIT, "Hemtjänst\x07")
     assert INVISIBLE in caught.value.fields["name"]
-    area = plan_items.add_area(db, plan_id, plan_items.AreaInput(title="Hemgång"))
-    activity = plan_items.add_activity(db, area.id, plan_items.ActivityInput(title="Rutin"))
-    note = follow_ups.FollowUpInput(
-        dt.date(2025, 3, 1), ActivityStatus.IN_PROGRESS, 50, "Klart\x08"
-    )
+    area = plan_items.add_area(db, plan_id, AreaInput(title="Hemgång"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Rutin"))
+    note = FollowUpInput(dt.date(2025, 3, 1), ActivityStatus.IN_PROGRESS, 50, "Klart\x08")
     with pytest.raises(ValidationError) as caught:
         follow_ups.add_follow_up(db, activity.id, note)
     assert INVISIBLE in caught.value.fields["note"]

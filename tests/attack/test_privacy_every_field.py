@@ -17,10 +17,18 @@ import pytest
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.meetings.read_models import ActionInput, ItemInput, MeetingInput
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    AreaRow,
+    FollowUpInput,
+    PlanInput,
+    RevisionInput,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 
@@ -33,11 +41,11 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def group_id(db: Database) -> int:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö")).id
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö")).id
 
 
 @pytest.fixture
-def area(db: Database, group_id: int) -> plan_items.AreaRow:
+def area(db: Database, group_id: int) -> AreaRow:
     plan = plans.create_plan(db, group_id, PlanInput(title="Lokal plan 2025–2027"))
     return plan_items.add_area(db, plan.id, AreaInput("Fast vårdkontakt"))
 
@@ -53,7 +61,7 @@ def area(db: Database, group_id: int) -> plan_items.AreaRow:
     ],
 )
 def test_every_text_field_of_an_activity_is_guarded(
-    db: Database, area: plan_items.AreaRow, field: str, label: str
+    db: Database, area: AreaRow, field: str, label: str
 ) -> None:
     base = ActivityInput(title="Kartlägg vårdkontakter")
     data = replace(base, **{field: f"{getattr(base, field)} Kontakt {SPACED}".strip()})
@@ -71,7 +79,7 @@ def test_every_text_field_of_an_activity_is_guarded(
 
 
 def test_area_title_and_description_are_guarded_and_undo_restores(
-    db: Database, area: plan_items.AreaRow
+    db: Database, area: AreaRow
 ) -> None:
     with pytest.raises(PrivacyWarning) as caught:
         plan_items.add_area(db, area.plan_id, AreaInput(f"Område för {SPACED}"))
@@ -109,11 +117,9 @@ def test_plan_title_and_revision_notes_are_guarded(db: Database, group_id: int) 
     plans.update_plan(db, saved, replace(saved.as_input(), title="Lokal plan 2025"))
 
 
-def test_a_follow_up_note_is_guarded(db: Database, area: plan_items.AreaRow) -> None:
+def test_a_follow_up_note_is_guarded(db: Database, area: AreaRow) -> None:
     row = plan_items.add_activity(db, area.id, ActivityInput(title="Kartlägg"))
-    entry = follow_ups.FollowUpInput(
-        dt.date(2025, 3, 14), ActivityStatus.IN_PROGRESS, 40, f"Ringt {SPACED}"
-    )
+    entry = FollowUpInput(dt.date(2025, 3, 14), ActivityStatus.IN_PROGRESS, 40, f"Ringt {SPACED}")
     with pytest.raises(PrivacyWarning) as caught:
         follow_ups.add_follow_up(db, row.id, entry)
     assert "Uppföljning" in str(caught.value)
@@ -125,13 +131,13 @@ def test_a_follow_up_note_is_guarded(db: Database, area: plan_items.AreaRow) -> 
 def test_action_items_are_guarded_like_the_decision_they_belong_to(
     db: Database, group_id: int
 ) -> None:
-    meeting = meetings.create_meeting(db, group_id, meetings.MeetingInput(held_on=TODAY))
-    item = agenda.add_item(db, meeting.id, agenda.ItemInput(title="Fast vårdkontakt"))
+    meeting = meetings.create_meeting(db, group_id, MeetingInput(held_on=TODAY))
+    item = agenda.add_item(db, meeting.id, ItemInput(title="Fast vårdkontakt"))
     with pytest.raises(PrivacyWarning) as caught:
-        actions.add_action(db, item.id, actions.ActionInput(what=f"Ring {SPACED}"))
+        actions.add_action(db, item.id, ActionInput(what=f"Ring {SPACED}"))
     assert "Åtgärd" in str(caught.value) and MASKED in str(caught.value)
     assert actions.actions_of_item(db, item.id) == []
-    row = actions.add_action(db, item.id, actions.ActionInput(what="Ta fram rutin"))
+    row = actions.add_action(db, item.id, ActionInput(what="Ta fram rutin"))
     with pytest.raises(PrivacyWarning) as caught:
         actions.update_action(
             db, row.id, replace(row.as_input(), who=f"Kurator {SPACED}"), row.version

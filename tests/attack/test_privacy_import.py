@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.plan import plan_import, plans
-from naravard_desktop.services.plan.plan_import_privacy import IdentityProblem
+from naravard_desktop.services.plan.plan_import_model import IdentityProblem
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from tests.cli_run import run_cli
@@ -53,7 +54,7 @@ def test_the_preview_names_field_row_and_masked_number_of_every_text(tmp_path: P
 def test_apply_refuses_until_a_reason_and_then_imports_everything(
     db: Database, tmp_path: Path
 ) -> None:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
     preview = plan_import.read_plan_file(write_plan(tmp_path))
     try:
         plan_import.apply_import(db, group.id, preview, f"Plan {SPACED}")

@@ -19,6 +19,7 @@ import pytest
 
 from naravard_desktop.errors import DatabaseFileError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import open_database
 from tests.attack.db_files import GROUP, cli, is_wal, make_database, mode
 
@@ -46,7 +47,7 @@ def test_a_database_in_a_folder_that_cannot_be_written_opens_read_only(
         assert db.read_only
         assert [g.name for g in groups.list_groups(db)] == [GROUP]
         with pytest.raises(DatabaseFileError, match="skrivskyddad"):
-            groups.create_group(db, groups.GroupInput(name="Får inte sparas"))
+            groups.create_group(db, GroupInput(name="Får inte sparas"))
     finally:
         db.dispose()
     assert read_only_folder.read_bytes() == before

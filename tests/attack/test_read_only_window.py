@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.startup import open_database_or_ask
@@ -54,7 +55,7 @@ def test_the_window_opens_it_read_only_and_says_why(
         assert banner.text().startswith("Databasen är öppnad skrivskyddad: det går inte att")
         assert window.findChild(QPushButton, "read_only_banner_restore") is None
         with pytest.raises(DomainError) as refused:
-            groups.create_group(db, groups.GroupInput(name="Får inte sparas"))
+            groups.create_group(db, GroupInput(name="Får inte sparas"))
         assert "skrivskyddad" in refused.value.message
     finally:
         db.dispose()

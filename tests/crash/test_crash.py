@@ -29,8 +29,11 @@ import pytest
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.meetings.read_models import ItemInput, MeetingInput
 from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_periods, sip_setup
 from naravard_desktop.services.system.database import open_database
 from naravard_desktop.services.system.drafts import pending_drafts
@@ -62,21 +65,19 @@ class Figures:
 def _setup(path: Path) -> dict[str, Any]:
     db = open_database(str(path))
     try:
-        group = groups.create_group(db, groups.GroupInput(name="Samverkan Krocktest"))
+        group = groups.create_group(db, GroupInput(name="Samverkan Krocktest"))
         memberships = [
-            members.add_member(db, group.id, members.MemberInput(name=name)).membership_id
+            members.add_member(db, group.id, MemberInput(name=name)).membership_id
             for name in ("Anna Berg", "Erik Lund", "Sara Holm")
         ]
-        meeting = meetings.create_meeting(
-            db, group.id, meetings.MeetingInput(held_on=dt.date(2024, 5, 17))
-        )
+        meeting = meetings.create_meeting(db, group.id, MeetingInput(held_on=dt.date(2024, 5, 17)))
         items = [
-            agenda.add_item(db, meeting.id, agenda.ItemInput(title=title)).id
+            agenda.add_item(db, meeting.id, ItemInput(title=title)).id
             for title in ("Fast vårdkontakt", "SIP", "Uppföljning")
         ]
-        plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan"))
-        area = plan_items.add_area(db, plan.id, plan_items.AreaInput("Område"))
-        activity = plan_items.add_activity(db, area.id, plan_items.ActivityInput(title="Följ upp"))
+        plan = plans.create_plan(db, group.id, PlanInput(title="Lokal plan"))
+        area = plan_items.add_area(db, plan.id, AreaInput("Område"))
+        activity = plan_items.add_activity(db, area.id, ActivityInput(title="Följ upp"))
         setup = sip_setup.get_setup(db, group.id)
         period = sip_periods.create_period(db, group.id, 2024, 1)
         cells = [

@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from naravard_desktop.services.group import members
+from naravard_desktop.services.group.read_models import MemberInput
 from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.meetings.read_models import ActionInput, ItemInput, MeetingInput
 from naravard_desktop.services.plan import plan_items
+from naravard_desktop.services.plan.read_models import ActivityInput
 from naravard_desktop.services.sip import sip_counts, sip_periods
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.drafts import DraftStore
@@ -50,9 +53,7 @@ class Worker:
         os.fsync(self.journal.fileno())
 
     def member_add(self, rng: random.Random) -> None:
-        members.add_member(
-            self.db, self.setup["group_id"], members.MemberInput(name=f"Ledamot T{self.tx}")
-        )
+        members.add_member(self.db, self.setup["group_id"], MemberInput(name=f"Ledamot T{self.tx}"))
         self.commit("member_add")
 
     def member_update(self, rng: random.Random) -> None:
@@ -60,7 +61,7 @@ class Worker:
         before = members.get_member(self.db, membership_id)
         data = before.as_input()
         members.update_member(
-            self.db, before, members.MemberInput(**{**vars(data), "organisation": f"T{self.tx}"})
+            self.db, before, MemberInput(**{**vars(data), "organisation": f"T{self.tx}"})
         )
         self.commit("member_update", membership_id)
 
@@ -69,14 +70,14 @@ class Worker:
         created = meetings.create_meeting(
             self.db,
             self.setup["group_id"],
-            meetings.MeetingInput(held_on=day, place=f"Plats T{self.tx}"),
+            MeetingInput(held_on=day, place=f"Plats T{self.tx}"),
         )
         self.meetings.append(created.id)
         self.commit("meeting")
 
     def item(self, rng: random.Random) -> None:
         meeting_id = rng.choice(self.meetings[-5:])
-        agenda.add_item(self.db, meeting_id, agenda.ItemInput(title=f"Punkt T{self.tx}"))
+        agenda.add_item(self.db, meeting_id, ItemInput(title=f"Punkt T{self.tx}"))
         self.commit("item")
 
     def notes(self, rng: random.Random) -> None:
@@ -92,14 +93,14 @@ class Worker:
 
     def action(self, rng: random.Random) -> None:
         item_id = rng.choice(self.setup["item_ids"])
-        actions.add_action(self.db, item_id, actions.ActionInput(what=f"Åtgärd T{self.tx}"))
+        actions.add_action(self.db, item_id, ActionInput(what=f"Åtgärd T{self.tx}"))
         self.commit("action")
 
     def activity(self, rng: random.Random) -> None:
         plan_items.add_activity(
             self.db,
             self.setup["area_id"],
-            plan_items.ActivityInput(title=f"Aktivitet T{self.tx}", schedule_text="HT 2025"),
+            ActivityInput(title=f"Aktivitet T{self.tx}", schedule_text="HT 2025"),
         )
         self.commit("activity")
 
@@ -107,7 +108,7 @@ class Worker:
         activity_id = self.setup["activity_id"]
         before = plan_items.get_activity(self.db, activity_id)
         plan_items.update_activity(
-            self.db, before, plan_items.ActivityInput(title="Följ upp", description=f"T{self.tx}")
+            self.db, before, ActivityInput(title="Följ upp", description=f"T{self.tx}")
         )
         self.commit("activity_update", activity_id)
 

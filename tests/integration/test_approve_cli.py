@@ -13,8 +13,10 @@ import pytest
 from naravard_desktop.db.enums import AttendanceStatus, Role
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.meetings import attendance, meetings
+from naravard_desktop.services.meetings.read_models import AttendanceInput, MeetingInput
 from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
 
@@ -30,14 +32,14 @@ def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     is recorded as absent; returns the file and "past"/"ahead"/"absent_chair" → meeting id."""
     path = tmp_path / "möten.sqlite"
     db = open_database(str(path))
-    group = groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
     people = {
         name: add_member(db, group.id, MemberInput(name=name, role=role)).person_id
         for name, role in (("Anna Berg", Role.CHAIR), ("Erik Lund", Role.MEMBER))
     }
 
     def meeting(day: dt.date) -> int:
-        data = meetings.MeetingInput(
+        data = MeetingInput(
             held_on=day, chair_id=people["Anna Berg"], adjuster1_id=people["Erik Lund"]
         )
         return meetings.create_meeting(db, group.id, data).id
@@ -50,7 +52,7 @@ def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     anna = next(
         r for r in attendance.list_attendance(db, ids["absent_chair"]) if r.name == "Anna Berg"
     )
-    attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
     db.dispose()
     return path, ids
 

@@ -21,6 +21,7 @@ import pytest
 from naravard_desktop import __version__
 from naravard_desktop.documents import demo
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.system.database import open_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -370,8 +371,8 @@ def test_members_list_json(cli: Cli, demo_db: Path) -> None:
 def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: Path) -> None:
     db = open_database(str(demo_db))
     try:
-        second = groups.create_group(db, groups.GroupInput(name="Samverkan Norrby"))
-        members.add_member(db, second.id, members.MemberInput(name="Nils Norr"))
+        second = groups.create_group(db, GroupInput(name="Samverkan Norrby"))
+        members.add_member(db, second.id, MemberInput(name="Nils Norr"))
     finally:
         db.dispose()
 

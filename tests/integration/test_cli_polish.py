@@ -18,6 +18,7 @@ from naravard_desktop.documents import demo
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import Database, open_database
 
 EMPTY_YEAR = 2031
@@ -148,7 +149,7 @@ def test_long_list_into_head_ends_quietly_after_the_first_rows(tmp_path: Path) -
     db = open_database(str(path))
     with db.session():
         for number in range(2500):
-            groups.create_group(db, groups.GroupInput(name=f"Samverkansgrupp nummer {number:04}"))
+            groups.create_group(db, GroupInput(name=f"Samverkansgrupp nummer {number:04}"))
     db.dispose()
     code, err = piped(tmp_path, "--lang", "sv", "groups", "list", "--database", path, read=40)
     assert_quiet(code, err)
@@ -258,7 +259,7 @@ def test_plural_words_of_argparse_are_swedish(monkeypatch: pytest.MonkeyPatch) -
 def test_sip_export_of_a_year_without_counts_is_refused(db: Database) -> None:
     from naravard_desktop.services.sip import sip_periods
 
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Ås"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Ås"))
     for suffix in (".xlsx", ".csv", ".pdf"):
         with pytest.raises(DomainError) as raised:
             sip_file_bytes(db, group.id, EMPTY_YEAR, suffix)

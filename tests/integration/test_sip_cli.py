@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from naravard_desktop.documents import demo
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.sip import sip_periods
 from naravard_desktop.services.system.database import open_database
 from tests.cli_run import run_cli
@@ -79,7 +80,7 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
     db = open_database(str(blank))
     from naravard_desktop.services.group import groups
 
-    groups.create_group(db, groups.GroupInput(name="Samverkan Ås"))
+    groups.create_group(db, GroupInput(name="Samverkan Ås"))
     db.dispose()
     done = run(tmp_path, "import", "sip", csv, "--database", blank)
     assert done.returncode == 0, done.stderr + done.stdout

@@ -30,8 +30,12 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.group.groups import GroupData, GroupInput
-from naravard_desktop.services.group.members import MemberInput, MemberRow
+from naravard_desktop.services.group.read_models import (
+    GroupData,
+    GroupInput,
+    MemberInput,
+    MemberRow,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui import questions
 from naravard_desktop.ui.main_window import MainWindow

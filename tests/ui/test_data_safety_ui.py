@@ -15,8 +15,10 @@ from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.read_models import AUTO, BEFORE_RESTORE
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.restore_dialog import RestoreDialog
 from naravard_desktop.ui.settings import app_settings
@@ -76,7 +78,7 @@ def test_a_second_copy_opens_the_database_read_only(
         assert [g.name for g in groups.list_groups(db)] == [demo.DEMO_GROUP.name]
         before = demo_database.read_bytes()
         with pytest.raises(DomainError, match="kan bara läsas"):
-            groups.create_group(db, groups.GroupInput(name="Får inte sparas"))
+            groups.create_group(db, GroupInput(name="Får inte sparas"))
         db.dispose()
         assert demo_database.read_bytes() == before
     finally:
@@ -107,7 +109,7 @@ def test_the_lock_is_free_again_after_the_first_copy_closed(demo_database: Path)
 def test_a_damaged_database_is_replaced_by_its_newest_backup(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch, demo_database: Path, boxes: Boxes
 ) -> None:
-    backups.make_backup(demo_database, backups.AUTO, dt.datetime(2026, 11, 21, 8, 0))
+    backups.make_backup(demo_database, AUTO, dt.datetime(2026, 11, 21, 8, 0))
     damaged = b"SQLite format 3\x00" + b"\x13" * 9000
     demo_database.write_bytes(damaged)
     box = ChoiceBox(monkeypatch, Role.ActionRole)
@@ -143,7 +145,7 @@ def test_restore_from_the_file_menu(
     saved = backups.make_backup(demo_database)
     db = open_database(str(demo_database))
     group = groups.list_groups(db)[0]
-    groups.create_group(db, groups.GroupInput(name="Tillkommen efter kopian"))
+    groups.create_group(db, GroupInput(name="Tillkommen efter kopian"))
     window = MainWindow(db, group, app_settings())
     qtbot.addWidget(window)
     assert window.backups.restore_action.isEnabled()
@@ -162,7 +164,7 @@ def test_restore_from_the_file_menu(
     assert (question.title, sorted(question.buttons)) == (_("Restore"), ["&Ersätt", "Avbryt"])
 
     assert _names(demo_database) == [demo.DEMO_GROUP.name]
-    safety = [b for b in backups.list_backups(demo_database) if b.kind == backups.BEFORE_RESTORE]
+    safety = [b for b in backups.list_backups(demo_database) if b.kind == BEFORE_RESTORE]
     assert len(safety) == 1 and safety[0].counts["groups"] == 2
 
 
@@ -183,7 +185,7 @@ def test_the_daily_backup_after_start(qtbot: QtBot, demo_database: Path) -> None
     qtbot.addWidget(window)
     window.backups.automatic_backup()
     window.backups.automatic_backup()  # at most once a day
-    autos = [b for b in backups.list_backups(demo_database) if b.kind == backups.AUTO]
+    autos = [b for b in backups.list_backups(demo_database) if b.kind == AUTO]
     assert len(autos) == 1
     assert window.statusBar().currentMessage().startswith("Dagens säkerhetskopia")
     db.dispose()

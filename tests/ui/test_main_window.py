@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop import __version__
 from naravard_desktop.i18n import _, pgettext
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.main_window import MainWindow
@@ -212,7 +212,7 @@ def test_undo_of_the_group_settings_never_overwrites_a_change_made_elsewhere(
     user.retype(page.form.name, NEW_NAME)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = groups.get_group(db, group.id)
-    elsewhere = groups.GroupInput(name=saved.name, municipality="Ändrad kommun")
+    elsewhere = GroupInput(name=saved.name, municipality="Ändrad kommun")
     groups.update_group(db, group.id, elsewhere, saved.version)  # e.g. another copy of the app
 
     shown.undo_action.trigger()
@@ -409,7 +409,7 @@ def test_the_group_page_picks_up_a_change_made_on_another_page(
     groups.update_group(  # e.g. the SIP settings change the group's period kind
         db,
         group.id,
-        groups.GroupInput(name=current.name, region="Region Mittland"),
+        GroupInput(name=current.name, region="Region Mittland"),
         current.version,
     )
     shown.show_page(shown.stack.indexOf(page))

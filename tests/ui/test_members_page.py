@@ -15,9 +15,8 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.group import members
-from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.group.labels import role_label
-from naravard_desktop.services.group.members import MemberInput, MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.members.dialog import MemberDialog

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.meetings.read_models import ItemData, MeetingData
 from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_counts, sip_periods
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
@@ -139,19 +140,19 @@ def test_group_settings_typed_then_closing_asks_and_avbryt_keeps_the_text(
 @pytest.fixture
 def two_meetings(
     db: Database, group: GroupData, roster: dict[str, MemberRow]
-) -> tuple[meetings.MeetingData, meetings.MeetingData]:
+) -> tuple[MeetingData, MeetingData]:
     first = create_meeting(db, group.id, roster, DAY)
     second = create_meeting(db, group.id, roster, DAY.replace(month=9))
     return first, second
 
 
-def open_meeting(window: MainWindow, meeting_id: int, item_index: int = 2) -> agenda.ItemData:
+def open_meeting(window: MainWindow, meeting_id: int, item_index: int = 2) -> ItemData:
     item = agenda.list_items(window.db, meeting_id)[item_index]
     window.show_meeting_item(meeting_id, item.id)
     return item
 
 
-def stored_item(db: Database, meeting_id: int, item_id: int) -> agenda.ItemData:
+def stored_item(db: Database, meeting_id: int, item_id: int) -> ItemData:
     (item,) = [i for i in agenda.list_items(db, meeting_id) if i.id == item_id]
     return item
 
@@ -191,7 +192,7 @@ def test_a_meeting_item_field_is_saved_when_it_is_left(
     shown: MainWindow,
     user: User,
     db: Database,
-    two_meetings: tuple[meetings.MeetingData, meetings.MeetingData],
+    two_meetings: tuple[MeetingData, MeetingData],
     field: str,
     how: str,
 ) -> None:
@@ -225,7 +226,7 @@ def test_closing_with_an_identity_number_and_going_back_keeps_the_window_and_the
     user: User,
     db: Database,
     dialogs: Dialogs,
-    two_meetings: tuple[meetings.MeetingData, meetings.MeetingData],
+    two_meetings: tuple[MeetingData, MeetingData],
     field: str,
 ) -> None:
     """Closing asks about the number; "Ta bort numret" means: back to the text to remove it.
@@ -299,7 +300,7 @@ def test_an_attendance_cell_being_typed_is_saved_when_it_is_left(
     shown: MainWindow,
     user: User,
     db: Database,
-    two_meetings: tuple[meetings.MeetingData, meetings.MeetingData],
+    two_meetings: tuple[MeetingData, MeetingData],
     column: AttendanceColumn,
     how: str,
 ) -> None:
@@ -440,11 +441,9 @@ def test_plan_description_is_saved_when_another_page_is_shown(
     qtbot: QtBot, shown: MainWindow, user: User, db: Database, group: GroupData
 ) -> None:
     """Covered in depth by test_plan_save_model.py; one walk here with the window."""
-    plan = plans.create_plan(db, group.id, plans.PlanInput("Lokal plan 2025"))
-    area = plan_items.add_area(db, plan.id, plan_items.AreaInput("Trygg hemgång", "1"))
-    activity = plan_items.add_activity(
-        db, area.id, plan_items.ActivityInput(title="Samordnad utskrivning")
-    )
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan 2025"))
+    area = plan_items.add_area(db, plan.id, AreaInput("Trygg hemgång", "1"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Samordnad utskrivning"))
     shown.show_activity(plan.id, activity.id)
     form = shown.plan_page.panel.activity_form
     form.description.setFocus()
@@ -487,7 +486,7 @@ def test_escape_closes_the_action_item_dialog_without_a_question_and_saves_nothi
     user: User,
     dialogs: Dialogs,
     db: Database,
-    two_meetings: tuple[meetings.MeetingData, meetings.MeetingData],
+    two_meetings: tuple[MeetingData, MeetingData],
 ) -> None:
     """An action item is a sentence or two ('what'), who and a date: like the member dialog,
     Escape is Avbryt and leaves the stored action items as they were."""

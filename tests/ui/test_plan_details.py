@@ -17,10 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import PlanState
 from naravard_desktop.db.models import AgendaItem, Meeting
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput
-from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
+from naravard_desktop.services.plan.read_models import ActivityInput, PlanInput, RevisionInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.details_dialog import PlanDetailsDialog, RevisionDialog
 from naravard_desktop.ui.plan.page import PlanPage

@@ -13,9 +13,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStac
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan import drag_drop
 from naravard_desktop.ui.plan.page import PlanPage
@@ -31,7 +31,7 @@ def plan_id(db: Database, group: GroupData) -> int:
     """Jämtland's five strategies; "1 Ökad delaktighet" holds one activity and the sub-areas
     "a) Första" and "b) Andra", "2 Ökad kontinuitet" three activities."""
     plan = plans.create_plan(
-        db, group.id, plans.PlanInput("Lokal plan"), template_key="jamtland-harjedalen"
+        db, group.id, PlanInput("Lokal plan"), template_key="jamtland-harjedalen"
     )
     areas = plan_items.load_tree(db, plan.id).areas
     plan_items.add_activity(db, areas[0].id, ActivityInput(title="Brukarråd"))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.import_dialog import ImportDialog

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import AgendaItem, Meeting
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.dialogs import ActivityDialog, AreaDialog, FollowUpDialog, MoveDialog
@@ -35,7 +35,7 @@ Alt = Qt.KeyboardModifier.AltModifier
 @pytest.fixture
 def plan_id(db: Database, group: GroupData) -> int:
     plan = plans.create_plan(
-        db, group.id, plans.PlanInput("Lokal plan 2024–2026"), template_key="jamtland-harjedalen"
+        db, group.id, PlanInput("Lokal plan 2024–2026"), template_key="jamtland-harjedalen"
     )
     area = plan_items.load_tree(db, plan.id).areas[1]  # Ökad kontinuitet
     for title, schedule in [

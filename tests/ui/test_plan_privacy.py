@@ -15,9 +15,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.dialogs import ActivityDialog
 from naravard_desktop.ui.plan.import_dialog import ImportDialog
@@ -35,8 +40,8 @@ Ctrl = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def plan_id(db: Database, group: GroupData) -> int:
-    plan = plans.create_plan(db, group.id, plans.PlanInput("Lokal plan 2024–2026"))
-    area = plan_items.add_area(db, plan.id, plan_items.AreaInput("Ökad kontinuitet", "2"))
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan 2024–2026"))
+    area = plan_items.add_area(db, plan.id, AreaInput("Ökad kontinuitet", "2"))
     plan_items.add_activity(
         db, area.id, ActivityInput(title="Punktmätning av fasta kontakter", schedule_text="2099")
     )
@@ -53,7 +58,7 @@ def plan_page(qtbot: QtBot, db: Database, group: GroupData, plan_id: int, user: 
     return widget
 
 
-def activity(db: Database, plan_id: int) -> plan_items.ActivityRow:
+def activity(db: Database, plan_id: int) -> ActivityRow:
     (row,) = plan_items.load_tree(db, plan_id).activities
     return row
 

@@ -14,9 +14,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.plan.model import Column
@@ -36,8 +41,8 @@ SECOND = "Information till berörda individer"
 
 @pytest.fixture
 def plan_id(db: Database, group: GroupData) -> int:
-    plan = plans.create_plan(db, group.id, plans.PlanInput("Lokal plan 2024–2026"))
-    area = plan_items.add_area(db, plan.id, plan_items.AreaInput("Ökad kontinuitet", "2"))
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan 2024–2026"))
+    area = plan_items.add_area(db, plan.id, AreaInput("Ökad kontinuitet", "2"))
     for title in (FIRST, SECOND):
         plan_items.add_activity(db, area.id, ActivityInput(title=title, schedule_text="2099"))
     return plan.id

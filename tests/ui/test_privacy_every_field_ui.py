@@ -12,9 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.dialogs import AreaDialog
 from naravard_desktop.ui.plan.model import Column
@@ -32,8 +37,8 @@ TITLE = "Punktmätning av fasta kontakter"
 
 @pytest.fixture
 def plan_id(db: Database, group: GroupData) -> int:
-    plan = plans.create_plan(db, group.id, plans.PlanInput("Lokal plan 2025–2027"))
-    area = plan_items.add_area(db, plan.id, plan_items.AreaInput("Ökad kontinuitet", "2"))
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan 2025–2027"))
+    area = plan_items.add_area(db, plan.id, AreaInput("Ökad kontinuitet", "2"))
     plan_items.add_activity(db, area.id, ActivityInput(title=TITLE, schedule_text="2099"))
     return plan.id
 
@@ -48,7 +53,7 @@ def plan_page(qtbot: QtBot, db: Database, group: GroupData, plan_id: int, user: 
     return widget
 
 
-def activity(db: Database, plan_id: int) -> plan_items.ActivityRow:
+def activity(db: Database, plan_id: int) -> ActivityRow:
     (row,) = plan_items.load_tree(db, plan_id).activities
     return row
 

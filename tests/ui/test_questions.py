@@ -15,8 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import members
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.members.page import MembersPage
 

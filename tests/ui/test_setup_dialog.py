@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.groups import GroupInput
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.group.setup_dialog import SetupDialog
 from naravard_desktop.ui.startup import choose_group

@@ -37,7 +37,7 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.documents.demo import create_demo
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning, check_free_text

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.sip.page import SipPage

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.meetings.read_models import MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.forms import DateLineEdit, TimeLineEdit, time_text
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
@@ -53,7 +53,7 @@ def meetings_page(
 
 def new_meeting_from_defaults(
     page: MeetingsPage, dialogs: Dialogs, look: list[tuple[str, str]]
-) -> meetings.MeetingData:
+) -> MeetingData:
     def accept(dialog: MeetingDialog) -> None:
         look.append((dialog.starts_at.text(), dialog.ends_at.text()))
         dialog.accept()

@@ -18,9 +18,10 @@ from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import members
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.meetings.read_models import MeetingData
+from naravard_desktop.services.plan.read_models import PlanInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
@@ -64,7 +65,7 @@ def watch(qapp: QApplication) -> Iterator[AmbiguityWatch]:
 @pytest.fixture
 def meeting_window(
     window: MainWindow, db: Database, group: GroupData, roster: dict[str, MemberRow], user: User
-) -> tuple[MainWindow, meetings.MeetingData]:
+) -> tuple[MainWindow, MeetingData]:
     meeting = create_meeting(db, group.id, roster, DAY)
     user.activate(window)
     window.show_page(window.stack.indexOf(window.meetings_page))
@@ -98,7 +99,7 @@ def approve_in_window(window: MainWindow, dialogs: Dialogs) -> None:
 
 def test_approving_takes_the_protocols_steps_out_of_the_edit_menu(
     db: Database,
-    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    meeting_window: tuple[MainWindow, MeetingData],
     user: User,
     dialogs: Dialogs,
     watch: AmbiguityWatch,
@@ -124,7 +125,7 @@ def test_approving_takes_the_protocols_steps_out_of_the_edit_menu(
 def test_a_protocol_approved_elsewhere_offers_no_undo_and_earlier_steps_stay(
     db: Database,
     group: GroupData,
-    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    meeting_window: tuple[MainWindow, MeetingData],
     roster: dict[str, MemberRow],
     user: User,
 ) -> None:
@@ -155,7 +156,7 @@ def test_a_protocol_approved_elsewhere_offers_no_undo_and_earlier_steps_stay(
 
 def test_ctrl_shift_z_redoes_after_an_undo(
     db: Database,
-    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    meeting_window: tuple[MainWindow, MeetingData],
     user: User,
     watch: AmbiguityWatch,
 ) -> None:
@@ -224,7 +225,7 @@ def test_ctrl_shift_z_and_ctrl_y_redo_with_linux_bindings_too(
 
 def test_an_action_item_added_before_approval_is_not_undone_after_but_marking_done_is(
     db: Database,
-    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    meeting_window: tuple[MainWindow, MeetingData],
     user: User,
     dialogs: Dialogs,
 ) -> None:
@@ -266,16 +267,16 @@ def test_an_action_item_added_before_approval_is_not_undone_after_but_marking_do
 def test_a_plan_follow_up_made_at_an_item_is_not_undone_after_the_approval(
     db: Database,
     group: GroupData,
-    meeting_window: tuple[MainWindow, meetings.MeetingData],
+    meeting_window: tuple[MainWindow, MeetingData],
     dialogs: Dialogs,
 ) -> None:
     """The follow-up is part of what the approved protocol reports under the item: undoing
     it afterwards would take it out of the plan behind the protocol's back."""
     from naravard_desktop.services.plan import follow_ups, plan_items, plans
-    from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+    from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput
     from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
 
-    plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan 2024"))
+    plan = plans.create_plan(db, group.id, PlanInput(title="Lokal plan 2024"))
     area = plan_items.add_area(db, plan.id, AreaInput(title="Ökad delaktighet"))
     activity = plan_items.add_activity(db, area.id, ActivityInput(title="Ta fram rutin"))
     window, _meeting = meeting_window

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ActivityStatus, PlanState
-from naravard_desktop.services.plan.plans import PlanSummary
+from naravard_desktop.services.plan.read_models import PlanSummary
 from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpDialog
 from naravard_desktop.ui.plan.details_dialog import PlanDetailsDialog, RevisionDialog
 from naravard_desktop.ui.plan.dialogs import (

@@ -10,16 +10,18 @@ from pathlib import Path
 from naravard_desktop.db.enums import Role
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.meetings.read_models import ActionInput, MeetingInput
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 DECISION = "Gruppen beslutar att anta handlingsplanen."
 
 
-def make_group(db: Database) -> tuple[groups.GroupData, dict[str, int]]:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkansgrupp Lillsjö"))
+def make_group(db: Database) -> tuple[GroupData, dict[str, int]]:
+    group = groups.create_group(db, GroupInput(name="Samverkansgrupp Lillsjö"))
     people = {}
     for name, role in (
         ("Vera Lindqvist", Role.CHAIR),
@@ -36,7 +38,7 @@ def make_group(db: Database) -> tuple[groups.GroupData, dict[str, int]]:
 
 def approved_meeting(
     db: Database,
-    group: groups.GroupData,
+    group: GroupData,
     people: dict[str, int],
     day: dt.date = DAY,
     action: str = "",
@@ -46,7 +48,7 @@ def approved_meeting(
     meeting = meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             chair_id=people["Vera Lindqvist"],
             secretary_id=people["Nils Ågren"],
@@ -57,7 +59,7 @@ def approved_meeting(
     item = agenda.list_items(db, meeting.id)[-1]
     agenda.save_text(db, item.id, "decision", DECISION)
     if action:
-        actions.add_action(db, item.id, actions.ActionInput(action, who="Nils Ågren"))
+        actions.add_action(db, item.id, ActionInput(action, who="Nils Ågren"))
     meeting_files.approve(db, meeting.id, "Vera Lindqvist, Olof Brandt", day + dt.timedelta(days=3))
     return meeting.id
 

@@ -19,6 +19,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.services.meetings import actions, agenda, approval
 from naravard_desktop.services.meetings.approval_record import chain_code, head_of
 from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.meetings.read_models import ActionInput
 from naravard_desktop.services.meetings.verification import verify_file
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database
@@ -185,7 +186,7 @@ def test_follow_up_after_approval_is_not_reported(db: Database) -> None:
     actions.update_action(
         db,
         action.id,
-        actions.ActionInput(
+        ActionInput(
             action.what, action.who, action.due_on, done=True, done_on=DAY + dt.timedelta(days=1)
         ),
         action.version,

@@ -10,8 +10,10 @@ import pytest
 
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.read_models import AUTO, BEFORE_RESTORE, MANUAL
 
 pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file beside it")
 
@@ -27,7 +29,7 @@ def _group_names(path: Path) -> list[str]:
 
 
 def test_a_backup_is_one_verified_private_file(db: Database, db_path: Path) -> None:
-    groups.create_group(db, groups.GroupInput(name="Samverkan Ånge"))
+    groups.create_group(db, GroupInput(name="Samverkan Ånge"))
     made = backups.make_backup(db_path)
     assert made.parent == db_path.parent / "backups"
     assert sorted(p.name for p in made.parent.iterdir()) == [made.name]  # no -wal/-shm
@@ -35,7 +37,7 @@ def test_a_backup_is_one_verified_private_file(db: Database, db_path: Path) -> N
         assert made.stat().st_mode & 0o077 == 0
     assert _group_names(made) == ["Samverkan Ånge"]
     (info,) = backups.list_backups(db_path)
-    assert info.kind == backups.MANUAL and info.counts["groups"] == 1
+    assert info.kind == MANUAL and info.counts["groups"] == 1
     assert info.summary().startswith("Grupper: 1")
 
 
@@ -59,20 +61,20 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
 
 def test_rotation_deletes_only_automatic_backups(db: Database, db_path: Path) -> None:
     for n in range(30):
-        backups.make_backup(db_path, backups.AUTO, NOON - dt.timedelta(days=n))
-    manual = backups.make_backup(db_path, backups.MANUAL, NOON - dt.timedelta(days=40))
+        backups.make_backup(db_path, AUTO, NOON - dt.timedelta(days=n))
+    manual = backups.make_backup(db_path, MANUAL, NOON - dt.timedelta(days=40))
     removed = backups.rotate(db_path, NOON)
     left = backups.list_backups(db_path)
     assert removed and manual.exists()
-    assert len([b for b in left if b.kind == backups.AUTO]) == len(
+    assert len([b for b in left if b.kind == AUTO]) == len(
         backups.to_keep([NOON - dt.timedelta(days=n) for n in range(30)], NOON)
     )
 
 
 def test_restore_brings_back_the_old_state_after_a_safety_copy(db: Database, db_path: Path) -> None:
-    groups.create_group(db, groups.GroupInput(name="Före"))
+    groups.create_group(db, GroupInput(name="Före"))
     saved = backups.make_backup(db_path)
-    groups.create_group(db, groups.GroupInput(name="Efter"))
+    groups.create_group(db, GroupInput(name="Efter"))
     db.dispose()
 
     safety = backups.restore(db_path, saved)
@@ -80,11 +82,11 @@ def test_restore_brings_back_the_old_state_after_a_safety_copy(db: Database, db_
     assert _group_names(db_path) == ["Före"]
     assert _group_names(safety) == ["Efter", "Före"]
     kinds = [b.kind for b in backups.list_backups(db_path)]
-    assert sorted(kinds) == [backups.BEFORE_RESTORE, backups.MANUAL]
+    assert sorted(kinds) == [BEFORE_RESTORE, MANUAL]
 
 
 def test_a_damaged_backup_is_not_restored(db: Database, db_path: Path, tmp_path: Path) -> None:
-    groups.create_group(db, groups.GroupInput(name="Kvar"))
+    groups.create_group(db, GroupInput(name="Kvar"))
     db.dispose()
     bad = tmp_path / "trasig.sqlite"
     bad.write_bytes(b"inte en databas" * 100)
@@ -96,8 +98,8 @@ def test_a_damaged_backup_is_not_restored(db: Database, db_path: Path, tmp_path:
 def test_a_damaged_database_is_set_aside_and_the_newest_good_backup_used(
     db: Database, db_path: Path
 ) -> None:
-    groups.create_group(db, groups.GroupInput(name="Sparad"))
-    backups.make_backup(db_path, backups.AUTO, NOON - dt.timedelta(days=1))
+    groups.create_group(db, GroupInput(name="Sparad"))
+    backups.make_backup(db_path, AUTO, NOON - dt.timedelta(days=1))
     db.dispose()
     damaged = db_path.read_bytes()[:4096] + b"\x00garbage" * 2000
     db_path.write_bytes(damaged)
@@ -105,7 +107,7 @@ def test_a_damaged_database_is_set_aside_and_the_newest_good_backup_used(
     aside, used = backups.recover_from_newest_backup(db_path)
 
     assert aside.read_bytes() == damaged  # kept, never overwritten
-    assert used.kind == backups.AUTO
+    assert used.kind == AUTO
     assert _group_names(db_path) == ["Sparad"]
 
 

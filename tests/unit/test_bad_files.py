@@ -21,8 +21,10 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from naravard_desktop.documents.spreadsheets import xlsx_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.plan import plan_import
 from naravard_desktop.services.sip import sip_import, sip_periods, sip_setup
+from naravard_desktop.services.sip.read_models import ImportPreview
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.spreadsheets import read_sheets
 
@@ -126,7 +128,7 @@ def csv_bytes(rows: list[list[Any]], encoding: str = "utf-8") -> bytes:
 class World:
     def __init__(self, db: Database, path: Path, folder: Path) -> None:
         self.db, self.path, self.folder = db, path, folder
-        self.group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+        self.group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
         sip_setup.get_setup(db, self.group.id)
         sip_periods.create_period(db, self.group.id, 2024, 1)
         self.count = 0
@@ -149,7 +151,7 @@ class World:
 
     def import_sip(self, path: Path) -> None:
         preview = attempt(None, lambda: sip_import.preview_import(self.db, self.group.id, path))
-        if isinstance(preview, sip_import.ImportPreview):
+        if isinstance(preview, ImportPreview):
             attempt(self.path, lambda: sip_import.apply_import(self.db, self.group.id, preview))
 
 

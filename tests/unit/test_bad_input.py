@@ -27,8 +27,21 @@ from naravard_desktop.db.enums import (
 )
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput, MemberRow
 from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.meetings.read_models import (
+    ActionInput,
+    AttendanceInput,
+    ItemInput,
+    MeetingInput,
+)
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database, open_database
 
@@ -120,19 +133,17 @@ class World:
 
     def __init__(self, db: Database, path: Path) -> None:
         self.db, self.path = db, path
-        self.group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+        self.group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
         self.member = members.add_member(
-            db, self.group.id, members.MemberInput(name="Anna Berg", active_from=None)
+            db, self.group.id, MemberInput(name="Anna Berg", active_from=None)
         )
         self.meeting = meetings.create_meeting(
-            db, self.group.id, meetings.MeetingInput(held_on=dt.date(2024, 5, 17))
+            db, self.group.id, MeetingInput(held_on=dt.date(2024, 5, 17))
         )
-        self.item = agenda.add_item(db, self.meeting.id, agenda.ItemInput(title="SIP"))
-        self.plan = plans.create_plan(db, self.group.id, plans.PlanInput(title="Plan"))
-        self.area = plan_items.add_area(db, self.plan.id, plan_items.AreaInput("Område"))
-        self.activity = plan_items.add_activity(
-            db, self.area.id, plan_items.ActivityInput(title="Aktivitet")
-        )
+        self.item = agenda.add_item(db, self.meeting.id, ItemInput(title="SIP"))
+        self.plan = plans.create_plan(db, self.group.id, PlanInput(title="Plan"))
+        self.area = plan_items.add_area(db, self.plan.id, AreaInput("Område"))
+        self.activity = plan_items.add_activity(db, self.area.id, ActivityInput(title="Aktivitet"))
         self.setup = sip_setup.get_setup(db, self.group.id)
         self.period = sip_periods.create_period(db, self.group.id, 2024, 1)
 
@@ -153,7 +164,7 @@ def world(tmp_path: Path) -> Iterator[World]:
 def test_group_settings(
     world: World, name: str, municipality: str, region: str, logo: bytes | None
 ) -> None:
-    data = groups.GroupInput(name=name, municipality=municipality, region=region, logo=logo)
+    data = GroupInput(name=name, municipality=municipality, region=region, logo=logo)
     attempt(world.path, lambda: groups.create_group(world.db, data))
     current = groups.get_group(world.db, world.group.id)
     attempt(world.path, lambda: groups.update_group(world.db, current.id, data, current.version))
@@ -171,11 +182,11 @@ def test_group_settings(
     role=st.sampled_from(list(Role)),
 )
 def test_members(world: World, **fields: Any) -> None:
-    data = members.MemberInput(**fields)
+    data = MemberInput(**fields)
     added = attempt(world.path, lambda: members.add_member(world.db, world.group.id, data))
     before = members.get_member(world.db, world.member.membership_id)
     attempt(world.path, lambda: members.update_member(world.db, before, data))
-    if isinstance(added, members.MemberRow):
+    if isinstance(added, MemberRow):
         attempt(world.path, lambda: members.deactivate_member(world.db, added, fields["active_to"]))
 
 
@@ -188,7 +199,7 @@ def test_meetings(
     ends_at: dt.time | None,
     place: str,
 ) -> None:
-    data = meetings.MeetingInput(held_on=held_on, starts_at=starts_at, ends_at=ends_at, place=place)
+    data = MeetingInput(held_on=held_on, starts_at=starts_at, ends_at=ends_at, place=place)
     attempt(world.path, lambda: meetings.create_meeting(world.db, world.group.id, data))
     current = meetings.get_meeting(world.db, world.meeting.id)
     attempt(
@@ -217,7 +228,7 @@ def test_agenda_items_and_autosave(
     attachments: list[str],
     position: int | None,
 ) -> None:
-    data = agenda.ItemInput(title, presenter, minutes, notes, decision, tuple(attachments))
+    data = ItemInput(title, presenter, minutes, notes, decision, tuple(attachments))
     attempt(world.path, lambda: agenda.add_item(world.db, world.meeting.id, data, position))
     attempt(world.path, lambda: agenda.save_text(world.db, world.item.id, "notes", notes))
     attempt(world.path, lambda: agenda.save_text(world.db, world.item.id, "decision", decision))
@@ -243,7 +254,7 @@ def test_attendance(
     last: int | None,
     status: AttendanceStatus,
 ) -> None:
-    details = attendance.AttendanceInput(
+    details = AttendanceInput(
         status=status,
         substitute_for_id=world.member.person_id,
         from_paragraph=first,
@@ -268,7 +279,7 @@ def test_action_items(
     done: bool,
     done_on: dt.date | None,
 ) -> None:
-    data = actions.ActionInput(what=what, who=who, due_on=due_on, done=done, done_on=done_on)
+    data = ActionInput(what=what, who=who, due_on=due_on, done=done, done_on=done_on)
     attempt(world.path, lambda: actions.add_action(world.db, world.item.id, data))
 
 
@@ -298,11 +309,11 @@ def test_plans_areas_and_activities(
     progress: int,
     status: ActivityStatus,
 ) -> None:
-    plan = plans.PlanInput(title=title, valid_from=valid_from, valid_to=valid_to)
+    plan = PlanInput(title=title, valid_from=valid_from, valid_to=valid_to)
     attempt(world.path, lambda: plans.create_plan(world.db, world.group.id, plan))
-    area = plan_items.AreaInput(title=title, number=number, description=description)
+    area = AreaInput(title=title, number=number, description=description)
     attempt(world.path, lambda: plan_items.add_area(world.db, world.plan.id, area))
-    activity = plan_items.ActivityInput(
+    activity = ActivityInput(
         title=title,
         description=description,
         responsible=number,
@@ -316,7 +327,7 @@ def test_plans_areas_and_activities(
     attempt(world.path, lambda: plan_items.add_activity(world.db, world.area.id, activity))
     before = plan_items.get_activity(world.db, world.activity.id)
     attempt(world.path, lambda: plan_items.update_activity(world.db, before, activity))
-    follow = follow_ups.FollowUpInput(
+    follow = FollowUpInput(
         followed_up_on=due or dt.date(2024, 1, 1), status=status, progress=progress, note=schedule
     )
     attempt(world.path, lambda: follow_ups.add_follow_up(world.db, world.activity.id, follow))

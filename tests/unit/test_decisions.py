@@ -9,28 +9,35 @@ import pytest
 from naravard_desktop.db.enums import Role
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings import agenda, decisions, meetings
+from naravard_desktop.services.meetings.read_models import (
+    ItemInput,
+    MeetingData,
+    MeetingInput,
+    snippet,
+)
 from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
 
 
-def _meeting(db: Database, group_id: int, day: dt.date) -> meetings.MeetingData:
-    return meetings.create_meeting(db, group_id, meetings.MeetingInput(held_on=day))
+def _meeting(db: Database, group_id: int, day: dt.date) -> MeetingData:
+    return meetings.create_meeting(db, group_id, MeetingInput(held_on=day))
 
 
 def _decide(db: Database, meeting_id: int, title: str, decision: str, notes: str = "") -> int:
-    item = agenda.add_item(db, meeting_id, agenda.ItemInput(title=title, notes=notes))
+    item = agenda.add_item(db, meeting_id, ItemInput(title=title, notes=notes))
     agenda.save_text(db, item.id, "decision", decision)
     return item.id
 
 
 @pytest.fixture
-def register(db: Database, group: groups.GroupData) -> dict[str, int]:
+def register(db: Database, group: GroupData) -> dict[str, int]:
     """Two meetings in 2023 and 2024 with decisions; a second group with its own."""
     first = _meeting(db, group.id, dt.date(2023, 11, 8))
     second = _meeting(db, group.id, dt.date(2024, 3, 14))
@@ -49,14 +56,14 @@ def register(db: Database, group: groups.GroupData) -> dict[str, int]:
         ),
         "plan": _decide(db, second.id, "Lokal plan 2024", "Planen antas."),
     }
-    other = groups.create_group(db, groups.GroupInput(name="Samverkan Norrby"))
+    other = groups.create_group(db, GroupInput(name="Samverkan Norrby"))
     other_meeting = _meeting(db, other.id, dt.date(2024, 3, 14))
     ids["other"] = _decide(db, other_meeting.id, "Fast vårdkontakt i Norrby", "Planen antas.")
     return ids
 
 
 def test_register_lists_decisions_newest_meeting_first_in_agenda_order(
-    db: Database, group: groups.GroupData, register: dict[str, int]
+    db: Database, group: GroupData, register: dict[str, int]
 ) -> None:
     rows = decisions.list_decisions(db, group.id)
     assert [r.item_id for r in rows] == [register["sip"], register["plan"], register["rutin"]]
@@ -74,7 +81,7 @@ def test_register_lists_decisions_newest_meeting_first_in_agenda_order(
 
 
 def test_register_filters_by_year_and_text(
-    db: Database, group: groups.GroupData, register: dict[str, int]
+    db: Database, group: GroupData, register: dict[str, int]
 ) -> None:
     assert [r.item_id for r in decisions.list_decisions(db, group.id, year=2023)] == [
         register["rutin"]
@@ -88,7 +95,7 @@ def test_register_filters_by_year_and_text(
 
 
 def test_search_finds_titles_notes_and_decisions_of_this_group_only(
-    db: Database, group: groups.GroupData, register: dict[str, int]
+    db: Database, group: GroupData, register: dict[str, int]
 ) -> None:
     hits = decisions.search_items(db, group.id, "vårdkontakt")
     assert [h.item_id for h in hits] == [register["rutin"]]
@@ -109,7 +116,7 @@ def test_search_finds_titles_notes_and_decisions_of_this_group_only(
 
 
 def test_search_after_a_decision_changes(
-    db: Database, group: groups.GroupData, register: dict[str, int]
+    db: Database, group: GroupData, register: dict[str, int]
 ) -> None:
     agenda.save_text(db, register["plan"], "decision", "Planen återremitteras.")
     assert [h.item_id for h in decisions.search_items(db, group.id, "återremitteras")] == [
@@ -118,13 +125,13 @@ def test_search_after_a_decision_changes(
     assert decisions.search_items(db, group.id, "antas") == []
 
 
-def test_register_marks_approved_protocols(db: Database, group: groups.GroupData) -> None:
+def test_register_marks_approved_protocols(db: Database, group: GroupData) -> None:
     chair = add_member(db, group.id, MemberInput(name="Anna Berg", role=Role.CHAIR))
     adjuster = add_member(db, group.id, MemberInput(name="Erik Lund"))
     meeting = meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=dt.date(2024, 5, 17),
             chair_id=chair.person_id,
             adjuster1_id=adjuster.person_id,
@@ -138,10 +145,10 @@ def test_register_marks_approved_protocols(db: Database, group: groups.GroupData
 
 def test_snippet_cuts_around_the_first_word_on_one_line() -> None:
     text = "Inledning. " + "ord " * 80 + "Beslut om\nsamverkan fattas. " + "slut " * 60
-    piece = decisions.snippet("samverkan", text)
+    piece = snippet("samverkan", text)
     assert piece.startswith("… ")
     assert piece.endswith(" …")
     assert "Beslut om samverkan fattas." in piece
     assert "\n" not in piece
-    assert decisions.snippet("saknas", "", "Kort text") == "Kort text"
-    assert decisions.snippet("x") == ""
+    assert snippet("saknas", "", "Kort text") == "Kort text"
+    assert snippet("x") == ""

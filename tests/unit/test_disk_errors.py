@@ -18,8 +18,9 @@ from naravard_desktop import atomic_files
 from naravard_desktop.documents import files
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.group.members import MemberInput
+from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingInput
 from naravard_desktop.services.system.database import Database, describe_save_error
 
 
@@ -49,20 +50,18 @@ def _dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture
-def item(db: Database) -> Iterator[agenda.ItemData]:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+def item(db: Database) -> Iterator[ItemData]:
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
     members.add_member(db, group.id, MemberInput(name="Anna Berg"))
-    meeting = meetings.create_meeting(
-        db, group.id, meetings.MeetingInput(held_on=dt.date(2024, 5, 17))
-    )
-    item = agenda.add_item(db, meeting.id, agenda.ItemInput(title="Fast vårdkontakt"))
+    meeting = meetings.create_meeting(db, group.id, MeetingInput(held_on=dt.date(2024, 5, 17)))
+    item = agenda.add_item(db, meeting.id, ItemInput(title="Fast vårdkontakt"))
     agenda.save_text(db, item.id, "notes", "Det som redan är sparat.")
     yield item
 
 
 @pytest.mark.sqlite_only("a full disk is simulated with PRAGMA max_page_count")
 def test_a_full_disk_refuses_the_save_in_swedish_and_keeps_what_was_saved(
-    db: Database, db_path: Path, item: agenda.ItemData
+    db: Database, db_path: Path, item: ItemData
 ) -> None:
     with db.engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
@@ -75,7 +74,7 @@ def test_a_full_disk_refuses_the_save_in_swedish_and_keeps_what_was_saved(
     assert "inte sparad" in str(caught.value)
     with pytest.raises(DatabaseFileError):
         agenda.add_item(
-            db, item.meeting_id, agenda.ItemInput(title="Ny punkt", decision="Beslut. " * 20_000)
+            db, item.meeting_id, ItemInput(title="Ny punkt", decision="Beslut. " * 20_000)
         )
     assert _dump(db_path) == before
     (stored,) = [i for i in agenda.list_items(db, item.meeting_id) if i.id == item.id]
@@ -89,7 +88,7 @@ def test_a_full_disk_refuses_the_save_in_swedish_and_keeps_what_was_saved(
 
 @pytest.mark.sqlite_only("a read-only database is simulated with PRAGMA query_only")
 def test_a_read_only_database_refuses_the_save_in_swedish(
-    db: Database, db_path: Path, item: agenda.ItemData
+    db: Database, db_path: Path, item: ItemData
 ) -> None:
     _pragma_on_every_connection(db, "PRAGMA query_only = 1")
     before = _dump(db_path)
@@ -101,7 +100,7 @@ def test_a_read_only_database_refuses_the_save_in_swedish(
 
 @pytest.mark.sqlite_only("another program holds SQLite's write lock on the file")
 def test_a_database_held_by_another_program_refuses_the_save_and_can_be_retried(
-    db: Database, db_path: Path, item: agenda.ItemData
+    db: Database, db_path: Path, item: ItemData
 ) -> None:
     _pragma_on_every_connection(db, "PRAGMA busy_timeout = 50")
     other = sqlite3.connect(db_path, isolation_level=None)

@@ -20,9 +20,10 @@ from naravard_desktop.documents.protocol_docx import protocol_docx
 from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings.protocol_model import ActionLine
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database
 from tests.unit.test_protocol_documents import _items, _meeting, _pages
@@ -131,11 +132,11 @@ def test_no_line_ends_at_a_paragraph_sign_kl_or_inside_a_long_date() -> None:
 
 
 def test_plan_pdf_has_a_spaced_iso_range_and_joined_revision_dates(db: Database) -> None:
-    group = groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
     plan = plans.create_plan(
         db,
         group.id,
-        plans.PlanInput(
+        PlanInput(
             title="Lokal plan 2025–2027",
             valid_from=dt.date(2025, 1, 1),
             valid_to=dt.date(2027, 12, 31),
@@ -158,6 +159,6 @@ def test_plan_pdf_has_a_spaced_iso_range_and_joined_revision_dates(db: Database)
 
 
 def test_sip_pdf_says_utskrivet_den(db: Database) -> None:
-    group = groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
     text = _flat(sip_pdf(year_report(db, group.id, 2026, None), dt.date(2026, 11, 30)))
     assert "Utskrivet den 30 november 2026." in text

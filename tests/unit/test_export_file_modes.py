@@ -16,7 +16,9 @@ import pytest
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.meetings.read_models import MeetingInput
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.backups import make_backup
 from naravard_desktop.services.system.database import Database, open_database
@@ -66,10 +68,8 @@ def test_a_protocol_exported_from_the_database_is_readable_but_the_database_is_n
     os.umask(0o022)
     db: Database = open_database(str(tmp_path / "naravard.sqlite"))
     try:
-        group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
-        meeting = meetings.create_meeting(
-            db, group.id, meetings.MeetingInput(held_on=dt.date(2024, 5, 17))
-        )
+        group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
+        meeting = meetings.create_meeting(db, group.id, MeetingInput(held_on=dt.date(2024, 5, 17)))
         shared = tmp_path / "delad mapp"
         shared.mkdir()
         pdf = meeting_files.write_protocol(db, meeting.id, shared / "Protokoll.pdf")

@@ -16,6 +16,7 @@ from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.logging_setup import configure_logging
 from naravard_desktop.paths import log_path
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import open_database
 from naravard_desktop.services.system.drafts import DraftStore
@@ -39,7 +40,7 @@ def test_a_new_database_and_its_journal_files_are_owner_only(tmp_path: Path) -> 
     path = tmp_path / "ny.sqlite"
     db = open_database(str(path))
     try:
-        groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+        groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
         with db.engine.connect():
             siblings = [p for p in tmp_path.iterdir() if p.name.startswith("ny.sqlite")]
             assert {p.name for p in siblings} >= {"ny.sqlite", "ny.sqlite-wal"}

@@ -10,7 +10,7 @@ import pytest
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.groups import GroupInput
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import Database
 
 

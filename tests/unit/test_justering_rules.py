@@ -17,8 +17,15 @@ from naravard_desktop.documents import demo, meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.meetings.read_models import (
+    AttendanceInput,
+    AttendanceRow,
+    MeetingData,
+    MeetingInput,
+)
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
@@ -26,12 +33,12 @@ TODAY = dt.date(2024, 6, 3)
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
 
 
 @pytest.fixture
-def people(db: Database, group: groups.GroupData) -> dict[str, int]:
+def people(db: Database, group: GroupData) -> dict[str, int]:
     found = {}
     for name, role in (
         ("Anna Berg", Role.CHAIR),
@@ -49,15 +56,15 @@ def people(db: Database, group: groups.GroupData) -> dict[str, int]:
 
 def _meeting(
     db: Database,
-    group: groups.GroupData,
+    group: GroupData,
     people: dict[str, int],
     day: dt.date = DAY,
     second_adjuster: str | None = None,
-) -> meetings.MeetingData:
+) -> MeetingData:
     return meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             chair_id=people["Anna Berg"],
             secretary_id=people["Lisa Nord"],
@@ -67,7 +74,7 @@ def _meeting(
     )
 
 
-def _attendance(db: Database, meeting_id: int) -> dict[str, attendance.AttendanceRow]:
+def _attendance(db: Database, meeting_id: int) -> dict[str, AttendanceRow]:
     return {r.name: r for r in attendance.list_attendance(db, meeting_id)}
 
 
@@ -84,7 +91,7 @@ def _refused(db: Database, meeting_id: int, day: dt.date, today: dt.date | None 
 
 
 def test_a_meeting_two_months_ahead_cannot_be_approved(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     ahead = dt.date.today() + dt.timedelta(days=60)
     meeting = _meeting(db, group, people, ahead)
@@ -98,7 +105,7 @@ def test_a_meeting_two_months_ahead_cannot_be_approved(
 
 
 def test_a_date_of_approval_after_today_is_refused(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     assert _refused(db, meeting.id, TODAY + dt.timedelta(days=1)) == (
@@ -111,7 +118,7 @@ def test_a_date_of_approval_after_today_is_refused(
 
 
 def test_a_date_of_approval_before_the_meeting_is_refused(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     assert _refused(db, meeting.id, DAY - dt.timedelta(days=1)) == (
@@ -122,7 +129,7 @@ def test_a_date_of_approval_before_the_meeting_is_refused(
 
 @pytest.mark.parametrize("day", [DAY, TODAY], ids=["the meeting day", "today"])
 def test_the_meeting_day_and_today_are_both_allowed(
-    db: Database, group: groups.GroupData, people: dict[str, int], day: dt.date
+    db: Database, group: GroupData, people: dict[str, int], day: dt.date
 ) -> None:
     meeting = _meeting(db, group, people)
     assert approval.approval_problems(db, meeting.id, day, today=TODAY) == []
@@ -135,11 +142,11 @@ def test_the_meeting_day_and_today_are_both_allowed(
 
 
 def test_the_chair_recorded_as_absent_is_refused_by_name(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     anna = _attendance(db, meeting.id)["Anna Berg"]
-    attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
     assert _refused(db, meeting.id, TODAY) == (
         "Ordföranden Anna Berg är inte antecknad som närvarande: ändra närvaron eller välj en "
         "annan ordförande."
@@ -147,7 +154,7 @@ def test_the_chair_recorded_as_absent_is_refused_by_name(
 
 
 def test_a_chair_missing_from_the_attendance_list_is_not_present(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     attendance.remove_attendance(db, _attendance(db, meeting.id)["Anna Berg"].id)
@@ -157,14 +164,12 @@ def test_a_chair_missing_from_the_attendance_list_is_not_present(
 
 
 def test_every_adjuster_must_be_recorded_as_present(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people, second_adjuster="Maja Fors")
     rows = _attendance(db, meeting.id)
     attendance.remove_attendance(db, rows["Erik Lund"].id)
-    attendance.set_attendance(
-        db, rows["Maja Fors"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
-    )
+    attendance.set_attendance(db, rows["Maja Fors"].id, AttendanceInput(AttendanceStatus.ABSENT))
     message = _refused(db, meeting.id, TODAY)
     assert message == (
         "Justeraren Erik Lund är inte antecknad som närvarande: ändra närvaron eller välj en "
@@ -178,32 +183,30 @@ def test_every_adjuster_must_be_recorded_as_present(
 
 
 def test_present_for_part_of_the_meeting_or_as_a_substitute_counts(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people, second_adjuster="Sara Holm")
     rows = _attendance(db, meeting.id)
     attendance.set_attendance(
         db,
         rows["Anna Berg"].id,
-        attendance.AttendanceInput(AttendanceStatus.PRESENT, from_paragraph=3),
+        AttendanceInput(AttendanceStatus.PRESENT, from_paragraph=3),
     )
     attendance.set_attendance(
         db,
         rows["Sara Holm"].id,
-        attendance.AttendanceInput(
-            AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Maja Fors"]
-        ),
+        AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Maja Fors"]),
     )
     meeting_files.approve(db, meeting.id, "Anna Berg, Erik Lund och Sara Holm", TODAY, today=TODAY)
     assert meetings.get_meeting(db, meeting.id).locked
 
 
 def test_the_date_problem_is_marked_for_the_date_field_and_all_are_named_at_once(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     anna = _attendance(db, meeting.id)["Anna Berg"]
-    attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
     problems = approval.approval_problems(db, meeting.id, DAY - dt.timedelta(days=3), TODAY)
     assert [p.field for p in problems] == ["approved_on", ""]
     assert problems[0].message.startswith("Justeringsdatumet 2024-05-14 ligger före")

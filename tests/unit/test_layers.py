@@ -84,3 +84,58 @@ def test_qt_is_imported_only_by_the_window() -> None:
         )
     ]
     assert outside == []
+
+
+# The modules that hold read models (frozen dataclasses for the layers above): each area's
+# read_models.py, and the models of the protocol, the plan import and the SIP analysis.
+READ_MODEL_MODULES = ("read_models", "protocol_model", "plan_import_model", "analysis_model")
+
+
+def _frozen_dataclasses() -> tuple[set[str], dict[str, set[str]]]:
+    """The read models' names, and module → the frozen dataclasses defined elsewhere."""
+    read_models: set[str] = set()
+    elsewhere: dict[str, set[str]] = {}
+    for path in sorted((PACKAGE / "services").rglob("*.py")):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ClassDef) and any(
+                "dataclass(frozen=True" in ast.unparse(d) for d in node.decorator_list
+            ):
+                if path.stem in READ_MODEL_MODULES:
+                    read_models.add(node.name)
+                else:
+                    elsewhere.setdefault(module, set()).add(node.name)
+    return read_models, elsewhere
+
+
+def test_the_layers_above_take_read_models_from_their_modules() -> None:
+    """The window, the command line and the documents take the services' dataclasses from a
+    read-model module (services/<area>/read_models.py and the like), never through the module
+    of a use case that happens to build or re-export them."""
+    read_models, elsewhere = _frozen_dataclasses()
+
+    def bypasses(module: str, name: str) -> bool:
+        if not module.startswith("naravard_desktop.services."):
+            return False
+        if module.rsplit(".", 1)[-1] in READ_MODEL_MODULES:
+            return False
+        return name in read_models or name in elsewhere.get(module, set())
+
+    found: list[str] = []
+    for path in _modules():
+        if LAYERS[_top(path)] <= LAYERS["services"]:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        modules: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    if bypasses(node.module, alias.name):
+                        found.append(f"{path.relative_to(PACKAGE)}: {alias.name}")
+                    modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                module = modules.get(node.value.id, "")
+                if bypasses(module, node.attr):
+                    found.append(f"{path.relative_to(PACKAGE)}: {node.value.id}.{node.attr}")
+    assert sorted(set(found)) == []

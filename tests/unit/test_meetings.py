@@ -11,21 +11,29 @@ from naravard_desktop.db.enums import AttendanceStatus, ParagraphNumbering, Role
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
 from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.meetings.read_models import (
+    ActionInput,
+    AttendanceInput,
+    ItemInput,
+    MeetingData,
+    MeetingInput,
+)
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Lokal samverkansgrupp Bergsjö"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
 
 
 @pytest.fixture
-def people(db: Database, group: groups.GroupData) -> dict[str, int]:
+def people(db: Database, group: GroupData) -> dict[str, int]:
     """Invented members; returns name → person id."""
     start = dt.date(2023, 1, 1)
     rows = [
@@ -51,12 +59,12 @@ def people(db: Database, group: groups.GroupData) -> dict[str, int]:
 
 
 def _meeting(
-    db: Database, group: groups.GroupData, people: dict[str, int], day: dt.date = DAY
-) -> meetings.MeetingData:
+    db: Database, group: GroupData, people: dict[str, int], day: dt.date = DAY
+) -> MeetingData:
     return meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             starts_at=dt.time(13, 0),
             ends_at=dt.time(15, 30),
@@ -69,7 +77,7 @@ def _meeting(
 
 
 def test_new_meeting_has_the_standard_items_and_prefilled_attendance(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     titles = [i.title for i in agenda.list_items(db, meeting.id)]
@@ -89,23 +97,23 @@ def test_new_meeting_has_the_standard_items_and_prefilled_attendance(
 
 
 def test_english_groups_get_english_standard_items(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     groups.update_group(
-        db, group.id, groups.GroupInput(name=group.name, protocol_language="en"), group.version
+        db, group.id, GroupInput(name=group.name, protocol_language="en"), group.version
     )
     meeting = _meeting(db, group, people)
     assert agenda.list_items(db, meeting.id)[0].title == "Opening of the meeting"
 
 
 def test_bad_meeting_input_is_refused_with_every_problem(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         meetings.create_meeting(
             db,
             group.id,
-            meetings.MeetingInput(
+            MeetingInput(
                 held_on=None,
                 starts_at=dt.time(15, 0),
                 ends_at=dt.time(13, 0),
@@ -121,7 +129,7 @@ def test_bad_meeting_input_is_refused_with_every_problem(
 
 
 def test_two_meetings_the_same_day_are_allowed_and_counted(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     first = _meeting(db, group, people)
     _meeting(db, group, people)
@@ -129,7 +137,7 @@ def test_two_meetings_the_same_day_are_allowed_and_counted(
 
 
 def test_paragraphs_run_through_the_year_and_restart_per_meeting_when_set(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     march = _meeting(db, group, people, dt.date(2024, 3, 1))
     may = _meeting(db, group, people, DAY)
@@ -145,22 +153,20 @@ def test_paragraphs_run_through_the_year_and_restart_per_meeting_when_set(
     groups.update_group(
         db,
         group.id,
-        groups.GroupInput(name=fresh.name, paragraph_numbering=ParagraphNumbering.PER_MEETING),
+        GroupInput(name=fresh.name, paragraph_numbering=ParagraphNumbering.PER_MEETING),
         fresh.version,
     )
     assert agenda.list_items(db, may.id)[0].paragraph == 1
 
 
 def test_items_add_move_and_running_time(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     added = agenda.add_item(
         db,
         meeting.id,
-        agenda.ItemInput(
-            title="Uppföljning av lokal plan", presenter="Sara Holm", planned_minutes=30
-        ),
+        ItemInput(title="Uppföljning av lokal plan", presenter="Sara Holm", planned_minutes=30),
     )
     items = agenda.list_items(db, meeting.id)
     assert [i.title for i in items].index("Uppföljning av lokal plan") == 4  # before closing
@@ -172,11 +178,11 @@ def test_items_add_move_and_running_time(
 
 
 def test_item_validation_and_huge_notes(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     with pytest.raises(ValidationError) as caught:
-        agenda.add_item(db, meeting.id, agenda.ItemInput(title=" ", planned_minutes=-5))
+        agenda.add_item(db, meeting.id, ItemInput(title=" ", planned_minutes=-5))
     assert set(caught.value.fields) == {"title", "planned_minutes"}
     item = agenda.list_items(db, meeting.id)[0]
     long_note = "Anteckning med emoji 🙂 och עברית och العربية. " * 4000
@@ -187,32 +193,30 @@ def test_item_validation_and_huge_notes(
 
 
 def test_stale_item_update_is_refused(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     item = agenda.list_items(db, meeting.id)[0]
-    agenda.update_item(db, item.id, agenda.ItemInput(title="Öppnande"), item.version)
+    agenda.update_item(db, item.id, ItemInput(title="Öppnande"), item.version)
     with pytest.raises(StaleEditError):
-        agenda.update_item(db, item.id, agenda.ItemInput(title="Annat"), item.version)
+        agenda.update_item(db, item.id, ItemInput(title="Annat"), item.version)
 
 
 def test_attendance_substitute_guest_and_partial(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
-    attendance.set_attendance(
-        db, rows["Per Ek"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
-    )
+    attendance.set_attendance(db, rows["Per Ek"].id, AttendanceInput(AttendanceStatus.ABSENT))
     with pytest.raises(ValidationError) as caught:
         attendance.set_attendance(
-            db, rows["Sara Holm"].id, attendance.AttendanceInput(AttendanceStatus.SUBSTITUTE)
+            db, rows["Sara Holm"].id, AttendanceInput(AttendanceStatus.SUBSTITUTE)
         )
     assert "substitute_for_id" in caught.value.fields
     sub = attendance.set_attendance(
         db,
         rows["Sara Holm"].id,
-        attendance.AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]),
+        AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]),
     )
     assert sub.substitute_for == "Per Ek"
     guest = attendance.add_guest(
@@ -220,7 +224,7 @@ def test_attendance_substitute_guest_and_partial(
         meeting.id,
         "Kim Varg",
         "Länsstyrelsen",
-        attendance.AttendanceInput(AttendanceStatus.GUEST, from_paragraph=5),
+        AttendanceInput(AttendanceStatus.GUEST, from_paragraph=5),
     )
     assert guest.is_guest and guest.from_paragraph == 5
     with pytest.raises(ValidationError):
@@ -228,13 +232,13 @@ def test_attendance_substitute_guest_and_partial(
 
 
 def test_open_actions_carry_to_the_next_meeting_until_done(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     march = _meeting(db, group, people, dt.date(2024, 3, 1))
     may = _meeting(db, group, people, DAY)
     item = agenda.list_items(db, march.id)[3]
     action = actions.add_action(
-        db, item.id, actions.ActionInput("Ta fram rutin för fast vårdkontakt", "Sara Holm", DAY)
+        db, item.id, ActionInput("Ta fram rutin för fast vårdkontakt", "Sara Holm", DAY)
     )
     carried = actions.open_actions_before(db, may.id)
     assert [a.what for a in carried] == ["Ta fram rutin för fast vårdkontakt"]
@@ -246,7 +250,7 @@ def test_open_actions_carry_to_the_next_meeting_until_done(
 
 
 def test_approval_locks_the_meeting_and_stores_the_pdf(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     item = agenda.list_items(db, meeting.id)[1]
@@ -269,20 +273,18 @@ def test_approval_locks_the_meeting_and_stores_the_pdf(
     with pytest.raises(DomainError, match="justerat och låst"):
         agenda.save_text(db, item.id, "decision", "Ändrat i efterhand")
     with pytest.raises(DomainError):
-        agenda.add_item(db, meeting.id, agenda.ItemInput(title="Ny punkt"))
+        agenda.add_item(db, meeting.id, ItemInput(title="Ny punkt"))
     with pytest.raises(DomainError):
         meetings.delete_meeting(db, meeting.id)
     assert meetings.get_meeting(db, meeting.id).locked
 
 
 def test_approval_is_refused_with_an_absent_adjuster_and_nothing_changes(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
-    attendance.set_attendance(
-        db, rows["Erik Lund"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
-    )
+    attendance.set_attendance(db, rows["Erik Lund"].id, AttendanceInput(AttendanceStatus.ABSENT))
     with pytest.raises(DomainError, match="Erik Lund"):
         meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
     assert not meetings.get_meeting(db, meeting.id).locked
@@ -290,7 +292,7 @@ def test_approval_is_refused_with_an_absent_adjuster_and_nothing_changes(
 
 
 def test_a_correction_is_a_new_visible_revision(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     first = meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
@@ -312,13 +314,13 @@ def test_a_correction_is_a_new_visible_revision(
 
 
 def test_the_chair_cannot_be_either_adjuster(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         meetings.create_meeting(
             db,
             group.id,
-            meetings.MeetingInput(
+            MeetingInput(
                 held_on=DAY,
                 chair_id=people["Anna Berg"],
                 adjuster1_id=people["Erik Lund"],
@@ -329,7 +331,7 @@ def test_the_chair_cannot_be_either_adjuster(
 
 
 def test_a_correction_under_way_shows_its_reason(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     meeting_files.approve(db, meeting.id, "Anna Berg", DAY)

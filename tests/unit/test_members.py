@@ -13,8 +13,7 @@ from naravard_desktop.db.models import Group, Membership, Person
 from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.group.groups import GroupData, GroupInput
-from naravard_desktop.services.group.members import MemberInput
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.system.database import Database
 
 ANNA = MemberInput(

@@ -24,9 +24,11 @@ from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import meetings
+from naravard_desktop.services.meetings.read_models import MeetingInput
 from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database, open_database
 
@@ -125,7 +127,7 @@ def _english_protocol_meeting(db: Database, group_id: int, source: int) -> int:
     groups.update_group(
         db, group_id, replace(current.as_input(), protocol_language="en"), current.version
     )
-    data = meetings.MeetingInput(
+    data = MeetingInput(
         held_on=TODAY + dt.timedelta(days=14),
         starts_at=dt.time(13, 0),
         place="Kommunhuset, sal Ljusnan",
@@ -194,9 +196,9 @@ def test_the_sip_chart_draws_its_labels_in_dejavu(
 
 def _plan(db: Database, areas: list[tuple[str, int]]) -> int:
     """A plan with the given areas, each with that many activities ("Aktivitet 3 i Vård")."""
-    group = groups.create_group(db, groups.GroupInput(name=GROUP))
+    group = groups.create_group(db, GroupInput(name=GROUP))
     plan = plans.create_plan(
-        db, group.id, plans.PlanInput(title="Importerad plan", state=PlanState.ADOPTED)
+        db, group.id, PlanInput(title="Importerad plan", state=PlanState.ADOPTED)
     )
     for number, (title, count) in enumerate(areas, start=1):
         area = plan_items.add_area(db, plan.id, AreaInput(title=title, number=str(number)))
@@ -291,7 +293,7 @@ def test_an_empty_area_says_so_and_a_parent_area_heads_its_sub_areas(db: Databas
 
 
 def test_a_sip_report_without_counts_says_so_without_an_empty_table(db: Database) -> None:
-    group = groups.create_group(db, groups.GroupInput(name=GROUP))
+    group = groups.create_group(db, GroupInput(name=GROUP))
     data = sip_pdf(year_report(db, group.id, 2020, None), TODAY)
     [page] = _pages(data)
     assert "Inga antal har registrerats för 2020." in page

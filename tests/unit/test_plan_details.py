@@ -12,17 +12,23 @@ from naravard_desktop.db.enums import ActivityStatus, PlanState
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.follow_ups import FollowUpInput
 from naravard_desktop.services.plan.plan_decisions import decision_choices, decision_labels
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+    PlanSummary,
+    RevisionInput,
+)
 from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture
 def group_id(db: Database) -> int:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö")).id
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö")).id
 
 
 def add_meeting(
@@ -75,7 +81,7 @@ def test_decision_choices_are_items_with_a_decision_newest_meeting_first(
     assert decision_labels(db, group_id, [second[1], None]) == {
         second[1]: "§ 4, 17 maj 2024: Revidering av planen"
     }
-    other = groups.create_group(db, groups.GroupInput(name="Annan grupp")).id
+    other = groups.create_group(db, GroupInput(name="Annan grupp")).id
     assert decision_choices(db, other, keep=[first[1]]) == []
 
 
@@ -131,7 +137,7 @@ def test_details_and_revision_history_saved_together_and_put_back(
     )
 
 
-def replace_title(plan: plans.PlanSummary, title: str) -> PlanInput:
+def replace_title(plan: PlanSummary, title: str) -> PlanInput:
     data = plan.as_input()
     return PlanInput(title, data.valid_from, data.valid_to, data.state, data.adopted_by_item_id)
 

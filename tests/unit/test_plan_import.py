@@ -15,17 +15,19 @@ from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_demo import add_demo_plan
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.plan.read_models import ActivityInput, PlanInput
 from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 3, 1)
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
 
 
 def xlsx(path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
@@ -152,7 +154,7 @@ def test_skane_layout_numbered_areas_with_lettered_sub_areas(tmp_path: Path) -> 
 
 
 def test_merged_area_cells_and_english_headers_in_another_order(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     rows: list[list[object]] = [
         ["Schedule", "Activity", "Area", "Responsible", "Progress (%)", "Budget"],
@@ -175,7 +177,7 @@ def test_merged_area_cells_and_english_headers_in_another_order(
 
 
 def test_cp1252_semicolon_csv_as_swedish_excel_saves_it(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     text = (
         "Område;Aktivitet;Ansvar;Tidsplan;Status;Framsteg\r\n"
@@ -214,7 +216,7 @@ def test_utf8_comma_csv(tmp_path: Path) -> None:
 
 
 def test_bad_values_are_named_by_row_and_column_and_nothing_is_written(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(
@@ -275,15 +277,15 @@ def test_excel_serial_numbers_in_the_schedule_and_due_columns(tmp_path: Path) ->
 
 
 def test_round_trip_export_then_import_gives_the_same_plan(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     add_demo_plan(db, group, TODAY)
     [original] = plans.list_plans(db, group.id)
     skane = plans.create_plan(
-        db, group.id, plans.PlanInput(title="Skåne", valid_from=TODAY), template_key="skane"
+        db, group.id, PlanInput(title="Skåne", valid_from=TODAY), template_key="skane"
     )
     area_b = plan_items.load_tree(db, skane.id).areas[2]
-    override = plan_items.ActivityInput(
+    override = ActivityInput(
         title="Mobila vårdteam\nmed två rader",
         description="Beskrivning",
         responsible="Erik Lund",
@@ -324,9 +326,7 @@ def _shape(db: Database, plan_id: int) -> list[tuple[object, ...]]:
     return shape
 
 
-def test_plan_pdf_text_landscape_groups_overdue_and_footer(
-    db: Database, group: groups.GroupData
-) -> None:
+def test_plan_pdf_text_landscape_groups_overdue_and_footer(db: Database, group: GroupData) -> None:
     add_demo_plan(db, group, TODAY)
     [plan] = plans.list_plans(db, group.id)
     reader = PdfReader(io.BytesIO(plan_file_bytes(db, plan.id, ".pdf", TODAY)))

@@ -11,6 +11,7 @@ import pytest
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import (
     ImportOptions,
@@ -20,7 +21,7 @@ from naravard_desktop.services.plan.plan_import import (
     read_plan_file,
 )
 from naravard_desktop.services.plan.plan_import_rows import SKIP_REASONS
-from naravard_desktop.services.plan.plans import RevisionInput
+from naravard_desktop.services.plan.read_models import RevisionInput
 from naravard_desktop.services.system.database import Database
 from tests.unit import plan_layout_files as files
 
@@ -59,8 +60,8 @@ def saved_tree(db: Database, plan_id: int) -> Tree:
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Krokom"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Samverkan Krokom"))
 
 
 JAMTLAND_REVISIONS = [
@@ -70,7 +71,7 @@ JAMTLAND_REVISIONS = [
 
 
 def test_jamtland_handlingsplan_as_excel_saves_it(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     preview = read_plan_file(files.jamtland_xlsx(tmp_path / "handlingsplan.xlsx"))
     assert tree(preview) == files.jamtland_tree()
@@ -91,7 +92,7 @@ def test_jamtland_handlingsplan_as_excel_saves_it(
 
 
 def test_jamtland_handlingsplan_as_a_word_document(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     preview = read_plan_file(files.jamtland_docx(tmp_path / "Handlingsplan 2024.docx"))
     assert tree(preview) == files.jamtland_tree()
@@ -104,7 +105,7 @@ def test_jamtland_handlingsplan_as_a_word_document(
 
 
 def test_skane_numbered_areas_lettered_sub_areas_and_bullet_cells_as_xlsx(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     preview = read_plan_file(files.skane_xlsx(tmp_path / "skane.xlsx"))
     assert tree(preview) == files.skane_tree()
@@ -340,7 +341,7 @@ def test_validity_and_revision_lines_above_the_table(
 
 
 def test_a_revision_note_with_an_identity_number_is_held_back_like_every_other_text(
-    tmp_path: Path, db: Database, group: groups.GroupData
+    tmp_path: Path, db: Database, group: GroupData
 ) -> None:
     from naravard_desktop.services.system.privacy import PrivacyWarning
 

@@ -16,9 +16,15 @@ from hypothesis import strategies as st
 from naravard_desktop.db.enums import PlanState
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
-from naravard_desktop.services.plan.plans import RevisionInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    PlanInput,
+    RevisionInput,
+)
 from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 3, 1)
@@ -46,15 +52,15 @@ def summary(db: Database, plan_id: int) -> tuple[object, ...]:
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Åre"))
+def group(db: Database) -> GroupData:
+    return groups.create_group(db, GroupInput(name="Samverkan Åre"))
 
 
 def _plan(db: Database, group_id: int) -> int:
     plan = plans.create_plan(
         db,
         group_id,
-        plans.PlanInput(
+        PlanInput(
             "Handlingsplan 2024",
             dt.date(2021, 9, 24),
             dt.date(2026, 12, 31),
@@ -69,7 +75,7 @@ def _plan(db: Database, group_id: int) -> int:
     plan_items.add_activity(
         db,
         area.id,
-        plan_items.ActivityInput(
+        ActivityInput(
             title="- Utbildningsinsatser\n- Uppföljning av SIP-avvikelser",
             responsible="Fredagsgruppen",
             schedule_text="Hösten 2022",
@@ -80,7 +86,7 @@ def _plan(db: Database, group_id: int) -> int:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_then_import_gives_the_same_plan_and_revision_history(
-    tmp_path: Path, db: Database, group: groups.GroupData, suffix: str
+    tmp_path: Path, db: Database, group: GroupData, suffix: str
 ) -> None:
     plan_id = _plan(db, group.id)
     path = tmp_path / f"export{suffix}"
@@ -127,21 +133,19 @@ def plan_trees(draw: st.DrawFn) -> list[tuple[str, str, list[tuple[str, str, lis
 def test_any_exported_plan_reimports_to_the_same_tree(
     tmp_path: Path,
     db: Database,
-    group: groups.GroupData,
+    group: GroupData,
     tree: list[tuple[str, str, list[tuple[str, str, list[str]]]]],
     responsible: str,
     title: str,
 ) -> None:
-    plan = plans.create_plan(db, group.id, plans.PlanInput(title=title))
+    plan = plans.create_plan(db, group.id, PlanInput(title=title))
     for number, area_title, subs in tree:
-        top = plan_items.add_area(db, plan.id, plan_items.AreaInput(area_title, number))
+        top = plan_items.add_area(db, plan.id, AreaInput(area_title, number))
         for sub_number, sub_title, activities in subs:
-            sub = plan_items.add_area(
-                db, plan.id, plan_items.AreaInput(sub_title, sub_number), top.id
-            )
+            sub = plan_items.add_area(db, plan.id, AreaInput(sub_title, sub_number), top.id)
             for activity in activities:
                 plan_items.add_activity(
-                    db, sub.id, plan_items.ActivityInput(activity, responsible=responsible)
+                    db, sub.id, ActivityInput(activity, responsible=responsible)
                 )
     path = tmp_path / "plan.xlsx"
     path.write_bytes(plan_file_bytes(db, plan.id, ".xlsx", TODAY))

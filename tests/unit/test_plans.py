@@ -11,12 +11,16 @@ from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups, overview
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.follow_ups import FollowUpInput
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
 from naravard_desktop.services.plan.plan_labels import status_from_text, status_label
 from naravard_desktop.services.plan.plan_templates import load_templates
-from naravard_desktop.services.plan.plans import PlanInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database
 
 TODAY = dt.date(2025, 3, 1)
@@ -24,7 +28,7 @@ TODAY = dt.date(2025, 3, 1)
 
 @pytest.fixture
 def group_id(db: Database) -> int:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö")).id
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö")).id
 
 
 @pytest.fixture

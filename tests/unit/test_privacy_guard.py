@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingInput
 from naravard_desktop.services.plan import plan_import, plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput
-from naravard_desktop.services.plan.plans import PlanInput
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning, luhn_check_digit
 
@@ -24,17 +25,13 @@ OTHER = "19560607" + "271" + str(luhn_check_digit("560607271"))
 
 
 @pytest.fixture
-def item(db: Database) -> agenda.ItemData:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
-    meeting = meetings.create_meeting(
-        db, group.id, meetings.MeetingInput(held_on=dt.date(2024, 5, 17))
-    )
-    return agenda.add_item(db, meeting.id, agenda.ItemInput(title="Fast vårdkontakt"))
+def item(db: Database) -> ItemData:
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
+    meeting = meetings.create_meeting(db, group.id, MeetingInput(held_on=dt.date(2024, 5, 17)))
+    return agenda.add_item(db, meeting.id, ItemInput(title="Fast vårdkontakt"))
 
 
-def test_autosave_refuses_a_number_and_keeps_the_saved_notes(
-    db: Database, item: agenda.ItemData
-) -> None:
+def test_autosave_refuses_a_number_and_keeps_the_saved_notes(db: Database, item: ItemData) -> None:
     agenda.save_text(db, item.id, "notes", "Gruppen diskuterade rutiner.")
     with pytest.raises(PrivacyWarning) as caught:
         agenda.save_text(db, item.id, "notes", f"Gruppen diskuterade {NUMBER}.")
@@ -45,7 +42,7 @@ def test_autosave_refuses_a_number_and_keeps_the_saved_notes(
 
 
 def test_with_a_reason_the_text_is_saved_logged_and_not_asked_about_again(
-    db: Database, item: agenda.ItemData, caplog: pytest.LogCaptureFixture
+    db: Database, item: ItemData, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
         agenda.save_text(
@@ -67,14 +64,10 @@ def test_with_a_reason_the_text_is_saved_logged_and_not_asked_about_again(
     assert stored.decision == f"Beslut om {NUMBER} och mer text"
 
 
-def test_adding_and_editing_items_check_every_free_text(
-    db: Database, item: agenda.ItemData
-) -> None:
+def test_adding_and_editing_items_check_every_free_text(db: Database, item: ItemData) -> None:
     before = len(agenda.list_items(db, item.meeting_id))
     with pytest.raises(PrivacyWarning):
-        agenda.add_item(
-            db, item.meeting_id, agenda.ItemInput(title="Ärende", decision=f"Se {NUMBER}")
-        )
+        agenda.add_item(db, item.meeting_id, ItemInput(title="Ärende", decision=f"Se {NUMBER}"))
     assert len(agenda.list_items(db, item.meeting_id)) == before
     with pytest.raises(PrivacyWarning):
         agenda.update_item(
@@ -91,7 +84,7 @@ def test_adding_and_editing_items_check_every_free_text(
 
 
 def test_plan_activity_descriptions_are_guarded_and_undo_restores_them(db: Database) -> None:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
     plan = plans.create_plan(db, group.id, PlanInput(title="Lokal plan"))
     area = plan_items.add_area(db, plan.id, AreaInput("Fast vårdkontakt"))
     data = ActivityInput(title="Kartlägg", description=f"Exempel: {NUMBER}")
@@ -112,7 +105,7 @@ def test_plan_activity_descriptions_are_guarded_and_undo_restores_them(db: Datab
 def test_an_imported_plan_with_a_number_is_refused_until_a_reason_is_given(
     db: Database, tmp_path: Path
 ) -> None:
-    group = groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö"))
+    group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
     source = tmp_path / "plan.csv"
     source.write_text(
         "Område;Aktivitet;Beskrivning\n"

@@ -19,9 +19,18 @@ from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
 from naravard_desktop.documents.meeting_files import protocol_bytes
 from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.members import MemberInput, add_member
+from naravard_desktop.services.group.members import add_member
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
 from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.meetings.read_models import (
+    ActionInput,
+    AttendanceInput,
+    ItemData,
+    ItemInput,
+    MeetingData,
+    MeetingInput,
+)
 from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
@@ -29,17 +38,15 @@ SENTENCE = "Arbetsgruppen redovisar läget och pekar på behovet av gemensamma r
 
 
 @pytest.fixture
-def group(db: Database) -> groups.GroupData:
+def group(db: Database) -> GroupData:
     return groups.create_group(
         db,
-        groups.GroupInput(
-            name="Lokal samverkansgrupp Bergsjö", municipality="Bergsjö", region="Mittland"
-        ),
+        GroupInput(name="Lokal samverkansgrupp Bergsjö", municipality="Bergsjö", region="Mittland"),
     )
 
 
 @pytest.fixture
-def people(db: Database, group: groups.GroupData) -> dict[str, int]:
+def people(db: Database, group: GroupData) -> dict[str, int]:
     rows = [
         ("Anna Berg", Role.CHAIR, Principal.MUNICIPALITY, "", ""),
         ("Erik Lund", Role.MEMBER, Principal.REGION, "", ""),
@@ -73,16 +80,16 @@ def people(db: Database, group: groups.GroupData) -> dict[str, int]:
 
 def _meeting(
     db: Database,
-    group: groups.GroupData,
+    group: GroupData,
     people: dict[str, int],
     day: dt.date = DAY,
     ends_at: dt.time | None = dt.time(15, 30),
     place: str = "Kommunhuset, sal Ljusnan",
-) -> meetings.MeetingData:
+) -> MeetingData:
     return meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             starts_at=dt.time(13, 0),
             ends_at=ends_at,
@@ -94,19 +101,19 @@ def _meeting(
     )
 
 
-def _items(db: Database, meeting_id: int) -> dict[str, agenda.ItemData]:
+def _items(db: Database, meeting_id: int) -> dict[str, ItemData]:
     return {i.standard_key or i.title: i for i in agenda.list_items(db, meeting_id)}
 
 
-def _set_text(db: Database, item: agenda.ItemData, notes: str = "", decision: str = "") -> None:
+def _set_text(db: Database, item: ItemData, notes: str = "", decision: str = "") -> None:
     agenda.update_item(
         db, item.id, replace(item.as_input(), notes=notes, decision=decision), item.version
     )
 
 
-def _topic(db: Database, meeting_id: int, title: str, notes: str = "") -> agenda.ItemData:
+def _topic(db: Database, meeting_id: int, title: str, notes: str = "") -> ItemData:
     """A topic item, placed before the closing items ("Övriga frågor" …) as users add them."""
-    return agenda.add_item(db, meeting_id, agenda.ItemInput(title=title, notes=notes))
+    return agenda.add_item(db, meeting_id, ItemInput(title=title, notes=notes))
 
 
 def _pages(data: bytes) -> list[str]:
@@ -125,7 +132,7 @@ def _protocol(db: Database, meeting_id: int) -> list[str]:
 
 
 def test_draft_is_marked_on_every_page_and_in_its_title_approved_never(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     _set_text(db, _items(db, meeting.id)["opening"], notes="\n\n".join([SENTENCE * 4] * 40))
@@ -153,7 +160,7 @@ def test_draft_is_marked_on_every_page_and_in_its_title_approved_never(
 
 
 def test_a_meeting_not_yet_held_lists_who_is_called_not_who_was_present(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     ahead = _meeting(db, group, people, dt.date.today() + dt.timedelta(days=30))
     first = _pages(protocol_bytes(db, ahead.id, ".pdf"))[0]
@@ -169,15 +176,15 @@ def test_a_meeting_not_yet_held_lists_who_is_called_not_who_was_present(
 
 
 def test_approved_protocol_shows_actions_as_they_stood_at_approval(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     earlier = _meeting(db, group, people, DAY - dt.timedelta(days=60))
     topic = _topic(db, earlier.id, "Uppföljning av lokal plan")
     done_before = actions.add_action(
-        db, topic.id, actions.ActionInput("Boka lokal för dialogmötet", "Per Ek")
+        db, topic.id, ActionInput("Boka lokal för dialogmötet", "Per Ek")
     )
     done_after = actions.add_action(
-        db, topic.id, actions.ActionInput("Sammanställa SIP-statistik", "Erik Lund")
+        db, topic.id, ActionInput("Sammanställa SIP-statistik", "Erik Lund")
     )
     meeting_files.approve(db, earlier.id, "Anna Berg och Erik Lund", earlier.held_on)
 
@@ -187,7 +194,7 @@ def test_approved_protocol_shows_actions_as_they_stood_at_approval(
     actions.add_action(
         db,
         own.id,
-        actions.ActionInput(
+        ActionInput(
             "Ta fram rutin för fast vårdkontakt",
             "Sara Holm",
             done=True,
@@ -222,16 +229,14 @@ def test_approved_protocol_shows_actions_as_they_stood_at_approval(
 
 
 def test_swedish_protocol_says_klar_after_done_actions_not_done(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     topic = _topic(db, meeting.id, "Anhörigstöd")
     actions.add_action(
         db,
         topic.id,
-        actions.ActionInput(
-            "Sprid information om anhörigcaféet", "Erik Lund", done=True, done_on=DAY
-        ),
+        ActionInput("Sprid information om anhörigcaféet", "Erik Lund", done=True, done_on=DAY),
     )
     text = _flat("\n".join(_protocol(db, meeting.id)))
     assert "Sprid information om anhörigcaféet — Erik Lund (klar)" in text
@@ -264,7 +269,7 @@ LINE = 13.5  # the leading of body text
 
 
 def test_signatures_never_stand_alone_on_the_last_page(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     items = _items(db, meeting.id)
@@ -294,7 +299,7 @@ def test_signatures_never_stand_alone_on_the_last_page(
 
 
 def test_kallelse_sign_off_is_kept_together(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     data = kallelse_pdf(protocol_data(db, meeting.id))
@@ -316,7 +321,7 @@ def test_kallelse_sign_off_is_kept_together(
 
 
 def test_kallelse_sign_off_stays_with_the_open_actions(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     """When the open actions no longer fit under the agenda they move on together with the
     sign-off, which never stands alone at the top of a page."""
@@ -326,7 +331,7 @@ def test_kallelse_sign_off_stays_with_the_open_actions(
         actions.add_action(
             db,
             topic.id,
-            actions.ActionInput(f"Åtgärd nummer {number}", "Erik Lund", DAY + dt.timedelta(30)),
+            ActionInput(f"Åtgärd nummer {number}", "Erik Lund", DAY + dt.timedelta(30)),
         )
     meeting = _meeting(db, group, people)
     seen_two_pages = False
@@ -340,7 +345,7 @@ def test_kallelse_sign_off_stays_with_the_open_actions(
 
 
 def test_long_attendance_and_agenda_split_over_pages_with_header_repeated(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     for number in range(1, 121):
         add_member(
@@ -355,7 +360,7 @@ def test_long_attendance_and_agenda_split_over_pages_with_header_repeated(
         )
     meeting = _meeting(db, group, people)
     for number in range(1, 46):
-        agenda.add_item(db, meeting.id, agenda.ItemInput(title=f"Ärende nummer {number}"))
+        agenda.add_item(db, meeting.id, ItemInput(title=f"Ärende nummer {number}"))
     protocol = "\n".join(_protocol(db, meeting.id))
     kallelse = _pages(kallelse_pdf(protocol_data(db, meeting.id)))
     for text in (protocol, "\n".join(kallelse)):
@@ -368,7 +373,7 @@ def test_long_attendance_and_agenda_split_over_pages_with_header_repeated(
 
 
 def test_kallelse_end_time_and_heading_agree(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     def minutes(meeting_id: int) -> None:
         for key, value in (("opening", 5), ("previous_minutes", 10), ("closing", 7)):
@@ -392,7 +397,7 @@ def test_kallelse_end_time_and_heading_agree(
 
 
 def test_kallelse_says_how_to_reach_the_secretary(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     text = _flat("\n".join(_pages(kallelse_pdf(protocol_data(db, meeting.id)))))
@@ -400,18 +405,16 @@ def test_kallelse_says_how_to_reach_the_secretary(
 
 
 def test_an_absence_note_is_not_doubled(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
     attendance.set_attendance(
         db,
         rows["Per Ek"].id,
-        attendance.AttendanceInput(AttendanceStatus.ABSENT, note="Anmält förhinder"),
+        AttendanceInput(AttendanceStatus.ABSENT, note="Anmält förhinder"),
     )
-    attendance.set_attendance(
-        db, rows["Erik Lund"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
-    )
+    attendance.set_attendance(db, rows["Erik Lund"].id, AttendanceInput(AttendanceStatus.ABSENT))
     text = _flat("\n".join(_pages(kallelse_pdf(protocol_data(db, meeting.id)))))
     assert "Per Ek (region); Anmält förhinder" in text
     assert text.lower().count("förhinder") == 3  # Per Ek, Erik Lund, "Förhinder anmäls till"
@@ -419,7 +422,7 @@ def test_an_absence_note_is_not_doubled(
 
 
 def test_empty_other_business_says_there_was_none(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     text = _flat("\n".join(_protocol(db, meeting.id)))
@@ -433,7 +436,7 @@ def test_empty_other_business_says_there_was_none(
 
 
 def test_next_meeting_item_names_the_next_planned_meeting(
-    db: Database, group: groups.GroupData, people: dict[str, int]
+    db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
     text = _flat("\n".join(_protocol(db, meeting.id)))

@@ -10,8 +10,9 @@ import pytest
 
 from naravard_desktop.db.models import Group
 from naravard_desktop.errors import NotFoundError
-from naravard_desktop.services.group.groups import GroupInput, create_group
-from naravard_desktop.services.plan.plans import PlanInput, RevisionInput, RevisionRow
+from naravard_desktop.services.group.groups import create_group
+from naravard_desktop.services.group.read_models import GroupInput
+from naravard_desktop.services.plan.read_models import PlanInput, RevisionInput, RevisionRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import (
     assign,

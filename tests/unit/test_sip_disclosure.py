@@ -24,9 +24,11 @@ from naravard_desktop.documents import demo
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.read_models import HIDDEN
 from naravard_desktop.services.sip.sip_audit import audit_file, audit_printed, audit_report
-from naravard_desktop.services.sip.sip_report import HIDDEN, year_report
+from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database, open_database
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
@@ -291,7 +293,7 @@ def test_random_groups_pass_the_audit_in_every_format(case: dict) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(str(Path(folder) / "sip.sqlite"))
         try:
-            group = groups.create_group(db, groups.GroupInput(name="Samverkan Prov"))
+            group = groups.create_group(db, GroupInput(name="Samverkan Prov"))
             rng = random.Random(case["seed"])
             if case["last_year"]:
                 _fill(db, group.id, 2024, 1, rng, case["style"])

@@ -15,6 +15,7 @@ from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.sip.sip_import import apply_import, preview_import
 from naravard_desktop.services.system.database import Database
@@ -24,7 +25,7 @@ TODAY = dt.date(2025, 2, 10)
 
 @pytest.fixture
 def group_id(db: Database) -> int:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö")).id
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö")).id
 
 
 def fill(
@@ -57,7 +58,7 @@ def test_export_then_import_into_another_group_gives_the_same_counts(
     fill(db, group_id, 2024, 2, 5)
     path = tmp_path / f"sip{suffix}"
     path.write_bytes(sip_file_bytes(db, group_id, 2024, suffix, utf8=utf8))
-    other = groups.create_group(db, groups.GroupInput(name="Samverkan Ås")).id
+    other = groups.create_group(db, GroupInput(name="Samverkan Ås")).id
     preview = preview_import(db, other, path)
     assert preview.ok, preview.problems
     assert [p.label for p in preview.periods] == ["Kvartal 1 2024", "Kvartal 2 2024"]
@@ -119,7 +120,7 @@ def test_a_published_file_with_hidden_numbers_is_refused_on_import(
     fill(db, group_id, 2024, 1, 2)
     path = tmp_path / "published.csv"
     path.write_bytes(sip_file_bytes(db, group_id, 2024, ".csv", suppress_below=5))
-    other = groups.create_group(db, groups.GroupInput(name="Samverkan Ås")).id
+    other = groups.create_group(db, GroupInput(name="Samverkan Ås")).id
     preview = preview_import(db, other, path)
     assert not preview.ok
     assert any("dolt" in p for p in preview.problems)
@@ -261,7 +262,7 @@ def test_files_with_the_old_or_new_indicator_names_still_import(
     assert by_code["initiated"].name_sv == "Initierade SIP"
     assert sorted(all_values(db, group_id).values()) == [3, 4]
 
-    older = groups.create_group(db, groups.GroupInput(name="Samverkan Ås")).id
+    older = groups.create_group(db, GroupInput(name="Samverkan Ås")).id
     initiated = next(i for i in sip_setup.get_setup(db, older).indicators if i.code == "initiated")
     sip_setup.rename_indicator(db, initiated.id, "SIP initierade", initiated.name_en)
     new_file = write_xlsx(

@@ -15,8 +15,9 @@ from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.documents.sip_tables import sip_xlsx
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.groups import GroupData, GroupInput
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.sip import sip_analysis, sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.analysis_model import bucket_months
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database
 
@@ -136,9 +137,7 @@ def test_a_quarter_holding_only_some_of_its_months_says_so(db: Database, group: 
     sums = sip_analysis.load_sums(db, group.id)
     assert sums.label((2026, PeriodKind.QUARTER, 1)) == "K1 2026"
     assert sums.label((2027, PeriodKind.QUARTER, 1)) == "K1 2027 (t.o.m. januari)"
-    quarter = sip_analysis.compare(
-        sums, 2027, sip_analysis.bucket_months((2027, PeriodKind.QUARTER, 1))
-    )
+    quarter = sip_analysis.compare(sums, 2027, bucket_months((2027, PeriodKind.QUARTER, 1)))
     assert not quarter.months  # January alone cannot be taken out of last year's quarter
     report = year_report(db, group.id, 2027)
     assert [label for label, _values in report.trend] == ["K1 2026", "K1 2027 (t.o.m. januari)"]

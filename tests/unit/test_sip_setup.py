@@ -9,14 +9,16 @@ import pytest
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.read_models import label
 from naravard_desktop.services.sip.sip_rules import CountError
 from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture
 def group_id(db: Database) -> int:
-    return groups.create_group(db, groups.GroupInput(name="Samverkan Bergsjö")).id
+    return groups.create_group(db, GroupInput(name="Samverkan Bergsjö")).id
 
 
 def test_the_shipped_set_is_copied_to_the_group_on_first_use(db: Database, group_id: int) -> None:
@@ -91,9 +93,9 @@ def test_periods_of_each_kind_have_the_right_bounds_and_names() -> None:
         dt.date(2024, 5, 1),
         dt.date(2024, 8, 31),
     )
-    assert sip_periods.label(PeriodKind.MONTH, dt.date(2024, 5, 1)) == "maj 2024"
-    assert sip_periods.label(PeriodKind.QUARTER, dt.date(2024, 4, 1)) == "Kvartal 2 2024"
-    assert sip_periods.label(PeriodKind.TERTIAL, dt.date(2024, 9, 1)) == "Tertial 3 2024"
+    assert label(PeriodKind.MONTH, dt.date(2024, 5, 1)) == "maj 2024"
+    assert label(PeriodKind.QUARTER, dt.date(2024, 4, 1)) == "Kvartal 2 2024"
+    assert label(PeriodKind.TERTIAL, dt.date(2024, 9, 1)) == "Tertial 3 2024"
     assert sip_periods.kind_of(dt.date(2024, 1, 1), dt.date(2024, 12, 31)) is PeriodKind.YEAR
     with pytest.raises(DomainError, match="5"):
         sip_periods.bounds(PeriodKind.QUARTER, 2024, 5)

@@ -25,9 +25,10 @@ from naravard_desktop.documents.demo import create_demo
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput, PlanTree
 from naravard_desktop.services.system.database import Database, open_database
 
 TODAY = dt.date(2025, 3, 1)
@@ -228,13 +229,13 @@ def test_sub_areas_are_indented_numbers_like_a_stay_text_and_the_import_reads_it
     tmp_path: Path, db: Database, demo: GroupData
 ) -> None:
     skane = plans.create_plan(
-        db, demo.id, plans.PlanInput(title="Skåne", valid_from=TODAY), template_key="skane"
+        db, demo.id, PlanInput(title="Skåne", valid_from=TODAY), template_key="skane"
     )
     tree = plan_items.load_tree(db, skane.id)
     sub = plan_items.add_area(
-        db, skane.id, plan_items.AreaInput(title="Uppföljning", number="1 a"), tree.areas[0].id
+        db, skane.id, AreaInput(title="Uppföljning", number="1 a"), tree.areas[0].id
     )
-    plan_items.add_activity(db, sub.id, plan_items.ActivityInput(title="Mät kontinuitet"))
+    plan_items.add_activity(db, sub.id, ActivityInput(title="Mät kontinuitet"))
     data = plan_file_bytes(db, skane.id, ".xlsx", TODAY)
     sheet = book(data)["Plan"]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2) if row[0].value is not None}
@@ -251,7 +252,7 @@ def test_sub_areas_are_indented_numbers_like_a_stay_text_and_the_import_reads_it
     assert preview.problems == []
     again = plan_items.load_tree(db, apply_import(db, demo.id, preview).id)
 
-    def shape(tree: plan_items.PlanTree) -> list[tuple[str, str, bool]]:
+    def shape(tree: PlanTree) -> list[tuple[str, str, bool]]:
         return [(a.number, a.title, a.parent_id is None) for a in tree.areas]
 
     assert shape(again) == shape(plan_items.load_tree(db, skane.id))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,46 +9,13 @@ from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import Group
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 NAME_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class GroupInput:
-    """What the set-up dialog and the group page edit."""
-
-    name: str
-    municipality: str = ""
-    region: str = ""
-    logo: bytes | None = None
-    paragraph_numbering: ParagraphNumbering = ParagraphNumbering.PER_YEAR
-    protocol_language: str = "sv"
-
-
-@dataclass(frozen=True)
-class GroupData:
-    id: int
-    name: str
-    municipality: str
-    region: str
-    logo: bytes | None
-    logo_mime: str | None
-    paragraph_numbering: ParagraphNumbering
-    protocol_language: str
-    version: int
-
-    @property
-    def principals_line(self) -> str:
-        """ "Region Mittland och Bergsjö kommun", as under the name in a protocol header."""
-        parts = [p for p in (self.region, self.municipality) if p]
-        return _(" and ").join(parts) if len(parts) == 2 else "".join(parts)
-
-    def as_input(self) -> GroupInput:
-        return copy_fields(GroupInput, self)
 
 
 def logo_mime_type(data: bytes) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,52 +13,15 @@ from naravard_desktop.db.models import Membership, Person
 from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
+from naravard_desktop.services.group.read_models import MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
+from naravard_desktop.services.system.records import assign, field_values, load
 from naravard_desktop.services.system.validation import FieldErrors, cleaned_fields
 
 NAME_LIMIT = 200
 # A member's input is saved in two rows: the person, and the membership (a role over a period).
 _PERSON = ("name", "organisation", "principal", "email", "phone")
 _MEMBERSHIP = ("role", "active_from", "active_to")
-
-
-@dataclass(frozen=True)
-class MemberInput:
-    """One row of the members table as the user edits it."""
-
-    name: str
-    organisation: str = ""
-    principal: Principal = Principal.OTHER
-    role: Role = Role.MEMBER
-    email: str = ""
-    phone: str = ""
-    active_from: dt.date | None = None
-    active_to: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    membership_id: int
-    person_id: int
-    name: str
-    organisation: str
-    principal: Principal
-    role: Role
-    email: str
-    phone: str
-    active_from: dt.date | None
-    active_to: dt.date | None
-    person_version: int
-    membership_version: int
-
-    def is_active(self, on: dt.date | None = None) -> bool:
-        day = on or dt.date.today()
-        started = self.active_from is None or self.active_from <= day
-        return started and (self.active_to is None or self.active_to >= day)
-
-    def as_input(self) -> MemberInput:
-        return copy_fields(MemberInput, self)
 
 
 def validate_member(data: MemberInput) -> MemberInput:

@@ -4,47 +4,14 @@ meeting, across the group's plans. Overdue is computed here from the due dates."
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import Activity, Area, Meeting, Plan
+from naravard_desktop.services.group.read_models import NextMeeting, OverdueActivity, Overview
 from naravard_desktop.services.plan.plan_labels import CLOSED_STATUSES
 from naravard_desktop.services.system.database import Database
-
-
-@dataclass(frozen=True)
-class OverdueActivity:
-    id: int
-    plan_id: int
-    plan_title: str
-    title: str
-    responsible: str
-    schedule_text: str
-    due_date: dt.date
-    status: ActivityStatus
-    progress: int
-
-
-@dataclass(frozen=True)
-class NextMeeting:
-    id: int
-    held_on: dt.date
-    starts_at: dt.time | None
-    place: str
-
-
-@dataclass(frozen=True)
-class Overview:
-    status_counts: dict[ActivityStatus, int]
-    overdue: list[OverdueActivity]
-    next_meeting: NextMeeting | None
-    plans: int
-
-    @property
-    def activities(self) -> int:
-        return sum(self.status_counts.values())
 
 
 def overview(db: Database, group_id: int, today: dt.date | None = None) -> Overview:

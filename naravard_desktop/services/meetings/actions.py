@@ -4,7 +4,7 @@ to the following meetings, under "Föregående protokoll", until they are marked
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,41 +14,11 @@ from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.meetings import load, load_editable, load_item
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.meetings.read_models import ActionData, ActionInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import copy_fields
 from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
-
-
-@dataclass(frozen=True)
-class ActionInput:
-    what: str
-    who: str = ""
-    due_on: dt.date | None = None
-    done: bool = False
-    activity_id: int | None = None
-    done_on: dt.date | None = None  # when it was done; today if left out
-
-
-@dataclass(frozen=True)
-class ActionData:
-    id: int
-    agenda_item_id: int
-    meeting_id: int
-    meeting_on: dt.date
-    paragraph: int
-    what: str
-    who: str
-    due_on: dt.date | None
-    done: bool
-    done_on: dt.date | None
-    activity_id: int | None
-    version: int
-
-    def as_input(self) -> ActionInput:
-        return ActionInput(
-            self.what, self.who, self.due_on, self.done, self.activity_id, self.done_on
-        )
 
 
 def validate_action(session: Session, data: ActionInput) -> ActionInput:

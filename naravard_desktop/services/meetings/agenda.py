@@ -4,7 +4,6 @@ decision and attachments (bilagor, by title). Notes are saved as they are typed 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +13,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import meeting_labels as labels
 from naravard_desktop.services.meetings.meetings import load, load_editable, load_item
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import copy_fields, place, renumber
@@ -26,36 +26,6 @@ from naravard_desktop.services.system.validation import (
 
 TEXT_LIMIT = 200_000  # a very long note is still accepted; more is almost surely a paste error
 TITLE_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class ItemInput:
-    title: str
-    presenter: str = ""
-    planned_minutes: int | None = None
-    notes: str = ""
-    decision: str = ""
-    attachments: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ItemData:
-    id: int
-    meeting_id: int
-    position: int
-    paragraph: int
-    title: str
-    presenter: str
-    planned_minutes: int | None
-    planned_start: dt.time | None
-    notes: str
-    decision: str
-    attachments: tuple[str, ...]
-    standard_key: str | None
-    version: int
-
-    def as_input(self) -> ItemInput:
-        return copy_fields(ItemInput, self)
 
 
 def validate_item(data: ItemInput) -> ItemInput:

@@ -32,18 +32,9 @@ from naravard_desktop.services.meetings.meetings import load, load_editable
 from naravard_desktop.services.meetings.paragraphs import freeze_paragraphs
 from naravard_desktop.services.meetings.protocol import build_protocol_data
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
+from naravard_desktop.services.meetings.read_models import Problem, RevisionData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.validation import clean_line, clean_text
-
-
-@dataclass(frozen=True)
-class RevisionData:
-    meeting_id: int
-    revision: int
-    approved_at: dt.datetime
-    approved_by: str
-    reason: str
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -77,15 +68,6 @@ PRESENT_STATUSES = frozenset(
         AttendanceStatus.GUEST,
     }
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why a protocol cannot be approved yet. `field` is "approved_on" when the justering
-    date is what must change, "" when the meeting itself must (its date, attendance …)."""
-
-    message: str
-    field: str = ""
 
 
 def justering_problems(

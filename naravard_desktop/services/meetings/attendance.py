@@ -4,47 +4,18 @@ absent, substitute for someone, co-opted, guests; partial attendance by Â§ ("frÃ
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from naravard_desktop.db.enums import AttendanceStatus, Principal, Role
+from naravard_desktop.db.enums import AttendanceStatus, Role
 from naravard_desktop.db.models import Attendance, Meeting, Membership, Person
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.meetings import load, load_editable
+from naravard_desktop.services.meetings.read_models import AttendanceInput, AttendanceRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
-
-
-@dataclass(frozen=True)
-class AttendanceRow:
-    id: int
-    person_id: int | None
-    name: str
-    role: Role | None
-    principal: Principal | None
-    organisation: str
-    status: AttendanceStatus
-    substitute_for_id: int | None
-    substitute_for: str
-    from_paragraph: int | None
-    to_paragraph: int | None
-    note: str
-
-    @property
-    def is_guest(self) -> bool:
-        return self.person_id is None
-
-
-@dataclass(frozen=True)
-class AttendanceInput:
-    status: AttendanceStatus
-    substitute_for_id: int | None = None
-    from_paragraph: int | None = None
-    to_paragraph: int | None = None
-    note: str = ""
 
 
 def roles_on(session: Session, group_id: int, day: dt.date) -> dict[int, Role]:

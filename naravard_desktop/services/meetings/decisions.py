@@ -4,8 +4,6 @@ agenda titles, notes and decisions that says where each hit is, so the GUI can j
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -14,35 +12,8 @@ from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.db.search import matching_item_ids
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.meetings.read_models import DecisionRow, SearchHit, snippet
 from naravard_desktop.services.system.database import Database
-
-SNIPPET_LENGTH = 160
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    """One agenda item with a decision."""
-
-    item_id: int
-    meeting_id: int
-    held_on: dt.date
-    paragraph: int
-    title: str
-    decision: str
-    approved: bool
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """An agenda item that matched; `snippet` is the text around the first matching word."""
-
-    item_id: int
-    meeting_id: int
-    held_on: dt.date
-    paragraph: int
-    title: str
-    snippet: str
 
 
 def _place(item: AgendaItem, meeting: Meeting, numbers: dict[int, int]) -> dict[str, Any]:
@@ -123,41 +94,3 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
                 )
             )
         return hits[:limit]
-
-
-def snippet(words: str, *texts: str) -> str:
-    """About SNIPPET_LENGTH characters on one line around the first word found (as a prefix)
-    in the first text that has one; the start of the first non-empty text otherwise."""
-    terms = [t.casefold() for t in _WORD.findall(words)]
-    for text in texts:
-        flat = " ".join(text.split())
-        lowered = flat.casefold()
-        positions = [p for p in (_find_word(lowered, t) for t in terms) if p >= 0]
-        if positions:
-            start = max(0, min(positions) - SNIPPET_LENGTH // 3)
-            return _cut(flat, start)
-    for text in texts:
-        flat = " ".join(text.split())
-        if flat:
-            return _cut(flat, 0)
-    return ""
-
-
-def _find_word(text: str, term: str) -> int:
-    """Where a word starting with `term` begins (FTS5 matches prefixes of words)."""
-    for match in re.finditer(re.escape(term), text):
-        if match.start() == 0 or not text[match.start() - 1].isalnum():
-            return match.start()
-    return -1
-
-
-def _cut(text: str, start: int) -> str:
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 20 else start
-    end = start + SNIPPET_LENGTH
-    piece = text[start:end]
-    if end < len(text):
-        space = piece.rfind(" ")
-        piece = (piece[:space] if space > SNIPPET_LENGTH // 2 else piece) + " …"
-    return ("… " if start > 0 else "") + piece

@@ -8,10 +8,18 @@ from dataclasses import replace
 
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.db.models import Meeting
-from naravard_desktop.services.group.groups import GroupData
 from naravard_desktop.services.group.members import list_members
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
+from naravard_desktop.services.meetings.read_models import (
+    ActionData,
+    ActionInput,
+    AttendanceInput,
+    ItemInput,
+    MeetingData,
+    MeetingInput,
+)
 from naravard_desktop.services.system.database import Database
 
 # (title, presenter, minutes, notes, decision, action: (what, who, days until due) or None)
@@ -59,7 +67,7 @@ _TOPICS = (
 _JUSTERING_AFTER = 7
 
 # An action item still to be carried out: (the day it is done, the action).
-_Pending = list[tuple[dt.date, actions.ActionData]]
+_Pending = list[tuple[dt.date, ActionData]]
 
 
 def add_demo_meetings(
@@ -90,7 +98,7 @@ def add_demo_meetings(
     agenda.add_item(
         db,
         upcoming.id,
-        agenda.ItemInput(
+        ItemInput(
             title="Uppföljning av lokal plan: ökad kontinuitet",
             presenter="Erik Lund",
             planned_minutes=30,
@@ -128,13 +136,11 @@ def _plan_standard_items(db: Database, meeting_id: int) -> None:
             )
 
 
-def _meeting(
-    db: Database, group: GroupData, people: dict[str, int], day: dt.date
-) -> meetings.MeetingData:
+def _meeting(db: Database, group: GroupData, people: dict[str, int], day: dt.date) -> MeetingData:
     return meetings.create_meeting(
         db,
         group.id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             starts_at=dt.time(13, 0),
             ends_at=dt.time(15, 30),
@@ -161,7 +167,7 @@ def _carry_out(db: Database, pending: _Pending, until: dt.date) -> _Pending:
 
 def _fill(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     people: dict[str, int],
     number: int,
     today: dt.date,
@@ -172,15 +178,11 @@ def _fill(
     pending: _Pending = []
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
     if number % 2 == 0 and "Per Ek" in rows and "Sara Holm" in rows:
-        attendance.set_attendance(
-            db, rows["Per Ek"].id, attendance.AttendanceInput(AttendanceStatus.ABSENT)
-        )
+        attendance.set_attendance(db, rows["Per Ek"].id, AttendanceInput(AttendanceStatus.ABSENT))
         attendance.set_attendance(
             db,
             rows["Sara Holm"].id,
-            attendance.AttendanceInput(
-                AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]
-            ),
+            AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]),
         )
     _plan_standard_items(db, meeting.id)
     standard = {item.standard_key: item for item in agenda.list_items(db, meeting.id)}
@@ -201,7 +203,7 @@ def _fill(
         added = agenda.add_item(
             db,
             meeting.id,
-            agenda.ItemInput(
+            ItemInput(
                 title=title,
                 presenter=presenter,
                 planned_minutes=minutes,
@@ -212,7 +214,7 @@ def _fill(
         if action is not None:
             what, who, days = action
             due = meeting.held_on + dt.timedelta(days=days)
-            created = actions.add_action(db, added.id, actions.ActionInput(what, who, due))
+            created = actions.add_action(db, added.id, ActionInput(what, who, due))
             if number < 3 and due <= today:
                 pending.append((due, created))
     return pending

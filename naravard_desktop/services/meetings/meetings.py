@@ -5,85 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from naravard_desktop.db.enums import MeetingKind, ProtocolState
+from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import AgendaItem, Meeting, Person
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, format_date_in_text, use_language
 from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.meetings import meeting_labels as labels
+from naravard_desktop.services.meetings.read_models import MeetingData, MeetingInput, MeetingSummary
 from naravard_desktop.services.system import records
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import assign, copy_fields, field_values
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 PLACE_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    held_on: dt.date | None
-    starts_at: dt.time | None = None
-    ends_at: dt.time | None = None
-    place: str = ""
-    kind: MeetingKind = MeetingKind.ORDINARY
-    chair_id: int | None = None
-    secretary_id: int | None = None
-    adjuster1_id: int | None = None
-    adjuster2_id: int | None = None
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    """A row of the meetings list."""
-
-    id: int
-    held_on: dt.date
-    starts_at: dt.time | None
-    place: str
-    kind: MeetingKind
-    state: ProtocolState
-    number: str  # "2024:3", the meeting's ordinal in its year
-    first_paragraph: int | None
-    last_paragraph: int | None
-    version: int
-    # Digital justering begun but not every required signer has signed
-    # (services/meetings/signing.py): the protocol does not count as justerat yet.
-    awaiting_signatures: bool = False
-
-    @property
-    def upcoming(self) -> bool:
-        return self.held_on >= dt.date.today()
-
-
-@dataclass(frozen=True)
-class MeetingData:
-    id: int
-    group_id: int
-    held_on: dt.date
-    starts_at: dt.time | None
-    ends_at: dt.time | None
-    place: str
-    kind: MeetingKind
-    chair_id: int | None
-    secretary_id: int | None
-    adjuster1_id: int | None
-    adjuster2_id: int | None
-    state: ProtocolState
-    language: str
-    version: int
-    correction_reason: str = ""  # set while an approved protocol is being corrected
-
-    @property
-    def locked(self) -> bool:
-        return self.state == ProtocolState.APPROVED
-
-    def as_input(self) -> MeetingInput:
-        return copy_fields(MeetingInput, self)
 
 
 def to_data(meeting: Meeting) -> MeetingData:

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import ActionItem, Group, Meeting, Person, ProtocolRevision
 from naravard_desktop.i18n import _, use_language
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import meeting_labels as labels
-from naravard_desktop.services.meetings.actions import ActionData, open_before
+from naravard_desktop.services.meetings.actions import open_before
 from naravard_desktop.services.meetings.agenda import items_for
 from naravard_desktop.services.meetings.attendance import rows_for
 from naravard_desktop.services.meetings.meetings import load, meeting_numbers
@@ -25,6 +25,7 @@ from naravard_desktop.services.meetings.protocol_model import (
     ProtocolData,
     SignatureLine,
 )
+from naravard_desktop.services.meetings.read_models import ActionData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import copy_fields
 

@@ -23,38 +23,15 @@ from naravard_desktop.i18n import _, use_language
 from naravard_desktop.services.meetings import pdf_signatures as pdfsig
 from naravard_desktop.services.meetings import pdf_updates
 from naravard_desktop.services.meetings.approval_check import revision_problems
+from naravard_desktop.services.meetings.read_models import (
+    FieldsState,
+    SignatureField,
+    SigningStatus,
+)
 from naravard_desktop.services.system.database import Database
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
-
-
-@dataclass(frozen=True)
-class SignatureField:
-    name: str  # the PDF field name, "Ordforande"
-    role: str  # "Ordförande", in the protocol's language
-    person: str  # who is expected to sign it ("" when nobody is chosen)
-    required: bool  # the chair and the adjusters; the secretary signs if they like
-
-
-@dataclass(frozen=True)
-class SigningStatus:
-    meeting_id: int
-    revision: int
-    fields: tuple[SignatureField, ...]
-    signatures: tuple[pdfsig.SignatureInfo, ...]
-
-    @property
-    def signed_fields(self) -> set[str]:
-        return {s.field for s in self.signatures}
-
-    @property
-    def missing(self) -> list[SignatureField]:
-        return [f for f in self.fields if f.required and f.name not in self.signed_fields]
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.signatures) and not self.missing
 
 
 def _fields(session: Session, meeting: Meeting) -> list[SignatureField]:
@@ -154,17 +131,6 @@ def stored_signed_pdf(db: Database, meeting_id: int) -> bytes | None:
         if meeting is None or not meeting.protocols:
             return None
         return meeting.protocols[-1].signed_pdf
-
-
-@dataclass(frozen=True)
-class FieldsState:
-    """Which signature fields hold a signature, read without checking the signatures (fast,
-    for the window's banner; `check` and `verify` do the checking)."""
-
-    signed: tuple[SignatureField, ...]
-    signed_by: dict[str, str]  # field name → the name in the signature's certificate
-    missing: tuple[SignatureField, ...]  # required and not signed
-    open_fields: tuple[SignatureField, ...]  # every field not signed, the optional ones too
 
 
 def awaiting_signatures(session: Session, group_id: int) -> set[int]:

@@ -16,6 +16,7 @@ from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings.meetings import load_item
 from naravard_desktop.services.plan.plan_rows import load_activity
+from naravard_desktop.services.plan.read_models import AgendaItemChoice, FollowUpInput, FollowUpRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import copy_fields, field_values
@@ -24,42 +25,6 @@ from naravard_desktop.services.system.validation import TEXT_LIMIT, FieldErrors,
 # A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
 # picker offers the agenda items of this many meetings up to the follow-up's date.
 CHOICE_MEETINGS = 3
-
-
-@dataclass(frozen=True)
-class FollowUpInput:
-    followed_up_on: dt.date
-    status: ActivityStatus
-    progress: int
-    note: str = ""
-    agenda_item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    id: int
-    activity_id: int
-    followed_up_on: dt.date
-    status: ActivityStatus
-    progress: int
-    note: str
-    agenda_item_id: int | None
-    agenda_item_label: str  # "§ 16 Uppföljning av lokal plan, 2024-05-17", or ""
-
-
-@dataclass(frozen=True)
-class AgendaItemChoice:
-    """An agenda item a follow-up can be made from, for a picker."""
-
-    id: int
-    held_on: dt.date
-    paragraph: int | None
-    title: str
-
-    @property
-    def label(self) -> str:
-        number = f"§ {self.paragraph} " if self.paragraph is not None else ""
-        return f"{self.held_on.isoformat()} {number}{self.title}"
 
 
 @dataclass(frozen=True)

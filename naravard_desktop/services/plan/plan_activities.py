@@ -12,15 +12,13 @@ from naravard_desktop.errors import NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_rows import (
     ACTIVITY_TEXTS,
-    ActivityInput,
-    ActivityRow,
     ActivitySnapshot,
-    FollowUpData,
     activity_row,
     load_activity,
     load_area,
     validate_activity,
 )
+from naravard_desktop.services.plan.read_models import ActivityInput, ActivityRow, FollowUpInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import assign, field_values, place, renumber
@@ -126,7 +124,7 @@ def activity_snapshot(activity: Activity) -> ActivitySnapshot:
         position=activity.position,
         data=activity_row(activity).as_input(),
         follow_ups=tuple(
-            FollowUpData(f.followed_up_on, f.status, f.progress, f.note, f.agenda_item_id)
+            FollowUpInput(f.followed_up_on, f.status, f.progress, f.note, f.agenda_item_id)
             for f in activity.follow_ups
         ),
     )

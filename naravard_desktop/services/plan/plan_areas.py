@@ -17,13 +17,12 @@ from naravard_desktop.services.plan.plan_activities import (
     restore_activity,
 )
 from naravard_desktop.services.plan.plan_rows import (
-    AreaInput,
-    AreaRow,
     AreaSnapshot,
     area_row,
     load_area,
     validate_area,
 )
+from naravard_desktop.services.plan.read_models import AreaInput, AreaRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import field_values, load, place, renumber

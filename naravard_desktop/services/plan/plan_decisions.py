@@ -3,30 +3,11 @@ decided its revisions, offered as "§ 12, 17 maj 2024: Lokal plan 2024–2026"."
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.plan.read_models import DecisionChoice
 from naravard_desktop.services.system.database import Database
-
-
-@dataclass(frozen=True)
-class DecisionChoice:
-    item_id: int
-    meeting_id: int
-    held_on: dt.date
-    paragraph: int
-    title: str
-    has_decision: bool
-
-    @property
-    def label(self) -> str:
-        """ "§ 12, 17 maj 2024: Lokal plan 2024–2026" """
-        return _("§ {number}, {date}: {title}").format(
-            number=self.paragraph, date=format_date(self.held_on), title=self.title
-        )
 
 
 def decision_choices(

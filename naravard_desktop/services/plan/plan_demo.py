@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.follow_ups import FollowUpInput
-from naravard_desktop.services.plan.plan_items import ActivityInput
+from naravard_desktop.services.plan.read_models import ActivityInput, FollowUpInput, PlanInput
 from naravard_desktop.services.system.database import Database
 
 _N, _P, _D, _S = (
@@ -161,7 +160,7 @@ def add_demo_plan(db: Database, group: GroupData, today: dt.date) -> None:
         plan = plans.create_plan(
             db,
             group.id,
-            plans.PlanInput(
+            PlanInput(
                 title=f"Lokal samverkansplan {today.year - 1}–{today.year + 1}",
                 valid_from=dt.date(today.year - 1, 1, 1),
                 valid_to=dt.date(today.year + 1, 12, 31),

@@ -34,13 +34,12 @@ from naravard_desktop.services.plan.plan_import_model import (
 from naravard_desktop.services.plan.plan_import_rows import ABOVE_TABLE, DEFAULT_AREA, RowReader
 from naravard_desktop.services.plan.plan_layouts import TitleBlock, distinct
 from naravard_desktop.services.plan.plans import (
-    PlanInput,
-    PlanSummary,
     create_plan,
     get_plan,
     validate_plan,
     validate_revisions,
 )
+from naravard_desktop.services.plan.read_models import PlanInput, PlanSummary
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.spreadsheets import Sheet, read_sheets

@@ -17,8 +17,9 @@ from naravard_desktop.services.plan.plan_import_values import (
     read_progress,
     read_status,
 )
-from naravard_desktop.services.plan.plan_items import ActivityInput, validate_activity
+from naravard_desktop.services.plan.plan_items import validate_activity
 from naravard_desktop.services.plan.plan_layouts import cell_text
+from naravard_desktop.services.plan.read_models import ActivityInput
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet
 
 # ActivityInput's fields → the column keys, to name the cell of a problem.

@@ -6,13 +6,15 @@ left out and why, every problem by row and column, and the user's corrections
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan.plan_columns import COLUMNS
-from naravard_desktop.services.plan.plan_items import ActivityInput
 from naravard_desktop.services.plan.plan_layouts import cell_text, norm
-from naravard_desktop.services.plan.plans import PlanInput, RevisionInput
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, cell_name, shown
+
+if TYPE_CHECKING:
+    from naravard_desktop.services.plan.read_models import ActivityInput, PlanInput, RevisionInput
 
 _ALIASES = {alias: key for key, (label, aliases) in COLUMNS.items() for alias in aliases}
 _ALIASES.update({label.lower(): key for key, (label, _a) in COLUMNS.items()})
@@ -151,3 +153,18 @@ class ImportPreview:
     def sheet_of(self, where: str) -> str:
         """The sheet name a row belongs to ("" means the sheet of the preview)."""
         return where or self.sheet
+
+
+@dataclass(frozen=True)
+class IdentityProblem(Problem):
+    """A text that looks like it holds a personal identity number (a note: the file can be
+    imported with a reason)."""
+
+
+@dataclass(frozen=True)
+class TitleProblem(IdentityProblem):
+    """About the plan's title, which has no row of its own."""
+
+    @property
+    def where(self) -> str:
+        return _("Plan title")

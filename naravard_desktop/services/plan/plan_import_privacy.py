@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.plan.plan_import import ImportPreview, Problem
+from naravard_desktop.services.plan.plan_import_model import IdentityProblem, TitleProblem
 from naravard_desktop.services.plan.plan_items import ACTIVITY_TEXTS, activity_privacy_labels
 from naravard_desktop.services.system.privacy import IdentityNumber, find_identity_numbers
 
@@ -20,21 +21,6 @@ from naravard_desktop.services.system.privacy import IdentityNumber, find_identi
 
 PLAN_TITLE = "plan_title"
 REVISIONS = "revisions"
-
-
-@dataclass(frozen=True)
-class IdentityProblem(Problem):
-    """A text that looks like it holds a personal identity number (a note: the file can be
-    imported with a reason)."""
-
-
-@dataclass(frozen=True)
-class TitleProblem(IdentityProblem):
-    """About the plan's title, which has no row of its own."""
-
-    @property
-    def where(self) -> str:
-        return _("Plan title")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from naravard_desktop.services.plan.plan_import_model import (
     header_columns,
     unknown_columns,
 )
-from naravard_desktop.services.plan.plan_items import AreaInput, validate_area
+from naravard_desktop.services.plan.plan_items import validate_area
 from naravard_desktop.services.plan.plan_layouts import (
     APPROVAL_LABELS,
     Numbering,
@@ -37,6 +37,7 @@ from naravard_desktop.services.plan.plan_layouts import (
     split_number,
     strip_bullet,
 )
+from naravard_desktop.services.plan.read_models import AreaInput
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet
 
 # Why a row was left out, as the preview lists it.

@@ -28,20 +28,19 @@ from naravard_desktop.services.plan.plan_areas import (
 )
 from naravard_desktop.services.plan.plan_rows import (
     ACTIVITY_TEXTS,
-    ActivityInput,
-    ActivityRow,
     ActivitySnapshot,
-    AreaInput,
-    AreaRow,
     AreaSnapshot,
-    FollowUpData,
-    PlanTree,
     activity_row,
     area_row,
     load_activity,
     load_area,
     validate_activity,
     validate_area,
+)
+from naravard_desktop.services.plan.read_models import (
+    ActivityRow,
+    AreaRow,
+    PlanTree,
 )
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import load
@@ -50,14 +49,8 @@ from naravard_desktop.services.system.records import load
 # activities from here.
 __all__ = [
     "ACTIVITY_TEXTS",
-    "ActivityInput",
-    "ActivityRow",
     "ActivitySnapshot",
-    "AreaInput",
-    "AreaRow",
     "AreaSnapshot",
-    "FollowUpData",
-    "PlanTree",
     "activity_privacy_labels",
     "add_activity",
     "add_area",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from naravard_desktop.db.enums import PlanState
-from naravard_desktop.services.plan.plans import RevisionInput
+from naravard_desktop.services.plan.read_models import RevisionInput
 from naravard_desktop.services.plan.schedule import MONTHS
 from naravard_desktop.services.system.spreadsheets import CellValue, excel_serial_to_date
 

@@ -5,34 +5,15 @@ secretary recognises them: "Plan › område › aktivitet"."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.db.models import Activity, Area, Plan
 from naravard_desktop.services.meetings.meetings import load_item
 from naravard_desktop.services.plan.plan_items import load_tree
 from naravard_desktop.services.plan.plans import list_plans
+from naravard_desktop.services.plan.read_models import SEPARATOR, ActivityChoice
 from naravard_desktop.services.system.database import Database
-
-SEPARATOR = " › "
-
-
-@dataclass(frozen=True)
-class ActivityChoice:
-    id: int
-    plan_title: str
-    area_label: str  # "1 Fast vårdkontakt › a) Patientkontrakt" for a sub-area
-    title: str
-    status: ActivityStatus
-    progress: int
-
-    @property
-    def label(self) -> str:
-        return SEPARATOR.join(
-            part for part in (self.plan_title, self.area_label, self.title) if part
-        )
 
 
 def activity_choices(db: Database, group_id: int) -> list[ActivityChoice]:

@@ -4,16 +4,20 @@ plan_activities.py hold the changes, plan_items.py the whole tree."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.db.models import Activity, Area
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan.plan_labels import CLOSED_STATUSES
-from naravard_desktop.services.plan.schedule import derive_due_date
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    AreaRow,
+    FollowUpInput,
+)
 from naravard_desktop.services.system.records import copy_fields, load
 from naravard_desktop.services.system.validation import (
     LINE_LIMIT,
@@ -31,92 +35,13 @@ ACTIVITY_TEXTS = ("title", "description", "responsible", "schedule_text", "follo
 
 
 @dataclass(frozen=True)
-class AreaInput:
-    title: str
-    number: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    id: int
-    plan_id: int
-    parent_id: int | None
-    position: int
-    number: str
-    title: str
-    description: str
-
-    @property
-    def label(self) -> str:
-        """ "1 a) Patientkontrakt" as the plan writes it."""
-        return f"{self.number} {self.title}" if self.number else self.title
-
-    def as_input(self) -> AreaInput:
-        return copy_fields(AreaInput, self)
-
-
-@dataclass(frozen=True)
-class ActivityInput:
-    title: str
-    description: str = ""
-    responsible: str = ""
-    responsible_principal: Principal | None = None
-    schedule_text: str = ""
-    due_date: dt.date | None = None  # used only when due_date_overridden
-    due_date_overridden: bool = False
-    status: ActivityStatus = ActivityStatus.NOT_STARTED
-    progress: int = 0
-    follow_up_method: str = ""
-
-    def effective_due_date(self) -> dt.date | None:
-        return self.due_date if self.due_date_overridden else derive_due_date(self.schedule_text)
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    id: int
-    area_id: int
-    position: int
-    title: str
-    description: str
-    responsible: str
-    responsible_principal: Principal | None
-    schedule_text: str
-    due_date: dt.date | None
-    due_date_overridden: bool
-    status: ActivityStatus
-    progress: int
-    follow_up_method: str
-    version: int
-
-    def is_overdue(self, today: dt.date | None = None) -> bool:
-        day = today or dt.date.today()
-        return (
-            self.due_date is not None and self.due_date < day and self.status not in CLOSED_STATUSES
-        )
-
-    def as_input(self) -> ActivityInput:
-        return copy_fields(ActivityInput, self)
-
-
-@dataclass(frozen=True)
-class FollowUpData:
-    followed_up_on: dt.date
-    status: ActivityStatus
-    progress: int
-    note: str = ""
-    agenda_item_id: int | None = None
-
-
-@dataclass(frozen=True)
 class ActivitySnapshot:
     """A removed activity with its follow-up log, to put back on undo."""
 
     area_id: int
     position: int
     data: ActivityInput
-    follow_ups: tuple[FollowUpData, ...] = ()
+    follow_ups: tuple[FollowUpInput, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,26 +52,6 @@ class AreaSnapshot:
     data: AreaInput
     activities: tuple[ActivitySnapshot, ...] = ()
     children: tuple[AreaSnapshot, ...] = ()
-
-
-@dataclass(frozen=True)
-class PlanTree:
-    """A plan's areas (parents before children, in order) and activities (in order)."""
-
-    plan_id: int
-    title: str
-    areas: list[AreaRow]
-    activities: list[ActivityRow]
-    _by_area: dict[int, list[ActivityRow]] = field(default_factory=dict, repr=False)
-
-    def activities_of(self, area_id: int) -> list[ActivityRow]:
-        if not self._by_area and self.activities:
-            for row in self.activities:
-                self._by_area.setdefault(row.area_id, []).append(row)
-        return self._by_area.get(area_id, [])
-
-    def children_of(self, area_id: int | None) -> list[AreaRow]:
-        return [a for a in self.areas if a.parent_id == area_id]
 
 
 # --- validation ---------------------------------------------------------------------------

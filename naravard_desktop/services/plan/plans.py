@@ -19,6 +19,12 @@ from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.meetings.meetings import load_item
 from naravard_desktop.services.plan.plan_items import AreaSnapshot, area_snapshot, restore_area
 from naravard_desktop.services.plan.plan_templates import TemplateArea, get_template
+from naravard_desktop.services.plan.read_models import (
+    PlanInput,
+    PlanSummary,
+    RevisionInput,
+    RevisionRow,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
@@ -26,54 +32,6 @@ from naravard_desktop.services.system.validation import FieldErrors, clean_line,
 
 TITLE_LIMIT = 300
 NOTE_LIMIT = 1000
-
-
-@dataclass(frozen=True)
-class PlanInput:
-    title: str
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    state: PlanState = PlanState.DRAFT
-    adopted_by_item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class RevisionInput:
-    """ "reviderad 2024-02-09 (beslut i Fredagsgruppen)": the date, a note, and optionally
-    the agenda item that decided it."""
-
-    revised_on: dt.date
-    note: str = ""
-    agenda_item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class RevisionRow:
-    id: int
-    revised_on: dt.date
-    note: str
-    agenda_item_id: int | None
-
-    def as_input(self) -> RevisionInput:
-        return copy_fields(RevisionInput, self)
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    id: int
-    group_id: int
-    title: str
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    state: PlanState
-    adopted_by_item_id: int | None
-    areas: int
-    activities: int
-    version: int
-    revisions: tuple[RevisionRow, ...] = ()
-
-    def as_input(self) -> PlanInput:
-        return copy_fields(PlanInput, self)
 
 
 def validate_plan(data: PlanInput) -> PlanInput:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.sip import sip_analysis
+from naravard_desktop.services.sip.analysis_model import bucket_label
 from naravard_desktop.services.sip.disclosure_audit import Contradiction, Interval, intervals
-from naravard_desktop.services.sip.sip_report import HIDDEN, Position, YearReport
+from naravard_desktop.services.sip.read_models import HIDDEN, Position, YearReport
 from naravard_desktop.services.system.database import Database
 
 
@@ -69,7 +69,7 @@ def describe(report: YearReport, at: Position) -> str:
         return f"{report.summary.title}, {name}, {report.summary.columns[at.second]}"
     if at.kind == "change":
         return f"{report.summary.title}, {name}, {_('Change')}"
-    label = sip_analysis.bucket_label(at.bucket) if at.bucket is not None else ""
+    label = bucket_label(at.bucket) if at.bucket is not None else ""
     return f"{_('Trend, all units')}, {name}, {label}"
 
 

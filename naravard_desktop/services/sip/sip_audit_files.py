@@ -10,7 +10,7 @@ from pathlib import Path
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, use_language
-from naravard_desktop.services.sip.sip_report import Position, YearReport
+from naravard_desktop.services.sip.read_models import Position, YearReport
 from naravard_desktop.services.system.spreadsheets import CellValue, Sheet, read_sheets
 
 

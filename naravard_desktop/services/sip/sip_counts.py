@@ -14,8 +14,8 @@ from naravard_desktop.db.models import Indicator, SipCategory, SipCount, SipPeri
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import indicator_sets, sip_periods
-from naravard_desktop.services.sip.sip_rules import RuleIssue, check_column, check_value
-from naravard_desktop.services.sip.sip_setup import Setup
+from naravard_desktop.services.sip.read_models import CellIssue, PeriodRow, Setup, label
+from naravard_desktop.services.sip.sip_rules import check_column, check_value
 from naravard_desktop.services.system.database import Database
 
 # indicator id, unit id, target group id
@@ -24,18 +24,8 @@ CellKey = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class PeriodCounts:
-    period: sip_periods.PeriodRow
+    period: PeriodRow
     values: dict[CellKey, int]
-
-
-@dataclass(frozen=True)
-class CellIssue:
-    """A broken rule located in the grid: the indicator ids of the cells it marks."""
-
-    unit_id: int
-    target_group_id: int
-    indicator_ids: tuple[int, ...]
-    issue: RuleIssue
 
 
 def _values(session: Session, period_id: int) -> dict[CellKey, int]:
@@ -56,7 +46,7 @@ def load_counts(db: Database, period_id: int) -> PeriodCounts:
 
 def _describe_closed(period: SipPeriod) -> str:
     return _("{period} is closed. Reopen it to change its counts.").format(
-        period=sip_periods.label(period.kind, period.starts_on)
+        period=label(period.kind, period.starts_on)
     )
 
 
@@ -65,7 +55,7 @@ def save_counts(
     period_id: int,
     changes: Mapping[CellKey, int | None],
     expected_version: int,
-) -> sip_periods.PeriodRow:
+) -> PeriodRow:
     """Set (or clear, with None) cells of an open period in one transaction. Refuses values
     that can never be right, a closed period and a period saved elsewhere meanwhile."""
     for value in changes.values():

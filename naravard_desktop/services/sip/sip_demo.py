@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.sip.sip_counts import CellKey
 from naravard_desktop.services.system.database import Database

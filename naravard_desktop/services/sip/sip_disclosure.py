@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.services.sip import indicator_sets, sip_analysis
+from naravard_desktop.services.sip.analysis_model import Bucket, Sums
 from naravard_desktop.services.sip.disclosure_audit import Structure
-from naravard_desktop.services.sip.sip_analysis import Bucket, Comparison, Sums
+from naravard_desktop.services.sip.read_models import Setup
+from naravard_desktop.services.sip.sip_analysis import Comparison
 from naravard_desktop.services.sip.sip_counts import CellKey
 from naravard_desktop.services.sip.sip_rules import RuleKind
-from naravard_desktop.services.sip.sip_setup import Setup
 from naravard_desktop.services.sip.suppression import Publication, SumRule
 
 TREND_CODES = ("initiated", "held", "followed_up")

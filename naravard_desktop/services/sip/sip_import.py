@@ -7,63 +7,31 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import SipPeriod
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import indicator_sets, sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip.read_models import (
+    HIDDEN,
+    ImportPeriod,
+    ImportPreview,
+    label,
+    number_of,
+)
 from naravard_desktop.services.sip.sip_counts import CellKey
-from naravard_desktop.services.sip.sip_report import DATA_HEADERS, HIDDEN, data_headers
+from naravard_desktop.services.sip.sip_report import DATA_HEADERS, data_headers
 from naravard_desktop.services.sip.sip_rules import CountError, check_value, parse_count
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.spreadsheets import (
     CellValue,
     Sheet,
-    cell_name,
     read_sheets,
     shown,
 )
 
-MAX_PROBLEMS = 200
 _FROM, _TO, _INDICATOR, _CODE, _UNIT, _TARGET, _COUNT = range(1, 8)
-
-
-@dataclass
-class ImportPeriod:
-    kind: PeriodKind
-    starts_on: dt.date
-    ends_on: dt.date
-    existing_id: int | None
-    values: dict[CellKey, int | None] = field(default_factory=dict)
-    changed: int = 0
-
-    @property
-    def label(self) -> str:
-        return sip_periods.label(self.kind, self.starts_on)
-
-
-@dataclass
-class ImportPreview:
-    rows_read: int = 0
-    periods: list[ImportPeriod] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def changed(self) -> int:
-        return sum(p.changed for p in self.periods)
-
-    def problem(self, row: int, column: int, message: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(
-                _("{where}: {message}").format(where=cell_name(row, column), message=message)
-            )
 
 
 def _header_map(row: Sequence[CellValue]) -> dict[int, int] | None:
@@ -274,7 +242,7 @@ def _check_periods(
                             "{new} overlaps {existing}, which is already there. Check the dates."
                         ).format(
                             new=period.label,
-                            existing=sip_periods.label(other.kind, other.starts_on),
+                            existing=label(other.kind, other.starts_on),
                         )
                     )
                 current = {}
@@ -308,7 +276,7 @@ def apply_import(db: Database, group_id: int, preview: ImportPreview) -> int:
                     db,
                     group_id,
                     period.starts_on.year,
-                    sip_periods.number_of(period.kind, period.starts_on),
+                    number_of(period.kind, period.starts_on),
                     period.kind,
                 )
                 period_id, version = created.id, created.version

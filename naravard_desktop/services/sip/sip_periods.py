@@ -5,27 +5,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 
-from babel import dates as babel_dates
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import Group, SipCount, SipPeriod
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
-from naravard_desktop.i18n import N_, _, current_language, ngettext
+from naravard_desktop.i18n import N_, _, ngettext
+from naravard_desktop.services.sip.read_models import _MONTHS_PER, PeriodRow, label, number_of
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import copy_fields
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
-_MONTHS_PER = {
-    PeriodKind.MONTH: 1,
-    PeriodKind.QUARTER: 3,
-    PeriodKind.TERTIAL: 4,
-    PeriodKind.YEAR: 12,
-}
 
 _KIND_LABELS = {
     PeriodKind.MONTH: N_("Month"),
@@ -68,51 +61,12 @@ def bounds(kind: PeriodKind, year: int, number: int) -> tuple[dt.date, dt.date]:
     )
 
 
-def number_of(kind: PeriodKind, day: dt.date) -> int:
-    """Which period of its year `day` falls in."""
-    return (day.month - 1) // _MONTHS_PER[kind] + 1
-
-
 def kind_of(starts_on: dt.date, ends_on: dt.date) -> PeriodKind | None:
     """The kind whose bounds are exactly these dates, or None (for imports)."""
     for kind in PeriodKind:
         if bounds(kind, starts_on.year, number_of(kind, starts_on)) == (starts_on, ends_on):
             return kind
     return None
-
-
-def label(kind: PeriodKind, starts_on: dt.date) -> str:
-    """ "maj 2024", "Kvartal 2 2024", "Tertial 1 2024", "2024"."""
-    number = number_of(kind, starts_on)
-    year = starts_on.year
-    if kind is PeriodKind.MONTH:
-        return str(babel_dates.format_date(starts_on, "LLLL y", locale=current_language()))
-    if kind is PeriodKind.QUARTER:
-        return _("Quarter {number} {year}").format(number=number, year=year)
-    if kind is PeriodKind.TERTIAL:
-        return _("Tertial {number} {year}").format(number=number, year=year)
-    return str(year)
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    id: int
-    group_id: int
-    kind: PeriodKind
-    starts_on: dt.date
-    ends_on: dt.date
-    closed: bool
-    note: str
-    version: int
-    value_count: int
-
-    @property
-    def label(self) -> str:
-        return label(self.kind, self.starts_on)
-
-    @property
-    def year(self) -> int:
-        return self.starts_on.year
 
 
 def _row(period: SipPeriod, value_count: int) -> PeriodRow:

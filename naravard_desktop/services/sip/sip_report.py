@@ -9,11 +9,9 @@ threshold − 1, an interval narrower than the threshold. Zeros are shown."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from naravard_desktop.i18n import N_, _, ngettext, use_language
-from naravard_desktop.services.group.groups import GroupData, get_group
+from naravard_desktop.i18n import N_, _, use_language
+from naravard_desktop.services.group.groups import get_group
 from naravard_desktop.services.sip import (
     sip_analysis,
     sip_counts,
@@ -21,26 +19,18 @@ from naravard_desktop.services.sip import (
     sip_periods,
     sip_setup,
 )
+from naravard_desktop.services.sip.analysis_model import Sums, bucket_label
+from naravard_desktop.services.sip.read_models import (
+    HIDDEN,
+    IndicatorRow,
+    Position,
+    ShownTable,
+    YearReport,
+)
 from naravard_desktop.services.sip.sip_disclosure import TREND_CODES
-from naravard_desktop.services.sip.sip_setup import IndicatorRow, Setup
-from naravard_desktop.services.sip.suppression import Suppression, protect
+from naravard_desktop.services.sip.suppression import protect
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.spreadsheets import CellValue
-
-HIDDEN = ".."
-
-
-class Position(NamedTuple):
-    """Where a count is printed: ("base", period, indicator, column), ("total", period,
-    indicator), ("summary", indicator, column), ("change", indicator), ("trend", indicator,
-    bucket=…); periods and columns by their number in the report."""
-
-    kind: str
-    first: int
-    second: int = 0
-    column: int = 0
-    bucket: sip_analysis.Bucket | None = None
-
 
 # The columns of the data layout, written by the exports and read back by the importer.
 DATA_HEADERS = (
@@ -60,58 +50,6 @@ def data_headers(language: str | None = None) -> list[str]:
         return [_(h) for h in DATA_HEADERS]
     with use_language(language):
         return [_(h) for h in DATA_HEADERS]
-
-
-@dataclass(frozen=True)
-class ShownTable:
-    """A table as printed: row names, column heads and cell texts (after suppression)."""
-
-    title: str
-    columns: list[str]
-    rows: list[tuple[IndicatorRow, list[str]]]
-
-
-@dataclass(frozen=True)
-class YearReport:
-    group: GroupData
-    year: int
-    setup: Setup
-    suppress_below: int | None
-    data_rows: list[list[CellValue]]
-    period_tables: list[ShownTable]
-    summary: ShownTable
-    trend_indicators: list[IndicatorRow]
-    trend: list[tuple[str, list[int | None]]]  # bucket label, a value per trend indicator
-    model: sip_disclosure.SipModel
-    printed: dict[Position, str]  # every count as printed, for the audit
-    suppression: Suppression | None
-
-    @property
-    def hidden_counts(self) -> tuple[int, int]:
-        """(primary, secondary): how many published values were hidden, each once however
-        many tables print it."""
-        if self.suppression is None:
-            return 0, 0
-        return len(self.suppression.primary), len(self.suppression.secondary)
-
-    @property
-    def hidden_sums(self) -> frozenset[tuple[int, frozenset[int], int]]:
-        """The sums over all units this export hides: (year, months, indicator)."""
-        if self.suppression is None:
-            return frozenset()
-        hidden = self.suppression.hidden
-        return frozenset(k for c, k in self.model.all_units.items() if c in hidden)
-
-    @property
-    def note(self) -> str:
-        """What was done, for under the tables: the threshold, the sign, how many values were
-        hidden and why ("" without suppression)."""
-        return suppression_note(self.suppress_below, *self.hidden_counts)
-
-    @property
-    def has_counts(self) -> bool:
-        """Whether any period of the year holds a count to show (suppressed ones included)."""
-        return any(row[-1] is not None for row in self.data_rows[1:])
 
 
 def _text(cell: int | None, raw: int | None, hidden: frozenset[int]) -> str:
@@ -245,7 +183,7 @@ def year_report(
 
 
 def _summary(
-    sums: sip_analysis.Sums,
+    sums: Sums,
     year: int,
     indicators: Sequence[IndicatorRow],
     model: sip_disclosure.SipModel,
@@ -280,35 +218,10 @@ def _summary(
             printed[Position("change", indicator.id)] = str(plus - minus)
         rows.append((indicator, [*texts, difference]))
     columns = [
-        *(sip_analysis.bucket_label(b) for b in shape.buckets),
+        *(bucket_label(b) for b in shape.buckets),
         sip_analysis.span_label(year, shape.this_months),
         *([compared.this_label] if shape.extra else []),
         sip_analysis.span_label(year - 1, shape.last_months),
         _("Change"),
     ]
     return ShownTable(_("Summary {year}").format(year=year), columns, rows)
-
-
-def suppression_note(threshold: int | None, primary: int, secondary: int) -> str:
-    """ "Värden under 5 visas inte (..), men nollor visas. 3 värden har dolts för att de är
-    små och 2 för att de annars kunde räknas fram." """
-    if threshold is None:
-        return ""
-    first = _("Values under {limit} are not shown ({sign}), but zeros are.").format(
-        limit=threshold, sign=HIDDEN
-    )
-    if not primary and not secondary:
-        return f"{first} " + _("No value had to be hidden.")
-    small = ngettext(
-        "{n} value has been hidden because it is small",
-        "{n} values have been hidden because they are small",
-        primary,
-    ).format(n=primary)
-    if not secondary:
-        return f"{first} {small}."
-    protecting = ngettext(
-        "{n} because it could otherwise be worked out",
-        "{n} because they could otherwise be worked out",
-        secondary,
-    ).format(n=secondary)
-    return f"{first} " + _("{small} and {protecting}.").format(small=small, protecting=protecting)

@@ -5,7 +5,6 @@ recorded value is lost."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,9 +12,10 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.db.models import Indicator, SipCategory
 from naravard_desktop.errors import DomainError, NotFoundError
-from naravard_desktop.i18n import _, current_language
+from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.sip import indicator_sets
+from naravard_desktop.services.sip.read_models import CategoryRow, IndicatorRow, Setup
 from naravard_desktop.services.sip.sip_install import install_set
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import copy_fields, load
@@ -24,75 +24,6 @@ from naravard_desktop.services.system.validation import FieldErrors, clean_line,
 NAME_LIMIT = 300
 CATEGORY_LIMIT = 200
 SUPPRESS_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    id: int
-    code: str
-    indicator_set: str
-    parent_id: int | None
-    position: int
-    name_sv: str
-    name_en: str
-    help_sv: str
-    help_en: str
-    hidden: bool
-
-    @property
-    def name(self) -> str:
-        """The name in the current language (Swedish when there is no English one)."""
-        return self.name_en if current_language() == "en" and self.name_en else self.name_sv
-
-    @property
-    def help(self) -> str:
-        return self.help_en if current_language() == "en" and self.help_en else self.help_sv
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    id: int
-    kind: CategoryKind
-    name: str
-    position: int
-    hidden: bool
-
-
-@dataclass(frozen=True)
-class Setup:
-    """What the grid, the exports and the analysis need to lay out a group's counts."""
-
-    group_id: int
-    indicator_set: str
-    period_kind: PeriodKind
-    suppress_below: int
-    indicators: tuple[IndicatorRow, ...]
-    units: tuple[CategoryRow, ...]
-    target_groups: tuple[CategoryRow, ...]
-
-    def visible_indicators(self) -> list[IndicatorRow]:
-        return [i for i in self.indicators if not i.hidden]
-
-    def columns(self) -> list[tuple[CategoryRow, CategoryRow]]:
-        """The visible unit × target group pairs, unit by unit."""
-        return [
-            (unit, target)
-            for unit in self.units
-            if not unit.hidden
-            for target in self.target_groups
-            if not target.hidden
-        ]
-
-    def names_by_code(self) -> dict[str, str]:
-        return {i.code: i.name for i in self.indicators if not i.hidden}
-
-    def parts_by_code(self) -> dict[str, list[str]]:
-        codes = {i.id: i.code for i in self.indicators}
-        parts: dict[str, list[str]] = {}
-        for item in self.indicators:
-            if item.parent_id is not None and item.parent_id in codes and not item.hidden:
-                parts.setdefault(codes[item.parent_id], []).append(item.code)
-        return parts
 
 
 def _indicator_row(item: Indicator) -> IndicatorRow:

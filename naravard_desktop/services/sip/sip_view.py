@@ -10,40 +10,15 @@ of its sums are."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from naravard_desktop.services.sip import sip_analysis, sip_disclosure
+from naravard_desktop.services.sip import sip_disclosure
+from naravard_desktop.services.sip.analysis_model import Sums, bucket_months
 from naravard_desktop.services.sip.disclosure_audit import Structure
-from naravard_desktop.services.sip.sip_analysis import Sums
-from naravard_desktop.services.sip.sip_report import suppression_note
-from naravard_desktop.services.sip.sip_setup import Setup
-from naravard_desktop.services.sip.suppression import Publication, Suppression, protect
-
-# A sum the tab shows: (year, months as a frozenset, indicator id, unit id or None for all)
-ViewKey = tuple[int, frozenset[int], int, int | None]
-
-
-@dataclass(frozen=True)
-class ViewSuppression:
-    threshold: int
-    cells: dict[ViewKey, int]
-    suppression: Suppression
-
-    def hidden(self, year: int, months: frozenset[int], indicator: int, unit: int | None) -> bool:
-        cell = self.cells.get((year, frozenset(months), indicator, unit))
-        return cell is not None and cell in self.suppression.hidden
-
-    def bucket_hidden(
-        self, bucket: sip_analysis.Bucket, indicator: int, unit: int | None, sums: Sums
-    ) -> bool:
-        months = sums.months(bucket[0]) & sip_analysis.bucket_months(bucket)
-        return self.hidden(bucket[0], months, indicator, unit)
-
-    @property
-    def note(self) -> str:
-        return suppression_note(
-            self.threshold, len(self.suppression.primary), len(self.suppression.secondary)
-        )
+from naravard_desktop.services.sip.read_models import (
+    Setup,
+    ViewKey,
+    ViewSuppression,
+)
+from naravard_desktop.services.sip.suppression import Publication, protect
 
 
 def _span_months(span: tuple[int, int, int]) -> frozenset[int]:
@@ -93,12 +68,10 @@ def view_suppression(setup: Setup, sums: Sums, threshold: int) -> ViewSuppressio
     years = sorted({span[0] for span in sums.by_span})
     for year in years:
         shape = sip_disclosure.summary_shape(sums, year)
-        bucket_months = [
-            sums.months(year) & sip_analysis.bucket_months(bucket) for bucket in shape.buckets
-        ]
+        months_of_buckets = [sums.months(year) & bucket_months(bucket) for bucket in shape.buckets]
         for i in indicators:
             for unit in shown_units:
-                quarters = [sum_cell(year, m, i, unit) for m in bucket_months]
+                quarters = [sum_cell(year, m, i, unit) for m in months_of_buckets]
                 whole = sum_cell(year, shape.this_months, i, unit)
                 b.rule(whole, quarters)
                 months = shape.compared.months

@@ -12,54 +12,20 @@ import datetime as dt
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from naravard_desktop.db import sqlite
 from naravard_desktop.errors import DatabaseFileError, DomainError
-from naravard_desktop.i18n import N_, _
+from naravard_desktop.i18n import _
 from naravard_desktop.services.system.database_errors import file_error_reason, problem_summary
+from naravard_desktop.services.system.read_models import AUTO, BEFORE_RESTORE, MANUAL, BackupInfo
 
-AUTO = "auto"
-MANUAL = "manual"
-BEFORE_RESTORE = "before-restore"
-BEFORE_UPGRADE = "before-upgrade"
 DAMAGED = "damaged"
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
-_KIND_LABELS = {
-    AUTO: N_("Automatic"),
-    MANUAL: N_("Manual"),
-    BEFORE_RESTORE: N_("Before a restore"),
-    BEFORE_UPGRADE: N_("Before an upgrade"),
-}
 _NAME = re.compile(r"-(\d{8}-\d{6})-(auto|manual|before-restore|before-upgrade)")
 _SUMMARY_TABLES = ("groups", "persons", "meetings", "plans", "sip_counts")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    kind: str
-    made_at: dt.datetime
-    size: int
-    counts: dict[str, int]
-
-    @property
-    def kind_label(self) -> str:
-        return _(_KIND_LABELS.get(self.kind, self.kind))
-
-    def summary(self) -> str:
-        """ "Grupper: 1 · Personer: 11 · Möten: 7 · Planer: 1" for the restore list."""
-        return _(
-            "Groups: {groups} · People: {persons} · Meetings: {meetings} · Plans: {plans}"
-        ).format(
-            groups=self.counts.get("groups", 0),
-            persons=self.counts.get("persons", 0),
-            meetings=self.counts.get("meetings", 0),
-            plans=self.counts.get("plans", 0),
-        )
 
 
 def backup_dir(database: Path) -> Path:

@@ -269,7 +269,8 @@ def _check_readable_wal(path: Path, found: database_files.FileAccess) -> None:
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    from naravard_desktop.services.system.backups import BEFORE_UPGRADE, make_backup
+    from naravard_desktop.services.system.backups import make_backup
+    from naravard_desktop.services.system.read_models import BEFORE_UPGRADE
 
     target = make_backup(path, BEFORE_UPGRADE, note=f"from-{revision}")
     log.info("backup before migration from %s: %s", revision, target)

@@ -13,10 +13,11 @@ from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
 
-DEMO_GROUP = groups.GroupInput(
+DEMO_GROUP = GroupInput(
     name="Lokal samverkansgrupp Bergsjö",
     municipality="Bergsjö kommun",
     region="Region Mittland",
@@ -45,7 +46,7 @@ def _email(name: str, principal: Principal) -> str:
     return f"{local}@{domain}"
 
 
-DemoPart = Callable[[Database, groups.GroupData, dt.date], None]
+DemoPart = Callable[[Database, GroupData, dt.date], None]
 
 
 def _parts(render_protocol: Callable[[ProtocolData], bytes]) -> list[DemoPart]:
@@ -66,7 +67,7 @@ def create_demo(
     today: dt.date | None = None,
     *,
     render_protocol: Callable[[ProtocolData], bytes],
-) -> groups.GroupData:
+) -> GroupData:
     """Add the demo group with its members and every capability's demo data, in one
     transaction; refuses to add it twice. Called through documents.demo.create_demo, which
     passes the protocol writer."""
@@ -82,13 +83,13 @@ def create_demo(
         return group
 
 
-def _add_group_and_members(db: Database, day: dt.date) -> groups.GroupData:
+def _add_group_and_members(db: Database, day: dt.date) -> GroupData:
     group = groups.create_group(db, DEMO_GROUP)
     for index, (name, organisation, principal, role) in enumerate(DEMO_MEMBERS):
         members.add_member(
             db,
             group.id,
-            members.MemberInput(
+            MemberInput(
                 name=name,
                 organisation=organisation,
                 principal=principal,
@@ -102,7 +103,7 @@ def _add_group_and_members(db: Database, day: dt.date) -> groups.GroupData:
     members.add_member(
         db,
         group.id,
-        members.MemberInput(
+        MemberInput(
             name="Gustav Myr",
             organisation="Region Mittland, ambulanssjukvården",
             principal=Principal.REGION,

@@ -4,31 +4,14 @@ database already holds (saved just before the crash), so that only real losses a
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from naravard_desktop.db.models import AgendaItem
 from naravard_desktop.errors import NotFoundError
 from naravard_desktop.services.meetings import agenda, meetings
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.drafts import Draft, DraftStore
+from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.read_models import DraftPlace
 
 AGENDA_ITEM = "agenda_item"
-
-
-@dataclass(frozen=True)
-class DraftPlace:
-    draft: Draft
-    meeting_id: int | None = None  # None: the record no longer exists (or is of a kind
-    held_on: dt.date | None = None  # this version does not know)
-    group_id: int | None = None
-    paragraph: int | None = None
-    item_title: str = ""
-    locked: bool = False  # the protocol was approved since: the text cannot go back
-
-    @property
-    def restorable(self) -> bool:
-        return self.meeting_id is not None and not self.locked
 
 
 def _item_meeting(db: Database, item_id: int) -> int | None:

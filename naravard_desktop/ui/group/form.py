@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.i18n import _
-from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, GroupInput, logo_mime_type
+from naravard_desktop.services.group.groups import MAX_LOGO_BYTES, logo_mime_type
+from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.form_dialog import add_form_row
 from naravard_desktop.ui.forms import FieldErrors, combo_box, named, select_data

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
@@ -31,7 +32,7 @@ class GroupPage(QWidget):
     def __init__(
         self,
         db: Database,
-        group: groups.GroupData,
+        group: GroupData,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
@@ -137,7 +138,7 @@ class GroupPage(QWidget):
         )
         return True
 
-    def _apply(self, data: groups.GroupInput, version: int, *, refresh_form: bool = False) -> None:
+    def _apply(self, data: GroupInput, version: int, *, refresh_form: bool = False) -> None:
         self.group = groups.update_group(self.db, self.group.id, data, version)
         if refresh_form:
             self.form.set_input(self.group.as_input())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
@@ -19,7 +20,7 @@ class SetupDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.created: groups.GroupData | None = None
+        self.created: GroupData | None = None
         self.setWindowTitle(_("Set up your collaboration group"))
         self.setMinimumWidth(520)
 

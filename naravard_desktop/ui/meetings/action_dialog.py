@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.meetings.actions import ActionInput
-from naravard_desktop.services.plan.plan_links import ActivityChoice
+from naravard_desktop.services.meetings.read_models import ActionInput
+from naravard_desktop.services.plan.read_models import ActivityChoice
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit
 from naravard_desktop.ui.path_combo import PathComboBox

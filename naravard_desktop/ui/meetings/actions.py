@@ -14,8 +14,8 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_date, format_iso_date
-from naravard_desktop.services.meetings.actions import ActionData
-from naravard_desktop.services.plan.plan_links import SEPARATOR
+from naravard_desktop.services.meetings.read_models import ActionData
+from naravard_desktop.services.plan.read_models import SEPARATOR
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTableModel
 
 __all__ = ["ROW_ROLE", "ActionsModel", "Column"]

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import actions
-from naravard_desktop.services.meetings.actions import ActionData, ActionInput
+from naravard_desktop.services.meetings.read_models import ActionData, ActionInput
 from naravard_desktop.services.plan import plan_links
+from naravard_desktop.services.plan.read_models import ActivityChoice
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
@@ -145,7 +146,7 @@ class ActionsPanel(QWidget):
         self.edit_action.setEnabled(editable and self.selected() is not None)
         self.remove_action.setEnabled(editable and self.selected() is not None)
 
-    def _activities(self, item_id: int) -> list[plan_links.ActivityChoice]:
+    def _activities(self, item_id: int) -> list[ActivityChoice]:
         """The group's plan activities an action item can be linked to."""
         try:
             return plan_links.activity_choices(self.db, plan_links.group_of_item(self.db, item_id))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Sign
 from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, format_time
-from naravard_desktop.services.meetings.agenda import ItemData
+from naravard_desktop.services.meetings.read_models import ItemData
 from naravard_desktop.ui.table_model import RIGHT, ROW_ROLE, ColumnSpec, Index, RowTableModel
 
 __all__ = ["MIME_TYPE", "ROW_ROLE", "AgendaModel", "Column"]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_date
-from naravard_desktop.services.meetings.approval import Problem
+from naravard_desktop.services.meetings.read_models import Problem
 from naravard_desktop.ui.form_dialog import add_form_row, ok_cancel_buttons
 from naravard_desktop.ui.forms import ERROR_STYLE, DateLineEdit, FieldErrors
 from naravard_desktop.ui.meetings.view_tools import busy_cursor

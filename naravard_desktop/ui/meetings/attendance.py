@@ -21,8 +21,11 @@ from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.meetings import attendance
-from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
-from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.read_models import (
+    AttendanceInput,
+    AttendanceRow,
+    MeetingData,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import role_label
-from naravard_desktop.services.meetings.attendance import AttendanceInput, AttendanceRow
 from naravard_desktop.services.meetings.meeting_labels import attendance_label
+from naravard_desktop.services.meetings.read_models import AttendanceInput, AttendanceRow
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTableModel
 
 __all__ = ["ROW_ROLE", "AttendanceDelegate", "AttendanceModel", "Column", "status_value"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date, ngettext
 from naravard_desktop.services.meetings import decisions
-from naravard_desktop.services.meetings.decisions import DecisionRow, SearchHit
+from naravard_desktop.services.meetings.read_models import DecisionRow, SearchHit
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.view_tools import compact_rows

@@ -21,7 +21,7 @@ from naravard_desktop.db.enums import MeetingKind
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings.meeting_labels import kind_label
-from naravard_desktop.services.meetings.meetings import MeetingInput
+from naravard_desktop.services.meetings.read_models import MeetingInput
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit, TimeLineEdit
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.read_models import MeetingData
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 from naravard_desktop.ui.meetings.view_tools import busy_cursor

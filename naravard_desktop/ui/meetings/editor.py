@@ -29,8 +29,8 @@ from naravard_desktop.i18n import (
 )
 from naravard_desktop.services.meetings import approval, approval_check, meetings, signing
 from naravard_desktop.services.meetings.meeting_labels import kind_label
-from naravard_desktop.services.meetings.meetings import MeetingData
 from naravard_desktop.services.meetings.protocol import protocol_data
+from naravard_desktop.services.meetings.read_models import MeetingData, Problem
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
@@ -316,7 +316,7 @@ class MeetingEditor(QWidget):
         def submit(who: str, day: dt.date) -> None:
             meeting_files.approve(self.db, meeting.id, who, day)
 
-        def check(day: dt.date) -> list[approval.Problem]:
+        def check(day: dt.date) -> list[Problem]:
             return approval.approval_problems(self.db, meeting.id, day)
 
         dialog = ApproveDialog(

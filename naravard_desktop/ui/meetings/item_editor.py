@@ -23,7 +23,7 @@ from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.meetings import meeting_labels as labels
-from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_time
 from naravard_desktop.services.meetings import actions, agenda
-from naravard_desktop.services.meetings.agenda import ItemData, ItemInput
-from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error

@@ -23,7 +23,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date, ngettext
 from naravard_desktop.services.group import members
 from naravard_desktop.services.meetings import meetings
-from naravard_desktop.services.meetings.meetings import MeetingData, MeetingInput, MeetingSummary
+from naravard_desktop.services.meetings.read_models import MeetingData, MeetingInput, MeetingSummary
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error

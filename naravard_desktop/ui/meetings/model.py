@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import _, format_date, format_time
 from naravard_desktop.services.meetings.meeting_labels import kind_label, state_label
-from naravard_desktop.services.meetings.meetings import MeetingSummary
+from naravard_desktop.services.meetings.read_models import MeetingSummary
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTableModel, bold_font
 
 __all__ = ["ROW_ROLE", "Column", "MeetingsModel", "paragraph_range_text"]

@@ -29,12 +29,10 @@ from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import actions, meetings
-from naravard_desktop.services.meetings.actions import ActionData
-from naravard_desktop.services.meetings.agenda import ItemData
+from naravard_desktop.services.meetings.read_models import ActionData, ItemData
 from naravard_desktop.services.plan import follow_ups, plan_items, plan_links
-from naravard_desktop.services.plan.follow_ups import FollowUpInput, FollowUpRow
 from naravard_desktop.services.plan.plan_labels import status_label
-from naravard_desktop.services.plan.plan_links import ActivityChoice
+from naravard_desktop.services.plan.read_models import ActivityChoice, FollowUpInput, FollowUpRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import FormDialog

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import signing
-from naravard_desktop.services.meetings.meetings import MeetingData
+from naravard_desktop.services.meetings.read_models import FieldsState, MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name
@@ -22,7 +22,7 @@ from naravard_desktop.ui.meetings.signing_dialog import SignRunner, run_sign_dia
 from naravard_desktop.ui.meetings.view_tools import busy_cursor
 
 
-def signing_line(state: signing.FieldsState | None) -> str:
+def signing_line(state: FieldsState | None) -> str:
     """ "Underskrivet av Olof Brandt (Justerare). Väntar på: Ordförande Vera Lindqvist." """
     if state is None or not state.signed:
         return ""

@@ -25,7 +25,7 @@ from naravard_desktop.documents.meeting_files import sign_protocol
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import pdf_signatures
-from naravard_desktop.services.meetings.signing import SignatureField
+from naravard_desktop.services.meetings.read_models import SignatureField
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.file_dialogs import open_file_name
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons

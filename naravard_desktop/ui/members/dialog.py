@@ -10,7 +10,8 @@ from naravard_desktop.db.enums import Role
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.labels import MEMBER_PRINCIPALS, principal_label, role_label
-from naravard_desktop.services.group.members import MemberInput, validate_member
+from naravard_desktop.services.group.members import validate_member
+from naravard_desktop.services.group.read_models import MemberInput
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit, combo_box, named, read_dates, select_data
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from naravard_desktop.i18n import _, current_language, format_iso_date
 from naravard_desktop.services.group.labels import principal_label, role_label
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import MemberRow
 from naravard_desktop.ui.qt_locale import qt_locale
 from naravard_desktop.ui.table_model import (
     ID_ROLE,

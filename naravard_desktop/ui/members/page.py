@@ -24,7 +24,7 @@ from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, ngettext, pgettext
 from naravard_desktop.services.group import members
 from naravard_desktop.services.group.labels import role_label
-from naravard_desktop.services.group.members import MemberInput, MemberRow
+from naravard_desktop.services.group.read_models import MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date, format_iso_date, format_time
-from naravard_desktop.services.group.overview import Overview, overview
+from naravard_desktop.services.group.overview import overview
+from naravard_desktop.services.group.read_models import Overview
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.model import OVERDUE_COLOUR, STATUS_COLOURS

@@ -26,14 +26,9 @@ from naravard_desktop.db.enums import ActivityStatus, Principal
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.group.labels import principal_label
-from naravard_desktop.services.plan.follow_ups import FollowUpRow
-from naravard_desktop.services.plan.plan_items import (
-    ActivityInput,
-    ActivityRow,
-    activity_privacy_labels,
-    validate_activity,
-)
+from naravard_desktop.services.plan.plan_items import activity_privacy_labels, validate_activity
 from naravard_desktop.services.plan.plan_labels import status_label
+from naravard_desktop.services.plan.read_models import ActivityInput, ActivityRow, FollowUpRow
 from naravard_desktop.services.plan.schedule import ScheduleKind, read_schedule
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error

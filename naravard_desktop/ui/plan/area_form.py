@@ -13,12 +13,8 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan.plan_items import (
-    AreaInput,
-    AreaRow,
-    area_privacy_labels,
-    validate_area,
-)
+from naravard_desktop.services.plan.plan_items import area_privacy_labels, validate_area
+from naravard_desktop.services.plan.read_models import AreaInput, AreaRow
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import add_form_row
 from naravard_desktop.ui.forms import named, text_box

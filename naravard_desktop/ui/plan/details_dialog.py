@@ -22,9 +22,13 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.db.enums import PlanState
 from naravard_desktop.i18n import _, format_iso_date, format_iso_range, join_names
-from naravard_desktop.services.plan.plan_decisions import DecisionChoice
 from naravard_desktop.services.plan.plan_labels import plan_state_label
-from naravard_desktop.services.plan.plans import PlanInput, PlanSummary, RevisionInput
+from naravard_desktop.services.plan.read_models import (
+    DecisionChoice,
+    PlanInput,
+    PlanSummary,
+    RevisionInput,
+)
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit, combo_box, named, read_dates, select_data
 

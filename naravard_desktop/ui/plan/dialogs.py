@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan.follow_ups import AgendaItemChoice, FollowUpInput
-from naravard_desktop.services.plan.plan_items import ActivityInput, AreaInput, AreaRow
 from naravard_desktop.services.plan.plan_templates import load_templates
-from naravard_desktop.services.plan.plans import PlanInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AgendaItemChoice,
+    AreaInput,
+    AreaRow,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import (
     DateLineEdit,

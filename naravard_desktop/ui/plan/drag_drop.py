@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.plan.model import Node

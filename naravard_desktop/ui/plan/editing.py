@@ -17,7 +17,16 @@ from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
 from naravard_desktop.services.plan.plan_decisions import decision_choices
-from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput, AreaRow
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    AreaRow,
+    FollowUpInput,
+    FollowUpRow,
+    PlanInput,
+    PlanSummary,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.form_dialog import FormDialog
@@ -98,7 +107,7 @@ class PlanEditing:
     # --- the plan -------------------------------------------------------------------------
 
     def new_plan(self) -> None:
-        def save(value: tuple[plans.PlanInput, str], reason: str | None) -> plans.PlanSummary:
+        def save(value: tuple[PlanInput, str], reason: str | None) -> PlanSummary:
             return plans.create_plan(
                 self.db, self.group_id, value[0], value[1], privacy_override=reason
             )
@@ -122,7 +131,7 @@ class PlanEditing:
             show_error(self.parent, error)
             return
 
-        def save(value: PlanDetails, reason: str | None) -> plans.PlanSummary:
+        def save(value: PlanDetails, reason: str | None) -> PlanSummary:
             return plans.update_plan(self.db, plan, value[0], value[1], privacy_override=reason)
 
         saved = saved_by_dialog(
@@ -292,7 +301,7 @@ class PlanEditing:
             return
         activity = row
 
-        def save(data: follow_ups.FollowUpInput, reason: str | None) -> follow_ups.FollowUpRow:
+        def save(data: FollowUpInput, reason: str | None) -> FollowUpRow:
             return follow_ups.add_follow_up(self.db, activity.id, data, privacy_override=reason)
 
         added = saved_by_dialog(

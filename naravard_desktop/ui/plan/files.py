@@ -40,7 +40,8 @@ def import_plan(
     """Ask for a file and read it off the GUI thread (a large sheet takes seconds), then
     show the preview; `imported(plan_id)` once a plan was made of it. The background read,
     or None when no file was chosen."""
-    from naravard_desktop.services.plan.plan_import import ImportPreview, read_plan_file
+    from naravard_desktop.services.plan.plan_import import read_plan_file
+    from naravard_desktop.services.plan.plan_import_model import ImportPreview
     from naravard_desktop.ui.background import run_in_background
     from naravard_desktop.ui.plan.import_dialog import ImportDialog
 

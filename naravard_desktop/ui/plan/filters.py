@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow
 from naravard_desktop.ui.forms import combo_box, named, status_choices
 from naravard_desktop.ui.plan.model import PlanTreeModel
 

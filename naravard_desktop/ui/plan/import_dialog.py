@@ -29,19 +29,18 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.plan.plan_import import (
-    ImportOptions,
-    ImportPreview,
     apply_import,
     preview_again,
     read_plan_file,
 )
+from naravard_desktop.services.plan.plan_import_model import ImportOptions, ImportPreview
 from naravard_desktop.services.plan.plan_import_summary import (
     area_lines,
     plan_lines,
     skipped_groups,
     source_line,
 )
-from naravard_desktop.services.plan.plans import PlanSummary
+from naravard_desktop.services.plan.read_models import PlanSummary
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error

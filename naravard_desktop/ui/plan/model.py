@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.i18n import _, format_iso_date, ngettext
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.services.plan.plan_labels import status_label
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.ui.plan import drag_drop
 from naravard_desktop.ui.plan.drag_drop import Drop
 

@@ -23,7 +23,7 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
 from naravard_desktop.services.plan.plan_decisions import decision_labels
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanSummary
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
@@ -51,7 +51,7 @@ class PlanPage(QWidget):
         self.undo_stack = undo_stack
         self.plan_id: int | None = None
         self._reloading = False
-        self._summaries: dict[int, plans.PlanSummary] = {}
+        self._summaries: dict[int, PlanSummary] = {}
 
         heading = QLabel(_("Local plan"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")

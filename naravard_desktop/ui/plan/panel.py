@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan.follow_ups import FollowUpRow
-from naravard_desktop.services.plan.plan_items import ActivityRow, AreaRow
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, FollowUpRow
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.plan.activity_form import ActivityForm
 from naravard_desktop.ui.plan.area_form import AreaForm

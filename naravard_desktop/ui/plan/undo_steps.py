@@ -13,15 +13,18 @@ from PySide6.QtGui import QUndoStack
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.follow_ups import FollowUpInput, FollowUpRow
-from naravard_desktop.services.plan.plan_items import (
+from naravard_desktop.services.plan.read_models import (
     ActivityInput,
     ActivityRow,
     AreaInput,
     AreaRow,
+    FollowUpInput,
+    FollowUpRow,
+    PlanInput,
+    PlanSummary,
     PlanTree,
+    RevisionInput,
 )
-from naravard_desktop.services.plan.plans import PlanSummary, RevisionInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.model import Key, key_of
 from naravard_desktop.ui.privacy import RESTORED_REASON
@@ -82,7 +85,7 @@ class PlanUndo:
 
     def edited_plan(self, before: PlanSummary, saved: PlanSummary) -> None:
         """Title, period, state, decision and revisions as one step."""
-        Details = tuple[plans.PlanInput, list[RevisionInput]]
+        Details = tuple[PlanInput, list[RevisionInput]]
         old: Details = (before.as_input(), [r.as_input() for r in before.revisions])
         new: Details = (saved.as_input(), [r.as_input() for r in saved.revisions])
 

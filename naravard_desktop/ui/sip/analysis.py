@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_analysis
-from naravard_desktop.services.sip.sip_report import HIDDEN
-from naravard_desktop.services.sip.sip_setup import Setup
-from naravard_desktop.services.sip.sip_view import ViewSuppression, view_suppression
+from naravard_desktop.services.sip.analysis_model import Bucket, Sums, bucket_label, bucket_months
+from naravard_desktop.services.sip.read_models import HIDDEN, Setup, ViewSuppression
+from naravard_desktop.services.sip.sip_view import view_suppression
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
@@ -41,7 +41,7 @@ class AnalysisTab(QWidget):
         self.db = db
         self.group_id = group_id
         self.setup: Setup | None = None
-        self.sums = sip_analysis.Sums({})
+        self.sums = Sums({})
         self._view: ViewSuppression | None = None  # chosen when first needed after a reload
 
         self.year = named(QSpinBox, "analysis_year", minimum=2000, maximum=2100)
@@ -182,7 +182,7 @@ class AnalysisTab(QWidget):
             cells = []
             for bucket in buckets:
                 value = self.sums.total(bucket, indicator.id, unit)
-                months = this_months & sip_analysis.bucket_months(bucket)
+                months = this_months & bucket_months(bucket)
                 item = QStandardItem(text(value, months, year, indicator.id))
                 item.setToolTip(self._bucket_tip(bucket, indicator.id, unit))
                 cells.append(item)
@@ -207,9 +207,9 @@ class AnalysisTab(QWidget):
             self.table_model.appendRow(cells)
         self.table_model.setVerticalHeaderLabels([i.name for i in self.setup.visible_indicators()])
 
-    def _bucket_tip(self, bucket: sip_analysis.Bucket, indicator: int, unit: int | None) -> str:
+    def _bucket_tip(self, bucket: Bucket, indicator: int, unit: int | None) -> str:
         """The same quarter last year, or as much of it as holds the same months."""
-        compared = sip_analysis.compare(self.sums, bucket[0], sip_analysis.bucket_months(bucket))
+        compared = sip_analysis.compare(self.sums, bucket[0], bucket_months(bucket))
         now, before = compared.values(self.sums, indicator, unit)
         change = sip_analysis.format_change(now, before)
         if not change:
@@ -237,7 +237,7 @@ class AnalysisTab(QWidget):
         labelled so that a quarter holding only some of its months says which."""
         return [(self.sums.label(bucket), value) for bucket, value in self._trend()]
 
-    def _trend(self) -> list[tuple[sip_analysis.Bucket, int | None]]:
+    def _trend(self) -> list[tuple[Bucket, int | None]]:
         """The chart's sums; a hidden one (small numbers hidden) is a gap in the line."""
         indicator = self.indicator.currentData()
         if indicator is None:
@@ -264,7 +264,7 @@ class AnalysisTab(QWidget):
         # and the title says what it holds, so it is never read as a whole quarter.
         partial = []
         for number, (bucket, _value) in enumerate(trend):
-            label, full = sip_analysis.bucket_label(bucket), self.sums.label(bucket)
+            label, full = bucket_label(bucket), self.sums.label(bucket)
             if full != label:
                 partial.append(full)
                 label += " *"

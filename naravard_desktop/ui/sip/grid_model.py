@@ -16,9 +16,15 @@ from PySide6.QtGui import QColor, QUndoStack
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number, ngettext
 from naravard_desktop.services.sip import sip_counts, sip_periods
-from naravard_desktop.services.sip.sip_counts import CellIssue, CellKey
+from naravard_desktop.services.sip.read_models import (
+    CategoryRow,
+    CellIssue,
+    IndicatorRow,
+    PeriodRow,
+    Setup,
+)
+from naravard_desktop.services.sip.sip_counts import CellKey
 from naravard_desktop.services.sip.sip_rules import CountError, parse_count
-from naravard_desktop.services.sip.sip_setup import CategoryRow, IndicatorRow, Setup
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.table_model import RIGHT, Index, bold_font
 from naravard_desktop.ui.undo import SavedChangeCommand
@@ -49,7 +55,7 @@ class SipGridModel(QAbstractTableModel):
         self.db = db
         self.undo_stack = undo_stack
         self.setup: Setup | None = None
-        self.period: sip_periods.PeriodRow | None = None
+        self.period: PeriodRow | None = None
         self.indicators: list[IndicatorRow] = []
         self.columns: list[tuple[CategoryRow, CategoryRow]] = []
         self.values: dict[CellKey, int] = {}

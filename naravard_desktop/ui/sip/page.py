@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.sip import sip_periods, sip_setup
+from naravard_desktop.services.sip.read_models import PeriodRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
@@ -44,7 +45,7 @@ class SipPage(QWidget):
         self.group_id = group_id
         self.undo_stack = undo_stack
         self.setup = sip_setup.get_setup(db, group_id)
-        self.periods: list[sip_periods.PeriodRow] = []
+        self.periods: list[PeriodRow] = []
 
         heading = QLabel(_("SIP follow-up"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -146,7 +147,7 @@ class SipPage(QWidget):
         self.period_box.blockSignals(False)
         self._show_period()
 
-    def current_period(self) -> sip_periods.PeriodRow | None:
+    def current_period(self) -> PeriodRow | None:
         period_id = self.period_box.currentData()
         return next((p for p in self.periods if p.id == period_id), None)
 

@@ -19,6 +19,7 @@ from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_iso_range
 from naravard_desktop.services.sip import sip_periods
+from naravard_desktop.services.sip.read_models import PeriodRow, label, number_of
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.forms import combo_box, named
@@ -42,7 +43,7 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.group_id = group_id
-        self.created: sip_periods.PeriodRow | None = None
+        self.created: PeriodRow | None = None
         self.setWindowTitle(_("New period"))
         self.kind = period_kind_box(objectName="period_kind")
         self.kind.setCurrentIndex(list(PeriodKind).index(kind))
@@ -56,7 +57,7 @@ class PeriodDialog(QDialog):
         self.number = named(QSpinBox, "period_number")
         self.kind.currentIndexChanged.connect(self._update_range)
         self._update_range()
-        self.number.setValue(sip_periods.number_of(kind, suggested))
+        self.number.setValue(number_of(kind, suggested))
         self.preview = QLabel()
         self.error = named(QLabel, "period_error", styleSheet="color: #a00000;", wordWrap=True)
         self.kind.currentIndexChanged.connect(self._update_preview)
@@ -85,7 +86,7 @@ class PeriodDialog(QDialog):
         starts, ends = sip_periods.bounds(
             self.chosen_kind(), self.year.value(), self.number.value()
         )
-        name = sip_periods.label(self.chosen_kind(), starts)
+        name = label(self.chosen_kind(), starts)
         self.preview.setText(f"{name} ({format_iso_range(starts, ends)})")
         self.error.clear()
 

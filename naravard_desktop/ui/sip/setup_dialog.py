@@ -27,6 +27,7 @@ from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_setup
+from naravard_desktop.services.sip.read_models import CategoryRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import named
@@ -180,7 +181,7 @@ class SipSetupDialog(QDialog):
         if ok:
             self._run(lambda: sip_setup.add_category(self.db, self.group_id, kind, name))
 
-    def _category(self, listing: QListWidget) -> sip_setup.CategoryRow | None:
+    def _category(self, listing: QListWidget) -> CategoryRow | None:
         chosen = self._selected(listing)
         rows = (*self.setup.units, *self.setup.target_groups)
         return next((c for c in rows if c.id == chosen), None)

@@ -20,7 +20,7 @@ from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.sip import sip_import
-from naravard_desktop.services.sip.sip_report import HIDDEN
+from naravard_desktop.services.sip.read_models import HIDDEN
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.meetings.read_models import MeetingData, MeetingInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
@@ -20,13 +20,13 @@ DAY = dt.date(2024, 5, 17)
 
 def create_meeting(
     db: Database, group_id: int, roster: dict[str, MemberRow], day: dt.date = DAY
-) -> meetings.MeetingData:
+) -> MeetingData:
     """A draft from the standard template: Anna Berg chairs, Ärla Nord writes, erik Lund
     adjusts; 13.00–15.30."""
     return meetings.create_meeting(
         db,
         group_id,
-        meetings.MeetingInput(
+        MeetingInput(
             held_on=day,
             starts_at=dt.time(13, 0),
             ends_at=dt.time(15, 30),
@@ -57,14 +57,14 @@ def meetings_page(
     return widget
 
 
-MakeMeeting = Callable[..., meetings.MeetingData]
+MakeMeeting = Callable[..., MeetingData]
 
 
 @pytest.fixture
 def make_meeting(db: Database, group: GroupData, roster: dict[str, MemberRow]) -> MakeMeeting:
     """make_meeting(day=DAY): a draft from the standard template (see create_meeting)."""
 
-    def make(day: dt.date = DAY) -> meetings.MeetingData:
+    def make(day: dt.date = DAY) -> MeetingData:
         return create_meeting(db, group.id, roster, day)
 
     return make

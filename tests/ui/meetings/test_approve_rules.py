@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.meetings import approval, attendance, meetings
+from naravard_desktop.services.meetings.read_models import AttendanceInput, Problem
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
@@ -140,7 +141,7 @@ def test_a_chair_recorded_as_absent_is_named_and_nothing_is_approved(
 ) -> None:
     meeting = make_meeting(DAY)
     anna = next(r for r in attendance.list_attendance(db, meeting.id) if r.name == "Anna Berg")
-    attendance.set_attendance(db, anna.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
     _open(meetings_page, meeting.id, user)
 
     def answer(dialog: ApproveDialog) -> None:
@@ -165,9 +166,9 @@ def test_the_dialog_asks_the_rules_before_it_approves(qtbot: object) -> None:
     calls: list[tuple[str, dt.date]] = []
     asked: list[dt.date] = []
 
-    def check(day: dt.date) -> list[approval.Problem]:
+    def check(day: dt.date) -> list[Problem]:
         asked.append(day)
-        return [approval.Problem("Ordföranden Anna Berg är inte antecknad som närvarande.")]
+        return [Problem("Ordföranden Anna Berg är inte antecknad som närvarande.")]
 
     dialog = ApproveDialog(
         "Anna Berg", lambda who, day: calls.append((who, day)), held_on=DAY, check=check

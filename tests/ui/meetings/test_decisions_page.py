@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.meetings.read_models import ItemInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.decisions import Column, DecisionsPage
@@ -32,7 +33,7 @@ def decided(db: Database, make_meeting: MakeMeeting) -> dict[str, int]:
     ):
         meeting_id = found.get(str(day)) or make_meeting(day).id
         found[str(day)] = meeting_id
-        item = agenda.add_item(db, meeting_id, agenda.ItemInput(title=title, notes=notes))
+        item = agenda.add_item(db, meeting_id, ItemInput(title=title, notes=notes))
         agenda.save_text(db, item.id, "decision", decision)
         found[title] = item.id
     return found

@@ -11,9 +11,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
-from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
+from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.drafts_dialog import DraftsDialog
@@ -29,13 +29,13 @@ TITLE = "Fast vårdkontakt"
 @pytest.fixture
 def meeting(
     make_meeting: MakeMeeting, db: Database, group: GroupData, roster: dict[str, MemberRow]
-) -> meetings.MeetingData:
+) -> MeetingData:
     created = make_meeting()
-    agenda.add_item(db, created.id, agenda.ItemInput(title=TITLE, notes="Sparat tidigare."))
+    agenda.add_item(db, created.id, ItemInput(title=TITLE, notes="Sparat tidigare."))
     return created
 
 
-def item_of(db: Database, meeting_id: int, title: str = TITLE) -> agenda.ItemData:
+def item_of(db: Database, meeting_id: int, title: str = TITLE) -> ItemData:
     return next(i for i in agenda.list_items(db, meeting_id) if i.title == title)
 
 
@@ -51,7 +51,7 @@ def test_a_draft_left_by_a_crash_is_offered_and_restored_into_its_item(
     db: Database,
     group: GroupData,
     settings: QSettings,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     user: User,
     dialogs: Dialogs,
 ) -> None:
@@ -89,7 +89,7 @@ def test_discard_asks_first_and_later_keeps_the_rest(
     db: Database,
     group: GroupData,
     settings: QSettings,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     user: User,
     dialogs: Dialogs,
     boxes: Boxes,

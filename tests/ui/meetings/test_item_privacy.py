@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
-from naravard_desktop.services.meetings import agenda, meetings
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
+from naravard_desktop.services.meetings import agenda
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.editor import MeetingEditor
@@ -34,21 +34,21 @@ TITLE = "Fast vårdkontakt"
 @pytest.fixture
 def meeting(
     make_meeting: MakeMeeting, db: Database, group: GroupData, roster: dict[str, MemberRow]
-) -> meetings.MeetingData:
+) -> MeetingData:
     created = make_meeting()
-    agenda.add_item(db, created.id, agenda.ItemInput(title=TITLE, planned_minutes=30))
+    agenda.add_item(db, created.id, ItemInput(title=TITLE, planned_minutes=30))
     return created
 
 
 @pytest.fixture
-def editor(meetings_page: MeetingsPage, meeting: meetings.MeetingData, user: User) -> MeetingEditor:
+def editor(meetings_page: MeetingsPage, meeting: MeetingData, user: User) -> MeetingEditor:
     item = stored(meetings_page.db, meeting.id)
     meetings_page.open_meeting(meeting.id, item.id)
     user.activate(meetings_page)
     return meetings_page.editor
 
 
-def stored(db: Database, meeting_id: int, title: str = TITLE) -> agenda.ItemData:
+def stored(db: Database, meeting_id: int, title: str = TITLE) -> ItemData:
     return next(i for i in agenda.list_items(db, meeting_id) if i.title == title)
 
 
@@ -60,7 +60,7 @@ def selected_text(widget: object) -> str:
 def test_a_number_in_the_notes_gives_a_bar_and_stays_a_draft_until_removed(
     qtbot: QtBot,
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
     dialogs: Dialogs,
@@ -101,7 +101,7 @@ def test_a_number_in_the_notes_gives_a_bar_and_stays_a_draft_until_removed(
 def test_save_anyway_on_the_bar_asks_for_a_reason_and_logs_it(
     qtbot: QtBot,
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
     dialogs: Dialogs,
@@ -157,7 +157,7 @@ def test_save_anyway_on_the_bar_asks_for_a_reason_and_logs_it(
 
 def test_a_number_in_the_title_asks_and_keeps_what_was_typed(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
     dialogs: Dialogs,
@@ -196,7 +196,7 @@ def test_a_number_in_the_title_asks_and_keeps_what_was_typed(
 
 def test_undoing_a_removal_puts_back_text_kept_with_a_reason(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     boxes: Boxes,
 ) -> None:

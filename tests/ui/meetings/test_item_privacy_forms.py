@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.services.meetings import actions, meetings
+from naravard_desktop.services.meetings import actions
+from naravard_desktop.services.meetings.read_models import MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
@@ -30,7 +31,7 @@ HYPHENATED = "050312\u20111238"
 def test_a_number_with_a_space_or_a_unicode_hyphen_in_the_notes_gives_the_bar(
     qtbot: QtBot,
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
 ) -> None:
@@ -50,7 +51,7 @@ def test_a_number_with_a_space_or_a_unicode_hyphen_in_the_notes_gives_the_bar(
 
 def test_a_number_in_the_presenter_field_asks_and_is_selected_there(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
     dialogs: Dialogs,
@@ -77,7 +78,7 @@ def test_a_number_in_the_presenter_field_asks_and_is_selected_there(
 
 def test_a_number_in_a_new_action_item_keeps_the_dialog_open_then_saves_with_a_reason(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     user: User,
     dialogs: Dialogs,

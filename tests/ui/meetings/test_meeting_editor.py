@@ -19,9 +19,15 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import actions, agenda, approval, attendance, meetings
+from naravard_desktop.services.meetings.read_models import (
+    ActionInput,
+    AttendanceInput,
+    ItemData,
+    ItemInput,
+    MeetingData,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
@@ -50,18 +56,18 @@ Alt = Qt.KeyboardModifier.AltModifier
 @pytest.fixture
 def meeting(
     make_meeting: MakeMeeting, db: Database, group: GroupData, roster: dict[str, MemberRow]
-) -> meetings.MeetingData:
+) -> MeetingData:
     created = make_meeting()
     agenda.add_item(
         db,
         created.id,
-        agenda.ItemInput(title="Fast vårdkontakt", presenter="Åsa Öberg", planned_minutes=30),
+        ItemInput(title="Fast vårdkontakt", presenter="Åsa Öberg", planned_minutes=30),
     )
     return created
 
 
 @pytest.fixture
-def editor(meetings_page: MeetingsPage, meeting: meetings.MeetingData, user: User) -> MeetingEditor:
+def editor(meetings_page: MeetingsPage, meeting: MeetingData, user: User) -> MeetingEditor:
     meetings_page.open_meeting(meeting.id)
     user.activate(meetings_page)
     return meetings_page.editor
@@ -72,7 +78,7 @@ def select_title(editor: MeetingEditor, title: str) -> None:
     editor.agenda._select_row(row)
 
 
-def stored_item(db: Database, meeting_id: int, title: str) -> agenda.ItemData:
+def stored_item(db: Database, meeting_id: int, title: str) -> ItemData:
     return next(i for i in agenda.list_items(db, meeting_id) if i.title == title)
 
 
@@ -89,7 +95,7 @@ def test_agenda_shows_paragraphs_planned_times_and_the_running_end(editor: Meeti
 
 
 def test_notes_and_decision_are_autosaved_while_typing(
-    qtbot: QtBot, db: Database, meeting: meetings.MeetingData, editor: MeetingEditor, user: User
+    qtbot: QtBot, db: Database, meeting: MeetingData, editor: MeetingEditor, user: User
 ) -> None:
     select_title(editor, "Fast vårdkontakt")
     item_editor = editor.agenda.editor
@@ -131,7 +137,7 @@ def test_notes_and_decision_are_autosaved_while_typing(
 def test_unsaved_draft_comes_back_when_the_item_is_opened(
     qtbot: QtBot,
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     meetings_page: MeetingsPage,
 ) -> None:
     item = stored_item(db, meeting.id, "Fast vårdkontakt")
@@ -148,7 +154,7 @@ def test_unsaved_draft_comes_back_when_the_item_is_opened(
 
 
 def test_item_details_are_saved_when_the_field_is_left(
-    db: Database, meeting: meetings.MeetingData, editor: MeetingEditor, user: User
+    db: Database, meeting: MeetingData, editor: MeetingEditor, user: User
 ) -> None:
     select_title(editor, "Fast vårdkontakt")
     item_editor = editor.agenda.editor
@@ -163,7 +169,7 @@ def test_item_details_are_saved_when_the_field_is_left(
 
 def test_reorder_with_ctrl_up_and_down_and_undo(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     meetings_page: MeetingsPage,
     user: User,
@@ -205,7 +211,7 @@ def test_drop_asks_for_a_move_to_the_place_dropped_on(editor: MeetingEditor) -> 
 
 def test_add_and_remove_items_with_undo(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     meetings_page: MeetingsPage,
     boxes: Boxes,
@@ -222,7 +228,7 @@ def test_add_and_remove_items_with_undo(
 
     select_title(editor, "Fast vårdkontakt")
     item_id = stored_item(db, meeting.id, "Fast vårdkontakt").id
-    actions.add_action(db, item_id, actions.ActionInput(what="Ta fram rutin", who="Åsa Öberg"))
+    actions.add_action(db, item_id, ActionInput(what="Ta fram rutin", who="Åsa Öberg"))
     boxes.answer(Yes)
     editor.agenda.remove_action.trigger()
     assert "Fast vårdkontakt" in boxes.take("question").text
@@ -235,7 +241,7 @@ def test_add_and_remove_items_with_undo(
 
 def test_action_items_add_mark_done_and_undo(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     meetings_page: MeetingsPage,
     dialogs: Dialogs,
@@ -285,11 +291,11 @@ def test_open_action_items_are_carried_to_previous_minutes(
     db: Database,
     group: GroupData,
     roster: dict[str, MemberRow],
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     meetings_page: MeetingsPage,
 ) -> None:
     item_id = stored_item(db, meeting.id, "Fast vårdkontakt").id
-    actions.add_action(db, item_id, actions.ActionInput(what="Ta fram rutin", who="Åsa Öberg"))
+    actions.add_action(db, item_id, ActionInput(what="Ta fram rutin", who="Åsa Öberg"))
     later = make_meeting(dt.date(2024, 9, 12))
     previous = stored_item(db, later.id, "Föregående protokoll")
     meetings_page.open_meeting(later.id, previous.id)
@@ -325,10 +331,10 @@ def approve_with(dialogs: Dialogs, editor: MeetingEditor, check: object = None) 
 
 
 def test_approve_refused_while_the_adjuster_is_absent(
-    db: Database, meeting: meetings.MeetingData, editor: MeetingEditor, dialogs: Dialogs
+    db: Database, meeting: MeetingData, editor: MeetingEditor, dialogs: Dialogs
 ) -> None:
     erik = next(r for r in attendance.list_attendance(db, meeting.id) if r.name == "erik Lund")
-    attendance.set_attendance(db, erik.id, attendance.AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, erik.id, AttendanceInput(AttendanceStatus.ABSENT))
 
     def refused(dialog: ApproveDialog) -> None:
         assert dialog.isVisible()
@@ -343,7 +349,7 @@ def test_approve_refused_while_the_adjuster_is_absent(
 
 def test_approval_locks_the_editor_and_a_correction_opens_it(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     dialogs: Dialogs,
     boxes: Boxes,
@@ -418,7 +424,7 @@ def pdf_text(path: Path) -> str:
 def test_documents_are_written_to_the_chosen_files(
     tmp_path: Path,
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     editor: MeetingEditor,
     dialogs: Dialogs,
     boxes: Boxes,

@@ -19,11 +19,17 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import ValidationError
 from naravard_desktop.i18n import format_date
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import actions, agenda, attendance, meetings
+from naravard_desktop.services.meetings.read_models import ActionInput, ItemInput, MeetingData
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.follow_ups import FollowUpInput
-from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
@@ -45,7 +51,7 @@ FOLLOW_UP_ITEM = "Uppföljning av lokal plan"
 
 @pytest.fixture
 def activity(db: Database, group: GroupData) -> ActivityRow:
-    plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan 2024–2026"))
+    plan = plans.create_plan(db, group.id, PlanInput(title="Lokal plan 2024–2026"))
     first = plan_items.add_area(db, plan.id, AreaInput(title="Trygg hemgång", number="1"))
     plan_items.add_activity(db, first.id, ActivityInput(title="Gemensam rutin vid utskrivning"))
     area = plan_items.add_area(db, plan.id, AreaInput(title="Fast vårdkontakt", number="2"))
@@ -60,14 +66,14 @@ def activity(db: Database, group: GroupData) -> ActivityRow:
 
 
 @pytest.fixture
-def meeting(make_meeting: MakeMeeting, db: Database) -> meetings.MeetingData:
+def meeting(make_meeting: MakeMeeting, db: Database) -> MeetingData:
     created = make_meeting()
-    agenda.add_item(db, created.id, agenda.ItemInput(title=FOLLOW_UP_ITEM))
+    agenda.add_item(db, created.id, ItemInput(title=FOLLOW_UP_ITEM))
     return created
 
 
 @pytest.fixture
-def editor(meetings_page: MeetingsPage, meeting: meetings.MeetingData, user: User) -> MeetingEditor:
+def editor(meetings_page: MeetingsPage, meeting: MeetingData, user: User) -> MeetingEditor:
     meetings_page.open_meeting(meeting.id)
     user.activate(meetings_page)
     row = [i.title for i in meetings_page.editor.agenda.model.items()].index(FOLLOW_UP_ITEM)
@@ -89,7 +95,7 @@ def shown(editor: MeetingEditor) -> list[str]:
 
 def test_a_linked_action_item_shows_under_the_plan_follow_up(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     meetings_page: MeetingsPage,
@@ -120,7 +126,7 @@ def test_a_linked_action_item_shows_under_the_plan_follow_up(
 
     # Opened again (another item, then back), a done action says so.
     [stored] = actions.actions_of_item(db, follow_up_item_id(db, meeting.id))
-    done = actions.ActionInput(stored.what, done=True, activity_id=activity.id)
+    done = ActionInput(stored.what, done=True, activity_id=activity.id)
     actions.update_action(db, stored.id, done, stored.version)
     editor.agenda._select_row(0)
     row = [i.title for i in editor.agenda.model.items()].index(FOLLOW_UP_ITEM)
@@ -132,12 +138,12 @@ def test_a_linked_action_item_shows_under_the_plan_follow_up(
 
 def test_an_action_item_without_a_link_is_not_listed_as_a_follow_up(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
 ) -> None:
     item_id = follow_up_item_id(db, meeting.id)
-    actions.add_action(db, item_id, actions.ActionInput(what="Skicka ut minnesanteckningar"))
+    actions.add_action(db, item_id, ActionInput(what="Skicka ut minnesanteckningar"))
     editor.agenda.editor.plan_follow_ups.refresh()
     assert shown(editor) == ["Ingen aktivitet i planen följdes upp under det här ärendet."]
 
@@ -160,7 +166,7 @@ def _line_editor(page: MeetingsPage) -> QLineEdit | None:
 @pytest.fixture
 def attendance_page(
     db: Database, make_meeting: MakeMeeting, meetings_page: MeetingsPage, user: User
-) -> tuple[MeetingsPage, meetings.MeetingData]:
+) -> tuple[MeetingsPage, MeetingData]:
     meeting = make_meeting()
     attendance.add_guest(db, meeting.id, "Jonas Aas", "Anhorigforeningen")
     meetings_page.open_meeting(meeting.id)
@@ -171,7 +177,7 @@ def attendance_page(
 
 def test_a_guest_name_is_corrected_with_f2_and_the_organisation_with_a_double_click(
     db: Database,
-    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    attendance_page: tuple[MeetingsPage, MeetingData],
     qtbot: QtBot,
     user: User,
 ) -> None:
@@ -209,7 +215,7 @@ def test_a_guest_name_is_corrected_with_f2_and_the_organisation_with_a_double_cl
 
 def test_a_guest_name_cannot_be_emptied_and_a_member_name_is_not_edited_here(
     db: Database,
-    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    attendance_page: tuple[MeetingsPage, MeetingData],
     qtbot: QtBot,
     boxes: Boxes,
     user: User,
@@ -238,7 +244,7 @@ def test_a_guest_name_cannot_be_emptied_and_a_member_name_is_not_edited_here(
 
 def test_no_editing_hint_on_an_approved_protocol(
     db: Database,
-    attendance_page: tuple[MeetingsPage, meetings.MeetingData],
+    attendance_page: tuple[MeetingsPage, MeetingData],
     dialogs: Dialogs,
     user: User,
 ) -> None:
@@ -338,7 +344,7 @@ def test_the_follow_up_offers_the_items_of_the_latest_meetings_up_to_its_date(
 
 def test_a_follow_up_dated_before_its_meeting_is_refused(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     dialogs: Dialogs,
@@ -385,7 +391,7 @@ def test_the_new_meeting_copies_the_agenda_of_the_meeting_before_its_date(
     today = dt.date.today()
     held = make_meeting(today - dt.timedelta(days=63))  # the last one held
     planned = make_meeting(today + dt.timedelta(days=21))  # the next one, already planned
-    agenda.add_item(db, planned.id, agenda.ItemInput(title="Budget för nästa år"))
+    agenda.add_item(db, planned.id, ItemInput(title="Budget för nästa år"))
     seen: dict[str, tuple[str, bool]] = {}
 
     def fill(dialog: MeetingDialog) -> None:
@@ -445,7 +451,7 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     group: GroupData,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     qtbot: QtBot,
@@ -464,7 +470,7 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     assert save.opened[-1] == shared / "Protokoll 2024-05-17.pdf"
 
     # The plan page starts there too; a '/' in the plan's title does not make a folder.
-    other = plans.create_plan(db, group.id, plans.PlanInput(title="Plan 2027/2028: utkast"))
+    other = plans.create_plan(db, group.id, PlanInput(title="Plan 2027/2028: utkast"))
     page = PlanPage(db, group.id, QUndoStack())
     qtbot.addWidget(page)
     page.reload_plans(other.id)

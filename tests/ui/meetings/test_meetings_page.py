@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import AttendanceStatus
 from naravard_desktop.i18n import _
-from naravard_desktop.services.group.groups import GroupData
-from naravard_desktop.services.group.members import MemberRow
+from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.meetings import agenda, attendance, meetings
+from naravard_desktop.services.meetings.read_models import ItemInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.attendance import GuestDialog
 from naravard_desktop.ui.meetings.attendance_model import Column as AttendanceColumn
@@ -114,7 +114,7 @@ def test_new_meeting_copies_the_previous_agenda_and_warns_about_the_same_day(
     user: User,
 ) -> None:
     first = make_meeting()
-    agenda.add_item(db, first.id, agenda.ItemInput(title="SIP-uppföljning", planned_minutes=20))
+    agenda.add_item(db, first.id, ItemInput(title="SIP-uppföljning", planned_minutes=20))
     meetings_page.reload()
 
     def fill(dialog: MeetingDialog) -> None:

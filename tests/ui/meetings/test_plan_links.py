@@ -12,10 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.services.group.groups import GroupData
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import actions, agenda, meetings
+from naravard_desktop.services.meetings.read_models import ItemInput, MeetingData
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
-from naravard_desktop.services.plan.plan_items import ActivityInput, ActivityRow, AreaInput
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    ActivityRow,
+    AreaInput,
+    PlanInput,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.actions import Column
@@ -33,7 +39,7 @@ PATH = "Lokal plan 2024–2026 › 2 Fast vårdkontakt › Införa patientkontra
 
 @pytest.fixture
 def activity(db: Database, group: GroupData) -> ActivityRow:
-    plan = plans.create_plan(db, group.id, plans.PlanInput(title="Lokal plan 2024–2026"))
+    plan = plans.create_plan(db, group.id, PlanInput(title="Lokal plan 2024–2026"))
     first = plan_items.add_area(db, plan.id, AreaInput(title="Trygg hemgång", number="1"))
     plan_items.add_activity(db, first.id, ActivityInput(title="Gemensam rutin vid utskrivning"))
     area = plan_items.add_area(db, plan.id, AreaInput(title="Fast vårdkontakt", number="2"))
@@ -49,14 +55,14 @@ def activity(db: Database, group: GroupData) -> ActivityRow:
 
 
 @pytest.fixture
-def meeting(make_meeting: MakeMeeting, db: Database) -> meetings.MeetingData:
+def meeting(make_meeting: MakeMeeting, db: Database) -> MeetingData:
     created = make_meeting()
-    agenda.add_item(db, created.id, agenda.ItemInput(title="Uppföljning av lokal plan"))
+    agenda.add_item(db, created.id, ItemInput(title="Uppföljning av lokal plan"))
     return created
 
 
 @pytest.fixture
-def editor(meetings_page: MeetingsPage, meeting: meetings.MeetingData, user: User) -> MeetingEditor:
+def editor(meetings_page: MeetingsPage, meeting: MeetingData, user: User) -> MeetingEditor:
     meetings_page.open_meeting(meeting.id)
     user.activate(meetings_page)
     row = [i.title for i in meetings_page.editor.agenda.model.items()].index(
@@ -74,7 +80,7 @@ def item_id(db: Database, meeting_id: int) -> int:
 
 def test_action_item_linked_to_a_plan_activity(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     dialogs: Dialogs,
@@ -128,7 +134,7 @@ def test_action_item_linked_to_a_plan_activity(
 
 def test_follow_up_a_plan_activity_from_an_agenda_item(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     meetings_page: MeetingsPage,
@@ -189,7 +195,7 @@ def test_follow_up_a_plan_activity_from_an_agenda_item(
 
 def test_no_follow_up_from_an_approved_protocol(
     db: Database,
-    meeting: meetings.MeetingData,
+    meeting: MeetingData,
     activity: ActivityRow,
     editor: MeetingEditor,
     dialogs: Dialogs,

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.documents import meeting_files
 from naravard_desktop.services.meetings import actions, agenda
-from naravard_desktop.services.meetings.actions import ActionInput
-from naravard_desktop.services.plan import plan_links
+from naravard_desktop.services.meetings.read_models import ActionInput, ItemInput
+from naravard_desktop.services.plan.read_models import ActivityChoice
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
 from naravard_desktop.ui.meetings.agenda_model import Column as AgendaColumn
@@ -38,7 +38,7 @@ def test_an_agenda_without_planned_minutes_does_not_say_it_ends_when_it_starts(
     assert label.text() == "Ange planerade minuter för ärendena för att se när mötet slutar."
     first = agenda.list_items(db, meeting.id)[0]
     agenda.update_item(
-        db, first.id, agenda.ItemInput(title=first.title, planned_minutes=10), first.version
+        db, first.id, ItemInput(title=first.title, planned_minutes=10), first.version
     )
     meetings_page.editor.agenda.reload(first.id)
     assert label.text() == "Planerat slut 13.10"
@@ -56,7 +56,7 @@ def test_three_action_items_of_an_item_are_in_view_at_1366_by_768(
     meeting = make_meeting()
     item = agenda.list_items(db, meeting.id)[0]
     for what in ("Boka lokal", "Skicka kallelse", "Bjud in brukarrådet"):
-        actions.add_action(db, item.id, actions.ActionInput(what=what, who="Anna Berg"))
+        actions.add_action(db, item.id, ActionInput(what=what, who="Anna Berg"))
     meetings_page.resize(1176, 690)  # the page's room in a maximised window beside the sidebar
     meetings_page.open_meeting(meeting.id, item.id)
     qtbot.wait(50)
@@ -74,7 +74,7 @@ def test_the_chosen_plan_activity_shows_its_own_name_not_only_the_plan(
     delakt' for every activity of the plan, cut in a word: the path is cut at its start
     instead ('… › Utbildningsinsatser för personal om …överenskommelse' ends whole) and the
     whole path is the box's tooltip."""
-    choice = plan_links.ActivityChoice(
+    choice = ActivityChoice(
         id=7,
         plan_title="Lokal samverkansplan 2025–2027",
         area_label="1 Ökad delaktighet",
@@ -124,7 +124,7 @@ def test_agenda_rows_show_no_start_times_until_an_item_has_minutes(
     assert set(starts) == {""}
     first = agenda.list_items(db, meeting.id)[0]
     agenda.update_item(
-        db, first.id, agenda.ItemInput(title=first.title, planned_minutes=10), first.version
+        db, first.id, ItemInput(title=first.title, planned_minutes=10), first.version
     )
     panel.reload(first.id)
     starts = [model.index(r, AgendaColumn.START).data() for r in range(model.rowCount())]

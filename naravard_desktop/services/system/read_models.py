@@ -1,0 +1,77 @@
+"""Read models of the system area: backups and drafts as the window lists them.
+
+What crosses between this area's services and the layers above (the window, the command line,
+the documents), with the small helpers they need: frozen dataclasses that carry no session and
+no Qt. The layers above import them from here, not from the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from naravard_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from naravard_desktop.services.system.drafts import Draft
+
+
+AUTO = "auto"
+
+
+MANUAL = "manual"
+
+
+BEFORE_RESTORE = "before-restore"
+
+
+BEFORE_UPGRADE = "before-upgrade"
+
+
+_KIND_LABELS = {
+    AUTO: N_("Automatic"),
+    MANUAL: N_("Manual"),
+    BEFORE_RESTORE: N_("Before a restore"),
+    BEFORE_UPGRADE: N_("Before an upgrade"),
+}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    made_at: dt.datetime
+    size: int
+    counts: dict[str, int]
+
+    @property
+    def kind_label(self) -> str:
+        return _(_KIND_LABELS.get(self.kind, self.kind))
+
+    def summary(self) -> str:
+        """ "Grupper: 1 · Personer: 11 · Möten: 7 · Planer: 1" for the restore list."""
+        return _(
+            "Groups: {groups} · People: {persons} · Meetings: {meetings} · Plans: {plans}"
+        ).format(
+            groups=self.counts.get("groups", 0),
+            persons=self.counts.get("persons", 0),
+            meetings=self.counts.get("meetings", 0),
+            plans=self.counts.get("plans", 0),
+        )
+
+
+@dataclass(frozen=True)
+class DraftPlace:
+    draft: Draft
+    meeting_id: int | None = None  # None: the record no longer exists (or is of a kind
+    held_on: dt.date | None = None  # this version does not know)
+    group_id: int | None = None
+    paragraph: int | None = None
+    item_title: str = ""
+    locked: bool = False  # the protocol was approved since: the text cannot go back
+
+    @property
+    def restorable(self) -> bool:
+        return self.meeting_id is not None and not self.locked
