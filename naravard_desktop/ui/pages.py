@@ -1,9 +1,26 @@
-"""A page of the main window brought back into view: a page left with something that could
-not be saved asks about it once the other page shows, and Avbryt comes back to it."""
+"""The main window's pages: what every page of a group's data starts from, and a page brought
+back into view (a page left with something that could not be saved asks about it once the other
+page shows, and Avbryt comes back to it)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
+
+from naravard_desktop.services.system.database import Database
+
+
+class GroupDataPage(QWidget):
+    """A page of one group's data (plan, SIP, meetings, members): the database, the group's id
+    and the window's undo stack, which every edit made on the page is pushed to."""
+
+    def __init__(
+        self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+        self.undo_stack = undo_stack
 
 
 def show_page_again(page: QWidget) -> None:

@@ -1,9 +1,5 @@
-"""Read models of the group: what the group, member and overview services return and the inputs
-they take.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""The group as the window, the command line and the documents see it: the group and its
+settings, its members, the overview; and the inputs that change them."""
 
 from __future__ import annotations
 

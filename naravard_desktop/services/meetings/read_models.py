@@ -1,9 +1,6 @@
-"""Read models of meetings: what the meeting services return (meetings, agenda items, attendance,
-action items, decisions, approvals, signatures) and the inputs they take.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""Meetings as the layers above see them: meetings, agenda items, attendance, action items,
+decisions found by search, approvals and signature fields, with the inputs that change them.
+The protocol itself has its own read model (protocol_model.py)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""Read models of the plan: what the plan services return (plans, areas, activities, follow-ups,
-choices) and the inputs they take.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""The local plan as the layers above see it: plans and revisions, the tree of areas and
+activities, follow-ups and the choices the window offers, with the inputs that change them."""
 
 from __future__ import annotations
 

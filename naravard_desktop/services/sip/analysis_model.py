@@ -1,9 +1,5 @@
-"""Read models of the SIP analysis: sums by period and category, compared with the year before, as
-the analysis window and its export show them.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""The SIP analysis's sums: counts by period bucket and span, compared with the year before,
+as the analysis window, its chart and the report show them."""
 
 from __future__ import annotations
 

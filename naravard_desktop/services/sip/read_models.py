@@ -1,9 +1,6 @@
-"""Read models of SIP follow-up: what the SIP services return (set-up, periods, counts, reports)
-for the window, the command line and the documents.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""SIP follow-up as the layers above see it: the group's set-up (indicators, units, target
+groups), periods, counts and their problems, an import's preview and the year's report with
+its suppression. The analysis's sums are in analysis_model.py."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""Read models of the system area: backups and drafts as the window lists them.
-
-What crosses between this area's services and the layers above (the window, the command line,
-the documents), with the small helpers they need: frozen dataclasses that carry no session and
-no Qt. The layers above import them from here, not from the services."""
+"""Backups and draft places as the window lists them."""
 
 from __future__ import annotations
 

@@ -31,19 +31,17 @@ from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.model import ROW_ROLE, Column, MeetingsModel
 from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
+from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.questions import confirm
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(GroupDataPage):
     status_message = Signal(str)
 
     def __init__(
         self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.group_id = group_id
-        self.undo_stack = undo_stack
+        super().__init__(db, group_id, undo_stack, parent)
 
         self.model = MeetingsModel(self)
         self.table = QTableView()

@@ -30,6 +30,7 @@ from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel
+from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.questions import confirm
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
@@ -37,14 +38,11 @@ MAX_COLUMN_WIDTH = 200
 MAX_EMAIL_WIDTH = 320
 
 
-class MembersPage(QWidget):
+class MembersPage(GroupDataPage):
     def __init__(
         self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.group_id = group_id
-        self.undo_stack = undo_stack
+        super().__init__(db, group_id, undo_stack, parent)
         self.ids = IdMap()
         self._written: dict[int, tuple[int, int]] = {}
 

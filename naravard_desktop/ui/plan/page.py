@@ -28,7 +28,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import buddy_label, named, set_choices
-from naravard_desktop.ui.pages import show_page_again
+from naravard_desktop.ui.pages import GroupDataPage, show_page_again
 from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
@@ -40,15 +40,12 @@ from naravard_desktop.ui.plan.tree_view import beside_panel, plan_tree_view, set
 from naravard_desktop.ui.plan.undo_steps import PlanUndo, Redraw, Row
 
 
-class PlanPage(QWidget):
+class PlanPage(GroupDataPage):
     def __init__(
         self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, group_id, undo_stack, parent)
         self.import_task: QObject | None = None  # the background read of an import file
-        self.db = db
-        self.group_id = group_id
-        self.undo_stack = undo_stack
         self.plan_id: int | None = None
         self._reloading = False
         self._summaries: dict[int, PlanSummary] = {}

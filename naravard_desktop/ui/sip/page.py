@@ -25,6 +25,7 @@ from naravard_desktop.services.sip.read_models import PeriodRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 from naravard_desktop.ui.sip import transfer
 from naravard_desktop.ui.sip.analysis import AnalysisTab
@@ -36,14 +37,11 @@ from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
 HEADER_WIDTH = 340
 
 
-class SipPage(QWidget):
+class SipPage(GroupDataPage):
     def __init__(
         self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.group_id = group_id
-        self.undo_stack = undo_stack
+        super().__init__(db, group_id, undo_stack, parent)
         self.setup = sip_setup.get_setup(db, group_id)
         self.periods: list[PeriodRow] = []
 
