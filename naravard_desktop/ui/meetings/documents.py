@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import importlib
 import logging
-import threading
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from naravard_desktop.documents.files import write_atomically
@@ -27,27 +28,33 @@ WRITER_MODULES = (
     "naravard_desktop.documents.protocol_docx",
     "docx",
 )
-_preloaded = threading.Event()
+PRELOAD_AFTER_MS = 1000  # once the meeting is on screen and read
+_preload = {"started": False}
 
 
-def preload_writers() -> threading.Thread | None:
-    """Import ReportLab, pikepdf and python-docx in the background (about 0.7 s), so the first
-    document or approval does not keep the busy cursor for a second. Imports only: nothing
-    here touches the language or the database, which belong to the GUI thread."""
-    if _preloaded.is_set():
-        return None
-    _preloaded.set()
+def preload_writers() -> bool:
+    """Import ReportLab, pikepdf and python-docx (about 0.4 s) while the secretary reads the
+    meeting, so the first document or approval does not keep the busy cursor. One module a
+    tick of the event loop, on this thread: imported on a second thread they crashed the
+    interpreter now and then (the import unmarshalling code while a widget's event filter ran
+    here). False when it was started before."""
+    if _preload["started"]:
+        return False
+    _preload["started"] = True
+    pending = [name for name in WRITER_MODULES if name not in sys.modules]
 
-    def load() -> None:
-        for name in WRITER_MODULES:
-            try:
-                importlib.import_module(name)
-            except ImportError as error:  # the export itself will report it
-                log.warning("could not preload %s: %s", name, error)
+    def import_next() -> None:
+        if not pending:
+            return
+        name = pending.pop(0)
+        try:
+            importlib.import_module(name)
+        except ImportError as error:  # the export itself will report it
+            log.warning("could not preload %s: %s", name, error)
+        QTimer.singleShot(0, import_next)
 
-    thread = threading.Thread(target=load, name="preload-writers", daemon=True)
-    thread.start()
-    return thread
+    QTimer.singleShot(PRELOAD_AFTER_MS, import_next)
+    return True
 
 
 def save_document(
