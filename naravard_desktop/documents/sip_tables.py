@@ -14,8 +14,8 @@ from naravard_desktop.documents.spreadsheets import (
     xlsx_bytes,
 )
 from naravard_desktop.i18n import _
+from naravard_desktop.services.sip.analysis_model import change
 from naravard_desktop.services.sip.read_models import ShownTable, YearReport
-from naravard_desktop.services.sip.sip_analysis import change
 from naravard_desktop.services.system.spreadsheets import CellValue
 
 DATA_SHEET = "SIP-data"

@@ -16,7 +16,7 @@ from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.documents.sip_tables import sip_xlsx
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
-from naravard_desktop.services.sip import sip_analysis, sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip import analysis_model, sip_analysis, sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.sip.analysis_model import bucket_months
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database
@@ -72,7 +72,7 @@ def test_a_part_year_is_compared_with_the_same_months_of_last_year(
     assert (compared.this_label, compared.last_label) == ("Jan–mar 2027", "Jan–mar 2026")
     now, before = compared.values(sums, held_id(db, part_year))
     assert (now, before) == (20, 25)
-    assert sip_analysis.format_change(now, before) == "−5 (−20 %)"
+    assert analysis_model.format_change(now, before) == "−5 (−20 %)"
     assert compared.note() == (
         "Jan–mar 2027 jämfört med jan–mar 2026: de månader båda åren har värden för."
     )

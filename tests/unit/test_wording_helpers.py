@@ -97,7 +97,7 @@ def test_no_line_break_inside_a_paragraph_sign_a_time_or_a_long_date() -> None:
 
 
 def test_a_change_in_per_cent_is_written_as_the_language_does() -> None:
-    from naravard_desktop.services.sip.sip_analysis import format_change
+    from naravard_desktop.services.sip.analysis_model import format_change
 
     i18n.set_language("sv")
     assert format_change(15, 12) == "+3 (+25 %)"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from babel import dates as babel_dates
 
 from naravard_desktop.db.enums import PeriodKind
-from naravard_desktop.i18n import _, current_language
+from naravard_desktop.i18n import _, current_language, format_percent
 
 if TYPE_CHECKING:
     from naravard_desktop.services.sip.sip_counts import CellKey
@@ -152,3 +152,26 @@ def bucket_label(bucket: Bucket) -> str:
     if kind is PeriodKind.TERTIAL:
         return _("T{number} {year}").format(number=number, year=year)
     return str(year)
+
+
+def change(current: int | None, previous: int | None) -> tuple[int, float | None] | None:
+    """(difference, per cent or None when last year was 0); None if either is missing."""
+    if current is None or previous is None:
+        return None
+    difference = current - previous
+    return difference, (difference / previous * 100 if previous else None)
+
+
+def format_change(current: int | None, previous: int | None) -> str:
+    """ "+3 (+25 %)" ("+3 (+25%)" in English), "−2", "" when it cannot be computed."""
+    found = change(current, previous)
+    if found is None:
+        return ""
+    difference, percent = found
+    sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
+    text = f"{sign}{abs(difference)}"
+    if percent is not None:
+        # An ordinary space in "25 %": the text also goes to spreadsheets and table cells.
+        shown = format_percent(abs(round(percent))).replace("\u00a0", " ")
+        text += f" ({sign}{shown})"
+    return text

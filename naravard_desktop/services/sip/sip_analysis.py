@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from naravard_desktop.db.enums import PeriodKind
 from naravard_desktop.db.models import SipCount, SipPeriod
-from naravard_desktop.i18n import _, format_percent
+from naravard_desktop.i18n import _
 from naravard_desktop.services.sip.analysis_model import Bucket, Span, Sums, months_text
 from naravard_desktop.services.sip.sip_counts import CellKey
 from naravard_desktop.services.system.database import Database
@@ -146,29 +146,6 @@ def compare(sums: Sums, year: int, scope: frozenset[int] = WHOLE_YEAR) -> Compar
                 months -= inside
                 changed = True
     return Comparison(year, scope, this_months, last_months, frozenset(months))
-
-
-def change(current: int | None, previous: int | None) -> tuple[int, float | None] | None:
-    """(difference, per cent or None when last year was 0); None if either is missing."""
-    if current is None or previous is None:
-        return None
-    difference = current - previous
-    return difference, (difference / previous * 100 if previous else None)
-
-
-def format_change(current: int | None, previous: int | None) -> str:
-    """ "+3 (+25 %)" ("+3 (+25%)" in English), "−2", "" when it cannot be computed."""
-    found = change(current, previous)
-    if found is None:
-        return ""
-    difference, percent = found
-    sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
-    text = f"{sign}{abs(difference)}"
-    if percent is not None:
-        # An ordinary space in "25 %": the text also goes to spreadsheets and table cells.
-        shown = format_percent(abs(round(percent))).replace("\u00a0", " ")
-        text += f" ({sign}{shown})"
-    return text
 
 
 def trend(

@@ -19,7 +19,7 @@ from naravard_desktop.services.sip import (
     sip_periods,
     sip_setup,
 )
-from naravard_desktop.services.sip.analysis_model import Sums, bucket_label
+from naravard_desktop.services.sip.analysis_model import Sums, bucket_label, format_change
 from naravard_desktop.services.sip.read_models import (
     HIDDEN,
     IndicatorRow,
@@ -212,7 +212,7 @@ def _summary(
         for n, text in enumerate(texts):
             printed[Position("summary", indicator.id, n)] = text
         shown = all(t != HIDDEN for t in (texts[-1], texts[-2]))
-        difference = sip_analysis.format_change(current, before) if shown else ""
+        difference = format_change(current, before) if shown else ""
         if indicator.id in model.change and difference:
             plus, minus = (current or 0), (before or 0)
             printed[Position("change", indicator.id)] = str(plus - minus)

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_analysis
-from naravard_desktop.services.sip.analysis_model import Bucket, Sums, bucket_label, bucket_months
+from naravard_desktop.services.sip.analysis_model import (
+    Bucket,
+    Sums,
+    bucket_label,
+    bucket_months,
+    format_change,
+)
 from naravard_desktop.services.sip.read_models import HIDDEN, Setup, ViewSuppression
 from naravard_desktop.services.sip.sip_view import view_suppression
 from naravard_desktop.services.system.database import Database
@@ -195,7 +201,7 @@ class AnalysisTab(QWidget):
             cells.append(QStandardItem(text(total, this_months, year, indicator.id)))
             if extra:
                 cells.append(QStandardItem(shown_now))
-            change = sip_analysis.format_change(now, before)
+            change = format_change(now, before)
             if HIDDEN in (
                 shown_before,
                 text(now, compared.months or this_months, year, indicator.id),
@@ -211,7 +217,7 @@ class AnalysisTab(QWidget):
         """The same quarter last year, or as much of it as holds the same months."""
         compared = sip_analysis.compare(self.sums, bucket[0], bucket_months(bucket))
         now, before = compared.values(self.sums, indicator, unit)
-        change = sip_analysis.format_change(now, before)
+        change = format_change(now, before)
         if not change:
             return ""
         view = self.suppressed()
