@@ -16,7 +16,13 @@ from naravard_desktop.documents.sip_pdf import sip_pdf
 from naravard_desktop.documents.sip_tables import sip_xlsx
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
-from naravard_desktop.services.sip import analysis_model, sip_analysis, sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.sip import (
+    analysis_model,
+    sip_analysis,
+    sip_counts,
+    sip_periods,
+    sip_setup,
+)
 from naravard_desktop.services.sip.analysis_model import bucket_months
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database
