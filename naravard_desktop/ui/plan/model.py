@@ -27,13 +27,14 @@ from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanTree
 from naravard_desktop.ui.plan import drag_drop
 from naravard_desktop.ui.plan.drag_drop import Drop
+from naravard_desktop.ui.table_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, int]  # ("area" | "activity", id): a row that outlives a reload
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the AreaRow or ActivityRow
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # ("area" | "activity", id)
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
+# ROW_ROLE (the AreaRow or ActivityRow) is the tables' own; the tree's roles follow it.
+KEY_ROLE = ROW_ROLE + 1  # ("area" | "activity", id)
+OVERDUE_ROLE = ROW_ROLE + 2
 OVERDUE_COLOUR = QColor("#b00020")
 STATUS_COLOURS = {
     ActivityStatus.NOT_STARTED: QColor("#757575"),

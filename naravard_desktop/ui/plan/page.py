@@ -33,11 +33,12 @@ from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
 from naravard_desktop.ui.plan.filters import FilterBar, PlanFilter
-from naravard_desktop.ui.plan.model import KEY_ROLE, ROW_ROLE, Key, PlanTreeModel
+from naravard_desktop.ui.plan.model import KEY_ROLE, Key, PlanTreeModel
 from naravard_desktop.ui.plan.panel import SidePanel
 from naravard_desktop.ui.plan.panel_saving import plan_drafts
 from naravard_desktop.ui.plan.tree_view import beside_panel, plan_tree_view, set_current_row
 from naravard_desktop.ui.plan.undo_steps import PlanUndo, Redraw, Row
+from naravard_desktop.ui.table_model import ROW_ROLE
 
 
 class PlanPage(GroupDataPage):
