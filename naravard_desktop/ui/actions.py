@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from naravard_desktop.ui.errors import run_retrying
+
 Keys = str | QKeySequence | QKeySequence.StandardKey
 
 
@@ -47,6 +49,7 @@ def make_action(
     if role is not None:
         action.setMenuRole(role)
     action.setEnabled(enabled)
-    action.triggered.connect(lambda _checked=False: slot())
+    # A database server lost under the action: its message with Försök igen (ui/errors).
+    action.triggered.connect(lambda _checked=False: run_retrying(widget, slot))
     widget.addAction(action)
     return action

@@ -22,8 +22,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from naravard_desktop.db import schema, sqlite
 from naravard_desktop.db.engine import (
     SessionFactory,
+    database_name,
     make_engine,
     make_session_factory,
+    shown_url,
     sqlite_path,
     to_url,
 )
@@ -32,9 +34,12 @@ from naravard_desktop.i18n import _
 from naravard_desktop.paths import default_database_path, secure_file
 from naravard_desktop.services.system import database_files
 from naravard_desktop.services.system.database_errors import (
+    ConnectionLostError,
+    connection_lost_text,
     damaged_text,
     describe_open_error,
     describe_save_error,
+    is_connection_failure,
 )
 
 log = logging.getLogger(__name__)
@@ -86,6 +91,9 @@ class Database:
             ) from error
         except DatabaseError as error:
             session.rollback()
+            if is_connection_failure(error):
+                log.warning("connection to %s lost: %s", self.display_name, error.orig or error)
+                raise ConnectionLostError(connection_lost_text(self.display_name)) from error
             message = describe_save_error(error)
             if message is not None and self.read_only:
                 message = self.refusal() or message
@@ -119,7 +127,8 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string()
+        """The file, or the server's URL without its password: for the window and the log."""
+        return str(self.path) if self.path else database_name(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -167,7 +176,7 @@ def open_database(
         )
         problems = _open_checks(engine, path, url, reason, migrate)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
-        raise DatabaseFileError(describe_open_error(path or Path(url), error)) from error
+        raise DatabaseFileError(describe_open_error(path or shown_url(url), error)) from error
     if problems and path is not None and not reason:
         # Restoring a backup is offered only where it can be done: not from a second window
         # (the first one holds the file) and not on a read-only medium.
@@ -210,7 +219,7 @@ def _open_checks(
                     _(
                         "{path} is a database, but not one made by naravard-desktop. Choose "
                         "another file."
-                    ).format(path=path or url)
+                    ).format(path=database_name(url))
                 )
         if revision not in schema.KNOWN_REVISIONS and revision is not None:
             raise SchemaTooNewError(
@@ -236,7 +245,9 @@ def _open_checks(
                 )
             if path is not None and revision is not None:
                 backup_before_migration(path, revision)
-            log.info("migrating %s from %s to %s", url, revision, schema.HEAD_REVISION)
+            log.info(
+                "migrating %s from %s to %s", database_name(url), revision, schema.HEAD_REVISION
+            )
             schema.upgrade(engine)
     except BaseException:
         engine.dispose()

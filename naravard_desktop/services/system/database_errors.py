@@ -1,6 +1,8 @@
-"""What a user reads when a database file cannot be opened or written: Swedish (or English
-with --lang en) sentences that say what to do. SQLite's and the C library's own English words
-("unable to open database file", "Rowid 321 out of order") go to the log only."""
+"""What a user reads when a database file cannot be opened or written, or its server cannot
+be reached: Swedish (or English with --lang en) sentences that say what to do. SQLite's,
+PostgreSQL's and the C library's own English words ("unable to open database file", "Rowid
+321 out of order", "connection refused") go to the log only, and a server's URL only without
+its password (db/engine.shown_url)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,44 @@ from pathlib import Path
 from naravard_desktop.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
+
+
+class ConnectionLostError(Exception):
+    """The database server went away during an action (restarted, network down).
+
+    Not a DomainError on purpose: the pages' handling of refusals lets it pass, so it
+    reaches the window's retry question (ui/errors.run_retrying) with the dialog or the
+    typed text still there."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def is_connection_failure(error: BaseException) -> bool:
+    """Whether the server could not be reached or dropped the connection, as opposed to
+    refusing a statement. SQLAlchemy marks a dropped connection as invalidated; libpq's own
+    failures (refused, timed out, closed) carry no SQLSTATE, the server's farewell
+    ("terminating connection due to administrator command") carries class 57P or 08."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    orig = error.orig
+    if orig is None or not type(orig).__module__.startswith("psycopg"):
+        return False
+    state = getattr(orig, "sqlstate", None)
+    return state is None or state.startswith(("08", "57P"))
+
+
+def connection_lost_text(name: str) -> str:
+    return _(
+        "The connection to the database server {name} was lost (the server was restarted or "
+        "the network went down), so nothing was changed. Try again when the server can be "
+        "reached; if it keeps happening, contact whoever runs the server."
+    ).format(name=name)
 
 
 def raw_text(error: BaseException) -> str:
@@ -52,10 +92,22 @@ def describe_save_error(error: Exception) -> str | None:
     return None
 
 
-def describe_open_error(path: Path, error: BaseException) -> str:
-    """Why a database file could not be opened, in words a user can act on."""
+def describe_open_error(path: Path | str, error: BaseException) -> str:
+    """Why a database file (a Path) or a server (its URL from shown_url) could not be
+    opened, in words a user can act on."""
     log.warning("cannot open %s: %s", path, raw_text(error))
     text = raw_text(error).lower()
+    if isinstance(path, str) and "authentication failed" in text:
+        return _(
+            "The database server {name} refused the login. Check the user name and password "
+            "(in .pgpass or the service file) and try again."
+        ).format(name=path)
+    if isinstance(path, str) and is_connection_failure(error):
+        return _(
+            "Cannot connect to the database server {name}. Check the network connection and "
+            "that the server is running, then try again; if it keeps happening, contact "
+            "whoever runs the server."
+        ).format(name=path)
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return damaged_text(path)
     if "locked" in text or "busy" in text:
@@ -92,6 +144,8 @@ def describe_failure(error: BaseException) -> str | None:
 
     from sqlalchemy.exc import DatabaseError
 
+    if isinstance(error, ConnectionLostError):
+        return error.message
     if isinstance(error, DatabaseError | sqlite3.DatabaseError):
         text = raw_text(error).lower()
         if "malformed" in text or "not a database" in text or "out of order" in text:
@@ -110,7 +164,7 @@ def describe_failure(error: BaseException) -> str | None:
     return None
 
 
-def damaged_text(path: Path) -> str:
+def damaged_text(path: Path | str) -> str:
     return _(
         "The database {path} is damaged. Restore the newest backup (the program offers it "
         "when it starts, or File › Restore from backup…); the details are in the log file."

@@ -1,0 +1,96 @@
+"""A database server lost under an action: its Swedish message with Försök igen, which runs
+the action again; the window never shows the server's password."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.database_errors import (
+    ConnectionLostError,
+    connection_lost_text,
+)
+from naravard_desktop.ui.actions import make_action
+from naravard_desktop.ui.errors import install_exception_hook
+from naravard_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Boxes
+
+Button = QMessageBox.StandardButton
+SERVER = "postgresql+psycopg://sekreterare:***@region.example/naravard"
+
+
+class FlakyServer:
+    """An action's service call that finds the server gone the first `lost` times."""
+
+    def __init__(self, lost: int) -> None:
+        self.lost = lost
+        self.calls = 0
+
+    def __call__(self) -> None:
+        self.calls += 1
+        if self.calls <= self.lost:
+            raise ConnectionLostError(connection_lost_text(SERVER))
+
+
+def test_try_again_runs_the_action_again(qtbot: QtBot, boxes: Boxes) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    service = FlakyServer(lost=1)
+    action = make_action(widget, "&Spara", service, name="save")
+    boxes.answer(Button.Yes)  # the question's own button: Försök igen
+    action.trigger()
+    assert service.calls == 2
+    box = boxes.take("question")
+    assert box.title == "Anslutningen bröts"
+    assert "Anslutningen till databasservern" in box.text
+    assert "sekreterare:***@region.example" in box.text
+    assert box.buttons == ("&Försök igen", "Avbryt")
+
+
+def test_cancel_leaves_the_action_undone(qtbot: QtBot, boxes: Boxes) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    service = FlakyServer(lost=5)
+    action = make_action(widget, "&Spara", service, name="save")
+    boxes.answer(Button.Yes, Button.No)
+    action.trigger()
+    assert service.calls == 2
+    assert len([c for c in boxes.calls if c.kind == "question"]) == 2
+    boxes.calls.clear()
+
+
+def test_a_lost_server_outside_an_action_is_its_message_not_an_unexpected_error(
+    monkeypatch: pytest.MonkeyPatch, boxes: Boxes
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_hook()
+    error = ConnectionLostError(connection_lost_text(SERVER))
+    sys.excepthook(type(error), error, None)
+    box = boxes.take("critical")
+    assert box.title == "Anslutningen bröts"
+    assert box.text == error.message
+
+
+def test_the_window_names_the_server_without_its_password(
+    qtbot: QtBot, db: Database, group: GroupData, settings: QSettings
+) -> None:
+    if db.path is not None:
+        pytest.skip("needs a PostgreSQL server: pytest --database=postgresql")
+    url = db.engine.url.set(password="Hemligt-L0sen").render_as_string(hide_password=False)
+    server = open_database(url)
+    try:
+        window = MainWindow(server, group, settings)
+        qtbot.addWidget(window)
+        label = window.findChild(QLabel, "database_label")
+        assert label is not None
+        assert ":***@" in label.text()
+        for shown in (label.text(), window.windowTitle(), window.statusBar().currentMessage()):
+            assert "Hemligt-L0sen" not in shown
+    finally:
+        server.dispose()
