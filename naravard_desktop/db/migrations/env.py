@@ -6,7 +6,7 @@ from alembic import context
 
 import naravard_desktop.db.models  # noqa: F401  (registers every table)
 from naravard_desktop.db.base import Base
-from naravard_desktop.db.search import is_search_table
+from naravard_desktop.db.search import is_search_object
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,7 +16,7 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    include_name=lambda name, kind, _parents: kind != "table" or not is_search_table(name),
+    include_name=lambda name, kind, _parents: not is_search_object(name, kind),
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
 )

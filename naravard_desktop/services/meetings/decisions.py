@@ -68,9 +68,10 @@ def decision_years(db: Database, group_id: int) -> list[int]:
 
 def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> list[SearchHit]:
     """Agenda items of the group whose title, notes or decision contain all the words (as
-    prefixes), best match first."""
+    prefixes), best match first; the group is chosen in SQL before the limit, so other groups'
+    items never crowd its hits out (db/search.py)."""
     with db.session() as session:
-        ids = matching_item_ids(session.connection(), words, limit=limit * 4)
+        ids = matching_item_ids(session.connection(), group_id, words, limit=limit)
         if not ids:
             return []
         found = {
@@ -82,15 +83,10 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
             ).all()
         }
         numbers = paragraph_numbers(session, group_id)
-        hits = []
-        for item_id in ids:
-            if item_id not in found:
-                continue  # another group's item
-            item, meeting = found[item_id]
-            hits.append(
-                SearchHit(
-                    **_place(item, meeting, numbers),
-                    snippet=snippet(words, item.decision, item.notes, item.title),
-                )
+        return [
+            SearchHit(
+                **_place(item, meeting, numbers),
+                snippet=snippet(words, item.decision, item.notes, item.title),
             )
-        return hits[:limit]
+            for item, meeting in (found[item_id] for item_id in ids)
+        ]
