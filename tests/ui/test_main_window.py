@@ -21,6 +21,7 @@ from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
+from tests.db_backends import target_of
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
@@ -112,12 +113,12 @@ def test_menus_in_order(window: MainWindow) -> None:
 
 
 def test_title_and_status_bar_name_the_group_and_database(
-    window: MainWindow, group: GroupData, db_path: Path
+    window: MainWindow, group: GroupData, db: Database
 ) -> None:
     assert group.name in window.windowTitle()
     label = window.findChild(QLabel, "database_label")
     assert label is not None
-    assert str(db_path) in label.text()
+    assert target_of(db) in label.text()
 
 
 def test_quit_closes_the_window(shown: MainWindow) -> None:
@@ -375,6 +376,7 @@ def test_backup_writes_a_database_that_opens(
     assert str(target) in window.statusBar().currentMessage()
 
 
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_onto_the_database_itself_is_refused(
     db_path: Path, window: MainWindow, boxes: Boxes
 ) -> None:

@@ -1,11 +1,11 @@
 """A group with invented members and approvable meetings, for the approval integrity and
-signing tests; and the database-file attacker's tools (raw SQL on the SQLite file)."""
+signing tests; and the attacker's tool: raw SQL on the database, without the app's services."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
+
+from sqlalchemy import text
 
 from naravard_desktop.db.enums import Role
 from naravard_desktop.documents import meeting_files
@@ -64,11 +64,17 @@ def approved_meeting(
     return meeting.id
 
 
-def raw(path: Path, sql: str, *params: object) -> None:
-    """What anyone holding the database file can do, without the app's services."""
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute(sql, params)
+def raw(db: Database, sql: str, *, foreign_keys: bool = True, **params: object) -> None:
+    """What anyone allowed to write to the database can do, without the app's services: SQL
+    with `:name` parameters straight on its engine (the SQLite file or the server),
+    committed at once; `foreign_keys=False` as another tool that does not check them."""
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.connect() as connection:
+        if not foreign_keys and sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # outside a transaction
+        if not foreign_keys and not sqlite:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        connection.execute(text(sql), params)
         connection.commit()
-    finally:
-        connection.close()
+        if not foreign_keys and sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")

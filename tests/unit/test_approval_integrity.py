@@ -43,9 +43,7 @@ def test_an_untouched_approval_checks_clean(db: Database) -> None:
     assert report.ok and report.problems == [] and report.notes == []
 
 
-def test_the_forgery_of_the_issue_is_reported_by_check_and_rejected_by_verify(
-    db: Database, db_path: Path
-) -> None:
+def test_the_forgery_of_the_issue_is_reported_by_check_and_rejected_by_verify(db: Database) -> None:
     """Change a decision of an approved meeting, re-render with the app's code, store the new
     PDF and its hash: everything a careful tester did against the old version."""
     group, people = make_group(db)
@@ -53,18 +51,18 @@ def test_the_forgery_of_the_issue_is_reported_by_check_and_rejected_by_verify(
     genuine = approval.stored_pdf(db, meeting_id)
     assert genuine is not None
     raw(
-        db_path,
-        "UPDATE agenda_items SET decision = ? WHERE decision = ?",
-        "Gruppen beslutar att avslå handlingsplanen.",
-        "Gruppen beslutar att anta handlingsplanen.",
+        db,
+        "UPDATE agenda_items SET decision = :new WHERE decision = :old",
+        new="Gruppen beslutar att avslå handlingsplanen.",
+        old="Gruppen beslutar att anta handlingsplanen.",
     )
     forged = protocol_pdf(protocol_data(db, meeting_id))
     assert "avslå" in _text(forged)
     raw(
-        db_path,
-        "UPDATE protocol_revisions SET pdf = ?, sha256 = ?",
-        forged,
-        approval.sha256_of(forged),
+        db,
+        "UPDATE protocol_revisions SET pdf = :pdf, sha256 = :sha256",
+        pdf=forged,
+        sha256=approval.sha256_of(forged),
     )
 
     problems = _problems(db)
@@ -81,29 +79,27 @@ def test_the_forgery_of_the_issue_is_reported_by_check_and_rejected_by_verify(
     assert "gjordes för exakt den här filen" in genuine_check.lines[-1]
 
 
-def test_only_the_stored_hash_changed_is_reported(db: Database, db_path: Path) -> None:
+def test_only_the_stored_hash_changed_is_reported(db: Database) -> None:
     group, people = make_group(db)
     approved_meeting(db, group, people)
-    raw(db_path, "UPDATE protocol_revisions SET sha256 = ?", "0" * 64)
+    raw(db, "UPDATE protocol_revisions SET sha256 = :sha256", sha256="0" * 64)
     assert any("kontrollsumma" in p for p in _problems(db))
 
 
-def test_the_pdf_bytes_changed_at_the_same_size_are_reported(db: Database, db_path: Path) -> None:
+def test_the_pdf_bytes_changed_at_the_same_size_are_reported(db: Database) -> None:
     group, people = make_group(db)
     meeting_id = approved_meeting(db, group, people)
     pdf = approval.stored_pdf(db, meeting_id)
     assert pdf is not None
-    raw(db_path, "UPDATE protocol_revisions SET pdf = ?", pdf[:-10] + b"tampered!!")
+    raw(db, "UPDATE protocol_revisions SET pdf = :pdf", pdf=pdf[:-10] + b"tampered!!")
     assert any("kontrollsumma" in p for p in _problems(db))
 
 
-def test_a_changed_decision_alone_is_reported_and_refuses_the_word_file(
-    db: Database, db_path: Path
-) -> None:
+def test_a_changed_decision_alone_is_reported_and_refuses_the_word_file(db: Database) -> None:
     group, people = make_group(db)
     meeting_id = approved_meeting(db, group, people)
     assert protocol_bytes(db, meeting_id, ".docx").startswith(b"PK")
-    raw(db_path, "UPDATE agenda_items SET decision = 'Ändrat i efterhand' WHERE decision <> ''")
+    raw(db, "UPDATE agenda_items SET decision = 'Ändrat i efterhand' WHERE decision <> ''")
     (problem,) = _problems(db)
     assert "stämmer inte längre" in problem and DAY.strftime("%Y") in problem
     with pytest.raises(DomainError, match="PDF"):
@@ -113,7 +109,7 @@ def test_a_changed_decision_alone_is_reported_and_refuses_the_word_file(
 
 
 def test_each_protocol_prints_the_previous_chain_code_and_check_walks_the_chain(
-    db: Database, db_path: Path
+    db: Database,
 ) -> None:
     group, people = make_group(db)
     first = approved_meeting(db, group, people)
@@ -131,31 +127,29 @@ def test_each_protocol_prints_the_previous_chain_code_and_check_walks_the_chain(
     assert _problems(db) == []
 
     # Deleting the first approval breaks the link of the second.
-    raw(db_path, "DELETE FROM protocol_revisions WHERE meeting_id = ?", first)
+    raw(db, "DELETE FROM protocol_revisions WHERE meeting_id = :first", first=first)
     problems = _problems(db)
     assert any("kedjan" in p.lower() and head.code in p for p in problems), problems
 
 
-def test_rewriting_an_old_approval_breaks_its_record(db: Database, db_path: Path) -> None:
+def test_rewriting_an_old_approval_breaks_its_record(db: Database) -> None:
     group, people = make_group(db)
     first = approved_meeting(db, group, people)
     approved_meeting(db, group, people, DAY + dt.timedelta(days=28))
     raw(
-        db_path,
-        "UPDATE protocol_revisions SET approved_by = 'Någon annan' WHERE meeting_id = ?",
-        first,
+        db,
+        "UPDATE protocol_revisions SET approved_by = 'Någon annan' WHERE meeting_id = :first",
+        first=first,
     )
     assert any(f"id {first}" in p for p in _problems(db))
 
 
-def test_approvals_from_before_the_check_are_a_note_not_a_forgery(
-    db: Database, db_path: Path
-) -> None:
+def test_approvals_from_before_the_check_are_a_note_not_a_forgery(db: Database) -> None:
     """What the 0004 migration leaves for existing protocols: no data hash, no chain."""
     group, people = make_group(db)
     meeting_id = approved_meeting(db, group, people)
     raw(
-        db_path,
+        db,
         "UPDATE protocol_revisions SET data_sha256 = NULL, chain_previous = NULL, "
         "chain_hash = NULL",
     )

@@ -15,6 +15,7 @@ from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
+from tests.unit.approval_setup import raw
 
 
 def test_fresh_database_is_sound_and_empty(db: Database) -> None:
@@ -40,15 +41,15 @@ def test_check_counts_rows_per_table(db: Database) -> None:
     assert report.counts["meetings"] == len(meetings.list_meetings(db, group.id)) > 0
 
 
-def test_check_finds_rows_pointing_nowhere(db: Database, db_path: Path) -> None:
+@pytest.mark.postgresql_bug("`check` only counts rows on a server, no orphan check (#16.7)")
+def test_check_finds_rows_pointing_nowhere(db: Database) -> None:
     """Another tool wrote a member of a group that does not exist (foreign keys off)."""
-    raw = sqlite3.connect(db_path)
-    raw.execute(
+    raw(
+        db,
         "INSERT INTO persons (group_id, name, organisation, principal, email, phone, notes,"
-        " version) VALUES (4711, 'Ingen', '', 'other', '', '', '', 1)"
+        " version) VALUES (4711, 'Ingen', '', 'other', '', '', '', 1)",
+        foreign_keys=False,
     )
-    raw.commit()
-    raw.close()
 
     report = maintenance.check_database(db)
 
@@ -56,11 +57,8 @@ def test_check_finds_rows_pointing_nowhere(db: Database, db_path: Path) -> None:
     assert any("persons" in problem for problem in report.problems)
 
 
-def test_check_reports_an_old_schema(db: Database, db_path: Path) -> None:
-    raw = sqlite3.connect(db_path)
-    raw.execute("UPDATE alembic_version SET version_num = '0001'")
-    raw.commit()
-    raw.close()
+def test_check_reports_an_old_schema(db: Database) -> None:
+    raw(db, "UPDATE alembic_version SET version_num = '0001'")
 
     report = maintenance.check_database(db)
 
@@ -97,11 +95,11 @@ def test_backup_includes_changes_not_yet_checkpointed(db: Database, tmp_path: Pa
 
     maintenance.backup_to(db, out)
 
-    raw = sqlite3.connect(out)
+    copy = sqlite3.connect(out)
     try:
-        names = [row[0] for row in raw.execute("SELECT name FROM groups")]
+        names = [row[0] for row in copy.execute("SELECT name FROM groups")]
     finally:
-        raw.close()
+        copy.close()
     assert names == [group.name]
 
 
@@ -113,11 +111,11 @@ def test_backup_over_an_earlier_backup_replaces_it(db: Database, tmp_path: Path)
 
     maintenance.backup_to(db, out)
 
-    raw = sqlite3.connect(out)
+    copy = sqlite3.connect(out)
     try:
-        assert raw.execute("SELECT count(*) FROM groups").fetchone() == (1,)
+        assert copy.execute("SELECT count(*) FROM groups").fetchone() == (1,)
     finally:
-        raw.close()
+        copy.close()
 
 
 @pytest.mark.parametrize("spelling", ["same", "dotted"])

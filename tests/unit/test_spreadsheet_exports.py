@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,33 +28,31 @@ from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
 from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput, PlanTree
-from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.database import Database
+from tests.db_backends import built_once, copy_of
 
 TODAY = dt.date(2025, 3, 1)
 APP = "naravard-desktop"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_source(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """The demo database, built once for the module (it takes seconds)."""
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NARAVARD_DATA_DIR", str(folder / "data"))
         i18n.set_language("sv")
-        database = open_database(str(folder / "demo.sqlite"))
-        create_demo(database, TODAY)
-        database.dispose()
-    return folder / "demo.sqlite"
+        with built_once(request, folder, lambda database: create_demo(database, TODAY)) as source:
+            yield source
 
 
 @pytest.fixture
-def db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+def db(demo_source: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the demo database for each test."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_file, path)
-    database = open_database(str(path))
-    yield database
-    database.dispose()
+    with copy_of(request, demo_source, tmp_path) as database:
+        yield database
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 def test_a_changed_decision_turns_the_banner_red_and_refuses_the_word_file(
     tmp_path: Path,
     db: Database,
-    db_path: Path,
     make_meeting: MakeMeeting,
     meetings_page: MeetingsPage,
     boxes: Boxes,
@@ -35,7 +34,7 @@ def test_a_changed_decision_turns_the_banner_red_and_refuses_the_word_file(
     editor = meetings_page.editor
     assert editor.banner.styleSheet().startswith(APPROVED_BANNER)
 
-    raw(db_path, "UPDATE agenda_items SET decision = 'Gruppen avslår.' WHERE id = ?", item.id)
+    raw(db, "UPDATE agenda_items SET decision = 'Gruppen avslår.' WHERE id = :id", id=item.id)
     meetings_page.open_meeting(meeting.id)
     assert editor.banner.isVisible()
     assert editor.banner.styleSheet().startswith(ALTERED_BANNER)
