@@ -144,9 +144,9 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans, sip
+    from naravard_desktop.cli import basic, meetings, plans, server, sip
 
-    return [basic.register, plans.register, meetings.register, sip.register]
+    return [basic.register, plans.register, meetings.register, sip.register, server.register]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -231,7 +231,7 @@ def open_db(args: argparse.Namespace, *, create: bool = True) -> Iterator[Databa
     reported instead of becoming a new, empty database."""
     from naravard_desktop.services.system.database import open_database
 
-    db = open_database(args.database, create=create)
+    db = open_database(args.database, create=create, migrate_server=False)  # `migrate` does
     try:
         yield db
     finally:

@@ -37,7 +37,7 @@ def open_database_or_ask(
                     return None
                 lock, read_only = None, True
         try:
-            db = open_database(target, read_only=read_only)
+            db = open_database(target, read_only=read_only, migrate_server=False)
         except DatabaseFileError as error:
             if lock is not None:
                 lock.release()

@@ -32,7 +32,7 @@ from naravard_desktop.db.engine import (
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.paths import default_database_path, secure_file
-from naravard_desktop.services.system import database_files
+from naravard_desktop.services.system import database_files, migrations
 from naravard_desktop.services.system.database_errors import (
     ConnectionLostError,
     connection_lost_text,
@@ -143,6 +143,7 @@ def open_database(
     target: str | None = None,
     *,
     migrate: bool = True,
+    migrate_server: bool = True,
     read_only: bool = False,
     create: bool = True,
 ) -> Database:
@@ -152,7 +153,11 @@ def open_database(
     A SQLite file that cannot be written (a read-only medium or folder, a file made 0444) is
     opened read-only and never made writable, as is any file when `read_only` is asked for
     (a second copy of the app). A file whose indexes are damaged opens read-only too: it can
-    be read, exported and restored from a backup, but nothing is saved into it."""
+    be read, exported and restored from a backup, but nothing is saved into it.
+
+    A SQLite file is backed up and migrated here. A server's schema is migrated only with
+    `migrate_server` (the administrator's `migrate`, tests), under an advisory lock; the
+    window and the other commands pass False and are told to ask the administrator."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     reason = IN_USE if read_only else ""
@@ -174,7 +179,7 @@ def open_database(
             if reason and path
             else make_engine(url)
         )
-        problems = _open_checks(engine, path, url, reason, migrate)
+        problems = _open_checks(engine, path, url, reason, migrate, migrate_server)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
         raise DatabaseFileError(describe_open_error(path or shown_url(url), error)) from error
     if problems and path is not None and not reason:
@@ -195,7 +200,7 @@ def open_database(
 
 
 def _open_checks(
-    engine: Engine, path: Path | None, url: str, reason: str, migrate: bool
+    engine: Engine, path: Path | None, url: str, reason: str, migrate: bool, migrate_server: bool
 ) -> list[str]:
     """Integrity, schema version and a due migration; returns index damage found (which
     leaves the file readable), raises for anything that keeps it from being opened."""
@@ -213,7 +218,11 @@ def _open_checks(
                     log.warning("integrity check of %s: %s", path, "; ".join(problems[:20]))
                 if problems and not all(sqlite.is_index_problem(p) for p in problems):
                     raise DatabaseFileError(damaged_text(path))
-            revision = schema.current_revision(connection)
+            server = migrations.on_server(engine)
+            if server:
+                revision = migrations.server_revision(connection)
+            else:
+                revision = schema.current_revision(connection)
             if revision is None and schema.has_foreign_tables(connection):
                 raise DatabaseFileError(
                     _(
@@ -236,6 +245,11 @@ def _open_checks(
                         "opened read-only. Open it without read-only and it is upgraded."
                     )
                 )
+            if server:
+                if not (migrate and migrate_server):
+                    raise DatabaseFileError(migrations.outdated_server_text(engine, revision))
+                migrations.migrate_server(engine)
+                return problems
             if not migrate:
                 raise DatabaseFileError(
                     _(

@@ -1,0 +1,130 @@
+"""`migrate`: the administrator brings a database's schema up to this version's.
+
+On a server the window and the other commands never change the schema (they say who must run
+this); here the administrator is first told to take a `pg_dump`, then the upgrade runs under
+an advisory lock, so two runs at once do it once. A SQLite file is backed up and migrated
+exactly as the app does on open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from naravard_desktop.cli.core import EXIT_OK, Commands, refuse
+from naravard_desktop.i18n import _
+
+YES_ANSWERS = ("j", "ja", "y", "yes")
+
+
+def register(commands: Commands) -> None:
+    migrate = commands.add(
+        "migrate",
+        _(
+            "upgrade the database's schema to this version (on a server: the administrator's "
+            "step, with the role that owns the database)"
+        ),
+        cmd_migrate,
+    )
+    migrate.add_argument(
+        "--yes", action="store_true", help=_("upgrade without asking (after taking a backup)")
+    )
+
+
+def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.db import schema
+    from naravard_desktop.db.engine import make_engine, sqlite_path, to_url
+    from naravard_desktop.services.system import migrations
+    from naravard_desktop.services.system.database import resolve_target
+
+    url = to_url(resolve_target(args.database))
+    path = sqlite_path(url)
+    if path is not None:
+        return _migrate_file(path, out)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            found = migrations.server_revision(connection)
+        if found == schema.HEAD_REVISION:
+            return _already(out)
+        if found is not None:
+            print(
+                _("Take a backup of the database with the server's own tool before upgrading:"),
+                file=out,
+            )
+            print(f"  {migrations.pg_dump_command(url)}", file=out)
+            question = _("Upgrade the database from schema {revision} to {head} now? [y/N] ")
+            if not args.yes and not _confirmed(
+                question.format(revision=found, head=schema.HEAD_REVISION), out
+            ):
+                return refuse(
+                    _(
+                        "The database was not upgraded. Run the command again once the backup "
+                        "is taken."
+                    )
+                )
+        before = migrations.migrate_server(engine)
+    finally:
+        engine.dispose()
+    return _done(before, out)
+
+
+def _migrate_file(path: Path, out: TextIO) -> int:
+    """The app's own migration on open (a backup first); says where the backup went."""
+    from naravard_desktop.db import schema
+    from naravard_desktop.db.engine import make_engine, to_url
+    from naravard_desktop.services.system import database_files, migrations
+    from naravard_desktop.services.system.backups import list_backups
+    from naravard_desktop.services.system.database import open_database
+    from naravard_desktop.services.system.read_models import BEFORE_UPGRADE
+
+    database_files.check_existing(path, create=False)  # a mistyped name creates nothing
+    engine = make_engine(to_url(path))
+    try:
+        found = migrations.read_revision(engine)
+    finally:
+        engine.dispose()
+    if found == schema.HEAD_REVISION:
+        return _already(out)
+    open_database(str(path), create=False).dispose()
+    _done(found, out)
+    made = [b for b in list_backups(path) if b.kind == BEFORE_UPGRADE]
+    if found is not None and made:
+        print(
+            _("A copy from before the upgrade is in {path}.").format(path=made[0].path),
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _confirmed(question: str, out: TextIO) -> bool:
+    print(question, end="", file=out, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in YES_ANSWERS
+
+
+def _already(out: TextIO) -> int:
+    from naravard_desktop.db import schema
+
+    print(
+        _("The database is already at schema {head}: nothing to do.").format(
+            head=schema.HEAD_REVISION
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _done(before: str | None, out: TextIO) -> int:
+    from naravard_desktop.db import schema
+
+    if before == schema.HEAD_REVISION:
+        return _already(out)
+    if before is None:
+        text = _("The database's tables were created (schema {head}).")
+    else:
+        text = _("The database was upgraded from schema {revision} to {head}.")
+    print(text.format(revision=before, head=schema.HEAD_REVISION), file=out)
+    return EXIT_OK
