@@ -21,8 +21,14 @@ from naravard_desktop.ui import questions
 log = logging.getLogger(__name__)
 
 
-def show_error(parent: QWidget | None, error: DomainError | str, title: str | None = None) -> None:
-    message = error.message if isinstance(error, DomainError) else error
+def show_error(
+    parent: QWidget | None,
+    error: DomainError | ConnectionLostError | str,
+    title: str | None = None,
+) -> None:
+    if isinstance(error, ConnectionLostError):
+        title = title or _("Connection lost")
+    message = error if isinstance(error, str) else error.message
     QMessageBox.warning(parent, title or _("Could not complete"), message)
 
 

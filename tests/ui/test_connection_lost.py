@@ -7,19 +7,26 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from naravard_desktop.services.group.groups import list_groups
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.database_errors import (
     ConnectionLostError,
     connection_lost_text,
 )
+from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import install_exception_hook
 from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from tests.postgres_cluster import Cluster
+from tests.server_restarts import own_server, start, stop
 from tests.ui.conftest import Boxes
+
+__all__ = ["own_server"]  # a fixture of tests/server_restarts, used below
 
 Button = QMessageBox.StandardButton
 SERVER = "postgresql+psycopg://sekreterare:***@region.example/naravard"
@@ -94,3 +101,46 @@ def test_the_window_names_the_server_without_its_password(
             assert "Hemligt-L0sen" not in shown
     finally:
         server.dispose()
+
+
+class StoredDraft:
+    """The notes' draft in the real draft store, as the meeting editor keeps it."""
+
+    def __init__(self, store: DraftStore) -> None:
+        self.store = store
+
+    def keep(self, text: str) -> None:
+        self.store.save("item", 1, "notes", text, base_version=1)
+
+    def drop(self) -> None:
+        self.store.clear("item", 1, "notes")
+
+
+def test_typed_text_and_its_draft_outlive_a_lost_server(
+    qtbot: QtBot, own_server: tuple[Cluster, Database], boxes: Boxes
+) -> None:
+    cluster, server = own_server
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    store = DraftStore(server.url)
+    saved: list[str] = []
+
+    def save(text: str) -> None:
+        list_groups(server)  # the round trip to the server an autosave makes
+        saved.append(text)
+
+    saver = TextAutosaver(editor, save, StoredDraft(store), delay_ms=60_000)
+    failures: list[object] = []
+    saver.failed.connect(failures.append)
+    editor.setPlainText("Beslut om gemensam rutin")
+    stop(cluster)
+    assert saver.flush() is False
+    assert saver.state == SaveState.FAILED
+    assert isinstance(failures[0], ConnectionLostError)
+    assert editor.toPlainText() == "Beslut om gemensam rutin"
+    draft = store.get("item", 1, "notes")
+    assert draft is not None and draft.text == "Beslut om gemensam rutin"
+    start(cluster)
+    assert saver.flush() is True
+    assert saved == ["Beslut om gemensam rutin"]
+    assert store.get("item", 1, "notes") is None

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from naravard_desktop.db import schema
 from naravard_desktop.db.engine import make_engine, shown_url
 from naravard_desktop.errors import DatabaseFileError
 from naravard_desktop.logging_setup import configure_logging
@@ -17,7 +16,8 @@ from naravard_desktop.paths import log_path
 from naravard_desktop.services.group.groups import list_groups
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.database_errors import ConnectionLostError, describe_failure
-from tests.postgres_cluster import SERVER_OPTIONS, Cluster, start_cluster
+from tests.postgres_cluster import Cluster
+from tests.server_restarts import on_server, own_server, start, stop
 
 SECRET = "Hemligt-L0sen"
 REFUSED = f"postgresql+psycopg://sekreterare:{SECRET}@127.0.0.1:1/naravard"
@@ -64,6 +64,9 @@ def test_a_refused_connection_keeps_the_password_out_of_the_message_and_the_log(
     assert SECRET not in logged
 
 
+__all__ = ["own_server"]  # a fixture of tests/server_restarts, used below
+
+
 def test_sqlite_keeps_its_own_engine_options(tmp_path: object) -> None:
     engine = make_engine(f"sqlite:///{tmp_path}/x.sqlite")
     try:
@@ -71,11 +74,6 @@ def test_sqlite_keeps_its_own_engine_options(tmp_path: object) -> None:
         assert engine.pool._recycle == -1
     finally:
         engine.dispose()
-
-
-def on_server(db: Database) -> None:
-    if db.path is not None:
-        pytest.skip("needs a PostgreSQL server: pytest --database=postgresql")
 
 
 def test_a_server_database_is_shown_and_logged_without_its_password(
@@ -147,33 +145,6 @@ def test_a_connection_lost_in_the_middle_of_an_action_is_a_message_with_what_to_
     assert "Försök igen" in message
     assert describe_failure(raised.value) == message
     assert list_groups(db) == []  # the next try works
-
-
-@pytest.fixture
-def own_server(db: Database) -> Iterator[tuple[Cluster, Database]]:
-    """A cluster of this test's own (the shared one serves other tests meanwhile), with a
-    migrated database the test may stop and start under the app."""
-    on_server(db)
-    cluster = start_cluster()
-    try:
-        engine = create_engine(cluster.url)
-        schema.upgrade(engine)
-        engine.dispose()
-        server = open_database(cluster.url)
-        yield cluster, server
-        server.dispose()
-    finally:
-        cluster.stop()
-
-
-def stop(cluster: Cluster) -> None:
-    cluster.run("pg_ctl", "-D", str(cluster.data), "-m", "fast", "-w", "stop")
-
-
-def start(cluster: Cluster) -> None:
-    options = f"-k {cluster.folder} {SERVER_OPTIONS}"
-    log = str(cluster.folder / "server.log")
-    cluster.run("pg_ctl", "-D", str(cluster.data), "-l", log, "-o", options, "-w", "start")
 
 
 def test_a_restarted_server_goes_unnoticed(own_server: tuple[Cluster, Database]) -> None:

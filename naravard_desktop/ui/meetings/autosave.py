@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
+from naravard_desktop.services.system.database_errors import ConnectionLostError
 
 DELAY_MS = 700
 
@@ -60,7 +61,7 @@ class TextAutosaver(QObject):
     through `failed`; the text stays "pending", so the next pause or flush tries again."""
 
     state_changed = Signal(object)  # SaveState
-    failed = Signal(object)  # DomainError
+    failed = Signal(object)  # DomainError, or ConnectionLostError (the server was lost)
 
     def __init__(
         self,
@@ -118,7 +119,7 @@ class TextAutosaver(QObject):
         text = self.editor.toPlainText()
         try:
             (save or self._save)(text)
-        except DomainError as error:
+        except (DomainError, ConnectionLostError) as error:
             self._set_state(SaveState.FAILED)
             self.failed.emit(error)
             return False
