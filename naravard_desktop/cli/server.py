@@ -34,10 +34,14 @@ def register(commands: Commands) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from sqlalchemy.exc import DatabaseError
+
     from naravard_desktop.db import schema
-    from naravard_desktop.db.engine import make_engine, sqlite_path, to_url
+    from naravard_desktop.db.engine import make_engine, shown_url, sqlite_path, to_url
+    from naravard_desktop.errors import DatabaseFileError
     from naravard_desktop.services.system import migrations
     from naravard_desktop.services.system.database import resolve_target
+    from naravard_desktop.services.system.database_errors import describe_open_error
 
     url = to_url(resolve_target(args.database))
     path = sqlite_path(url)
@@ -49,26 +53,38 @@ def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
             found = migrations.server_revision(connection)
         if found == schema.HEAD_REVISION:
             return _already(out)
-        if found is not None:
-            print(
-                _("Take a backup of the database with the server's own tool before upgrading:"),
-                file=out,
+        if found is not None and not _backup_taken(url, found, args.yes, out):
+            return refuse(
+                _("The database was not upgraded. Run the command again once the backup is taken.")
             )
-            print(f"  {migrations.pg_dump_command(url)}", file=out)
-            question = _("Upgrade the database from schema {revision} to {head} now? [y/N] ")
-            if not args.yes and not _confirmed(
-                question.format(revision=found, head=schema.HEAD_REVISION), out
-            ):
-                return refuse(
-                    _(
-                        "The database was not upgraded. Run the command again once the backup "
-                        "is taken."
-                    )
-                )
-        before = migrations.migrate_server(engine)
+        before = migrations.migrate_server(engine, on_wait=lambda: _waiting(out))
+    except DatabaseError as error:  # the server could not be reached, or refused the login
+        raise DatabaseFileError(describe_open_error(shown_url(url), error)) from error
     finally:
         engine.dispose()
     return _done(before, out)
+
+
+def _backup_taken(url: str, found: str, yes: bool, out: TextIO) -> bool:
+    """Shows the pg_dump to run first; True once the administrator says it is done (--yes)."""
+    from naravard_desktop.db import schema
+    from naravard_desktop.services.system import migrations
+
+    print(_("Take a backup of the database with the server's own tool before upgrading:"), file=out)
+    print(f"  {migrations.pg_dump_command(url)}", file=out)
+    if yes:
+        return True
+    question = _("Upgrade the database from schema {revision} to {head} now? [y/N] ")
+    print(question.format(revision=found, head=schema.HEAD_REVISION), end="", file=out, flush=True)
+    return sys.stdin.readline().strip().lower() in YES_ANSWERS
+
+
+def _waiting(out: TextIO) -> None:
+    print(
+        _("Another upgrade of this database is running; waiting for it to finish…"),
+        file=out,
+        flush=True,
+    )
 
 
 def _migrate_file(path: Path, out: TextIO) -> int:
@@ -97,12 +113,6 @@ def _migrate_file(path: Path, out: TextIO) -> int:
             file=out,
         )
     return EXIT_OK
-
-
-def _confirmed(question: str, out: TextIO) -> bool:
-    print(question, end="", file=out, flush=True)
-    answer = sys.stdin.readline()
-    return answer.strip().lower() in YES_ANSWERS
 
 
 def _already(out: TextIO) -> int:

@@ -13,9 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy import create_engine, make_url, text
 
 from naravard_desktop.db import schema
+from naravard_desktop.services.system.migrations import MIGRATION_LOCK
 from tests.cli_run import run_cli
 from tests.server_databases import Server, revision, server_fixture  # noqa: F401 (fixture)
 
@@ -129,3 +130,19 @@ def test_migrate_on_a_current_database_has_nothing_to_do(server: Server, tmp_pat
     result = run_cli(tmp_path, "migrate", "--database", url)  # no question: nothing to change
     assert result.returncode == 0, result.stderr
     assert "redan" in result.stdout and "pg_dump" not in result.stdout
+
+
+def test_migrate_waits_for_an_upgrade_already_running(server: Server, tmp_path: Path) -> None:
+    url = server.empty_database()
+    engine = create_engine(url)
+    with engine.connect() as holder:  # another administrator's upgrade, still running
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        waiting = _migrate(tmp_path, url, "--yes")
+        assert waiting.stdout is not None
+        assert "väntar på att den ska bli klar" in waiting.stdout.readline()
+        assert waiting.poll() is None and revision(url) is None
+        holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+        out, err = waiting.communicate(timeout=120)
+    engine.dispose()
+    assert waiting.returncode == 0, err
+    assert "skapades" in out and revision(url) == schema.HEAD_REVISION

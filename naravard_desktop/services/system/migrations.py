@@ -11,6 +11,7 @@ So there only `naravard-desktop migrate` upgrades, under an advisory lock with a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, make_url, text
 
@@ -135,13 +136,18 @@ def outdated_server_text(engine: Engine, revision: str | None) -> str:
     return " ".join(part for part in (what, rights, todo) if part)
 
 
-def migrate_server(engine: Engine) -> str | None:
+def migrate_server(engine: Engine, on_wait: Callable[[], None] | None = None) -> str | None:
     """Upgrade a server database to head under the advisory lock; returns the revision found
-    once the lock was held (head: another run got there first and nothing was done)."""
+    once the lock was held (head: another run got there first and nothing was done).
+    `on_wait` is called when another run holds the lock, before waiting for it."""
     from alembic import command
 
     with engine.connect() as connection:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        lock = {"key": MIGRATION_LOCK}
+        if not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), lock).scalar_one():
+            if on_wait is not None:
+                on_wait()
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), lock)
         connection.commit()
         try:
             revision = server_revision(connection)
@@ -157,7 +163,7 @@ def migrate_server(engine: Engine) -> str | None:
             return revision
         finally:
             connection.rollback()
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), lock)
             connection.commit()
 
 
