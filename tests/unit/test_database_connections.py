@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -16,6 +17,7 @@ from naravard_desktop.paths import log_path
 from naravard_desktop.services.group.groups import list_groups
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.database_errors import ConnectionLostError, describe_failure
+from naravard_desktop.services.system.drafts import DraftStore
 from tests.postgres_cluster import Cluster
 from tests.server_restarts import on_server, own_server, start, stop
 
@@ -67,7 +69,7 @@ def test_a_refused_connection_keeps_the_password_out_of_the_message_and_the_log(
 __all__ = ["own_server"]  # a fixture of tests/server_restarts, used below
 
 
-def test_sqlite_keeps_its_own_engine_options(tmp_path: object) -> None:
+def test_sqlite_keeps_its_own_engine_options(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path}/x.sqlite")
     try:
         assert engine.pool._pre_ping is False
@@ -167,3 +169,14 @@ def test_while_the_server_is_down_each_action_says_so_and_works_again_after(
     assert "Försök igen" in raised.value.message
     start(cluster)
     assert list_groups(server) == []
+
+
+def test_a_draft_for_a_server_database_holds_no_password(tmp_path: Path) -> None:
+    store = DraftStore(REFUSED, root=tmp_path)
+    assert store.save("item", 7, "notes", "Text som ännu inte är sparad")
+    written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert "Text som ännu inte är sparad".encode() in written
+    assert SECRET.encode() not in written
+    # the same drafts whatever the password: they belong to the user on that server
+    other = REFUSED.replace(SECRET, "Nytt-L0sen")
+    assert DraftStore(other, root=tmp_path).get("item", 7, "notes") is not None

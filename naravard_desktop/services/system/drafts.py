@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from naravard_desktop.atomic_files import replace_file
+from naravard_desktop.db.engine import shown_url
 from naravard_desktop.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def drafts_root() -> Path:
 
 def database_key(database: str | Path) -> str:
     """A file-name-safe name for a database: a hash of its resolved path (or URL)."""
-    text = str(database)
+    text = _named(database)
     if "://" not in text:
         text = str(Path(text).expanduser().resolve())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
@@ -59,7 +60,7 @@ class DraftStore:
     """The drafts of one database. `database` is its file path (or URL for a server)."""
 
     def __init__(self, database: str | Path, root: Path | None = None) -> None:
-        self.database = str(database)
+        self.database = _named(database)
         self.folder = (root or drafts_root()) / database_key(database)
 
     def _file(self, record: str, record_id: int, field: str) -> Path:
@@ -119,6 +120,12 @@ class DraftStore:
     def clear_all(self) -> None:
         for draft in self.pending():
             self.clear(draft.record, draft.record_id, draft.field)
+
+
+def _named(database: str | Path) -> str:
+    """A path as it is; a server's URL without its password, which no draft holds."""
+    text = str(database)
+    return shown_url(text) if "://" in text else text
 
 
 def pending_drafts(database: str | Path) -> list[Draft]:
