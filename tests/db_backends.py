@@ -12,6 +12,7 @@ Set POSTGRES_ENV to a server URL yourself to use that server instead of a throwa
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import os
@@ -31,6 +32,8 @@ POSTGRESQL = "postgresql"
 POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
 _CLUSTER = pytest.StashKey[Cluster]()
 _numbers = itertools.count(1)
+KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
+_finished: collections.deque[str] = collections.deque()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -106,17 +109,22 @@ def postgres_template() -> Iterator[tuple[Databases, str]]:
     template = f"naravard_template_{_worker()}"
     open_database(databases.create(template)).dispose()  # migrates it to head
     yield databases, template
+    while _finished:
+        databases.drop(_finished.popleft())
     databases.drop(template)
     databases.dispose()
 
 
 @pytest.fixture
 def postgres_url(postgres_template: tuple[Databases, str]) -> Iterator[str]:
-    """A fresh migrated PostgreSQL database for one test."""
+    """A fresh migrated PostgreSQL database for one test, dropped a few tests later: a window
+    Qt has not deleted yet may still refresh from it, as it reads its old file on SQLite."""
     databases, template = postgres_template
     name = _fresh_name("test")
     yield databases.create(name, template=template)
-    databases.drop(name)
+    _finished.append(name)
+    while len(_finished) > KEPT_AFTER_TEST:
+        databases.drop(_finished.popleft())
 
 
 def database_target(request: pytest.FixtureRequest) -> str:

@@ -259,6 +259,8 @@ def test_no_dialog_cuts_its_text(
         ("restore a backup", lambda: window.backups.restore_action.trigger()),
         ("about", lambda: _about(window).trigger()),
     ]
+    if db.path is None:  # on a server there are no backup files to restore from
+        steps = [step for step in steps if step[0] != "restore a backup"]
     boxes.answer(QMessageBox.StandardButton.Yes)  # "Reopen the approved protocol …?"
     problems = _open_dialogs(window, qtbot, dialogs, steps)
     assert [call.kind for call in boxes.calls] == ["question"]

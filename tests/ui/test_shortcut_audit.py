@@ -419,7 +419,7 @@ def dialog_openers(window: MainWindow, db: Database, boxes: Boxes) -> list[tuple
 
         return run
 
-    return [
+    openers = [
         ("new meeting", on_page(meetings_page, meetings_page.add_action.trigger)),
         ("meeting details", in_draft(editor.edit_action.trigger)),
         ("approve", in_draft(editor.approve_action.trigger)),
@@ -446,6 +446,9 @@ def dialog_openers(window: MainWindow, db: Database, boxes: Boxes) -> list[tuple
         ("SIP settings", on_page(window.sip_page, window.sip_page.settings_action.trigger)),
         ("SIP export", on_page(window.sip_page, window.sip_page.export_action.trigger)),
     ]
+    if db.path is None:  # on a server there are no backup files to restore from
+        return [opener for opener in openers if opener[0] != "restore a backup"]
+    return openers
 
 
 def test_no_alt_letter_is_shared_in_any_dialog(
