@@ -180,3 +180,15 @@ def test_a_draft_for_a_server_database_holds_no_password(tmp_path: Path) -> None
     # the same drafts whatever the password: they belong to the user on that server
     other = REFUSED.replace(SECRET, "Nytt-L0sen")
     assert DraftStore(other, root=tmp_path).get("item", 7, "notes") is not None
+
+
+def test_a_password_in_any_log_line_is_hidden(log_file: None) -> None:
+    """Also a line written by a library or a future log call that forgot shown_url."""
+    logging.getLogger("sqlalchemy.pool").warning("could not reach %s", REFUSED)
+    logging.getLogger("psycopg").warning(f"dsn postgresql://sekreterare:{SECRET}@db.example/x")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log_path().read_text(encoding="utf-8")
+    assert "postgresql+psycopg://sekreterare:***@127.0.0.1:1/naravard" in logged
+    assert "postgresql://sekreterare:***@db.example/x" in logged
+    assert SECRET not in logged
