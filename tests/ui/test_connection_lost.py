@@ -7,24 +7,28 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.groups import list_groups
-from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.database_errors import (
     ConnectionLostError,
     connection_lost_text,
 )
 from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.ui import questions
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import install_exception_hook
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
+from naravard_desktop.ui.members.page import MembersPage
 from tests.postgres_cluster import Cluster
 from tests.server_restarts import own_server, start, stop
-from tests.ui.conftest import Boxes
+from tests.ui.conftest import ASA, Boxes
 
 __all__ = ["own_server"]  # a fixture of tests/server_restarts, used below
 
@@ -144,3 +148,31 @@ def test_typed_text_and_its_draft_outlive_a_lost_server(
     assert saver.flush() is True
     assert saved == ["Beslut om gemensam rutin"]
     assert store.get("item", 1, "notes") is None
+
+
+def test_deleting_a_member_while_the_server_is_down_is_done_on_try_again(
+    qtbot: QtBot, own_server: tuple[Cluster, Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cluster, server = own_server
+    bergsjo = groups.create_group(
+        server, GroupInput(name="Samverkan Bergsjö", municipality="Bergsjö kommun")
+    )
+    members.add_member(server, bergsjo.id, ASA)
+    page = MembersPage(server, bergsjo.id, QUndoStack())
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> QAbstractButton | None:
+        """Delete on the question; Försök igen once the server is back up."""
+        asked.append(box.text())
+        if box.objectName() == "connection_lost":
+            start(cluster)
+        return next(b for b in box.buttons() if b is not box.escapeButton())
+
+    monkeypatch.setattr(questions, "run", answer)
+    stop(cluster)
+    page.delete_action.trigger()
+    assert [text.split()[0] for text in asked] == ["Ta", "Anslutningen", "Ta"]
+    assert members.list_members(server, bergsjo.id) == []
+    assert page.undo_stack.count() == 1
