@@ -15,6 +15,7 @@ import pytest
 
 from naravard_desktop import i18n
 from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures by name here)
+    cli_database,
     db,
     postgres_template,
     postgres_url,

@@ -2,8 +2,9 @@
 
 `pytest --database=postgresql` starts one throwaway cluster for the whole run (in the xdist
 controller, before the workers start; they find it through POSTGRES_ENV), runs only the
-tests that use `db`, and gives each its own database copied from a migrated template (one
-template per worker, so copies never wait on each other). A test marked `sqlite_only`, or
+tests that use `db` (or `cli_database`, the --database of a command-line test), and gives
+each its own database copied from a migrated template (one template per worker, so copies
+never wait on each other). A test marked `sqlite_only`, or
 one that works on the file through `db_path`, is skipped there with its reason; one marked
 `postgresql_bug` is expected to fail there until the app is fixed. `built_once` and `copy_of`
 give a module a database filled once (the demo) and a private copy of it per test, on either.
@@ -32,6 +33,7 @@ POSTGRESQL = "postgresql"
 POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
 _CLUSTER = pytest.StashKey[Cluster]()
 _numbers = itertools.count(1)
+DATABASE_FIXTURES = {"db", "cli_database"}  # a test using one runs on both databases
 KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
 _finished: collections.deque[str] = collections.deque()
 
@@ -83,7 +85,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     kept, other = [], []
     for item in items:
-        (kept if "db" in getattr(item, "fixturenames", ()) else other).append(item)
+        uses = set(getattr(item, "fixturenames", ()))
+        (kept if uses & DATABASE_FIXTURES else other).append(item)
     if other:
         config.hook.pytest_deselected(items=other)
         items[:] = kept
@@ -125,6 +128,15 @@ def postgres_url(postgres_template: tuple[Databases, str]) -> Iterator[str]:
     _finished.append(name)
     while len(_finished) > KEPT_AFTER_TEST:
         databases.drop(_finished.popleft())
+
+
+@pytest.fixture
+def cli_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """What a command-line test passes as --database: a SQLite file the first command
+    creates, or a fresh migrated database on the test server (its URL)."""
+    if on_postgresql(request.config):
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "naravard.sqlite")
 
 
 def database_target(request: pytest.FixtureRequest) -> str:

@@ -17,8 +17,9 @@ from naravard_desktop.services.group.members import add_member
 from naravard_desktop.services.group.read_models import GroupInput, MemberInput
 from naravard_desktop.services.meetings import attendance, meetings
 from naravard_desktop.services.meetings.read_models import AttendanceInput, MeetingInput
-from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.database import Database
 from tests.cli_run import run_cli
+from tests.db_backends import target_of
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +28,10 @@ AHEAD = dt.date.today() + dt.timedelta(days=60)
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+def database(tmp_path: Path, db: Database) -> tuple[Path, str, dict[str, int]]:
     """A group with a past meeting, a meeting two months ahead and a past meeting whose chair
-    is recorded as absent; returns the file and "past"/"ahead"/"absent_chair" → meeting id."""
-    path = tmp_path / "möten.sqlite"
-    db = open_database(str(path))
+    is recorded as absent; returns the commands' folder, the database (file or URL) and
+    "past"/"ahead"/"absent_chair" → meeting id."""
     group = groups.create_group(db, GroupInput(name="Lokal samverkansgrupp Bergsjö"))
     people = {
         name: add_member(db, group.id, MemberInput(name=name, role=role)).person_id
@@ -54,15 +54,17 @@ def database(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     )
     attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
     db.dispose()
-    return path, ids
+    return tmp_path, target_of(db), ids
 
 
 run = run_cli
 
 
-def approve(path: Path, meeting_id: int, *extra: str) -> subprocess.CompletedProcess[str]:
+def approve(
+    folder: Path, path: str, meeting_id: int, *extra: str
+) -> subprocess.CompletedProcess[str]:
     return run(
-        path.parent,
+        folder,
         "meetings",
         "approve",
         "--meeting",
@@ -75,8 +77,8 @@ def approve(path: Path, meeting_id: int, *extra: str) -> subprocess.CompletedPro
     )
 
 
-def states(path: Path) -> dict[int, str]:
-    result = run(path.parent, "meetings", "list", "--json", "--database", path)
+def states(folder: Path, path: str) -> dict[int, str]:
+    result = run(folder, "meetings", "list", "--json", "--database", path)
     assert result.returncode == 0, result.stderr
     return {row["id"]: row["state"] for row in json.loads(result.stdout)}
 
@@ -90,53 +92,53 @@ def refusal(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_meeting_two_months_ahead_is_refused_and_stays_a_draft(
-    database: tuple[Path, dict[str, int]],
+    database: tuple[Path, str, dict[str, int]],
 ) -> None:
-    path, ids = database
+    folder, path, ids = database
     later = (AHEAD + dt.timedelta(days=2)).isoformat()
-    assert refusal(approve(path, ids["ahead"], "--date", later)) == (
+    assert refusal(approve(folder, path, ids["ahead"], "--date", later)) == (
         f"Fel: Mötet hålls den {format_date(AHEAD)} och kan inte justeras förrän det har hållits. "
         "Justera protokollet tidigast på mötesdagen."
     )
-    assert states(path)[ids["ahead"]] == "utkast"
+    assert states(folder, path)[ids["ahead"]] == "utkast"
 
 
 def test_dates_outside_the_meeting_day_and_today_are_refused(
-    database: tuple[Path, dict[str, int]],
+    database: tuple[Path, str, dict[str, int]],
 ) -> None:
-    path, ids = database
+    folder, path, ids = database
     tomorrow = dt.date.today() + dt.timedelta(days=1)
-    assert refusal(approve(path, ids["past"], "--date", tomorrow.isoformat())).startswith(
+    assert refusal(approve(folder, path, ids["past"], "--date", tomorrow.isoformat())).startswith(
         f"Fel: Justeringsdatumet {tomorrow.isoformat()} ligger efter dagens datum"
     )
-    assert refusal(approve(path, ids["past"], "--date", "2024-05-16")).startswith(
+    assert refusal(approve(folder, path, ids["past"], "--date", "2024-05-16")).startswith(
         "Fel: Justeringsdatumet 2024-05-16 ligger före mötesdagen (17 maj 2024)"
     )
-    assert refusal(approve(path, ids["past"], "--date", "2024-13-01")) == (
+    assert refusal(approve(folder, path, ids["past"], "--date", "2024-13-01")) == (
         "Fel: Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-01-31."
     )
-    assert states(path)[ids["past"]] == "utkast"
+    assert states(folder, path)[ids["past"]] == "utkast"
 
 
 def test_a_chair_recorded_as_absent_is_refused_by_name(
-    database: tuple[Path, dict[str, int]],
+    database: tuple[Path, str, dict[str, int]],
 ) -> None:
-    path, ids = database
-    assert refusal(approve(path, ids["absent_chair"], "--date", "2024-05-10")) == (
+    folder, path, ids = database
+    assert refusal(approve(folder, path, ids["absent_chair"], "--date", "2024-05-10")) == (
         "Fel: Ordföranden Anna Berg är inte antecknad som närvarande: ändra närvaron eller "
         "välj en annan ordförande."
     )
-    assert states(path)[ids["absent_chair"]] == "utkast"
+    assert states(folder, path)[ids["absent_chair"]] == "utkast"
 
 
 def test_a_held_meeting_is_approved_within_the_rules(
-    database: tuple[Path, dict[str, int]],
+    database: tuple[Path, str, dict[str, int]],
 ) -> None:
-    path, ids = database
-    done = approve(path, ids["past"], "--date", "2024-05-24")
+    folder, path, ids = database
+    done = approve(folder, path, ids["past"], "--date", "2024-05-24")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
         "Protokollet från mötet den 17 maj 2024 är justerat (version 1, justeringsdatum "
         "2024-05-24)."
     )
-    assert states(path)[ids["past"]] == "justerat"
+    assert states(folder, path)[ids["past"]] == "justerat"

@@ -15,8 +15,8 @@ run = run_cli
 
 
 @pytest.mark.slow
-def test_demo_list_export_and_import_round_trip(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
+def test_demo_list_export_and_import_round_trip(tmp_path: Path, cli_database: str) -> None:
+    database = cli_database
     assert run(tmp_path, "demo", "--database", database).returncode == 0
     listed = run(tmp_path, "plans", "list", "--json", "--database", database)
     assert listed.returncode == 0, listed.stderr
@@ -67,8 +67,10 @@ def test_import_preview_counts_in_singular_and_plural(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
+def test_import_refuses_a_file_with_problems_and_names_them(
+    tmp_path: Path, cli_database: str
+) -> None:
+    database = cli_database
     run(tmp_path, "demo", "--database", database)
     bad = tmp_path / "bad.csv"
     bad.write_bytes("Aktivitet;Status\nEtt;Pågår\nTvå;kanske\n".encode("cp1252"))
@@ -108,8 +110,10 @@ def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_import_with_an_identity_number_needs_a_privacy_reason(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
+def test_import_with_an_identity_number_needs_a_privacy_reason(
+    tmp_path: Path, cli_database: str
+) -> None:
+    database = cli_database
     run(tmp_path, "demo", "--database", database)
     source = tmp_path / "plan.csv"
     source.write_text(
