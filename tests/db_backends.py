@@ -2,7 +2,8 @@
 
 `pytest --database=postgresql` starts one throwaway cluster for the whole run (in the xdist
 controller, before the workers start; they find it through POSTGRES_ENV), runs only the
-tests that use `db` (or `cli_database`, the --database of a command-line test), and gives
+tests that use `db` (or `cli_database` / `module_database`, a command-line test's
+--database), and gives
 each its own database copied from a migrated template (one template per worker, so copies
 never wait on each other). A test marked `sqlite_only`, or
 one that works on the file through `db_path`, is skipped there with its reason; one marked
@@ -33,7 +34,11 @@ POSTGRESQL = "postgresql"
 POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
 _CLUSTER = pytest.StashKey[Cluster]()
 _numbers = itertools.count(1)
-DATABASE_FIXTURES = {"db", "cli_database"}  # a test using one runs on both databases
+DATABASE_FIXTURES = {
+    "db",
+    "cli_database",
+    "module_database",
+}  # a test using one runs on both databases
 KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
 _finished: collections.deque[str] = collections.deque()
 
@@ -137,6 +142,16 @@ def cli_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if on_postgresql(request.config):
         return str(request.getfixturevalue("postgres_url"))
     return str(tmp_path / "naravard.sqlite")
+
+
+@pytest.fixture(scope="module")
+def module_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """An empty migrated database shared by a module's tests (a file or a server's URL), for
+    command-line tests that fill it once with a command."""
+    with built_once(request, tmp_path_factory.mktemp("module"), lambda _database: None) as made:
+        yield made
 
 
 def database_target(request: pytest.FixtureRequest) -> str:

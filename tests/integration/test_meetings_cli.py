@@ -16,40 +16,40 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, module_database: str) -> str:
+    """The demo, made once by the command for the module (a file or a server database)."""
     folder = tmp_path_factory.mktemp("meetings-cli")
-    path = folder / "demo.sqlite"
-    assert run(folder, "demo", "--database", path).returncode == 0
-    return path
+    assert run(folder, "demo", "--database", module_database).returncode == 0
+    return module_database
 
 
 run = run_cli
 
 
-def _meetings(demo_db: Path) -> list[dict[str, object]]:
-    result = run(demo_db.parent, "meetings", "list", "--json", "--database", demo_db)
+def _meetings(demo_db: str, folder: Path) -> list[dict[str, object]]:
+    result = run(folder, "meetings", "list", "--json", "--database", demo_db)
     assert result.returncode == 0, result.stderr
     rows: list[dict[str, object]] = json.loads(result.stdout)
     return rows
 
 
-def test_the_demo_has_a_year_of_meetings_past_ones_approved(demo_db: Path) -> None:
-    rows = _meetings(demo_db)
+def test_the_demo_has_a_year_of_meetings_past_ones_approved(demo_db: str, tmp_path: Path) -> None:
+    rows = _meetings(demo_db, tmp_path)
     states = [row["state"] for row in rows]
     assert states[0] == "utkast" and set(states[1:]) == {"justerat"}
     assert len(rows) >= 6
-    text = run(demo_db.parent, "meetings", "list", "--database", demo_db).stdout.splitlines()
+    text = run(tmp_path, "meetings", "list", "--database", demo_db).stdout.splitlines()
     assert text[1].split("\t")[0] == str(rows[1]["id"])
     assert "§§ " in text[1] and "justerat" in text[1]
 
 
 def test_an_exported_approved_protocol_verifies_and_a_tampered_one_does_not(
-    demo_db: Path, tmp_path: Path
+    demo_db: str, tmp_path: Path
 ) -> None:
-    approved = _meetings(demo_db)[1]
+    approved = _meetings(demo_db, tmp_path)[1]
     out = tmp_path / "protokoll.pdf"
     result = run(
-        demo_db.parent,
+        tmp_path,
         "export",
         "protocol",
         "--meeting",
@@ -63,7 +63,7 @@ def test_an_exported_approved_protocol_verifies_and_a_tampered_one_does_not(
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(out.read_bytes())).pages)
     assert f"§ {approved['first_paragraph']}" in text
     assert "Sida 1 av" in text
-    check = run(demo_db.parent, "verify", out, "--database", demo_db)
+    check = run(tmp_path, "verify", out, "--database", demo_db)
     assert check.returncode == 0
     assert "identisk" in check.stdout and f"id {approved['id']}" in check.stdout
     # The demo's "Justerat av" is typed "Anna Berg, Erik Lund": joined with "och" when shown.
@@ -74,16 +74,16 @@ def test_an_exported_approved_protocol_verifies_and_a_tampered_one_does_not(
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0x01
     tampered.write_bytes(bytes(data))
-    check = run(demo_db.parent, "verify", tampered, "--database", demo_db)
+    check = run(tmp_path, "verify", tampered, "--database", demo_db)
     assert check.returncode == 1
     assert "INTE identisk" in check.stdout
 
 
-def test_kallelse_and_docx_for_the_upcoming_meeting(demo_db: Path, tmp_path: Path) -> None:
-    upcoming = _meetings(demo_db)[0]
+def test_kallelse_and_docx_for_the_upcoming_meeting(demo_db: str, tmp_path: Path) -> None:
+    upcoming = _meetings(demo_db, tmp_path)[0]
     pdf = tmp_path / "kallelse.pdf"
     result = run(
-        demo_db.parent,
+        tmp_path,
         "export",
         "kallelse",
         "--meeting",
@@ -98,7 +98,7 @@ def test_kallelse_and_docx_for_the_upcoming_meeting(demo_db: Path, tmp_path: Pat
     assert "Mötets öppnande" in text and "Uppföljning av lokal plan" in text
     docx = tmp_path / "protokoll.docx"
     result = run(
-        demo_db.parent,
+        tmp_path,
         "export",
         "protocol",
         "--meeting",
@@ -113,14 +113,14 @@ def test_kallelse_and_docx_for_the_upcoming_meeting(demo_db: Path, tmp_path: Pat
     assert any("Mötets öppnande" in p for p in paragraphs)
 
 
-def test_bad_requests_get_one_line(demo_db: Path, tmp_path: Path) -> None:
+def test_bad_requests_get_one_line(demo_db: str, tmp_path: Path) -> None:
     for args in (
         ("export", "protocol", "--meeting", "9999", "--out", tmp_path / "x.pdf"),
         ("export", "protocol", "--meeting", "1", "--out", tmp_path / "x.txt"),
         ("export", "kallelse", "--meeting", "1", "--out", tmp_path / "saknas" / "x.pdf"),
         ("verify", tmp_path / "finns-inte.pdf"),
     ):
-        result = run(demo_db.parent, *args, "--database", demo_db)
+        result = run(tmp_path, *args, "--database", demo_db)
         assert result.returncode != 0
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "Traceback" not in result.stderr
