@@ -16,7 +16,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, make_url, text
 
 from naravard_desktop.db import schema
-from naravard_desktop.db.engine import sqlite_path
+from naravard_desktop.db.engine import database_name, shown_url
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError
 from naravard_desktop.i18n import _
 
@@ -29,7 +29,7 @@ MIGRATION_LOCK = 0x6E617261
 
 def pg_dump_command(url: str) -> str:
     """The backup command to run before migrating: libpq's own URL form, password hidden."""
-    shown = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
+    shown = shown_url(make_url(url).set(drivername="postgresql"))
     return f"pg_dump --format=custom --file=naravard-before-upgrade.dump '{shown}'"
 
 
@@ -77,8 +77,7 @@ def _check_ours(connection: Connection, revision: str | None) -> None:
 
 def _shown(engine: Engine) -> str:
     """The file, or the URL without its password."""
-    url = engine.url.render_as_string(hide_password=False)
-    return str(sqlite_path(url) or engine.url.render_as_string(hide_password=True))
+    return database_name(engine.url)
 
 
 def check_not_newer(revision: str | None) -> None:
