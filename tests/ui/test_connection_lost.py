@@ -28,7 +28,7 @@ from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
 from naravard_desktop.ui.members.page import MembersPage
 from tests.postgres_cluster import Cluster
 from tests.server_restarts import own_server, start, stop
-from tests.ui.conftest import ASA, Boxes
+from tests.ui.conftest import ASA, Boxes, User
 
 __all__ = ["own_server"]  # a fixture of tests/server_restarts, used below
 
@@ -176,3 +176,39 @@ def test_deleting_a_member_while_the_server_is_down_is_done_on_try_again(
     assert [text.split()[0] for text in asked] == ["Ta", "Anslutningen", "Ta"]
     assert members.list_members(server, bergsjo.id) == []
     assert page.undo_stack.count() == 1
+
+
+def test_the_plan_panel_keeps_typed_text_while_the_server_is_down_and_saves_it_after(
+    qtbot: QtBot, own_server: tuple[Cluster, Database], user: User
+) -> None:
+    from naravard_desktop.services.plan import plan_items, plans
+    from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
+    from naravard_desktop.ui.plan.page import PlanPage
+    from naravard_desktop.ui.plan.panel_saving import plan_drafts
+    from tests.ui.test_plan_save_model import click_row, stored
+
+    cluster, server = own_server
+    group = groups.create_group(server, GroupInput(name="Samverkan Bergsjö"))
+    plan = plans.create_plan(server, group.id, PlanInput("Lokal plan 2025–2027"))
+    area = plan_items.add_area(server, plan.id, AreaInput("Ökad kontinuitet", "2"))
+    plan_items.add_activity(server, area.id, ActivityInput(title="Punktmätning"))
+    page = PlanPage(server, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    user.activate(page)
+    click_row(qtbot, page, "Punktmätning")
+    form = page.panel.activity_form
+    form.description.setFocus()
+    user.type(form.description, "Mäts varje höst.")
+    stop(cluster)
+    assert form.flush() is False  # no exception escapes to the window
+    assert form.state == SaveState.FAILED and form.pending
+    assert form.connection_lost is not None
+    assert form.problems()[0] == form.connection_lost.message  # said when leaving the row
+    assert form.description.toPlainText() == "Mäts varje höst."
+    draft = plan_drafts(str(server.url)).get(form.record, form.row.id, "description")
+    assert draft is not None and draft.text == "Mäts varje höst."
+    start(cluster)
+    assert form.flush() is True
+    assert form.connection_lost is None
+    assert stored(server, plan.id, "Punktmätning").description == "Mäts varje höst."

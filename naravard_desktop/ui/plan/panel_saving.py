@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from naravard_desktop.i18n import _
+from naravard_desktop.services.system.database_errors import ConnectionLostError
 from naravard_desktop.services.system.drafts import DraftStore, drafts_root
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.forms import error_label
@@ -74,6 +75,7 @@ class AutosaveForm(QWidget):
         self.replaying: Callable[[], bool] = lambda: False  # an undo step is running
         self.drafts: DraftStore | None = None
         self.field_errors: dict[str, str] = {}
+        self.connection_lost: ConnectionLostError | None = None  # the last save's, if any
         self._error_labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
         self._editors: list[QWidget] = []
@@ -107,7 +109,8 @@ class AutosaveForm(QWidget):
 
     def problems(self) -> list[str]:
         """Why the row cannot be saved as it is, for the question on leaving it."""
-        return list(self.field_errors.values())
+        lost = [self.connection_lost.message] if self.connection_lost is not None else []
+        return [*lost, *self.field_errors.values()]
 
     def row_title(self) -> str:
         return str(getattr(self.row, "title", ""))
@@ -241,6 +244,12 @@ class AutosaveForm(QWidget):
         self._flushing = True
         try:
             saved = self._save(interactive)
+            self.connection_lost = None
+        except ConnectionLostError as error:
+            # The server went away: the text stays typed and in the drafts, "Inte sparat"
+            # shows, and the next pause (or leaving the row) tries again.
+            self.connection_lost = error
+            saved = False
         finally:
             self._flushing = False
         self.pending = not saved
