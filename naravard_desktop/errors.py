@@ -35,5 +35,10 @@ class DatabaseFileError(DomainError):
     """The file is missing, not a database, damaged or locked."""
 
 
+class ServerUnavailableError(DatabaseFileError):
+    """The database server could not be reached or refused the connection (it may be back in
+    a moment: the window offers to try again)."""
+
+
 class SchemaTooNewError(DatabaseFileError):
     """The database was written by a newer version of the app."""

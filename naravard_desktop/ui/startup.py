@@ -10,7 +10,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from naravard_desktop.db.engine import sqlite_path, to_url
-from naravard_desktop.errors import DatabaseFileError, DomainError, SchemaTooNewError
+from naravard_desktop.errors import (
+    DatabaseFileError,
+    DomainError,
+    SchemaTooNewError,
+    ServerUnavailableError,
+)
 from naravard_desktop.i18n import _
 from naravard_desktop.instance_lock import InstanceLock
 from naravard_desktop.services.group import groups
@@ -44,6 +49,8 @@ def open_database_or_ask(
             choice = _ask_after_failure(parent, error, path)
             if choice == "quit":
                 return None
+            if choice == "retry":
+                continue
             if choice == "restore" and path is not None:
                 _recover(parent, path)
                 continue
@@ -89,7 +96,16 @@ def _ask_after_failure(parent: QWidget | None, error: DatabaseFileError, path: P
         and not isinstance(error, SchemaTooNewError)
         and backups.newest_good_backup(path) is not None
     )
-    if can_restore:
+    retry = None
+    if isinstance(error, ServerUnavailableError):  # it may be back in a moment
+        box.setInformativeText(
+            _(
+                "The server may be restarting, or the network may be down. Try again, open "
+                "a database file instead, or quit."
+            )
+        )
+        retry = box.addButton(_("&Try again"), QMessageBox.ButtonRole.ActionRole)
+    elif can_restore:
         box.setInformativeText(
             _(
                 "You can restore the newest intact backup (the damaged file is kept aside "
@@ -111,6 +127,8 @@ def _ask_after_failure(parent: QWidget | None, error: DatabaseFileError, path: P
     clicked = box.clickedButton()
     if restore is not None and clicked is restore:
         return "restore"
+    if retry is not None and clicked is retry:
+        return "retry"
     return "other" if clicked is other else "quit"
 
 

@@ -299,3 +299,25 @@ def test_a_domain_error_that_escapes_shows_its_own_sentence(hook: None, boxes: B
     report(ValidationError({"name": "Namnet måste fyllas i."}))
     box = boxes.take("critical")
     assert box.text == "Namnet måste fyllas i."
+
+
+def test_a_server_that_cannot_be_reached_can_be_tried_again(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "postgresql+psycopg://sekreterare:hemligt@127.0.0.1:1/samverkan"
+    box = CriticalBox(monkeypatch, Role.ActionRole, Role.RejectRole)  # Försök igen, Avsluta
+
+    assert open_database_or_ask(url) is None
+
+    assert len(box.shown) == 2  # tried again, then quit
+    first = box.shown[0]
+    assert first["informative"] == _(
+        "The server may be restarting, or the network may be down. Try again, open "
+        "a database file instead, or quit."
+    )
+    assert first["buttons"] == {
+        Role.ActionRole: _("&Try again"),
+        Role.AcceptRole: _("Open another file…"),
+        Role.RejectRole: _("Quit"),
+    }
+    assert "127.0.0.1" in str(first["text"]) and "hemligt" not in str(first["text"])

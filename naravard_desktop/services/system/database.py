@@ -29,7 +29,12 @@ from naravard_desktop.db.engine import (
     sqlite_path,
     to_url,
 )
-from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError, StaleEditError
+from naravard_desktop.errors import (
+    DatabaseFileError,
+    SchemaTooNewError,
+    ServerUnavailableError,
+    StaleEditError,
+)
 from naravard_desktop.i18n import _
 from naravard_desktop.paths import default_database_path, secure_file
 from naravard_desktop.services.system import database_files, migrations
@@ -181,7 +186,10 @@ def open_database(
         )
         problems = _open_checks(engine, path, url, reason, migrate, migrate_server)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
-        raise DatabaseFileError(describe_open_error(path or shown_url(url), error)) from error
+        message = describe_open_error(path or shown_url(url), error)
+        if path is None and is_connection_failure(error):
+            raise ServerUnavailableError(message) from error
+        raise DatabaseFileError(message) from error
     if problems and path is not None and not reason:
         # Restoring a backup is offered only where it can be done: not from a second window
         # (the first one holds the file) and not on a read-only medium.
