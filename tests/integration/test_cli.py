@@ -22,7 +22,9 @@ from naravard_desktop import __version__
 from naravard_desktop.documents import demo
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.read_models import GroupInput, MemberInput
-from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.database import Database, open_database
+from tests.db_backends import target_of
+from tests.unit.approval_setup import raw
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -65,13 +67,12 @@ def cli(tmp_path: Path) -> Cli:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    """A database holding the demo group, written in-process through the services."""
-    path = tmp_path / "demo.sqlite"
-    db = open_database(str(path))
+def demo_db(db: Database) -> str:
+    """A database holding the demo group, written in-process through the services; what
+    --database names it (the SQLite file, or the server database's URL)."""
     demo.create_demo(db)
     db.dispose()
-    return path
+    return target_of(db)
 
 
 def assert_one_line_error(result: Result) -> None:
@@ -108,7 +109,7 @@ def test_help_lists_the_commands(cli: Cli) -> None:
     assert "--database" in result.out
 
 
-def test_unknown_language_is_refused_by_the_parser(cli: Cli, demo_db: Path) -> None:
+def test_unknown_language_is_refused_by_the_parser(cli: Cli, demo_db: str) -> None:
     result = cli("--lang", "xx", "check", "--database", demo_db)
     assert result.code == 2
     assert "Traceback" not in result.err
@@ -135,7 +136,7 @@ def test_demo_then_check(cli: Cli, tmp_path: Path) -> None:
     assert counts["protocol_revisions"] == counts["meetings"] - 1
 
 
-def test_demo_twice_is_refused_the_second_time(cli: Cli, demo_db: Path) -> None:
+def test_demo_twice_is_refused_the_second_time(cli: Cli, demo_db: str) -> None:
     result = cli("demo", "--database", demo_db)
     assert_one_line_error(result)
     db = open_database(str(demo_db))
@@ -145,7 +146,7 @@ def test_demo_twice_is_refused_the_second_time(cli: Cli, demo_db: Path) -> None:
         db.dispose()
 
 
-def test_check_json(cli: Cli, demo_db: Path) -> None:
+def test_check_json(cli: Cli, demo_db: str) -> None:
     result = cli("check", "--json", "--database", demo_db)
     assert result.code == 0, result.err
     report = json.loads(result.out)
@@ -166,7 +167,7 @@ def test_check_json(cli: Cli, demo_db: Path) -> None:
     ],
 )
 def test_global_options_before_or_after_the_command(
-    cli: Cli, demo_db: Path, order: tuple[str, ...]
+    cli: Cli, demo_db: str, order: tuple[str, ...]
 ) -> None:
     result = cli(*(arg.format(db=demo_db) for arg in order))
     assert result.code == 0, result.err
@@ -183,14 +184,14 @@ def test_global_options_before_or_after_the_command(
     ],
 )
 def test_database_option_at_any_level_of_a_nested_command(
-    cli: Cli, demo_db: Path, order: tuple[str, ...]
+    cli: Cli, demo_db: str, order: tuple[str, ...]
 ) -> None:
     result = cli(*(arg.format(db=demo_db) for arg in order))
     assert result.code == 0, result.err
     assert demo.DEMO_GROUP.name in result.out
 
 
-def test_database_from_the_environment(cli: Cli, demo_db: Path, tmp_path: Path) -> None:
+def test_database_from_the_environment(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     result = cli("check", NARAVARD_DATABASE=str(demo_db))
     assert result.code == 0, result.err
     assert str(demo_db) in result.out
@@ -198,7 +199,7 @@ def test_database_from_the_environment(cli: Cli, demo_db: Path, tmp_path: Path) 
     assert not (tmp_path / "cli-data" / "naravard.sqlite").exists()
 
 
-def test_database_option_wins_over_the_environment(cli: Cli, demo_db: Path, tmp_path: Path) -> None:
+def test_database_option_wins_over_the_environment(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     other = tmp_path / "tom.sqlite"
     open_database(str(other)).dispose()  # `check` creates none (issue 11)
     result = cli("check", "--database", other, NARAVARD_DATABASE=str(demo_db))
@@ -219,7 +220,7 @@ def test_default_database_lives_in_the_data_folder(cli: Cli, tmp_path: Path) -> 
     assert str(default) in result.out
 
 
-def test_english_output(cli: Cli, demo_db: Path) -> None:
+def test_english_output(cli: Cli, demo_db: str) -> None:
     result = cli("--lang", "en", "check", "--database", demo_db)
     assert result.code == 0, result.err
     assert "Database:" in result.out
@@ -252,11 +253,8 @@ def test_check_of_a_text_file_is_one_line(cli: Cli, tmp_path: Path) -> None:
     assert result.out == ""
 
 
-def test_check_of_a_newer_database_is_one_line(cli: Cli, demo_db: Path) -> None:
-    raw = sqlite3.connect(demo_db)
-    raw.execute("UPDATE alembic_version SET version_num = '9999'")
-    raw.commit()
-    raw.close()
+def test_check_of_a_newer_database_is_one_line(cli: Cli, db: Database, demo_db: str) -> None:
+    raw(db, "UPDATE alembic_version SET version_num = '9999'")
 
     result = cli("check", "--database", demo_db)
 
@@ -264,14 +262,17 @@ def test_check_of_a_newer_database_is_one_line(cli: Cli, demo_db: Path) -> None:
     assert "9999" in result.err
 
 
-def test_check_of_a_damaged_database_is_one_line(cli: Cli, demo_db: Path) -> None:
-    raw = sqlite3.connect(demo_db)
-    raw.execute("PRAGMA journal_mode = DELETE")
-    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
-    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_persons_group_id'")
+@pytest.mark.sqlite_only("a page of the SQLite file is overwritten")
+def test_check_of_a_damaged_database_is_one_line(cli: Cli, demo_db: str) -> None:
+    connection = sqlite3.connect(demo_db)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'ix_persons_group_id'"
+    )
     page = root.fetchone()[0]
-    raw.close()
-    with demo_db.open("r+b") as handle:
+    connection.close()
+    with Path(demo_db).open("r+b") as handle:
         handle.seek((page - 1) * page_size + 8)
         handle.write(b"\xff" * 40)
 
@@ -285,7 +286,8 @@ def test_check_of_a_damaged_database_is_one_line(cli: Cli, demo_db: Path) -> Non
 
 
 @pytest.mark.slow  # two subprocesses, or a migration: over a second
-def test_backup_writes_a_file_that_check_accepts(cli: Cli, demo_db: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
+def test_backup_writes_a_file_that_check_accepts(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     out = tmp_path / "säkerhetskopia.sqlite"
 
     made = cli("backup", "--database", demo_db, "--out", out)
@@ -297,14 +299,15 @@ def test_backup_writes_a_file_that_check_accepts(cli: Cli, demo_db: Path, tmp_pa
     assert table_counts(checked.out)["persons"] == len(demo.DEMO_MEMBERS) + 1
 
 
-def test_backup_into_a_missing_folder_is_one_line(cli: Cli, demo_db: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
+def test_backup_into_a_missing_folder_is_one_line(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     out = tmp_path / "finns-inte" / "kopia.sqlite"
     result = cli("backup", "--database", demo_db, "--out", out)
     assert_one_line_error(result)
     assert not out.parent.exists()
 
 
-def test_backup_needs_out(cli: Cli, demo_db: Path) -> None:
+def test_backup_needs_out(cli: Cli, demo_db: str) -> None:
     result = cli("backup", "--database", demo_db)
     assert result.code == 2
     assert "--out" in result.err
@@ -313,7 +316,7 @@ def test_backup_needs_out(cli: Cli, demo_db: Path) -> None:
 # --- lists ----------------------------------------------------------------------------------
 
 
-def test_groups_list(cli: Cli, demo_db: Path) -> None:
+def test_groups_list(cli: Cli, demo_db: str) -> None:
     result = cli("groups", "list", "--database", demo_db)
     assert result.code == 0, result.err
     (line,) = result.out.splitlines()
@@ -322,7 +325,7 @@ def test_groups_list(cli: Cli, demo_db: Path) -> None:
     assert name == demo.DEMO_GROUP.name
 
 
-def test_groups_list_json(cli: Cli, demo_db: Path) -> None:
+def test_groups_list_json(cli: Cli, demo_db: str) -> None:
     result = cli("groups", "list", "--json", "--database", demo_db)
     assert result.code == 0, result.err
     payload = json.loads(result.out)
@@ -336,7 +339,7 @@ def test_groups_list_json(cli: Cli, demo_db: Path) -> None:
     ]
 
 
-def test_members_list_of_the_only_group(cli: Cli, demo_db: Path) -> None:
+def test_members_list_of_the_only_group(cli: Cli, demo_db: str) -> None:
     db = open_database(str(demo_db))
     try:
         expected = members.list_members(db, 1)
@@ -354,7 +357,7 @@ def test_members_list_of_the_only_group(cli: Cli, demo_db: Path) -> None:
         assert name == row.name
 
 
-def test_members_list_json(cli: Cli, demo_db: Path) -> None:
+def test_members_list_json(cli: Cli, demo_db: str) -> None:
     result = cli("members", "list", "--json", "--database", demo_db)
     assert result.code == 0, result.err
     payload = json.loads(result.out)
@@ -368,7 +371,7 @@ def test_members_list_json(cli: Cli, demo_db: Path) -> None:
 
 
 @pytest.mark.slow  # two subprocesses, or a migration: over a second
-def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: Path) -> None:
+def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: str) -> None:
     db = open_database(str(demo_db))
     try:
         second = groups.create_group(db, GroupInput(name="Samverkan Norrby"))
@@ -387,7 +390,7 @@ def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: Path) ->
     assert line.split("\t")[1] == "Nils Norr"
 
 
-def test_members_list_of_a_missing_group_is_one_line(cli: Cli, demo_db: Path) -> None:
+def test_members_list_of_a_missing_group_is_one_line(cli: Cli, demo_db: str) -> None:
     result = cli("members", "list", "--group", "4711", "--database", demo_db)
     assert_one_line_error(result)
     assert "4711" in result.err
