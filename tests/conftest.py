@@ -18,6 +18,7 @@ from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures b
     cli_database,
     db,
     module_database,
+    new_database,
     postgres_template,
     postgres_url,
     pytest_addoption,

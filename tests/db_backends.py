@@ -2,11 +2,11 @@
 
 `pytest --database=postgresql` starts one throwaway cluster for the whole run (in the xdist
 controller, before the workers start; they find it through POSTGRES_ENV), runs only the
-tests that use `db` (or `cli_database` / `module_database`, a command-line test's
---database), and gives
-each its own database copied from a migrated template (one template per worker, so copies
-never wait on each other). A test marked `sqlite_only`, or
-one that works on the file through `db_path`, is skipped there with its reason; one marked
+tests that use `db` (or `new_database`, `cli_database`, `module_database`: what a
+command-line test passes as --database), and gives each its own database copied from a
+migrated template (one template per worker, so copies never wait on each other). A test
+marked `sqlite_only`, or one that works on the file through `db_path`, is skipped there
+with its reason; one marked
 `postgresql_bug` is expected to fail there until the app is fixed. `built_once` and `copy_of`
 give a module a database filled once (the demo) and a private copy of it per test, on either.
 Set POSTGRES_ENV to a server URL yourself to use that server instead of a throwaway cluster.
@@ -34,11 +34,8 @@ POSTGRESQL = "postgresql"
 POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
 _CLUSTER = pytest.StashKey[Cluster]()
 _numbers = itertools.count(1)
-DATABASE_FIXTURES = {
-    "db",
-    "cli_database",
-    "module_database",
-}  # a test using one runs on both databases
+# A test using one of these runs on both databases.
+DATABASE_FIXTURES = {"db", "new_database", "module_database"}
 KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
 _finished: collections.deque[str] = collections.deque()
 
@@ -130,18 +127,41 @@ def postgres_url(postgres_template: tuple[Databases, str]) -> Iterator[str]:
     databases, template = postgres_template
     name = _fresh_name("test")
     yield databases.create(name, template=template)
-    _finished.append(name)
+    _retire(databases, [name])
+
+
+def _retire(databases: Databases, names: list[str]) -> None:
+    _finished.extend(names)
     while len(_finished) > KEPT_AFTER_TEST:
         databases.drop(_finished.popleft())
 
 
 @pytest.fixture
-def cli_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes more databases for one test (what --database names): SQLite files the first
+    command creates, or fresh migrated databases on the test server (their URLs)."""
+    made: list[str] = []
+    postgresql = on_postgresql(request.config)
+    template = request.getfixturevalue("postgres_template") if postgresql else None
+
+    def make() -> str:
+        if template is None:
+            made.append(str(tmp_path / f"naravard-{len(made) + 1}.sqlite"))
+            return made[-1]
+        databases, source = template
+        made.append(_fresh_name("test"))
+        return databases.create(made[-1], template=source)
+
+    yield make
+    if template is not None:
+        _retire(template[0], made)
+
+
+@pytest.fixture
+def cli_database(new_database: Callable[[], str]) -> str:
     """What a command-line test passes as --database: a SQLite file the first command
     creates, or a fresh migrated database on the test server (its URL)."""
-    if on_postgresql(request.config):
-        return str(request.getfixturevalue("postgres_url"))
-    return str(tmp_path / "naravard.sqlite")
+    return new_database()
 
 
 @pytest.fixture(scope="module")

@@ -71,13 +71,12 @@ def piped(
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_db(module_database: str) -> str:
     """The demo database, built once for the module: the commands here only read it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    db = open_database(str(path))
+    db = open_database(module_database)
     demo.create_demo(db)
     db.dispose()
-    return path
+    return module_database
 
 
 def assert_quiet(code: int, err: str, *, allowed: tuple[int, ...] = (141,)) -> None:
@@ -114,7 +113,7 @@ def test_help_into_a_pipe_closed_by_the_reader_ends_quietly(
     ],
 )
 def test_a_list_into_a_pipe_closed_by_the_reader_ends_quietly(
-    tmp_path: Path, demo_db: Path, args: tuple[str, ...]
+    tmp_path: Path, demo_db: str, args: tuple[str, ...]
 ) -> None:
     code, err = piped(tmp_path, *args, "--database", demo_db)
     assert_quiet(code, err)
@@ -128,7 +127,7 @@ def test_a_list_into_a_pipe_closed_by_the_reader_ends_quietly(
     ],
 )
 def test_unbuffered_output_into_a_closed_pipe_ends_quietly(
-    tmp_path: Path, demo_db: Path, args: tuple[str, ...]
+    tmp_path: Path, demo_db: str, args: tuple[str, ...]
 ) -> None:
     """With PYTHONUNBUFFERED each print meets the closed pipe at once, inside the command."""
     filled = [demo_db if a == "{db}" else a for a in args]
@@ -143,9 +142,11 @@ def test_unbuffered_help_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None
 
 
 @pytest.mark.slow  # thousands of groups
-def test_long_list_into_head_ends_quietly_after_the_first_rows(tmp_path: Path) -> None:
+def test_long_list_into_head_ends_quietly_after_the_first_rows(
+    tmp_path: Path, cli_database: str
+) -> None:
     """`groups list | head -1`: more rows than a pipe holds, the reader leaves after one."""
-    path = tmp_path / "many.sqlite"
+    path = cli_database
     db = open_database(str(path))
     with db.session():
         for number in range(2500):
@@ -270,7 +271,7 @@ def test_sip_export_of_a_year_without_counts_is_refused(db: Database) -> None:
         sip_file_bytes(db, group.id, EMPTY_YEAR, ".pdf", suppress_below=5)
 
 
-def test_sip_export_of_an_empty_year_from_the_command_line(tmp_path: Path, demo_db: Path) -> None:
+def test_sip_export_of_an_empty_year_from_the_command_line(tmp_path: Path, demo_db: str) -> None:
     for target in (tmp_path / "sip.xlsx", tmp_path / "sip.pdf", tmp_path / "sip.csv"):
         done = cli(
             tmp_path, "export", "sip", "--year", EMPTY_YEAR, "--out", target, "--database", demo_db

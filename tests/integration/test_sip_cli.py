@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -11,14 +12,14 @@ from pypdf import PdfReader
 from naravard_desktop.documents import demo
 from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.sip import sip_periods
-from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.database import Database, open_database
 from tests.cli_run import run_cli
+from tests.db_backends import target_of
 
 run = run_cli
 
 
-def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(tmp_path: Path) -> None:
-    db = open_database(str(tmp_path / "demo.sqlite"))
+def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(db: Database) -> None:
     today = dt.date.today()
     group = demo.create_demo(db, today)
     periods = sip_periods.list_periods(db, group.id)
@@ -33,12 +34,12 @@ def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(tmp_path: 
     values = [v for p in periods for v in load_counts(db, p.id).values.values()]
     small = sum(1 for v in values if v <= 10)
     assert small / len(values) > 0.9
-    db.dispose()
 
 
-def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
-    db = open_database(str(database))
+def test_export_and_import_sip_from_the_command_line(
+    tmp_path: Path, db: Database, new_database: Callable[[], str]
+) -> None:
+    database = target_of(db)
     demo.create_demo(db)
     db.dispose()
     year = str(dt.date.today().year - 1)
@@ -70,14 +71,14 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
     assert rows[0] == ("Period", "Från", "Till", "Indikator", "Kod", "Enhet", "Målgrupp", "Antal")
 
     # the same demo elsewhere holds the same (closed) periods and counts: nothing changes
-    other = tmp_path / "other.sqlite"
+    other = new_database()
     assert run(tmp_path, "demo", "--database", other).returncode == 0
     done = run(tmp_path, "import", "sip", csv, "--database", other)
     assert done.returncode == 0, done.stdout
     assert f"Kvartal 4 {year} (befintlig period): 0 celler ändras" in done.stdout
 
-    blank = tmp_path / "blank.sqlite"
-    db = open_database(str(blank))
+    blank = new_database()
+    db = open_database(blank)
     from naravard_desktop.services.group import groups
 
     groups.create_group(db, GroupInput(name="Samverkan Ås"))
@@ -107,9 +108,10 @@ def test_export_and_import_sip_from_the_command_line(tmp_path: Path) -> None:
     assert bad.stderr.startswith("Fel: Välj ett filnamn")
 
 
-def test_audit_sip_passes_an_export_and_catches_a_hidden_count_put_back(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
-    db = open_database(str(database))
+def test_audit_sip_passes_an_export_and_catches_a_hidden_count_put_back(
+    tmp_path: Path, db: Database
+) -> None:
+    database = target_of(db)
     demo.create_demo(db, dt.date(2026, 11, 30))
     db.dispose()
     published, plain = tmp_path / "sip.xlsx", tmp_path / "plain.xlsx"
