@@ -17,21 +17,19 @@ from pyhanko.sign import fields, signers
 from naravard_desktop.documents.protocol_pdf import protocol_pdf
 from naravard_desktop.services.meetings import approval, signing
 from naravard_desktop.services.meetings.protocol import protocol_data
-from naravard_desktop.services.system.database import open_database
+from naravard_desktop.services.system.database import Database
 from tests.cli_run import run_cli
+from tests.db_backends import target_of
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 from tests.unit.throwaway_ca import ThrowawayCA
 
 pytestmark = pytest.mark.slow
 
 
-def run(path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_cli(path.parent, "--database", path, *args)
+def test_check_verify_import_signed_and_chain(tmp_path: Path, db: Database) -> None:
+    def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return run_cli(tmp_path, "--database", target_of(db), *args)
 
-
-def test_check_verify_import_signed_and_chain(tmp_path: Path) -> None:
-    path = tmp_path / "möten.sqlite"
-    db = open_database(str(path))
     group, people = make_group(db)
     meeting_id = approved_meeting(db, group, people)
     exported = signing.export_for_signing(db, meeting_id)
@@ -54,44 +52,43 @@ def test_check_verify_import_signed_and_chain(tmp_path: Path) -> None:
     spot = genuine.rindex(b"stream\n") - 400  # inside the compressed page content
     tampered.write_bytes(data[:spot] + bytes([data[spot] ^ 0x01]) + data[spot + 1 :])
 
-    chain = run(path, "chain", "--json")
+    chain = run("chain", "--json")
     assert chain.returncode == 0, chain.stderr
     head = json.loads(chain.stdout)
     assert head["approvals"] == 1 and head["meeting"] == meeting_id and len(head["code"]) == 19
 
-    dry = run(path, "import", "signed", portal)
+    dry = run("import", "signed", portal)
     assert dry.returncode == 0, dry.stderr
     assert "kör igen med --apply" in dry.stdout and "Vera Lindqvist" in dry.stdout
-    stored = run(path, "import", "signed", portal, "--apply")
+    stored = run("import", "signed", portal, "--apply")
     assert stored.returncode == 0, stored.stderr
     assert "är sparat" in stored.stdout
     assert "Inte underskrivet ännu: Justerare Olof Brandt" in stored.stdout
 
-    verified = run(path, "verify", portal)
+    verified = run("verify", portal)
     assert verified.returncode == 0, verified.stdout
     assert "Underskrift i fältet Ordforande: Vera Lindqvist" in verified.stdout
     assert "obruten; omfattar hela filen" in verified.stdout
 
-    refused = run(path, "import", "signed", tampered, "--apply")
+    refused = run("import", "signed", tampered, "--apply")
     assert refused.returncode == 1 and refused.stderr.startswith("Fel:")
 
     # The forgery of the issue: a decision changed, the PDF re-rendered, its hash stored.
-    raw(path, "UPDATE agenda_items SET decision = 'Gruppen avslår planen.' WHERE decision <> ''")
-    db = open_database(str(path))
+    raw(db, "UPDATE agenda_items SET decision = 'Gruppen avslår planen.' WHERE decision <> ''")
     forged = protocol_pdf(protocol_data(db, meeting_id))
     db.dispose()
     raw(
-        path,
-        "UPDATE protocol_revisions SET pdf = ?, sha256 = ?",
-        forged,
-        approval.sha256_of(forged),
+        db,
+        "UPDATE protocol_revisions SET pdf = :pdf, sha256 = :sha256",
+        pdf=forged,
+        sha256=approval.sha256_of(forged),
     )
     forged_file = tmp_path / "förfalskat.pdf"
     forged_file.write_bytes(forged)
 
-    check = run(path, "check")
+    check = run("check")
     assert check.returncode == 1
     assert "stämmer inte längre med det justerade protokollet" in check.stdout
-    rejected = run(path, "verify", forged_file)
+    rejected = run("verify", forged_file)
     assert rejected.returncode == 1 and "INTE det justerade protokollet" in rejected.stdout
     assert genuine and not forged.startswith(genuine)
