@@ -37,7 +37,7 @@ PROBLEM = re.compile(
 )
 # … and says what to do when a clause of its last sentence starts with one of these.
 IMPERATIVES = {
-    "använd", "ange", "anslut", "avsluta", "byt", "dela", "exportera", "flytta", "fyll",
+    "använd", "ange", "anslut", "avsluta", "be", "byt", "dela", "exportera", "flytta", "fyll",
     "försök", "frigör", "gör", "importera", "installera", "justera", "klistra", "kontrollera",
     "kopiera", "korta", "lägg", "läs", "namnge", "påbörja", "rätta", "skapa", "skicka", "skriv",
     "spara", "starta", "stäng", "ta", "töm", "visa", "välj", "ändra", "öppna",
