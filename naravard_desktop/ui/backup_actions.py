@@ -45,6 +45,16 @@ class BackupActions(QObject):
         self.restore_action.setEnabled(
             db.path is not None and (not db.read_only or db.read_only_reason == DAMAGED)
         )
+        if db.path is None:
+            # A server is backed up and restored by whoever runs it, with its own tools.
+            self.backup_action.setEnabled(False)
+            why = _(
+                "The database is on a server: back it up and restore it with the server's own "
+                "tools (pg_dump)."
+            )
+            for action in (self.backup_action, self.restore_action):
+                action.setToolTip(why)
+                action.setStatusTip(why)
 
     def backup_to_file(self) -> None:
         name = save_file_name(
