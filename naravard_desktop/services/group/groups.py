@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import Group
 from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
-from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext
+from naravard_desktop.i18n import SUPPORTED_LANGUAGES, _, ngettext, sort_key
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.records import assign, copy_fields, field_values, load
@@ -65,8 +65,8 @@ def _to_data(group: Group) -> GroupData:
 
 def list_groups(db: Database) -> list[GroupData]:
     with db.session() as session:
-        groups = session.scalars(select(Group).order_by(Group.name, Group.id)).all()
-        return [_to_data(g) for g in groups]
+        groups = session.scalars(select(Group).order_by(Group.id)).all()
+        return sorted((_to_data(g) for g in groups), key=lambda g: sort_key(g.name))
 
 
 def load_group(session: Session, group_id: int) -> Group:

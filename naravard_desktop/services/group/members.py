@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.db.models import Membership, Person
 from naravard_desktop.errors import StaleEditError
-from naravard_desktop.i18n import _
+from naravard_desktop.i18n import _, sort_key
 from naravard_desktop.services.group.groups import load_group
 from naravard_desktop.services.group.read_models import MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
@@ -67,12 +67,11 @@ def _row(membership: Membership) -> MemberRow:
 def list_members(db: Database, group_id: int) -> list[MemberRow]:
     with db.session() as session:
         rows = session.execute(
-            select(Membership, Person)
-            .join(Membership.person)
-            .where(Person.group_id == group_id)
-            .order_by(func.lower(Person.name), Membership.active_from, Membership.id)
+            select(Membership, Person).join(Membership.person).where(Person.group_id == group_id)
         ).all()
-        return [_row(membership) for membership, _person in rows]
+        found = [_row(membership) for membership, _person in rows]
+    # Swedish order (Å, Ä, Ö after Z) in Python: neither database sorts so by itself.
+    return sorted(found, key=lambda m: (sort_key(m.name), m.active_from, m.membership_id))
 
 
 def get_member(db: Database, membership_id: int) -> MemberRow:
