@@ -11,9 +11,9 @@ from tests.integration.test_plan_cli import run
 from tests.unit import plan_layout_files as files
 
 
-def test_import_plan_from_a_word_document(tmp_path: Path) -> None:
+def test_import_plan_from_a_word_document(tmp_path: Path, cli_database: str) -> None:
     source = files.jamtland_docx(tmp_path / "Handlingsplan 2024.docx")
-    database = tmp_path / "plan.sqlite"
+    database = cli_database
     dry = run(tmp_path, "import", "plan", source, "--database", database)
     assert dry.returncode == 0, dry.stderr
     lines = dry.stdout.splitlines()
