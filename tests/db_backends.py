@@ -112,7 +112,7 @@ def postgres_template() -> Iterator[tuple[Databases, str]]:
         pytest.fail(f"{POSTGRES_ENV} is not set: run with --database=postgresql")
     databases = Databases(server)
     template = f"naravard_template_{_worker()}"
-    open_database(databases.create(template)).dispose()  # migrates it to head
+    open_database(databases.create(template), migrate_server=True).dispose()  # to head
     yield databases, template
     while _finished:
         databases.drop(_finished.popleft())

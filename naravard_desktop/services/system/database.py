@@ -148,7 +148,7 @@ def open_database(
     target: str | None = None,
     *,
     migrate: bool = True,
-    migrate_server: bool = True,
+    migrate_server: bool = False,
     read_only: bool = False,
     create: bool = True,
 ) -> Database:
@@ -160,9 +160,10 @@ def open_database(
     (a second copy of the app). A file whose indexes are damaged opens read-only too: it can
     be read, exported and restored from a backup, but nothing is saved into it.
 
-    A SQLite file is backed up and migrated here. A server's schema is migrated only with
-    `migrate_server` (the administrator's `migrate`, tests), under an advisory lock; the
-    window and the other commands pass False and are told to ask the administrator."""
+    A SQLite file is backed up and migrated here. A server's schema is migrated only when
+    `migrate_server` is asked for (the administrator's `migrate`, tests), under an advisory
+    lock; by default, as in the window and the other commands, an old or empty server
+    database is refused with the advice to ask the administrator."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     reason = IN_USE if read_only else ""
