@@ -10,8 +10,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.backup_actions import BackupActions
 
 SERVER_TOOLS = _(
-    "The database is on a server: back it up and restore it with the server's own tools "
-    "(pg_dump)."
+    "The database is on a server: back it up and restore it with the server's own tools (pg_dump)."
 )
 
 
