@@ -391,6 +391,7 @@ def test_backup_onto_the_database_itself_is_refused(
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only("on a server Back up to… is disabled (the server's own tools back it up)")
 def test_cancelling_the_backup_file_dialog_writes_nothing(
     tmp_path: Path, window: MainWindow, boxes: Boxes
 ) -> None:
