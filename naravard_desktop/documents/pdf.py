@@ -8,6 +8,7 @@ every PDF the app writes goes through `to_pdfa` (or `build_pdfa`), which validat
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -283,5 +284,13 @@ def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
             meta["xmp:CreatorTool"] = creator_tool()
             meta["pdf:Producer"] = "naravard-desktop (ReportLab, pikepdf)"
         out = BytesIO()
-        pdfa.save(pdf, out, "2b")
+        # pikepdf counts any Python warning raised while it parses a content stream as a
+        # fault of the PDF; a garbage collection in that moment can raise one for an
+        # unrelated object (an unclosed database connection): collect before, not during.
+        gc.collect()
+        gc.disable()
+        try:
+            pdfa.save(pdf, out, "2b")
+        finally:
+            gc.enable()
         return out.getvalue()
