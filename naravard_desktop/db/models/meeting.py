@@ -59,7 +59,7 @@ class Meeting(Versioned, Base):
     )
 
 
-class Attendance(Base):
+class Attendance(Versioned, Base):
     """Närvaro: a member (person_id) or a guest (guest_name), possibly for part of the meeting."""
 
     __tablename__ = "attendance"
@@ -106,7 +106,7 @@ class AgendaItem(Versioned, Base):
     )
 
 
-class Attachment(Base):
+class Attachment(Versioned, Base):
     """Bilaga, listed by title (the file itself stays in the municipality's archive)."""
 
     __tablename__ = "attachments"

@@ -47,7 +47,7 @@ class PlanRevision(Base):
     )
 
 
-class Area(Base):
+class Area(Versioned, Base):
     """Område or strategi; `number` is kept as written ("1", "1 a", "b)")."""
 
     __tablename__ = "areas"
@@ -95,7 +95,7 @@ class Activity(Versioned, Base):
     )
 
 
-class FollowUp(Base):
+class FollowUp(Versioned, Base):
     """Uppföljning: a dated status note on an activity, possibly made at a meeting item."""
 
     __tablename__ = "follow_ups"

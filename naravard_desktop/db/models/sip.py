@@ -12,7 +12,7 @@ from naravard_desktop.db.enums import CategoryKind, PeriodKind
 from naravard_desktop.db.relations import owned_rows, parent_key
 
 
-class Indicator(Base):
+class Indicator(Versioned, Base):
     """One counted quantity, copied per group from a shipped set so it can be renamed or
     hidden without losing recorded values; `parent_id` links a breakdown to its total
     (initiated by region → initiated)."""
@@ -33,7 +33,7 @@ class Indicator(Base):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class SipCategory(Base):
+class SipCategory(Versioned, Base):
     """A breakdown value: a unit (enhet) or a target group (målgrupp), configurable per group."""
 
     __tablename__ = "sip_categories"
@@ -67,7 +67,7 @@ class SipPeriod(Versioned, Base):
     counts: Mapped[list[SipCount]] = owned_rows(back_populates="period")
 
 
-class SipCount(Base):
+class SipCount(Versioned, Base):
     """One whole number ≥ 0 per period × indicator × unit × target group."""
 
     __tablename__ = "sip_counts"
