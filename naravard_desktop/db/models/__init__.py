@@ -1,5 +1,6 @@
 """All tables; importing this package registers every model on Base.metadata."""
 
+from naravard_desktop.db.models.access import GroupAccess
 from naravard_desktop.db.models.group import Group, Membership, Person
 from naravard_desktop.db.models.meeting import (
     ActionItem,
@@ -21,6 +22,7 @@ __all__ = [
     "Attendance",
     "FollowUp",
     "Group",
+    "GroupAccess",
     "Indicator",
     "Meeting",
     "Membership",

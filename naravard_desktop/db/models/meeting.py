@@ -150,6 +150,9 @@ class ProtocolRevision(Base):
     revision: Mapped[int] = mapped_column(default=1)
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     approved_by: Mapped[str] = mapped_column(String(500))
+    # Who was logged in when approving: the server role (current_user), or the computer's
+    # login on SQLite; "" for protocols approved before it was recorded (schema 0006).
+    approved_login: Mapped[str] = mapped_column(String(200), default="", server_default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64), index=True)

@@ -1,0 +1,157 @@
+"""Who may open which group on a server (issue 16, point 5): the table of grants, row-level
+security on every table holding a group's rows, and the login that approved a protocol.
+
+Revision ID: 0007
+Revises: 0006
+
+On PostgreSQL a role reads the rows of the groups granted to it in `group_access` and writes
+those granted without read-only; a read-only role's insert or update is refused by the
+policies' WITH CHECK and its delete by a trigger (a DELETE policy can only hide rows, and a
+hidden row would look like "someone else deleted it first"). The owner of the tables (the
+role that ran `migrate`) is not subject to them (RLS is enabled, not forced), so `migrate`,
+`check`, `grant` and creating groups stay the administrator's, with full access.
+
+Child tables (a meeting's §§, an activity's follow-ups …) get no `group_id` of their own: their
+policy asks whether the parent row is visible (EXISTS on the parent's primary key, which is
+itself filtered by the parent's policy), so a grant reaches a follow-up through activity, area
+and plan. Every query the app makes goes from a parent to its children through the indexed
+parent key, so the check is one primary-key probe per level on pages already in memory; a
+copied `group_id` would save those probes but would have to be set on every insert by every
+service and kept right when a row moves, and a wrong copy would leak or hide rows.
+
+The search (db/search.py) keeps its group filter on meetings.group_id; for a role under
+these policies PostgreSQL may use an index only for leakproof conditions, so the text match
+(@@) is evaluated over the group's items found through their meetings rather than through
+the GIN index: the search stays within one group's items. Sequences, `alembic_version` (the
+app reads its revision on start) and the advisory lock of `migrate` need no policy: `grant`
+gives the sequences' USAGE and SELECT on `alembic_version`.
+
+SQLite gets the table (empty: one file, one user) and the column, nothing else.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+# Tables whose own column names the group.
+OWN_GROUP = {
+    "groups": "id",
+    "persons": "group_id",
+    "meetings": "group_id",
+    "plans": "group_id",
+    "indicators": "group_id",
+    "sip_categories": "group_id",
+    "sip_periods": "group_id",
+}
+# Tables whose rows belong to a parent row: (parent key, parent table).
+PARENT = {
+    "memberships": ("person_id", "persons"),
+    "attendance": ("meeting_id", "meetings"),
+    "agenda_items": ("meeting_id", "meetings"),
+    "protocol_revisions": ("meeting_id", "meetings"),
+    "attachments": ("agenda_item_id", "agenda_items"),
+    "action_items": ("agenda_item_id", "agenda_items"),
+    "plan_revisions": ("plan_id", "plans"),
+    "areas": ("plan_id", "plans"),
+    "activities": ("area_id", "areas"),
+    "follow_ups": ("activity_id", "activities"),
+    "sip_counts": ("period_id", "sip_periods"),
+}
+GROUP_TABLES = (*OWN_GROUP, *PARENT)
+
+GRANTED = "SELECT a.group_id FROM group_access a WHERE a.role_name = current_user"
+WRITABLE = GRANTED + " AND NOT a.read_only"
+
+
+def readable(table: str, row: str) -> str:
+    """Whether the row (columns prefixed by `row`) belongs to a group the role may read."""
+    if table in OWN_GROUP:
+        return f"{row}{OWN_GROUP[table]} IN ({GRANTED})"
+    key, parent = PARENT[table]
+    return f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {row}{key})"
+
+
+def writable(table: str, row: str, depth: int = 0) -> str:
+    """Whether the row belongs to a group the role may write: up the parents to the group."""
+    if table in OWN_GROUP:
+        return f"{row}{OWN_GROUP[table]} IN ({WRITABLE})"
+    key, parent = PARENT[table]
+    alias = f"p{depth}"
+    inner = writable(parent, f"{alias}.", depth + 1)
+    return f"EXISTS (SELECT 1 FROM {parent} {alias} WHERE {alias}.id = {row}{key} AND {inner})"
+
+
+def _security(table: str) -> list[str]:
+    row = f"{table}."
+    guard = f"naravard_guard_delete_{table}"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY naravard_read ON {table} FOR SELECT USING ({readable(table, row)})",
+        f"CREATE POLICY naravard_insert ON {table} FOR INSERT WITH CHECK ({writable(table, row)})",
+        f"CREATE POLICY naravard_update ON {table} FOR UPDATE USING ({readable(table, row)})"
+        f" WITH CHECK ({writable(table, row)})",
+        f"CREATE POLICY naravard_delete ON {table} FOR DELETE USING ({readable(table, row)})",
+        f"CREATE FUNCTION {guard}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" IF row_security_active(TG_RELID) AND NOT ({writable(table, 'OLD.')}) THEN"
+        " RAISE EXCEPTION 'permission denied: read-only access to this group'"
+        " USING ERRCODE = 'insufficient_privilege'; END IF; RETURN OLD; END $$",
+        f"CREATE TRIGGER naravard_guard_delete BEFORE DELETE ON {table}"
+        f" FOR EACH ROW EXECUTE FUNCTION {guard}()",
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "group_access",
+        sa.Column("role_name", sa.String(length=63), nullable=False),
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("read_only", sa.Boolean(), nullable=False),
+        sa.Column(
+            "granted_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column("granted_by", sa.String(length=63), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["groups.id"],
+            name=op.f("fk_group_access_group_id_groups"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("role_name", "group_id", name=op.f("pk_group_access")),
+    )
+    op.create_index(op.f("ix_group_access_group_id"), "group_access", ["group_id"])
+    op.add_column(
+        "protocol_revisions",
+        sa.Column("approved_login", sa.String(length=200), nullable=False, server_default=""),
+    )
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("ALTER TABLE group_access ENABLE ROW LEVEL SECURITY")
+    op.execute(
+        "CREATE POLICY naravard_own ON group_access FOR SELECT USING (role_name = current_user)"
+    )
+    for table in GROUP_TABLES:
+        for statement in _security(table):
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in GROUP_TABLES:
+            op.execute(f"DROP TRIGGER naravard_guard_delete ON {table}")
+            op.execute(f"DROP FUNCTION naravard_guard_delete_{table}()")
+            for policy in ("read", "insert", "update", "delete"):
+                op.execute(f"DROP POLICY naravard_{policy} ON {table}")
+            op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+    with op.batch_alter_table("protocol_revisions") as batch_op:
+        batch_op.drop_column("approved_login")
+    op.drop_index(op.f("ix_group_access_group_id"), table_name="group_access")
+    op.drop_table("group_access")
