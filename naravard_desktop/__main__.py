@@ -3,6 +3,7 @@ the window."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -49,7 +50,11 @@ def _main(argv: Sequence[str]) -> int:
     set_up_portable(arguments)  # before the log: in portable mode it is beside the program
     configure_logging()
     set_language(cli.pre_parse_language(arguments))
-    args = cli.build_parser().parse_args(arguments)
+    parser = cli.build_parser()
+    _add_window_group(parser)
+    args = parser.parse_args(arguments)
+    if args.command is not None and args.window_group is not None:
+        _group_for_command(parser, args)
     if args.lang and args.lang != current_language():
         set_language(args.lang)
     if args.command is not None:
@@ -58,6 +63,36 @@ def _main(argv: Sequence[str]) -> int:
     from naravard_desktop.app import run_gui
 
     return run_gui(args)
+
+
+def _add_window_group(parser: argparse.ArgumentParser) -> None:
+    """--group ID before any command: the group the window opens on (a command's own
+    --group, after its name, is the command's)."""
+    from naravard_desktop.cli.core import whole_number
+    from naravard_desktop.i18n import _
+
+    parser.add_argument(
+        "--group",
+        dest="window_group",
+        type=whole_number,
+        metavar="ID",
+        help=_("the group the window opens on (default: the one used last)"),
+    )
+
+
+def _group_for_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`naravard-desktop --group 2 members list` means the command's --group; a command
+    that works on no single group refuses it rather than ignore it."""
+    from naravard_desktop.i18n import _
+
+    if not hasattr(args, "group"):
+        parser.error(
+            _("{command} does not work on one group: leave out --group.").format(
+                command=args.command
+            )
+        )
+    if args.group is None:
+        args.group = args.window_group
 
 
 def _interrupt_on_terminate() -> None:

@@ -9,13 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from naravard_desktop.i18n import set_language
+from naravard_desktop.i18n import _, set_language
+
+# The exit code when --group names a group that cannot be opened: the commands' code for a
+# refusal (cli/core EXIT_ERROR).
+EXIT_REFUSED = 2
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from naravard_desktop.paths import resource_path
     from naravard_desktop.ui.errors import install_exception_hook
@@ -34,45 +38,39 @@ def run_gui(args: argparse.Namespace) -> int:
     language = set_language(args.lang or str(settings.value("language", "sv")))
     apply_qt_language(app, language)
 
-    from naravard_desktop.ui.main_window import MainWindow
+    from naravard_desktop.errors import NotFoundError
     from naravard_desktop.ui.startup import choose_group, open_database_or_ask
+    from naravard_desktop.ui.window_host import WindowHost
 
-    windows: list[MainWindow] = []  # the one on screen; replaced after a restore
+    hosts: list[WindowHost] = []  # the one whose window is on screen; replaced after a restore
 
-    def open_window(target: str | None) -> int | None:
+    def open_window(target: str | None, group_id: int | None = None) -> int | None:
         """Open the database and show its window; an exit code when that did not happen."""
         opened = open_database_or_ask(target)
         if opened is None:
             return 1
         db, lock = opened
-        group = choose_group(db, settings)
+        host = WindowHost(db, lock, settings, reopen=reopened)
+        try:
+            group = choose_group(db, settings, group_id)
+        except NotFoundError as error:  # --group names a group this login cannot open
+            host.release()
+            QMessageBox.critical(None, _("Cannot open the group"), error.message)
+            return EXIT_REFUSED
         if group is None:
-            db.dispose()
-            if lock is not None:
-                lock.release()
+            host.release()
             return 0  # the set-up was cancelled: nothing to do
-        window = MainWindow(db, group, settings)
-
-        def closed() -> None:
-            db.dispose()
-            if lock is not None:
-                lock.release()
-
-        def replaced() -> None:
-            closed()
-            if open_window(str(db.path) if db.path else db.url) is not None:
-                app.quit()
-
-        window.destroyed.connect(closed)
-        window.database_replaced.connect(replaced)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        windows[:] = [window]
-        window.show()
+        hosts[:] = [host]
+        window = host.show(group)
         # The daily backup, once the window is on screen (start-up stays quick).
         QTimer.singleShot(1500, window.backups.automatic_backup)
         return None
 
-    refused = open_window(args.database)
+    def reopened(target: str) -> None:
+        if open_window(target) is not None:
+            app.quit()
+
+    refused = open_window(args.database, getattr(args, "window_group", None))
     if refused is not None:
         return refused
     return app.exec()

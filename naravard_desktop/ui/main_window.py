@@ -26,20 +26,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
+from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, current_language, ngettext, pgettext
 from naravard_desktop.paths import is_portable
+from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.elided import install_elided_tooltips
+from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.page import GroupPage
+from naravard_desktop.ui.group.switch_dialog import ask_for_group, switch_group_action
 from naravard_desktop.ui.meetings.decisions import DecisionsPage
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.members.page import MembersPage
+from naravard_desktop.ui.new_for_page import NewForPage
 from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.questions import Leave, ask_unsaved
@@ -54,6 +58,9 @@ SIDEBAR_WIDTH = 190
 
 class MainWindow(QMainWindow):
     database_replaced = Signal()  # a restore gave the file other contents
+    # GroupData: the user chose another group, everything typed is saved; whoever made the
+    # window (ui/window_host) puts one on that group in its place.
+    group_switch_requested = Signal(object)
 
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
@@ -140,6 +147,9 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(_("&File"))
         self._build_new_action()
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.switch_group_action = switch_group_action(self, self.db, self.choose_group)
+        file_menu.addAction(self.switch_group_action)
         file_menu.addSeparator()
         self.backups = BackupActions(self, self.db)
         self.backups.restored.connect(self._database_restored)
@@ -234,50 +244,18 @@ class MainWindow(QMainWindow):
         menu.triggered.connect(lambda _action: self.show_page(self.stack.indexOf(page)))
 
     def _build_new_action(self) -> None:
-        """Ctrl+N makes what the page shown is about, wherever the focus is: one binding for
-        the window that follows the page (its text names what it makes). The pages' own New
-        actions give their Ctrl+N up here, so no key is bound twice and the menus show it once."""
-        self.new_action = make_action(
-            self,
-            _("&New…"),
-            self._new_for_page,
-            QKeySequence.StandardKey.New,
-            name="new_for_page",
-            context=WINDOW,
-        )
-        # page shown → (page the new thing is made on, its action)
         meeting = (self.meetings_page, self.meetings_page.add_action)
-        self.new_targets: dict[QWidget, tuple[QWidget, QAction]] = {
+        targets = {
             self.overview_page: meeting,  # the next meeting, shown there
             self.plan_page: (self.plan_page, self.plan_page.add_activity_action),
             self.sip_page: (self.sip_page, self.sip_page.new_period_action),
             self.meetings_page: meeting,
             self.members_page: (self.members_page, self.members_page.add_action),
         }
-        for _page, action in self.new_targets.values():
-            action.setShortcut(QKeySequence())
-            action.changed.connect(self._update_new_action)
-        self.stack.currentChanged.connect(lambda _index: self._update_new_action())
-        self._update_new_action()
-
-    def _new_target(self) -> tuple[QWidget, QAction] | None:
-        page = self.stack.currentWidget()
-        return self.new_targets.get(page) if page is not None else None
-
-    def _update_new_action(self) -> None:
-        if not isValid(self.new_action):
-            return  # the window is being taken down
-        target = self._new_target()
-        self.new_action.setEnabled(target is not None and target[1].isEnabled())
-        self.new_action.setText(target[1].text() if target is not None else _("&New…"))
-
-    def _new_for_page(self) -> None:
-        target = self._new_target()
-        if target is None or not target[1].isEnabled():
-            return
-        page, action = target
-        self.show_page(self.stack.indexOf(page))
-        action.trigger()
+        new_for_page = NewForPage(
+            self, self.stack, targets, lambda page: self.show_page(self.stack.indexOf(page))
+        )
+        self.new_action, self.new_targets = new_for_page.action, new_for_page.targets
 
     # --- behaviour ------------------------------------------------------------------------
 
@@ -331,11 +309,39 @@ class MainWindow(QMainWindow):
                 _("The new language is used the next time you start the program."),
             )
 
+    def choose_group(self) -> None:
+        """Arkiv › Byt grupp…"""
+        chosen = ask_for_group(self, self.db, self.group.id)
+        if chosen is not None:
+            self.request_group(chosen)
+
+    def request_group(self, group_id: int) -> bool:
+        """Work on another group (the switch dialog, a region overview's row): what is typed
+        is saved or asked about as on closing, then `group_switch_requested` hands over to a
+        window on that group. False when the user stayed or the group cannot be opened."""
+        if group_id == self.group.id:
+            return True
+        try:
+            group = groups.get_group(self.db, group_id)
+        except DomainError as error:  # removed meanwhile, or not this login's to open
+            show_error(self, error)
+            return False
+        if not self._may_leave(switching=True):
+            return False
+        self._save_state()  # the next window opens where this one was, on the same page
+        self.group_switch_requested.emit(group)
+        return True
+
+    def hand_over(self) -> None:
+        """Close without asking: another window took over (a switch or a restore), after
+        what was typed was saved or asked about."""
+        self._replaced = True
+        self.close()
+
     def _database_restored(self) -> None:
         """The file has other contents now: hand over to a window on a fresh connection."""
-        self._replaced = True
         self.database_replaced.emit()
-        self.close()
+        self.hand_over()
 
     def _group_changed(self, group: GroupData) -> None:
         self.group = group
@@ -354,31 +360,39 @@ class MainWindow(QMainWindow):
         page = int(str(self.settings.value("window/page", 0) or 0))
         self.show_page(page if 0 <= page < len(self.pages) else 0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._replaced:
-            self.meetings_page.flush()  # what was typed in notes and decisions
-        elif not self.meetings_page.can_close():  # back to remove an identity number
-            event.ignore()
-            return
-        if not self._replaced and not self.plan_page.can_close():  # the plan's side panel
-            event.ignore()
-            return
-        if not self._replaced and not self.sip_page.can_close():  # a SIP cell being typed
-            event.ignore()
-            return
-        if self.group_page.is_modified() and not self._replaced:
-            answer = ask_unsaved(  # the same three buttons as on leaving the page
-                self,
-                _("The group's settings have unsaved changes. Save them before closing?"),
-                can_save=True,
+    def _may_leave(self, *, switching: bool = False) -> bool:
+        """Before the window closes or turns to another group: everything typed saved, or
+        the user chose what happens to it; False when they stay to edit."""
+        if not self.meetings_page.can_close():  # back to remove an identity number
+            return False
+        if not self.plan_page.can_close():  # the plan's side panel
+            return False
+        if not self.sip_page.can_close():  # a SIP cell being typed
+            return False
+        if self.group_page.is_modified():
+            question = (
+                _("The group's settings have unsaved changes. Save them before switching group?")
+                if switching
+                else _("The group's settings have unsaved changes. Save them before closing?")
             )
+            # the same three buttons as on leaving the page
+            answer = ask_unsaved(self, question, can_save=True)
             if answer == Leave.CANCEL:
-                event.ignore()
-                return
+                return False
             if answer == Leave.SAVE and not self.group_page.save():
-                event.ignore()
-                return
+                return False
+        return True
+
+    def _save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.sidebar.currentRow())
         self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._replaced:
+            self.meetings_page.flush()  # what was typed in notes and decisions
+        elif not self._may_leave():
+            event.ignore()
+            return
+        self._save_state()
         event.accept()

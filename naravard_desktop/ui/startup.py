@@ -13,6 +13,7 @@ from naravard_desktop.db.engine import sqlite_path, to_url
 from naravard_desktop.errors import (
     DatabaseFileError,
     DomainError,
+    NotFoundError,
     SchemaTooNewError,
     ServerUnavailableError,
 )
@@ -147,10 +148,25 @@ def _recover(parent: QWidget | None, path: Path) -> None:
     )
 
 
-def choose_group(db: Database, settings: QSettings) -> GroupData | None:
-    """The remembered group, the first one, or a new one from the set-up dialog."""
+def choose_group(
+    db: Database, settings: QSettings, requested: int | None = None
+) -> GroupData | None:
+    """The group asked for with --group, else the remembered group, the first one, or a new
+    one from the set-up dialog. A group asked for that this login cannot open (none with
+    that id, or row-level security hides it) is a NotFoundError: an explicit request is
+    refused rather than quietly answered with another group."""
     from naravard_desktop.ui.group.setup_dialog import SetupDialog
 
+    if requested is not None:
+        try:
+            return groups.get_group(db, requested)
+        except NotFoundError:
+            raise NotFoundError(
+                _(
+                    "There is no group with id {id} that you may open. Start without --group, "
+                    "or with the id of a group of yours."
+                ).format(id=requested)
+            ) from None
     existing = groups.list_groups(db)
     remembered = settings.value("group_id")
     for group in existing:

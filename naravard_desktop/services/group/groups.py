@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ParagraphNumbering
@@ -67,6 +67,13 @@ def list_groups(db: Database) -> list[GroupData]:
     with db.session() as session:
         groups = session.scalars(select(Group).order_by(Group.id)).all()
         return sorted((_to_data(g) for g in groups), key=lambda g: sort_key(g.name))
+
+
+def count_groups(db: Database) -> int:
+    """How many groups there are to open (a server's row-level security counts only the
+    login's): the window offers to switch group when there is more than one."""
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Group)) or 0
 
 
 def load_group(session: Session, group_id: int) -> Group:
