@@ -114,3 +114,53 @@ class Overview:
     @property
     def activities(self) -> int:
         return sum(self.status_counts.values())
+
+
+@dataclass(frozen=True)
+class SipTotal:
+    """A year's SIP count as the region overview publishes it: `value` None when the group
+    has no counts for it or when it is `hidden` (small, or it would give a small one away)."""
+
+    code: str
+    value: int | None
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    """One group's line of the region overview (services/group/region.py says what each
+    figure counts)."""
+
+    id: int
+    name: str
+    plan_id: int | None
+    plan_title: str | None
+    status_counts: dict[ActivityStatus, int]  # of the current plan
+    overdue: int
+    meetings_held: int
+    awaiting_justering: int
+    sip: tuple[SipTotal, ...]  # in the order of RegionOverview.sip_names
+
+    @property
+    def activities(self) -> int:
+        return sum(self.status_counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.status_counts.get(ActivityStatus.DONE, 0)
+
+    @property
+    def done_share(self) -> float | None:
+        """Done activities of the current plan's, None without activities."""
+        return self.done / self.activities if self.activities else None
+
+
+@dataclass(frozen=True)
+class RegionOverview:
+    year: int
+    today: dt.date
+    sip_names: tuple[str, ...]
+    groups: list[RegionGroup]
+    sip_totals: tuple[SipTotal, ...]  # the region's total per indicator, suppressed too
+    suppress_below: int | None  # the threshold used; None when the year has no SIP counts
+    hidden_counts: tuple[int, int]  # (primary, secondary)
