@@ -1,9 +1,11 @@
-"""`migrate`: the administrator brings a database's schema up to this version's.
+"""The administrator's commands on a server: `migrate` brings a database's schema up to this
+version's, `grant` and `grants` say which server roles may open which groups.
 
 On a server the window and the other commands never change the schema (they say who must run
 this); here the administrator is first told to take a `pg_dump`, then the upgrade runs under
 an advisory lock, so two runs at once do it once. A SQLite file is backed up and migrated
-exactly as the app does on open.
+exactly as the app does on open. `grant` runs with the same owner role (services/system/
+access.py); row-level security then holds every other role to the groups granted to it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from naravard_desktop.cli.core import EXIT_OK, Commands, refuse
-from naravard_desktop.i18n import _
+from naravard_desktop.cli.core import (
+    EXIT_OK,
+    Commands,
+    add_list_options,
+    open_db,
+    print_rows,
+    refuse,
+    whole_number,
+)
+from naravard_desktop.i18n import _, format_iso_date
+
+if TYPE_CHECKING:
+    from naravard_desktop.services.system.read_models import GrantRow
 
 YES_ANSWERS = ("j", "ja", "y", "yes")
 
@@ -31,13 +44,34 @@ def register(commands: Commands) -> None:
     migrate.add_argument(
         "--yes", action="store_true", help=_("upgrade without asking (after taking a backup)")
     )
+    grant = commands.add(
+        "grant",
+        _(
+            "let a server role open a group (the administrator's step, with the role that "
+            "owns the database)"
+        ),
+        cmd_grant,
+    )
+    grant.add_argument("role", metavar=_("ROLE"), help=_("the role's name on the server"))
+    grant.add_argument(
+        "--group", type=whole_number, required=True, metavar="ID", help=_("the group's id")
+    )
+    grant.add_argument(
+        "--read-only", action="store_true", help=_("the role may read the group but not change it")
+    )
+    grant.add_argument(
+        "--revoke", action="store_true", help=_("take the role's access to the group away")
+    )
+    grants = commands.add("grants", _("list which server roles may open which groups"), cmd_grants)
+    add_list_options(grants)
 
 
 def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
     from sqlalchemy.exc import DatabaseError
 
+    from naravard_desktop.cli.login import server_engine
     from naravard_desktop.db import schema
-    from naravard_desktop.db.engine import make_engine, shown_url, sqlite_path, to_url
+    from naravard_desktop.db.engine import shown_url, sqlite_path, to_url
     from naravard_desktop.errors import DatabaseFileError
     from naravard_desktop.services.system import migrations
     from naravard_desktop.services.system.database import resolve_target
@@ -47,7 +81,10 @@ def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
     path = sqlite_path(url)
     if path is not None:
         return _migrate_file(path, out)
-    engine = make_engine(url)
+    try:
+        engine = server_engine(url)
+    except DatabaseError as error:  # the server could not be reached, or refused the login
+        raise DatabaseFileError(describe_open_error(shown_url(url), error)) from error
     try:
         with engine.connect() as connection:
             found = migrations.server_revision(connection)
@@ -138,3 +175,52 @@ def _done(before: str | None, out: TextIO) -> int:
         text = _("The database was upgraded from schema {revision} to {head}.")
     print(text.format(revision=before, head=schema.HEAD_REVISION), file=out)
     return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.system import access
+
+    with open_db(args, create=False) as db:
+        if args.revoke:
+            if not access.revoke(db, args.role, args.group):
+                return refuse(
+                    _(
+                        "The role {role} has no access to the group with id {id}: nothing to "
+                        "take away. List the grants with “grants”."
+                    ).format(role=args.role, id=args.group)
+                )
+            text = _("The role {role} may no longer open the group with id {id}.")
+            print(text.format(role=args.role, id=args.group), file=out)
+            return EXIT_OK
+        row = access.grant(db, args.role, args.group, read_only=args.read_only)
+    if row.read_only:
+        text = _("The role {role} may now read the group {group} (id {id}), but not change it.")
+    else:
+        text = _("The role {role} may now read and change the group {group} (id {id}).")
+    print(text.format(role=row.role, group=row.group_name, id=row.group_id), file=out)
+    return EXIT_OK
+
+
+def cmd_grants(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.system import access
+
+    with open_db(args, create=False) as db:
+        rows = access.list_grants(db, args.group)
+    return print_rows(rows, out, args.json, _grant_line, _grant_object)
+
+
+def _grant_line(row: GrantRow) -> str:
+    mode = _("read only") if row.read_only else _("read and change")
+    day = format_iso_date(row.granted_at.date())
+    return f"{row.group_id}\t{row.group_name}\t{row.role}\t{mode}\t{day}\t{row.granted_by}"
+
+
+def _grant_object(row: GrantRow) -> dict[str, object]:
+    return {
+        "id": row.group_id,
+        "group": row.group_name,
+        "role": row.role,
+        "read_only": row.read_only,
+        "granted_at": row.granted_at.isoformat(),
+        "granted_by": row.granted_by,
+    }

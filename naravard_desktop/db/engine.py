@@ -50,17 +50,22 @@ def database_name(url: str | URL) -> str:
     return str(path) if path is not None else shown_url(url)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
     """An engine; one on a server checks each connection before use (a restarted server
     or a dropped connection is replaced instead of failing the next action), renews it
     now and then, gives up on an unreachable server after CONNECT_TIMEOUT and names the
-    program in the server's list of connections."""
+    program in the server's list of connections. A `password` typed by the user goes to
+    the driver beside the URL, never into it (nor into a message or the log); without one
+    libpq finds it in .pgpass or the service file."""
     if make_url(url).get_backend_name() == "postgresql":
+        arguments = _server_connect_args(url)
+        if password is not None:
+            arguments["password"] = password
         return create_engine(
             url,
             pool_pre_ping=True,
             pool_recycle=RECYCLE_AFTER,
-            connect_args=_server_connect_args(url),
+            connect_args=arguments,
         )
     engine = create_engine(url, future=True)
     if sqlite.is_sqlite(engine):

@@ -22,13 +22,20 @@ from naravard_desktop.instance_lock import InstanceLock
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system import backups, database_files
-from naravard_desktop.services.system.database import Database, open_database, resolve_target
+from naravard_desktop.services.system.database import (
+    Database,
+    PasswordNeededError,
+    open_database,
+    resolve_target,
+)
+from naravard_desktop.ui import server_login
 
 
 def open_database_or_ask(
     target: str | None, parent: QWidget | None = None
 ) -> tuple[Database, InstanceLock | None] | None:
     """Open the database; explain any failure and offer what can be done. None means quit."""
+    password: str | None = None
     while True:
         path = sqlite_path(to_url(resolve_target(target)))
         lock = InstanceLock(path) if path is not None else None
@@ -43,7 +50,12 @@ def open_database_or_ask(
                     return None
                 lock, read_only = None, True
         try:
-            db = open_database(target, read_only=read_only, migrate_server=False)
+            db = open_database(target, read_only=read_only, migrate_server=False, password=password)
+        except PasswordNeededError as error:  # neither .pgpass nor the service file had it
+            password = server_login.ask_password(parent, error)
+            if password is None:
+                return None
+            continue
         except DatabaseFileError as error:
             if lock is not None:
                 lock.release()
@@ -174,7 +186,7 @@ def choose_group(
             return group
     if existing:
         return existing[0]
-    if db.read_only:
+    if db.read_only or server_login.no_group_to_set_up(None, db):
         return None
     dialog = SetupDialog(db)
     if not dialog.exec() or dialog.created is None:

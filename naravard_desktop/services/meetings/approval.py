@@ -33,6 +33,7 @@ from naravard_desktop.services.meetings.paragraphs import freeze_paragraphs
 from naravard_desktop.services.meetings.protocol import build_protocol_data
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.meetings.read_models import Problem, RevisionData
+from naravard_desktop.services.system.access import current_login
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.validation import clean_line, clean_text
 
@@ -48,6 +49,7 @@ class VerifyResult:
     approved_at: dt.datetime
     approved_by: str
     latest: bool
+    approved_login: str = ""  # the role or computer login that approved ("" before 0007)
     # What no longer matches in the stored approval the file is identical to: a file that
     # matches a record altered after approval is not the approved protocol.
     problems: tuple[str, ...] = ()
@@ -192,6 +194,7 @@ def approve(
             revision=previous + 1,
             approved_at=approved_at,
             approved_by=who,
+            approved_login=current_login(session),
             reason=reason,
             pdf=b"",
             sha256="",
@@ -268,6 +271,7 @@ def verify_pdf(db: Database, data: bytes) -> VerifyResult | None:
             approved_at=row.approved_at,
             approved_by=row.approved_by,
             latest=row.revision == newest and meeting.state == ProtocolState.APPROVED,
+            approved_login=row.approved_login,
             problems=tuple(revision_problems(session, meeting, row)),
         )
 
@@ -293,6 +297,10 @@ def describe_verification(result: VerifyResult | None) -> str:
         **protocol_named(result.group_name, result.held_on, result.meeting_id, result.revision),
         who=join_typed_names(result.approved_by),
     )
+    if result.approved_login:
+        text += " " + _("The approval was recorded by the login {login}.").format(
+            login=result.approved_login
+        )
     if not result.latest:
         text += " " + _("A later revision of this protocol exists.")
     return text

@@ -65,10 +65,10 @@ def stored_moment(moment: dt.datetime) -> str:
 
 
 def record_hash(group_id: int, row: ProtocolRevision, pdf_sha256: str | None = None) -> str:
-    """The hash of one approval record: meeting, revision, time, approvers, PDF hash, data
-    hash and the previous link. Read `row` from the database before hashing (see approve).
-    `pdf_sha256` asks whether the record was made for another PDF (the genuine one, when the
-    stored copy was replaced)."""
+    """The hash of one approval record: meeting, revision, time, approvers (and the login that
+    approved, when recorded), PDF hash, data hash and the previous link. Read `row` from the
+    database before hashing (see approve). `pdf_sha256` asks whether the record was made for
+    another PDF (the genuine one, when the stored copy was replaced)."""
     record: dict[str, Any] = {
         "group": group_id,
         "meeting": row.meeting_id,
@@ -80,6 +80,8 @@ def record_hash(group_id: int, row: ProtocolRevision, pdf_sha256: str | None = N
         "data_sha256": row.data_sha256 or "",
         "previous": row.chain_previous or "",
     }
+    if row.approved_login:  # recorded since schema 0007; earlier records keep their hashes
+        record["login"] = row.approved_login
     text = json.dumps(record, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

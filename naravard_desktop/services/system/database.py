@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -139,6 +139,31 @@ class Database:
         self.engine.dispose()
 
 
+class PasswordNeededError(DatabaseFileError):
+    """The server asks for a password: none was found (in .pgpass or the service file) or
+    given, or the one given was refused (`refused`). The password itself is never in it."""
+
+    def __init__(self, url: str, *, refused: bool) -> None:
+        self.url = url
+        self.refused = refused
+        self.role = make_url(url).username or ""
+        if refused:
+            text = _("The database server {name} refused the password. Check it and type it again.")
+        else:
+            text = _(
+                "The database server {name} asks for a password. Type it, or put it in your "
+                ".pgpass file or the service file so that it is not asked for."
+            )
+        super().__init__(text.format(name=shown_url(url)))
+
+
+def asks_for_password(error: BaseException) -> bool:
+    """libpq's words when the server wants a password it did not get, or refused the one
+    given ("fe_sendauth: no password supplied", "password authentication failed")."""
+    words = str(getattr(error, "orig", None) or error)
+    return "no password supplied" in words or "password authentication failed" in words
+
+
 def resolve_target(explicit: str | None) -> str:
     """--database wins, then NARAVARD_DATABASE, then the file in the user data folder."""
     return explicit or os.environ.get(DATABASE_ENV) or str(default_database_path())
@@ -151,6 +176,7 @@ def open_database(
     migrate_server: bool = False,
     read_only: bool = False,
     create: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open (creating if needed and `create`) and migrate; raises DatabaseFileError with a
     readable text.
@@ -163,7 +189,10 @@ def open_database(
     A SQLite file is backed up and migrated here. A server's schema is migrated only when
     `migrate_server` is asked for (the administrator's `migrate`, tests), under an advisory
     lock; by default, as in the window and the other commands, an old or empty server
-    database is refused with the advice to ask the administrator."""
+    database is refused with the advice to ask the administrator.
+
+    A server asking for a password that .pgpass or the service file did not give raises
+    PasswordNeededError; the front door asks for one and passes it as `password`."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     reason = IN_USE if read_only else ""
@@ -183,10 +212,13 @@ def open_database(
         engine = (
             sqlite.read_only_engine(path, immutable=immutable)
             if reason and path
-            else make_engine(url)
+            else make_engine(url, password)
         )
         problems = _open_checks(engine, path, url, reason, migrate, migrate_server)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
+        if path is None and asks_for_password(error):
+            given = password is not None or make_url(url).password is not None
+            raise PasswordNeededError(url, refused=given) from error
         message = describe_open_error(path or shown_url(url), error)
         if path is None and is_connection_failure(error):
             raise ServerUnavailableError(message) from error

@@ -63,6 +63,12 @@ def describe_save_error(error: Exception) -> str | None:
     """What a user should read when the database refused a save for a reason outside the
     app (full disk, failing disk, read-only file, another program holding the lock); None
     for anything else (a bug or a constraint, which stays a programming error)."""
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":  # a server's refusal
+        return _(
+            "Your login may not change this on the database server (it may only read the "
+            "group, or has no access to it), so nothing was saved. Ask the database "
+            "administrator for the right to change the group."
+        )
     text = raw_text(error).lower()
     if "disk is full" in text:  # SQLITE_FULL: "database or disk is full"
         return _("The disk is full, so your change was not saved. Free some space and try again.")

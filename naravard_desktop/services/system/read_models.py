@@ -71,3 +71,15 @@ class DraftPlace:
     @property
     def restorable(self) -> bool:
         return self.meeting_id is not None and not self.locked
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    """A server role's access to one group (services/system/access.py)."""
+
+    role: str
+    group_id: int
+    group_name: str
+    read_only: bool
+    granted_at: dt.datetime
+    granted_by: str
