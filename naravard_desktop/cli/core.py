@@ -229,9 +229,9 @@ def open_db(args: argparse.Namespace, *, create: bool = True) -> Iterator[Databa
     """The database named by --database (or the default), disposed of afterwards. Commands
     that only look at a database (`check`, `verify`) pass `create=False`: a mistyped path is
     reported instead of becoming a new, empty database."""
-    from naravard_desktop.services.system.database import open_database
+    from naravard_desktop.cli.login import open_prompting
 
-    db = open_database(args.database, create=create, migrate_server=False)  # `migrate` does
+    db = open_prompting(args.database, create=create, migrate_server=False)  # `migrate` does
     try:
         yield db
     finally:
