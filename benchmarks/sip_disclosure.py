@@ -57,7 +57,7 @@ def group_year(folder: Path) -> dict[str, Any]:
     for number in range(UNITS - len(setup.units)):
         sip_setup.add_category(db, group.id, CategoryKind.UNIT, f"Enhet {number + 1}")
     for target in setup.target_groups[1:]:
-        sip_setup.set_category_hidden(db, target.id, True)
+        sip_setup.set_category_hidden(db, target.id, True, target.version)
     for number in range(OWN_INDICATORS):
         sip_setup.add_indicator(db, group.id, f"Egen indikator {number + 1}")
     sip_setup.set_period_kind(db, group.id, PeriodKind.MONTH)

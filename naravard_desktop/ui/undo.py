@@ -11,18 +11,38 @@ A step can also be locked (its protocol was approved): the window's Undo and Red
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 
 Action = Callable[[], None]  # a step's undo, redo or redraw
+
+
+class _Editable(Protocol):
+    def as_input(self) -> object: ...
+
+
+Shown = TypeVar("Shown", bound=_Editable)
+
+
+def as_written(current: Shown, expected: object, name: str) -> Shown:
+    """`current` when it still holds what this window wrote (`expected`, its input): undo
+    and redo put values back only over their own, never over a change saved elsewhere since
+    (refused, naming the row as `name`). Compared by content, so the renumbering of a move
+    or a row put back with a new id is no refusal."""
+    if current.as_input() != expected:
+        raise StaleEditError(
+            _("{name} was changed elsewhere. Reload and try again.").format(name=name)
+        )
+    return current
 
 
 class SavedChangeCommand(QUndoCommand):

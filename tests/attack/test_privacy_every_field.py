@@ -86,14 +86,20 @@ def test_area_title_and_description_are_guarded_and_undo_restores(
     assert "Område" in str(caught.value)
     assert len(plan_items.load_tree(db, area.plan_id).areas) == 1
     with pytest.raises(PrivacyWarning) as caught:
-        plan_items.update_area(db, area.id, AreaInput(area.title, description=f"Se {SPACED}"))
+        plan_items.update_area(
+            db, area.id, AreaInput(area.title, description=f"Se {SPACED}"), area.version
+        )
     assert "Beskrivning" in str(caught.value)
     assert plan_items.get_area(db, area.id).description == ""
     kept = plan_items.update_area(
-        db, area.id, AreaInput(area.title, description=f"Se {SPACED}"), privacy_override="Test"
+        db,
+        area.id,
+        AreaInput(area.title, description=f"Se {SPACED}"),
+        area.version,
+        privacy_override="Test",
     )
     # Deleting and undoing puts it back as it was, without a question.
-    snapshot = plan_items.delete_area(db, kept.id)
+    snapshot = plan_items.delete_area(db, kept.id, kept.version)
     again = plan_items.restore_area(db, snapshot)
     assert again.description == f"Se {SPACED}"
 

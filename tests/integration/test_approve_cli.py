@@ -52,7 +52,7 @@ def database(tmp_path: Path, db: Database) -> tuple[Path, str, dict[str, int]]:
     anna = next(
         r for r in attendance.list_attendance(db, ids["absent_chair"]) if r.name == "Anna Berg"
     )
-    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT), anna.version)
     db.dispose()
     return tmp_path, target_of(db), ids
 

@@ -266,7 +266,7 @@ def test_attendance(
         lambda: attendance.add_guest(world.db, world.meeting.id, name, organisation, details),
     )
     (row, *_rest) = attendance.list_attendance(world.db, world.meeting.id)
-    attempt(world.path, lambda: attendance.set_attendance(world.db, row.id, details))
+    attempt(world.path, lambda: attendance.set_attendance(world.db, row.id, details, row.version))
 
 
 @SETTINGS

@@ -146,7 +146,7 @@ def test_the_chair_recorded_as_absent_is_refused_by_name(
 ) -> None:
     meeting = _meeting(db, group, people)
     anna = _attendance(db, meeting.id)["Anna Berg"]
-    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT), anna.version)
     assert _refused(db, meeting.id, TODAY) == (
         "Ordföranden Anna Berg är inte antecknad som närvarande: ändra närvaron eller välj en "
         "annan ordförande."
@@ -157,7 +157,8 @@ def test_a_chair_missing_from_the_attendance_list_is_not_present(
     db: Database, group: GroupData, people: dict[str, int]
 ) -> None:
     meeting = _meeting(db, group, people)
-    attendance.remove_attendance(db, _attendance(db, meeting.id)["Anna Berg"].id)
+    anna = _attendance(db, meeting.id)["Anna Berg"]
+    attendance.remove_attendance(db, anna.id, anna.version)
     assert "Ordföranden Anna Berg är inte antecknad som närvarande" in _refused(
         db, meeting.id, TODAY
     )
@@ -168,8 +169,9 @@ def test_every_adjuster_must_be_recorded_as_present(
 ) -> None:
     meeting = _meeting(db, group, people, second_adjuster="Maja Fors")
     rows = _attendance(db, meeting.id)
-    attendance.remove_attendance(db, rows["Erik Lund"].id)
-    attendance.set_attendance(db, rows["Maja Fors"].id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.remove_attendance(db, rows["Erik Lund"].id, rows["Erik Lund"].version)
+    maja = rows["Maja Fors"]
+    attendance.set_attendance(db, maja.id, AttendanceInput(AttendanceStatus.ABSENT), maja.version)
     message = _refused(db, meeting.id, TODAY)
     assert message == (
         "Justeraren Erik Lund är inte antecknad som närvarande: ändra närvaron eller välj en "
@@ -191,11 +193,13 @@ def test_present_for_part_of_the_meeting_or_as_a_substitute_counts(
         db,
         rows["Anna Berg"].id,
         AttendanceInput(AttendanceStatus.PRESENT, from_paragraph=3),
+        rows["Anna Berg"].version,
     )
     attendance.set_attendance(
         db,
         rows["Sara Holm"].id,
         AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Maja Fors"]),
+        rows["Sara Holm"].version,
     )
     meeting_files.approve(db, meeting.id, "Anna Berg, Erik Lund och Sara Holm", TODAY, today=TODAY)
     assert meetings.get_meeting(db, meeting.id).locked
@@ -206,7 +210,7 @@ def test_the_date_problem_is_marked_for_the_date_field_and_all_are_named_at_once
 ) -> None:
     meeting = _meeting(db, group, people)
     anna = _attendance(db, meeting.id)["Anna Berg"]
-    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT), anna.version)
     problems = approval.approval_problems(db, meeting.id, DAY - dt.timedelta(days=3), TODAY)
     assert [p.field for p in problems] == ["approved_on", ""]
     assert problems[0].message.startswith("Justeringsdatumet 2024-05-14 ligger före")

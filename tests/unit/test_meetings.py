@@ -207,16 +207,22 @@ def test_attendance_substitute_guest_and_partial(
 ) -> None:
     meeting = _meeting(db, group, people)
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
-    attendance.set_attendance(db, rows["Per Ek"].id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(
+        db, rows["Per Ek"].id, AttendanceInput(AttendanceStatus.ABSENT), rows["Per Ek"].version
+    )
     with pytest.raises(ValidationError) as caught:
         attendance.set_attendance(
-            db, rows["Sara Holm"].id, AttendanceInput(AttendanceStatus.SUBSTITUTE)
+            db,
+            rows["Sara Holm"].id,
+            AttendanceInput(AttendanceStatus.SUBSTITUTE),
+            rows["Sara Holm"].version,
         )
     assert "substitute_for_id" in caught.value.fields
     sub = attendance.set_attendance(
         db,
         rows["Sara Holm"].id,
         AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]),
+        rows["Sara Holm"].version,
     )
     assert sub.substitute_for == "Per Ek"
     guest = attendance.add_guest(
@@ -284,7 +290,8 @@ def test_approval_is_refused_with_an_absent_adjuster_and_nothing_changes(
 ) -> None:
     meeting = _meeting(db, group, people)
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
-    attendance.set_attendance(db, rows["Erik Lund"].id, AttendanceInput(AttendanceStatus.ABSENT))
+    erik = rows["Erik Lund"]
+    attendance.set_attendance(db, erik.id, AttendanceInput(AttendanceStatus.ABSENT), erik.version)
     with pytest.raises(DomainError, match="Erik Lund"):
         meeting_files.approve(db, meeting.id, "Anna Berg", DAY)
     assert not meetings.get_meeting(db, meeting.id).locked

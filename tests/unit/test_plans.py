@@ -204,7 +204,7 @@ def test_deleting_an_area_can_be_undone_with_sub_areas_activities_and_follow_ups
     follow_ups.add_follow_up(
         db, activity.id, FollowUpInput(dt.date(2024, 5, 17), ActivityStatus.IN_PROGRESS, 40, "Ok")
     )
-    snapshot = plan_items.delete_area(db, area_1.id)
+    snapshot = plan_items.delete_area(db, area_1.id, area_1.version)
     assert plans.get_plan(db, plan.id).areas == 17 - 5
     restored = plan_items.restore_area(db, snapshot)
     tree = plan_items.load_tree(db, plan.id)
@@ -250,7 +250,10 @@ def test_follow_up_log_sets_status_and_links_to_the_agenda_item(
     assert [(a.activity_title, a.status) for a in follow_ups.followed_up_at(db, item)] == [
         ("Punktmätning", ActivityStatus.DONE)
     ]
-    removed = follow_ups.delete_follow_up(db, timeline[2].id)
+    activity_now = plan_items.get_activity(db, timeline[2].activity_id)
+    removed = follow_ups.delete_follow_up(
+        db, timeline[2].id, timeline[2].version, activity_now.version
+    )
     assert removed.agenda_item_id == item
     assert plan_items.get_activity(db, activity.id).status is ActivityStatus.IN_PROGRESS
     with pytest.raises(NotFoundError):

@@ -413,8 +413,10 @@ def test_an_absence_note_is_not_doubled(
         db,
         rows["Per Ek"].id,
         AttendanceInput(AttendanceStatus.ABSENT, note="Anmält förhinder"),
+        rows["Per Ek"].version,
     )
-    attendance.set_attendance(db, rows["Erik Lund"].id, AttendanceInput(AttendanceStatus.ABSENT))
+    erik = rows["Erik Lund"]
+    attendance.set_attendance(db, erik.id, AttendanceInput(AttendanceStatus.ABSENT), erik.version)
     text = _flat("\n".join(_pages(kallelse_pdf(protocol_data(db, meeting.id)))))
     assert "Per Ek (region); Anmält förhinder" in text
     assert text.lower().count("förhinder") == 3  # Per Ek, Erik Lund, "Förhinder anmäls till"

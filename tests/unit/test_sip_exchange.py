@@ -264,7 +264,9 @@ def test_files_with_the_old_or_new_indicator_names_still_import(
 
     older = groups.create_group(db, GroupInput(name="Samverkan Ås")).id
     initiated = next(i for i in sip_setup.get_setup(db, older).indicators if i.code == "initiated")
-    sip_setup.rename_indicator(db, initiated.id, "SIP initierade", initiated.name_en)
+    sip_setup.rename_indicator(
+        db, initiated.id, "SIP initierade", initiated.name_en, initiated.version
+    )
     new_file = write_xlsx(
         tmp_path / "new.xlsx", [HEAD, [*q1, "Initierade SIP", None, "Kommunen", "Vuxna", 6]]
     )

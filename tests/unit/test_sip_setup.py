@@ -49,11 +49,13 @@ def test_rename_hide_and_add_keep_recorded_values(db: Database, group_id: int) -
     period = sip_periods.create_period(db, group_id, 2024, 1)
     sip_counts.save_counts(db, period.id, {(held.id, unit.id, target.id): 7}, period.version)
 
-    renamed = sip_setup.rename_indicator(db, held.id, "Hållna SIP-möten", "Meetings held")
+    renamed = sip_setup.rename_indicator(
+        db, held.id, "Hållna SIP-möten", "Meetings held", held.version
+    )
     assert renamed.name == "Hållna SIP-möten"
-    sip_setup.set_indicator_hidden(db, held.id, True)
+    hidden = sip_setup.set_indicator_hidden(db, held.id, True, renamed.version)
     assert held.id not in [i.id for i in sip_setup.get_setup(db, group_id).visible_indicators()]
-    sip_setup.set_indicator_hidden(db, held.id, False)
+    shown = sip_setup.set_indicator_hidden(db, held.id, False, hidden.version)
     assert sip_counts.load_counts(db, period.id).values == {(held.id, unit.id, target.id): 7}
 
     own = sip_setup.add_indicator(db, group_id, "SIP via videolänk", "SIP by video")
@@ -62,7 +64,7 @@ def test_rename_hide_and_add_keep_recorded_values(db: Database, group_id: int) -
     with pytest.raises(DomainError, match="finns redan"):
         sip_setup.add_indicator(db, group_id, "sip via videolänk")
     with pytest.raises(ValidationError):
-        sip_setup.rename_indicator(db, held.id, "  ", "")
+        sip_setup.rename_indicator(db, held.id, "  ", "", shown.version)
 
 
 def test_units_and_target_groups_are_configurable(db: Database, group_id: int) -> None:
@@ -70,14 +72,15 @@ def test_units_and_target_groups_are_configurable(db: Database, group_id: int) -
     school = sip_setup.add_category(db, group_id, CategoryKind.UNIT, "Elevhälsan")
     with pytest.raises(DomainError, match="redan"):
         sip_setup.add_category(db, group_id, CategoryKind.UNIT, "ELEVHÄLSAN")
-    sip_setup.rename_category(db, school.id, "Elevhälsan Bergsjö")
+    sip_setup.rename_category(db, school.id, "Elevhälsan Bergsjö", school.version)
     setup = sip_setup.get_setup(db, group_id)
     assert [u.name for u in setup.units][-1] == "Elevhälsan Bergsjö"
     assert len(setup.columns()) == 9
     for target in setup.target_groups[:2]:
-        sip_setup.set_category_hidden(db, target.id, True)
+        sip_setup.set_category_hidden(db, target.id, True, target.version)
+    last = setup.target_groups[2]
     with pytest.raises(DomainError, match="Minst"):
-        sip_setup.set_category_hidden(db, setup.target_groups[2].id, True)
+        sip_setup.set_category_hidden(db, last.id, True, last.version)
 
 
 def test_periods_of_each_kind_have_the_right_bounds_and_names() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from naravard_desktop.db.models import AgendaItem, Attachment, Meeting
 from naravard_desktop.errors import StaleEditError
@@ -208,7 +209,10 @@ def _write(item: AgendaItem, data: ItemInput) -> None:
     item.planned_minutes = data.planned_minutes
     item.notes = data.notes
     item.decision = data.decision
-    item.attachments = [Attachment(position=i, title=t) for i, t in enumerate(data.attachments)]
+    if tuple(a.title for a in item.attachments) != data.attachments:
+        item.attachments = [Attachment(position=i, title=t) for i, t in enumerate(data.attachments)]
+        # The list is part of the item: a new version, so a stale view cannot put back the old.
+        flag_modified(item, "title")
 
 
 def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:

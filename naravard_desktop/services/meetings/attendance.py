@@ -15,6 +15,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.meetings import load, load_editable
 from naravard_desktop.services.meetings.read_models import AttendanceInput, AttendanceRow
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.records import check_version
 from naravard_desktop.services.system.validation import FieldErrors, clean_line
 
 
@@ -80,6 +81,7 @@ def rows_for(session: Session, meeting: Meeting) -> list[AttendanceRow]:
                 from_paragraph=a.from_paragraph,
                 to_paragraph=a.to_paragraph,
                 note=a.note,
+                version=a.version,
             )
         )
     return sorted(rows, key=sort_key)
@@ -118,12 +120,24 @@ def _validate(
     errors.raise_if_any()
 
 
-def set_attendance(db: Database, attendance_id: int, data: AttendanceInput) -> AttendanceRow:
+def _load_row(session: Session, attendance_id: int, version: int) -> tuple[Attendance, Meeting]:
+    """The row as the user saw it at `version` and its meeting, open for changes; refused
+    when it is gone, the protocol approved or the row saved elsewhere since."""
+    row = session.get(Attendance, attendance_id)
+    if row is None:
+        raise NotFoundError(_("That attendance row no longer exists. Reload and try again."))
+    meeting = load_editable(session, row.meeting_id)
+    person = session.get(Person, row.person_id) if row.person_id is not None else None
+    check_version(row, version, person.name if person else row.guest_name)
+    return row, meeting
+
+
+def set_attendance(
+    db: Database, attendance_id: int, data: AttendanceInput, version: int
+) -> AttendanceRow:
+    """Status, substitution, paragraphs and note of the row the user saw at `version`."""
     with db.session() as session:
-        row = session.get(Attendance, attendance_id)
-        if row is None:
-            raise NotFoundError(_("That attendance row no longer exists. Reload and try again."))
-        meeting = load_editable(session, row.meeting_id)
+        row, meeting = _load_row(session, attendance_id, version)
         _validate(session, meeting, row.person_id, data)
         row.status = data.status
         row.substitute_for_id = (
@@ -167,13 +181,12 @@ def add_guest(
         return next(r for r in rows_for(session, meeting) if r.id == row.id)
 
 
-def rename_guest(db: Database, attendance_id: int, name: str, organisation: str) -> AttendanceRow:
+def rename_guest(
+    db: Database, attendance_id: int, name: str, organisation: str, version: int
+) -> AttendanceRow:
     """Correct a guest's name or organisation (a member's come from the members list)."""
     with db.session() as session:
-        row = session.get(Attendance, attendance_id)
-        if row is None:
-            raise NotFoundError(_("That attendance row no longer exists. Reload and try again."))
-        meeting = load_editable(session, row.meeting_id)
+        row, meeting = _load_row(session, attendance_id, version)
         if row.person_id is not None:
             raise DomainError(_("A member's name is changed in the members list."))
         errors = FieldErrors()
@@ -187,12 +200,12 @@ def rename_guest(db: Database, attendance_id: int, name: str, organisation: str)
         return next(r for r in rows_for(session, meeting) if r.id == attendance_id)
 
 
-def remove_attendance(db: Database, attendance_id: int) -> None:
+def remove_attendance(db: Database, attendance_id: int, version: int) -> None:
+    """Take the row the user saw at `version` off the list (already gone: nothing to do)."""
     with db.session() as session:
-        row = session.get(Attendance, attendance_id)
-        if row is None:
+        if session.get(Attendance, attendance_id) is None:
             return
-        load_editable(session, row.meeting_id)
+        row, _meeting = _load_row(session, attendance_id, version)
         session.delete(row)
 
 

@@ -178,11 +178,15 @@ def _fill(
     pending: _Pending = []
     rows = {r.name: r for r in attendance.list_attendance(db, meeting.id)}
     if number % 2 == 0 and "Per Ek" in rows and "Sara Holm" in rows:
-        attendance.set_attendance(db, rows["Per Ek"].id, AttendanceInput(AttendanceStatus.ABSENT))
+        absent, substitute = rows["Per Ek"], rows["Sara Holm"]
+        attendance.set_attendance(
+            db, absent.id, AttendanceInput(AttendanceStatus.ABSENT), absent.version
+        )
         attendance.set_attendance(
             db,
-            rows["Sara Holm"].id,
+            substitute.id,
             AttendanceInput(AttendanceStatus.SUBSTITUTE, substitute_for_id=people["Per Ek"]),
+            substitute.version,
         )
     _plan_standard_items(db, meeting.id)
     standard = {item.standard_key: item for item in agenda.list_items(db, meeting.id)}

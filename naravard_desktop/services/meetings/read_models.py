@@ -61,6 +61,7 @@ class AttendanceRow:
     from_paragraph: int | None
     to_paragraph: int | None
     note: str
+    version: int  # what a change or removal names as the row the user saw
 
     @property
     def is_guest(self) -> bool:

@@ -15,11 +15,16 @@ from naravard_desktop.db.models import Activity, AgendaItem, FollowUp, Meeting
 from naravard_desktop.errors import NotFoundError, ValidationError
 from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.meetings.meetings import load_item
-from naravard_desktop.services.plan.plan_rows import load_activity
-from naravard_desktop.services.plan.read_models import AgendaItemChoice, FollowUpInput, FollowUpRow
+from naravard_desktop.services.plan.plan_rows import activity_row, load_activity
+from naravard_desktop.services.plan.read_models import (
+    ActivityRow,
+    AgendaItemChoice,
+    FollowUpInput,
+    FollowUpRow,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
-from naravard_desktop.services.system.records import copy_fields, field_values
+from naravard_desktop.services.system.records import check_version, copy_fields, field_values
 from naravard_desktop.services.system.validation import TEXT_LIMIT, FieldErrors, clean_text
 
 # A follow-up made at a meeting is usually logged at the latest meeting or the one before; the
@@ -113,21 +118,52 @@ def privacy_labels() -> dict[str, str]:
     return {"note": _("Follow-up note")}
 
 
-def delete_follow_up(db: Database, follow_up_id: int) -> FollowUpInput:
-    """Remove an entry (returns it for undo); the activity keeps the newest remaining state."""
+def delete_follow_up(
+    db: Database, follow_up_id: int, version: int, activity_version: int
+) -> FollowUpInput:
+    """Remove the entry the user saw at `version` (returns it for undo); the activity keeps
+    the newest remaining state. Refused when the entry or its activity (seen at
+    `activity_version`) changed since: the status and progress read from the log would
+    silently replace a change saved elsewhere."""
     with db.session() as session:
         entry = session.get(FollowUp, follow_up_id)
         if entry is None:
             raise NotFoundError(_("The follow-up no longer exists. Reload and try again."))
+        activity = entry.activity
+        name = f"“{activity.title}”"
+        check_version(entry, version, name)
+        check_version(activity, activity_version, name)
         removed = FollowUpInput(
             entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
         )
-        activity = entry.activity
         activity.follow_ups.remove(entry)
         session.delete(entry)
         session.flush()
         _sync_activity(session, activity)
         return removed
+
+
+def take_back_follow_up(
+    db: Database,
+    follow_up_id: int,
+    version: int,
+    activity_version: int,
+    status: ActivityStatus,
+    progress: int,
+) -> ActivityRow:
+    """Undo of logging a follow-up, in one unit of work: the entry removed and the activity
+    given back the `status` and `progress` it had before; refused like `delete_follow_up`
+    when the activity changed since it was read at `activity_version`."""
+    with db.session() as session:
+        entry = session.get(FollowUp, follow_up_id)
+        if entry is None:
+            raise NotFoundError(_("The follow-up no longer exists. Reload and try again."))
+        activity_id = entry.activity_id
+        delete_follow_up(db, follow_up_id, version, activity_version)
+        activity = load_activity(session, activity_id)
+        activity.status, activity.progress = status, progress
+        session.flush()
+        return activity_row(activity)
 
 
 def _sync_activity(session: Session, activity: Activity) -> None:

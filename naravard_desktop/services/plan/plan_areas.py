@@ -25,7 +25,13 @@ from naravard_desktop.services.plan.plan_rows import (
 from naravard_desktop.services.plan.read_models import AreaInput, AreaRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
-from naravard_desktop.services.system.records import field_values, load, place, renumber
+from naravard_desktop.services.system.records import (
+    check_version,
+    field_values,
+    load,
+    place,
+    renumber,
+)
 
 
 def add_area(
@@ -56,13 +62,20 @@ def add_area(
 
 
 def update_area(
-    db: Database, area_id: int, data: AreaInput, *, privacy_override: str | None = None
+    db: Database,
+    area_id: int,
+    data: AreaInput,
+    version: int,
+    *,
+    privacy_override: str | None = None,
 ) -> AreaRow:
-    """Refused (PrivacyWarning) if it adds a personal identity number to the title or
-    description without `privacy_override`."""
+    """Save an edit of the area the user saw at `version`; refused if it changed since, and
+    (PrivacyWarning) if it adds a personal identity number to the title or description
+    without `privacy_override`."""
     cleaned = validate_area(data)
     with db.session() as session:
         area = load_area(session, area_id)
+        check_version(area, version, _area_name(area))
         _check_area_privacy(cleaned, privacy_override, f"area {area.id}", area)
         area.number = cleaned.number
         area.title = cleaned.title
@@ -83,10 +96,12 @@ def move_area(db: Database, area_id: int, position: int) -> AreaRow:
         return area_row(area)
 
 
-def delete_area(db: Database, area_id: int) -> AreaSnapshot:
-    """Remove the area, its sub-areas and their activities; returns them for undo."""
+def delete_area(db: Database, area_id: int, version: int) -> AreaSnapshot:
+    """Remove the area the user saw at `version` (refused if it changed since), its sub-areas
+    and their activities; returns them for undo."""
     with db.session() as session:
         area = load_area(session, area_id)
+        check_version(area, version, _area_name(area))
         snapshot = area_snapshot(session, area)
         session.delete(area)
         session.flush()
@@ -125,6 +140,10 @@ def area_snapshot(session: Session, area: Area) -> AreaSnapshot:
         activities=tuple(activity_snapshot(a) for a in area.activities),
         children=tuple(area_snapshot(session, child) for child in children),
     )
+
+
+def _area_name(area: Area) -> str:
+    return f"“{area_row(area).label}”"
 
 
 def _area_siblings(session: Session, plan_id: int, parent_id: int | None) -> list[Area]:

@@ -47,6 +47,7 @@ class AreaRow:
     number: str
     title: str
     description: str
+    version: int
 
     @property
     def label(self) -> str:
@@ -140,6 +141,7 @@ class FollowUpRow:
     note: str
     agenda_item_id: int | None
     agenda_item_label: str  # "§ 16 Uppföljning av lokal plan, 2024-05-17", or ""
+    version: int
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class IndicatorRow:
     help_sv: str
     help_en: str
     hidden: bool
+    version: int
 
     @property
     def name(self) -> str:
@@ -54,6 +55,7 @@ class CategoryRow:
     name: str
     position: int
     hidden: bool
+    version: int
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from naravard_desktop.services.sip import indicator_sets
 from naravard_desktop.services.sip.read_models import CategoryRow, IndicatorRow, Setup
 from naravard_desktop.services.sip.sip_install import install_set
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.records import copy_fields, load
+from naravard_desktop.services.system.records import check_version, copy_fields, load
 from naravard_desktop.services.system.validation import FieldErrors, clean_line, clean_text
 
 NAME_LIMIT = 300
@@ -149,24 +149,31 @@ def add_indicator(
         return _indicator_row(item)
 
 
-def _indicator(session: Session, indicator_id: int) -> Indicator:
+def _indicator(session: Session, indicator_id: int, version: int) -> Indicator:
+    """The indicator as the user saw it at `version`; refused if gone or changed since."""
     gone = _("The indicator no longer exists. Reload and try again.")
-    return load(session, Indicator, indicator_id, gone)
+    item = load(session, Indicator, indicator_id, gone)
+    check_version(item, version, f"“{item.name_sv}”")
+    return item
 
 
-def rename_indicator(db: Database, indicator_id: int, name_sv: str, name_en: str) -> IndicatorRow:
+def rename_indicator(
+    db: Database, indicator_id: int, name_sv: str, name_en: str, version: int
+) -> IndicatorRow:
     name_sv, name_en = _validated_names(name_sv, name_en)
     with db.session() as session:
-        item = _indicator(session, indicator_id)
+        item = _indicator(session, indicator_id, version)
         item.name_sv, item.name_en = name_sv, name_en
         session.flush()
         return _indicator_row(item)
 
 
-def set_indicator_hidden(db: Database, indicator_id: int, hidden: bool) -> IndicatorRow:
+def set_indicator_hidden(
+    db: Database, indicator_id: int, hidden: bool, version: int
+) -> IndicatorRow:
     """Hide (or show again) an indicator; its recorded values stay in the database."""
     with db.session() as session:
-        item = _indicator(session, indicator_id)
+        item = _indicator(session, indicator_id, version)
         item.hidden = hidden
         session.flush()
         return _indicator_row(item)
@@ -185,9 +192,13 @@ def _validated_category(name: str) -> str:
     return name
 
 
-def _category(session: Session, category_id: int) -> SipCategory:
+def _category(session: Session, category_id: int, version: int) -> SipCategory:
+    """The unit or target group as the user saw it at `version`; refused if gone or changed
+    since."""
     gone = _("The unit or target group no longer exists. Reload and try again.")
-    return load(session, SipCategory, category_id, gone)
+    item = load(session, SipCategory, category_id, gone)
+    check_version(item, version, f"“{item.name}”")
+    return item
 
 
 def _check_unique(session: Session, group_id: int, kind: CategoryKind, name: str) -> None:
@@ -217,10 +228,10 @@ def add_category(db: Database, group_id: int, kind: CategoryKind, name: str) -> 
         return _category_row(item)
 
 
-def rename_category(db: Database, category_id: int, name: str) -> CategoryRow:
+def rename_category(db: Database, category_id: int, name: str, version: int) -> CategoryRow:
     name = _validated_category(name)
     with db.session() as session:
-        item = _category(session, category_id)
+        item = _category(session, category_id, version)
         if item.name.casefold() != name.casefold():
             _check_unique(session, item.group_id, item.kind, name)
         item.name = name
@@ -228,9 +239,11 @@ def rename_category(db: Database, category_id: int, name: str) -> CategoryRow:
         return _category_row(item)
 
 
-def set_category_hidden(db: Database, category_id: int, hidden: bool) -> CategoryRow:
+def set_category_hidden(
+    db: Database, category_id: int, hidden: bool, version: int
+) -> CategoryRow:
     with db.session() as session:
-        item = _category(session, category_id)
+        item = _category(session, category_id, version)
         if hidden:
             visible = session.scalar(
                 select(func.count())

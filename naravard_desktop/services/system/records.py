@@ -1,7 +1,7 @@
 """The steps every area's use cases take with the rows they change: find a row or say it is
-gone, copy same-named fields between database rows, inputs and read models, and keep
-siblings numbered in order after an insert, a move or a delete. One piece each, so that a
-new use case does not write them out again."""
+gone or was changed elsewhere, copy same-named fields between database rows, inputs and read
+models, and keep siblings numbered in order after an insert, a move or a delete. One piece
+each, so that a new use case does not write them out again."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from naravard_desktop.errors import NotFoundError
+from naravard_desktop.errors import NotFoundError, StaleEditError
+from naravard_desktop.i18n import _
 
 _Row = TypeVar("_Row")
 _Kind = TypeVar("_Kind")
@@ -33,6 +34,21 @@ def load(session: Session, model: type[_Row], row_id: int, gone: str) -> _Row:
     if row is None:
         raise NotFoundError(gone)
     return row
+
+
+class Versioned(Protocol):
+    """A row that counts its saves (db/base.Versioned)."""
+
+    version: int
+
+
+def check_version(row: Versioned, version: int, name: str) -> None:
+    """Refuse to change or remove a row saved elsewhere since the user's view of it was read
+    at `version` (`name`: the row as the user knows it), so nobody's save is silently lost."""
+    if row.version != version:
+        raise StaleEditError(
+            _("{name} was changed elsewhere. Reload and try again.").format(name=name)
+        )
 
 
 _FIELD_NAMES: dict[Any, tuple[str, ...]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import AttendanceStatus
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, NotFoundError, StaleEditError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.meetings import attendance
 from naravard_desktop.services.meetings.read_models import (
@@ -157,26 +157,33 @@ class AttendancePanel(QWidget):
         self.refill_action.setEnabled(editable)
         self.remove_action.setEnabled(editable and self.selected() is not None)
 
-    def save(self, attendance_id: int, data: AttendanceInput) -> AttendanceRow | None:
+    def save(self, row: AttendanceRow, data: AttendanceInput) -> AttendanceRow | None:
         """Called by the model for an edit made in the table; None if it was refused."""
         try:
-            saved = attendance.set_attendance(self.db, attendance_id, data)
+            saved = attendance.set_attendance(self.db, row.id, data, row.version)
         except DomainError as error:
-            show_error(self, error)
+            self._refused(error)
             return None
         rows = [saved if r.id == saved.id else r for r in self.model.rows()]
         self._update_summary(rows)
         return saved
 
     def rename_guest(
-        self, attendance_id: int, name: str, organisation: str
+        self, row: AttendanceRow, name: str, organisation: str
     ) -> AttendanceRow | None:
         """Called by the model for a guest's name or organisation corrected in the table."""
         try:
-            return attendance.rename_guest(self.db, attendance_id, name, organisation)
+            return attendance.rename_guest(self.db, row.id, name, organisation, row.version)
         except DomainError as error:
-            show_error(self, error)
+            self._refused(error)
             return None
+
+    def _refused(self, error: DomainError) -> None:
+        """Say why; a row changed or removed elsewhere is shown as stored now (after the
+        table has finished the edit that was refused)."""
+        show_error(self, error)
+        if isinstance(error, StaleEditError | NotFoundError):
+            QTimer.singleShot(0, self.reload)
 
     def add_guest(self) -> None:
         meeting = self.meeting
@@ -202,7 +209,7 @@ class AttendancePanel(QWidget):
         ):
             return
         try:
-            attendance.remove_attendance(self.db, row.id)
+            attendance.remove_attendance(self.db, row.id, row.version)
         except DomainError as error:
             show_error(self, error)
         self.reload()

@@ -30,8 +30,9 @@ from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, Index, RowTabl
 __all__ = ["ROW_ROLE", "AttendanceDelegate", "AttendanceModel", "Column", "status_value"]
 
 ABSENT_COLOUR = QColor("#8a8a8a")
-Save = Callable[[int, AttendanceInput], AttendanceRow | None]
-Rename = Callable[[int, str, str], AttendanceRow | None]
+# Given the row as shown (its version tells a change saved elsewhere meanwhile).
+Save = Callable[[AttendanceRow, AttendanceInput], AttendanceRow | None]
+Rename = Callable[[AttendanceRow, str, str], AttendanceRow | None]
 
 
 class Column(IntEnum):
@@ -177,7 +178,7 @@ class AttendanceModel(RowTableModel[AttendanceRow]):
                 )
             case _:
                 return False
-        return self._stored(index, self._save(row.id, data))
+        return self._stored(index, self._save(row, data))
 
     def _set_guest(self, index: Index, row: AttendanceRow, value: str) -> bool:
         if not row.is_guest or self._rename is None:
@@ -189,7 +190,7 @@ class AttendanceModel(RowTableModel[AttendanceRow]):
             organisation = value
         if (name, organisation) == (row.name, row.organisation):
             return False
-        return self._stored(index, self._rename(row.id, name, organisation))
+        return self._stored(index, self._rename(row, name, organisation))
 
     def _stored(self, index: Index, saved: AttendanceRow | None) -> bool:
         if saved is None:

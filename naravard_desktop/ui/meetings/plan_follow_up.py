@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -39,7 +40,7 @@ from naravard_desktop.ui.form_dialog import FormDialog
 from naravard_desktop.ui.forms import DateLineEdit, status_combo, text_box
 from naravard_desktop.ui.path_combo import PathComboBox
 from naravard_desktop.ui.privacy import RESTORED_REASON, save_guarded
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, as_written, meeting_lock
 
 FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 5
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 6
@@ -238,20 +239,21 @@ class PlanFollowUpPanel(QWidget):
         """Undo removes the follow-up and gives the activity back the status and progress it
         had; redo logs it again at the same item. Neither once the protocol is approved: it
         reports the follow-up under the item."""
-        state = {"id": entry.id}
+        state: dict[str, Any] = {"entry": entry}
+        state["after"] = plan_items.get_activity(self.db, before.id).as_input()
         data = FollowUpInput(
             entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
         )
         item_id = entry.agenda_item_id
 
         def undo() -> None:
-            follow_ups.delete_follow_up(self.db, state["id"])
-            current = plan_items.get_activity(self.db, before.id)
-            if (current.status, current.progress) != (before.status, before.progress):
-                restored = replace(
-                    current.as_input(), status=before.status, progress=before.progress
-                )
-                plan_items.update_activity(self.db, current, restored)
+            current = as_written(
+                plan_items.get_activity(self.db, before.id), state["after"], f"“{before.title}”"
+            )
+            logged: FollowUpRow = state["entry"]
+            follow_ups.take_back_follow_up(
+                self.db, logged.id, logged.version, current.version, before.status, before.progress
+            )
             self.refresh()
 
         def redo() -> None:
@@ -262,7 +264,8 @@ class PlanFollowUpPanel(QWidget):
                 replace(data, agenda_item_id=resolved),
                 privacy_override=RESTORED_REASON,
             )
-            state["id"] = again.id
+            state["entry"] = again
+            state["after"] = plan_items.get_activity(self.db, before.id).as_input()
             self.refresh()
 
         self.undo_stack.push(

@@ -5,6 +5,7 @@ or when the area is left)."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -98,5 +99,21 @@ class AreaForm(AutosaveForm):
         except DomainError as error:
             show_error(self, error)
             return False
+        self._show_kept(data, errors)
         self.show_errors(errors)
         return not errors
+
+    def _show_kept(self, sent: AreaInput, held: dict[str, str]) -> None:
+        """Changes made elsewhere and kept (the question about a stale edit), or the stored
+        area when this edit was discarded: shown in the fields that differ."""
+        with contextlib.suppress(ValidationError):  # its bad fields are held
+            sent = validate_area(sent)
+        came = self.raw_of(self.row)
+        typed = self.raw_of(sent)
+        self._loading = True
+        try:
+            for name, value in came.items():
+                if value != typed[name] and name not in held:
+                    self.set_raw(name, value)
+        finally:
+            self._loading = False

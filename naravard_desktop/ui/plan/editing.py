@@ -269,32 +269,55 @@ class PlanEditing:
             return self.steps.edit_activity(before, data, reason, reload=False)
         except StaleEditError:
             fresh = plan_items.get_activity(self.db, before.id)
+        question = _(
+            "“{title}” was changed elsewhere while you were editing it. Save your changes "
+            "over it (the fields you did not change keep the other change), or discard "
+            "yours and show the stored activity?"
+        )
+        merged = self._keep_mine(question, fresh.title, before.as_input(), data, fresh.as_input())
+        if merged is None:
+            self.redraw.row(fresh)  # the tree shows the stored activity too
+            return fresh
+        return self.steps.edit_activity(fresh, merged, reason, reload=False)
+
+    def save_area(self, before: AreaRow, data: AreaInput, reason: str | None = None) -> AreaRow:
+        """The side panel's save, asked about like an activity's when the area was changed
+        elsewhere meanwhile."""
+        try:
+            return self.steps.edit_area(before, data, reload=False, privacy_override=reason)
+        except StaleEditError:
+            fresh = plan_items.get_area(self.db, before.id)
+        question = _(
+            "“{title}” was changed elsewhere while you were editing it. Save your changes "
+            "over it (the fields you did not change keep the other change), or discard "
+            "yours and show the stored area?"
+        )
+        merged = self._keep_mine(question, fresh.label, before.as_input(), data, fresh.as_input())
+        if merged is None:
+            self.redraw.row(fresh)
+            return fresh
+        return self.steps.edit_area(fresh, merged, reload=False, privacy_override=reason)
+
+    def _keep_mine(
+        self, question: str, title: str, seen: Value, data: Value, stored: Value
+    ) -> Value | None:
+        """After a save refused as stale: the stored row with the fields the user changed
+        (from `seen` to `data`) put over it when they choose to save, None to discard."""
         answer = ask_unsaved(
             self.parent,
-            _(
-                "“{title}” was changed elsewhere while you were editing it. Save your changes "
-                "over it (the fields you did not change keep the other change), or discard "
-                "yours and show the stored activity?"
-            ).format(title=" ".join(fresh.title.split())[:80]),
+            question.format(title=" ".join(title.split())[:80]),
             can_save=True,
             title=_("Changed elsewhere"),
             can_cancel=False,
         )
         if answer != Leave.SAVE:
-            self.redraw.row(fresh)  # the tree shows the stored activity too
-            return fresh
-        seen = before.as_input()
+            return None
         mine = {
             f.name: getattr(data, f.name)
-            for f in fields(data)
+            for f in fields(data)  # type: ignore[arg-type]
             if getattr(data, f.name) != getattr(seen, f.name)
         }
-        return self.steps.edit_activity(
-            fresh, replace(fresh.as_input(), **mine), reason, reload=False
-        )
-
-    def save_area(self, before: AreaRow, data: AreaInput, reason: str | None = None) -> AreaRow:
-        return self.steps.edit_area(before, data, reload=False, privacy_override=reason)
+        return replace(stored, **mine)  # type: ignore[type-var]
 
     def follow_up(self, row: Row | None) -> None:
         if not isinstance(row, ActivityRow):

@@ -28,7 +28,7 @@ from naravard_desktop.services.plan.read_models import (
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.model import Key, key_of
 from naravard_desktop.ui.privacy import RESTORED_REASON
-from naravard_desktop.ui.undo import Action, IdMap, SavedChangeCommand
+from naravard_desktop.ui.undo import Action, IdMap, SavedChangeCommand, as_written
 
 Row = AreaRow | ActivityRow
 
@@ -36,6 +36,10 @@ Row = AreaRow | ActivityRow
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= 40 else line[:39] + "…"
+
+
+def _name(row: Row) -> str:
+    return f"“{_short(row.title)}”"
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ class PlanUndo:
     def deleted(self, row: Row) -> None:
         """Delete an area (with what it holds) or an activity: undo puts it back."""
         there = _Presence(self, row)
-        there.delete(row.id)
+        there.delete(row.id, row.version if isinstance(row, AreaRow) else None)
         self._push(_("Delete {title}").format(title=_short(row.title)), there.restore, there.delete)
 
     # --- editing --------------------------------------------------------------------------
@@ -172,16 +176,16 @@ class PlanUndo:
         saved = plan_items.update_activity(self.db, before, data, privacy_override=privacy_override)
         old, new = before.as_input(), saved.as_input()
 
-        def write(value: ActivityInput, reason: str) -> None:
+        def write(value: ActivityInput, over: ActivityInput, reason: str) -> None:
             activity_id = self.activities.resolve(before.id)
-            current = plan_items.get_activity(self.db, activity_id)
+            current = as_written(plan_items.get_activity(self.db, activity_id), over, _name(before))
             plan_items.update_activity(self.db, current, value, privacy_override=reason)
             self.redraw.tree(("activity", activity_id))
 
         self._push(
             _("Edit {title}").format(title=_short(before.title)),
-            lambda: write(old, RESTORED_REASON),
-            lambda: write(new, privacy_override or RESTORED_REASON),
+            lambda: write(old, new, RESTORED_REASON),
+            lambda: write(new, old, privacy_override or RESTORED_REASON),
         )
         self._shown(saved, reload)
         return saved
@@ -196,18 +200,23 @@ class PlanUndo:
     ) -> AreaRow:
         """`privacy_override`: the reason given to keep an identity number (undo and redo
         write text that was saved before, without asking again)."""
-        saved = plan_items.update_area(self.db, before.id, data, privacy_override=privacy_override)
+        saved = plan_items.update_area(
+            self.db, before.id, data, before.version, privacy_override=privacy_override
+        )
         old, new = before.as_input(), saved.as_input()
 
-        def write(value: AreaInput) -> None:
+        def write(value: AreaInput, over: AreaInput) -> None:
             area_id = self.areas.resolve(before.id)
-            plan_items.update_area(self.db, area_id, value, privacy_override=RESTORED_REASON)
+            current = as_written(plan_items.get_area(self.db, area_id), over, _name(before))
+            plan_items.update_area(
+                self.db, area_id, value, current.version, privacy_override=RESTORED_REASON
+            )
             self.redraw.tree(("area", area_id))
 
         self._push(
             _("Edit {title}").format(title=_short(before.title)),
-            lambda: write(old),
-            lambda: write(new),
+            lambda: write(old, new),
+            lambda: write(new, old),
         )
         self._shown(saved, reload)
         return saved
@@ -219,24 +228,31 @@ class PlanUndo:
             self.redraw.row(saved)
 
     def followed_up(self, before: ActivityRow, entry: FollowUpRow) -> None:
-        state = {"id": entry.id}
+        """Undo takes the entry back and gives the activity the status and progress it had,
+        unless the activity was changed elsewhere since the entry was logged."""
+        state: dict[str, Any] = {"entry": entry}
+        state["after"] = plan_items.get_activity(self.db, before.id).as_input()
         data = FollowUpInput(
             entry.followed_up_on, entry.status, entry.progress, entry.note, entry.agenda_item_id
         )
 
         def undo() -> None:
-            follow_ups.delete_follow_up(self.db, state["id"])
             activity_id = self.activities.resolve(before.id)
-            current = plan_items.get_activity(self.db, activity_id)
-            restored = replace(current.as_input(), status=before.status, progress=before.progress)
-            plan_items.update_activity(self.db, current, restored)
+            current = as_written(
+                plan_items.get_activity(self.db, activity_id), state["after"], _name(before)
+            )
+            logged: FollowUpRow = state["entry"]
+            follow_ups.take_back_follow_up(
+                self.db, logged.id, logged.version, current.version, before.status, before.progress
+            )
             self.redraw.tree(("activity", activity_id))
 
         def redo() -> None:
             activity_id = self.activities.resolve(before.id)
-            state["id"] = follow_ups.add_follow_up(
+            state["entry"] = follow_ups.add_follow_up(
                 self.db, activity_id, data, privacy_override=RESTORED_REASON
-            ).id
+            )
+            state["after"] = plan_items.get_activity(self.db, activity_id).as_input()
             self.redraw.tree(("activity", activity_id))
 
         self._push(_("Follow up {title}").format(title=_short(before.title)), undo, redo)
@@ -292,13 +308,16 @@ class _Presence:
         self.id = row.id
         self.snapshot: Any = None
 
-    def delete(self, current: int | None = None) -> None:
-        """Take it out (`current`: its id as the user saw it, else followed by the IdMap)."""
+    def delete(self, current: int | None = None, version: int | None = None) -> None:
+        """Take it out (`current`, `version`: an area as the user saw it when they chose to
+        delete it; else followed by the IdMap and as stored now, which undo puts back)."""
         db = self.steps.db
         if current is None:
             current = self.ids.resolve(self.id)
         if self.is_area:
-            self.snapshot = plan_items.delete_area(db, current)
+            if version is None:
+                version = plan_items.get_area(db, current).version
+            self.snapshot = plan_items.delete_area(db, current, version)
         else:
             self.snapshot = plan_items.delete_activity(db, current)
         self.steps.redraw.tree(None)

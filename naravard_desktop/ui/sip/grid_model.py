@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QUndoStack
 
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, format_number, ngettext
 from naravard_desktop.services.sip import sip_counts, sip_periods
 from naravard_desktop.services.sip.read_models import (
@@ -204,6 +204,10 @@ class SipGridModel(QAbstractTableModel):
         before = {key: self.values.get(key) for key in changes}
         try:
             self._write(period_id, dict(changes))
+        except StaleEditError as error:
+            self._stored_meanwhile(changes, error.message)
+            self.refused.emit(error.message)
+            return False
         except DomainError as error:
             self.refused.emit(error.message)
             return False
@@ -219,6 +223,21 @@ class SipGridModel(QAbstractTableModel):
             )
         )
         return True
+
+    def _stored_meanwhile(self, typed: Mapping[CellKey, int | None], reason: str) -> None:
+        """The period was saved elsewhere meanwhile: show its counts as stored now, with what
+        was typed kept in its cells, unsaved and red with `reason` (typed again, it saves)."""
+        if self.period is None:
+            return
+        self.beginResetModel()
+        counts = sip_counts.load_counts(self.db, self.period.id)
+        self.period, self.values = counts.period, dict(counts.values)
+        for key, value in typed.items():
+            if self.values.get(key) != value:
+                self.invalid.pop(key, None)  # the latest refusal last, for `unsaved_reason`
+                self.invalid[key] = ("" if value is None else str(value), reason)
+        self._check()
+        self.endResetModel()
 
     def _write(self, period_id: int, changes: dict[CellKey, int | None]) -> None:
         showing = self.period is not None and self.period.id == period_id

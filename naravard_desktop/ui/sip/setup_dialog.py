@@ -5,6 +5,7 @@ values recorded under a hidden indicator or unit come back when it is shown agai
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_setup
-from naravard_desktop.services.sip.read_models import CategoryRow
+from naravard_desktop.services.sip.read_models import CategoryRow, IndicatorRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import named
@@ -138,16 +139,34 @@ class SipSetupDialog(QDialog):
         self.threshold.blockSignals(False)
         self.setup = setup
 
-    def _run(self, action: Callable[[], object]) -> None:
+    def _run(self, action: Callable[[], object]) -> DomainError | None:
+        """Save, then show the set-up as stored; the refusal, when there was one, is shown
+        and returned."""
+        refusal: DomainError | None = None
         try:
             action()
         except DomainError as error:
             show_error(self, error)
+            refusal = error
         self.reload()
+        return refusal
+
+    def _rename(self, title: str, label: str, text: str, save: Callable[[str], object]) -> None:
+        """Ask for a new name and save it. When the row was changed elsewhere meanwhile the
+        list shows it as stored now and the name is asked again as typed, so nothing typed
+        is lost and nothing stored is overwritten unseen."""
+        while True:
+            text, ok = QInputDialog.getText(self, title, label, text=text)
+            if not ok or not isinstance(self._run(partial(save, text)), StaleEditError):
+                return
 
     def _selected(self, listing: QListWidget) -> int | None:
         item = listing.currentItem()
         return None if item is None else int(item.data(ID_ROLE))
+
+    def _indicator(self, indicator_id: int | None) -> IndicatorRow | None:
+        """The indicator as shown now (its version is what a change names)."""
+        return next((i for i in self.setup.indicators if i.id == indicator_id), None)
 
     def add_indicator(self) -> None:
         name, ok = QInputDialog.getText(self, _("New indicator"), _("Swedish name"))
@@ -156,23 +175,23 @@ class SipSetupDialog(QDialog):
 
     def rename_indicator(self) -> None:
         chosen = self._selected(self.indicators)
-        current = next((i for i in self.setup.indicators if i.id == chosen), None)
-        if current is None:
+        shown = self._indicator(chosen)
+        if shown is None:
             return
-        name, ok = QInputDialog.getText(
-            self, _("Rename indicator"), _("Swedish name"), text=current.name_sv
-        )
-        if ok:
-            self._run(
-                lambda: sip_setup.rename_indicator(self.db, current.id, name, current.name_en)
-            )
+
+        def save(name: str) -> None:
+            current = self._indicator(chosen) or shown  # indicators are hidden, never deleted
+            sip_setup.rename_indicator(self.db, current.id, name, current.name_en, current.version)
+
+        self._rename(_("Rename indicator"), _("Swedish name"), shown.name_sv, save)
 
     def toggle_indicator(self) -> None:
-        chosen = self._selected(self.indicators)
-        current = next((i for i in self.setup.indicators if i.id == chosen), None)
+        current = self._indicator(self._selected(self.indicators))
         if current is not None:
             self._run(
-                lambda: sip_setup.set_indicator_hidden(self.db, current.id, not current.hidden)
+                lambda: sip_setup.set_indicator_hidden(
+                    self.db, current.id, not current.hidden, current.version
+                )
             )
 
     def add_category(self, kind: CategoryKind) -> None:
@@ -181,24 +200,30 @@ class SipSetupDialog(QDialog):
         if ok:
             self._run(lambda: sip_setup.add_category(self.db, self.group_id, kind, name))
 
-    def _category(self, listing: QListWidget) -> CategoryRow | None:
-        chosen = self._selected(listing)
+    def _category(self, category_id: int | None) -> CategoryRow | None:
+        """The unit or target group as shown now."""
         rows = (*self.setup.units, *self.setup.target_groups)
-        return next((c for c in rows if c.id == chosen), None)
+        return next((c for c in rows if c.id == category_id), None)
 
     def rename_category(self, listing: QListWidget) -> None:
-        current = self._category(listing)
-        if current is None:
+        chosen = self._selected(listing)
+        shown = self._category(chosen)
+        if shown is None:
             return
-        name, ok = QInputDialog.getText(self, _("Rename"), _("Name"), text=current.name)
-        if ok:
-            self._run(lambda: sip_setup.rename_category(self.db, current.id, name))
+
+        def save(name: str) -> None:
+            current = self._category(chosen) or shown  # hidden, never deleted
+            sip_setup.rename_category(self.db, current.id, name, current.version)
+
+        self._rename(_("Rename"), _("Name"), shown.name, save)
 
     def toggle_category(self, listing: QListWidget) -> None:
-        current = self._category(listing)
+        current = self._category(self._selected(listing))
         if current is not None:
             self._run(
-                lambda: sip_setup.set_category_hidden(self.db, current.id, not current.hidden)
+                lambda: sip_setup.set_category_hidden(
+                    self.db, current.id, not current.hidden, current.version
+                )
             )
 
     def _kind_chosen(self) -> None:

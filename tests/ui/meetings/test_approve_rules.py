@@ -141,7 +141,7 @@ def test_a_chair_recorded_as_absent_is_named_and_nothing_is_approved(
 ) -> None:
     meeting = make_meeting(DAY)
     anna = next(r for r in attendance.list_attendance(db, meeting.id) if r.name == "Anna Berg")
-    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, anna.id, AttendanceInput(AttendanceStatus.ABSENT), anna.version)
     _open(meetings_page, meeting.id, user)
 
     def answer(dialog: ApproveDialog) -> None:

@@ -334,7 +334,7 @@ def test_approve_refused_while_the_adjuster_is_absent(
     db: Database, meeting: MeetingData, editor: MeetingEditor, dialogs: Dialogs
 ) -> None:
     erik = next(r for r in attendance.list_attendance(db, meeting.id) if r.name == "erik Lund")
-    attendance.set_attendance(db, erik.id, AttendanceInput(AttendanceStatus.ABSENT))
+    attendance.set_attendance(db, erik.id, AttendanceInput(AttendanceStatus.ABSENT), erik.version)
 
     def refused(dialog: ApproveDialog) -> None:
         assert dialog.isVisible()

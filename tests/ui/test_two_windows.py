@@ -1,0 +1,120 @@
+"""Two windows on one group (two computers on the region's server, or two copies of the app
+on a shared file): both can be written in, and a window that shows what the other one has
+since changed cannot overwrite it. Issue 16, points 4 and 7."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from naravard_desktop.db.enums import CategoryKind
+from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
+from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.ui.sip.page import SipPage
+from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
+from tests.db_backends import target_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Boxes
+
+STALE = "har ändrats på annat håll. Läs in på nytt och försök igen."
+
+
+@pytest.fixture
+def other(db: Database) -> Iterator[Database]:
+    """The second window's connection: its own engine on the same database."""
+    second = open_database(target_of(db))
+    yield second
+    second.dispose()
+
+
+@pytest.fixture
+def open_page(qtbot: QtBot, group: GroupData) -> Callable[[Database], SipPage]:
+    def make(database: Database) -> SipPage:
+        page = SipPage(database, group.id, QUndoStack())
+        qtbot.addWidget(page)
+        page.resize(1000, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
+    return make
+
+
+def _type_in(qtbot: QtBot, page: SipPage, row: int, column: int, text: str) -> None:
+    """Into that window (brought to the front), as a user types: the digits, then Enter."""
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.grid.setFocus()
+    page.grid.move_to(row, column)
+    for char in text:
+        QTest.keyClick(page.grid, char)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on Enter through a queued call
+
+
+def test_a_count_typed_in_a_stale_window_is_refused_kept_and_the_grid_reloaded(
+    qtbot: QtBot,
+    db: Database,
+    other: Database,
+    group: GroupData,
+    open_page: Callable[[Database], SipPage],
+) -> None:
+    period = sip_periods.create_period(db, group.id, 2024, 1)
+    first, second = open_page(db), open_page(other)
+    _type_in(qtbot, second, 0, 0, "7")
+    assert first.model.index(0, 0).data() == ""  # the first window has not seen it yet
+
+    _type_in(qtbot, first, 0, 1, "3")
+
+    assert STALE in first.message.text()
+    key_saved, key_typed = first.model.key(0, 0), first.model.key(0, 1)
+    assert sip_counts.load_counts(db, period.id).values == {key_saved: 7}
+    assert first.model.index(0, 0).data() == "7"  # reloaded: the other window's count
+    assert first.model.index(0, 1).data() == "3"  # what was typed, kept (unsaved, red)
+    assert STALE in first.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+    _type_in(qtbot, first, 0, 1, "3")  # typed again over what is stored now: saved
+    assert sip_counts.load_counts(db, period.id).values == {key_saved: 7, key_typed: 3}
+    assert first.message.text() == ""
+
+
+def test_a_rename_in_stale_settings_is_refused_and_asked_again_with_the_name_typed(
+    qtbot: QtBot,
+    db: Database,
+    other: Database,
+    group: GroupData,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sip_setup.get_setup(db, group.id)
+    unit = sip_setup.add_category(db, group.id, CategoryKind.UNIT, "Hemtjänst")
+    dialog = SipSetupDialog(db, group.id)
+    qtbot.addWidget(dialog)
+    dialog.units.setCurrentItem(dialog.units.findItems("Hemtjänst", Qt.MatchFlag.MatchExactly)[0])
+    sip_setup.rename_category(other, unit.id, "Hemtjänst norr", unit.version)  # elsewhere
+    offered: list[str] = []
+
+    def answer(*_args: object, text: str = "", **_kw: object) -> tuple[str, bool]:
+        offered.append(text)
+        return ("Hemsjukvård", True) if len(offered) == 1 else (text, False)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+
+    dialog.rename_category(dialog.units)
+
+    assert STALE in boxes.take("warning").text
+    assert offered == ["Hemtjänst", "Hemsjukvård"]  # asked again with what was typed
+    names = [u.name for u in sip_setup.get_setup(db, group.id).units]
+    assert "Hemtjänst norr" in names and "Hemsjukvård" not in names
+    assert dialog.units.findItems("Hemtjänst norr", Qt.MatchFlag.MatchExactly)  # reloaded
