@@ -239,9 +239,7 @@ def rename_category(db: Database, category_id: int, name: str, version: int) -> 
         return _category_row(item)
 
 
-def set_category_hidden(
-    db: Database, category_id: int, hidden: bool, version: int
-) -> CategoryRow:
+def set_category_hidden(db: Database, category_id: int, hidden: bool, version: int) -> CategoryRow:
     with db.session() as session:
         item = _category(session, category_id, version)
         if hidden:
