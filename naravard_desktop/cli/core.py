@@ -144,9 +144,16 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans, server, sip
+    from naravard_desktop.cli import basic, meetings, plans, region, server, sip
 
-    return [basic.register, plans.register, meetings.register, sip.register, server.register]
+    return [
+        basic.register,
+        plans.register,
+        meetings.register,
+        sip.register,
+        server.register,
+        region.register,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

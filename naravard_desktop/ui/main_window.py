@@ -48,6 +48,7 @@ from naravard_desktop.ui.overview.page import OverviewPage
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.questions import Leave, ask_unsaved
 from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
+from naravard_desktop.ui.region.page import RegionPage, offer_in_window
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.undo import UndoActions
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
             # the protocol's "Ledamöter", hence a context of its own.
             ("members", pgettext("page", "Members"), self.members_page),
             ("group", _("The group"), self.group_page),
+            ("region", _("Region overview"), RegionPage(db, group.id)),
         ]
         for _key, title, page in self.pages:
             self.sidebar.addItem(QListWidgetItem(title))
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(read_only)
         self._update_title()
         self._restore_state()
+        offer_in_window(self, self.request_group)  # listed for more than one group
 
     # --- menus ----------------------------------------------------------------------------
 

@@ -66,10 +66,11 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
         _("Decisions"),
         pgettext("page", "Members"),
         _("The group"),
+        _("Region overview"),  # hidden: one group
     ]
     # The page lists the secretary, co-opted members and substitutes too: not "Ledamöter".
     assert sidebar.item(5).text() == "Deltagare"
-    assert window.stack.count() == 7
+    assert window.stack.count() == 8
     assert window.stack.widget(0) is window.overview_page
     assert window.stack.widget(1) is window.plan_page
     assert window.stack.widget(2) is window.sip_page

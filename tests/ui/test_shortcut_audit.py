@@ -480,6 +480,7 @@ NEW_ON_PAGE = {
     "members": "MemberDialog",
     "decisions": None,
     "group": None,
+    "region": None,
 }
 
 

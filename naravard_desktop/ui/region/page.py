@@ -1,0 +1,149 @@
+"""The region overview page (Regionöversikt): every group the user may open in one table, for
+a year they choose; Enter or a double click on a group asks the window to switch to it.
+
+The figures are read when the page is shown (and when the year changes), not when the window
+is built: a window on one group should open as fast with a region behind it as without."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naravard_desktop.errors import DomainError
+from naravard_desktop.i18n import _
+from naravard_desktop.services.group import region
+from naravard_desktop.services.group.read_models import RegionOverview
+from naravard_desktop.services.sip.read_models import suppression_note
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.forms import buddy_label, named
+from naravard_desktop.ui.region.model import RegionModel, RegionSort, sip_text
+from naravard_desktop.ui.table_model import ID_ROLE
+
+
+class RegionPage(QWidget):
+    group_requested = Signal(int)  # the group's id: the window switches to it
+
+    def __init__(self, db: Database, group_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group_id = group_id
+        self.data: RegionOverview | None = None
+        heading = QLabel(_("Region overview"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        this_year = dt.date.today().year
+        self.year = named(QSpinBox, "region_year", minimum=2000, maximum=2100, value=this_year)
+        self.year.valueChanged.connect(lambda _year: self.refresh())
+        self.model = RegionModel(lambda: self.data.sip_names if self.data else region.sip_names())
+        self.model.current_group = group_id
+        self.proxy = RegionSort(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView, "region_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open)
+        self.hint = named(QLabel, "region_hint", wordWrap=True)
+        self.totals = named(QLabel, "region_totals", wordWrap=True)
+        self.note = named(QLabel, "region_note", wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(buddy_label(_("&Year:"), self.year))
+        top.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.note)
+
+    def offered(self) -> bool:
+        """Whether the window lists the page: only with more than one group to open."""
+        try:
+            return region.group_count(self.db) > 1
+        except DomainError:
+            return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        try:
+            data = region.region_overview(self.db, self.year.value())
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.data = data
+        self.model.set_rows(data.groups)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self.hint.setText(
+            _(
+                "Meetings and SIP totals of {year}; plan progress is the current plan's; "
+                "overdue activities and protocols awaiting approval as of today. Press Enter "
+                "on a group to open it."
+            ).format(year=data.year)
+        )
+        totals = ", ".join(
+            f"{name} {sip_text(total) or '–'}"
+            for name, total in zip(data.sip_names, data.sip_totals, strict=True)
+        )
+        self.totals.setText(_("The region's SIP totals: {totals}").format(totals=totals))
+        self.note.setText(suppression_note(data.suppress_below, *data.hidden_counts))
+        self.note.setVisible(data.suppress_below is not None)
+        if self.table.currentIndex().isValid():
+            return
+        row = self.model.row_for(self.group_id)
+        if row is not None:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def _open(self, index: QModelIndex) -> None:
+        group_id = index.data(ID_ROLE)
+        if group_id is not None:
+            self.group_requested.emit(int(group_id))
+
+
+def offer_in_window(window: QWidget, request_group: Callable[[int], object]) -> None:
+    """Wire the window's region page: a row asks `request_group`; with one group to open (or
+    none), the page's sidebar entry and View action are hidden."""
+    page = window.findChild(RegionPage)
+    sidebar = window.findChild(QListWidget, "sidebar")
+    stack = page.parentWidget() if page is not None else None
+    if page is None or sidebar is None or not isinstance(stack, QStackedWidget):
+        return
+    page.group_requested.connect(request_group)
+    shown = page.offered()
+    item = sidebar.item(stack.indexOf(page))
+    if item is not None:
+        item.setHidden(not shown)
+        if not shown and item.isSelected():  # last shown there when the region had more
+            sidebar.setCurrentRow(0)
+    action = window.findChild(QAction, "show_region")
+    if action is not None:
+        action.setVisible(shown)
