@@ -31,6 +31,18 @@ class StaleEditError(DomainError):
     """Someone else saved the same row first; nothing was overwritten."""
 
 
+class TextConflictError(StaleEditError):
+    """An autosaved text (notes, decision) was saved by someone else since the user's text was
+    based on it; nothing was saved. Carries the stored text (`theirs`) and the item's
+    `version`, to merge against and save over knowingly."""
+
+    def __init__(self, message: str, field: str, theirs: str, version: int) -> None:
+        super().__init__(message)
+        self.field = field
+        self.theirs = theirs
+        self.version = version
+
+
 class DatabaseFileError(DomainError):
     """The file is missing, not a database, damaged or locked."""
 

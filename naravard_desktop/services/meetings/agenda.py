@@ -1,5 +1,6 @@
 """Agenda items (§): add, change, reorder, remove; title, presenter, planned minutes, notes,
-decision and attachments (bilagor, by title). Notes are saved as they are typed (autosave)."""
+decision and attachments (bilagor, by title). Notes are saved as they are typed (autosave),
+never over a text someone else saved meanwhile."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from naravard_desktop.db.models import AgendaItem, Attachment, Meeting
-from naravard_desktop.errors import StaleEditError
+from naravard_desktop.errors import StaleEditError, TextConflictError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import meeting_labels as labels
 from naravard_desktop.services.meetings.meetings import load, load_editable, load_item
 from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
-from naravard_desktop.services.meetings.read_models import ItemData, ItemInput
+from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, SavedText
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import copy_fields, place, renumber
@@ -138,31 +139,63 @@ def update_item(
 
 
 def save_text(
-    db: Database, item_id: int, field: str, text: str, *, privacy_override: str | None = None
-) -> int:
-    """Autosave of notes or decision while typing; returns the new version. Last write wins,
-    since the same secretary is typing (no stale check between keystrokes). A personal
-    identity number that the saved text did not hold yet is refused (PrivacyWarning, nothing
-    saved) unless `privacy_override` gives a reason."""
+    db: Database,
+    item_id: int,
+    field: str,
+    text: str,
+    *,
+    base_version: int | None = None,
+    base_text: str | None = None,
+    privacy_override: str | None = None,
+) -> SavedText:
+    """Autosave of notes or decision while typing. The caller names what the text was typed
+    on: the item's `base_version` and the field's `base_text` (None: not known, as for a draft
+    left by a crash). When this field was saved elsewhere since, nothing is saved and a
+    TextConflictError carries the stored text to merge with; a change of another field only
+    moves the version and is no conflict. Without a base (scripts, tests) the text is written
+    as it is. A personal identity number that the saved text did not hold yet is refused
+    (PrivacyWarning, nothing saved) unless `privacy_override` gives a reason."""
     if field not in ("notes", "decision"):
         raise ValueError(field)
     cleaned = clean_text(text)
+    label = _("Notes") if field == "notes" else _("Decision")
     errors = FieldErrors()
-    errors.max_length(field, cleaned, TEXT_LIMIT, _("Notes") if field == "notes" else _("Decision"))
+    errors.max_length(field, cleaned, TEXT_LIMIT, label)
     errors.raise_if_any()
     with db.session() as session:
         item = load_item(session, item_id)
         load_editable(session, item.meeting_id)
+        stored: str = getattr(item, field)
+        moved = base_version is not None and item.version != base_version
+        unsure = moved or (base_version is None and base_text is not None)
+        if unsure and _conflicts(stored, cleaned, base_text):
+            raise TextConflictError(
+                _(
+                    "{field} was saved by someone else while you were writing. Compare the "
+                    "two texts and choose what to save."
+                ).format(field=label),
+                field,
+                stored,
+                item.version,
+            )
         check_free_text(
             {field: cleaned},
             privacy_override,
             where=f"agenda item {item.id}",
             labels=_text_labels(),
-            previous={field: getattr(item, field)},
+            previous={field: stored},
         )
         setattr(item, field, cleaned)
         session.flush()
-        return item.version
+        return SavedText(version=item.version, changed_elsewhere=moved)
+
+
+def _conflicts(stored: str, cleaned: str, base_text: str | None) -> bool:
+    """Whether saving `cleaned` over `stored` would lose someone else's text: the stored text
+    is neither what the edit started from nor what is being saved."""
+    if stored == cleaned:
+        return False
+    return base_text is None or stored != clean_text(base_text)
 
 
 def _text_labels() -> dict[str, str]:

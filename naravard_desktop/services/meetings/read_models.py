@@ -216,6 +216,16 @@ class ItemData:
 
 
 @dataclass(frozen=True)
+class SavedText:
+    """An autosaved note or decision: the item's version now, and whether the item had been
+    changed elsewhere since the version the text was based on (another field: a change of
+    this text is a TextConflictError instead)."""
+
+    version: int
+    changed_elsewhere: bool
+
+
+@dataclass(frozen=True)
 class MeetingInput:
     held_on: dt.date | None
     starts_at: dt.time | None = None

@@ -1,7 +1,9 @@
 """Autosave of a text field while it is typed: saved after a short pause, on focus-out and
 whenever the caller flushes (item change, export, closing), with a visible state. Every change
 is also kept as a draft (services.drafts) until the database has it, so a crash within the
-pause loses nothing."""
+pause loses nothing. A save refused because someone else saved the field meanwhile holds the
+field (`hold`): typing goes on into the editor and the draft, and nothing is saved until the
+conflict is resolved (ui/meetings/merge_dialog.py)."""
 
 from __future__ import annotations
 
@@ -58,7 +60,8 @@ class TextAutosaver(QObject):
     """Watches one QPlainTextEdit; `save(text)` is called (at most) once per pause.
 
     A failed save keeps the text in the editor (and in the draft) and reports the error
-    through `failed`; the text stays "pending", so the next pause or flush tries again."""
+    through `failed`; the text stays "pending", so the next pause or flush tries again,
+    unless the field is held (a conflict to resolve first)."""
 
     state_changed = Signal(object)  # SaveState
     failed = Signal(object)  # DomainError, or ConnectionLostError (the server was lost)
@@ -76,6 +79,7 @@ class TextAutosaver(QObject):
         self._drafts = drafts
         self._pending = False
         self._loading = False
+        self.held = False
         self.saved_text = ""  # what the database holds (to save other fields beside it)
         self.state = SaveState.SAVED
         self._timer = QTimer(self)
@@ -89,6 +93,7 @@ class TextAutosaver(QObject):
         """Show stored text without saving it again; the editor's undo history starts here."""
         self._timer.stop()
         self._pending = False
+        self.held = False
         self._loading = True
         self.saved_text = text
         try:
@@ -107,22 +112,53 @@ class TextAutosaver(QObject):
         self._pending = True
         if self._drafts is not None:
             self._drafts.keep(self.editor.toPlainText())
+        if self.held:
+            return
         self._set_state(SaveState.PENDING)
         self._timer.start()
 
+    def hold(self) -> None:
+        """Save nothing more until `release`: what the database holds changed elsewhere and
+        the two texts are to be merged first. The text shows as not saved."""
+        self._timer.stop()
+        self.held = True
+        self._set_state(SaveState.FAILED)
+
+    def release(self) -> None:
+        self.held = False
+
+    def replace_text(self, text: str) -> None:
+        """Put `text` in the editor as if typed (Ctrl+Z brings back what was there); it is
+        saved like typing."""
+        if text == self.editor.toPlainText():
+            self._changed()
+            return
+        cursor = self.editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.editor.setTextCursor(cursor)
+
+    def retry_later(self) -> None:
+        """Try the save again after the usual pause."""
+        if self._pending and not self.held:
+            self._timer.start()
+
     def flush(self, save: Callable[[str], None] | None = None) -> bool:
-        """Save now if anything is unsaved; False if the save was refused. `save` replaces
-        the usual save this once (e.g. with a reason to keep an identity number)."""
+        """Save now if anything is unsaved; False if the save was refused (or the field is
+        held). `save` replaces the usual save this once (e.g. with a reason to keep an
+        identity number)."""
         self._timer.stop()
         if not self._pending:
             return True
+        if self.held:
+            return False
         text = self.editor.toPlainText()
         try:
             (save or self._save)(text)
         except (DomainError, ConnectionLostError) as error:
             self._set_state(SaveState.FAILED)
-            self.failed.emit(error)
-            return False
+            self.failed.emit(error)  # may settle it at once (a merge chosen in a dialog)
+            return not self._pending
         self._pending = False
         self.saved_text = text
         if self._drafts is not None:

@@ -1,6 +1,7 @@
 """One agenda item: title, presenter, planned minutes, attachments (saved when a field is
 left), notes and decision (item_texts: autosaved while typing), its action items and plan
-follow-ups."""
+follow-ups. The item changed elsewhere meanwhile (another app on the server, another window)
+is shown as stored, with what is typed here kept: nothing is saved over it unseen."""
 
 from __future__ import annotations
 
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.errors import DomainError, ValidationError
+from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.meetings import meeting_labels as labels
 from naravard_desktop.services.meetings.read_models import ItemData, ItemInput
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.database_errors import ConnectionLostError
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.item_texts import ItemTexts
@@ -222,14 +224,12 @@ class ItemEditor(QWidget):
             item.planned_minutes,
         ) and tuple(a for a in data.attachments if a) == item.attachments:
             return True
-        if not self.texts.flush() and not self.texts.refused_for_privacy_only():
+        if not self.texts.flush() and not self.texts.only_held_back():
             return False
-        # Notes or decision still refused for an identity number not yet dealt with: the
-        # other details are saved beside the text the database holds.
-        savers = self.texts.savers
-        data = replace(
-            data, notes=savers["notes"].saved_text, decision=savers["decision"].saved_text
-        )
+        # The texts as stored at self.version (notes or decision may still be refused for an
+        # identity number, or held to be merged): the other details are saved beside them.
+        item = self.item or item  # a text saved just now is in self.item
+        data = replace(data, notes=item.notes, decision=item.decision)
         self._saving_details = True
 
         def update(reason: str | None) -> ItemData:
@@ -256,13 +256,81 @@ class ItemEditor(QWidget):
             show_error(self, error)
             self.title.setFocus()
             return False
+        except StaleEditError:
+            self.reload_keeping_typed()
+            show_error(
+                self,
+                DomainError(
+                    _(
+                        "The agenda item was changed elsewhere while you were writing. The "
+                        "fields now show what is stored, except what you typed, which is kept "
+                        "and not saved. Check the fields and leave them again to save."
+                    )
+                ),
+            )
+            return False
         except DomainError as error:  # shown; nothing in the form can change it
             show_error(self, error)
             return True
         finally:
             self._saving_details = False
+        self.texts.advance(self.version, saved.version)
         self.item = saved
         self.version = saved.version
         self.heading.setText(f"§ {saved.paragraph}  {saved.title}")
         self.saved.emit(saved)
         return True
+
+    # --- changed elsewhere ----------------------------------------------------------------
+
+    def _typed(self) -> dict[str, object]:
+        """The details as the fields show them, beside the same details of `self.item`."""
+        data = self.details()
+        return {
+            "title": data.title,
+            "presenter": data.presenter,
+            "planned_minutes": data.planned_minutes,
+            "attachments": tuple(a for a in data.attachments if a),
+        }
+
+    def _shown(self, item: ItemData) -> dict[str, object]:
+        return {
+            "title": item.title,
+            "presenter": item.presenter,
+            "planned_minutes": item.planned_minutes,
+            "attachments": item.attachments,
+        }
+
+    def changed_elsewhere(self) -> None:
+        """A text saved here found the item changed elsewhere: the stored item is shown,
+        unless details are typed and not saved (their save then says the item changed)."""
+        if self.item is not None and not self.locked and self._typed() == self._shown(self.item):
+            self.reload_keeping_typed()
+
+    def reload_keeping_typed(self) -> None:
+        """The item as stored now; a detail typed here and not saved stays as typed (to be
+        saved over the stored one on purpose), the others show the stored values."""
+        item = self.item
+        if item is None:
+            return
+        try:
+            found = [i for i in agenda.list_items(self.db, item.meeting_id) if i.id == item.id]
+        except (DomainError, ConnectionLostError):
+            return  # gone, or the server lost: the next save says so
+        if not found:
+            return
+        fresh = found[0]
+        typed, seen, stored = self._typed(), self._shown(item), self._shown(fresh)
+        kept = {name: typed[name] for name in typed if typed[name] != seen[name]}
+        self.item, self.version = fresh, fresh.version
+        self.heading.setText(f"§ {fresh.paragraph}  {fresh.title}")
+        self.title.setText(str(kept.get("title", fresh.title)))
+        self.presenter.setText(str(kept.get("presenter", fresh.presenter)))
+        minutes = kept.get("planned_minutes", fresh.planned_minutes)
+        self.minutes.setValue(minutes if isinstance(minutes, int) else 0)
+        self.attachments.setText(
+            f"{ATTACHMENT_SEPARATOR} ".join(kept.get("attachments", fresh.attachments))  # type: ignore[arg-type]
+        )
+        self.texts.reloaded(fresh)
+        if stored != seen:
+            self.saved.emit(fresh)  # the agenda list shows the stored title and times

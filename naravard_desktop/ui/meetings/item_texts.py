@@ -1,16 +1,19 @@
 """The notes and decision of the agenda item shown: typed freely and saved after a pause, kept
 as drafts until the database has them, an identity number warned about in a bar under the
-field (no dialog while typing), and the save state beside the item's heading."""
+field (no dialog while typing), and the save state beside the item's heading. Each text is
+saved against the text it was typed on: one saved elsewhere meanwhile is never overwritten
+but shown beside the user's to merge (merge_dialog.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from naravard_desktop.errors import DomainError
+from naravard_desktop.errors import DomainError, StaleEditError, TextConflictError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.meetings.read_models import ItemData
@@ -18,6 +21,7 @@ from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver, show_save_state
+from naravard_desktop.ui.meetings.merge_dialog import ConflictBar, MergeDialog
 from naravard_desktop.ui.privacy import PrivacyBar, ask_privacy, select_first_number
 
 if TYPE_CHECKING:
@@ -38,6 +42,19 @@ def _stored(item: ItemData | None) -> dict[str, str]:
     return {"notes": item.notes if item else "", "decision": item.decision if item else ""}
 
 
+def _captions() -> dict[str, str]:
+    return {"notes": _("Notes"), "decision": _("Decision")}
+
+
+@dataclass
+class _Base:
+    """What a field's text is typed on: the item's version and the field's stored text then
+    (None: not known, for a draft typed on an older version)."""
+
+    version: int
+    text: str | None
+
+
 class _Drafts:
     """Keeps the typed text of one field of the shown item as a draft until it is saved."""
 
@@ -48,9 +65,8 @@ class _Drafts:
     def keep(self, text: str) -> None:
         item = self.texts.editor.item
         if item is not None:
-            self.texts.drafts.save(
-                DRAFT_RECORD, item.id, self.field, text, base_version=self.texts.editor.version
-            )
+            base = self.texts.bases[self.field].version
+            self.texts.drafts.save(DRAFT_RECORD, item.id, self.field, text, base_version=base)
 
     def drop(self) -> None:
         item = self.texts.editor.item
@@ -73,12 +89,18 @@ class ItemTexts(QObject):
             "decision": _text_editor("item_decision"),
         }
         self.drafts = DraftStore(editor.db.path or editor.db.url)
+        self.bases = {field: _Base(0, "") for field in self.editors}
+        self.keepers = {field: _Drafts(self, field) for field in self.editors}
         self.savers = {
-            field: TextAutosaver(box, partial(self._save, field), _Drafts(self, field))
+            field: TextAutosaver(box, partial(self._save, field), self.keepers[field])
             for field, box in self.editors.items()
         }
         self.bars = {field: PrivacyBar() for field in self.editors}
+        self.conflict_bars = {field: ConflictBar() for field in self.editors}
         for field, saver in self.savers.items():
+            conflict = self.conflict_bars[field]
+            conflict.setObjectName(f"conflict_bar_{field}")
+            conflict.merge_requested.connect(partial(self.merge_again, field))
             saver.state_changed.connect(self.show_state)
             saver.failed.connect(partial(self._refused, field))
             bar = self.bars[field]
@@ -97,6 +119,7 @@ class ItemTexts(QObject):
             layout.addWidget(label)
             layout.addWidget(box)
             layout.addWidget(self.bars[field])
+            layout.addWidget(self.conflict_bars[field])
 
     # --- showing --------------------------------------------------------------------------
 
@@ -106,6 +129,8 @@ class ItemTexts(QObject):
         for field, saver in self.savers.items():
             self.editors[field].setReadOnly(locked or item is None)
             saver.load(stored[field])
+            self.bases[field] = _Base(item.version if item else 0, stored[field])
+            self.conflict_bars[field].hide()
         for bar in self.bars.values():
             bar.clear()
         self.restored = False
@@ -114,7 +139,9 @@ class ItemTexts(QObject):
 
     def _restore_drafts(self, item: ItemData) -> None:
         """Text typed into this item and never saved (the app died within the autosave pause,
-        or the save was refused) comes back into the editor and is saved again."""
+        or the save was refused) comes back into the editor and is saved again; if it was
+        typed on an older version, it is saved only over the text it was typed on (which is
+        not known: a text changed meanwhile is to be merged)."""
         stored = _stored(item)
         for field, saver in self.savers.items():
             draft = self.drafts.get(DRAFT_RECORD, item.id, field)
@@ -123,6 +150,8 @@ class ItemTexts(QObject):
             if draft.text == stored[field]:
                 self.drafts.clear(DRAFT_RECORD, item.id, field)
             else:
+                if draft.base_version is not None and draft.base_version != item.version:
+                    self.bases[field] = _Base(draft.base_version, None)
                 saver.restore(draft.text)
                 self.restored = True
 
@@ -140,6 +169,7 @@ class ItemTexts(QObject):
         for field, saver in self.savers.items():
             if saver.state == SaveState.SAVED:
                 self.bars[field].clear()
+                self.conflict_bars[field].hide()
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -147,15 +177,55 @@ class ItemTexts(QObject):
         item = self.editor.item
         if item is None:
             return
-        self.editor.version = agenda.save_text(
-            self.editor.db, item.id, field, text, privacy_override=privacy_override
+        base = self.bases[field]
+        saved = agenda.save_text(
+            self.editor.db,
+            item.id,
+            field,
+            text,
+            base_version=base.version,
+            base_text=base.text,
+            privacy_override=privacy_override,
         )
         if privacy_override:
             self.editor.privacy_reasons[item.id] = privacy_override
+        if saved.changed_elsewhere:  # another field: shown once this save is over
+            QTimer.singleShot(0, self.editor, self.editor.changed_elsewhere)
+        else:
+            self.advance(base.version, saved.version, but=field)
+            if self.editor.version == base.version:
+                self.editor.version = saved.version
+                self.editor.item = (
+                    replace(item, notes=text) if field == "notes" else replace(item, decision=text)
+                )
+        self.bases[field] = _Base(saved.version, text)
 
-    def refused_for_privacy_only(self) -> bool:
+    def advance(self, old: int, new: int, but: str = "") -> None:
+        """The item went from version `old` to `new` by a save made here: the texts typed on
+        `old` (but the one saved) are typed on the same stored text at `new`, and their
+        drafts say so."""
+        for field, base in self.bases.items():
+            if field != but and base.version == old:
+                base.version = new
+                if self.savers[field].pending:
+                    self.keepers[field].keep(self.editors[field].toPlainText())
+
+    def reloaded(self, item: ItemData) -> None:
+        """The item as stored now (changed elsewhere): a text not being typed shows the stored
+        one; a text typed and not saved stays, to be merged if it was changed too."""
+        for field, text in _stored(item).items():
+            saver = self.savers[field]
+            if saver.pending or saver.held:
+                continue
+            if text != saver.saved_text:
+                saver.load(text)
+            self.bases[field] = _Base(item.version, text)
+
+    def only_held_back(self) -> bool:
+        """Whether every text not saved waits for the user (an identity number or texts to
+        merge): the other details can be saved beside the stored texts."""
         return all(
-            saver.state == SaveState.SAVED or self.bars[field].warning is not None
+            saver.state == SaveState.SAVED or saver.held or self.bars[field].warning is not None
             for field, saver in self.savers.items()
         )
 
@@ -165,8 +235,50 @@ class ItemTexts(QObject):
         shown as usual."""
         if isinstance(error, PrivacyWarning):
             self.bars[field].warn(error)
+        elif isinstance(error, TextConflictError):
+            self._merge(field, error)
+        elif isinstance(error, StaleEditError):  # saved elsewhere at the same moment
+            self.savers[field].retry_later()  # the next pause compares the texts again
         else:
             show_error(self.editor, error)
+
+    def _merge(self, field: str, conflict: TextConflictError) -> None:
+        """Saved elsewhere while the user typed: nothing more is saved of this field until
+        the user chose in the merge dialog; Avbryt leaves the text typed (and in the draft)
+        with a bar saying it is not saved."""
+        saver = self.savers[field]
+        saver.hold()
+        self.conflict_bars[field].show()
+        item = self.editor.item
+        if item is None:
+            return
+        dialog = MergeDialog(
+            _captions()[field],
+            f"§ {item.paragraph} {item.title}",
+            conflict.theirs,
+            self.editors[field].toPlainText(),
+            self.editor,
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+                return
+            text = dialog.text()
+        finally:
+            dialog.deleteLater()
+        self.conflict_bars[field].hide()
+        self.bases[field] = _Base(conflict.version, conflict.theirs)
+        saver.release()
+        saver.replace_text(text)  # Ctrl+Z in the field brings the user's text back
+        saver.flush()  # changed once more meanwhile: the dialog again, with that text
+
+    def merge_again(self, field: str) -> None:
+        """'Jämför och spara…' on the bar: the texts compared as they are stored now."""
+        saver = self.savers[field]
+        if not saver.held:
+            return
+        saver.release()
+        saver.replace_text(self.editors[field].toPlainText())
+        saver.flush()
 
     def _save_anyway(self, field: str) -> None:
         """'Save anyway…' on the warning bar: the reason, then the text as it is now."""
@@ -192,6 +304,10 @@ class ItemTexts(QObject):
         """Both texts saved; an identity number asks as "Spara ändå…" does. False when the
         user chose to remove the number (it is selected in its field)."""
         for field, saver in self.savers.items():
+            if saver.held:  # texts to merge: asked again; Avbryt keeps the window open
+                self.merge_again(field)
+                if saver.held:
+                    return False
             if saver.flush() or (warning := self.bars[field].warning) is None:
                 continue
             reason = ask_privacy(
