@@ -59,9 +59,7 @@ SIDEBAR_WIDTH = 190
 
 class MainWindow(QMainWindow):
     database_replaced = Signal()  # a restore gave the file other contents
-    # GroupData: the user chose another group, everything typed is saved; whoever made the
-    # window (ui/window_host) puts one on that group in its place.
-    group_switch_requested = Signal(object)
+    group_switch_requested = Signal(object)  # GroupData, for ui/window_host to open
 
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
