@@ -78,9 +78,9 @@ def _ask(error: PasswordNeededError) -> str:
     if not sys.stdin.isatty():
         raise DatabaseFileError(
             _(
-                "The database server {name} asks for a password, and the command cannot ask "
-                "for it (it is not run in a terminal). Put the password in your .pgpass file "
-                "or the service file and run the command again."
+                "No password for the database server {name} was found, and the command cannot "
+                "ask for it (it is not run in a terminal). Put the password in your .pgpass "
+                "file or the service file and run the command again."
             ).format(name=shown_url(error.url))
         ) from error
     if error.refused:

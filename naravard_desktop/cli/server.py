@@ -64,6 +64,15 @@ def register(commands: Commands) -> None:
     )
     grants = commands.add("grants", _("list which server roles may open which groups"), cmd_grants)
     add_list_options(grants)
+    new_group = commands.add_to_group(
+        "groups",
+        "add",
+        _("create a group (on a server: the administrator's step, before granting it)"),
+        cmd_groups_add,
+    )
+    new_group.add_argument("name", metavar=_("NAME"), help=_("the group's name"))
+    new_group.add_argument("--municipality", default="", help=_("the group's municipality"))
+    new_group.add_argument("--region", default="", help=_("the group's region"))
 
 
 def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
@@ -189,7 +198,7 @@ def cmd_grant(args: argparse.Namespace, out: TextIO) -> int:
                         "take away. List the grants with “grants”."
                     ).format(role=args.role, id=args.group)
                 )
-            text = _("The role {role} may no longer open the group with id {id}.")
+            text = _("The role {role} no longer has access to the group with id {id}.")
             print(text.format(role=args.role, id=args.group), file=out)
             return EXIT_OK
         row = access.grant(db, args.role, args.group, read_only=args.read_only)
@@ -198,6 +207,19 @@ def cmd_grant(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = _("The role {role} may now read and change the group {group} (id {id}).")
     print(text.format(role=row.role, group=row.group_name, id=row.group_id), file=out)
+    return EXIT_OK
+
+
+def cmd_groups_add(args: argparse.Namespace, out: TextIO) -> int:
+    from naravard_desktop.services.group.groups import create_group
+    from naravard_desktop.services.group.read_models import GroupInput
+
+    data = GroupInput(name=args.name, municipality=args.municipality, region=args.region)
+    with open_db(args) as db:
+        group = create_group(db, data)
+    print(
+        _("The group {name} was created (id {id}).").format(name=group.name, id=group.id), file=out
+    )
     return EXIT_OK
 
 

@@ -31,8 +31,10 @@ def test_the_administrator_grants_lists_and_revokes(
     db: Database, clerk: tuple[str, str], tmp_path: Path
 ) -> None:
     role, clerk_url = clerk
-    group = groups.create_group(db, GroupInput(name="Samverkansgrupp Åre"))
     owner = target_of(db)
+    added = run_cli(tmp_path, "groups", "add", "Samverkansgrupp Åre", "--database", owner)
+    assert "Gruppen Samverkansgrupp Åre skapades" in added.stdout, added.stderr
+    group = groups.list_groups(db)[-1]
 
     granted = run_cli(tmp_path, "grant", role, "--group", group.id, "--database", owner)
     assert granted.returncode == 0, granted.stderr
@@ -53,7 +55,7 @@ def test_the_administrator_grants_lists_and_revokes(
     assert line.startswith(f"{group.id}\tSamverkansgrupp Åre\t{role}\tbara läsa")
 
     revoked = run_cli(tmp_path, "grant", role, "--group", group.id, "--revoke", "--database", owner)
-    assert f"Rollen {role} får inte längre öppna gruppen" in revoked.stdout
+    assert f"Rollen {role} har inte längre tillgång till gruppen" in revoked.stdout
     again = run_cli(tmp_path, "grant", role, "--group", group.id, "--revoke", "--database", owner)
     assert again.returncode == 1 and "inget att ta bort" in again.stderr
     assert run_cli(tmp_path, "grants", "--database", owner).stdout == ""
@@ -73,6 +75,9 @@ def test_a_role_that_does_not_own_the_tables_may_not_grant(
     assert refused.returncode != 0
     assert f"Rollen {role} får inte ge tillgång till grupper" in refused.stderr
     assert "Traceback" not in refused.stderr
+    created = run_cli(tmp_path, "groups", "add", "En egen grupp", "--database", clerk_url)
+    assert created.returncode != 0
+    assert "Be databasadministratören om behörighet" in created.stderr
 
 
 def test_grant_on_a_database_file_says_it_is_for_a_server(db: Database, tmp_path: Path) -> None:

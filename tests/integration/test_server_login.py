@@ -89,7 +89,7 @@ def test_a_command_from_a_script_says_where_to_put_the_password(
         check=False,
     )
     assert result.returncode != 0
-    assert "frågar efter ett lösenord" in result.stderr
+    assert "Inget lösenord för databasservern" in result.stderr
     assert ".pgpass" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -57,7 +57,7 @@ def test_the_window_asks_for_the_password_until_it_is_right(
     finally:
         server.dispose()
     assert [(s[1], s[2]) for s in shown] == [(SECRETARY, QLineEdit.EchoMode.Password)] * 2
-    assert "frågar efter ett lösenord" in shown[0][0]
+    assert "Inget lösenord för databasservern" in shown[0][0]
     assert "godtog inte lösenordet" in shown[1][0]
 
 

@@ -130,7 +130,7 @@ def _administrator(session: Session) -> Connection:
         raise DomainError(
             _(
                 "The role {role} may not grant access to groups: only the role that owns the "
-                "database's tables may. Run the command as that role (the one that runs "
+                "database's tables may. Use that role for the command (the one that runs "
                 "“naravard-desktop migrate”)."
             ).format(role=current_login(session))
         )

@@ -151,8 +151,8 @@ class PasswordNeededError(DatabaseFileError):
             text = _("The database server {name} refused the password. Check it and type it again.")
         else:
             text = _(
-                "The database server {name} asks for a password. Type it, or put it in your "
-                ".pgpass file or the service file so that it is not asked for."
+                "No password for the database server {name} was found. Type it, or put it in "
+                "your .pgpass file or the service file so that it is not asked for."
             )
         super().__init__(text.format(name=shown_url(url)))
 
