@@ -317,10 +317,25 @@ class ItemEditor(QWidget):
             found = [i for i in agenda.list_items(self.db, item.meeting_id) if i.id == item.id]
         except (DomainError, ConnectionLostError):
             return  # gone, or the server lost: the next save says so
-        if not found:
-            return
-        fresh = found[0]
-        typed, seen, stored = self._typed(), self._shown(item), self._shown(fresh)
+        if found:
+            seen = self._shown(item)
+            self._show_stored(found[0])
+            if self._shown(found[0]) != seen:
+                self.saved.emit(found[0])  # the agenda list shows the stored title and times
+
+    def show_stored(self, stored: ItemData) -> None:
+        """The item shown, as the agenda list has it now (after a move, a rename, a reload):
+        its § number and times; saved since it was shown (elsewhere, or moved), the details
+        show what is stored, with what is typed here kept."""
+        if self.item is None or stored.version == self.version:
+            self.item = stored
+            self.heading.setText(f"§ {stored.paragraph}  {stored.title}")
+        else:
+            self._show_stored(stored)
+
+    def _show_stored(self, fresh: ItemData) -> None:
+        assert self.item is not None
+        typed, seen = self._typed(), self._shown(self.item)
         kept = {name: typed[name] for name in typed if typed[name] != seen[name]}
         self.item, self.version = fresh, fresh.version
         self.heading.setText(f"§ {fresh.paragraph}  {fresh.title}")
@@ -328,9 +343,7 @@ class ItemEditor(QWidget):
         self.presenter.setText(str(kept.get("presenter", fresh.presenter)))
         minutes = kept.get("planned_minutes", fresh.planned_minutes)
         self.minutes.setValue(minutes if isinstance(minutes, int) else 0)
-        self.attachments.setText(
-            f"{ATTACHMENT_SEPARATOR} ".join(kept.get("attachments", fresh.attachments))  # type: ignore[arg-type]
-        )
+        attachments = kept.get("attachments", fresh.attachments)
+        assert isinstance(attachments, tuple)
+        self.attachments.setText(f"{ATTACHMENT_SEPARATOR} ".join(attachments))
         self.texts.reloaded(fresh)
-        if stored != seen:
-            self.saved.emit(fresh)  # the agenda list shows the stored title and times

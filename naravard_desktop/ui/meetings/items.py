@@ -179,9 +179,7 @@ class AgendaPanel(QWidget):
             self.editor.flush()
             self.editor.show_item(self._fresh(current), self.model.locked)
         else:  # same item (after a move or rename): new § number and times
-            self.editor.item = current
-            self.editor.version = current.version
-            self.editor.heading.setText(f"§ {current.paragraph}  {current.title}")
+            self.editor.show_stored(current)
 
     def _current_changed(self) -> None:
         item = self.selected()

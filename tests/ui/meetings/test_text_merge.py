@@ -284,3 +284,29 @@ def test_a_title_changed_elsewhere_is_shown_and_not_saved_over(
         "Anna Berg",
         "Anteckning",
     )
+
+
+def test_a_title_changed_elsewhere_survives_a_move_here(
+    db: Database,
+    other: Database,
+    meeting: MeetingData,
+    meetings_page: MeetingsPage,
+    item_editor: ItemEditor,
+    user: User,
+) -> None:
+    """Moving the item redraws the agenda from the database: the editor then shows the title
+    saved elsewhere, so leaving the presenter does not put the old title back."""
+    item = stored(db, meeting)
+    agenda.update_item(
+        other, item.id, ItemInput(title="Kontinuitet", presenter="Åsa Öberg"), item.version
+    )
+    meetings_page.editor.agenda.move_by(-1)
+    assert item_editor.title.text() == "Kontinuitet"
+    user.retype(item_editor.presenter, "Anna Berg")
+    assert item_editor.save_details() is True
+    after = stored(other, meeting)
+    assert (after.title, after.presenter, after.position) == (
+        "Kontinuitet",
+        "Anna Berg",
+        item.position - 1,
+    )
