@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, ProgrammingError
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.read_models import GroupInput
-from naravard_desktop.services.meetings import approval
+from naravard_desktop.services.meetings import approval, decisions
 from naravard_desktop.services.meetings.approval_check import check_approvals
 from naravard_desktop.services.system import access
 from naravard_desktop.services.system.database import Database, open_database
@@ -217,3 +217,21 @@ def test_a_changed_login_breaks_the_approval_record(db: Database) -> None:
     with db.session() as session:
         problems = check_approvals(session).problems
     assert any("ändrats efter justeringen" in p for p in problems), problems
+
+
+def test_the_search_finds_the_roles_own_items_and_no_others(
+    db: Database, login: tuple[str, str]
+) -> None:
+    role, url = login
+    mine, _mine = fill_group(db, "Samverkansgrupp Norrby")
+    other, _other = fill_group(db, "Samverkansgrupp Söderby")
+    access.grant(db, role, mine, read_only=True)
+    clerk = open_database(url)
+    try:
+        assert [h.title for h in decisions.search_items(clerk, mine, "öppnande")] == [
+            "Mötets öppnande"
+        ]
+        assert decisions.search_items(clerk, other, "öppnande") == []
+    finally:
+        clerk.dispose()
+    assert len(decisions.search_items(db, other, "öppnande")) == 1

@@ -19,12 +19,14 @@ parent key, so the check is one primary-key probe per level on pages already in 
 copied `group_id` would save those probes but would have to be set on every insert by every
 service and kept right when a row moves, and a wrong copy would leak or hide rows.
 
-The search (db/search.py) keeps its group filter on meetings.group_id; for a role under
-these policies PostgreSQL may use an index only for leakproof conditions, so the text match
-(@@) is evaluated over the group's items found through their meetings rather than through
-the GIN index: the search stays within one group's items. Sequences, `alembic_version` (the
-app reads its revision on start) and the advisory lock of `migrate` need no policy: `grant`
-gives the sequences' USAGE and SELECT on `alembic_version`.
+The search (db/search.py) keeps its group filter on meetings.group_id. For a role under
+these policies PostgreSQL uses an index only for leakproof conditions, so the text match (@@)
+is checked on the group's items found through meetings.group_id and agenda_items.meeting_id
+(the plan it chose for the owner too, measured with 20 000 items in a group: 1.4 s as owner,
+1.5 s as a role), never through the GIN index; the policies add one hashed subplan per query
+(the granted groups), not a probe per row. Sequences, `alembic_version` (the app reads its
+revision on start) and the advisory lock of `migrate` need no policy: `grant` gives the
+sequences' USAGE and SELECT on `alembic_version`; a lock needs no privilege.
 
 SQLite gets the table (empty: one file, one user) and the column, nothing else.
 """
