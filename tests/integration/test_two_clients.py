@@ -10,7 +10,13 @@ from dataclasses import replace
 
 import pytest
 
-from naravard_desktop.db.enums import ActivityStatus, AttendanceStatus, CategoryKind, Role
+from naravard_desktop.db.enums import (
+    ActivityStatus,
+    AttendanceStatus,
+    CategoryKind,
+    PeriodKind,
+    Role,
+)
 from naravard_desktop.errors import StaleEditError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
@@ -73,6 +79,8 @@ def test_person(db: Database, other: Database, group: GroupData) -> None:
     members.update_member(other, theirs, replace(theirs.as_input(), phone="070-123 45 67"))
     with pytest.raises(StaleEditError):
         members.update_member(db, seen, replace(seen.as_input(), organisation="Vårdcentralen"))
+    with pytest.raises(StaleEditError):
+        members.delete_member(db, seen.membership_id, seen)
     stored = members.get_member(db, added.membership_id)
     assert (stored.phone, stored.organisation) == ("070-123 45 67", "")
 
@@ -97,6 +105,8 @@ def test_meeting(db: Database, other: Database, meeting: MeetingData) -> None:
     meetings.update_meeting(other, meeting.id, MeetingInput(DAY, place="Rum 2"), theirs.version)
     with pytest.raises(StaleEditError):
         meetings.update_meeting(db, meeting.id, MeetingInput(DAY, place="Rum 3"), seen.version)
+    with pytest.raises(StaleEditError):
+        meetings.delete_meeting(db, meeting.id, seen.version)
     assert meetings.get_meeting(db, meeting.id).place == "Rum 2"
 
 
@@ -165,6 +175,8 @@ def test_action_item(db: Database, other: Database, meeting: MeetingData) -> Non
     actions.update_action(other, theirs.id, ActionInput("Boka lokal", done=True), theirs.version)
     with pytest.raises(StaleEditError):
         actions.update_action(db, seen.id, ActionInput("Boka lokal", who="Erik"), seen.version)
+    with pytest.raises(StaleEditError):
+        actions.remove_action(db, seen.id, seen.version)
     [stored] = actions.actions_of_item(db, item.id)
     assert (stored.done, stored.who) == (True, "")
 
@@ -178,6 +190,8 @@ def test_plan(db: Database, other: Database, group: GroupData) -> None:
     plans.update_plan(other, theirs, PlanInput(title="Lokal plan 2024–2026"))
     with pytest.raises(StaleEditError):
         plans.update_plan(db, seen, PlanInput(title="Plan 2024"))
+    with pytest.raises(StaleEditError):
+        plans.delete_plan(db, seen.id, seen.version)
     assert plans.get_plan(db, seen.id).title == "Lokal plan 2024–2026"
 
 
@@ -216,6 +230,8 @@ def test_activity(db: Database, other: Database, group: GroupData) -> None:
     plan_items.update_activity(other, theirs, replace(theirs.as_input(), responsible="Kommunen"))
     with pytest.raises(StaleEditError):
         plan_items.update_activity(db, seen, replace(seen.as_input(), progress=50))
+    with pytest.raises(StaleEditError):
+        plan_items.delete_activity(db, activity_id, seen.version)
     stored = plan_items.get_activity(db, activity_id)
     assert (stored.responsible, stored.progress) == ("Kommunen", 0)
 
@@ -288,3 +304,20 @@ def test_sip_count(db: Database, other: Database, group: GroupData) -> None:
     with pytest.raises(StaleEditError):
         sip_counts.save_counts(db, period.id, {cell: 3}, seen.period.version)
     assert sip_counts.load_counts(db, period.id).values == {cell: 7}
+
+
+def test_sip_settings(db: Database, other: Database, group: GroupData) -> None:
+    """The period kind and the small-number limit are the group's: a limit chosen in stale
+    settings does not replace one saved elsewhere."""
+    seen = sip_setup.get_setup(db, group.id)
+    theirs = sip_setup.get_setup(other, group.id)
+    sip_setup.set_suppress_below(other, group.id, seen.suppress_below + 2, theirs.group_version)
+    with pytest.raises(StaleEditError):
+        sip_setup.set_suppress_below(db, group.id, 4, seen.group_version)
+    with pytest.raises(StaleEditError):
+        sip_setup.set_period_kind(db, group.id, PeriodKind.MONTH, seen.group_version)
+    stored = sip_setup.get_setup(db, group.id)
+    assert (stored.suppress_below, stored.period_kind) == (
+        seen.suppress_below + 2,
+        seen.period_kind,
+    )

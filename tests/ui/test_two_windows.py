@@ -5,25 +5,31 @@ since changed cannot overwrite it. Issue 16, points 4 and 7."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import CategoryKind
 from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.read_models import AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
 from tests.db_backends import target_of
+from tests.ui.test_no_text_lost import click
+from tests.ui.test_plan_save_model import click_row
 
 if TYPE_CHECKING:
-    from tests.ui.conftest import Boxes
+    from tests.ui.conftest import Boxes, Dialogs, User
 
 STALE = "har ändrats på annat håll. Läs in på nytt och försök igen."
 
@@ -118,3 +124,41 @@ def test_a_rename_in_stale_settings_is_refused_and_asked_again_with_the_name_typ
     names = [u.name for u in sip_setup.get_setup(db, group.id).units]
     assert "Hemtjänst norr" in names and "Hemsjukvård" not in names
     assert dialog.units.findItems("Hemtjänst norr", Qt.MatchFlag.MatchExactly)  # reloaded
+
+
+def test_an_area_edited_in_a_stale_window_asks_and_keeps_both_changes(
+    qtbot: QtBot,
+    db: Database,
+    other: Database,
+    group: GroupData,
+    user: User,
+    dialogs: Dialogs,
+) -> None:
+    """The side panel's save of an area changed elsewhere meanwhile asks; Spara puts the
+    fields typed here over the stored area, which keeps the other window's description."""
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan 2024–2026"))
+    area = plan_items.add_area(db, plan.id, AreaInput("Ökad kontinuitet", "2"))
+    page = PlanPage(db, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    user.activate(page)
+    click_row(qtbot, page, "2 Ökad kontinuitet")
+    form = page.panel.area_form
+    described = replace(area.as_input(), description="Alla med SIP har en fast kontakt.")
+    plan_items.update_area(other, area.id, described, area.version)  # the other window
+    questions: list[str] = []
+
+    def keep_mine(box: QMessageBox) -> None:
+        questions.append(box.text())
+        click(box, "&Spara")
+
+    dialogs.expect(keep_mine)
+    user.retype(form.title, "Kontinuitet")
+    user.press(form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialogs.wait(qtbot)
+    dialogs.check()
+
+    assert "ändrades på annat håll" in questions[0]
+    stored = plan_items.get_area(db, area.id)
+    assert (stored.title, stored.description) == ("Kontinuitet", described.description)
+    assert form.description.toPlainText() == described.description  # shown in the panel

@@ -96,13 +96,7 @@ def update_member(db: Database, before: MemberRow, data: MemberInput) -> MemberR
     with db.session() as session:
         membership = _load(session, before.membership_id)
         person = membership.person
-        if (person.version, membership.version) != (
-            before.person_version,
-            before.membership_version,
-        ):
-            raise StaleEditError(
-                _("{name} was changed elsewhere. Reload and try again.").format(name=person.name)
-            )
+        _check_unchanged(membership, before)
         assign(person, cleaned, leave_out=_MEMBERSHIP)
         assign(membership, cleaned, leave_out=_PERSON)
         session.flush()
@@ -117,11 +111,14 @@ def deactivate_member(db: Database, before: MemberRow, on: dt.date | None = None
     return update_member(db, before, replace(before.as_input(), active_to=day))
 
 
-def delete_member(db: Database, membership_id: int) -> MemberInput:
+def delete_member(db: Database, membership_id: int, seen: MemberRow | None = None) -> MemberInput:
     """Remove the membership (and the person when it was their last); returns what was removed
-    so that undo can put it back."""
+    so that undo can put it back. With `seen` (the row the user chose to delete), refused
+    when it was changed elsewhere since; without, as stored now (undo and redo)."""
     with db.session() as session:
         membership = _load(session, membership_id)
+        if seen is not None:
+            _check_unchanged(membership, seen)
         removed = _row(membership).as_input()
         person = membership.person
         session.delete(membership)
@@ -132,6 +129,14 @@ def delete_member(db: Database, membership_id: int) -> MemberInput:
         if not remaining:
             session.delete(person)
         return removed
+
+
+def _check_unchanged(membership: Membership, seen: MemberRow) -> None:
+    person = membership.person
+    if (person.version, membership.version) != (seen.person_version, seen.membership_version):
+        raise StaleEditError(
+            _("{name} was changed elsewhere. Reload and try again.").format(name=person.name)
+        )
 
 
 def _load(session: Session, membership_id: int) -> Membership:

@@ -139,12 +139,16 @@ def update_action(
         return _to_data(action, paragraph_numbers(session, action.agenda_item.meeting.group_id))
 
 
-def remove_action(db: Database, action_id: int) -> None:
+def remove_action(db: Database, action_id: int, version: int | None = None) -> None:
+    """With `version` (the action item as the user saw it), refused when it was changed
+    elsewhere since; without, as stored now (undo and redo)."""
     with db.session() as session:
         action = session.get(ActionItem, action_id)
         if action is None:
             return
         load_editable(session, action.agenda_item.meeting_id)
+        if version is not None and action.version != version:
+            raise StaleEditError(_("The action item was changed elsewhere. Reload and try again."))
         session.delete(action)
 
 

@@ -197,10 +197,14 @@ def update_meeting(db: Database, meeting_id: int, data: MeetingInput, version: i
         return to_data(meeting)
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
-    """Only a draft can be deleted; an approved protocol is part of the archive."""
+def delete_meeting(db: Database, meeting_id: int, version: int | None = None) -> None:
+    """Only a draft can be deleted; an approved protocol is part of the archive. With
+    `version` (the meeting as the user saw it), refused when it was changed elsewhere since."""
     with db.session() as session:
-        session.delete(load_editable(session, meeting_id))
+        meeting = load_editable(session, meeting_id)
+        if version is not None and meeting.version != version:
+            raise StaleEditError(_("The meeting was changed elsewhere. Reload and try again."))
+        session.delete(meeting)
 
 
 def same_day_meetings(db: Database, group_id: int, day: dt.date, exclude: int | None = None) -> int:

@@ -61,11 +61,7 @@ def update_activity(
     with db.session() as session:
         activity = load_activity(session, before.id)
         if activity.version != before.version:
-            raise StaleEditError(
-                _("“{title}” was changed elsewhere. Reload and try again.").format(
-                    title=_short(activity.title)
-                )
-            )
+            raise StaleEditError(_changed(activity))
         _check_privacy(cleaned, privacy_override, f"activity {activity.id}", activity)
         _apply(activity, cleaned)
         session.flush()
@@ -91,9 +87,13 @@ def move_activity(
         return activity_row(activity)
 
 
-def delete_activity(db: Database, activity_id: int) -> ActivitySnapshot:
+def delete_activity(db: Database, activity_id: int, version: int | None = None) -> ActivitySnapshot:
+    """Remove it with its follow-ups; returns them for undo. With `version` (the activity as
+    the user saw it), refused when it was changed elsewhere since."""
     with db.session() as session:
         activity = load_activity(session, activity_id)
+        if version is not None and activity.version != version:
+            raise StaleEditError(_changed(activity))
         snapshot = activity_snapshot(activity)
         area = activity.area
         area.activities.remove(activity)
@@ -155,6 +155,12 @@ def _check_privacy(
         where=where,
         labels=activity_privacy_labels(),
         previous={name: getattr(activity, name) for name in ACTIVITY_TEXTS} if activity else None,
+    )
+
+
+def _changed(activity: Activity) -> str:
+    return _("“{title}” was changed elsewhere. Reload and try again.").format(
+        title=_short(activity.title)
     )
 
 

@@ -200,10 +200,17 @@ class PlanSnapshot:
     areas: tuple[AreaSnapshot, ...]
 
 
-def delete_plan(db: Database, plan_id: int) -> PlanSnapshot:
-    """Remove the plan and everything in it; returns it for undo."""
+def delete_plan(db: Database, plan_id: int, version: int | None = None) -> PlanSnapshot:
+    """Remove the plan and everything in it; returns it for undo. With `version` (the plan as
+    the user saw it), refused when it was changed elsewhere since."""
     with db.session() as session:
         plan = _load(session, plan_id)
+        if version is not None and plan.version != version:
+            raise StaleEditError(
+                _("The plan “{title}” was changed elsewhere. Reload and try again.").format(
+                    title=plan.title
+                )
+            )
         top = session.scalars(
             select(Area)
             .where(Area.plan_id == plan_id, Area.parent_id.is_(None))

@@ -69,6 +69,7 @@ class Setup:
     indicators: tuple[IndicatorRow, ...]
     units: tuple[CategoryRow, ...]
     target_groups: tuple[CategoryRow, ...]
+    group_version: int  # the group's: the period kind and the limit are part of it
 
     def visible_indicators(self) -> list[IndicatorRow]:
         return [i for i in self.indicators if not i.hidden]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import CategoryKind, PeriodKind
-from naravard_desktop.db.models import Indicator, SipCategory
+from naravard_desktop.db.models import Group, Indicator, SipCategory
 from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.group.groups import load_group
@@ -67,6 +67,7 @@ def get_setup(db: Database, group_id: int, set_code: str = indicator_sets.SIP_SE
             target_groups=tuple(
                 _category_row(c) for c in categories if c.kind is CategoryKind.TARGET_GROUP
             ),
+            group_version=group.version,
         )
 
 
@@ -267,16 +268,29 @@ def set_category_hidden(db: Database, category_id: int, hidden: bool, version: i
 # --- group settings -------------------------------------------------------------------------
 
 
-def set_period_kind(db: Database, group_id: int, kind: PeriodKind) -> None:
-    """The kind of period new periods get; existing periods keep theirs."""
+def set_period_kind(
+    db: Database, group_id: int, kind: PeriodKind, version: int | None = None
+) -> None:
+    """The kind of period new periods get; existing periods keep theirs. With `version` (the
+    group's, as the settings showed it), refused when the group was saved elsewhere since."""
     with db.session() as session:
-        load_group(session, group_id).sip_period_kind = PeriodKind(kind)
+        _settings_of(session, group_id, version).sip_period_kind = PeriodKind(kind)
 
 
-def set_suppress_below(db: Database, group_id: int, threshold: int) -> None:
+def set_suppress_below(
+    db: Database, group_id: int, threshold: int, version: int | None = None
+) -> None:
+    """The limit under which counts are hidden; `version` as for `set_period_kind`."""
     if not 2 <= threshold <= SUPPRESS_LIMIT:
         raise DomainError(
             _("Give a limit for small numbers from 2 to {limit}.").format(limit=SUPPRESS_LIMIT)
         )
     with db.session() as session:
-        load_group(session, group_id).suppress_below = threshold
+        _settings_of(session, group_id, version).suppress_below = threshold
+
+
+def _settings_of(session: Session, group_id: int, version: int | None) -> Group:
+    group = load_group(session, group_id)
+    if version is not None:
+        check_version(group, version, f"“{group.name}”")
+    return group

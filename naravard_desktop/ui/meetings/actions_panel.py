@@ -274,7 +274,7 @@ class ActionsPanel(QWidget):
         ):
             return
         try:
-            actions.remove_action(self.db, row.id)
+            actions.remove_action(self.db, row.id, row.version)
         except DomainError as error:
             show_error(self, error)
             self.refresh()

@@ -291,7 +291,7 @@ class MeetingsPage(GroupDataPage):
         ):
             return
         try:
-            meetings.delete_meeting(self.db, row.id)
+            meetings.delete_meeting(self.db, row.id, row.version)
         except DomainError as error:
             show_error(self, error)
         self.reload()

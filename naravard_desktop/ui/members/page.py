@@ -300,7 +300,7 @@ class MembersPage(GroupDataPage):
         ):
             return
         try:
-            removed = members.delete_member(self.db, row.membership_id)
+            removed = members.delete_member(self.db, row.membership_id, row)
         except DomainError as error:
             show_error(self, error)
             self.reload()

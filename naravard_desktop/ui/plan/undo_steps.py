@@ -113,7 +113,7 @@ class PlanUndo:
         """Delete the plan with everything in it; undo puts it back (new ids, followed by the
         IdMaps so that earlier steps on its areas and activities still work)."""
         state: dict[str, Any] = {"id": plan.id, "tree": plan_items.load_tree(self.db, plan.id)}
-        state["snapshot"] = plans.delete_plan(self.db, plan.id)
+        state["snapshot"] = plans.delete_plan(self.db, plan.id, plan.version)
 
         def undo() -> None:
             again = plans.restore_plan(self.db, state["snapshot"])
@@ -157,7 +157,7 @@ class PlanUndo:
     def deleted(self, row: Row) -> None:
         """Delete an area (with what it holds) or an activity: undo puts it back."""
         there = _Presence(self, row)
-        there.delete(row.id, row.version if isinstance(row, AreaRow) else None)
+        there.delete(row.id, row.version)
         self._push(_("Delete {title}").format(title=_short(row.title)), there.restore, there.delete)
 
     # --- editing --------------------------------------------------------------------------
@@ -309,8 +309,8 @@ class _Presence:
         self.snapshot: Any = None
 
     def delete(self, current: int | None = None, version: int | None = None) -> None:
-        """Take it out (`current`, `version`: an area as the user saw it when they chose to
-        delete it; else followed by the IdMap and as stored now, which undo puts back)."""
+        """Take it out (`current`, `version`: as the user saw it when they chose to delete
+        it; else followed by the IdMap and as stored now, which undo puts back)."""
         db = self.steps.db
         if current is None:
             current = self.ids.resolve(self.id)
@@ -319,7 +319,7 @@ class _Presence:
                 version = plan_items.get_area(db, current).version
             self.snapshot = plan_items.delete_area(db, current, version)
         else:
-            self.snapshot = plan_items.delete_activity(db, current)
+            self.snapshot = plan_items.delete_activity(db, current, version)
         self.steps.redraw.tree(None)
 
     def restore(self) -> None:

@@ -229,11 +229,16 @@ class SipSetupDialog(QDialog):
     def _kind_chosen(self) -> None:
         self._run(
             lambda: sip_setup.set_period_kind(
-                self.db, self.group_id, PeriodKind(self.kind.currentData())
+                self.db,
+                self.group_id,
+                PeriodKind(self.kind.currentData()),
+                self.setup.group_version,
             )
         )
 
     def _threshold_chosen(self) -> None:
         self._run(
-            lambda: sip_setup.set_suppress_below(self.db, self.group_id, self.threshold.value())
+            lambda: sip_setup.set_suppress_below(
+                self.db, self.group_id, self.threshold.value(), self.setup.group_version
+            )
         )
