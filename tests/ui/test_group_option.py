@@ -4,27 +4,27 @@ a switch keeps the database open and locked."""
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from naravard_desktop import i18n
-from naravard_desktop.app import EXIT_REFUSED, run_gui
+from naravard_desktop.app import EXIT_REFUSED
 from naravard_desktop.instance_lock import InstanceLock
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
-from naravard_desktop.ui.qt_locale import apply_qt_language
 from tests.db_backends import target_of
+from tests.ui.test_startup import gui_start, run_with, shown_windows  # noqa: F401 (fixture)
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes
+
+# run_gui changes process-wide state (the exception hook, Qt's language): undone after each.
+pytestmark = pytest.mark.usefixtures("gui_start")
 
 
 @pytest.fixture
@@ -35,57 +35,13 @@ def two_groups(db: Database, group: GroupData) -> tuple[GroupData, GroupData]:
     return group, other
 
 
-@pytest.fixture
-def gui_start(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """run_gui changes process-wide state: the exception hook, the language of Qt."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    locale = QLocale()
-    yield
-    apply_qt_language(qapp, "en")
-    QLocale.setDefault(locale)
-    i18n.set_language("sv")
-
-
-def shown_windows() -> list[MainWindow]:
-    return [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-    ]
-
-
 def start(db: Database, group_id: int | None, check: Callable[[MainWindow], None]) -> int:
-    """run_gui on `db`'s database with --group `group_id`; `check` gets the first window
-    shown, and the window on screen afterwards is closed, which ends the program."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-
-    def look() -> None:
-        if not shown_windows():
-            return
-        poll.stop()
-        try:
-            check(shown_windows()[0])
-        finally:
-            for window in shown_windows():
-                window.close()
-
-    poll = QTimer()
-    poll.setInterval(20)
-    poll.timeout.connect(look)
-    poll.start()
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(lambda: app.exit(99))
-    guard.start(30_000)
-    try:
-        args = argparse.Namespace(database=target_of(db), lang=None, window_group=group_id)
-        return run_gui(args)
-    finally:
-        poll.stop()
-        guard.stop()
+    """run_gui on `db`'s database with --group `group_id`, `check` on the first window."""
+    return run_with(check, target_of(db), window_group=group_id)
 
 
 def test_the_window_starts_on_the_group_named_and_remembers_it(
-    gui_start: None, db: Database, two_groups: tuple[GroupData, GroupData], settings: QSettings
+    db: Database, two_groups: tuple[GroupData, GroupData], settings: QSettings
 ) -> None:
     _first, other = two_groups
     seen: dict[str, object] = {}
@@ -105,7 +61,7 @@ def test_the_window_starts_on_the_group_named_and_remembers_it(
 
 
 def test_a_group_that_cannot_be_opened_is_refused_in_a_box(
-    gui_start: None, db: Database, two_groups: tuple[GroupData, GroupData], boxes: Boxes
+    db: Database, two_groups: tuple[GroupData, GroupData], boxes: Boxes
 ) -> None:
     def never(_window: MainWindow) -> None:
         raise AssertionError("no window opens on a group that does not exist")
@@ -125,7 +81,7 @@ def test_a_group_that_cannot_be_opened_is_refused_in_a_box(
 
 
 def test_a_switch_keeps_the_database_open_and_locked_until_the_last_window_closes(
-    gui_start: None, db: Database, two_groups: tuple[GroupData, GroupData]
+    db: Database, two_groups: tuple[GroupData, GroupData]
 ) -> None:
     first, other = two_groups
     seen: dict[str, object] = {}

@@ -25,6 +25,7 @@ from tests.ui.meetings.conftest import create_meeting
 
 if TYPE_CHECKING:
     from naravard_desktop.services.group.read_models import MemberRow
+    from naravard_desktop.services.meetings.read_models import ItemData
     from tests.ui.conftest import Boxes, Dialogs, User
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -190,42 +191,43 @@ def test_the_keyboard_finds_another_group_and_its_window_takes_over(
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)] == [new]
 
 
+@pytest.fixture
+def open_item(
+    db: Database, shown: MainWindow, region: dict[str, GroupData], roster: dict[str, MemberRow]
+) -> ItemData:
+    """An agenda item of a Bergsjö meeting open in the window, the focus in its notes."""
+    meeting = create_meeting(db, region["Samverkan Bergsjö"].id, roster)
+    item = agenda.list_items(db, meeting.id)[2]
+    shown.show_meeting_item(meeting.id, item.id)
+    shown.meetings_page.editor.agenda.editor.notes.setFocus()
+    return item
+
+
 def test_notes_typed_in_a_meeting_are_saved_before_the_switch(
     qtbot: QtBot,
     db: Database,
     host: WindowHost,
     shown: MainWindow,
     region: dict[str, GroupData],
-    roster: dict[str, MemberRow],
+    open_item: ItemData,
     user: User,
 ) -> None:
-    meeting = create_meeting(db, region["Samverkan Bergsjö"].id, roster)
-    item = agenda.list_items(db, meeting.id)[2]
-    shown.show_meeting_item(meeting.id, item.id)
-    notes = shown.meetings_page.editor.agenda.editor.notes
-    notes.setFocus()
-    user.type(notes, "Åtgärdsplan för hösten")
+    user.type(shown.meetings_page.editor.agenda.editor.notes, "Åtgärdsplan för hösten")
     assert shown.request_group(region["Samverkan Åre"].id)
     switched_to(host, shown, qtbot)
-    (stored,) = [i for i in agenda.list_items(db, meeting.id) if i.id == item.id]
+    (stored,) = [i for i in agenda.list_items(db, open_item.meeting_id) if i.id == open_item.id]
     assert "Åtgärdsplan för hösten" in stored.notes
 
 
 def test_an_identity_number_in_the_notes_is_asked_about_and_going_back_stays(
-    qtbot: QtBot,
-    db: Database,
     host: WindowHost,
     shown: MainWindow,
     region: dict[str, GroupData],
-    roster: dict[str, MemberRow],
+    open_item: ItemData,
     user: User,
     dialogs: Dialogs,
 ) -> None:
-    meeting = create_meeting(db, region["Samverkan Bergsjö"].id, roster)
-    item = agenda.list_items(db, meeting.id)[2]
-    shown.show_meeting_item(meeting.id, item.id)
     notes = shown.meetings_page.editor.agenda.editor.notes
-    notes.setFocus()
     user.type(notes, "Samtal med 811218-9876 om SIP")
     dialogs.expect(lambda dialog: dialog.findChild(QPushButton, "privacy_back").click())
     assert not shown.request_group(region["Samverkan Åre"].id)

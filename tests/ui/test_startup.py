@@ -177,21 +177,28 @@ def gui_start(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     i18n.set_language("sv")
 
 
-def run_with(check: Callable[[MainWindow], None], database: Path) -> int:
-    """run_gui with `check` called on the main window once it is shown; the window is then
-    closed, which ends the event loop. A guard ends a start that never shows it."""
+def shown_windows() -> list[MainWindow]:
+    found = QApplication.topLevelWidgets()
+    return [w for w in found if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def run_with(check: Callable[[MainWindow], None], database: Path | str, **options: object) -> int:
+    """run_gui (`options` as further arguments, e.g. window_group) with `check` called on the
+    main window once it is shown; the window then on screen (another after a group switch)
+    is closed, which ends the event loop. A guard ends a start that never shows one."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
 
     def find_window() -> None:
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = shown_windows()
         if not windows:
             return
         poll.stop()
         try:
             check(windows[0])
         finally:
-            windows[0].close()
+            for window in shown_windows():
+                window.close()
 
     poll = QTimer()
     poll.setInterval(20)
@@ -202,7 +209,7 @@ def run_with(check: Callable[[MainWindow], None], database: Path) -> int:
     guard.timeout.connect(lambda: app.exit(99))
     guard.start(30_000)
     try:
-        return run_gui(argparse.Namespace(database=str(database), lang=None))
+        return run_gui(argparse.Namespace(database=str(database), lang=None, **options))
     finally:
         poll.stop()
         guard.stop()
