@@ -36,6 +36,19 @@ def groups_list(url: str) -> list[str]:
     return [sys.executable, "-m", "naravard_desktop", "groups", "list", "--database", url]
 
 
+def run_unattended(url: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`groups list` as a script runs it: nobody at a terminal to type a password."""
+    return subprocess.run(
+        groups_list(url),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=WAIT,
+        check=False,
+    )
+
+
 def read_until(stream: int, wanted: str, seen: bytearray) -> None:
     while wanted.encode() not in seen:
         ready, _w, _x = select.select([stream], [], [], WAIT)
@@ -79,15 +92,7 @@ def test_a_command_in_a_terminal_asks_for_the_password(
 def test_a_command_from_a_script_says_where_to_put_the_password(
     db: Database, password_server: PasswordServer, tmp_path: Path
 ) -> None:
-    result = subprocess.run(
-        groups_list(password_server.url),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=WAIT,
-        check=False,
-    )
+    result = run_unattended(password_server.url, cli_env(tmp_path))
     assert result.returncode != 0
     assert "Inget lösenord för databasservern" in result.stderr
     assert ".pgpass" in result.stderr and "Traceback" not in result.stderr
@@ -97,27 +102,13 @@ def test_pgpass_and_the_service_file_give_the_password(
     db: Database, password_server: PasswordServer, tmp_path: Path
 ) -> None:
     pgpass = password_server.pgpass(tmp_path)
-    result = subprocess.run(
-        groups_list(password_server.url),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path, PGPASSFILE=str(pgpass)),
-        timeout=WAIT,
-        check=False,
-    )
+    result = run_unattended(password_server.url, cli_env(tmp_path, PGPASSFILE=str(pgpass)))
     assert result.returncode == 0, result.stderr
     assert GROUP in result.stdout
 
     services = password_server.service_file(tmp_path, "naravard")
-    result = subprocess.run(
-        groups_list("postgresql+psycopg:///?service=naravard"),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path, PGSERVICEFILE=str(services)),
-        timeout=WAIT,
-        check=False,
+    result = run_unattended(
+        "postgresql+psycopg:///?service=naravard", cli_env(tmp_path, PGSERVICEFILE=str(services))
     )
     assert result.returncode == 0, result.stderr
     assert GROUP in result.stdout
