@@ -17,6 +17,7 @@ from naravard_desktop import i18n
 from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures by name here)
     cli_database,
     db,
+    demo_group,
     module_database,
     new_database,
     postgres_template,

@@ -9,6 +9,9 @@ marked `sqlite_only`, or one that works on the file through `db_path`, is skippe
 with its reason; one marked
 `postgresql_bug` is expected to fail there until the app is fixed. `built_once` and `copy_of`
 give a module a database filled once (the demo) and a private copy of it per test, on either.
+A test marked `demo(today)` gets, as `db`, a copy of the demo group's database made for that
+day (`demo_group` is its group): the demo is built once per worker and day, since building
+it renders and approves protocols (seconds), and a copy takes milliseconds.
 Set POSTGRES_ENV to a server URL yourself to use that server instead of a throwaway cluster.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import itertools
 import os
 import shutil
@@ -26,6 +30,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 
+from naravard_desktop import i18n
+from naravard_desktop.documents.demo import create_demo
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database, open_database
 from tests.postgres_cluster import Cluster, Databases, start_cluster
 
@@ -38,6 +45,8 @@ _numbers = itertools.count(1)
 DATABASE_FIXTURES = {"db", "new_database", "module_database"}
 KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
 _finished: collections.deque[str] = collections.deque()
+# This worker's demo databases, one per day and language: (what opens it, its group).
+_demos: dict[tuple[dt.date, str], tuple[str, GroupData]] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,6 +64,11 @@ def on_postgresql(config: pytest.Config) -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "demo(today=None): `db` holds the demo group as create_demo(db, today) makes it "
+        "(today: the day it is made for, default the real today); `demo_group` is its group",
+    )
     config.addinivalue_line(
         "markers",
         "postgresql_bug(reason): a known bug of the app on PostgreSQL; the test is expected "
@@ -116,6 +130,8 @@ def postgres_template() -> Iterator[tuple[Databases, str]]:
     yield databases, template
     while _finished:
         databases.drop(_finished.popleft())
+    for target, _group in _demos.values():  # on the server, as this fixture is
+        databases.drop(make_url(target).database or "")
     databases.drop(template)
     databases.dispose()
 
@@ -175,10 +191,63 @@ def module_database(
 
 
 def database_target(request: pytest.FixtureRequest) -> str:
-    """What the test's `db` opens: the SQLite `db_path` or a fresh PostgreSQL URL."""
+    """What the test's `db` opens: the SQLite `db_path` or a fresh PostgreSQL URL; a copy of
+    the demo's database for a test marked `demo`."""
+    day = _demo_day(request)
+    if day is None:
+        if on_postgresql(request.config):
+            return str(request.getfixturevalue("postgres_url"))
+        return str(request.getfixturevalue("db_path"))
+    source, _group = _demo(request, day)
     if on_postgresql(request.config):
-        return str(request.getfixturevalue("postgres_url"))
-    return str(request.getfixturevalue("db_path"))
+        databases, _template = request.getfixturevalue("postgres_template")
+        name = _fresh_name("test")
+        target = databases.create(name, template=make_url(source).database)
+        request.addfinalizer(lambda: _retire(databases, [name]))
+        return target
+    path = request.getfixturevalue("db_path")
+    shutil.copyfile(source, path)
+    return str(path)
+
+
+@pytest.fixture
+def demo_group(request: pytest.FixtureRequest, db: Database) -> GroupData:
+    """The demo group held by `db` in a test marked `demo`."""
+    day = _demo_day(request)
+    if day is None:
+        pytest.fail("demo_group needs the test marked @pytest.mark.demo(…)")
+    return _demo(request, day)[1]
+
+
+def _demo_day(request: pytest.FixtureRequest) -> dt.date | None:
+    marker = request.node.get_closest_marker("demo")
+    if marker is None:
+        return None
+    day = marker.args[0] if marker.args else marker.kwargs.get("today")
+    return day if day is not None else dt.date.today()
+
+
+def _demo(request: pytest.FixtureRequest, day: dt.date) -> tuple[str, GroupData]:
+    """The demo's database made for `day` in the test's language (its standard agenda items
+    are written in it; a `language` fixture is set up first), built the first time this
+    worker needs it."""
+    if "language" in request.fixturenames:
+        request.getfixturevalue("language")
+    key = (day, i18n.current_language())
+    if key not in _demos:
+        if on_postgresql(request.config):
+            databases, template = request.getfixturevalue("postgres_template")
+            target = databases.create(_fresh_name("demo"), template=template)
+        else:
+            folder = request.getfixturevalue("tmp_path_factory").mktemp("demo")
+            target = str(folder / "demo.sqlite")
+        database = open_database(target)
+        try:
+            group = create_demo(database, day)
+        finally:
+            database.dispose()  # copied as a template or a file: no connection may stay
+        _demos[key] = (target, group)
+    return _demos[key]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pytest
 from naravard_desktop import __version__
 from naravard_desktop.documents import demo
 from naravard_desktop.services.group import groups, members
-from naravard_desktop.services.group.read_models import GroupInput, MemberInput
+from naravard_desktop.services.group.read_models import GroupData, GroupInput, MemberInput
 from naravard_desktop.services.system.database import Database, open_database
 from tests.db_backends import target_of
 from tests.unit.approval_setup import raw
@@ -67,10 +67,9 @@ def cli(tmp_path: Path) -> Cli:
 
 
 @pytest.fixture
-def demo_db(db: Database) -> str:
-    """A database holding the demo group, written in-process through the services; what
-    --database names it (the SQLite file, or the server database's URL)."""
-    demo.create_demo(db)
+def demo_db(db: Database, demo_group: GroupData) -> str:
+    """A database holding the demo group (a test using it is marked `demo`: a copy of the
+    demo built once); what --database names it (the SQLite file, or the server's URL)."""
     db.dispose()
     return target_of(db)
 
@@ -109,6 +108,7 @@ def test_help_lists_the_commands(cli: Cli) -> None:
     assert "--database" in result.out
 
 
+@pytest.mark.demo()
 def test_unknown_language_is_refused_by_the_parser(cli: Cli, demo_db: str) -> None:
     result = cli("--lang", "xx", "check", "--database", demo_db)
     assert result.code == 2
@@ -136,6 +136,7 @@ def test_demo_then_check(cli: Cli, tmp_path: Path) -> None:
     assert counts["protocol_revisions"] == counts["meetings"] - 1
 
 
+@pytest.mark.demo()
 def test_demo_twice_is_refused_the_second_time(cli: Cli, demo_db: str) -> None:
     result = cli("demo", "--database", demo_db)
     assert_one_line_error(result)
@@ -146,6 +147,7 @@ def test_demo_twice_is_refused_the_second_time(cli: Cli, demo_db: str) -> None:
         db.dispose()
 
 
+@pytest.mark.demo()
 def test_check_json(cli: Cli, demo_db: str) -> None:
     result = cli("check", "--json", "--database", demo_db)
     assert result.code == 0, result.err
@@ -166,6 +168,7 @@ def test_check_json(cli: Cli, demo_db: str) -> None:
         ("--lang", "en", "check", "--database", "{db}"),
     ],
 )
+@pytest.mark.demo()
 def test_global_options_before_or_after_the_command(
     cli: Cli, demo_db: str, order: tuple[str, ...]
 ) -> None:
@@ -183,6 +186,7 @@ def test_global_options_before_or_after_the_command(
         ("groups", "list", "--database", "{db}"),
     ],
 )
+@pytest.mark.demo()
 def test_database_option_at_any_level_of_a_nested_command(
     cli: Cli, demo_db: str, order: tuple[str, ...]
 ) -> None:
@@ -191,6 +195,7 @@ def test_database_option_at_any_level_of_a_nested_command(
     assert demo.DEMO_GROUP.name in result.out
 
 
+@pytest.mark.demo()
 def test_database_from_the_environment(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     result = cli("check", NARAVARD_DATABASE=str(demo_db))
     assert result.code == 0, result.err
@@ -199,6 +204,7 @@ def test_database_from_the_environment(cli: Cli, demo_db: str, tmp_path: Path) -
     assert not (tmp_path / "cli-data" / "naravard.sqlite").exists()
 
 
+@pytest.mark.demo()
 def test_database_option_wins_over_the_environment(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     other = tmp_path / "tom.sqlite"
     open_database(str(other)).dispose()  # `check` creates none (issue 11)
@@ -220,6 +226,7 @@ def test_default_database_lives_in_the_data_folder(cli: Cli, tmp_path: Path) -> 
     assert str(default) in result.out
 
 
+@pytest.mark.demo()
 def test_english_output(cli: Cli, demo_db: str) -> None:
     result = cli("--lang", "en", "check", "--database", demo_db)
     assert result.code == 0, result.err
@@ -253,6 +260,7 @@ def test_check_of_a_text_file_is_one_line(cli: Cli, tmp_path: Path) -> None:
     assert result.out == ""
 
 
+@pytest.mark.demo()
 def test_check_of_a_newer_database_is_one_line(cli: Cli, db: Database, demo_db: str) -> None:
     raw(db, "UPDATE alembic_version SET version_num = '9999'")
 
@@ -262,6 +270,7 @@ def test_check_of_a_newer_database_is_one_line(cli: Cli, db: Database, demo_db: 
     assert "9999" in result.err
 
 
+@pytest.mark.demo()
 @pytest.mark.sqlite_only("a page of the SQLite file is overwritten")
 def test_check_of_a_damaged_database_is_one_line(cli: Cli, demo_db: str) -> None:
     connection = sqlite3.connect(demo_db)
@@ -285,6 +294,7 @@ def test_check_of_a_damaged_database_is_one_line(cli: Cli, demo_db: str) -> None
 # --- backup ---------------------------------------------------------------------------------
 
 
+@pytest.mark.demo()
 @pytest.mark.slow  # two subprocesses, or a migration: over a second
 @pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_writes_a_file_that_check_accepts(cli: Cli, demo_db: str, tmp_path: Path) -> None:
@@ -299,6 +309,7 @@ def test_backup_writes_a_file_that_check_accepts(cli: Cli, demo_db: str, tmp_pat
     assert table_counts(checked.out)["persons"] == len(demo.DEMO_MEMBERS) + 1
 
 
+@pytest.mark.demo()
 @pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
 def test_backup_into_a_missing_folder_is_one_line(cli: Cli, demo_db: str, tmp_path: Path) -> None:
     out = tmp_path / "finns-inte" / "kopia.sqlite"
@@ -307,6 +318,7 @@ def test_backup_into_a_missing_folder_is_one_line(cli: Cli, demo_db: str, tmp_pa
     assert not out.parent.exists()
 
 
+@pytest.mark.demo()
 def test_backup_needs_out(cli: Cli, demo_db: str) -> None:
     result = cli("backup", "--database", demo_db)
     assert result.code == 2
@@ -316,6 +328,7 @@ def test_backup_needs_out(cli: Cli, demo_db: str) -> None:
 # --- lists ----------------------------------------------------------------------------------
 
 
+@pytest.mark.demo()
 def test_groups_list(cli: Cli, demo_db: str) -> None:
     result = cli("groups", "list", "--database", demo_db)
     assert result.code == 0, result.err
@@ -325,6 +338,7 @@ def test_groups_list(cli: Cli, demo_db: str) -> None:
     assert name == demo.DEMO_GROUP.name
 
 
+@pytest.mark.demo()
 def test_groups_list_json(cli: Cli, demo_db: str) -> None:
     result = cli("groups", "list", "--json", "--database", demo_db)
     assert result.code == 0, result.err
@@ -339,6 +353,7 @@ def test_groups_list_json(cli: Cli, demo_db: str) -> None:
     ]
 
 
+@pytest.mark.demo()
 def test_members_list_of_the_only_group(cli: Cli, demo_db: str) -> None:
     db = open_database(str(demo_db))
     try:
@@ -357,6 +372,7 @@ def test_members_list_of_the_only_group(cli: Cli, demo_db: str) -> None:
         assert name == row.name
 
 
+@pytest.mark.demo()
 def test_members_list_json(cli: Cli, demo_db: str) -> None:
     result = cli("members", "list", "--json", "--database", demo_db)
     assert result.code == 0, result.err
@@ -370,6 +386,7 @@ def test_members_list_json(cli: Cli, demo_db: str) -> None:
     assert by_name["Gustav Myr"]["active_to"].endswith("-06-30")
 
 
+@pytest.mark.demo()
 @pytest.mark.slow  # two subprocesses, or a migration: over a second
 def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: str) -> None:
     db = open_database(str(demo_db))
@@ -390,6 +407,7 @@ def test_members_list_needs_group_when_there_are_two(cli: Cli, demo_db: str) -> 
     assert line.split("\t")[1] == "Nils Norr"
 
 
+@pytest.mark.demo()
 def test_members_list_of_a_missing_group_is_one_line(cli: Cli, demo_db: str) -> None:
     result = cli("members", "list", "--group", "4711", "--database", demo_db)
     assert_one_line_error(result)

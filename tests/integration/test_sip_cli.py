@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from naravard_desktop.documents import demo
-from naravard_desktop.services.group.read_models import GroupInput
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.sip import sip_periods
 from naravard_desktop.services.system.database import Database, open_database
 from tests.cli_run import run_cli
@@ -19,9 +19,12 @@ from tests.db_backends import target_of
 run = run_cli
 
 
-def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(db: Database) -> None:
+@pytest.mark.demo()
+def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(
+    db: Database, demo_group: GroupData
+) -> None:
     today = dt.date.today()
-    group = demo.create_demo(db, today)
+    group = demo_group
     periods = sip_periods.list_periods(db, group.id)
     years = sorted({p.year for p in periods})
     assert years == [today.year - 3, today.year - 2, today.year - 1, today.year]
@@ -36,11 +39,11 @@ def test_demo_has_four_years_of_counts_at_a_small_municipalitys_scale(db: Databa
     assert small / len(values) > 0.9
 
 
+@pytest.mark.demo()
 def test_export_and_import_sip_from_the_command_line(
-    tmp_path: Path, db: Database, new_database: Callable[[], str]
+    tmp_path: Path, db: Database, demo_group: GroupData, new_database: Callable[[], str]
 ) -> None:
     database = target_of(db)
-    demo.create_demo(db)
     db.dispose()
     year = str(dt.date.today().year - 1)
     xlsx, csv, pdf = tmp_path / "sip.xlsx", tmp_path / "sip.csv", tmp_path / "sip.pdf"
@@ -108,11 +111,11 @@ def test_export_and_import_sip_from_the_command_line(
     assert bad.stderr.startswith("Fel: Välj ett filnamn")
 
 
+@pytest.mark.demo(dt.date(2026, 11, 30))
 def test_audit_sip_passes_an_export_and_catches_a_hidden_count_put_back(
-    tmp_path: Path, db: Database
+    tmp_path: Path, db: Database, demo_group: GroupData
 ) -> None:
     database = target_of(db)
-    demo.create_demo(db, dt.date(2026, 11, 30))
     db.dispose()
     published, plain = tmp_path / "sip.xlsx", tmp_path / "plain.xlsx"
     csv = tmp_path / "sip.csv"

@@ -5,7 +5,6 @@ give the whole text as its tooltip."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.documents import demo
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings.meetings import list_meetings
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.elided import cell_cut_text, cut_text
@@ -40,14 +39,18 @@ from naravard_desktop.ui.main_window import MainWindow
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs
 
+# The demo is built once per worker and copied for each test (tests/db_backends.py).
+pytestmark = pytest.mark.demo()
+
 SIZE = (1366, 768)
 ROWS = 40  # the rows a screen shows, and then some
 
 
 @pytest.fixture
-def window(language: str, qtbot: QtBot, db: Database, settings: QSettings) -> MainWindow:
-    group = demo.create_demo(db, dt.date.today())
-    main = MainWindow(db, group, settings)
+def window(
+    language: str, qtbot: QtBot, db: Database, demo_group: GroupData, settings: QSettings
+) -> MainWindow:
+    main = MainWindow(db, demo_group, settings)
     qtbot.addWidget(main)
     main.resize(*SIZE)
     main.show()

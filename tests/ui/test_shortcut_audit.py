@@ -36,7 +36,6 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop import i18n
 from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.documents.demo import create_demo
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system.database import Database
@@ -284,6 +283,10 @@ def audit(root: QWidget, watch: KeyWatch, where: str) -> list[str]:
 # --- the window with the demo group --------------------------------------------------------
 
 
+# The demo of 30 November 2026, built once per worker and copied for each test.
+pytestmark = pytest.mark.demo(dt.date(2026, 11, 30))
+
+
 @pytest.fixture(params=["sv", "en"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
     i18n.set_language(request.param)
@@ -292,8 +295,8 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def demo(db: Database, language: str) -> GroupData:
-    return create_demo(db, dt.date(2026, 11, 30))
+def demo(demo_group: GroupData, language: str) -> GroupData:
+    return demo_group
 
 
 @pytest.fixture

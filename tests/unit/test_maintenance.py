@@ -12,6 +12,7 @@ from naravard_desktop.db.base import Base
 from naravard_desktop.documents import demo
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups, members
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import meetings
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
@@ -28,8 +29,9 @@ def test_fresh_database_is_sound_and_empty(db: Database) -> None:
     assert set(report.counts.values()) == {0}
 
 
-def test_check_counts_rows_per_table(db: Database) -> None:
-    group = demo.create_demo(db)
+@pytest.mark.demo()
+def test_check_counts_rows_per_table(db: Database, demo_group: GroupData) -> None:
+    group = demo_group
     people = len(members.list_members(db, group.id))
 
     report = maintenance.check_database(db)
@@ -66,9 +68,12 @@ def test_check_reports_an_old_schema(db: Database) -> None:
     assert any("0001" in problem for problem in report.problems)
 
 
+@pytest.mark.demo()
 @pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
-def test_backup_is_a_sound_copy_with_the_same_rows(db: Database, tmp_path: Path) -> None:
-    group = demo.create_demo(db)
+def test_backup_is_a_sound_copy_with_the_same_rows(
+    db: Database, demo_group: GroupData, tmp_path: Path
+) -> None:
+    group = demo_group
     expected = members.list_members(db, group.id)
     out = tmp_path / "kopior" / "bergsjo-backup.sqlite"
     out.parent.mkdir()
