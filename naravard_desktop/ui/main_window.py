@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(_("&File"))
+        file_menu.setToolTipsVisible(True)  # why an entry is disabled (one group, a server)
         self._build_new_action()
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -291,7 +292,9 @@ def test_a_group_that_cannot_be_opened_is_explained_and_the_window_stays(
     assert host.window is shown and shown.isVisible()
 
 
-def test_with_one_group_the_switch_is_disabled_and_says_why(window: MainWindow, user: User) -> None:
+def test_with_one_group_the_switch_is_disabled_and_says_why(
+    qtbot: QtBot, window: MainWindow, user: User
+) -> None:
     action = window.switch_group_action
     assert action.text() == "&Byt grupp…"
     assert action.shortcut().toString() == "Ctrl+Shift+G"
@@ -301,6 +304,15 @@ def test_with_one_group_the_switch_is_disabled_and_says_why(window: MainWindow, 
     user.activate(window)
     user.press(window, Qt.Key.Key_G, Ctrl | Shift)  # nothing opens (`dialogs` would fail)
     assert window.isVisible()
+    # The mouse resting on the greyed entry in Arkiv gives the reason.
+    (menu,) = [m for m in action.associatedObjects() if isinstance(m, QMenu)]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    spot = menu.actionGeometry(action).center()
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, spot, menu.mapToGlobal(spot)))
+    assert QToolTip.isVisible() and QToolTip.text() == action.toolTip()
+    menu.close()
+    QToolTip.hideText()
 
 
 def test_with_several_groups_the_switch_is_offered(shown: MainWindow) -> None:
