@@ -4,7 +4,7 @@ since changed cannot overwrite it. Issue 16, points 4 and 7."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,26 +20,19 @@ from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.read_models import AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
-from tests.db_backends import target_of
+from tests.integration import test_two_clients
 from tests.ui.test_no_text_lost import click
 from tests.ui.test_plan_save_model import click_row
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
 
+other = test_two_clients.other  # the second window's connection (a fixture)
 STALE = "har ändrats på annat håll. Läs in på nytt och försök igen."
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    """The second window's connection: its own engine on the same database."""
-    second = open_database(target_of(db))
-    yield second
-    second.dispose()
 
 
 @pytest.fixture

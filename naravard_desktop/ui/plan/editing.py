@@ -47,6 +47,7 @@ from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 
 Row = AreaRow | ActivityRow
 Value = TypeVar("Value")
+Shown = TypeVar("Shown", AreaRow, ActivityRow)
 Saved = TypeVar("Saved")
 
 # The column an inline edit changes → the activity's field.
@@ -262,62 +263,68 @@ class PlanEditing:
     def save_activity(
         self, before: ActivityRow, data: ActivityInput, reason: str | None
     ) -> ActivityRow:
-        """The side panel's save: one undo step. Changed elsewhere meanwhile (another window
-        or computer): asked whether to keep these changes (over the other ones in the same
-        fields) or to throw them away and show the stored activity."""
-        try:
-            return self.steps.edit_activity(before, data, reason, reload=False)
-        except StaleEditError:
-            fresh = plan_items.get_activity(self.db, before.id)
-        question = _(
-            "“{title}” was changed elsewhere while you were editing it. Save your changes "
-            "over it (the fields you did not change keep the other change), or discard "
-            "yours and show the stored activity?"
+        """The side panel's save: one undo step (asked about when changed elsewhere)."""
+        return self._saved_or_asked(
+            before,
+            data,
+            _(
+                "“{title}” was changed elsewhere while you were editing it. Save your changes "
+                "over it (the fields you did not change keep the other change), or discard "
+                "yours and show the stored activity?"
+            ),
+            plan_items.get_activity,
+            lambda row, value: self.steps.edit_activity(row, value, reason, reload=False),
         )
-        merged = self._keep_mine(question, fresh.title, before.as_input(), data, fresh.as_input())
-        if merged is None:
-            self.redraw.row(fresh)  # the tree shows the stored activity too
-            return fresh
-        return self.steps.edit_activity(fresh, merged, reason, reload=False)
 
     def save_area(self, before: AreaRow, data: AreaInput, reason: str | None = None) -> AreaRow:
-        """The side panel's save, asked about like an activity's when the area was changed
-        elsewhere meanwhile."""
-        try:
-            return self.steps.edit_area(before, data, reload=False, privacy_override=reason)
-        except StaleEditError:
-            fresh = plan_items.get_area(self.db, before.id)
-        question = _(
-            "“{title}” was changed elsewhere while you were editing it. Save your changes "
-            "over it (the fields you did not change keep the other change), or discard "
-            "yours and show the stored area?"
+        """The side panel's save of an area, like an activity's."""
+        return self._saved_or_asked(
+            before,
+            data,
+            _(
+                "“{title}” was changed elsewhere while you were editing it. Save your changes "
+                "over it (the fields you did not change keep the other change), or discard "
+                "yours and show the stored area?"
+            ),
+            plan_items.get_area,
+            lambda row, value: self.steps.edit_area(
+                row, value, reload=False, privacy_override=reason
+            ),
         )
-        merged = self._keep_mine(question, fresh.label, before.as_input(), data, fresh.as_input())
-        if merged is None:
-            self.redraw.row(fresh)
-            return fresh
-        return self.steps.edit_area(fresh, merged, reload=False, privacy_override=reason)
 
-    def _keep_mine(
-        self, question: str, title: str, seen: Value, data: Value, stored: Value
-    ) -> Value | None:
-        """After a save refused as stale: the stored row with the fields the user changed
-        (from `seen` to `data`) put over it when they choose to save, None to discard."""
+    def _saved_or_asked(
+        self,
+        before: Shown,
+        data: Any,
+        question: str,
+        stored: Callable[[Database, int], Shown],
+        save: Callable[[Shown, Any], Shown],
+    ) -> Shown:
+        """`data` saved over `before`. When the row was changed elsewhere meanwhile (another
+        window or computer) the user is asked whether to keep these changes, put over the
+        stored row (the fields they did not change keep the other change), or to throw them
+        away and show the stored row (in the tree too)."""
+        try:
+            return save(before, data)
+        except StaleEditError:
+            fresh = stored(self.db, before.id)
         answer = ask_unsaved(
             self.parent,
-            question.format(title=" ".join(title.split())[:80]),
+            question.format(title=" ".join(fresh.title.split())[:80]),
             can_save=True,
             title=_("Changed elsewhere"),
             can_cancel=False,
         )
         if answer != Leave.SAVE:
-            return None
+            self.redraw.row(fresh)
+            return fresh
+        seen = before.as_input()
         mine = {
             f.name: getattr(data, f.name)
-            for f in fields(data)  # type: ignore[arg-type]
+            for f in fields(data)
             if getattr(data, f.name) != getattr(seen, f.name)
         }
-        return replace(stored, **mine)  # type: ignore[type-var]
+        return save(fresh, replace(fresh.as_input(), **mine))
 
     def follow_up(self, row: Row | None) -> None:
         if not isinstance(row, ActivityRow):
