@@ -64,8 +64,11 @@ class RegionPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths from the headers and the first rows, once a load: measuring all of a
+        # region's rows on every change costs more than reading them.
+        header.setResizeContentsPrecision(40)
+        header.setStretchLastSection(True)
         self.table.activated.connect(self._open)
         self.hint = named(QLabel, "region_hint", wordWrap=True)
         self.totals = named(QLabel, "region_totals", wordWrap=True)
@@ -100,9 +103,7 @@ class RegionPage(QWidget):
             return
         self.data = data
         self.model.set_rows(data.groups)
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
-        )
+        self.table.resizeColumnsToContents()
         self.hint.setText(
             _(
                 "Meetings and SIP totals of {year}; plan progress is the current plan's; "
