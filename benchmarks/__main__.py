@@ -176,6 +176,7 @@ MODULES = (
     "open_check",
     "spreadsheet_attacks",
     "sip_disclosure",
+    "region",
 )
 
 
