@@ -4,13 +4,16 @@ the group's own overview counts it), and the SIP totals suppressed like the expo
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import make_url, text
 
 from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.services.group import groups, overview, region
 from naravard_desktop.services.group.read_models import GroupInput, RegionOverview, SipTotal
 from naravard_desktop.services.sip import sip_report, sip_setup
 from naravard_desktop.services.sip.read_models import HIDDEN
-from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system import access
+from naravard_desktop.services.system.database import Database, open_database
+from tests.server_databases import Server, server_fixture  # noqa: F401 (fixture)
 from tests.unit.region_setup import TODAY, YEAR, Region, make_region
 
 
@@ -114,3 +117,26 @@ def test_group_count_and_a_year_without_anything(db: Database) -> None:
     data = region.region_overview(db, 2030, TODAY)
     assert data.suppress_below is None and data.hidden_counts == (0, 0)
     assert [g.name for g in data.groups] == ["Ensam grupp"]
+
+
+def test_a_login_sees_only_the_groups_granted_to_it_and_their_sums(
+    db: Database, server: Server
+) -> None:
+    """On a server, row-level security decides which groups the overview holds: a
+    secretary's login granted two of three sees those two, and the region's SIP totals over
+    those two only."""
+    built = make_region(db)
+    url = server.login_role(db.url)
+    role = make_url(url).username or ""
+    for group_id in (built.angsvik, built.asberga):
+        access.grant(db, role, group_id)
+    clerk = open_database(url)
+    try:
+        assert region.group_count(clerk) == 2
+        data = region.region_overview(clerk, YEAR, TODAY)
+    finally:
+        clerk.dispose()
+        with db.engine.begin() as connection:  # its grants, or the role cannot be dropped
+            connection.execute(text(f'DROP OWNED BY "{role}"'))
+    assert [g.id for g in data.groups] == [built.asberga, built.angsvik]
+    assert _values(data.sip_totals)[0] == 20  # Ängsvik's alone: Lillsjö's 12 is not counted
