@@ -6,7 +6,9 @@ A field that cannot be saved yet (a date that cannot be read, an empty title, an
 number) keeps what was typed, with its message under the field; the other fields are saved
 beside the stored value. Leaving the row then asks Spara / Kasta / Avbryt. What is typed is
 also kept as a draft (services/system/drafts.py) until the database has it, so a crash within the
-pause loses nothing: it comes back when the row is shown again."""
+pause loses nothing: it comes back when the row is shown again. A draft typed on a row that was
+saved elsewhere since is saved against the version it was typed on, so the page asks before
+it goes over the other change (never silently)."""
 
 from __future__ import annotations
 
@@ -82,6 +84,7 @@ class AutosaveForm(QWidget):
         self._loading = False
         self._flushing = False
         self._reason_first = False  # 'Spara ändå…': the reason is asked for at once
+        self._draft_base: int | None = None  # the version a restored draft was typed on
         self.state_label = QLabel()
         self.state_label.setObjectName("plan_save_state")
         self._timer = QTimer(self)
@@ -211,9 +214,11 @@ class AutosaveForm(QWidget):
             self._timer.start()
 
     def _restore_drafts(self) -> None:
+        self._draft_base = None
         if self.drafts is None or self.row is None:
             return
         stored = self.raw_of(self.row)
+        version = getattr(self.row, "version", None)
         for name in self.text_fields:
             draft = self.drafts.get(self.record, self.row.id, name)
             if draft is None:
@@ -223,6 +228,9 @@ class AutosaveForm(QWidget):
                 continue
             self.set_raw(name, draft.text)
             self.restored = self.pending = True
+            if draft.base_version is not None and draft.base_version != version:
+                older = min(draft.base_version, self._draft_base or draft.base_version)
+                self._draft_base = older
         if self.pending:
             self._timer.start()
 
@@ -268,8 +276,10 @@ class AutosaveForm(QWidget):
         them, their message in `held`) and the other fields are saved."""
         if self.submit is None:
             return before
+        if self._draft_base is not None:  # a restored draft: saved on what it was typed on
+            before = replace(before, version=self._draft_base)
         try:
-            return self.submit(before, data, None)
+            saved = self.submit(before, data, None)
         except PrivacyWarning as warning:
             labels = self.privacy_labels()
             if interactive:
@@ -280,13 +290,16 @@ class AutosaveForm(QWidget):
                 if reason is None:
                     self.hold_back(warning, held)
                     raise BackToEditing from warning
-                return self.submit(before, data, reason)
-            self.hold_back(warning, held)
-            texts = [name for name in warning.matches if name in self.text_fields]
-            kept = replace(data, **{name: getattr(before, name) for name in texts})
-            if self.same(kept, before.as_input()):
-                return before
-            return self.submit(before, kept, None)
+                saved = self.submit(before, data, reason)
+            else:
+                self.hold_back(warning, held)
+                texts = [name for name in warning.matches if name in self.text_fields]
+                kept = replace(data, **{name: getattr(before, name) for name in texts})
+                if self.same(kept, before.as_input()):
+                    return self.row
+                saved = self.submit(before, kept, None)
+        self._draft_base = None
+        return saved
 
     def leave(self) -> bool:
         """Before another row, plan or closing: save, and ask when something cannot be saved
