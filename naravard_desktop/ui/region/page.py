@@ -53,15 +53,18 @@ class RegionPage(QWidget):
         self.model.current_group = group_id
         self.proxy = RegionSort(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView, "region_table")
+        self.table = named(
+            QTableView,
+            "region_table",
+            selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
+            selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
+            editTriggers=QAbstractItemView.EditTrigger.NoEditTriggers,
+            alternatingRowColors=True,
+            wordWrap=False,
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
