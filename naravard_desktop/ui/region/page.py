@@ -47,7 +47,14 @@ class RegionPage(QWidget):
         heading = QLabel(_("Region overview"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         this_year = dt.date.today().year
-        self.year = named(QSpinBox, "region_year", minimum=2000, maximum=2100, value=this_year)
+        self.year = named(
+            QSpinBox,
+            "region_year",
+            minimum=2000,
+            maximum=2100,
+            value=this_year,
+            keyboardTracking=False,  # a year typed is read once, not at each digit
+        )
         self.year.valueChanged.connect(lambda _year: self.refresh())
         self.model = RegionModel(lambda: self.data.sip_names if self.data else region.sip_names())
         self.model.current_group = group_id
