@@ -155,3 +155,26 @@ def test_an_area_edited_in_a_stale_window_asks_and_keeps_both_changes(
     stored = plan_items.get_area(db, area.id)
     assert (stored.title, stored.description) == ("Kontinuitet", described.description)
     assert form.description.toPlainText() == described.description  # shown in the panel
+
+
+def test_undo_never_puts_a_count_back_over_one_saved_elsewhere(
+    qtbot: QtBot,
+    db: Database,
+    other: Database,
+    group: GroupData,
+    boxes: Boxes,
+    open_page: Callable[[Database], SipPage],
+) -> None:
+    period = sip_periods.create_period(db, group.id, 2024, 1)
+    page = open_page(db)
+    _type_in(qtbot, page, 0, 0, "7")
+    key = page.model.key(0, 0)
+    assert key is not None
+    theirs = sip_counts.load_counts(other, period.id)
+    sip_counts.save_counts(other, period.id, {key: 9}, theirs.period.version)  # elsewhere
+
+    page.undo_stack.undo()
+
+    assert STALE in boxes.take("warning").text
+    assert sip_counts.load_counts(db, period.id).values == {key: 9}
+    assert page.model.index(0, 0).data() == "9"  # shown as stored now

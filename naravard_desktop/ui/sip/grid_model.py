@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QUndoStack
 
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import _, format_number, ngettext
-from naravard_desktop.services.sip import sip_counts, sip_periods
+from naravard_desktop.services.sip import sip_counts
 from naravard_desktop.services.sip.read_models import (
     CategoryRow,
     CellIssue,
@@ -203,7 +203,7 @@ class SipGridModel(QAbstractTableModel):
         period_id = self.period.id
         before = {key: self.values.get(key) for key in changes}
         try:
-            self._write(period_id, dict(changes))
+            self._write(period_id, dict(changes), self.period.version)
         except StaleEditError as error:
             self._stored_meanwhile(changes, error.message)
             self.refused.emit(error.message)
@@ -217,8 +217,8 @@ class SipGridModel(QAbstractTableModel):
         self.undo_stack.push(
             SavedChangeCommand(
                 text,
-                undo=lambda: self._apply(period_id, before),
-                redo=lambda: self._apply(period_id, dict(changes)),
+                undo=lambda: self._apply(period_id, before, over=dict(changes)),
+                redo=lambda: self._apply(period_id, dict(changes), over=before),
                 refresh=self.reload,
             )
         )
@@ -239,13 +239,8 @@ class SipGridModel(QAbstractTableModel):
         self._check()
         self.endResetModel()
 
-    def _write(self, period_id: int, changes: dict[CellKey, int | None]) -> None:
+    def _write(self, period_id: int, changes: dict[CellKey, int | None], version: int) -> None:
         showing = self.period is not None and self.period.id == period_id
-        version = (
-            self.period.version
-            if showing and self.period is not None
-            else sip_periods.get_period(self.db, period_id).version
-        )
         saved = sip_counts.save_counts(self.db, period_id, changes, version)
         if showing:
             self.period = saved
@@ -255,9 +250,18 @@ class SipGridModel(QAbstractTableModel):
                 else:
                     self.values[key] = value
 
-    def _apply(self, period_id: int, changes: dict[CellKey, int | None]) -> None:
-        """An undo or redo step (raises DomainError when refused: SavedChangeCommand tells)."""
-        self._write(period_id, changes)
+    def _apply(
+        self, period_id: int, changes: dict[CellKey, int | None], over: dict[CellKey, int | None]
+    ) -> None:
+        """An undo or redo step, written only over the counts the step left (`over`): one
+        changed elsewhere since is refused, never overwritten (DomainError when refused:
+        SavedChangeCommand tells)."""
+        stored = sip_counts.load_counts(self.db, period_id)
+        if any(stored.values.get(key) != value for key, value in over.items()):
+            raise StaleEditError(
+                _("The counts of this period were changed elsewhere. Reload and try again.")
+            )
+        self._write(period_id, changes, stored.period.version)
         if self.period is not None and self.period.id == period_id:
             for key in changes:
                 self.invalid.pop(key, None)
