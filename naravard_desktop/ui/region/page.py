@@ -32,7 +32,7 @@ from naravard_desktop.services.sip.read_models import suppression_note
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import buddy_label, named
-from naravard_desktop.ui.region.model import RegionModel, RegionSort, sip_text
+from naravard_desktop.ui.region.model import RegionModel, sip_text
 from naravard_desktop.ui.table_model import ID_ROLE
 
 
@@ -58,8 +58,6 @@ class RegionPage(QWidget):
         self.year.valueChanged.connect(lambda _year: self.refresh())
         self.model = RegionModel(lambda: self.data.sip_names if self.data else region.sip_names())
         self.model.current_group = group_id
-        self.proxy = RegionSort(self)
-        self.proxy.setSourceModel(self.model)
         self.table = named(
             QTableView,
             "region_table",
@@ -69,7 +67,7 @@ class RegionPage(QWidget):
             alternatingRowColors=True,
             wordWrap=False,
         )
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
@@ -112,6 +110,7 @@ class RegionPage(QWidget):
             show_error(self, error)
             return
         self.data = data
+        chosen = self.table.currentIndex().data(ID_ROLE) or self.group_id  # kept on a reload
         self.model.set_rows(data.groups)
         self.table.resizeColumnsToContents()
         self.hint.setText(
@@ -128,11 +127,9 @@ class RegionPage(QWidget):
         self.totals.setText(_("The region's SIP totals: {totals}").format(totals=totals))
         self.note.setText(suppression_note(data.suppress_below, *data.hidden_counts))
         self.note.setVisible(data.suppress_below is not None)
-        if self.table.currentIndex().isValid():
-            return
-        row = self.model.row_for(self.group_id)
+        row = self.model.row_for(chosen)
         if row is not None:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+            self.table.selectRow(row)
 
     def _open(self, index: QModelIndex) -> None:
         group_id = index.data(ID_ROLE)
