@@ -21,6 +21,7 @@ from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.read_models import AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.plan.details_dialog import PlanDetailsDialog
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
@@ -178,3 +179,35 @@ def test_undo_never_puts_a_count_back_over_one_saved_elsewhere(
     assert STALE in boxes.take("warning").text
     assert sip_counts.load_counts(db, period.id).values == {key: 9}
     assert page.model.index(0, 0).data() == "9"  # shown as stored now
+
+
+def test_undo_of_plan_details_never_writes_over_a_change_saved_elsewhere(
+    qtbot: QtBot,
+    db: Database,
+    other: Database,
+    group: GroupData,
+    user: User,
+    dialogs: Dialogs,
+    boxes: Boxes,
+) -> None:
+    plan = plans.create_plan(db, group.id, PlanInput("Lokal plan"))
+    page = PlanPage(db, group.id, QUndoStack())
+    qtbot.addWidget(page)
+    user.activate(page)
+
+    def retitle(dialog: PlanDetailsDialog) -> None:
+        user.activate(dialog)
+        user.retype(dialog.title, "Lokal plan 2024")
+        dialog.buttons.accepted.emit()
+
+    dialogs.expect(retitle)
+    page.details_action.trigger()
+    dialogs.wait(qtbot)
+    dialogs.check()
+    theirs = plans.get_plan(other, plan.id)
+    plans.update_plan(other, theirs, PlanInput("Lokal plan 2024–2026"))  # elsewhere
+
+    page.undo_stack.undo()
+
+    assert "har ändrats på annat håll" in boxes.take("warning").text
+    assert plans.get_plan(db, plan.id).title == "Lokal plan 2024–2026"

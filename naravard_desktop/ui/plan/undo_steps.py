@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoStack
 
+from naravard_desktop.errors import StaleEditError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.plan import follow_ups, plan_items, plans
 from naravard_desktop.services.plan.read_models import (
@@ -93,9 +94,15 @@ class PlanUndo:
         old: Details = (before.as_input(), [r.as_input() for r in before.revisions])
         new: Details = (saved.as_input(), [r.as_input() for r in saved.revisions])
 
-        def write(value: Details) -> None:
+        def write(value: Details, over: Details) -> None:
             plan_id = self.plans.resolve(before.id)
             current = plans.get_plan(self.db, plan_id)
+            if (current.as_input(), [r.as_input() for r in current.revisions]) != over:
+                raise StaleEditError(  # not over a change saved elsewhere since
+                    _("The plan “{title}” was changed elsewhere. Reload and try again.").format(
+                        title=current.title
+                    )
+                )
             plans.update_plan(
                 self.db, current, value[0], value[1], privacy_override=RESTORED_REASON
             )
@@ -103,8 +110,8 @@ class PlanUndo:
 
         self._push(
             _("Edit plan {title}").format(title=_short(before.title)),
-            lambda: write(old),
-            lambda: write(new),
+            lambda: write(old, new),
+            lambda: write(new, old),
             lambda: self.redraw.plans(None),
         )
         self.redraw.plans(saved.id)
