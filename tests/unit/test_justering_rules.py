@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState, Role
-from naravard_desktop.documents import demo, meeting_files
+from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.group import groups
@@ -227,10 +227,11 @@ def _pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
+@pytest.mark.demo(DEMO_TODAY)
 def test_the_demo_approves_its_meetings_in_date_order_between_meeting_day_and_today(
-    db: Database,
+    db: Database, demo_group: GroupData
 ) -> None:
-    created = demo.create_demo(db, DEMO_TODAY)
+    created = demo_group
     held = sorted(meetings.list_meetings(db, created.id), key=lambda m: m.held_on)
     approved = [m for m in held if m.state == ProtocolState.APPROVED]
     assert len(approved) == 6 and held[-1].state == ProtocolState.DRAFT
@@ -244,8 +245,11 @@ def test_the_demo_approves_its_meetings_in_date_order_between_meeting_day_and_to
     assert approval_days[0] < approved[1].held_on  # approved before the next meeting
 
 
-def test_no_stored_demo_protocol_shows_an_action_done_after_its_approval(db: Database) -> None:
-    created = demo.create_demo(db, DEMO_TODAY)
+@pytest.mark.demo(DEMO_TODAY)
+def test_no_stored_demo_protocol_shows_an_action_done_after_its_approval(
+    db: Database, demo_group: GroupData
+) -> None:
+    created = demo_group
     held = [m for m in meetings.list_meetings(db, created.id) if m.state == ProtocolState.APPROVED]
     every_action = [
         action
@@ -274,10 +278,13 @@ def test_no_stored_demo_protocol_shows_an_action_done_after_its_approval(db: Dat
     assert any(a.done for a in every_action) and not all(a.done for a in every_action)
 
 
-def test_every_stored_demo_protocol_names_the_next_meeting(db: Database) -> None:
+@pytest.mark.demo(DEMO_TODAY)
+def test_every_stored_demo_protocol_names_the_next_meeting(
+    db: Database, demo_group: GroupData
+) -> None:
     """Each demo meeting was planned at the one before, so its approved protocol's "Nästa
     möte" names the meeting that followed (planned by the time it was approved)."""
-    created = demo.create_demo(db, DEMO_TODAY)
+    created = demo_group
     held = sorted(meetings.list_meetings(db, created.id), key=lambda m: m.held_on)
     for meeting, following in itertools.pairwise(held):
         assert meeting.state == ProtocolState.APPROVED

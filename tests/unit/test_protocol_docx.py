@@ -18,12 +18,13 @@ from io import BytesIO
 from typing import Any
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from naravard_desktop.documents.demo import create_demo
 from naravard_desktop.documents.meeting_files import protocol_bytes
 from naravard_desktop.documents.protocol_docx import protocol_docx
+from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings.meetings import list_meetings
 from naravard_desktop.services.meetings.protocol_model import NextMeetingLine
@@ -236,8 +237,11 @@ def test_document_language_is_set_for_spelling() -> None:
 # The demo's protocols, through the services
 
 
-def test_every_demo_protocol_docx_is_marked_and_has_unbreakable_dates(db: Database) -> None:
-    group = create_demo(db, dt.date(2026, 11, 30))
+@pytest.mark.demo(dt.date(2026, 11, 30))
+def test_every_demo_protocol_docx_is_marked_and_has_unbreakable_dates(
+    db: Database, demo_group: GroupData
+) -> None:
+    group = demo_group
     seen = {"approved": 0, "draft": 0}
     for meeting in list_meetings(db, group.id):
         data = protocol_bytes(db, meeting.id, ".docx")
