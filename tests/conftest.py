@@ -20,6 +20,7 @@ from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures b
     demo_group,
     module_database,
     new_database,
+    other,
     postgres_template,
     postgres_url,
     pytest_addoption,

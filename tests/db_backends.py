@@ -258,6 +258,15 @@ def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture
+def other(db: Database) -> Iterator[Database]:
+    """A second client of `db`'s database (another app on the server, another window on the
+    file): its own engine and connections, for tests of two people saving at once."""
+    second = open_database(target_of(db))
+    yield second
+    second.dispose()
+
+
 @contextlib.contextmanager
 def built_once(
     request: pytest.FixtureRequest, folder: Path, build: Callable[[Database], object]

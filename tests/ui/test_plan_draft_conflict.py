@@ -4,7 +4,6 @@ before the draft goes over their change instead of saving it unseen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
-from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.plan.panel_saving import plan_drafts
 from tests.db_backends import target_of
@@ -36,13 +35,6 @@ def plan_id(db: Database, group: GroupData) -> int:
     area = plan_items.add_area(db, plan.id, AreaInput("Ökad kontinuitet", "2"))
     plan_items.add_activity(db, area.id, ActivityInput(title=TITLE, schedule_text="2099"))
     return plan.id
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    second = open_database(target_of(db))
-    yield second
-    second.dispose()
 
 
 @pytest.mark.parametrize(("answer", "kept"), [("&Spara", DRAFT), ("&Förkasta", THEIRS)])

@@ -5,7 +5,6 @@ which is refused with the stored text to merge with; the same secretary's autosa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,8 +13,7 @@ from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import agenda, meetings
 from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingInput
-from naravard_desktop.services.system.database import Database, open_database
-from tests.db_backends import target_of
+from naravard_desktop.services.system.database import Database
 
 
 @pytest.fixture
@@ -23,14 +21,6 @@ def item(db: Database) -> ItemData:
     group = groups.create_group(db, GroupInput(name="Samverkan Bergsjö"))
     meeting = meetings.create_meeting(db, group.id, MeetingInput(held_on=dt.date(2024, 5, 17)))
     return agenda.add_item(db, meeting.id, ItemInput(title="Fast vårdkontakt"))
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    """The second secretary's app: its own connection to the same database."""
-    second = open_database(target_of(db))
-    yield second
-    second.dispose()
 
 
 def stored(db: Database, item: ItemData) -> ItemData:

@@ -260,12 +260,10 @@ class ItemEditor(QWidget):
             self.reload_keeping_typed()
             show_error(
                 self,
-                DomainError(
-                    _(
-                        "The agenda item was changed elsewhere while you were writing. The "
-                        "fields now show what is stored, except what you typed, which is kept "
-                        "and not saved. Check the fields and leave them again to save."
-                    )
+                _(
+                    "The agenda item was changed elsewhere while you were writing. The fields "
+                    "now show what is stored, except what you typed, which is kept and not "
+                    "saved. Check the fields and leave them again to save."
                 ),
             )
             return False

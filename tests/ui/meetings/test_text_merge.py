@@ -5,7 +5,8 @@ unsaved (in the field and the drafts), and nothing typed is lost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,12 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services.meetings import agenda
 from naravard_desktop.services.meetings.read_models import ItemData, ItemInput, MeetingData
-from naravard_desktop.services.system.database import Database, open_database
+from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.item_editor import ItemEditor
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.meetings.merge_dialog import MergeDialog
-from tests.db_backends import target_of
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
@@ -31,14 +31,6 @@ TITLE = "Fast vårdkontakt"
 THEIRS = "Gruppen beslutar att anta rutinen."
 MINE = "Gruppen beslutar att skjuta upp rutinen"
 Alt = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    """The second secretary's app: its own connection to the same database."""
-    second = open_database(target_of(db))
-    yield second
-    second.dispose()
 
 
 @pytest.fixture
@@ -68,25 +60,38 @@ def draft_text(db: Database, item_id: int, field: str) -> str | None:
     return draft.text if draft else None
 
 
-def type_decision_after_their_save(
-    db: Database, other: Database, meeting: MeetingData, editor: ItemEditor, user: User
-) -> int:
-    """Client 2 saves a decision while client 1 has the item open; client 1 types one."""
-    item_id = stored(db, meeting).id
-    agenda.save_text(other, item_id, "decision", THEIRS)
-    editor.decision.setFocus()
-    user.type(editor.decision, MINE)
-    return item_id
+@dataclass
+class Desk:
+    """Client 1's editor on the item, client 2's database, and what drives them."""
+
+    qtbot: QtBot
+    db: Database
+    other: Database
+    meeting: MeetingData
+    editor: ItemEditor
+    user: User
+    dialogs: Dialogs
+
+    def stored(self) -> ItemData:
+        return stored(self.other, self.meeting)
+
+    def type_after_their_save(self) -> int:
+        """Client 2 saves a decision while client 1 has the item open; client 1 types one."""
+        item_id = self.stored().id
+        agenda.save_text(self.other, item_id, "decision", THEIRS)
+        self.editor.decision.setFocus()
+        self.user.type(self.editor.decision, MINE)
+        return item_id
+
+    def merge_with(self, *handlers: Callable[[MergeDialog], None]) -> None:
+        for handler in handlers:
+            self.dialogs.expect(handler)
+        self.dialogs.wait(self.qtbot)  # the autosave after the pause opens them
+        self.dialogs.check()
 
 
-def merge_with(qtbot: QtBot, dialogs: Dialogs, *handlers: object) -> None:
-    for handler in handlers:
-        dialogs.expect(handler)  # type: ignore[arg-type]
-    dialogs.wait(qtbot)  # the autosave after the pause opens them
-    dialogs.check()
-
-
-def test_keep_mine_saves_the_typed_decision_over_the_other(
+@pytest.fixture
+def desk(
     qtbot: QtBot,
     db: Database,
     other: Database,
@@ -94,8 +99,12 @@ def test_keep_mine_saves_the_typed_decision_over_the_other(
     item_editor: ItemEditor,
     user: User,
     dialogs: Dialogs,
-) -> None:
-    item_id = type_decision_after_their_save(db, other, meeting, item_editor, user)
+) -> Desk:
+    return Desk(qtbot, db, other, meeting, item_editor, user, dialogs)
+
+
+def test_keep_mine_saves_the_typed_decision_over_the_other(desk: Desk) -> None:
+    item_id = desk.type_after_their_save()
     seen: list[tuple[str, str, str]] = []
 
     def keep_mine(dialog: MergeDialog) -> None:
@@ -103,59 +112,42 @@ def test_keep_mine_saves_the_typed_decision_over_the_other(
         assert dialog.theirs_box.isReadOnly() and not dialog.mine_box.isReadOnly()
         assert dialog.mine_box.toPlainText() == MINE
         assert dialog.merged_button.isDefault()
-        user.activate(dialog)
+        desk.user.activate(dialog)
         assert dialog.mine_box.hasFocus()  # to edit into the merged text at once
         QTest.keyClick(dialog.mine_box, Qt.Key.Key_B, Alt)  # &Behåll min text
-        qtbot.waitUntil(lambda: not dialog.isVisible())  # a mnemonic clicks a moment later
+        desk.qtbot.waitUntil(lambda: not dialog.isVisible())  # a mnemonic clicks a moment later
 
-    merge_with(qtbot, dialogs, keep_mine)
+    desk.merge_with(keep_mine)
     assert seen == [("Ändrad på annat håll", THEIRS, MINE)]
-    assert stored(other, meeting).decision == MINE
-    assert item_editor.decision.toPlainText() == MINE
-    assert item_editor.save_state.text() == "Sparat"
-    assert draft_text(db, item_id, "decision") is None
+    assert desk.stored().decision == MINE
+    assert desk.editor.decision.toPlainText() == MINE
+    assert desk.editor.save_state.text() == "Sparat"
+    assert draft_text(desk.db, item_id, "decision") is None
     # The next autosaves of the same secretary go on as before.
-    user.type(item_editor.decision, ".")
-    qtbot.waitUntil(lambda: stored(other, meeting).decision == MINE + ".", timeout=3000)
+    desk.user.type(desk.editor.decision, ".")
+    desk.qtbot.waitUntil(lambda: desk.stored().decision == MINE + ".", timeout=3000)
 
 
-def test_take_theirs_keeps_the_stored_decision(
-    qtbot: QtBot,
-    db: Database,
-    other: Database,
-    meeting: MeetingData,
-    item_editor: ItemEditor,
-    user: User,
-    dialogs: Dialogs,
-) -> None:
-    item_id = type_decision_after_their_save(db, other, meeting, item_editor, user)
-    merge_with(qtbot, dialogs, lambda dialog: dialog.theirs_button.click())
-    assert stored(other, meeting).decision == THEIRS
-    assert item_editor.decision.toPlainText() == THEIRS
-    assert item_editor.save_state.text() == "Sparat"
-    assert draft_text(db, item_id, "decision") is None
-    item_editor.decision.undo()  # what was typed is one Ctrl+Z away
-    assert item_editor.decision.toPlainText() == MINE
+def test_take_theirs_keeps_the_stored_decision(desk: Desk) -> None:
+    item_id = desk.type_after_their_save()
+    desk.merge_with(lambda dialog: dialog.theirs_button.click())
+    assert desk.stored().decision == THEIRS
+    assert desk.editor.decision.toPlainText() == THEIRS
+    assert desk.editor.save_state.text() == "Sparat"
+    assert draft_text(desk.db, item_id, "decision") is None
+    desk.editor.decision.undo()  # what was typed is one Ctrl+Z away
+    assert desk.editor.decision.toPlainText() == MINE
 
 
-def test_a_merged_text_is_saved_and_a_new_change_meanwhile_is_shown_again(
-    qtbot: QtBot,
-    db: Database,
-    other: Database,
-    meeting: MeetingData,
-    item_editor: ItemEditor,
-    user: User,
-    dialogs: Dialogs,
-) -> None:
-    type_decision_after_their_save(db, other, meeting, item_editor, user)
-    item_id = stored(db, meeting).id
+def test_a_merged_text_is_saved_and_a_new_change_meanwhile_is_shown_again(desk: Desk) -> None:
+    item_id = desk.type_after_their_save()
     newest = THEIRS + " Uppföljning i september."
     shown: list[str] = []
 
     def merge_while_they_save_again(dialog: MergeDialog) -> None:
         shown.append(dialog.theirs_box.toPlainText())
         dialog.mine_box.setPlainText(THEIRS + "\n" + MINE)
-        agenda.save_text(other, item_id, "decision", newest)  # while the dialog is open
+        agenda.save_text(desk.other, item_id, "decision", newest)  # while the dialog is open
         dialog.merged_button.click()
 
     def merge_again(dialog: MergeDialog) -> None:
@@ -164,51 +156,42 @@ def test_a_merged_text_is_saved_and_a_new_change_meanwhile_is_shown_again(
         dialog.mine_box.setPlainText(newest + "\n" + MINE)
         dialog.merged_button.click()
 
-    merge_with(qtbot, dialogs, merge_while_they_save_again, merge_again)
+    desk.merge_with(merge_while_they_save_again, merge_again)
     assert shown == [THEIRS, newest]
-    assert stored(other, meeting).decision == newest + "\n" + MINE
-    assert item_editor.decision.toPlainText() == newest + "\n" + MINE
-    assert item_editor.save_state.text() == "Sparat"
+    assert desk.stored().decision == newest + "\n" + MINE
+    assert desk.editor.decision.toPlainText() == newest + "\n" + MINE
+    assert desk.editor.save_state.text() == "Sparat"
 
 
-def test_cancel_keeps_the_typed_text_unsaved_until_merged(
-    qtbot: QtBot,
-    db: Database,
-    other: Database,
-    meeting: MeetingData,
-    item_editor: ItemEditor,
-    user: User,
-    dialogs: Dialogs,
-) -> None:
-    item_id = type_decision_after_their_save(db, other, meeting, item_editor, user)
-    merge_with(qtbot, dialogs, lambda dialog: dialog.reject())
-    bar = item_editor.texts.conflict_bars["decision"]
+def test_cancel_keeps_the_typed_text_unsaved_until_merged(desk: Desk) -> None:
+    item_id = desk.type_after_their_save()
+    editor = desk.editor
+    desk.merge_with(lambda dialog: dialog.reject())
+    bar = editor.texts.conflict_bars["decision"]
     assert bar.isVisible() and "Inte sparat" in bar.message.text()
-    assert item_editor.save_state.text() == "Inte sparat"
-    assert item_editor.decision.toPlainText() == MINE
-    assert draft_text(db, item_id, "decision") == MINE
+    assert editor.save_state.text() == "Inte sparat"
+    assert editor.decision.toPlainText() == MINE
+    assert draft_text(desk.db, item_id, "decision") == MINE
     # Typing on is kept too, and still not saved over the other text.
-    user.type(item_editor.decision, " till hösten")
-    assert item_editor.flush() is False
-    assert draft_text(db, item_id, "decision") == MINE + " till hösten"
-    assert stored(other, meeting).decision == THEIRS
-    # Jämför och spara… on the bar: the dialog again, with the text typed since.
+    desk.user.type(editor.decision, " till hösten")
+    assert editor.flush() is False
+    assert draft_text(desk.db, item_id, "decision") == MINE + " till hösten"
+    assert desk.stored().decision == THEIRS
+    # Jämför och spara… on the bar (Alt+J): the dialog again, with the text typed since.
     mine: list[str] = []
 
     def keep_mine(dialog: MergeDialog) -> None:
         mine.append(dialog.mine)
         dialog.mine_button.click()
 
-    dialogs.expect(keep_mine)
     button = bar.findChild(QPushButton, "conflict_bar_merge")
     assert button is not None and button.text() == "&Jämför och spara…"
-    user.activate(item_editor.window())
-    QTest.keyClick(item_editor.decision, Qt.Key.Key_J, Alt)
-    dialogs.wait(qtbot)
-    dialogs.check()
+    desk.user.activate(editor.window())
+    QTest.keyClick(editor.decision, Qt.Key.Key_J, Alt)
+    desk.merge_with(keep_mine)
     assert mine == [MINE + " till hösten"]
-    assert stored(other, meeting).decision == MINE + " till hösten"
-    assert not bar.isVisible() and item_editor.save_state.text() == "Sparat"
+    assert desk.stored().decision == MINE + " till hösten"
+    assert not bar.isVisible() and editor.save_state.text() == "Sparat"
 
 
 def test_a_crashed_draft_is_not_saved_over_a_decision_changed_since(
@@ -239,46 +222,34 @@ def test_a_crashed_draft_is_not_saved_over_a_decision_changed_since(
     assert stored(other, meeting).decision == MINE
 
 
-def test_a_title_changed_elsewhere_is_shown_and_not_saved_over(
-    qtbot: QtBot,
-    db: Database,
-    other: Database,
-    meeting: MeetingData,
-    item_editor: ItemEditor,
-    user: User,
-    boxes: Boxes,
-) -> None:
-    item = stored(db, meeting)
-    agenda.update_item(
-        other,
-        item.id,
-        ItemInput(title="Fast vårdkontakt i hemtjänsten", presenter="Åsa Öberg"),
-        item.version,
-    )
+def rename(desk: Desk, title: str, notes: str = "") -> None:
+    """Client 2 changes the item's title (the presenter stays)."""
+    item = desk.stored()
+    data = ItemInput(title=title, presenter="Åsa Öberg", notes=notes)
+    agenda.update_item(desk.other, item.id, data, item.version)
+
+
+def test_a_title_changed_elsewhere_is_shown_and_not_saved_over(desk: Desk, boxes: Boxes) -> None:
+    editor = desk.editor
+    rename(desk, "Fast vårdkontakt i hemtjänsten")
     # A note typed here is no conflict with the new title: saved, and the title shown.
-    item_editor.notes.setFocus()
-    user.type(item_editor.notes, "Anteckning")
-    qtbot.waitUntil(
-        lambda: item_editor.title.text() == "Fast vårdkontakt i hemtjänsten", timeout=3000
+    editor.notes.setFocus()
+    desk.user.type(editor.notes, "Anteckning")
+    desk.qtbot.waitUntil(
+        lambda: editor.title.text() == "Fast vårdkontakt i hemtjänsten", timeout=3000
     )
-    assert stored(other, meeting).notes == "Anteckning"
+    assert desk.stored().notes == "Anteckning"
     # Changed elsewhere again, while the presenter is typed here: refused, the typed value
     # kept and the rest shown as stored; leaving the field again saves it on purpose.
-    now = stored(other, meeting)
-    agenda.update_item(
-        other,
-        item.id,
-        ItemInput(title="Kontinuitet i hemtjänsten", presenter="Åsa Öberg", notes="Anteckning"),
-        now.version,
-    )
-    user.retype(item_editor.presenter, "Anna Berg")
-    assert item_editor.save_details() is False
+    rename(desk, "Kontinuitet i hemtjänsten", notes="Anteckning")
+    desk.user.retype(editor.presenter, "Anna Berg")
+    assert editor.save_details() is False
     assert "ändrades på annat håll" in boxes.take("warning").text
-    assert stored(other, meeting).presenter == "Åsa Öberg"
-    assert item_editor.title.text() == "Kontinuitet i hemtjänsten"
-    assert item_editor.presenter.text() == "Anna Berg"
-    assert item_editor.save_details() is True
-    after = stored(other, meeting)
+    assert desk.stored().presenter == "Åsa Öberg"
+    assert editor.title.text() == "Kontinuitet i hemtjänsten"
+    assert editor.presenter.text() == "Anna Berg"
+    assert editor.save_details() is True
+    after = desk.stored()
     assert (after.title, after.presenter, after.notes) == (
         "Kontinuitet i hemtjänsten",
         "Anna Berg",
@@ -287,26 +258,19 @@ def test_a_title_changed_elsewhere_is_shown_and_not_saved_over(
 
 
 def test_a_title_changed_elsewhere_survives_a_move_here(
-    db: Database,
-    other: Database,
-    meeting: MeetingData,
-    meetings_page: MeetingsPage,
-    item_editor: ItemEditor,
-    user: User,
+    desk: Desk, meetings_page: MeetingsPage
 ) -> None:
     """Moving the item redraws the agenda from the database: the editor then shows the title
     saved elsewhere, so leaving the presenter does not put the old title back."""
-    item = stored(db, meeting)
-    agenda.update_item(
-        other, item.id, ItemInput(title="Kontinuitet", presenter="Åsa Öberg"), item.version
-    )
+    position = desk.stored().position
+    rename(desk, "Kontinuitet")
     meetings_page.editor.agenda.move_by(-1)
-    assert item_editor.title.text() == "Kontinuitet"
-    user.retype(item_editor.presenter, "Anna Berg")
-    assert item_editor.save_details() is True
-    after = stored(other, meeting)
+    assert desk.editor.title.text() == "Kontinuitet"
+    desk.user.retype(desk.editor.presenter, "Anna Berg")
+    assert desk.editor.save_details() is True
+    after = desk.stored()
     assert (after.title, after.presenter, after.position) == (
         "Kontinuitet",
         "Anna Berg",
-        item.position - 1,
+        position - 1,
     )
