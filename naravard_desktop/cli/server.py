@@ -207,7 +207,17 @@ def cmd_grant(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = _("The role {role} may now read and change the group {group} (id {id}).")
     print(text.format(role=row.role, group=row.group_name, id=row.group_id), file=out)
+    if row.sees_every_group:
+        print(_sees_every_group(row.role), file=out)
     return EXIT_OK
+
+
+def _sees_every_group(role: str) -> str:
+    return _(
+        "Note: {role} is a superuser, may bypass row-level security or owns the tables, so it "
+        "reads and changes every group whatever it is granted. Give each secretary a role of "
+        "their own (CREATE ROLE … LOGIN)."
+    ).format(role=role)
 
 
 def cmd_groups_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -234,6 +244,8 @@ def cmd_grants(args: argparse.Namespace, out: TextIO) -> int:
 def _grant_line(row: GrantRow) -> str:
     mode = _("read only") if row.read_only else _("read and change")
     day = format_iso_date(row.granted_at.date())
+    if row.sees_every_group:
+        mode = _("every group (row-level security does not hold this role)")
     return f"{row.group_id}\t{row.group_name}\t{row.role}\t{mode}\t{day}\t{row.granted_by}"
 
 
@@ -245,4 +257,5 @@ def _grant_object(row: GrantRow) -> dict[str, object]:
         "read_only": row.read_only,
         "granted_at": row.granted_at.isoformat(),
         "granted_by": row.granted_by,
+        "sees_every_group": row.sees_every_group,
     }

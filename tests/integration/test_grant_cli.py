@@ -87,3 +87,16 @@ def test_grant_on_a_database_file_says_it_is_for_a_server(db: Database, tmp_path
     refused = run_cli(tmp_path, "grant", "anna", "--group", group.id, "--database", db.path)
     assert refused.returncode != 0
     assert "bara i en databas på en server" in refused.stderr
+
+
+def test_a_grant_to_a_role_that_sees_every_group_says_so(
+    db: Database, server: Server, tmp_path: Path
+) -> None:
+    owner = db.engine.url.username or ""  # the test cluster's superuser, owner of the tables
+    group = groups.create_group(db, GroupInput(name="Samverkansgrupp Åre"))
+
+    granted = run_cli(tmp_path, "grant", owner, "--group", group.id, "--database", target_of(db))
+
+    assert f"Obs: {owner} är superanvändare" in granted.stdout
+    listed = run_cli(tmp_path, "grants", "--database", target_of(db)).stdout
+    assert "alla grupper (radsäkerheten gäller inte den här rollen)" in listed

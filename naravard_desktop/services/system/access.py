@@ -60,7 +60,7 @@ def grant(db: Database, role: str, group_id: int, *, read_only: bool = False) ->
     same role and group changes read-only."""
     with db.session() as session:
         connection = _administrator(session)
-        _check_role(connection, role)
+        sees_all = _check_role(connection, role)
         group = session.get(Group, group_id)
         if group is None:
             raise DomainError(
@@ -77,7 +77,7 @@ def grant(db: Database, role: str, group_id: int, *, read_only: bool = False) ->
         session.flush()
         _set_privileges(session, role)
         log.info("granted %s access to group %s (read-only: %s)", role, group_id, read_only)
-        return _row(row, group.name)
+        return _row(row, group.name, sees_all)
 
 
 def revoke(db: Database, role: str, group_id: int) -> bool:
@@ -97,15 +97,19 @@ def revoke(db: Database, role: str, group_id: int) -> bool:
 def list_grants(db: Database, group_id: int | None = None) -> list[GrantRow]:
     """Every grant (of one group when `group_id`), by role, then group name."""
     with db.session() as session:
-        _administrator(session)
+        connection = _administrator(session)
         statement = select(GroupAccess, Group.name).join(Group, Group.id == GroupAccess.group_id)
         if group_id is not None:
             statement = statement.where(GroupAccess.group_id == group_id)
-        rows = [_row(access, name) for access, name in session.execute(statement).all()]
+        found = session.execute(statement).all()
+        every = {
+            access.role_name for access, _name in found if _check_role(connection, access.role_name)
+        }
+        rows = [_row(access, name, access.role_name in every) for access, name in found]
     return sorted(rows, key=lambda r: (sort_key(r.role), sort_key(r.group_name), r.group_id))
 
 
-def _row(access: GroupAccess, group_name: str) -> GrantRow:
+def _row(access: GroupAccess, group_name: str, sees_every_group: bool) -> GrantRow:
     return GrantRow(
         role=access.role_name,
         group_id=access.group_id,
@@ -113,6 +117,7 @@ def _row(access: GroupAccess, group_name: str) -> GrantRow:
         read_only=access.read_only,
         granted_at=access.granted_at,
         granted_by=access.granted_by,
+        sees_every_group=sees_every_group,
     )
 
 
@@ -137,9 +142,15 @@ def _administrator(session: Session) -> Connection:
     return connection
 
 
-def _check_role(connection: Connection, role: str) -> None:
+def _check_role(connection: Connection, role: str) -> bool:
+    """Refuses a role the server does not have; True when row-level security does not hold
+    it (a superuser, BYPASSRLS, or the owner of the tables)."""
     found = connection.execute(
-        text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = :role"),
+        text(
+            "SELECT rolsuper OR rolbypassrls OR rolname IN (SELECT tableowner FROM pg_tables"
+            " WHERE schemaname = current_schema() AND tablename = 'groups')"
+            " FROM pg_roles WHERE rolname = :role"
+        ),
         {"role": role},
     ).first()
     if found is None:
@@ -149,8 +160,7 @@ def _check_role(connection: Connection, role: str) -> None:
                 "and give the command its name exactly as written there."
             ).format(role=role)
         )
-    if found[0]:
-        log.warning("role %s is a superuser or bypasses row-level security", role)
+    return bool(found[0])
 
 
 def _set_privileges(session: Session, role: str) -> None:

@@ -83,3 +83,6 @@ class GrantRow:
     read_only: bool
     granted_at: dt.datetime
     granted_by: str
+    # A superuser, a role with BYPASSRLS or the tables' owner: row-level security does not
+    # hold it, so it reads and changes every group whatever it is granted.
+    sees_every_group: bool = False
