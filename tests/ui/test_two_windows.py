@@ -17,15 +17,20 @@ from pytestqt.qtbot import QtBot
 
 from naravard_desktop.db.enums import CategoryKind
 from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.meetings import actions, agenda
+from naravard_desktop.services.meetings.read_models import ActionInput, MeetingData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.read_models import AreaInput, PlanInput
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.meetings.actions import Column as ActionColumn
 from naravard_desktop.ui.plan.details_dialog import PlanDetailsDialog
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
 from tests.integration import test_two_clients
+from tests.ui import test_undo_locks
 from tests.ui.test_no_text_lost import click
 from tests.ui.test_plan_save_model import click_row
 
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
 
 other = test_two_clients.other  # the second window's connection (a fixture)
+meeting_window = test_undo_locks.meeting_window  # a window showing a meeting (a fixture)
+CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
 STALE = "har ändrats på annat håll. Läs in på nytt och försök igen."
 
 
@@ -211,3 +218,30 @@ def test_undo_of_plan_details_never_writes_over_a_change_saved_elsewhere(
 
     assert "har ändrats på annat håll" in boxes.take("warning").text
     assert plans.get_plan(db, plan.id).title == "Lokal plan 2024–2026"
+
+
+def test_undo_of_marking_an_action_item_done_never_writes_over_a_change_saved_elsewhere(
+    db: Database,
+    other: Database,
+    meeting_window: tuple[MainWindow, MeetingData],
+    boxes: Boxes,
+) -> None:
+    window, meeting = meeting_window
+    item = agenda.list_items(db, meeting.id)[1]
+    actions.add_action(db, item.id, ActionInput("Ta fram rutin"))
+    panel = window.meetings_page.editor.agenda
+    panel._select_row(1)
+    model = panel.editor.action_items.model
+    model.setData(
+        model.index(0, ActionColumn.DONE), Qt.CheckState.Checked.value, CHECK_ROLE
+    )  # marked done in this window
+    [theirs] = actions.actions_of_item(other, item.id)
+    actions.update_action(  # the other window names who does it
+        other, theirs.id, replace(theirs.as_input(), who="Erik Lund"), theirs.version
+    )
+
+    window.undo_action.trigger()
+
+    assert "har ändrats på annat håll" in boxes.take("warning").text
+    [stored] = actions.actions_of_item(db, item.id)
+    assert (stored.done, stored.who) == (True, "Erik Lund")

@@ -31,7 +31,7 @@ from naravard_desktop.ui.meetings.actions import ROW_ROLE, ActionsModel, Column
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.privacy import RESTORED_REASON, save_guarded
 from naravard_desktop.ui.questions import confirm
-from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, meeting_lock
+from naravard_desktop.ui.undo import IdMap, SavedChangeCommand, as_written, meeting_lock
 
 
 class ActionsPanel(QWidget):
@@ -240,8 +240,9 @@ class ActionsPanel(QWidget):
     def _push_change(self, before: ActionData, after: ActionData, text: str) -> None:
         old, new = before.as_input(), after.as_input()
 
-        def write(data: ActionInput) -> None:
-            current = self._current(before.id, before.agenda_item_id)
+        def write(data: ActionInput, over: ActionInput) -> None:
+            name = f"“{' '.join(before.what.split())[:60]}”"
+            current = as_written(self._current(before.id, before.agenda_item_id), over, name)
             actions.update_action(
                 self.db, current.id, data, current.version, privacy_override=RESTORED_REASON
             )
@@ -250,8 +251,8 @@ class ActionsPanel(QWidget):
         self.undo_stack.push(
             SavedChangeCommand(
                 text,
-                undo=lambda: write(old),
-                redo=lambda: write(new),
+                undo=lambda: write(old, new),
+                redo=lambda: write(new, old),
                 refresh=self.refresh,
                 # Marking done stays open after approval; a change of the text does not.
                 locked=meeting_lock(self.db, before.meeting_id)
