@@ -75,8 +75,9 @@ class _Drafts:
 
 
 class ItemTexts(QObject):
-    """Notes and decision of the item `editor` shows. They share its item and version: a saved
-    text moves the version the title and the other details are then saved against."""
+    """Notes and decision of the item `editor` shows. Each is saved against its own base (the
+    version and stored text it is typed on); a save that found the item as the editor last
+    saw it also moves the version the title and the other details are saved against."""
 
     def __init__(self, editor: ItemEditor) -> None:
         super().__init__(editor)
