@@ -5,7 +5,6 @@ and the other client's value stays. Issue 16, points 4 and 7."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -35,18 +34,9 @@ from naravard_desktop.services.plan.read_models import (
     PlanInput,
 )
 from naravard_desktop.services.sip import sip_counts, sip_periods, sip_setup
-from naravard_desktop.services.system.database import Database, open_database
-from tests.db_backends import target_of
+from naravard_desktop.services.system.database import Database
 
 DAY = dt.date(2024, 5, 17)
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    """The second client: its own engine and connections on the same database."""
-    second = open_database(target_of(db))
-    yield second
-    second.dispose()
 
 
 @pytest.fixture

@@ -29,7 +29,6 @@ from naravard_desktop.ui.plan.details_dialog import PlanDetailsDialog
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
-from tests.integration import test_two_clients
 from tests.ui import test_undo_locks
 from tests.ui.test_no_text_lost import click
 from tests.ui.test_plan_save_model import click_row
@@ -37,7 +36,6 @@ from tests.ui.test_plan_save_model import click_row
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs, User
 
-other = test_two_clients.other  # the second window's connection (a fixture)
 meeting_window = test_undo_locks.meeting_window  # a window showing a meeting (a fixture)
 CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
 STALE = "har ändrats på annat håll. Läs in på nytt och försök igen."
