@@ -197,6 +197,7 @@ def test_an_approval_records_the_logged_in_role(db: Database, login: tuple[str, 
     found = approval.verify_pdf(db, pdf)
     assert found is not None and found.approved_login == role
     assert f"inloggningen {role}" in approval.describe_verification(found)
+    assert approval.revisions(db, meeting)[-1].approved_login == role
 
 
 def test_an_approval_in_a_file_records_the_computer_login(db: Database) -> None:

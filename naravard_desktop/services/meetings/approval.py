@@ -213,7 +213,13 @@ def approve(
         revision.chain_hash = record_hash(meeting.group_id, revision)
         session.flush()
         return RevisionData(
-            meeting.id, revision.revision, approved_at, who, reason, revision.sha256
+            meeting.id,
+            revision.revision,
+            approved_at,
+            who,
+            reason,
+            revision.sha256,
+            revision.approved_login,
         )
 
 
@@ -234,7 +240,15 @@ def revisions(db: Database, meeting_id: int) -> list[RevisionData]:
     with db.session() as session:
         rows = load(session, meeting_id).protocols
         return [
-            RevisionData(r.meeting_id, r.revision, r.approved_at, r.approved_by, r.reason, r.sha256)
+            RevisionData(
+                r.meeting_id,
+                r.revision,
+                r.approved_at,
+                r.approved_by,
+                r.reason,
+                r.sha256,
+                r.approved_login,
+            )
             for r in rows
         ]
 

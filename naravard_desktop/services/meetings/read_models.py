@@ -295,6 +295,7 @@ class RevisionData:
     approved_by: str
     reason: str
     sha256: str
+    approved_login: str = ""  # the role or computer login that approved ("" before 0007)
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,10 @@ class MeetingEditor(QWidget):
             )
             if last.revision > 1:
                 text += " " + _("Revision {number}.").format(number=last.revision)
+            if last.approved_login:  # who was logged in (issue 16): a server role
+                text += " " + _("The approval was recorded by the login {login}.").format(
+                    login=last.approved_login
+                )
             signed = signing_line(signing.fields_state(self.db, meeting.id))
             if signed:
                 text += " " + signed

@@ -28,6 +28,7 @@ from naravard_desktop.services.meetings.read_models import (
     ItemInput,
     MeetingData,
 )
+from naravard_desktop.services.system import access
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.ui.meetings.action_dialog import ActionDialog
@@ -364,7 +365,8 @@ def test_approval_locks_the_editor_and_a_correction_opens_it(
     assert meetings.get_meeting(db, meeting.id).state == ProtocolState.APPROVED
     assert editor.banner.isVisible()
     assert editor.banner.text() == (
-        "Justerat den 20 maj 2024 av Anna Berg och erik Lund. Protokollet är låst."
+        "Justerat den 20 maj 2024 av Anna Berg och erik Lund. Protokollet är låst. "
+        f"Justeringen registrerades av inloggningen {access.login_name(db)}."
     )
     stored = stored_item(db, meeting.id, "Fast vårdkontakt")
     assert stored.decision == "Gruppen godkänner lägesrapporten."
