@@ -6,17 +6,23 @@ the app and with plain SQL as psql would send it. Real login roles on the test c
 from __future__ import annotations
 
 import getpass
+import hashlib
+import json
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from alembic import command
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DatabaseError, ProgrammingError
 
+from naravard_desktop.db import schema
+from naravard_desktop.db.models import ProtocolRevision
 from naravard_desktop.errors import DatabaseFileError, DomainError
 from naravard_desktop.services.group import groups, members
 from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.meetings import approval, decisions
 from naravard_desktop.services.meetings.approval_check import check_approvals
+from naravard_desktop.services.meetings.approval_record import record_hash, stored_moment
 from naravard_desktop.services.system import access
 from naravard_desktop.services.system.database import Database, open_database
 from tests.group_rows import fill_group, group_tables
@@ -236,3 +242,44 @@ def test_the_search_finds_the_roles_own_items_and_no_others(
     finally:
         clerk.dispose()
     assert len(decisions.search_items(db, other, "öppnande")) == 1
+
+
+def test_a_record_without_a_login_hashes_as_records_made_before_0007(db: Database) -> None:
+    """Approvals made before the login was recorded keep the hash they were chained with."""
+    group, people = make_group(db)
+    approved_meeting(db, group, people)
+    with db.session() as session:
+        row = session.scalars(select(ProtocolRevision)).one()
+        row.approved_login = ""
+        before_0007 = {
+            "group": group.id,
+            "meeting": row.meeting_id,
+            "revision": row.revision,
+            "approved_at": stored_moment(row.approved_at),
+            "approved_by": row.approved_by,
+            "reason": row.reason,
+            "pdf_sha256": row.sha256,
+            "data_sha256": row.data_sha256 or "",
+            "previous": row.chain_previous or "",
+        }
+        text_form = json.dumps(before_0007, sort_keys=True, ensure_ascii=False)
+        assert record_hash(group.id, row) == hashlib.sha256(text_form.encode()).hexdigest()
+        session.rollback()
+
+
+def test_0007_goes_down_and_up_again_on_a_server(server: Server) -> None:
+    url = server.database_at("0007")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(schema.alembic_config(connection), "0006")  # type: ignore[arg-type]
+        with engine.connect() as connection:
+            guarded = connection.execute(
+                text("SELECT count(*) FROM pg_class WHERE relrowsecurity")
+            ).scalar_one()
+        assert guarded == 0
+        schema.upgrade(engine)
+        with engine.connect() as connection:
+            assert schema.current_revision(connection) == schema.HEAD_REVISION
+    finally:
+        engine.dispose()
