@@ -95,3 +95,12 @@ def test_the_page_asks_for_the_group_of_a_double_clicked_row(qtbot: QtBot, db: D
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert asked.args == [built.asberga]
+
+
+def test_a_window_last_left_on_the_region_page_opens_on_the_overview_with_one_group(
+    qtbot: QtBot, db: Database, group: GroupData, settings: QSettings
+) -> None:
+    settings.setValue("window/page", 7)  # the region page, when there were more groups
+    window = MainWindow(db, group, settings)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget() is window.overview_page
