@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs
 
 __all__ = ["window"]  # the fixture, shared with the pages' test
+pytestmark = pytest.mark.demo()  # what the shared `window` shows
 
 
 def _privacy_warning() -> PrivacyWarning:
