@@ -176,24 +176,29 @@ def _sip_sums(session: Session, year: int) -> dict[tuple[int, str], int]:
     """(group id, code) → the year's count over all units and target groups, of periods
     starting in `year`, as the exports' year column sums them; indicators a group hides are
     not published, so they are left out."""
-    periods = select(SipPeriod.id).where(
-        SipPeriod.starts_on >= dt.date(year, 1, 1), SipPeriod.starts_on <= dt.date(year, 12, 31)
+    # A period's count of one indicator, found through the (period, indicator) index: as a
+    # plain join SQLite without statistics reads every count of every year, and joined by
+    # period alone all indicators' counts of the year.
+    per_period = (
+        select(func.sum(SipCount.value))
+        .where(SipCount.period_id == SipPeriod.id, SipCount.indicator_id == Indicator.id)
+        .correlate(SipPeriod, Indicator)
+        .scalar_subquery()
     )
-    # The year's counts found through the index on their period: written as a plain join,
-    # SQLite without statistics reads every count of every year.
     query = (
-        select(SipPeriod.group_id, Indicator.code, func.sum(SipCount.value))
-        .join(SipPeriod, SipPeriod.id == SipCount.period_id)
-        .join(Indicator, Indicator.id == SipCount.indicator_id)
+        select(SipPeriod.group_id, Indicator.code, func.sum(per_period))
+        .join(Indicator, Indicator.group_id == SipPeriod.group_id)
         .where(
-            SipCount.period_id.in_(periods),
+            SipPeriod.starts_on >= dt.date(year, 1, 1),
+            SipPeriod.starts_on <= dt.date(year, 12, 31),
             Indicator.indicator_set == indicator_sets.SIP_SET,
             Indicator.code.in_(SIP_CODES),
             Indicator.hidden.is_(False),
         )
         .group_by(SipPeriod.group_id, Indicator.code)
     )
-    return {(gid, code): int(total) for gid, code, total in session.execute(query)}
+    rows = session.execute(query)
+    return {(gid, code): int(total) for gid, code, total in rows if total is not None}
 
 
 def _suppressed(
