@@ -137,6 +137,21 @@ def test_agenda_item(db: Database, other: Database, meeting: MeetingData) -> Non
     assert (stored.presenter, stored.planned_minutes) == ("Anna Berg", seen.planned_minutes)
 
 
+def test_removing_an_agenda_item_changed_elsewhere(
+    db: Database, other: Database, meeting: MeetingData
+) -> None:
+    """Removing what one saw must not delete the notes someone else has just written."""
+    seen = agenda.list_items(db, meeting.id)[1]
+    agenda.save_text(other, seen.id, "notes", "Anteckningar från Anna")
+    with pytest.raises(StaleEditError):
+        agenda.remove_item(db, seen.id, seen.version)
+    stored = {i.id: i.notes for i in agenda.list_items(db, meeting.id)}
+    assert stored[seen.id] == "Anteckningar från Anna"
+    fresh = agenda.list_items(db, meeting.id)[1]
+    agenda.remove_item(db, fresh.id, fresh.version)
+    assert fresh.id not in {i.id for i in agenda.list_items(db, meeting.id)}
+
+
 def test_attachment(db: Database, other: Database, meeting: MeetingData) -> None:
     """Attachments are edited as the item's list: changing only the list is a new version
     of the item too, or the first client would silently put back the old list."""

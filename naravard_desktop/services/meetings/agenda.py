@@ -260,11 +260,17 @@ def move_item(db: Database, item_id: int, new_position: int) -> list[ItemData]:
         return items_for(session, meeting)
 
 
-def remove_item(db: Database, item_id: int) -> tuple[int, ItemInput, int]:
-    """Delete an item; returns (meeting id, what it held, its position) so undo can restore it."""
+def remove_item(
+    db: Database, item_id: int, version: int | None = None
+) -> tuple[int, ItemInput, int]:
+    """Delete an item; returns (meeting id, what it held, its position) so undo can restore it.
+    With the `version` the user saw, an item changed elsewhere since is refused rather than
+    deleted with the other person's notes (undo and redo delete the item as it now stands)."""
     with db.session() as session:
         item = load_item(session, item_id)
         meeting = load_editable(session, item.meeting_id)
+        if version is not None and item.version != version:
+            raise StaleEditError(_("The agenda item was changed elsewhere. Reload and try again."))
         removed = _data(session, item)
         session.delete(item)
         session.flush()

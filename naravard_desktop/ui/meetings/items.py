@@ -284,9 +284,12 @@ class AgendaPanel(QWidget):
         ):
             return
         self.editor.flush()
+        # What the user saw: the editor's version once it saved what was typed.
+        editing = self.editor.item is not None and self.editor.item.id == item.id
+        seen = self.editor.version if editing else item.version
         try:
             kept = [a.as_input() for a in actions.actions_of_item(self.db, item.id)]
-            meeting_id, removed, position = agenda.remove_item(self.db, item.id)
+            meeting_id, removed, position = agenda.remove_item(self.db, item.id, seen)
         except DomainError as error:
             show_error(self, error)
             self.reload()

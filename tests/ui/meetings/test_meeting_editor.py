@@ -240,6 +240,26 @@ def test_add_and_remove_items_with_undo(
     assert [a.what for a in actions.actions_of_item(db, restored.id)] == ["Ta fram rutin"]
 
 
+def test_an_item_changed_in_another_window_is_not_removed(
+    db: Database,
+    other: Database,
+    meeting: MeetingData,
+    editor: MeetingEditor,
+    boxes: Boxes,
+) -> None:
+    """Removing the § one sees must not delete the notes someone else has just saved."""
+    select_title(editor, "Fast vårdkontakt")
+    item_id = stored_item(db, meeting.id, "Fast vårdkontakt").id
+    agenda.save_text(other, item_id, "notes", "Anteckningar från den andra datorn")
+    boxes.answer(Yes)
+    editor.agenda.remove_action.trigger()
+    assert "Fast vårdkontakt" in boxes.take("question").text
+    assert "ändrats på annat håll" in boxes.take("warning").text
+    assert stored_item(db, meeting.id, "Fast vårdkontakt").notes == (
+        "Anteckningar från den andra datorn"
+    )
+
+
 def test_action_items_add_mark_done_and_undo(
     db: Database,
     meeting: MeetingData,
