@@ -283,3 +283,34 @@ def test_0007_goes_down_and_up_again_on_a_server(server: Server) -> None:
             assert schema.current_revision(connection) == schema.HEAD_REVISION
     finally:
         engine.dispose()
+
+
+def group_copy(db: Database, table: str, row_id: int) -> int | None:
+    with db.engine.connect() as connection:
+        found = connection.execute(
+            text(f"SELECT group_id FROM {table} WHERE id = :id"), {"id": row_id}
+        ).scalar_one()
+    return None if found is None else int(found)
+
+
+def test_the_copied_group_follows_the_parent_whatever_is_written(db: Database) -> None:
+    """activities and sip_counts carry their group for the server's policies (a cheap check
+    in a count over every group); the copy is the database's, on either database."""
+    first, a = fill_group(db, "Samverkansgrupp Norrby")
+    second, b = fill_group(db, "Samverkansgrupp Söderby")
+    activity, count = next(iter(a["activities"])), next(iter(a["sip_counts"]))
+    assert (group_copy(db, "activities", activity), group_copy(db, "sip_counts", count)) == (
+        first,
+        first,
+    )
+
+    raw(db, "UPDATE activities SET group_id = :g WHERE id = :id", g=second, id=activity)
+    assert group_copy(db, "activities", activity) == first  # not moved by writing the copy
+
+    raw(db, "UPDATE areas SET plan_id = :p", p=next(iter(b["plans"])))
+    assert group_copy(db, "activities", activity) == second
+    raw(db, "UPDATE plans SET group_id = :g WHERE id = :p", g=first, p=next(iter(b["plans"])))
+    assert group_copy(db, "activities", activity) == first
+    raw(db, "DELETE FROM sip_periods WHERE group_id = :g", g=second)
+    raw(db, "UPDATE sip_periods SET group_id = :g", g=second)
+    assert group_copy(db, "sip_counts", count) == second

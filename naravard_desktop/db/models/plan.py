@@ -75,6 +75,9 @@ class Activity(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     area_id: Mapped[int] = parent_key("areas")
+    # A copy of its plan's group, kept by the database's triggers (migration 0007), never set
+    # here: the row-level security of a server checks it without going through area and plan.
+    group_id: Mapped[int | None] = mapped_column()
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")

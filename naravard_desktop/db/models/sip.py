@@ -78,6 +78,9 @@ class SipCount(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = parent_key("sip_periods")
+    # A copy of its period's group, kept by the database's triggers (migration 0007), never
+    # set here: the row-level security of a server checks it without going through the period.
+    group_id: Mapped[int | None] = mapped_column()
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("sip_categories.id", ondelete="CASCADE"))
     target_group_id: Mapped[int] = mapped_column(

@@ -11,18 +11,18 @@ hidden row would look like "someone else deleted it first"). The owner of the ta
 role that ran `migrate`) is not subject to them (RLS is enabled, not forced), so `migrate`,
 `check`, `grant` and creating groups stay the administrator's, with full access.
 
-Child tables (a meeting's §§, an activity's follow-ups …) get no `group_id` of their own: their
-policy asks whether the parent row is visible (EXISTS on the parent's primary key, which is
-itself filtered by the parent's policy), so a grant reaches a follow-up through activity, area
-and plan. Every query the app makes goes from a parent to its children through the indexed
-parent key, so the check is one primary-key probe per level on pages already in memory; a
-copied `group_id` would save those probes but would have to be set on every insert by every
-service and kept right when a row moves, and a wrong copy would leak or hide rows. Measured
-with 290 groups × 10 years (benchmarks/region_data.py), as the owner / as a role granted all
-290 groups / 8 of them: a group's meetings 101 / 113 / 50 ms, its plans 20 / 17 / 10 ms; but
-the region overview, which counts every activity of every plan, 162 / 1174 / 684 ms: there
-the probes run for each of the 87 000 activities. Should that overview matter for roles, a
-`group_id` on activities and sip_counts (filled by a trigger from the parent) is the remedy.
+Child tables (a meeting's §§, an area's activities …) are checked through their parent: the
+policy asks whether the parent row is visible (EXISTS on the parent's primary key, itself
+filtered by the parent's policy). The app goes from a parent to its children through the
+indexed parent key, so that is one primary-key probe per level on pages already in memory,
+and no service has to set anything. Two tables carry a copy of their group's id instead,
+set by triggers from the parent (on insert, when the parent key or the copy is written, when a
+parent moves; never by the app): activities (two levels below the plan) and sip_counts (the
+largest table), because the region overview counts them across every group, and the probes
+then ran for each of their rows. Measured with 290 groups × 10 years
+(benchmarks/region_data.py) as the owner / a role granted all 290 groups / 8 of them: the
+region overview 163 / 154 / 45 ms with the copies (162 / 1174 / 684 ms through the parents),
+a group's meetings 68 / 66 / 66 ms, its plans 9 / 13 / 11 ms.
 
 The search (db/search.py) keeps its group filter on meetings.group_id. For a role under
 these policies PostgreSQL uses an index only for leakproof conditions, so the text match (@@)
@@ -33,7 +33,8 @@ is checked on the group's items found through meetings.group_id and agenda_items
 revision on start) and the advisory lock of `migrate` need no policy: `grant` gives the
 sequences' USAGE and SELECT on `alembic_version`; a lock needs no privilege.
 
-SQLite gets the table (empty: one file, one user) and the column, nothing else.
+SQLite gets the table (empty: one file, one user), the approval's login and the copied group
+ids with their triggers (so the column means the same in every database), no policies.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ OWN_GROUP = {
     "indicators": "group_id",
     "sip_categories": "group_id",
     "sip_periods": "group_id",
+    "activities": "group_id",  # a copy, kept by the triggers below
+    "sip_counts": "group_id",  # likewise
 }
 # Tables whose rows belong to a parent row: (parent key, parent table).
 PARENT = {
@@ -66,11 +69,30 @@ PARENT = {
     "action_items": ("agenda_item_id", "agenda_items"),
     "plan_revisions": ("plan_id", "plans"),
     "areas": ("plan_id", "plans"),
-    "activities": ("area_id", "areas"),
     "follow_ups": ("activity_id", "activities"),
-    "sip_counts": ("period_id", "sip_periods"),
 }
 GROUP_TABLES = (*OWN_GROUP, *PARENT)
+
+# The copies of the group id: table → (parent key, the group of a parent key `{}`).
+COPIES = {
+    "activities": (
+        "area_id",
+        "SELECT p.group_id FROM areas a JOIN plans p ON p.id = a.plan_id WHERE a.id = {}",
+    ),
+    "sip_counts": ("period_id", "SELECT p.group_id FROM sip_periods p WHERE p.id = {}"),
+}
+# What moves a copied row to another group: (table, column, copied table, its rows moved
+# by the table's row `{}`).
+MOVES = (
+    ("areas", "plan_id", "activities", "activities.area_id = {}.id"),
+    (
+        "plans",
+        "group_id",
+        "activities",
+        "activities.area_id IN (SELECT a.id FROM areas a WHERE a.plan_id = {}.id)",
+    ),
+    ("sip_periods", "group_id", "sip_counts", "sip_counts.period_id = {}.id"),
+)
 
 GRANTED = "SELECT a.group_id FROM group_access a WHERE a.role_name = current_user"
 WRITABLE = GRANTED + " AND NOT a.read_only"
@@ -113,6 +135,49 @@ def _security(table: str) -> list[str]:
     ]
 
 
+def _copy_triggers(postgresql: bool) -> list[str]:
+    """Keep each copied group id equal to its parent's: on insert, when the parent key or the
+    copy itself is changed, and when a parent moves to another group."""
+    statements = []
+    for table, (key, group_of) in COPIES.items():
+        if postgresql:
+            statements += [
+                f"CREATE FUNCTION naravard_copy_group_{table}() RETURNS trigger LANGUAGE plpgsql"
+                f" AS $$ BEGIN NEW.group_id := ({group_of.format('NEW.' + key)}); RETURN NEW;"
+                " END $$",
+                f"CREATE TRIGGER naravard_copy_group BEFORE INSERT OR UPDATE OF {key}, group_id"
+                f" ON {table} FOR EACH ROW EXECUTE FUNCTION naravard_copy_group_{table}()",
+            ]
+            continue
+        lookup = group_of.format("NEW." + key)
+        statements += [
+            f"CREATE TRIGGER naravard_copy_group_{table}_insert AFTER INSERT ON {table}"
+            f" BEGIN UPDATE {table} SET group_id = ({lookup}) WHERE id = NEW.id; END",
+            f"CREATE TRIGGER naravard_copy_group_{table}_update AFTER UPDATE OF {key}, group_id"
+            f" ON {table} WHEN NEW.group_id IS NOT ({lookup})"
+            f" BEGIN UPDATE {table} SET group_id = ({lookup}) WHERE id = NEW.id; END",
+        ]
+    for parent, column, table, rows in MOVES:
+        key, group_of = COPIES[table]
+        name = f"naravard_move_{table}_with_{parent}"
+        if postgresql:
+            # Setting the copy fires its own trigger above, which takes the parent's group.
+            statements += [
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                f" UPDATE {table} SET group_id = NULL WHERE {rows.format('NEW')}; RETURN NULL;"
+                " END $$",
+                f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {parent}"
+                f" FOR EACH ROW EXECUTE FUNCTION {name}()",
+            ]
+            continue
+        lookup = group_of.format(f"{table}.{key}")
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {parent} BEGIN"
+            f" UPDATE {table} SET group_id = ({lookup}) WHERE {rows.format('NEW')}; END"
+        )
+    return statements
+
+
 def upgrade() -> None:
     op.create_table(
         "group_access",
@@ -139,7 +204,13 @@ def upgrade() -> None:
         "protocol_revisions",
         sa.Column("approved_login", sa.String(length=200), nullable=False, server_default=""),
     )
-    if op.get_bind().dialect.name != "postgresql":
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    for table, (key, group_of) in COPIES.items():
+        op.add_column(table, sa.Column("group_id", sa.Integer(), nullable=True))
+        op.execute(f"UPDATE {table} SET group_id = ({group_of.format(table + '.' + key)})")
+    for statement in _copy_triggers(postgresql):
+        op.execute(statement)
+    if not postgresql:
         return
     op.execute("ALTER TABLE group_access ENABLE ROW LEVEL SECURITY")
     op.execute(
@@ -151,7 +222,20 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    for parent, _column, table, _rows in MOVES:
+        name = f"naravard_move_{table}_with_{parent}"
+        op.execute(f"DROP TRIGGER {name} ON {parent}" if postgresql else f"DROP TRIGGER {name}")
+        if postgresql:
+            op.execute(f"DROP FUNCTION {name}()")
+    for table in COPIES:
+        if postgresql:
+            op.execute(f"DROP TRIGGER naravard_copy_group ON {table}")
+            op.execute(f"DROP FUNCTION naravard_copy_group_{table}()")
+        else:
+            op.execute(f"DROP TRIGGER naravard_copy_group_{table}_insert")
+            op.execute(f"DROP TRIGGER naravard_copy_group_{table}_update")
+    if postgresql:
         for table in GROUP_TABLES:
             op.execute(f"DROP TRIGGER naravard_guard_delete ON {table}")
             op.execute(f"DROP FUNCTION naravard_guard_delete_{table}()")
@@ -160,5 +244,8 @@ def downgrade() -> None:
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
     with op.batch_alter_table("protocol_revisions") as batch_op:
         batch_op.drop_column("approved_login")
+    for table in COPIES:
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_column("group_id")
     op.drop_index(op.f("ix_group_access_group_id"), table_name="group_access")
     op.drop_table("group_access")
