@@ -8,23 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system.database import Database
 from tests.cli_run import run_cli
 from tests.db_backends import target_of
+from tests.login_roles import login_role
 from tests.server_databases import Server, server_fixture  # noqa: F401 (fixture)
 
 
 @pytest.fixture
 def clerk(db: Database, server: Server) -> Iterator[tuple[str, str]]:
-    url = server.login_role(db.url)
-    role = create_engine(url).url.username or ""
-    yield role, url
-    with db.engine.begin() as connection:
-        connection.execute(text(f'DROP OWNED BY "{role}"'))
+    with login_role(db, server) as made:
+        yield made
 
 
 def test_the_administrator_grants_lists_and_revokes(

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 
 from naravard_desktop.services.group import members
 from naravard_desktop.services.group.read_models import GroupData, MemberRow
 from naravard_desktop.services.system import access
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.members.page import MembersPage
+from tests.login_roles import login_role
 from tests.server_databases import Server, server_fixture  # noqa: F401 (fixture)
 from tests.ui.conftest import Boxes, User
 
@@ -25,14 +25,11 @@ from tests.ui.conftest import Boxes, User
 @pytest.fixture
 def reader(db: Database, server: Server, group: GroupData) -> Iterator[Database]:
     """The database as a role granted the group read-only."""
-    url = server.login_role(db.url)
-    role = create_engine(url).url.username or ""
-    access.grant(db, role, group.id, read_only=True)
-    opened = open_database(url)
-    yield opened
-    opened.dispose()
-    with db.engine.begin() as connection:
-        connection.execute(text(f'DROP OWNED BY "{role}"'))
+    with login_role(db, server) as (role, url):
+        access.grant(db, role, group.id, read_only=True)
+        opened = open_database(url)
+        yield opened
+        opened.dispose()
 
 
 def test_deleting_a_member_with_a_read_only_grant_is_refused_in_swedish(

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
-from sqlalchemy import create_engine, text
 
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui import server_login
 from naravard_desktop.ui.startup import choose_group, open_database_or_ask
+from tests.login_roles import login_role
 from tests.password_server import (  # noqa: F401 (fixture)
     GROUP,
     PASSWORD,
@@ -74,13 +74,10 @@ def test_cancelling_the_password_quits(
 @pytest.fixture
 def clerk_db(db: Database, server: Server) -> Iterator[Database]:
     """A role that may read and write the tables, but has been granted no group."""
-    url = server.login_role(db.url, data_rights=True)
-    role = create_engine(url).url.username
-    opened = open_database(url)
-    yield opened
-    opened.dispose()
-    with db.engine.begin() as connection:
-        connection.execute(text(f'DROP OWNED BY "{role}"'))
+    with login_role(db, server, data_rights=True) as (_role, url):
+        opened = open_database(url)
+        yield opened
+        opened.dispose()
 
 
 def test_a_login_without_a_group_is_told_to_ask_the_administrator(

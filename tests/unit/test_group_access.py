@@ -26,6 +26,7 @@ from naravard_desktop.services.meetings.approval_record import record_hash, stor
 from naravard_desktop.services.system import access
 from naravard_desktop.services.system.database import Database, open_database
 from tests.group_rows import fill_group, group_tables
+from tests.login_roles import login_role
 from tests.server_databases import Server, server_fixture  # noqa: F401 (fixture)
 from tests.unit.approval_setup import approved_meeting, make_group, raw
 
@@ -35,11 +36,8 @@ NO_WRITE = "får inte ändra detta på databasservern"
 @pytest.fixture
 def login(db: Database, server: Server) -> Iterator[tuple[str, str]]:
     """A login role without any rights (not a superuser): its name and the URL it uses."""
-    url = server.login_role(db.url)
-    role = create_engine(url).url.username or ""
-    yield role, url
-    with db.engine.begin() as connection:  # its privileges here, or the role cannot be dropped
-        connection.execute(text(f'DROP OWNED BY "{role}"'))
+    with login_role(db, server) as made:
+        yield made
 
 
 def visible_ids(url: str, table: str) -> set[int]:
