@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
 
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.system.database import Database, open_database
@@ -27,7 +29,7 @@ from tests.ui.conftest import Boxes
 
 
 def test_the_window_asks_for_the_password_until_it_is_right(
-    qapp: QApplication,
+    qtbot: QtBot,
     db: Database,
     password_server: PasswordServer,
     monkeypatch: pytest.MonkeyPatch,
@@ -39,9 +41,14 @@ def test_the_window_asks_for_the_password_until_it_is_right(
         message = dialog.findChild(QLabel, "login_message")
         role = dialog.findChild(QLineEdit, "login_role")
         shown.append((message.text(), role.text(), dialog.password.echoMode()))
-        assert dialog.focusWidget() in (None, dialog.password)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.focusWidget() is dialog.password
         dialog.password.setText(typed.pop(0))
-        dialog.findChild(QPushButton, "log_in").click()
+        if typed:
+            dialog.findChild(QPushButton, "log_in").click()
+        else:  # Enter logs in, as the default button
+            QTest.keyClick(dialog.password, Qt.Key.Key_Return)
         return dialog.result()
 
     monkeypatch.setattr(server_login.PasswordDialog, "exec", answer)
