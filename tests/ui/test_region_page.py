@@ -65,6 +65,8 @@ def test_groups_in_swedish_order_with_their_figures_and_enter_asks_to_switch(
     lillsjo = _column(page, 0).index("Samverkansgrupp Lillsjö")
     figures = [page.table.model().index(lillsjo, c).data() for c in range(1, 8)]
     assert figures[0] == "1 av 4 klara"  # the current plan's activities
+    headers = [page.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(1, 5)]
+    assert headers == ["Aktuell plan", "Försenade", "Hållna möten", "Väntar på justering"]
     assert figures[4:] == ["12", "..", "0"]  # initiated, held (3 is small), followed up
     assert page.totals.text().startswith("Regionens SIP-summor: Initierade SIP 32")
     assert "Värden under 5 visas inte" in page.note.text()

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCollator, QObject, Qt
 
-from naravard_desktop.i18n import _, current_language, ngettext
+from naravard_desktop.i18n import _, current_language, ngettext, pgettext
 from naravard_desktop.services.group.read_models import RegionGroup, SipTotal
 from naravard_desktop.services.group.region import SIP_CODES
 from naravard_desktop.services.plan.plan_labels import status_label
@@ -85,7 +85,7 @@ class RegionModel(RowTableModel[RegionGroup]):
                 sort_key=lambda r: -1.0 if r.done_share is None else r.done_share,
                 tooltip=_progress_tip,
             ),
-            _number(lambda: _("Overdue"), lambda r: r.overdue),
+            _number(lambda: pgettext("region column", "Overdue"), lambda r: r.overdue),
             _number(lambda: _("Meetings held"), lambda r: r.meetings_held),
             _number(lambda: _("Awaiting approval"), lambda r: r.awaiting_justering),
         ]
