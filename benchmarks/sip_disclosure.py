@@ -47,7 +47,7 @@ def group_year(folder: Path) -> dict[str, Any]:
     from naravard_desktop.services.sip.disclosure_audit import intervals
     from naravard_desktop.services.sip.sip_audit import audit_report
     from naravard_desktop.services.sip.sip_report import year_report
-    from naravard_desktop.services.sip.suppression import protect
+    from naravard_desktop.services.sip.suppression import forget_answers, protect
     from naravard_desktop.services.system.database import open_database
 
     rng = random.Random(12)
@@ -85,6 +85,7 @@ def group_year(folder: Path) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     intervals(publication.structure, shown, result.hidden, threshold=LIMIT)
     audit_s, audit_cpu = time.perf_counter() - started, time.process_time() - cpu
+    forget_answers()  # the report chooses its cells itself, as an export's first format does
     started = time.perf_counter()
     report = year_report(db, group.id, 2025, LIMIT)
     report_s = time.perf_counter() - started

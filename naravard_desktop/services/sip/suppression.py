@@ -20,13 +20,20 @@ published cells (used to choose which cells to hide with a small one).
   passed and only the failing and the newly hidden cells are audited again. Last, each
   secondary cell (the largest first) is shown again when the rest protect well enough
   without it.
+
+The answer depends on nothing but the publication, the threshold and the cells hidden besides,
+so the last few answers are kept: an export's CSV, XLSX and PDF, the SIP page and the next
+years' exports (each hides again what an earlier year's export hides) ask for the same
+publication again, and choosing the cells takes seconds.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from naravard_desktop.services.sip.disclosure_audit import (
     Interval,
@@ -41,6 +48,10 @@ _NEAR = 16
 # Secondary cells are tried shown again only in parts of the system with at most this many
 # counts (a month of an indicator family, not a region's 290 groups in one sum).
 _SHOW_AGAIN_LIMIT = 400
+# How many answers of `protect` are kept (a handful of years of one group, a region table).
+_KEPT = 16
+_answers: OrderedDict[Hashable, Suppression] = OrderedDict()
+_answers_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,47 @@ class Suppression:
 
 
 def protect(publication: Publication, threshold: int, also_hide: Iterable[int] = ()) -> Suppression:
-    """Which cells to hide so that no hidden cell can be narrowed below `threshold`."""
+    """Which cells to hide so that no hidden cell can be narrowed below `threshold` (an
+    answer given before for the same publication, threshold and `also_hide` is reused)."""
+    also_hide = frozenset(also_hide)
+    key = _key(publication, threshold, also_hide)
+    with _answers_lock:
+        known = _answers.get(key)
+        if known is not None:
+            _answers.move_to_end(key)
+    if known is None:
+        known = _protect(publication, threshold, also_hide)
+        with _answers_lock:
+            _answers[key] = known
+            while len(_answers) > _KEPT:
+                _answers.popitem(last=False)
+    # each caller gets its own intervals to keep
+    return replace(known, intervals=None if known.intervals is None else dict(known.intervals))
+
+
+def forget_answers() -> None:
+    """Drop the kept answers (a benchmark timing the work itself)."""
+    with _answers_lock:
+        _answers.clear()
+
+
+def _key(publication: Publication, threshold: int, also_hide: frozenset[int]) -> Hashable:
+    """Everything `protect`'s answer depends on, as one hashable value."""
+    structure = publication.structure
+    return (
+        threshold,
+        also_hide,
+        tuple(publication.values),
+        tuple((rule.total, tuple(rule.parts)) for rule in publication.rules),
+        structure.unknowns,
+        tuple(tuple(cell) for cell in structure.cells),
+        tuple((total, tuple(parts)) for total, parts in structure.relations),
+        tuple(tuple(pair) for pair in structure.differences),
+        tuple((cell, tuple(parts)) for cell, parts in structure.partitions),
+    )
+
+
+def _protect(publication: Publication, threshold: int, also_hide: frozenset[int]) -> Suppression:
     values = [publication.cell_value(c) for c in range(publication.cell_count)]
     primary = {c for c, value in enumerate(values) if 0 < value < threshold}
     hidden = primary | set(also_hide)
