@@ -20,6 +20,7 @@ from tests.db_backends import (  # noqa: F401 (pytest finds hooks and fixtures b
     db,
     demo_group,
     module_database,
+    module_demo,
     new_database,
     other,
     postgres_template,

@@ -42,7 +42,7 @@ POSTGRES_ENV = "NARAVARD_TEST_POSTGRESQL"
 _CLUSTER = pytest.StashKey[Cluster]()
 _numbers = itertools.count(1)
 # A test using one of these runs on both databases.
-DATABASE_FIXTURES = {"db", "new_database", "module_database"}
+DATABASE_FIXTURES = {"db", "new_database", "module_database", "module_demo"}
 KEPT_AFTER_TEST = 20  # databases of finished tests kept (about 8 MB each)
 _finished: collections.deque[str] = collections.deque()
 # This worker's demo databases, one per day and language: (what opens it, its group).
@@ -217,6 +217,32 @@ def demo_group(request: pytest.FixtureRequest, db: Database) -> GroupData:
     if day is None:
         pytest.fail("demo_group needs the test marked @pytest.mark.demo(…)")
     return _demo(request, day)[1]
+
+
+@pytest.fixture(scope="module")
+def module_demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What opens a copy of this worker's demo made today, shared by a module's tests that
+    only read it (command-line tests): a file, or a database on the test server."""
+    source, _group = _demo(request, dt.date.today())
+    if not on_postgresql(request.config):
+        target = str(tmp_path_factory.mktemp("demo") / Path(source).name)
+        shutil.copyfile(source, target)
+        return target
+    databases, _template = request.getfixturevalue("postgres_template")
+    name = _fresh_name("demo_copy")
+    target = databases.create(name, template=make_url(source).database)
+    request.addfinalizer(lambda: _retire(databases, [name]))
+    return target
+
+
+def demo_file(request: pytest.FixtureRequest, path: Path, day: dt.date | None = None) -> GroupData:
+    """A copy at `path` of this worker's SQLite demo made for `day` (default today), for a
+    test about the file itself (opened by a window, damaged, locked); returns its group."""
+    if on_postgresql(request.config):
+        pytest.fail("demo_file copies the SQLite demo: the test is about a file")
+    source, group = _demo(request, day or dt.date.today())
+    shutil.copyfile(source, path)
+    return group
 
 
 def _demo_day(request: pytest.FixtureRequest) -> dt.date | None:

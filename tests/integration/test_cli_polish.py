@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from naravard_desktop.documents import demo
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
@@ -71,12 +70,9 @@ def piped(
 
 
 @pytest.fixture(scope="module")
-def demo_db(module_database: str) -> str:
-    """The demo database, built once for the module: the commands here only read it."""
-    db = open_database(module_database)
-    demo.create_demo(db)
-    db.dispose()
-    return module_database
+def demo_db(module_demo: str) -> str:
+    """The demo database, shared by the module: the commands here only read it."""
+    return module_demo
 
 
 def assert_quiet(code: int, err: str, *, allowed: tuple[int, ...] = (141,)) -> None:

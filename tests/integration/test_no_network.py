@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.db_backends import demo_file
+
 WATCH = textwrap.dedent(
     """
     import atexit, json, os, sys
@@ -120,14 +122,11 @@ def test_demo_check_and_every_export_open_no_connection(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_window_starts_without_opening_a_connection(tmp_path: Path) -> None:
-    from naravard_desktop.documents import demo
-    from naravard_desktop.services.system.database import open_database
-
+def test_the_window_starts_without_opening_a_connection(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     path = tmp_path / "demo.sqlite"
-    db = open_database(str(path))
-    demo.create_demo(db)
-    db.dispose()
+    demo_file(request, path)
     data = _run(GUI, tmp_path, str(path))
     assert "MainWindow" in str(data["stdout"])  # the window really was up
     assert data["events"] == []

@@ -23,6 +23,7 @@ from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.restore_dialog import RestoreDialog
 from naravard_desktop.ui.settings import app_settings
 from naravard_desktop.ui.startup import InstanceLock, open_database_or_ask
+from tests.db_backends import demo_file
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs
@@ -47,11 +48,9 @@ class ChoiceBox:
 
 
 @pytest.fixture
-def demo_database(tmp_path: Path) -> Path:
+def demo_database(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     path = tmp_path / "samverkan.sqlite"
-    db = open_database(str(path))
-    demo.create_demo(db)
-    db.dispose()
+    demo_file(request, path)
     return path
 
 

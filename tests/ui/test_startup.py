@@ -28,6 +28,7 @@ from naravard_desktop.ui.errors import install_exception_hook
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.qt_locale import apply_qt_language
 from naravard_desktop.ui.startup import open_database_or_ask
+from tests.db_backends import demo_file
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes
@@ -43,11 +44,9 @@ def not_a_database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_database(tmp_path: Path) -> Path:
+def demo_database(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     path = tmp_path / "demo.sqlite"
-    db = open_database(str(path))
-    demo.create_demo(db)
-    db.dispose()
+    demo_file(request, path)
     return path
 
 

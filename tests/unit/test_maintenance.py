@@ -124,10 +124,10 @@ def test_backup_over_an_earlier_backup_replaces_it(db: Database, tmp_path: Path)
 
 @pytest.mark.parametrize("spelling", ["same", "dotted"])
 @pytest.mark.sqlite_only("the backup is a copy of the SQLite file")
+@pytest.mark.demo()
 def test_backup_refuses_to_overwrite_the_database(
     db: Database, db_path: Path, spelling: str
 ) -> None:
-    demo.create_demo(db)
     out = db_path if spelling == "same" else db_path.parent / "x" / ".." / db_path.name
 
     with pytest.raises(DomainError):

@@ -20,12 +20,11 @@ from naravard_desktop.db.base import Base
 from naravard_desktop.db.engine import make_engine, to_url
 from naravard_desktop.db.enums import Principal, Role
 from naravard_desktop.db.search import is_search_object
-from naravard_desktop.documents import demo
 from naravard_desktop.errors import DatabaseFileError, SchemaTooNewError
 from naravard_desktop.services.group import members
 from naravard_desktop.services.system import maintenance
 from naravard_desktop.services.system.database import Database, open_database
-from tests.db_backends import target_of
+from tests.db_backends import demo_file, target_of
 from tests.unit.approval_setup import raw
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -276,12 +275,10 @@ def test_folder_is_refused(tmp_path: Path) -> None:
         open_database(str(tmp_path))
 
 
-def _damaged_copy(tmp_path: Path, table: str) -> Path:
-    """A real database with data whose `table` page is overwritten in the middle."""
+def _damaged_copy(request: pytest.FixtureRequest, tmp_path: Path, table: str) -> Path:
+    """A real database with data (the demo) whose `table` page is overwritten in the middle."""
     path = tmp_path / f"damaged-{table}.sqlite"
-    db = open_database(str(path))
-    demo.create_demo(db)
-    db.dispose()
+    demo_file(request, path)
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode = DELETE")  # everything into the main file
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
@@ -298,8 +295,10 @@ def _damaged_copy(tmp_path: Path, table: str) -> Path:
 
 
 @pytest.mark.parametrize("table", ["persons", "memberships", "ix_persons_group_id"])
-def test_damaged_database_is_refused_with_one_line(tmp_path: Path, table: str) -> None:
-    path = _damaged_copy(tmp_path, table)
+def test_damaged_database_is_refused_with_one_line(
+    request: pytest.FixtureRequest, tmp_path: Path, table: str
+) -> None:
+    path = _damaged_copy(request, tmp_path, table)
 
     with pytest.raises(DatabaseFileError) as caught:
         open_database(str(path))

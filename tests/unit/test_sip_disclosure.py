@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from naravard_desktop.documents import demo
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.services.group import groups
@@ -30,18 +29,22 @@ from naravard_desktop.services.sip.read_models import HIDDEN
 from naravard_desktop.services.sip.sip_audit import audit_file, audit_printed, audit_report
 from naravard_desktop.services.sip.sip_report import year_report
 from naravard_desktop.services.system.database import Database, open_database
+from tests.db_backends import demo_file
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 DEMO_TODAY = dt.date(2026, 11, 30)  # the day the issue's figures were taken
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
+def demo_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, int]]:
+    """A copy of the worker's demo made for DEMO_TODAY, read by the module's tests."""
     folder = tmp_path_factory.mktemp("sip-demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NARAVARD_DATA_DIR", str(folder / "data"))
+        group = demo_file(request, folder / "demo.sqlite", DEMO_TODAY)
         db = open_database(str(folder / "demo.sqlite"))
-        group = demo.create_demo(db, DEMO_TODAY)
         yield db, group.id
         db.dispose()
 

@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,45 +19,24 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from naravard_desktop import i18n
-from naravard_desktop.documents.demo import create_demo
 from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.documents.sip_files import sip_file_bytes
-from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.plan import plan_items, plans
 from naravard_desktop.services.plan.plan_import import apply_import, read_plan_file
 from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput, PlanTree
 from naravard_desktop.services.system.database import Database
-from tests.db_backends import built_once, copy_of
 
 TODAY = dt.date(2025, 3, 1)
 APP = "naravard-desktop"
 
 
-@pytest.fixture(scope="module")
-def demo_source(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The demo database, built once for the module (it takes seconds)."""
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NARAVARD_DATA_DIR", str(folder / "data"))
-        i18n.set_language("sv")
-        with built_once(request, folder, lambda database: create_demo(database, TODAY)) as source:
-            yield source
+pytestmark = pytest.mark.demo(TODAY)  # `db`: a private copy of the demo made for TODAY
 
 
 @pytest.fixture
-def db(demo_source: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for each test."""
-    with copy_of(request, demo_source, tmp_path) as database:
-        yield database
-
-
-@pytest.fixture
-def demo(db: Database) -> GroupData:
-    [group] = groups.list_groups(db)
-    return group
+def demo(demo_group: GroupData) -> GroupData:
+    return demo_group
 
 
 @pytest.fixture
