@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -19,8 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, current_language, ngettext, pgettext
+from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.paths import is_portable
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
@@ -40,6 +39,7 @@ from naravard_desktop.ui.elided import install_elided_tooltips
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.group.switch_dialog import ask_for_group, switch_group_action
+from naravard_desktop.ui.lazy_pages import LazyPage, LazyPages
 from naravard_desktop.ui.meetings.decisions import DecisionsPage
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.members.page import MembersPage
@@ -51,6 +51,7 @@ from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
 from naravard_desktop.ui.region.page import RegionPage, offer_in_window
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.undo import UndoActions
+from naravard_desktop.ui.window_pages import join_page, page_entries
 
 # The menus' keys answer anywhere in the window.
 WINDOW = Qt.ShortcutContext.WindowShortcut
@@ -60,6 +61,15 @@ SIDEBAR_WIDTH = 190
 class MainWindow(QMainWindow):
     database_replaced = Signal()  # a restore gave the file other contents
     group_switch_requested = Signal(object)  # GroupData, for ui/window_host to open
+    # Each page is built when first shown (or asked for here): ui/lazy_pages.
+    overview_page = LazyPage[OverviewPage]("overview")
+    plan_page = LazyPage[PlanPage]("plan")
+    sip_page = LazyPage[SipPage]("sip")
+    meetings_page = LazyPage[MeetingsPage]("meetings")
+    decisions_page = LazyPage[DecisionsPage]("decisions")
+    members_page = LazyPage[MembersPage]("members")
+    group_page = LazyPage[GroupPage]("group")
+    region_page = LazyPage[RegionPage]("region")
 
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
@@ -79,39 +89,9 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }"
         )
         self.stack = QStackedWidget()
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-
-        self.meetings_page = MeetingsPage(db, group.id, self.undo_stack)
-        self.meetings_page.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
-        self.decisions_page = DecisionsPage(db, group.id)
-        self.decisions_page.item_requested.connect(self.show_meeting_item)
-        self.members_page = MembersPage(db, group.id, self.undo_stack)
-        self.group_page = GroupPage(db, group, self.undo_stack)
-        self.group_page.group_changed.connect(self._group_changed)
-        self.sip_page = SipPage(db, group.id, self.undo_stack)
-        self.plan_page = PlanPage(db, group.id, self.undo_stack)
-        self.overview_page = OverviewPage(db, group.id)
-        self.overview_page.activity_requested.connect(self.show_activity)
-        # Only pages that work are listed; later capabilities add theirs here.
-        self.pages: list[tuple[str, str, QWidget]] = [
-            # The order of the work: what needs attention, the plan and its follow-up, the
-            # meetings, then who is in the group and its settings.
-            ("overview", _("Overview"), self.overview_page),
-            ("plan", _("Local plan"), self.plan_page),
-            ("sip", _("SIP follow-up"), self.sip_page),
-            ("meetings", _("Meetings"), self.meetings_page),
-            ("decisions", _("Decisions"), self.decisions_page),
-            # Everyone in the group (secretary, co-opted, substitutes too): "Deltagare", not
-            # the protocol's "Ledamöter", hence a context of its own.
-            ("members", pgettext("page", "Members"), self.members_page),
-            ("group", _("The group"), self.group_page),
-            ("region", _("Region overview"), RegionPage(db, group.id)),
-        ]
-        for _key, title, page in self.pages:
-            self.sidebar.addItem(QListWidgetItem(title))
-            self.stack.addWidget(page)
+        self.lazy_pages = LazyPages(self.stack, page_entries(self), partial(join_page, self))
+        self.sidebar.addItems(self.lazy_pages.titles)
+        self.sidebar.currentRowChanged.connect(self.lazy_pages.show)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -138,6 +118,7 @@ class MainWindow(QMainWindow):
             read_only.setStyleSheet("color: #b00020; font-weight: 600;")
             self.statusBar().addPermanentWidget(read_only)
         self._update_title()
+        self.lazy_pages.page("region")  # built now: whether it is listed depends on the region
         self._restore_state()
         offer_in_window(self, self.request_group)  # listed for more than one group
 
@@ -176,30 +157,20 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_actions.undo_action
         self.redo_action = self.undo_actions.redo_action
         edit_menu.aboutToShow.connect(self.undo_actions.update)
-        self.meetings_page.editor.changed.connect(self.undo_actions.update)
+        edit_menu.aboutToShow.connect(lambda: self.lazy_pages.page("members"))  # its actions
         self.stack.currentChanged.connect(lambda _index: self.undo_actions.update())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        for action in (
-            self.members_page.add_action,
-            self.members_page.edit_action,
-            self.members_page.end_action,
-            self.members_page.delete_action,
-        ):
-            edit_menu.addAction(action)
-
-        meeting_entries = (
-            self.meetings_page.add_action,
-            self.meetings_page.delete_action,
-            None,
-            *self.meetings_page.editor.actions_for_menu(),
-        )
-        self._page_menu(_("&Meeting"), "meeting_menu", meeting_entries, self.meetings_page)
-        self._page_menu(_("&Plan"), "plan_menu", self.plan_page.menu_actions(), self.plan_page)
+        self.page_menus = {
+            "meetings": self._page_menu(_("&Meeting"), "meeting_menu", "meetings"),
+            "plan": self._page_menu(_("&Plan"), "plan_menu", "plan"),
+        }
 
         view_menu = menu_bar.addMenu(_("&View"))
-        for number, (key, title, _page) in enumerate(self.pages, start=1):
+        for number, (key, title) in enumerate(
+            zip(self.lazy_pages.keys, self.lazy_pages.titles, strict=True), start=1
+        ):
             action = make_action(
                 self,
                 title,
@@ -231,33 +202,34 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(about_qt)
 
-    def _page_menu(
-        self, title: str, name: str, entries: Sequence[QAction | None], page: QWidget
-    ) -> None:
-        """A menu of one page's actions (None: a separator), each reachable from the keyboard
-        (Alt+M, Alt+P) wherever the focus is; choosing one from another page shows the page."""
+    def _page_menu(self, title: str, name: str, key: str) -> QMenu:
+        """A menu of one page's actions (filled when the page is built, at the latest as the
+        menu opens), each reachable from the keyboard (Alt+M, Alt+P) wherever the focus is;
+        choosing one from another page shows the page."""
         menu = self.menuBar().addMenu(title)
         menu.setObjectName(name)
-        for entry in entries:
-            if entry is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(entry)
-        menu.triggered.connect(lambda _action: self.show_page(self.stack.indexOf(page)))
+        menu.aboutToShow.connect(lambda: self.lazy_pages.page(key))
+        number = self.lazy_pages.keys.index(key)
+        menu.triggered.connect(lambda _action: self.show_page(number))
+        return menu
 
     def _build_new_action(self) -> None:
-        meeting = (self.meetings_page, self.meetings_page.add_action)
-        targets = {
-            self.overview_page: meeting,  # the next meeting, shown there
-            self.plan_page: (self.plan_page, self.plan_page.add_activity_action),
-            self.sip_page: (self.sip_page, self.sip_page.new_period_action),
-            self.meetings_page: meeting,
-            self.members_page: (self.members_page, self.members_page.add_action),
-        }
-        new_for_page = NewForPage(
-            self, self.stack, targets, lambda page: self.show_page(self.stack.indexOf(page))
+        """Ctrl+N: the pages' targets join as they are built (ui/window_pages.join_page); until the
+        meetings page is, the overview's new meeting is a stand-in that builds it."""
+        self.new_for_page = NewForPage(
+            self, self.stack, {}, lambda page: self.show_page(self.stack.indexOf(page))
         )
-        self.new_action, self.new_targets = new_for_page.action, new_for_page.targets
+        self.new_action, self.new_targets = self.new_for_page.action, self.new_for_page.targets
+        self.new_meeting_stand_in = make_action(
+            self, _("&New meeting…"), lambda: self.meetings_page.add_action.trigger()
+        )
+
+    @property
+    def pages(self) -> list[tuple[str, str, QWidget]]:
+        """Key, title and page of every page, all built now (for walking all of them)."""
+        pages = self.lazy_pages
+        named = zip(pages.keys, pages.titles, strict=True)
+        return [(key, title, pages.page(key)) for key, title in named]
 
     # --- behaviour ------------------------------------------------------------------------
 
@@ -360,18 +332,19 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 700)
         page = int(str(self.settings.value("window/page", 0) or 0))
-        self.show_page(page if 0 <= page < len(self.pages) else 0)
+        self.show_page(page if 0 <= page < len(self.lazy_pages.keys) else 0)
 
     def _may_leave(self, *, switching: bool = False) -> bool:
         """Before the window closes or turns to another group: everything typed saved, or
         the user chose what happens to it; False when they stay to edit."""
-        if not self.meetings_page.can_close():  # back to remove an identity number
-            return False
-        if not self.plan_page.can_close():  # the plan's side panel
-            return False
-        if not self.sip_page.can_close():  # a SIP cell being typed
-            return False
-        if self.group_page.is_modified():
+        # Pages never built hold nothing typed. The meetings page: back to remove an identity
+        # number; the plan's side panel; a SIP cell being typed.
+        for key in ("meetings", "plan", "sip"):
+            page = self.lazy_pages.built(key)
+            if isinstance(page, MeetingsPage | PlanPage | SipPage) and not page.can_close():
+                return False
+        group_page = self.lazy_pages.built("group")
+        if isinstance(group_page, GroupPage) and group_page.is_modified():
             question = (
                 _("The group's settings have unsaved changes. Save them before switching group?")
                 if switching
@@ -381,7 +354,7 @@ class MainWindow(QMainWindow):
             answer = ask_unsaved(self, question, can_save=True)
             if answer == Leave.CANCEL:
                 return False
-            if answer == Leave.SAVE and not self.group_page.save():
+            if answer == Leave.SAVE and not group_page.save():
                 return False
         return True
 
@@ -392,7 +365,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._replaced:
-            self.meetings_page.flush()  # what was typed in notes and decisions
+            meetings = self.lazy_pages.built("meetings")
+            if isinstance(meetings, MeetingsPage):
+                meetings.flush()  # what was typed in notes and decisions
         elif not self._may_leave():
             event.ignore()
             return

@@ -32,7 +32,7 @@ class NewForPage(QObject):
         super().__init__(window)
         self.stack = stack
         self._show = show
-        self.targets = dict(targets)
+        self.targets: dict[QWidget, tuple[QWidget, QAction]] = {}
         self.action = make_action(
             window,
             _("&New…"),
@@ -41,10 +41,17 @@ class NewForPage(QObject):
             name="new_for_page",
             context=Qt.ShortcutContext.WindowShortcut,
         )
-        for _page, action in self.targets.values():
-            action.setShortcut(QKeySequence())
-            action.changed.connect(self._update)
+        for shown, target in targets.items():
+            self.add(shown, target)
         stack.currentChanged.connect(lambda _index: self._update())
+        self._update()
+
+    def add(self, shown: QWidget, target: tuple[QWidget, QAction]) -> None:
+        """Ctrl+N on `shown` makes what `target` says (also for a page built later, or in
+        place of a stand-in until its page is built)."""
+        self.targets[shown] = target
+        target[1].setShortcut(QKeySequence())
+        target[1].changed.connect(self._update)
         self._update()
 
     def _target(self) -> tuple[QWidget, QAction] | None:

@@ -19,8 +19,15 @@ from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.ui.about import AboutDialog
+from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.meetings.decisions import DecisionsPage
+from naravard_desktop.ui.meetings.list_page import MeetingsPage
+from naravard_desktop.ui.members.page import MembersPage
+from naravard_desktop.ui.overview.page import OverviewPage
+from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.settings import app_settings
+from naravard_desktop.ui.sip.page import SipPage
 from tests.db_backends import target_of
 
 if TYPE_CHECKING:
@@ -71,14 +78,40 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
     # The page lists the secretary, co-opted members and substitutes too: not "Ledamöter".
     assert sidebar.item(5).text() == "Deltagare"
     assert window.stack.count() == 8
-    assert window.stack.widget(0) is window.overview_page
-    assert window.stack.widget(1) is window.plan_page
-    assert window.stack.widget(2) is window.sip_page
-    assert window.stack.widget(3) is window.meetings_page
-    assert window.stack.widget(4) is window.decisions_page
-    assert window.stack.widget(5) is window.members_page
-    assert window.stack.widget(6) is window.group_page
+    pages = [
+        window.overview_page,
+        window.plan_page,
+        window.sip_page,
+        window.meetings_page,
+        window.decisions_page,
+        window.members_page,
+        window.group_page,
+    ]
+    assert [window.stack.indexOf(page) for page in pages] == list(range(7))
     assert window.stack.currentWidget() is window.overview_page  # first start
+
+
+def test_a_page_is_built_when_first_shown(shown: MainWindow, user: User) -> None:
+    """A window (and so a group switch) builds the page it opens on, not the seven the
+    user may never visit; Ctrl+2 builds the plan, Ctrl+N on the overview still offers a
+    new meeting, and the Meeting menu has its entries once it opens."""
+    assert shown.findChild(OverviewPage) is shown.stack.currentWidget()
+    for kind in (PlanPage, SipPage, MeetingsPage, DecisionsPage, MembersPage, GroupPage):
+        assert shown.findChild(kind) is None, kind
+    assert shown.new_action.isEnabled()
+    assert shown.new_action.text() == _("&New meeting…")
+    user.press(shown, Qt.Key.Key_2, Ctrl)
+    plan = shown.findChild(PlanPage)
+    assert plan is not None
+    assert shown.stack.currentWidget() is plan
+    assert shown.sidebar.currentRow() == 1
+    assert shown.findChild(MeetingsPage) is None
+    meeting_menu = shown.menuBar().actions()[2].menu()
+    meeting_menu.aboutToShow.emit()
+    meetings = shown.findChild(MeetingsPage)
+    assert meetings is not None
+    assert meetings.add_action in meeting_menu.actions()
+    assert shown.new_targets[shown.overview_page] == (meetings, meetings.add_action)
 
 
 def test_ctrl_1_and_ctrl_4_switch_pages(shown: MainWindow, user: User) -> None:
@@ -107,6 +140,7 @@ def test_menus_in_order(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == [_("&File"), _("&Edit"), _("&Meeting"), _("&Plan"), _("&View"), _("&Help")]
     edit_menu = window.menuBar().actions()[1].menu()
+    edit_menu.aboutToShow.emit()  # the members page's actions, built as the menu opens
     edit_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
     assert edit_actions[:2] == [window.undo_action, window.redo_action]
     assert window.members_page.add_action in edit_actions

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import Group, Meeting
@@ -23,7 +23,10 @@ def paragraph_numbers(session: Session, group_id: int) -> dict[int, int]:
     before it in the same year (or starts at 1 when the group restarts per meeting)."""
     group = session.get(Group, group_id)
     per_meeting = group is not None and group.paragraph_numbering == ParagraphNumbering.PER_MEETING
-    meetings = list(session.scalars(select(Meeting).where(Meeting.group_id == group_id)).all())
+    # Every meeting's items in one query, not one per meeting (the meetings page, the
+    # decision register and each item's § ask for all of a group's years).
+    found = select(Meeting).where(Meeting.group_id == group_id).options(selectinload(Meeting.items))
+    meetings = list(session.scalars(found).all())
     numbers: dict[int, int] = {}
     last_in_year: dict[int, int] = {}
     for meeting in _ordered(meetings):

@@ -27,6 +27,7 @@ from naravard_desktop.services.meetings.read_models import MeetingData, MeetingI
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.meetings.dialogs import MeetingDialog
 from naravard_desktop.ui.meetings.editor import MeetingEditor
 from naravard_desktop.ui.meetings.model import ROW_ROLE, Column, MeetingsModel
@@ -108,10 +109,12 @@ class MeetingsPage(GroupDataPage):
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
         self.reload()
+        self._just_read = JustRead(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stack.currentWidget() is self.list_view:
+        just_read = self._just_read.take()  # not read again as the page is first shown
+        if self.stack.currentWidget() is self.list_view and not just_read:
             self.reload()
 
     # --- data -----------------------------------------------------------------------------

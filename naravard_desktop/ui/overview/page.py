@@ -25,6 +25,7 @@ from naravard_desktop.services.group.overview import overview
 from naravard_desktop.services.group.read_models import Overview
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.plan.model import OVERDUE_COLOUR, STATUS_COLOURS
 
 
@@ -79,9 +80,11 @@ class OverviewPage(QWidget):
         layout.addWidget(self.overdue_heading)
         layout.addWidget(self.overdue, 1)
         self.refresh()
+        self._just_read = JustRead(self)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        if not self._just_read.take():  # not read again as the window opens on it
+            self.refresh()
         super().showEvent(event)
 
     def refresh(self, today: dt.date | None = None) -> None:
