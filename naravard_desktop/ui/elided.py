@@ -1,8 +1,10 @@
 """The whole text of a table or tree cell that does not fit, as its tooltip.
 
 Columns are sized to their content, but a narrow window still cuts long texts ("Ta fram
-förslag p…"). One application-wide event filter shows the full text of such a cell when the
-mouse rests on it, for every view, followed by the model's own tooltip when it has one.
+förslag p…"). One event filter shows the full text of such a cell when the mouse rests on it,
+followed by the model's own tooltip when it has one. It watches the item views' viewports
+only (`show_cut_cells` on a page or dialog once its views are made): installed on the whole
+application it was handed every event of every widget, a fifth of a group switch's time.
 """
 
 from __future__ import annotations
@@ -64,14 +66,16 @@ class ElidedCellToolTips(QObject):
         return True
 
 
-_installed: list[ElidedCellToolTips] = []
+_filters: list[ElidedCellToolTips] = []
 
 
-def install_elided_tooltips() -> None:
-    """Once per application: every item view then shows cut cells' text as a tooltip."""
-    app = QApplication.instance()
-    if app is None or _installed:
-        return
-    tooltips = ElidedCellToolTips(app)
-    app.installEventFilter(tooltips)
-    _installed.append(tooltips)
+def show_cut_cells(root: QWidget) -> None:
+    """Every item view in `root` (and `root`, when it is one) shows a cut cell's whole text
+    as its tooltip. Call it once the views are made; calling it again does no harm."""
+    if not _filters:
+        _filters.append(ElidedCellToolTips(QApplication.instance()))
+    views = root.findChildren(QAbstractItemView)
+    if isinstance(root, QAbstractItemView):
+        views.append(root)
+    for view in views:
+        view.viewport().installEventFilter(_filters[0])  # installed once however often asked

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from naravard_desktop.i18n import _, pgettext
+from naravard_desktop.ui.elided import show_cut_cells
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.lazy_pages import Factory
 from naravard_desktop.ui.meetings.decisions import DecisionsPage
@@ -45,7 +46,9 @@ def page_entries(window: MainWindow) -> list[tuple[str, str, Factory]]:
 
 
 def join_page(window: MainWindow, key: str, page: QWidget) -> None:
-    """A page built on first show joins `window`: its signals, menu entries, Ctrl+N."""
+    """A page built on first show joins `window`: its signals, menu entries, Ctrl+N, and
+    its item views show cut cells whole as tooltips."""
+    show_cut_cells(page)
     new = window.new_for_page.add
     if isinstance(page, OverviewPage):
         page.activity_requested.connect(window.show_activity)
