@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -88,6 +88,17 @@ class MeetingsModel(RowTableModel[Row]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent)
+        # What each cell gave per role since the rows were set: a view sizing its columns to
+        # their contents asks every cell many times over, and a date through Babel is slow.
+        self._given: dict[tuple[int, int, int], Any] = {}
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self._given.clear()
+        super().set_rows(rows)
+
+    def replace_row(self, number: int, row: Row) -> None:
+        self._given.clear()
+        super().replace_row(number, row)
 
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
         """`meetings` as services.meetings.list_meetings orders them."""
@@ -118,6 +129,12 @@ class MeetingsModel(RowTableModel[Row]):
         return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = (index.row(), index.column(), role)
+        if key not in self._given:
+            self._given[key] = self._data(index, role)
+        return self._given[key]
+
+    def _data(self, index: Index, role: int) -> Any:
         heading = self.row_at(index)
         if not isinstance(heading, str):
             return super().data(index, role)
