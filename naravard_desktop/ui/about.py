@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from naravard_desktop import __version__
 from naravard_desktop.i18n import _
 from naravard_desktop.licences import bundled_fonts, bundled_libraries, font_licence_text
-from naravard_desktop.ui.elided import show_cut_cells
 
 
 class AboutDialog(QDialog):
@@ -70,4 +69,3 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (title, text, runtime, tabs, buttons):
             layout.addWidget(widget)
-        show_cut_cells(self)

@@ -3,8 +3,9 @@
 Columns are sized to their content, but a narrow window still cuts long texts ("Ta fram
 förslag p…"). One event filter shows the full text of such a cell when the mouse rests on it,
 followed by the model's own tooltip when it has one. It watches the item views' viewports
-only (`show_cut_cells` on a page or dialog once its views are made): installed on the whole
-application it was handed every event of every widget, a fifth of a group switch's time.
+only: a page's as the page is built (`show_cut_cells`), a dialog's or any other window's as
+the focus enters it (`install_elided_tooltips`). Installed on the whole application it was
+handed every event of every widget, a quarter of a group switch's time.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ class ElidedCellToolTips(QObject):
         return True
 
 
-_filters: list[ElidedCellToolTips] = []
+_filters: list[ElidedCellToolTips] = []  # one for the application, made on first need
+_hooked: list[QApplication] = []
 
 
 def show_cut_cells(root: QWidget) -> None:
@@ -79,3 +81,18 @@ def show_cut_cells(root: QWidget) -> None:
         views.append(root)
     for view in views:
         view.viewport().installEventFilter(_filters[0])  # installed once however often asked
+
+
+def install_elided_tooltips() -> None:
+    """Once per application: the views of each window the focus enters (a dialog as it
+    opens) show cut cells whole; only a focus change crosses into Python for it."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or _hooked:
+        return
+    _hooked.append(app)
+    app.focusChanged.connect(_focus_moved)
+
+
+def _focus_moved(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is not None:
+        show_cut_cells(new.window())

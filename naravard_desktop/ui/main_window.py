@@ -35,6 +35,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.backup_actions import BackupActions
+from naravard_desktop.ui.elided import install_elided_tooltips
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.group.switch_dialog import ask_for_group, switch_group_action
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
         super().__init__()
+        install_elided_tooltips()
         self._replaced = False
         self._drafts_offered = False
         self.db = db

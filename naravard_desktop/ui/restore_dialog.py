@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from naravard_desktop.i18n import _, format_number
 from naravard_desktop.services.system.backups import list_backups
 from naravard_desktop.services.system.read_models import BackupInfo
-from naravard_desktop.ui.elided import show_cut_cells
 from naravard_desktop.ui.questions import confirm
 
 
@@ -82,7 +81,6 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.table, empty, buttons):
             layout.addWidget(widget)
-        show_cut_cells(self)
 
     def _restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

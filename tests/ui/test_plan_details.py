@@ -303,6 +303,7 @@ def test_every_plan_action_is_in_the_plan_menu_with_its_own_mnemonic(
     user.activate(window)
     menu = window.findChild(QMenu, "plan_menu")
     assert menu is not None
+    menu.aboutToShow.emit()  # opened: the plan page, built then, fills it
     entries = [a for a in menu.actions() if not a.isSeparator()]
     page = window.plan_page
     assert set(entries) == {*page.plan_actions, *page.toolbar_actions}

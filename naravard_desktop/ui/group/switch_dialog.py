@@ -28,7 +28,6 @@ from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
-from naravard_desktop.ui.elided import show_cut_cells
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.forms import buddy_label, named
 from naravard_desktop.ui.table_model import ID_ROLE, ROW_ROLE, ColumnSpec, RowTableModel, bold_font
@@ -157,7 +156,6 @@ class SwitchGroupDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.buttons)
         self.resize(640, 460)
-        show_cut_cells(self)
 
         self.view.selectionModel().currentRowChanged.connect(lambda *_args: self._update())
         self._select(self._row_of(current_id))
