@@ -9,15 +9,24 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from naravard_desktop.services.system.database import Database
 from tests.cli_run import run_cli
+from tests.db_backends import target_of
 
 run = run_cli
 
 
+def _closed(db: Database) -> str:
+    """What --database names for the commands: the demo's copy (the demo command itself is
+    tested in test_cli.py), closed here so only the commands use it."""
+    db.dispose()
+    return target_of(db)
+
+
 @pytest.mark.slow
-def test_demo_list_export_and_import_round_trip(tmp_path: Path, cli_database: str) -> None:
-    database = cli_database
-    assert run(tmp_path, "demo", "--database", database).returncode == 0
+@pytest.mark.demo()
+def test_demo_list_export_and_import_round_trip(tmp_path: Path, db: Database) -> None:
+    database = _closed(db)
     listed = run(tmp_path, "plans", "list", "--json", "--database", database)
     assert listed.returncode == 0, listed.stderr
     [plan] = json.loads(listed.stdout)
@@ -67,11 +76,9 @@ def test_import_preview_counts_in_singular_and_plural(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_import_refuses_a_file_with_problems_and_names_them(
-    tmp_path: Path, cli_database: str
-) -> None:
-    database = cli_database
-    run(tmp_path, "demo", "--database", database)
+@pytest.mark.demo()
+def test_import_refuses_a_file_with_problems_and_names_them(tmp_path: Path, db: Database) -> None:
+    database = _closed(db)
     bad = tmp_path / "bad.csv"
     bad.write_bytes("Aktivitet;Status\nEtt;Pågår\nTvå;kanske\n".encode("cp1252"))
     result = run(tmp_path, "import", "plan", bad, "--apply", "--database", database)
@@ -110,11 +117,11 @@ def test_import_refuses_a_file_with_problems_and_names_them(
 
 
 @pytest.mark.slow
+@pytest.mark.demo()
 def test_import_with_an_identity_number_needs_a_privacy_reason(
-    tmp_path: Path, cli_database: str
+    tmp_path: Path, db: Database
 ) -> None:
-    database = cli_database
-    run(tmp_path, "demo", "--database", database)
+    database = _closed(db)
     source = tmp_path / "plan.csv"
     source.write_text(
         "Område;Aktivitet;Beskrivning\n"
