@@ -108,11 +108,9 @@ test-deps: ## Install SoftHSM2 (PKCS#11 signing test) and PostgreSQL (only when 
 # `make test` is lint, then the whole suite on SQLite, then every test of a database (the
 # `db` fixture: unit, GUI, CLI) once more on PostgreSQL, in one throwaway cluster
 # (tests/db_backends.py); tests about the SQLite file itself are marked `sqlite_only`.
-# Measured in the checkout, 2 cores shared with other developers' runs (mypy's cache warm):
-# SQLite 6 min 25 s (2439 tests, 736 s of CPU), PostgreSQL 9 min 13 s (645 tests, the GUI's
-# most of it; 575 s of CPU besides the server's): 15 min 38 s in all, over the 15-minute
-# budget on a shared machine. The same runs before: 12 min 20 s (931 s of CPU) and 16 min
-# 23 s (the server's checkpoints). `make test-sqlite` / `make test-postgresql` run one part.
+# Measured on a clean clone (2 cores; .ci/run: set-up, attacks 49 s, lint, then these two):
+# SQLite 6 min 7 s (2439 tests), PostgreSQL 5 min 26 s (630 tests: each window test once, in
+# Swedish; the GUI's most of it): 14 min 1 s for all of .ci/run. `make test-sqlite` / `make test-postgresql` run one part.
 test: $(STAMP) compile-translations lint test-deps ## Lint, the whole suite on SQLite, then the database tests (window included) on PostgreSQL
 	$(PYTEST) $(PYTEST_ARGS)
 	$(PYTEST) -p no:cacheprovider --database=postgresql $(PYTEST_ARGS)
