@@ -110,7 +110,8 @@ test-deps: ## Install SoftHSM2 (PKCS#11 signing test) and PostgreSQL (only when 
 # (tests/db_backends.py); tests about the SQLite file itself are marked `sqlite_only`.
 # Measured on a clean clone (2 cores; .ci/run: set-up, attacks 49 s, lint, then these two):
 # SQLite 6 min 7 s (2439 tests), PostgreSQL 5 min 26 s (630 tests: each window test once, in
-# Swedish; the GUI's most of it): 14 min 1 s for all of .ci/run. `make test-sqlite` / `make test-postgresql` run one part.
+# Swedish; the GUI's most of it): 14 min 1 s for all of .ci/run.
+# `make test-sqlite` / `make test-postgresql` run one part.
 test: $(STAMP) compile-translations lint test-deps ## Lint, the whole suite on SQLite, then the database tests (window included) on PostgreSQL
 	$(PYTEST) $(PYTEST_ARGS)
 	$(PYTEST) -p no:cacheprovider --database=postgresql $(PYTEST_ARGS)
