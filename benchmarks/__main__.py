@@ -180,15 +180,20 @@ MODULES = (
 )
 
 
-def run_all() -> int:
+def run_all(names: list[str]) -> int:
+    """Every benchmark, or only those named (`startup` is the one in this module)."""
     import importlib
 
-    status = main()
-    for name in MODULES:
+    unknown = set(names) - {"startup", *MODULES}
+    if unknown:
+        print(f"unknown benchmark: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    status = main() if not names or "startup" in names else 0
+    for name in MODULES if not names else [n for n in MODULES if n in names]:
         print(f"\n== {name} ==")
         status |= importlib.import_module(f"benchmarks.{name}").main([])
     return status
 
 
 if __name__ == "__main__":
-    sys.exit(run_all())
+    sys.exit(run_all(sys.argv[1:]))
