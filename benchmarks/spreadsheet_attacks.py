@@ -4,7 +4,7 @@ with under 300 MB of memory; a refusal after under a second of work).
 
 Each file is read by `read_plan_file` in a fresh interpreter (after its imports, so the
 figure is the reading alone); the child reports CPU and wall seconds of the call and its
-peak resident memory (ru_maxrss, which includes the interpreter and the imports: the
+peak resident memory (VmHWM, which includes the interpreter and the imports: the
 baseline row shows how much that is). The attack files are built as in tests/attack.
 
 Prints a table and writes benchmarks/results/spreadsheet_attacks.json. Takes about a minute.
@@ -60,7 +60,12 @@ if sys.argv[1] != "-":
         result["outcome"] = "MemoryError"
     result["cpu_s"] = time.process_time() - cpu
     result["wall_s"] = time.perf_counter() - wall
-result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# This process's own peak (VmHWM): ru_maxrss keeps the parent's peak across exec, so a
+# benchmark run after a large one would count that one's memory here.
+status = Path("/proc/self/status").read_text().splitlines()
+peak = [line.split()[1] for line in status if line.startswith("VmHWM:")]
+own = int(peak[0]) if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+result["peak_mb"] = own / 1024
 print(json.dumps(result))
 """
 
