@@ -10,8 +10,8 @@ with its reason; one marked
 `postgresql_bug` is expected to fail there until the app is fixed. `built_once` and `copy_of`
 give a module a database filled once (the demo) and a private copy of it per test, on either.
 A test marked `demo(today)` gets, as `db`, a copy of the demo group's database made for that
-day (`demo_group` is its group): the demo is built once per worker and day, since building
-it renders and approves protocols (seconds), and a copy takes milliseconds.
+day (`demo_group` is its group): the demo is built once per worker, day and language, since
+building it renders and approves protocols (seconds), and a copy takes milliseconds.
 Set POSTGRES_ENV to a server URL yourself to use that server instead of a throwaway cluster.
 """
 
