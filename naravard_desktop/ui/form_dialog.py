@@ -18,8 +18,8 @@ Forms that are not dialogs (the group settings, the plan's side panel) use `add_
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from naravard_desktop.errors import DomainError, ValidationError
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import FieldErrors, buddy_label
-from naravard_desktop.ui.privacy import BackToEditing
+from naravard_desktop.ui.privacy import BackToEditing, save_guarded
 
 
 def add_form_row(
@@ -137,3 +137,32 @@ class FormDialog(QDialog):
             show_error(self, error)
             return
         super().accept()
+
+
+Value = TypeVar("Value")
+Saved = TypeVar("Saved")
+
+
+def saved_by_dialog(
+    make: Callable[[Callable[[Value], None]], FormDialog],
+    save: Callable[[Value, str | None], Saved],
+    labels: Mapping[str, str],
+) -> Saved | None:
+    """Run the dialog `make(submit)` builds: its OK saves `save(value, reason)`, asking
+    about an identity number in its fields that `labels` names (the dialog stays open on any
+    refusal). The saved result, or None when the dialog was cancelled."""
+    saved: list[Saved] = []
+    dialog: FormDialog
+
+    def submit(value: Value) -> None:
+        saved.append(
+            save_guarded(
+                dialog,
+                lambda reason: save(value, reason),
+                fields=dialog.errors.fields_named(labels),
+                labels=labels,
+            )
+        )
+
+    dialog = make(submit)
+    return saved[0] if dialog.exec() and saved else None

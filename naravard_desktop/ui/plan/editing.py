@@ -6,7 +6,7 @@ on the plan and row they are given: the page passes its current ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
@@ -29,7 +29,7 @@ from naravard_desktop.services.plan.read_models import (
 )
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.form_dialog import saved_by_dialog
 from naravard_desktop.ui.plan.details_dialog import PlanDetails, PlanDetailsDialog
 from naravard_desktop.ui.plan.dialogs import (
     ActivityDialog,
@@ -46,9 +46,7 @@ from naravard_desktop.ui.privacy import BackToEditing, save_guarded
 from naravard_desktop.ui.questions import Leave, ask_unsaved, confirm
 
 Row = AreaRow | ActivityRow
-Value = TypeVar("Value")
 Shown = TypeVar("Shown", AreaRow, ActivityRow)
-Saved = TypeVar("Saved")
 
 # The column an inline edit changes → the activity's field.
 INLINE_FIELDS = {
@@ -58,31 +56,6 @@ INLINE_FIELDS = {
     Column.STATUS: "status",
     Column.PROGRESS: "progress",
 }
-
-
-def saved_by_dialog(
-    make: Callable[[Callable[[Value], None]], FormDialog],
-    save: Callable[[Value, str | None], Saved],
-    labels: Mapping[str, str],
-) -> Saved | None:
-    """Run the dialog `make(submit)` builds: its OK saves `save(value, reason)`, asking
-    about an identity number in its fields that `labels` names (the dialog stays open on any
-    refusal). The saved result, or None when the dialog was cancelled."""
-    saved: list[Saved] = []
-    dialog: FormDialog
-
-    def submit(value: Value) -> None:
-        saved.append(
-            save_guarded(
-                dialog,
-                lambda reason: save(value, reason),
-                fields=dialog.errors.fields_named(labels),
-                labels=labels,
-            )
-        )
-
-    dialog = make(submit)
-    return saved[0] if dialog.exec() and saved else None
 
 
 @dataclass(eq=False)
