@@ -2,6 +2,8 @@
 
 Source strings are English; Swedish is the default language. Nothing here imports Qt, so the
 CLI and services translate the same way as the GUI (the GUI adds Qt's own catalogs on top).
+Babel is imported where a date or number is first formatted: the window paints its frame
+before it is needed (about 25 ms of start-up).
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
 
 from naravard_desktop.paths import locale_dir
 
@@ -85,6 +84,8 @@ def pgettext(context: str, message: str) -> str:
 
 def format_date(value: dt.date, style: str = "long") -> str:
     """ "17 maj 2024" in Swedish ("May 17, 2024" in English); style is a Babel format."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, format=style, locale=_language)
 
 
@@ -110,16 +111,22 @@ def format_iso_range(start: dt.date | None, end: dt.date | None) -> str:
 
 def format_time(value: dt.time) -> str:
     """13.00 in Swedish, 1:00 PM in English."""
+    from babel import dates as babel_dates
+
     pattern = "HH.mm" if _language == "sv" else "short"
     return babel_dates.format_time(value, format=pattern, locale=_language)
 
 
 def format_number(value: int | float | Decimal) -> str:
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=_language)
 
 
 def format_percent(percent: int) -> str:
     """ "40 %" in Swedish (a non-breaking space before the sign), "40%" in English."""
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_percent(percent / 100, locale=_language)
 
 

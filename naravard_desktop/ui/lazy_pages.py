@@ -2,11 +2,13 @@
 first, and a group switch does not pay for seven pages the user may never visit.
 
 Until a page is built its place in the stack holds an empty widget, so the sidebar's rows,
-the View menu's Ctrl+1… and `stack.indexOf(page)` keep their numbers."""
+the View menu's Ctrl+1… and `stack.indexOf(page)` keep their numbers. The makers come after
+the titles: the window paints its sidebar before the database is open and the pages' modules
+are imported (ui/main_window), and is given them then (`attach`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Generic, Protocol, TypeVar, cast, overload
 
 from PySide6.QtCore import QTimer
@@ -23,19 +25,30 @@ class LazyPages:
     def __init__(
         self,
         stack: QStackedWidget,
-        entries: Sequence[tuple[str, str, Factory]],
+        entries: Sequence[tuple[str, str]],
         built: Callable[[str, QWidget], object],
     ) -> None:
         self.stack = stack
-        self.keys = [key for key, _title, _factory in entries]
-        self.titles = [title for _key, title, _factory in entries]
-        self._factories = {key: factory for key, _title, factory in entries}
+        self.keys = [key for key, _title in entries]
+        self.titles = [title for _key, title in entries]
+        self._factories: Mapping[str, Factory] = {}
         self._pages: dict[str, QWidget] = {}
         self._built = built
         # An empty widget holds each page's place until it is built.
         self._places = {key: QWidget() for key in self.keys}
         for place in self._places.values():
             stack.addWidget(place)
+
+    def attach(self, factories: Mapping[str, Factory]) -> None:
+        """The pages' makers, once the database is open: the page on top is built now."""
+        self._factories = factories
+        current = self.stack.currentIndex()
+        if 0 <= current < len(self.keys):
+            self.page(self.keys[current])
+
+    @property
+    def attached(self) -> bool:
+        return bool(self._factories)
 
     def built(self, key: str) -> QWidget | None:
         """The page when it has been built, else None (nothing typed there to ask about)."""
@@ -65,8 +78,9 @@ class LazyPages:
         return page
 
     def show(self, index: int) -> None:
-        """Page `index` on top, built first when needed (the sidebar's rows end here)."""
-        if 0 <= index < len(self.keys):
+        """Page `index` on top, built first when needed (the sidebar's rows end here); before
+        the makers are attached its empty place is shown."""
+        if 0 <= index < len(self.keys) and self.attached:
             self.page(self.keys[index])
         self.stack.setCurrentIndex(index)
 

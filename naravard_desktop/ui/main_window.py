@@ -1,8 +1,16 @@
-"""Main window: sidebar navigation over stacked pages, menus, status bar, remembered geometry."""
+"""Main window: sidebar navigation over stacked pages, menus, status bar, remembered geometry.
+
+It is built in two steps so that a start paints first: `MainWindow(None, None, settings)` is
+the frame (sidebar, page area, menus' titles, geometry), made from Qt and the translations
+alone and shown before the database is opened; `attach(db, group)` gives it the database, the
+group and everything that needs them, and builds the page on top. The services and the pages'
+modules (SQLAlchemy under them) are imported in `attach`, not at the top of this module.
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -26,61 +34,69 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.paths import is_portable
-from naravard_desktop.services.group import groups
-from naravard_desktop.services.group.read_models import GroupData
-from naravard_desktop.services.system.database import Database
-from naravard_desktop.ui.about import AboutDialog
 from naravard_desktop.ui.actions import make_action
-from naravard_desktop.ui.backup_actions import BackupActions
 from naravard_desktop.ui.elided import install_elided_tooltips
-from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.group.page import GroupPage
-from naravard_desktop.ui.group.switch_dialog import ask_for_group, switch_group_action
 from naravard_desktop.ui.lazy_pages import LazyPage, LazyPages
-from naravard_desktop.ui.meetings.decisions import DecisionsPage
-from naravard_desktop.ui.meetings.list_page import MeetingsPage
-from naravard_desktop.ui.members.page import MembersPage
-from naravard_desktop.ui.new_for_page import NewForPage
-from naravard_desktop.ui.overview.page import OverviewPage
-from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.questions import Leave, ask_unsaved
-from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
-from naravard_desktop.ui.region.page import RegionPage, offer_in_window
-from naravard_desktop.ui.sip.page import SipPage
-from naravard_desktop.ui.undo import UndoActions
-from naravard_desktop.ui.window_pages import join_page, page_entries
+from naravard_desktop.ui.window_pages import join_page, page_makers, page_titles
+
+if TYPE_CHECKING:
+    from naravard_desktop.services.group.read_models import GroupData
+    from naravard_desktop.services.system.database import Database
+    from naravard_desktop.ui.backup_actions import BackupActions
+    from naravard_desktop.ui.group.page import GroupPage
+    from naravard_desktop.ui.meetings.decisions import DecisionsPage
+    from naravard_desktop.ui.meetings.list_page import MeetingsPage
+    from naravard_desktop.ui.members.page import MembersPage
+    from naravard_desktop.ui.overview.page import OverviewPage
+    from naravard_desktop.ui.plan.page import PlanPage
+    from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
+    from naravard_desktop.ui.region.page import RegionPage
+    from naravard_desktop.ui.sip.page import SipPage
+    from naravard_desktop.ui.undo import UndoActions
 
 # The menus' keys answer anywhere in the window.
 WINDOW = Qt.ShortcutContext.WindowShortcut
 SIDEBAR_WIDTH = 190
 
 
+@runtime_checkable
+class _Closable(Protocol):
+    """A page that may hold something typed (meetings, plan, SIP)."""
+
+    def can_close(self) -> bool: ...
+
+
 class MainWindow(QMainWindow):
     database_replaced = Signal()  # a restore gave the file other contents
     group_switch_requested = Signal(object)  # GroupData, for ui/window_host to open
     # Each page is built when first shown (or asked for here): ui/lazy_pages.
-    overview_page = LazyPage[OverviewPage]("overview")
-    plan_page = LazyPage[PlanPage]("plan")
-    sip_page = LazyPage[SipPage]("sip")
-    meetings_page = LazyPage[MeetingsPage]("meetings")
-    decisions_page = LazyPage[DecisionsPage]("decisions")
-    members_page = LazyPage[MembersPage]("members")
-    group_page = LazyPage[GroupPage]("group")
-    region_page = LazyPage[RegionPage]("region")
+    overview_page: LazyPage[OverviewPage] = LazyPage("overview")
+    plan_page: LazyPage[PlanPage] = LazyPage("plan")
+    sip_page: LazyPage[SipPage] = LazyPage("sip")
+    meetings_page: LazyPage[MeetingsPage] = LazyPage("meetings")
+    decisions_page: LazyPage[DecisionsPage] = LazyPage("decisions")
+    members_page: LazyPage[MembersPage] = LazyPage("members")
+    group_page: LazyPage[GroupPage] = LazyPage("group")
+    region_page: LazyPage[RegionPage] = LazyPage("region")
+    db: Database
+    group: GroupData
+    backups: BackupActions
+    undo_actions: UndoActions
+    read_only_banner: ReadOnlyBanner
 
-    def __init__(self, db: Database, group: GroupData, settings: QSettings) -> None:
+    def __init__(self, db: Database | None, group: GroupData | None, settings: QSettings) -> None:
+        """The frame, and the whole window when `db` and `group` are given."""
         super().__init__()
         install_elided_tooltips()
         self._replaced = False
         self._drafts_offered = False
-        self.db = db
-        self.group = group
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.setObjectName("main_window")
+        self.setWindowTitle("naravard-desktop")
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -89,26 +105,43 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }"
         )
         self.stack = QStackedWidget()
-        self.lazy_pages = LazyPages(self.stack, page_entries(self), partial(join_page, self))
+        self.lazy_pages = LazyPages(self.stack, page_titles(), partial(join_page, self))
         self.sidebar.addItems(self.lazy_pages.titles)
         self.sidebar.currentRowChanged.connect(self.lazy_pages.show)
+        # Listed once the database says the login may open more than one group (attach).
+        self.sidebar.item(self.lazy_pages.keys.index("region")).setHidden(True)
 
         central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        # Why nothing can be saved, above the pages (hidden when the database is writable).
-        self.read_only_banner = ReadOnlyBanner(db)
-        outer.addWidget(self.read_only_banner)
+        self._outer = QVBoxLayout(central)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._outer.setSpacing(0)
         layout = QHBoxLayout()
-        outer.addLayout(layout, 1)
+        self._outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.statusBar().showMessage(_("Opening the database…"))
+        self._restore_state()
+        if db is not None and group is not None:
+            self.attach(db, group)
+
+    def attach(self, db: Database, group: GroupData) -> None:
+        """The database and group: the file menu, Undo, the status bar, the region page's
+        entry, and the page on top built with its data."""
+        from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
+
+        self.db = db
+        self.group = group
+        # Why nothing can be saved, above the pages (hidden when the database is writable).
+        self.read_only_banner = ReadOnlyBanner(db)
+        self._outer.insertWidget(0, self.read_only_banner)
+        self._fill_file_menu()
+        self._fill_edit_menu()
         self.read_only_banner.restore_requested.connect(self.backups.recover_damaged)
+        self.statusBar().clearMessage()
         self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
         self.database_label.setObjectName("database_label")
         self.statusBar().addPermanentWidget(self.database_label)
@@ -118,16 +151,80 @@ class MainWindow(QMainWindow):
             read_only.setStyleSheet("color: #b00020; font-weight: 600;")
             self.statusBar().addPermanentWidget(read_only)
         self._update_title()
-        self.lazy_pages.page("region")  # built now: whether it is listed depends on the region
-        self._restore_state()
-        offer_in_window(self, self.request_group)  # listed for more than one group
+        self._offer_region()
+        self.lazy_pages.attach(page_makers(self))
+        self._offer_drafts_once()
+
+    def _offer_region(self) -> None:
+        """The region overview is listed only when the login may open more than one group;
+        a window last left on it opens on the overview otherwise."""
+        from naravard_desktop.errors import DomainError
+        from naravard_desktop.services.group import groups
+
+        try:
+            shown = groups.group_count(self.db) > 1
+        except DomainError:
+            shown = False
+        item = self.sidebar.item(self.lazy_pages.keys.index("region"))
+        item.setHidden(not shown)
+        if not shown and item.isSelected():
+            self.sidebar.setCurrentRow(0)
+        self.show_region_action.setVisible(shown)
 
     # --- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """Every menu's title, and the entries that need no database (View, Help); File and
+        Edit are filled by `attach`, the pages' menus as their pages are built."""
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(_("&File"))
-        file_menu.setToolTipsVisible(True)  # why an entry is disabled (one group, a server)
+        self.file_menu = menu_bar.addMenu(_("&File"))
+        self.file_menu.setToolTipsVisible(True)  # why an entry is disabled (one group, a server)
+        self.edit_menu = menu_bar.addMenu(_("&Edit"))
+        self.page_menus = {
+            "meetings": self._page_menu(_("&Meeting"), "meeting_menu", "meetings"),
+            "plan": self._page_menu(_("&Plan"), "plan_menu", "plan"),
+        }
+
+        view_menu = menu_bar.addMenu(_("&View"))
+        for number, (key, title) in enumerate(
+            zip(self.lazy_pages.keys, self.lazy_pages.titles, strict=True), start=1
+        ):
+            action = make_action(
+                self,
+                title,
+                partial(self.show_page, number - 1),
+                f"Ctrl+{number}",
+                name=f"show_{key}",
+                context=WINDOW,
+            )
+            view_menu.addAction(action)
+            if key == "region":
+                self.show_region_action = action
+                action.setVisible(False)  # as its sidebar entry, until attach knows
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(_("&Language"))
+        languages = QActionGroup(self)
+        for code, name in (("sv", "Svenska"), ("en", "English")):
+            chosen = code == current_language()
+            action = make_action(self, name, partial(self.choose_language, code), checked=chosen)
+            languages.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu(_("&Help"))
+        about = make_action(
+            self, _("&About naravard-desktop"), self._about, role=QAction.MenuRole.AboutRole
+        )
+        help_menu.addAction(about)
+        about_qt = make_action(
+            self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
+        )
+        help_menu.addAction(about_qt)
+
+    def _fill_file_menu(self) -> None:
+        from naravard_desktop.ui.backup_actions import BackupActions
+        from naravard_desktop.ui.group.switch_dialog import switch_group_action
+
+        file_menu = self.file_menu
         self._build_new_action()
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
@@ -149,10 +246,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(quit_action)
 
-        edit_menu = menu_bar.addMenu(_("&Edit"))
-        self.edit_menu = edit_menu
-        # One Undo and one Redo for the whole window, each key bound once; steps of a
-        # protocol approved since (here or elsewhere) are not offered.
+    def _fill_edit_menu(self) -> None:
+        """One Undo and one Redo for the whole window, each key bound once; steps of a
+        protocol approved since (here or elsewhere) are not offered."""
+        from naravard_desktop.ui.undo import UndoActions
+
+        edit_menu = self.edit_menu
         self.undo_actions = UndoActions(self.undo_stack, self)
         self.undo_action = self.undo_actions.undo_action
         self.redo_action = self.undo_actions.redo_action
@@ -161,46 +260,12 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _index: self.undo_actions.update())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.page_menus = {
-            "meetings": self._page_menu(_("&Meeting"), "meeting_menu", "meetings"),
-            "plan": self._page_menu(_("&Plan"), "plan_menu", "plan"),
-        }
+        edit_menu.addSeparator()  # the members page's actions join below when it is built
 
-        view_menu = menu_bar.addMenu(_("&View"))
-        for number, (key, title) in enumerate(
-            zip(self.lazy_pages.keys, self.lazy_pages.titles, strict=True), start=1
-        ):
-            action = make_action(
-                self,
-                title,
-                partial(self.show_page, number - 1),
-                f"Ctrl+{number}",
-                name=f"show_{key}",
-                context=WINDOW,
-            )
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(_("&Language"))
-        languages = QActionGroup(self)
-        for code, name in (("sv", "Svenska"), ("en", "English")):
-            chosen = code == current_language()
-            action = make_action(self, name, partial(self.choose_language, code), checked=chosen)
-            languages.addAction(action)
-            language_menu.addAction(action)
+    def _about(self) -> None:
+        from naravard_desktop.ui.about import AboutDialog
 
-        help_menu = menu_bar.addMenu(_("&Help"))
-        about = make_action(
-            self,
-            _("&About naravard-desktop"),
-            lambda: AboutDialog(self).exec(),
-            role=QAction.MenuRole.AboutRole,
-        )
-        help_menu.addAction(about)
-        about_qt = make_action(
-            self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
-        )
-        help_menu.addAction(about_qt)
+        AboutDialog(self).exec()
 
     def _page_menu(self, title: str, name: str, key: str) -> QMenu:
         """A menu of one page's actions (filled when the page is built, at the latest as the
@@ -208,7 +273,7 @@ class MainWindow(QMainWindow):
         choosing one from another page shows the page."""
         menu = self.menuBar().addMenu(title)
         menu.setObjectName(name)
-        menu.aboutToShow.connect(lambda: self.lazy_pages.page(key))
+        menu.aboutToShow.connect(lambda: self.lazy_pages.attached and self.lazy_pages.page(key))
         number = self.lazy_pages.keys.index(key)
         menu.triggered.connect(lambda _action: self.show_page(number))
         return menu
@@ -216,6 +281,8 @@ class MainWindow(QMainWindow):
     def _build_new_action(self) -> None:
         """Ctrl+N: the pages' targets join as they are built (ui/window_pages.join_page); until the
         meetings page is, the overview's new meeting is a stand-in that builds it."""
+        from naravard_desktop.ui.new_for_page import NewForPage
+
         self.new_for_page = NewForPage(
             self, self.stack, {}, lambda page: self.show_page(self.stack.indexOf(page))
         )
@@ -250,7 +317,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._drafts_offered:  # once the window is on screen
+        self._offer_drafts_once()
+
+    def _offer_drafts_once(self) -> None:
+        """Once the window is on screen with its database (a start's frame gets it later)."""
+        if not self._drafts_offered and self.lazy_pages.attached and self.isVisible():
             self._drafts_offered = True
             QTimer.singleShot(0, self.offer_drafts)
 
@@ -285,6 +356,8 @@ class MainWindow(QMainWindow):
 
     def choose_group(self) -> None:
         """Arkiv › Byt grupp…"""
+        from naravard_desktop.ui.group.switch_dialog import ask_for_group
+
         chosen = ask_for_group(self, self.db, self.group.id)
         if chosen is not None:
             self.request_group(chosen)
@@ -293,6 +366,10 @@ class MainWindow(QMainWindow):
         """Work on another group (the switch dialog, a region overview's row): what is typed
         is saved or asked about as on closing, then `group_switch_requested` hands over to a
         window on that group. False when the user stayed or the group cannot be opened."""
+        from naravard_desktop.errors import DomainError
+        from naravard_desktop.services.group import groups
+        from naravard_desktop.ui.errors import show_error
+
         if group_id == self.group.id:
             return True
         try:
@@ -341,10 +418,10 @@ class MainWindow(QMainWindow):
         # number; the plan's side panel; a SIP cell being typed.
         for key in ("meetings", "plan", "sip"):
             page = self.lazy_pages.built(key)
-            if isinstance(page, MeetingsPage | PlanPage | SipPage) and not page.can_close():
+            if isinstance(page, _Closable) and not page.can_close():
                 return False
-        group_page = self.lazy_pages.built("group")
-        if isinstance(group_page, GroupPage) and group_page.is_modified():
+        group_page = self._built_group_page()
+        if group_page is not None and group_page.is_modified():
             question = (
                 _("The group's settings have unsaved changes. Save them before switching group?")
                 if switching
@@ -363,11 +440,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.sidebar.currentRow())
         self.settings.sync()
 
+    def _built_group_page(self) -> GroupPage | None:
+        page = self.lazy_pages.built("group")
+        if page is None:  # nor is its module imported
+            return None
+        from naravard_desktop.ui.group.page import GroupPage
+
+        assert isinstance(page, GroupPage)
+        return page
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._replaced:
             meetings = self.lazy_pages.built("meetings")
-            if isinstance(meetings, MeetingsPage):
-                meetings.flush()  # what was typed in notes and decisions
+            if meetings is not None:  # what was typed in notes and decisions
+                from naravard_desktop.ui.meetings.list_page import MeetingsPage
+
+                assert isinstance(meetings, MeetingsPage)
+                meetings.flush()
         elif not self._may_leave():
             event.ignore()
             return

@@ -39,9 +39,14 @@ class WindowHost(QObject):
         self._shown = 0  # how many windows so far: only the newest one's end releases
         self._released = False
 
-    def show(self, group: GroupData) -> MainWindow:
-        """Build and show the window on `group`, the group the next start opens too."""
-        window = MainWindow(self.db, group, self.settings)
+    def show(self, group: GroupData, frame: MainWindow | None = None) -> MainWindow:
+        """Build and show the window on `group`, the group the next start opens too; the
+        start-up's `frame`, already on screen, is given the database instead."""
+        if frame is not None:
+            frame.attach(self.db, group)
+            window = frame
+        else:
+            window = MainWindow(self.db, group, self.settings)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._shown += 1
         number = self._shown

@@ -1,5 +1,9 @@
-"""The main window's pages: how each is made, and how a page built on first show
-(ui/lazy_pages) joins the window: its signals, its menu entries and its Ctrl+N."""
+"""The main window's pages: their titles (known before the database is open), how each is
+made, and how a page built on first show (ui/lazy_pages) joins the window: its signals, its
+menu entries and its Ctrl+N.
+
+The pages' modules are imported in their makers, not here: the window paints its frame and
+sidebar before they (and SQLAlchemy under them) are imported."""
 
 from __future__ import annotations
 
@@ -10,74 +14,180 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from naravard_desktop.i18n import _, pgettext
-from naravard_desktop.ui.elided import show_cut_cells
-from naravard_desktop.ui.group.page import GroupPage
 from naravard_desktop.ui.lazy_pages import Factory
-from naravard_desktop.ui.meetings.decisions import DecisionsPage
-from naravard_desktop.ui.meetings.list_page import MeetingsPage
-from naravard_desktop.ui.members.page import MembersPage
-from naravard_desktop.ui.overview.page import OverviewPage
-from naravard_desktop.ui.plan.page import PlanPage
-from naravard_desktop.ui.region.page import RegionPage
-from naravard_desktop.ui.sip.page import SipPage
 
 if TYPE_CHECKING:
     from naravard_desktop.ui.main_window import MainWindow
 
 
-def page_entries(window: MainWindow) -> list[tuple[str, str, Factory]]:
-    """Key, sidebar title and maker of each page, in the sidebar's order. Only pages that
-    work are listed; later capabilities add theirs here."""
-    db, gid, undo = window.db, window.group.id, window.undo_stack
+def page_titles() -> list[tuple[str, str]]:
+    """Key and sidebar title of each page, in the sidebar's order. Only pages that work are
+    listed; later capabilities add theirs here and in `page_makers`."""
     return [
         # The order of the work: what needs attention, the plan and its follow-up, the
         # meetings, then who is in the group and its settings.
-        ("overview", _("Overview"), lambda: OverviewPage(db, gid)),
-        ("plan", _("Local plan"), lambda: PlanPage(db, gid, undo)),
-        ("sip", _("SIP follow-up"), lambda: SipPage(db, gid, undo)),
-        ("meetings", _("Meetings"), lambda: MeetingsPage(db, gid, undo)),
-        ("decisions", _("Decisions"), lambda: DecisionsPage(db, gid)),
+        ("overview", _("Overview")),
+        ("plan", _("Local plan")),
+        ("sip", _("SIP follow-up")),
+        ("meetings", _("Meetings")),
+        ("decisions", _("Decisions")),
         # Everyone in the group (secretary, co-opted, substitutes too): "Deltagare", not the
         # protocol's "Ledamöter", hence a context of its own.
-        ("members", pgettext("page", "Members"), lambda: MembersPage(db, gid, undo)),
-        ("group", _("The group"), lambda: GroupPage(db, window.group, undo)),
-        ("region", _("Region overview"), lambda: RegionPage(db, gid)),
+        ("members", pgettext("page", "Members")),
+        ("group", _("The group")),
+        ("region", _("Region overview")),
     ]
+
+
+def page_makers(window: MainWindow) -> dict[str, Factory]:
+    """The maker of each page of `window`, on its database and group."""
+    db, gid, undo = window.db, window.group.id, window.undo_stack
+
+    def overview() -> QWidget:
+        from naravard_desktop.ui.overview.page import OverviewPage
+
+        return OverviewPage(db, gid)
+
+    def plan() -> QWidget:
+        from naravard_desktop.ui.plan.page import PlanPage
+
+        return PlanPage(db, gid, undo)
+
+    def sip() -> QWidget:
+        from naravard_desktop.ui.sip.page import SipPage
+
+        return SipPage(db, gid, undo)
+
+    def meetings() -> QWidget:
+        from naravard_desktop.ui.meetings.list_page import MeetingsPage
+
+        return MeetingsPage(db, gid, undo)
+
+    def decisions() -> QWidget:
+        from naravard_desktop.ui.meetings.decisions import DecisionsPage
+
+        return DecisionsPage(db, gid)
+
+    def members() -> QWidget:
+        from naravard_desktop.ui.members.page import MembersPage
+
+        return MembersPage(db, gid, undo)
+
+    def group() -> QWidget:
+        from naravard_desktop.ui.group.page import GroupPage
+
+        return GroupPage(db, window.group, undo)
+
+    def region() -> QWidget:
+        from naravard_desktop.ui.region.page import RegionPage
+
+        return RegionPage(db, gid)
+
+    makers: dict[str, Factory] = {
+        "overview": overview,
+        "plan": plan,
+        "sip": sip,
+        "meetings": meetings,
+        "decisions": decisions,
+        "members": members,
+        "group": group,
+        "region": region,
+    }
+    return makers
 
 
 def join_page(window: MainWindow, key: str, page: QWidget) -> None:
     """A page built on first show joins `window`: its signals, menu entries, Ctrl+N, and
-    its item views show cut cells whole as tooltips."""
+    its item views show cut cells whole as tooltips. Each branch imports its page's class
+    from the module its maker has just imported."""
+    from naravard_desktop.ui.elided import show_cut_cells
+
     show_cut_cells(page)
-    new = window.new_for_page.add
-    if isinstance(page, OverviewPage):
-        page.activity_requested.connect(window.show_activity)
-        meetings = window.lazy_pages.built("meetings")
-        if isinstance(meetings, MeetingsPage):
-            new(page, (meetings, meetings.add_action))  # the next meeting, shown there
-        else:
-            new(page, (page, window.new_meeting_stand_in))
-    elif isinstance(page, PlanPage):
-        _fill(window.page_menus[key], page.menu_actions())
-        new(page, (page, page.add_activity_action))
-    elif isinstance(page, SipPage):
-        new(page, (page, page.new_period_action))
-    elif isinstance(page, MeetingsPage):
-        page.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        page.editor.changed.connect(window.undo_actions.update)
-        entries = (page.add_action, page.delete_action, None, *page.editor.actions_for_menu())
-        _fill(window.page_menus[key], entries)
-        for shown in (page, window.lazy_pages.built("overview")):
-            if shown is not None:
-                new(shown, (page, page.add_action))
-    elif isinstance(page, DecisionsPage):
-        page.item_requested.connect(window.show_meeting_item)
-    elif isinstance(page, MembersPage):
-        actions = (page.add_action, page.edit_action, page.end_action, page.delete_action)
-        _fill(window.edit_menu, actions)
-        new(page, (page, page.add_action))
-    elif isinstance(page, GroupPage):
-        page.group_changed.connect(window._group_changed)
+    joins = {
+        "overview": _join_overview,
+        "plan": _join_plan,
+        "sip": _join_sip,
+        "meetings": _join_meetings,
+        "decisions": _join_decisions,
+        "members": _join_members,
+        "group": _join_group,
+        "region": _join_region,
+    }
+    joins[key](window, page)
+
+
+def _join_overview(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.overview.page import OverviewPage
+
+    assert isinstance(page, OverviewPage)
+    page.activity_requested.connect(window.show_activity)
+    meetings = window.lazy_pages.built("meetings")
+    if meetings is None:  # its module is not imported until it is built
+        window.new_for_page.add(page, (page, window.new_meeting_stand_in))
+        return
+    from naravard_desktop.ui.meetings.list_page import MeetingsPage
+
+    assert isinstance(meetings, MeetingsPage)
+    window.new_for_page.add(page, (meetings, meetings.add_action))  # the next meeting
+
+
+def _join_plan(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.plan.page import PlanPage
+
+    assert isinstance(page, PlanPage)
+    _fill(window.page_menus["plan"], page.menu_actions())
+    window.new_for_page.add(page, (page, page.add_activity_action))
+
+
+def _join_sip(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.sip.page import SipPage
+
+    assert isinstance(page, SipPage)
+    window.new_for_page.add(page, (page, page.new_period_action))
+
+
+def _join_meetings(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.meetings.list_page import MeetingsPage
+
+    assert isinstance(page, MeetingsPage)
+    page.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    page.editor.changed.connect(window.undo_actions.update)
+    entries = (page.add_action, page.delete_action, None, *page.editor.actions_for_menu())
+    _fill(window.page_menus["meetings"], entries)
+    for shown in (page, window.lazy_pages.built("overview")):
+        if shown is not None:
+            window.new_for_page.add(shown, (page, page.add_action))
+
+
+def _join_decisions(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.meetings.decisions import DecisionsPage
+
+    assert isinstance(page, DecisionsPage)
+    page.item_requested.connect(window.show_meeting_item)
+
+
+def _join_members(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.members.page import MembersPage
+
+    assert isinstance(page, MembersPage)
+    _fill(
+        window.edit_menu, (page.add_action, page.edit_action, page.end_action, page.delete_action)
+    )
+    window.new_for_page.add(page, (page, page.add_action))
+
+
+def _join_group(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.group.page import GroupPage
+
+    assert isinstance(page, GroupPage)
+    page.group_changed.connect(window._group_changed)
+
+
+def _join_region(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.region.page import RegionPage
+
+    assert isinstance(page, RegionPage)
+    page.group_requested.connect(window.request_group)
 
 
 def _fill(menu: QMenu, entries: Sequence[QAction | None]) -> None:

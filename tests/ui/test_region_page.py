@@ -25,12 +25,11 @@ if TYPE_CHECKING:
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
-def _region_entry(window: MainWindow) -> tuple[RegionPage, int, QAction]:
-    page = window.findChild(RegionPage)
-    assert page is not None
+def _region_entry(window: MainWindow) -> tuple[int, QAction]:
+    """The page's sidebar row and View action (the page itself is built when first shown)."""
     actions = [a for a in window.findChildren(QAction) if a.objectName() == "show_region"]
     assert len(actions) == 1
-    return page, window.stack.indexOf(page), actions[0]
+    return window.lazy_pages.keys.index("region"), actions[0]
 
 
 def _column(page: RegionPage, column: int) -> list[str]:
@@ -39,7 +38,7 @@ def _column(page: RegionPage, column: int) -> list[str]:
 
 
 def test_one_group_gets_no_region_page(window: MainWindow) -> None:
-    _page, row, show = _region_entry(window)
+    row, show = _region_entry(window)
     assert window.sidebar.item(row).text() == _("Region overview")
     assert window.sidebar.item(row).isHidden()
     assert not show.isVisible()
@@ -51,11 +50,13 @@ def test_groups_in_swedish_order_with_their_figures_and_enter_asks_to_switch(
     built = make_region(db)
     window = MainWindow(db, groups.get_group(db, built.asberga), settings)
     qtbot.addWidget(window)
-    page, row, show = _region_entry(window)
+    row, show = _region_entry(window)
     assert not window.sidebar.item(row).isHidden() and show.isVisible()
+    assert window.lazy_pages.built("region") is None  # not until it is shown
     user.activate(window)
     user.press(window, Qt.Key.Key_8, Ctrl)
-    assert window.stack.currentWidget() is page
+    page = window.stack.currentWidget()
+    assert isinstance(page, RegionPage) and window.stack.indexOf(page) == row
     page.year.setValue(YEAR)
     assert _column(page, 0) == [
         "Samverkansgrupp Lillsjö",

@@ -177,8 +177,11 @@ def gui_start(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 
 
 def shown_windows() -> list[MainWindow]:
+    """The main windows on screen with their database (not a start's frame before it)."""
     found = QApplication.topLevelWidgets()
-    return [w for w in found if isinstance(w, MainWindow) and w.isVisible()]
+    return [
+        w for w in found if isinstance(w, MainWindow) and w.isVisible() and w.lazy_pages.attached
+    ]
 
 
 def run_with(check: Callable[[MainWindow], None], database: Path | str, **options: object) -> int:

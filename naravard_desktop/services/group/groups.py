@@ -18,6 +18,13 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 NAME_LIMIT = 200
 
 
+def group_count(db: Database) -> int:
+    """How many groups the connected role may open (the window offers the region overview
+    for more than one)."""
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Group)) or 0)
+
+
 def logo_mime_type(data: bytes) -> str | None:
     """PNG or JPEG by their magic bytes; None for anything else."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):

@@ -53,13 +53,6 @@ SIP_CODES = sip_disclosure.TREND_CODES
 StatusCounts = dict[ActivityStatus, int]
 
 
-def group_count(db: Database) -> int:
-    """How many groups the connected role may open (the window offers the overview for more
-    than one)."""
-    with db.session() as session:
-        return int(session.scalar(select(func.count()).select_from(Group)) or 0)
-
-
 def region_overview(db: Database, year: int, today: dt.date | None = None) -> RegionOverview:
     """The overview of `year` (see the module doc), the groups in Swedish order of name."""
     day = today or dt.date.today()

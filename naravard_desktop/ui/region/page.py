@@ -7,18 +7,15 @@ is built: a window on one group should open as fast with a region behind it as w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QSpinBox,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -92,13 +89,6 @@ class RegionPage(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.note)
 
-    def offered(self) -> bool:
-        """Whether the window lists the page: only with more than one group to open."""
-        try:
-            return region.group_count(self.db) > 1
-        except DomainError:
-            return False
-
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
@@ -135,23 +125,3 @@ class RegionPage(QWidget):
         group_id = index.data(ID_ROLE)
         if group_id is not None:
             self.group_requested.emit(int(group_id))
-
-
-def offer_in_window(window: QWidget, request_group: Callable[[int], object]) -> None:
-    """Wire the window's region page: a row asks `request_group`; with one group to open (or
-    none), the page's sidebar entry and View action are hidden."""
-    page = window.findChild(RegionPage)
-    sidebar = window.findChild(QListWidget, "sidebar")
-    stack = page.parentWidget() if page is not None else None
-    if page is None or sidebar is None or not isinstance(stack, QStackedWidget):
-        return
-    page.group_requested.connect(request_group)
-    shown = page.offered()
-    item = sidebar.item(stack.indexOf(page))
-    if item is not None:
-        item.setHidden(not shown)
-        if not shown and item.isSelected():  # last shown there when the region had more
-            sidebar.setCurrentRow(0)
-    action = window.findChild(QAction, "show_region")
-    if action is not None:
-        action.setVisible(shown)
