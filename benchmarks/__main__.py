@@ -177,6 +177,7 @@ MODULES = (
     "spreadsheet_attacks",
     "sip_disclosure",
     "region",
+    "export_anchor",
 )
 
 
