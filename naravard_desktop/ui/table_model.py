@@ -45,23 +45,50 @@ class ColumnSpec(Generic[RowT]):
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
     """Rows (read models from a service) × column specs. Subclasses add what is their own:
-    edits (flags/setData), drag and drop, extra roles; a reload is `set_rows`."""
+    edits (flags/setData), drag and drop, extra roles; a reload is `set_rows`.
+
+    With a `batch`, the view is given that many rows at first and the next batch as it
+    scrolls to the end (`canFetchMore`/`fetchMore`): a view sizing its columns to their
+    contents asks every row it has for every cell, and a register of thousands of rows
+    would be drawn as text in full before the page shows. All rows are held (cheap read
+    models); only the view's rows are shown. Not for a model behind a sorting proxy, which
+    would sort only the rows fetched."""
 
     def __init__(
         self,
         columns: Sequence[ColumnSpec[RowT]],
         row_id: Callable[[RowT], int | None],
         parent: QObject | None = None,
+        *,
+        batch: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._row_id = row_id
         self._rows: list[RowT] = []
+        self._batch = batch
+        self._shown = 0  # how many of the rows the view has been given
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._shown = len(self._rows) if self._batch is None else min(self._batch, len(rows))
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.show_up_to(self._shown + (self._batch or len(self._rows)) - 1)
+
+    def show_up_to(self, number: int) -> None:
+        """The view is given every row up to row `number` (to select a row further down)."""
+        end = min(number + 1, len(self._rows))
+        if end > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+            self._shown = end
+            self.endInsertRows()
 
     def rows(self) -> list[RowT]:
         return list(self._rows)
@@ -70,9 +97,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         return self._rows[index.row()] if index.isValid() else None
 
     def row_for(self, row_id: int) -> int | None:
-        """The row number of the row with this id, None when it is not shown."""
+        """The row number of the row with this id (given to the view now if it was not
+        yet), None when there is no such row."""
         for number, row in enumerate(self._rows):
             if self._row_id(row) == row_id:
+                self.show_up_to(number)
                 return number
         return None
 
@@ -82,7 +111,9 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self._columns) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._rows) if self._batch is None else self._shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)

@@ -4,7 +4,6 @@ agenda titles, notes and decisions that says where each hit is, so the GUI can j
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import select
 
@@ -16,27 +15,23 @@ from naravard_desktop.services.meetings.read_models import DecisionRow, SearchHi
 from naravard_desktop.services.system.database import Database
 
 
-def _place(item: AgendaItem, meeting: Meeting, numbers: dict[int, int]) -> dict[str, Any]:
-    """Where an item stands, as a decision row and a search hit both say it."""
-    return {
-        "item_id": item.id,
-        "meeting_id": meeting.id,
-        "held_on": meeting.held_on,
-        "paragraph": numbers.get(item.id, 0),
-        "title": item.title,
-    }
-
-
 def list_decisions(
     db: Database, group_id: int, *, year: int | None = None, text: str = ""
 ) -> list[DecisionRow]:
     """Items with a decision, newest meeting first and in agenda order within a meeting;
     optionally only one calendar year and only rows whose title or decision contain `text`
-    (case-insensitive)."""
+    (case-insensitive). Only the columns shown are read (not the items' notes)."""
     needle = text.strip().casefold()
     with db.session() as session:
         statement = (
-            select(AgendaItem, Meeting)
+            select(
+                AgendaItem.id,
+                Meeting.id,
+                Meeting.held_on,
+                AgendaItem.title,
+                AgendaItem.decision,
+                Meeting.state,
+            )
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
             .where(Meeting.group_id == group_id, AgendaItem.decision != "")
             .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position)
@@ -48,11 +43,15 @@ def list_decisions(
         numbers = paragraph_numbers(session, group_id)
         rows = [
             DecisionRow(
-                **_place(item, meeting, numbers),
-                decision=item.decision,
-                approved=meeting.state == ProtocolState.APPROVED,
+                item_id=item_id,
+                meeting_id=meeting_id,
+                held_on=held_on,
+                paragraph=numbers.get(item_id, 0),
+                title=title,
+                decision=decision,
+                approved=state == ProtocolState.APPROVED,
             )
-            for item, meeting in session.execute(statement).all()
+            for item_id, meeting_id, held_on, title, decision, state in session.execute(statement)
         ]
     if needle:
         rows = [r for r in rows if needle in r.title.casefold() or needle in r.decision.casefold()]
@@ -62,7 +61,9 @@ def list_decisions(
 def decision_years(db: Database, group_id: int) -> list[int]:
     """The years that have meetings, newest first (for the year filter)."""
     with db.session() as session:
-        days = session.scalars(select(Meeting.held_on).where(Meeting.group_id == group_id)).all()
+        days = session.scalars(
+            select(Meeting.held_on).where(Meeting.group_id == group_id).distinct()
+        ).all()
     return sorted({day.year for day in days}, reverse=True)
 
 
@@ -75,18 +76,29 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
         if not ids:
             return []
         found = {
-            item.id: (item, meeting)
-            for item, meeting in session.execute(
-                select(AgendaItem, Meeting)
+            row[0]: row
+            for row in session.execute(
+                select(
+                    AgendaItem.id,
+                    Meeting.id,
+                    Meeting.held_on,
+                    AgendaItem.title,
+                    AgendaItem.notes,
+                    AgendaItem.decision,
+                )
                 .join(Meeting, Meeting.id == AgendaItem.meeting_id)
                 .where(Meeting.group_id == group_id, AgendaItem.id.in_(ids))
-            ).all()
+            )
         }
         numbers = paragraph_numbers(session, group_id)
         return [
             SearchHit(
-                **_place(item, meeting, numbers),
-                snippet=snippet(words, item.decision, item.notes, item.title),
+                item_id=item_id,
+                meeting_id=meeting_id,
+                held_on=held_on,
+                paragraph=numbers.get(item_id, 0),
+                title=title,
+                snippet=snippet(words, decision, notes, title),
             )
-            for item, meeting in (found[item_id] for item_id in ids)
+            for item_id, meeting_id, held_on, title, notes, decision in map(found.__getitem__, ids)
         ]

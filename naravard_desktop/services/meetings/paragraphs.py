@@ -4,53 +4,64 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ParagraphNumbering
-from naravard_desktop.db.models import Group, Meeting
+from naravard_desktop.db.models import AgendaItem, Group, Meeting
 
 
-def _ordered(meetings: list[Meeting]) -> list[Meeting]:
-    return sorted(meetings, key=lambda m: (m.held_on, m.starts_at or dt.time(0), m.id))
+def _numbered(session: Session, group_id: int) -> list[tuple[int, int, int]]:
+    """(meeting id, item id, §) of every agenda item of the group, in meeting order.
+
+    Approved meetings keep their stored numbers; a draft continues after the meetings held
+    before it in the same year (or starts at 1 when the group restarts per meeting). One
+    query of the few columns needed, not the meetings and items as objects: the meetings
+    page, the decision register and each item's § ask for all of a group's years."""
+    group = session.get(Group, group_id)
+    per_meeting = group is not None and group.paragraph_numbering == ParagraphNumbering.PER_MEETING
+    found = session.execute(
+        select(
+            Meeting.id,
+            Meeting.held_on,
+            Meeting.starts_at,
+            AgendaItem.position,
+            AgendaItem.id,
+            AgendaItem.paragraph,
+        )
+        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .where(Meeting.group_id == group_id)
+    )
+    # By date, then start time (none counts as 00:00), then id; items by position.
+    ordered = sorted(found, key=lambda r: (r[1], r[2] or dt.time(0), r[0], r[3], r[4]))
+    numbered: list[tuple[int, int, int]] = []
+    last_in_year: dict[int, int] = {}
+    for meeting_id, rows in groupby(ordered, key=lambda r: r[0]):
+        running = None
+        for _meeting, held_on, _starts, _position, item_id, paragraph in rows:
+            if running is None:
+                running = 0 if per_meeting else last_in_year.get(held_on.year, 0)
+            # A stored number was frozen at approval and is kept through corrections.
+            running = paragraph if paragraph is not None else running + 1
+            numbered.append((meeting_id, item_id, running))
+        if running is not None:
+            last_in_year[held_on.year] = max(last_in_year.get(held_on.year, 0), running)
+    return numbered
 
 
 def paragraph_numbers(session: Session, group_id: int) -> dict[int, int]:
-    """Agenda item id → § number for every meeting of the group.
-
-    Approved meetings keep their stored numbers; a draft continues after the meetings held
-    before it in the same year (or starts at 1 when the group restarts per meeting)."""
-    group = session.get(Group, group_id)
-    per_meeting = group is not None and group.paragraph_numbering == ParagraphNumbering.PER_MEETING
-    # Every meeting's items in one query, not one per meeting (the meetings page, the
-    # decision register and each item's § ask for all of a group's years).
-    found = select(Meeting).where(Meeting.group_id == group_id).options(selectinload(Meeting.items))
-    meetings = list(session.scalars(found).all())
-    numbers: dict[int, int] = {}
-    last_in_year: dict[int, int] = {}
-    for meeting in _ordered(meetings):
-        year = meeting.held_on.year
-        running = 0 if per_meeting else last_in_year.get(year, 0)
-        for item in meeting.items:
-            if item.paragraph is not None:  # frozen at approval, kept through corrections
-                running = item.paragraph
-            else:
-                running += 1
-            numbers[item.id] = running
-        if meeting.items:
-            last_in_year[year] = max(last_in_year.get(year, 0), running)
-    return numbers
+    """Agenda item id → § number for every meeting of the group."""
+    return {item_id: number for _meeting, item_id, number in _numbered(session, group_id)}
 
 
 def paragraph_ranges(session: Session, group_id: int) -> dict[int, tuple[int, int]]:
     """Meeting id → (first §, last §)."""
-    numbers = paragraph_numbers(session, group_id)
     ranges: dict[int, tuple[int, int]] = {}
-    for meeting in session.scalars(select(Meeting).where(Meeting.group_id == group_id)).all():
-        values = [numbers[item.id] for item in meeting.items if item.id in numbers]
-        if values:
-            ranges[meeting.id] = (min(values), max(values))
+    for meeting_id, _item, number in _numbered(session, group_id):
+        first, last = ranges.get(meeting_id, (number, number))
+        ranges[meeting_id] = (min(first, number), max(last, number))
     return ranges
 
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from typing import IO
 from xml.parsers import expat
 
-from openpyxl.utils import column_index_from_string
-
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_number
 from naravard_desktop.services.system.spreadsheet_limits import (
@@ -34,6 +32,8 @@ CHUNK = 64 * 1024
 
 
 def _column_number(letters: str) -> int:
+    from openpyxl.utils import column_index_from_string  # not with the module: 0.5 s
+
     return int(column_index_from_string(letters.upper()))
 
 

@@ -27,10 +27,14 @@ from naravard_desktop.services.meetings import decisions
 from naravard_desktop.services.meetings.read_models import DecisionRow, SearchHit
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
+from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, RowTableModel
 
 FILTER_DELAY_MS = 250
+# Rows given to the table at a time: more than a screenful, far fewer than ten years of
+# decisions (the columns are sized to the rows the table has).
+BATCH = 100
 
 
 class Column(IntEnum):
@@ -57,7 +61,7 @@ class ResultsModel(RowTableModel[Result]):
             ColumnSpec(lambda: _("Item"), lambda r: r.title),
             ColumnSpec(lambda: text_header, lambda r: " ".join(_text(r).split()), tooltip=_text),
         ]
-        super().__init__(columns, lambda r: r.item_id, parent)
+        super().__init__(columns, lambda r: r.item_id, parent, batch=BATCH)
 
 
 def _table(name: str, model: ResultsModel) -> QTableView:
@@ -150,10 +154,12 @@ class DecisionsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
         self._fill_years()
+        self._just_read = JustRead(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._fill_years()
+        if not self._just_read.take():  # not read again as the page is first shown
+            self._fill_years()
 
     def _fill_years(self) -> None:
         chosen = self.year.currentData()

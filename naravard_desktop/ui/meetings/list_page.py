@@ -108,6 +108,7 @@ class MeetingsPage(GroupDataPage):
 
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._span(first, last))
         self.reload()
         self._just_read = JustRead(self)
 
@@ -128,8 +129,7 @@ class MeetingsPage(GroupDataPage):
             return
         self.model.set_meetings(found)
         self.table.clearSpans()
-        for row in self.model.heading_rows():
-            self.table.setSpan(row, 0, 1, self.model.columnCount())
+        self._span(0, self.model.rowCount() - 1)
         if keep is not None:
             self.select(keep)
         drafts = sum(1 for m in found if m.state == ProtocolState.DRAFT)
@@ -140,6 +140,11 @@ class MeetingsPage(GroupDataPage):
                 "{count} with a draft protocol", "{count} with a draft protocol", drafts
             ).format(count=drafts)
         )
+
+    def _span(self, first: int, last: int) -> None:
+        """Each year's heading across the table, as its rows are given to the view."""
+        for row in self.model.heading_rows(first, last):
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
 
     def select(self, meeting_id: int) -> None:
         row = self.model.row_for(meeting_id)

@@ -20,6 +20,7 @@ __all__ = ["ROW_ROLE", "Column", "MeetingsModel", "paragraph_range_text"]
 APPROVED_COLOUR = "#1b6e3a"
 DRAFT_COLOUR = "#8a5a00"
 HEADING_BACKGROUND = QColor("#e8edf2")
+BATCH = 100
 Row = str | MeetingSummary  # a heading ("Upcoming meetings", "2024") or a meeting
 
 
@@ -87,7 +88,8 @@ class MeetingsModel(RowTableModel[Row]):
     """Upcoming meetings first, then past ones under a heading per year."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent)
+        # Ten years of meetings are given to the view a batch at a time (RowTableModel).
+        super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent, batch=BATCH)
         # What each cell gave per role since the rows were set: a view sizing its columns to
         # their contents asks every cell many times over, and a date through Babel is slow.
         self._given: dict[tuple[int, int, int], Any] = {}
@@ -120,8 +122,10 @@ class MeetingsModel(RowTableModel[Row]):
     def meetings(self) -> list[MeetingSummary]:
         return [r for r in self._rows if isinstance(r, MeetingSummary)]
 
-    def heading_rows(self) -> list[int]:
-        return [n for n, r in enumerate(self._rows) if isinstance(r, str)]
+    def heading_rows(self, first: int = 0, last: int | None = None) -> list[int]:
+        """The heading rows among the rows given to the view (from `first` to `last`)."""
+        end = self.rowCount() if last is None else last + 1
+        return [n for n in range(first, end) if isinstance(self._rows[n], str)]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if isinstance(self.row_at(index), str):
