@@ -17,20 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, text
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
+from benchmarks.bulk_rows import Rows as _Rows
+from benchmarks.bulk_rows import cached_file, insert_rows
+from benchmarks.bulk_rows import month_end as _month_end
 
 GENERATOR_VERSION = 1
 GROUPS = 290
 YEARS = tuple(range(2017, 2027))
 SEED = 290
-CACHE = Path(__file__).resolve().parent / "cache"
-CHUNK = 20_000
 
 _FIRST = [
     "Al",
@@ -80,85 +77,20 @@ _ITEMS = (
 _QUARTERS = ((1, 3), (4, 6), (7, 9), (10, 12))
 
 
-@dataclass
-class _Rows:
-    """Rows per table in insert order, with the next id of each."""
-
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    ids: dict[str, int] = field(default_factory=dict)
-
-    def add(self, table: str, **values: Any) -> int:
-        number = self.ids.get(table, 0) + 1
-        self.ids[table] = number
-        self.tables.setdefault(table, []).append({"id": number, **values})
-        return number
-
-
 def cached_sqlite() -> Path:
     """The generated SQLite file, made first when there is none for this version."""
-    from naravard_desktop.db.schema import HEAD_REVISION
-    from naravard_desktop.services.system.database import open_database
-
-    path = CACHE / f"region-v{GENERATOR_VERSION}-{HEAD_REVISION}-{GROUPS}x{len(YEARS)}.sqlite"
-    if path.exists():
-        return path
-    CACHE.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for leftover in CACHE.glob(partial.name + "*"):
-        leftover.unlink()
-    db = open_database(str(partial))
-    try:
-        write(db)
-    finally:
-        db.dispose()
-    partial.rename(path)
-    return path
+    return cached_file("region", GENERATOR_VERSION, f"-{GROUPS}x{len(YEARS)}", write)
 
 
 def write(db: Any, groups: int = GROUPS, seed: int = SEED) -> None:
     """Fill an empty, migrated database (SQLite file or server) with the region."""
-    from naravard_desktop.db.base import Base
-
     rows = _Rows()
     rng = random.Random(seed)
     names = [f"Samverkan {a}{b}" for a in _FIRST for b in _LAST]
     rng.shuffle(names)
     for number in range(groups):
         _group(rows, random.Random(seed * 1000 + number), names[number])
-    tables = Base.metadata.tables
-    with db.engine.begin() as connection:
-        server = connection.dialect.name == "postgresql"
-        for name, table_rows in rows.tables.items():
-            table: Table = tables[name]
-            if server:
-                _copy(connection, table, table_rows)
-                continue
-            for start in range(0, len(table_rows), CHUNK):
-                connection.execute(insert(table), table_rows[start : start + CHUNK])
-        if server:
-            for name in rows.tables:
-                connection.execute(
-                    text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), :n)"),
-                    {"n": rows.ids[name]},
-                )
-
-
-def _copy(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """The rows through COPY on a server (a million INSERTs take minutes there), with the
-    columns' own defaults filled in as an INSERT through SQLAlchemy would."""
-    defaults = {
-        c.name: c.default.arg
-        for c in table.columns
-        if c.name not in rows[0] and isinstance(c.default, ScalarElementColumnDefault)
-    }
-    columns = [*rows[0], *defaults]
-    names = ", ".join(f'"{c}"' for c in columns)
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            values = [row[c] if c in row else defaults[c] for c in columns]
-            copy.write_row([v.value if isinstance(v, Enum) else v for v in values])
+    insert_rows(db, rows)
 
 
 def _group(rows: _Rows, rng: random.Random, name: str) -> None:
@@ -328,11 +260,6 @@ def _column(rng: random.Random, size: float) -> dict[str, int]:
     values["person_took_part"] = min(values["held"], count(1.5))
     values["relatives_took_part"] = min(values["held"], count(1.0))
     return values
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
 
 
 if __name__ == "__main__":
