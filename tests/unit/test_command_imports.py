@@ -1,0 +1,107 @@
+"""A command imports only what it uses: exporting a protocol loads no Qt, no Alembic, no
+openpyxl, and of the document writers only the one whose file it writes (an approved
+protocol's PDF is the stored one, so none). Each command runs in a fresh interpreter, which
+then lists the libraries it loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from naravard_desktop.db.enums import ProtocolState
+from naravard_desktop.services.meetings.meetings import list_meetings
+from naravard_desktop.services.system.database import open_database
+
+PROBE = """
+import contextlib, io, json, sys
+from naravard_desktop.__main__ import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted({name.split(".")[0] for name in sys.modules})}))
+"""
+
+NEVER = {"PySide6", "shiboken6", "alembic", "openpyxl", "numpy"}
+PDF_WRITERS = {"reportlab", "pikepdf"}
+DOCX_WRITER = {"docx"}
+
+
+def loaded(folder: Path, *args: str) -> set[str]:
+    """The top-level packages a command's process had imported when it ended."""
+    env = {k: v for k, v in os.environ.items() if k != "NARAVARD_DATABASE"}
+    env.update(NARAVARD_DATA_DIR=str(folder / "data"), PYTHONUTF8="1")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0, done.stderr
+    return set(result["modules"])
+
+
+@pytest.fixture(scope="module")
+def meetings(module_demo: str) -> tuple[int, int]:
+    """An approved meeting and a draft of the demo group."""
+    db = open_database(module_demo)
+    try:
+        listed = list_meetings(db, 1)
+    finally:
+        db.dispose()
+    approved = next(m.id for m in listed if m.state == ProtocolState.APPROVED)
+    draft = next(m.id for m in listed if m.state != ProtocolState.APPROVED)
+    return approved, draft
+
+
+def test_exporting_an_approved_protocol_loads_no_writer(
+    tmp_path: Path, module_demo: str, meetings: tuple[int, int]
+) -> None:
+    approved, _draft = meetings
+    out = tmp_path / "protokoll.pdf"
+    modules = loaded(
+        tmp_path, "export", "protocol", "--meeting", str(approved), "--out", str(out),
+        "--database", module_demo,
+    )  # fmt: skip
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "sqlalchemy" in modules  # the probe sees what the command imported
+    assert modules.isdisjoint(NEVER | PDF_WRITERS | DOCX_WRITER), modules & (
+        NEVER | PDF_WRITERS | DOCX_WRITER
+    )
+
+
+def test_a_fresh_pdf_loads_the_pdf_writer_only(
+    tmp_path: Path, module_demo: str, meetings: tuple[int, int]
+) -> None:
+    _approved, draft = meetings
+    for command in ("protocol", "kallelse"):
+        out = tmp_path / f"{command}.pdf"
+        modules = loaded(
+            tmp_path, "export", command, "--meeting", str(draft), "--out", str(out),
+            "--database", module_demo,
+        )  # fmt: skip
+        assert out.read_bytes().startswith(b"%PDF")
+        assert modules >= PDF_WRITERS
+        assert modules.isdisjoint(NEVER | DOCX_WRITER), modules & (NEVER | DOCX_WRITER)
+
+
+def test_a_word_protocol_loads_the_word_writer_only(
+    tmp_path: Path, module_demo: str, meetings: tuple[int, int]
+) -> None:
+    approved, _draft = meetings
+    out = tmp_path / "protokoll.docx"
+    modules = loaded(
+        tmp_path, "export", "protocol", "--meeting", str(approved), "--out", str(out),
+        "--database", module_demo,
+    )  # fmt: skip
+    assert out.read_bytes().startswith(b"PK")
+    assert modules >= DOCX_WRITER
+    assert modules.isdisjoint(NEVER | PDF_WRITERS), modules & (NEVER | PDF_WRITERS)
