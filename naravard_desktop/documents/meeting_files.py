@@ -1,8 +1,9 @@
 """The files a meeting produces, for the window and the command line alike: kallelse (PDF),
 protocol (PDF or DOCX), the approval that renders and stores the protocol's PDF/A, and an
 e-signature drawn into it. An approved protocol's PDF is the stored one, byte for byte, so it
-always verifies. The writers are imported when first used (ReportLab, pikepdf and
-python-docx take about 0.7 s), so the window starts without them."""
+always verifies. The writers and the services are imported when first used (ReportLab,
+pikepdf and python-docx take about 0.7 s), so the window starts without them and a command
+imports only what it writes."""
 
 from __future__ import annotations
 
@@ -13,16 +14,13 @@ from typing import TYPE_CHECKING
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.meetings import approval, signing
-from naravard_desktop.services.meetings.approval_check import approved_protocol_data
-from naravard_desktop.services.meetings.meetings import get_meeting
-from naravard_desktop.services.meetings.protocol import protocol_data
-from naravard_desktop.services.meetings.protocol_model import ProtocolData
-from naravard_desktop.services.meetings.read_models import RevisionData, SigningStatus
-from naravard_desktop.services.system.database import Database
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
+
+    from naravard_desktop.services.meetings.protocol_model import ProtocolData
+    from naravard_desktop.services.meetings.read_models import RevisionData, SigningStatus
+    from naravard_desktop.services.system.database import Database
 
 PROTOCOL_SUFFIXES = (".pdf", ".docx")
 
@@ -48,6 +46,8 @@ def approve(
     today: dt.date | None = None,
 ) -> RevisionData:
     """Justering: services.meetings.approval.approve with the protocol's PDF/A writer."""
+    from naravard_desktop.services.meetings import approval
+
     return approval.approve(
         db, meeting_id, approved_by, approved_on, render=_render_protocol, today=today
     )
@@ -57,6 +57,8 @@ def sign_protocol(
     db: Database, meeting_id: int, field: str, signer: Signer, when: dt.datetime | None = None
 ) -> SigningStatus:
     """Sign one field of the approved protocol, the signature drawn in the protocol's font."""
+    from naravard_desktop.services.meetings import signing
+
     return signing.sign_protocol(db, meeting_id, field, signer, when, draw_stamp=_draw_stamp)
 
 
@@ -64,6 +66,10 @@ def protocol_bytes(db: Database, meeting_id: int, suffix: str) -> bytes:
     """`suffix` ".pdf" or ".docx". An approved protocol's PDF is the stored one (so it
     verifies), a draft's is rendered fresh (PDF/A-2b); the DOCX is made from the data as
     approved and refused when they no longer match (DomainError)."""
+    from naravard_desktop.services.meetings import approval
+    from naravard_desktop.services.meetings.meetings import get_meeting
+    from naravard_desktop.services.meetings.protocol import protocol_data
+
     kind = suffix.lower()
     if kind == ".pdf":
         if get_meeting(db, meeting_id).locked:
@@ -73,6 +79,7 @@ def protocol_bytes(db: Database, meeting_id: int, suffix: str) -> bytes:
         return _render_protocol(protocol_data(db, meeting_id))
     if kind == ".docx":
         from naravard_desktop.documents.protocol_docx import protocol_docx
+        from naravard_desktop.services.meetings.approval_check import approved_protocol_data
 
         return protocol_docx(approved_protocol_data(db, meeting_id))
     raise DomainError(
@@ -82,6 +89,7 @@ def protocol_bytes(db: Database, meeting_id: int, suffix: str) -> bytes:
 
 def kallelse_bytes(db: Database, meeting_id: int) -> bytes:
     from naravard_desktop.documents.kallelse_pdf import kallelse_pdf
+    from naravard_desktop.services.meetings.protocol import protocol_data
 
     return kallelse_pdf(protocol_data(db, meeting_id))
 
