@@ -139,6 +139,15 @@ test-long: $(STAMP) compile-translations ## The property-based tests (bad input,
 		tests/unit/test_suppression.py tests/unit/test_sip_disclosure.py
 
 bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write benchmarks/results/*.json
+	@command -v soffice >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing: libreoffice-writer-nogui (the export benchmark's anchor)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends libreoffice-writer-nogui >/dev/null || \
+				echo "Note: LibreOffice cannot be had; the export anchors are not measured"; \
+		else \
+			echo "Note: no LibreOffice (install libreoffice-writer-nogui as root); the export anchors are not measured"; \
+		fi; }
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 wheel: $(STAMP) ## Build the wheel into dist/
