@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table
 from reportlab.platypus.tables import TableStyle
 
 from naravard_desktop.documents.meeting_facts import FactRow
@@ -30,6 +30,7 @@ from naravard_desktop.documents.pdf import (
     FONT_ITALIC,
     MUTED,
     RULE,
+    Para,
     register_fonts,
     stylesheet,
 )
@@ -146,8 +147,8 @@ def markup(text: str, font_name: str = FONT) -> str:
     return safe.replace("\n", "<br/>")
 
 
-def para(text: str, style: Any) -> Paragraph:
-    return Paragraph(markup(text, style.fontName), style)
+def para(text: str, style: Any) -> Para:
+    return Para(markup(text, style.fontName), style)
 
 
 def _chunks(text: str) -> list[str]:
@@ -171,7 +172,7 @@ def notes(text: str, style: Any) -> list[Flowable]:
     result: list[Flowable] = []
     for lines in blocks(text):
         for piece in _chunks("\n".join(lines)):
-            result.append(Paragraph(markup(piece, style.fontName), style))
+            result.append(Para(markup(piece, style.fontName), style))
     return result
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from io import BytesIO
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -23,10 +24,21 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, SimpleDocTemplate, Table
+from reportlab.platypus import (
+    Flowable,
+    FrameBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+)
 
 from naravard_desktop.i18n import _
 from naravard_desktop.paths import resource_path
+
+# Streams deflated only: ReportLab also wraps them in ASCII85 by default, in pure Python
+# (about 5% of laying out a protocol), and pikepdf takes that off again as it saves.
+rl_config.useA85 = 0
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -102,6 +114,28 @@ def stylesheet() -> dict[str, ParagraphStyle]:
             "cell_bold", base, fontName=FONT_BOLD, fontSize=9, leading=11.5
         ),
     }
+
+
+class Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
+    """A Paragraph that breaks its lines once per width. Platypus asks a paragraph its size
+    several times at one width (a § measured to keep it together, the KeepTogether, the
+    frame, a table cell) and ReportLab's breaks the lines anew each time: about a quarter
+    of laying out a protocol. The lines depend on the width alone (style and text are set)."""
+
+    _wrapped: tuple[float, Any, Any, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth:
+            _width, self._wrapWidths, self.blPara, self.height, self._width_max = wrapped
+            self.width = availWidth
+            return availWidth, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if "blPara" in self.__dict__ and size == (availWidth, self.height):
+            self._wrapped = (
+                availWidth, self._wrapWidths, self.blPara, self.height, self._width_max
+            )  # fmt: skip
+        return size
 
 
 class HeadedTable(KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints

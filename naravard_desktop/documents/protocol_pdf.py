@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from naravard_desktop import i18n
@@ -28,7 +28,7 @@ from naravard_desktop.documents.meeting_pdf import (
     rule,
     table_style,
 )
-from naravard_desktop.documents.pdf import INK
+from naravard_desktop.documents.pdf import INK, Para
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
@@ -81,7 +81,7 @@ def _heading(item: ItemLine, styles: Styles) -> Table:
 
 def _bullets(lines: list[str], styles: Styles) -> list[Flowable]:
     style = styles["bullet"]
-    return [Paragraph(markup(line, style.fontName), style, bulletText="•") for line in lines]
+    return [Para(markup(line, style.fontName), style, bulletText="•") for line in lines]
 
 
 def _item(item: ItemLine, data: ProtocolData, styles: Styles) -> list[Flowable]:
