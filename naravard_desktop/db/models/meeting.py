@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
@@ -29,6 +30,8 @@ class Meeting(Versioned, Base):
         CheckConstraint(
             "ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at", name="time_order"
         ),
+        # A group's meetings by date: the meetings list, the register's years, the § numbers.
+        Index("ix_meetings_group_id_held_on", "group_id", "held_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +89,7 @@ class AgendaItem(Versioned, Base):
     """Paragraf (§). `paragraph` is assigned from the group's numbering and frozen on approval."""
 
     __tablename__ = "agenda_items"
+    __table_args__ = (Index("ix_agenda_items_meeting_id_position", "meeting_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = parent_key("meetings")
@@ -110,6 +114,9 @@ class Attachment(Versioned, Base):
     """Bilaga, listed by title (the file itself stays in the municipality's archive)."""
 
     __tablename__ = "attachments"
+    __table_args__ = (
+        Index("ix_attachments_agenda_item_id_position", "agenda_item_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = parent_key("agenda_items")
@@ -121,6 +128,9 @@ class ActionItem(Versioned, Base):
     """Åtgärd; open ones are carried to the next meeting until done."""
 
     __tablename__ = "action_items"
+    __table_args__ = (
+        Index("ix_action_items_agenda_item_id_position", "agenda_item_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = parent_key("agenda_items")

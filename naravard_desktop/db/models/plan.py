@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from naravard_desktop.db.base import Base, Versioned, created_at_column, str_enum
@@ -37,6 +37,7 @@ class PlanRevision(Base):
     """ "reviderad 2024-02-09 (Beslut i Fredagsgruppen)", kept as data rather than prose."""
 
     __tablename__ = "plan_revisions"
+    __table_args__ = (Index("ix_plan_revisions_plan_id_revised_on", "plan_id", "revised_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = parent_key("plans")
@@ -51,6 +52,7 @@ class Area(Versioned, Base):
     """Område or strategi; `number` is kept as written ("1", "1 a", "b)")."""
 
     __tablename__ = "areas"
+    __table_args__ = (Index("ix_areas_plan_id_position", "plan_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = parent_key("plans")
@@ -71,7 +73,10 @@ class Activity(Versioned, Base):
     from it (or overridden by the user) and is what "overdue" is computed from."""
 
     __tablename__ = "activities"
-    __table_args__ = (CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),)
+    __table_args__ = (
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
+        Index("ix_activities_area_id_position", "area_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     area_id: Mapped[int] = parent_key("areas")
@@ -102,6 +107,9 @@ class FollowUp(Versioned, Base):
     """Uppföljning: a dated status note on an activity, possibly made at a meeting item."""
 
     __tablename__ = "follow_ups"
+    __table_args__ = (
+        Index("ix_follow_ups_activity_id_followed_up_on", "activity_id", "followed_up_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     activity_id: Mapped[int] = parent_key("activities")

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from naravard_desktop.db.models import ActionItem, Activity, AgendaItem, Meeting
 from naravard_desktop.errors import NotFoundError, StaleEditError
@@ -43,6 +43,11 @@ def validate_action(session: Session, data: ActionInput) -> ActionInput:
     return cleaned
 
 
+# Each action item's § and meeting from the rows the query joined anyway, not read again
+# per action item.
+_WITH_ITEM_AND_MEETING = contains_eager(ActionItem.agenda_item).contains_eager(AgendaItem.meeting)
+
+
 def _to_data(action: ActionItem, numbers: dict[int, int]) -> ActionData:
     item = action.agenda_item
     return copy_fields(
@@ -57,7 +62,7 @@ def _to_data(action: ActionItem, numbers: dict[int, int]) -> ActionData:
 def actions_of_item(db: Database, item_id: int) -> list[ActionData]:
     with db.session() as session:
         item = load_item(session, item_id)
-        numbers = paragraph_numbers(session, item.meeting.group_id)
+        numbers = paragraph_numbers(session, item.meeting.group_id, item.meeting.held_on.year)
         return [_to_data(a, numbers) for a in item.action_items]
 
 
@@ -99,7 +104,8 @@ def add_action(
         )
         session.add(action)
         session.flush()
-        return _to_data(action, paragraph_numbers(session, item.meeting.group_id))
+        meeting = item.meeting
+        return _to_data(action, paragraph_numbers(session, meeting.group_id, meeting.held_on.year))
 
 
 def update_action(
@@ -136,7 +142,8 @@ def update_action(
             action.done = cleaned.done
             action.done_on = (cleaned.done_on or dt.date.today()) if cleaned.done else None
         session.flush()
-        return _to_data(action, paragraph_numbers(session, action.agenda_item.meeting.group_id))
+        meeting = action.agenda_item.meeting
+        return _to_data(action, paragraph_numbers(session, meeting.group_id, meeting.held_on.year))
 
 
 def remove_action(db: Database, action_id: int, version: int | None = None) -> None:
@@ -162,6 +169,7 @@ def open_before(session: Session, meeting: Meeting) -> list[ActionData]:
         .where(Meeting.group_id == meeting.group_id, Meeting.held_on < meeting.held_on)
         .where((ActionItem.done.is_(False)) | (ActionItem.done_on >= meeting.held_on))
         .order_by(Meeting.held_on, AgendaItem.position, ActionItem.position)
+        .options(_WITH_ITEM_AND_MEETING)
     ).all()
     numbers = paragraph_numbers(session, meeting.group_id)
     return [_to_data(a, numbers) for a in rows]
@@ -180,6 +188,7 @@ def open_actions(db: Database, group_id: int) -> list[ActionData]:
             .join(AgendaItem, AgendaItem.id == ActionItem.agenda_item_id)
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
             .where(Meeting.group_id == group_id, ActionItem.done.is_(False))
+            .options(_WITH_ITEM_AND_MEETING)
         ).all()
         numbers = paragraph_numbers(session, group_id)
         found = [_to_data(a, numbers) for a in rows]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -51,8 +52,24 @@ def validate_item(data: ItemInput) -> ItemInput:
     return cleaned
 
 
+def attachment_titles(session: Session, meeting: Meeting) -> dict[int, tuple[str, ...]]:
+    """Item id → its attachments' titles in order, for all the meeting's items in one query
+    (not one per item as each item's list would be read)."""
+    rows = session.execute(
+        select(Attachment.agenda_item_id, Attachment.title)
+        .join(AgendaItem, AgendaItem.id == Attachment.agenda_item_id)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(Attachment.agenda_item_id, Attachment.position)
+    )
+    titles: dict[int, list[str]] = {}
+    for item_id, title in rows:
+        titles.setdefault(item_id, []).append(title)
+    return {item_id: tuple(found) for item_id, found in titles.items()}
+
+
 def items_for(session: Session, meeting: Meeting) -> list[ItemData]:
-    numbers = paragraph_numbers(session, meeting.group_id)
+    numbers = paragraph_numbers(session, meeting.group_id, meeting.held_on.year)
+    attachments = attachment_titles(session, meeting)
     running = dt.datetime.combine(meeting.held_on, meeting.starts_at) if meeting.starts_at else None
     result = []
     for item in meeting.items:
@@ -66,7 +83,7 @@ def items_for(session: Session, meeting: Meeting) -> list[ItemData]:
                 meeting_id=meeting.id,
                 paragraph=numbers[item.id],
                 planned_start=start,
-                attachments=tuple(a.title for a in item.attachments),
+                attachments=attachments.get(item.id, ()),
             )
         )
     return result

@@ -13,7 +13,9 @@ from naravard_desktop.db.enums import ParagraphNumbering
 from naravard_desktop.db.models import AgendaItem, Group, Meeting
 
 
-def _numbered(session: Session, group_id: int) -> list[tuple[int, int, int]]:
+def _numbered(
+    session: Session, group_id: int, year: int | None = None
+) -> list[tuple[int, int, int]]:
     """(meeting id, item id, §) of every agenda item of the group, in meeting order.
 
     Approved meetings keep their stored numbers; a draft continues after the meetings held
@@ -22,7 +24,7 @@ def _numbered(session: Session, group_id: int) -> list[tuple[int, int, int]]:
     page, the decision register and each item's § ask for all of a group's years."""
     group = session.get(Group, group_id)
     per_meeting = group is not None and group.paragraph_numbering == ParagraphNumbering.PER_MEETING
-    found = session.execute(
+    found = (
         select(
             Meeting.id,
             Meeting.held_on,
@@ -34,8 +36,14 @@ def _numbered(session: Session, group_id: int) -> list[tuple[int, int, int]]:
         .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
         .where(Meeting.group_id == group_id)
     )
+    if year is not None:  # the numbers run per calendar year: other years change none
+        found = found.where(
+            Meeting.held_on >= dt.date(year, 1, 1), Meeting.held_on <= dt.date(year, 12, 31)
+        )
     # By date, then start time (none counts as 00:00), then id; items by position.
-    ordered = sorted(found, key=lambda r: (r[1], r[2] or dt.time(0), r[0], r[3], r[4]))
+    ordered = sorted(
+        session.execute(found), key=lambda r: (r[1], r[2] or dt.time(0), r[0], r[3], r[4])
+    )
     numbered: list[tuple[int, int, int]] = []
     last_in_year: dict[int, int] = {}
     for meeting_id, rows in groupby(ordered, key=lambda r: r[0]):
@@ -51,9 +59,10 @@ def _numbered(session: Session, group_id: int) -> list[tuple[int, int, int]]:
     return numbered
 
 
-def paragraph_numbers(session: Session, group_id: int) -> dict[int, int]:
-    """Agenda item id → § number for every meeting of the group."""
-    return {item_id: number for _meeting, item_id, number in _numbered(session, group_id)}
+def paragraph_numbers(session: Session, group_id: int, year: int | None = None) -> dict[int, int]:
+    """Agenda item id → § number for every meeting of the group, or of one calendar year
+    (all a meeting's items need: a year's numbers do not depend on other years)."""
+    return {item_id: number for _meeting, item_id, number in _numbered(session, group_id, year)}
 
 
 def paragraph_ranges(session: Session, group_id: int) -> dict[int, tuple[int, int]]:
