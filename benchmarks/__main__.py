@@ -178,6 +178,7 @@ MODULES = (
     "sip_disclosure",
     "region",
     "export_anchor",
+    "pages",
 )
 
 
