@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 PROTOCOL_SUFFIXES = (".pdf", ".docx")
 
 
-def _render_protocol(data: ProtocolData) -> bytes:
+def render_protocol(data: ProtocolData) -> bytes:
+    """The protocol's PDF/A from its read model alone (no database): what the window's
+    approval renders on another thread."""
     from naravard_desktop.documents.protocol_pdf import protocol_pdf
 
     return protocol_pdf(data)
@@ -45,11 +47,12 @@ def approve(
     *,
     today: dt.date | None = None,
 ) -> RevisionData:
-    """Justering: services.meetings.approval.approve with the protocol's PDF/A writer."""
+    """Justering: services.meetings.approval.approve with the protocol's PDF/A writer (the
+    read, the rendering outside any transaction, the store)."""
     from naravard_desktop.services.meetings import approval
 
     return approval.approve(
-        db, meeting_id, approved_by, approved_on, render=_render_protocol, today=today
+        db, meeting_id, approved_by, approved_on, render=render_protocol, today=today
     )
 
 
@@ -76,7 +79,7 @@ def protocol_bytes(db: Database, meeting_id: int, suffix: str) -> bytes:
             stored = approval.stored_pdf(db, meeting_id)
             if stored is not None:
                 return stored
-        return _render_protocol(protocol_data(db, meeting_id))
+        return render_protocol(protocol_data(db, meeting_id))
     if kind == ".docx":
         from naravard_desktop.documents.protocol_docx import protocol_docx
         from naravard_desktop.services.meetings.approval_check import approved_protocol_data

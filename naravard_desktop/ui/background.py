@@ -1,14 +1,17 @@
 """Long work off the GUI thread: one small helper that runs a plain function in a worker
 thread and reports success or failure back on the GUI thread, with a busy dialog that
-appears only if the work takes longer than a moment (after Anki's `op.run_in_background`)."""
+appears only if the work takes longer than a moment (after Anki's `op.run_in_background`);
+and `run_and_wait` for work the caller must see through before it goes on."""
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from naravard_desktop.errors import DomainError
@@ -40,6 +43,43 @@ class _Job(QRunnable):
             self._signals.succeeded.emit(result)
 
 
+# Cyclic garbage collection waits while a worker runs: a collection set off by the worker's
+# allocations runs on the worker thread, and a Qt object in a garbage cycle would be destroyed
+# there, which crashed the GUI thread (segfaults while a protocol was rendered).
+_paused = {"depth": 0, "enabled": True}
+
+
+def _pause_collection() -> None:
+    if _paused["depth"] == 0:
+        _paused["enabled"] = gc.isenabled()
+        gc.disable()
+    _paused["depth"] += 1
+
+
+def _resume_collection() -> None:
+    _paused["depth"] -= 1
+    if _paused["depth"] == 0 and _paused["enabled"]:
+        gc.enable()
+
+
+def _resume_once(paused: list[bool]) -> None:
+    if paused[0]:
+        paused[0] = False
+        _resume_collection()
+
+
+def busy_dialog(parent: QWidget, label: str) -> QProgressDialog:
+    """A modal busy dialog over `parent`'s window, hidden until shown; no Avbryt, since the
+    work cannot be stopped half-way."""
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setObjectName("background_progress")
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    progress.reset()
+    return progress
+
+
 class BackgroundTask(QObject, Generic[T]):
     """Runs `work()` in the global thread pool. `on_success(result)` and `on_failure(error)`
     run on the GUI thread; a DomainError is shown to the user unless `on_failure` is given,
@@ -65,12 +105,8 @@ class BackgroundTask(QObject, Generic[T]):
         self._job = _Job(work, self._signals)
         self._job.setAutoDelete(False)
         self.running = False
-        self.progress = QProgressDialog(label, "", 0, 0, parent)
-        self.progress.setObjectName("background_progress")
-        self.progress.setCancelButton(None)  # the work cannot be stopped half-way
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(SHOW_AFTER_MS)
-        self.progress.reset()
+        self._paused = [False]  # whether this task paused the garbage collection
+        self.progress = busy_dialog(parent, label)
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._show_busy)
@@ -78,6 +114,10 @@ class BackgroundTask(QObject, Generic[T]):
     def start(self) -> BackgroundTask[T]:
         self.running = True
         self._parent.setEnabled(False)  # no second action while this one runs
+        _pause_collection()
+        paused = self._paused = [True]
+        # Resumed when done, or should the task go with its window before the result came.
+        self.destroyed.connect(lambda: _resume_once(paused))
         self._show_timer.start(SHOW_AFTER_MS)
         QThreadPool.globalInstance().start(self._job)
         return self
@@ -88,6 +128,7 @@ class BackgroundTask(QObject, Generic[T]):
             self.progress.show()
 
     def _done(self) -> None:
+        _resume_once(self._paused)
         self.running = False
         self._show_timer.stop()
         self.progress.reset()
@@ -124,3 +165,52 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
 ) -> BackgroundTask[T]:
     return BackgroundTask(parent, label, work, on_success, on_failure).start()
+
+
+def run_and_wait(
+    parent: QWidget, label: str, work: Callable[[], T], *, show_after_ms: int = SHOW_AFTER_MS
+) -> T:
+    """`work()` in a worker thread while this thread's event loop goes on (the windows
+    repaint, timers run, `parent` is disabled), with the busy dialog `label` shown if it takes
+    longer than `show_after_ms`; its result, or its error raised here. Should the event loop
+    be ended meanwhile (the application quitting), the work is still waited for, so the
+    caller always sees it through (an approval stores what was rendered)."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    signals = _Signals()
+    signals.succeeded.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def job() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # raised again on this thread below
+            outcome["error"] = error
+        signals.succeeded.emit(None)
+
+    progress = busy_dialog(parent, label)
+
+    def show_busy() -> None:
+        progress.setValue(0)
+        progress.show()
+
+    show = QTimer()
+    show.setSingleShot(True)
+    show.timeout.connect(show_busy)
+    # A thread of its own, joined here: nothing it holds is let go on the worker thread.
+    worker = threading.Thread(target=job, name="naravard-work")
+    parent.setEnabled(False)
+    _pause_collection()
+    try:
+        show.start(show_after_ms)
+        worker.start()
+        loop.exec()
+        worker.join()
+    finally:
+        show.stop()
+        progress.hide()
+        progress.deleteLater()
+        parent.setEnabled(True)
+        _resume_collection()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]

@@ -21,6 +21,7 @@ from naravard_desktop.services.meetings.approval_record import (
     group_chain,
     protocol_named,
     record_hash,
+    sha256_of,
 )
 from naravard_desktop.services.meetings.protocol import build_protocol_data
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
@@ -44,8 +45,6 @@ def revision_problems(session: Session, meeting: Meeting, row: ProtocolRevision)
     """What no longer matches in one approval record (empty when all does). The data are
     compared only for the latest revision of an approved meeting: earlier revisions were
     followed by a correction that changed them."""
-    from naravard_desktop.services.meetings.approval import sha256_of
-
     name = _name(meeting, row)
     problems: list[str] = []
     if sha256_of(row.pdf) != row.sha256:

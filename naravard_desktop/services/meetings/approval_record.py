@@ -34,6 +34,10 @@ def protocol_named(group: str, held_on: dt.date, meeting_id: int, revision: int)
     }
 
 
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _plain(value: object) -> object:
     if isinstance(value, dt.date | dt.time | dt.datetime):
         return value.isoformat()

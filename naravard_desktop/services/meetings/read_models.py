@@ -14,6 +14,7 @@ from naravard_desktop.services.system.records import copy_fields
 
 if TYPE_CHECKING:
     from naravard_desktop.services.meetings import pdf_signatures as pdfsig
+    from naravard_desktop.services.meetings.protocol_model import ProtocolData
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,20 @@ class RevisionData:
     reason: str
     sha256: str
     approved_login: str = ""  # the role or computer login that approved ("" before 0007)
+
+
+@dataclass(frozen=True)
+class ApprovalSnapshot:
+    """A protocol as it will be approved, read before its PDF is made: the PDF is rendered
+    from `data` outside any transaction and stored only if the meeting still reads the same
+    (`versions`: the meeting's and its agenda items' (id, version), the meeting first)."""
+
+    meeting_id: int
+    approved_by: str
+    approved_on: dt.date
+    approved_at: dt.datetime
+    data: ProtocolData
+    versions: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,13 @@ def preload_writers() -> bool:
     return True
 
 
+def import_writers() -> None:
+    """Import the writers now, on this (the GUI) thread, before a worker renders with them
+    (an approval); the preload may not have reached them yet."""
+    for name in WRITER_MODULES:
+        importlib.import_module(name)
+
+
 def save_document(
     parent: QWidget,
     title: str,

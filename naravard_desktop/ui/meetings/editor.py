@@ -3,7 +3,6 @@ tabs Agenda (items, notes, decisions, action items) and Attendance."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -30,12 +29,16 @@ from naravard_desktop.i18n import (
 from naravard_desktop.services.meetings import approval, approval_check, meetings, signing
 from naravard_desktop.services.meetings.meeting_labels import kind_label
 from naravard_desktop.services.meetings.protocol import protocol_data
-from naravard_desktop.services.meetings.read_models import MeetingData, Problem
+from naravard_desktop.services.meetings.read_models import MeetingData
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings import documents
-from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog, CorrectionDialog
+from naravard_desktop.ui.meetings.approve_dialogs import (
+    CorrectionDialog,
+    approval_running,
+    approve_meeting,
+)
 from naravard_desktop.ui.meetings.attendance import AttendancePanel
 from naravard_desktop.ui.meetings.items import AgendaPanel
 from naravard_desktop.ui.meetings.signing_actions import SigningActions, signing_line
@@ -257,8 +260,9 @@ class MeetingEditor(QWidget):
         return self.agenda.editor.flush()
 
     def can_close(self) -> bool:
-        """Everything typed saved, or the user chose to stay and edit (see ItemEditor)."""
-        return self.agenda.editor.can_close()
+        """Everything typed saved, or the user chose to stay and edit (see ItemEditor); never
+        while an approval runs."""
+        return not approval_running(self) and self.agenda.editor.can_close()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
@@ -316,17 +320,7 @@ class MeetingEditor(QWidget):
         meeting = self.meeting
         if meeting is None or meeting.locked or not self.flush():
             return
-
-        def submit(who: str, day: dt.date) -> None:
-            meeting_files.approve(self.db, meeting.id, who, day)
-
-        def check(day: dt.date) -> list[Problem]:
-            return approval.approval_problems(self.db, meeting.id, day)
-
-        dialog = ApproveDialog(
-            self.default_approvers(), submit, self, held_on=meeting.held_on, check=check
-        )
-        if dialog.exec():
+        if approve_meeting(self, self.db, meeting, self.default_approvers()):
             self.refresh()
             self.changed.emit()
             self.status_message.emit(_("The protocol is approved and locked."))

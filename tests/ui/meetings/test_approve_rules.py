@@ -13,9 +13,13 @@ from PySide6.QtCore import Qt
 from naravard_desktop.db.enums import AttendanceStatus, ProtocolState
 from naravard_desktop.i18n import format_date
 from naravard_desktop.services.meetings import approval, attendance, meetings
-from naravard_desktop.services.meetings.read_models import AttendanceInput, Problem
+from naravard_desktop.services.meetings.read_models import (
+    ApprovalSnapshot,
+    AttendanceInput,
+    Problem,
+)
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.ui.meetings.approve_dialogs import ApproveDialog
+from naravard_desktop.ui.meetings.approve_dialogs import ApprovalSteps, ApproveDialog
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
 
 if TYPE_CHECKING:
@@ -162,7 +166,7 @@ def test_a_chair_recorded_as_absent_is_named_and_nothing_is_approved(
 
 
 def test_the_dialog_asks_the_rules_before_it_approves(qtbot: object) -> None:
-    """On its own: a refusal by `check` never reaches `submit`."""
+    """On its own: a refusal by `check` never reaches the approval's steps."""
     calls: list[tuple[str, dt.date]] = []
     asked: list[dt.date] = []
 
@@ -170,9 +174,12 @@ def test_the_dialog_asks_the_rules_before_it_approves(qtbot: object) -> None:
         asked.append(day)
         return [Problem("Ordföranden Anna Berg är inte antecknad som närvarande.")]
 
-    dialog = ApproveDialog(
-        "Anna Berg", lambda who, day: calls.append((who, day)), held_on=DAY, check=check
-    )
+    def prepare(who: str, day: dt.date) -> ApprovalSnapshot:
+        calls.append((who, day))
+        raise AssertionError("not asked after a refusal")
+
+    steps = ApprovalSteps(prepare, lambda data: b"", lambda snapshot, pdf: None)
+    dialog = ApproveDialog("Anna Berg", steps, held_on=DAY, check=check)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.approved_on.setText("2024-05-20")
     dialog.show()
