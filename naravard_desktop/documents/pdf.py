@@ -2,14 +2,13 @@
 
 Embedded DejaVu fonts (å ä ö é § – extract as text), Swedish-friendly styles, a footer with
 "Sida X av Y" on every page, document metadata, and conversion to PDF/A-2b for archiving:
-every PDF the app writes goes through `to_pdfa` (or `build_pdfa`); the tests validate them.
+every PDF the app writes goes through `to_pdfa` (documents/pdfa.py) or `build_pdfa`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -33,6 +32,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from naravard_desktop.documents.pdfa import to_pdfa
 from naravard_desktop.i18n import _
 from naravard_desktop.paths import resource_path
 
@@ -290,81 +290,3 @@ def build_pdfa(story: list[Flowable], info: PdfInfo, **options: Any) -> bytes:
 
 def _no_header(_canvas: Canvas, _doc: Any) -> None:
     return None
-
-
-def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
-    """Convert to PDF/A-2b: sRGB output intent, the conformance declared in the XMP with the
-    title, author, subject, language, CreateDate and CreatorTool, saved as PDF/A asks.
-
-    The output is not validated here: pikepdf's validator costs more than making the
-    document (a protocol's layout ~70 ms, its validation ~65 ms and a garbage collection),
-    and what we draw is the same every time, so the tests validate every kind of document
-    we write (tests/unit/test_pdfa_documents.py). What a slip in a writer could bring in at
-    run time, a font drawn without being embedded, is looked for here; such a document goes
-    through the full validation, which raises pikepdf.pdfa.PdfaError."""
-    import pikepdf
-    from pikepdf import pdfa
-
-    created = (info.created or dt.datetime.now()).replace(microsecond=0)
-    if created.tzinfo is None:
-        created = created.astimezone()  # local time, with its offset
-    with pikepdf.open(BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            if "/Trans" in page.obj:  # ReportLab writes an empty /Trans on every page
-                del page.obj["/Trans"]
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["dc:title"] = info.title
-            if info.author:
-                meta["dc:creator"] = [info.author]
-            if info.subject:
-                meta["dc:description"] = info.subject
-            meta["dc:language"] = [info.language]
-            meta["xmp:CreateDate"] = created.isoformat()
-            meta["xmp:ModifyDate"] = created.isoformat()
-            meta["xmp:CreatorTool"] = creator_tool()
-            meta["pdf:Producer"] = "naravard-desktop (ReportLab, pikepdf)"
-        out = BytesIO()
-        if not all(_embedded(font) for font in _fonts(pdf)):
-            _save_validated(pdf, out)
-        else:
-            pdfa.prepare(pdf, "2b")
-            pdf.save(out, **pdfa.resolve_save_kwargs("2b"))
-        return out.getvalue()
-
-
-def _save_validated(pdf: Any, out: BytesIO) -> None:
-    """pikepdf's PDF/A save: prepares, writes, validates; raises PdfaError if it fails."""
-    from pikepdf import pdfa
-
-    # pikepdf counts any Python warning raised while it parses a content stream as a
-    # fault of the PDF; a garbage collection in that moment can raise one for an
-    # unrelated object (an unclosed database connection): collect before, not during.
-    gc.collect()
-    gc.disable()
-    try:
-        pdfa.save(pdf, out, "2b")
-    finally:
-        gc.enable()
-
-
-def _fonts(pdf: Any) -> Iterator[Any]:
-    """Every font a page can select: its own and those of the forms it draws, however deep."""
-    seen: set[tuple[int, int]] = set()
-    pending = [page.obj.get("/Resources") for page in pdf.pages]
-    while pending:
-        resources = pending.pop()
-        if resources is None:
-            continue
-        yield from (resources.get("/Font") or {}).values()
-        for xobject in (resources.get("/XObject") or {}).values():
-            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
-                seen.add(xobject.objgen)
-                pending.append(xobject.get("/Resources"))
-
-
-def _embedded(font: Any) -> bool:
-    described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-    descriptor = described.get("/FontDescriptor")
-    return descriptor is not None and any(
-        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
-    )

@@ -1,0 +1,49 @@
+"""documents/pdfa.to_pdfa: what ReportLab draws for us becomes PDF/A-2b with pikepdf alone;
+a document with anything more (here a link, an annotation PDF/A wants printable) goes
+through pikepdf's PDF/A preparation, so it is archival too. Validated by pikepdf's
+validator, as every kind of document is in test_pdfa_documents."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pikepdf.pdfa
+from reportlab.platypus import Paragraph
+
+from naravard_desktop.documents.pdf import PdfInfo, build_pdf, stylesheet
+from naravard_desktop.documents.pdfa import to_pdfa
+
+INFO = PdfInfo(title="Protokoll", author="Lokal samverkansgrupp Bergsjö", keywords="protokoll")
+
+
+def _valid(data: bytes) -> bool:
+    report = pikepdf.pdfa.validate_written(io.BytesIO(data), "2b")
+    return bool(report.passed)
+
+
+def test_plain_text_becomes_pdfa_with_its_metadata() -> None:
+    body = stylesheet()["body"]
+    archived = to_pdfa(build_pdf([Paragraph("Mötets öppnande § 12", body)], INFO), INFO)
+    assert _valid(archived)
+    with pikepdf.open(io.BytesIO(archived)) as pdf:
+        meta = pdf.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "B")
+        assert meta["pdf:Keywords"] == "protokoll"
+        assert str(pdf.docinfo["/Keywords"]) == "protokoll"
+        [intent] = pdf.Root.OutputIntents
+        assert str(intent.OutputConditionIdentifier) == "sRGB"
+
+
+def test_a_link_is_made_printable_as_pdfa_asks() -> None:
+    body = stylesheet()["body"]
+    link = Paragraph('Se <a href="https://example.org/rutin">rutinen</a>.', body)
+    drawn = build_pdf([link], INFO)
+    with pikepdf.open(io.BytesIO(drawn)) as pdf:
+        [annotation] = pdf.pages[0].Annots
+        assert not int(annotation.get("/F", 0)) & 4  # not printable as ReportLab draws it
+    archived = to_pdfa(drawn, INFO)
+    assert _valid(archived)
+    with pikepdf.open(io.BytesIO(archived)) as pdf:
+        [annotation] = pdf.pages[0].Annots
+        assert int(annotation.F) & 4
