@@ -73,6 +73,7 @@ def busy_dialog(parent: QWidget, label: str) -> QProgressDialog:
     work cannot be stopped half-way."""
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setObjectName("background_progress")
+    progress.setWindowTitle(parent.window().windowTitle())
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
@@ -114,6 +115,7 @@ class BackgroundTask(QObject, Generic[T]):
     def start(self) -> BackgroundTask[T]:
         self.running = True
         self._parent.setEnabled(False)  # no second action while this one runs
+        self.progress.setEnabled(True)  # a window of its own: readable, not greyed with it
         _pause_collection()
         paused = self._paused = [True]
         # Resumed when done, or should the task go with its window before the result came.
@@ -199,6 +201,7 @@ def run_and_wait(
     # A thread of its own, joined here: nothing it holds is let go on the worker thread.
     worker = threading.Thread(target=job, name="naravard-work")
     parent.setEnabled(False)
+    progress.setEnabled(True)
     _pause_collection()
     try:
         show.start(show_after_ms)

@@ -144,6 +144,8 @@ def test_a_slow_rendering_shows_that_the_protocol_is_being_approved(
         assert busy is not None
         shown["label"] = busy.labelText()
         shown["modal"] = busy.isModal()
+        shown["readable"] = busy.isEnabled()  # not greyed with the dialog it covers
+        shown["title"] = busy.windowTitle()
         shown["buttons"] = [b.text() for b in busy.findChildren(QPushButton)]
         approve_dialog = busy.parentWidget()
         assert isinstance(approve_dialog, ApproveDialog)
@@ -158,6 +160,7 @@ def test_a_slow_rendering_shows_that_the_protocol_is_being_approved(
     approve(window, dialogs, seen)
     assert shown["label"] == "Protokollet justeras …"
     assert shown["modal"] is True and shown["buttons"] == []  # nothing to cancel half-way
+    assert shown["readable"] is True and shown["title"] == "Justera protokollet"
     assert shown["approve_dialog_open"] is True
     assert (shown["window_closed"], shown["window_open"]) == (False, True)
     assert boxes.take("warning").text == (
