@@ -100,3 +100,17 @@ def _copy(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> N
 def month_end(year: int, month: int) -> dt.date:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
+
+
+def year_plan(rows: Rows, group: int, year: int) -> int:
+    """An adopted action plan for one calendar year; returns its id."""
+    from naravard_desktop.db.enums import PlanState
+
+    return rows.add(
+        "plans",
+        group_id=group,
+        title=f"Handlingsplan {year}",
+        valid_from=dt.date(year, 1, 1),
+        valid_to=dt.date(year, 12, 31),
+        state=PlanState.ADOPTED,
+    )

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks.bulk_rows import Rows, month_end
+from benchmarks.bulk_rows import Rows, month_end, year_plan
 from benchmarks.large_data_text import AREAS, FIRST_NAMES, ORGANISATIONS, SURNAMES, Writer
 from benchmarks.region_data import _column, _indicators
 
@@ -126,16 +126,9 @@ def _members(rows: Rows, rng: random.Random, group: int, count: int) -> list[_Pe
 def _plan(
     rows: Rows, rng: random.Random, writer: Writer, group: int, year: int, shape: Shape
 ) -> None:
-    from naravard_desktop.db.enums import ActivityStatus, PlanState, Principal
+    from naravard_desktop.db.enums import ActivityStatus, Principal
 
-    plan = rows.add(
-        "plans",
-        group_id=group,
-        title=f"Handlingsplan {year}",
-        valid_from=dt.date(year, 1, 1),
-        valid_to=dt.date(year, 12, 31),
-        state=PlanState.ADOPTED,
-    )
+    plan = year_plan(rows, group, year)
     past = year < TODAY.year
     for a in range(shape.areas):
         area = rows.add(

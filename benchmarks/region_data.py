@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bulk_rows import Rows as _Rows
-from benchmarks.bulk_rows import cached_file, insert_rows
+from benchmarks.bulk_rows import cached_file, insert_rows, year_plan
 from benchmarks.bulk_rows import month_end as _month_end
 
 GENERATOR_VERSION = 1
@@ -147,16 +147,9 @@ def _group(rows: _Rows, rng: random.Random, name: str) -> None:
 
 
 def _plan(rows: _Rows, rng: random.Random, group: int, year: int) -> None:
-    from naravard_desktop.db.enums import ActivityStatus, PlanState
+    from naravard_desktop.db.enums import ActivityStatus
 
-    plan = rows.add(
-        "plans",
-        group_id=group,
-        title=f"Handlingsplan {year}",
-        valid_from=dt.date(year, 1, 1),
-        valid_to=dt.date(year, 12, 31),
-        state=PlanState.ADOPTED,
-    )
+    plan = year_plan(rows, group, year)
     past = year < YEARS[-1]
     for a in range(5):
         area = rows.add(
