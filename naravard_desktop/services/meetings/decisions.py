@@ -10,7 +10,7 @@ from sqlalchemy import select
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.db.search import matching_item_ids
-from naravard_desktop.services.meetings.paragraphs import paragraph_numbers
+from naravard_desktop.services.meetings.paragraphs import numbers_of
 from naravard_desktop.services.meetings.read_models import DecisionRow, SearchHit, snippet
 from naravard_desktop.services.system.database import Database
 
@@ -31,6 +31,7 @@ def list_decisions(
                 AgendaItem.title,
                 AgendaItem.decision,
                 Meeting.state,
+                AgendaItem.paragraph,
             )
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
             .where(Meeting.group_id == group_id, AgendaItem.decision != "")
@@ -40,7 +41,8 @@ def list_decisions(
             statement = statement.where(
                 Meeting.held_on >= dt.date(year, 1, 1), Meeting.held_on <= dt.date(year, 12, 31)
             )
-        numbers = paragraph_numbers(session, group_id)
+        found = session.execute(statement).all()
+        numbers = numbers_of(session, group_id, ((r[0], r[2], r[6]) for r in found))
         rows = [
             DecisionRow(
                 item_id=item_id,
@@ -51,7 +53,7 @@ def list_decisions(
                 decision=decision,
                 approved=state == ProtocolState.APPROVED,
             )
-            for item_id, meeting_id, held_on, title, decision, state in session.execute(statement)
+            for item_id, meeting_id, held_on, title, decision, state, _stored in found
         ]
     if needle:
         rows = [r for r in rows if needle in r.title.casefold() or needle in r.decision.casefold()]
@@ -85,12 +87,13 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
                     AgendaItem.title,
                     AgendaItem.notes,
                     AgendaItem.decision,
+                    AgendaItem.paragraph,
                 )
                 .join(Meeting, Meeting.id == AgendaItem.meeting_id)
                 .where(Meeting.group_id == group_id, AgendaItem.id.in_(ids))
             )
         }
-        numbers = paragraph_numbers(session, group_id)
+        numbers = numbers_of(session, group_id, ((r[0], r[2], r[6]) for r in found.values()))
         return [
             SearchHit(
                 item_id=item_id,
@@ -100,5 +103,7 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
                 title=title,
                 snippet=snippet(words, decision, notes, title),
             )
-            for item_id, meeting_id, held_on, title, notes, decision in map(found.__getitem__, ids)
+            for item_id, meeting_id, held_on, title, notes, decision, _stored in map(
+                found.__getitem__, ids
+            )
         ]

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable
 from itertools import groupby
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ParagraphNumbering
@@ -14,7 +15,7 @@ from naravard_desktop.db.models import AgendaItem, Group, Meeting
 
 
 def _numbered(
-    session: Session, group_id: int, year: int | None = None
+    session: Session, group_id: int, years: Collection[int] | None = None
 ) -> list[tuple[int, int, int]]:
     """(meeting id, item id, §) of every agenda item of the group, in meeting order.
 
@@ -36,9 +37,14 @@ def _numbered(
         .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
         .where(Meeting.group_id == group_id)
     )
-    if year is not None:  # the numbers run per calendar year: other years change none
+    if years is not None:  # the numbers run per calendar year: other years change none
         found = found.where(
-            Meeting.held_on >= dt.date(year, 1, 1), Meeting.held_on <= dt.date(year, 12, 31)
+            or_(
+                *(
+                    Meeting.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+                    for year in sorted(years)
+                )
+            )
         )
     # By date, then start time (none counts as 00:00), then id; items by position.
     ordered = sorted(
@@ -62,7 +68,27 @@ def _numbered(
 def paragraph_numbers(session: Session, group_id: int, year: int | None = None) -> dict[int, int]:
     """Agenda item id → § number for every meeting of the group, or of one calendar year
     (all a meeting's items need: a year's numbers do not depend on other years)."""
-    return {item_id: number for _meeting, item_id, number in _numbered(session, group_id, year)}
+    years = None if year is None else (year,)
+    return {item_id: number for _meeting, item_id, number in _numbered(session, group_id, years)}
+
+
+def numbers_of(
+    session: Session, group_id: int, items: Iterable[tuple[int, dt.date, int | None]]
+) -> dict[int, int]:
+    """§ of the items given as (id, meeting date, stored §): the stored number where the
+    approval froze it, else counted through the meetings of that item's year alone (the
+    register and the search list items of ten years, mostly approved long since)."""
+    numbers: dict[int, int] = {}
+    years: set[int] = set()
+    for item_id, held_on, paragraph in items:
+        if paragraph is None:
+            years.add(held_on.year)
+        else:
+            numbers[item_id] = paragraph
+    if years:
+        counted = _numbered(session, group_id, years)
+        numbers.update((item_id, n) for _meeting, item_id, n in counted if item_id not in numbers)
+    return numbers
 
 
 def paragraph_ranges(session: Session, group_id: int) -> dict[int, tuple[int, int]]:
