@@ -51,12 +51,15 @@ def run_gui(args: argparse.Namespace) -> int:
         target: str | None, group_id: int | None = None, frame: MainWindow | None = None
     ) -> int | None:
         """Open the database and show its window (in `frame` when given); an exit code
-        when that did not happen."""
+        when that did not happen. At the start the file's integrity is checked beside the
+        window; a file opened again (after a restore, or damage found then) is checked
+        first."""
         from naravard_desktop.errors import NotFoundError
+        from naravard_desktop.ui.integrity_watch import watch_integrity
         from naravard_desktop.ui.startup import choose_group, open_database_or_ask
         from naravard_desktop.ui.window_host import WindowHost
 
-        opened = open_database_or_ask(target, frame)
+        opened = open_database_or_ask(target, frame, check_later=frame is not None)
         if opened is None:
             return 1
         db, lock = opened
@@ -72,6 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0  # the set-up was cancelled: nothing to do
         hosts[:] = [host]
         window = host.show(group, frame)
+        watch_integrity(window, db)
         # The daily backup, once the window is on screen (start-up stays quick).
         QTimer.singleShot(1500, window.backups.automatic_backup)
         return None

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.switch_group_action)
         file_menu.addSeparator()
         self.backups = BackupActions(self, self.db)
-        self.backups.restored.connect(self._database_restored)
+        self.backups.restored.connect(self.reopen_database)
         file_menu.addAction(self.backups.backup_action)
         file_menu.addAction(self.backups.restore_action)
         file_menu.addSeparator()
@@ -389,8 +389,9 @@ class MainWindow(QMainWindow):
         self._replaced = True
         self.close()
 
-    def _database_restored(self) -> None:
-        """The file has other contents now: hand over to a window on a fresh connection."""
+    def reopen_database(self) -> None:
+        """The file has other contents now (a restore), or the check left for later found
+        it damaged: hand over to a window on a fresh connection, the file checked first."""
         self.database_replaced.emit()
         self.hand_over()
 

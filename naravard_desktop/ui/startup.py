@@ -32,9 +32,11 @@ from naravard_desktop.ui import server_login
 
 
 def open_database_or_ask(
-    target: str | None, parent: QWidget | None = None
+    target: str | None, parent: QWidget | None = None, *, check_later: bool = False
 ) -> tuple[Database, InstanceLock | None] | None:
-    """Open the database; explain any failure and offer what can be done. None means quit."""
+    """Open the database; explain any failure and offer what can be done. None means quit.
+    `check_later`: the integrity check of an up-to-date file runs beside the window
+    (ui/integrity_watch)."""
     password: str | None = None
     while True:
         path = sqlite_path(to_url(resolve_target(target)))
@@ -50,7 +52,13 @@ def open_database_or_ask(
                     return None
                 lock, read_only = None, True
         try:
-            db = open_database(target, read_only=read_only, migrate_server=False, password=password)
+            db = open_database(
+                target,
+                read_only=read_only,
+                migrate_server=False,
+                password=password,
+                check_later=check_later,
+            )
         except PasswordNeededError as error:  # neither .pgpass nor the service file had it
             password = server_login.ask_password(parent, error)
             if password is None:

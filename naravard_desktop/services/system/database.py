@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy import Connection, Engine, create_engine, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -46,6 +46,7 @@ from naravard_desktop.services.system.database_errors import (
     describe_save_error,
     is_connection_failure,
 )
+from naravard_desktop.services.system.later_check import LaterCheck
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class Database:
     read_only: bool = False  # opened for reading only: every save is refused
     read_only_reason: str = ""  # IN_USE, READ_ONLY_FILE or DAMAGED when read_only
     damage: tuple[str, ...] = ()  # SQLite's own words about the damage (for the log)
+    later_check: LaterCheck | None = None  # the integrity check left for the window to run
 
     _active: ContextVar[Session | None] = field(
         default_factory=lambda: ContextVar("naravard_session", default=None), repr=False
@@ -177,6 +179,7 @@ def open_database(
     read_only: bool = False,
     create: bool = True,
     password: str | None = None,
+    check_later: bool = False,
 ) -> Database:
     """Open (creating if needed and `create`) and migrate; raises DatabaseFileError with a
     readable text.
@@ -192,7 +195,11 @@ def open_database(
     database is refused with the advice to ask the administrator.
 
     A server asking for a password that .pgpass or the service file did not give raises
-    PasswordNeededError; the front door asks for one and passes it as `password`."""
+    PasswordNeededError; the front door asks for one and passes it as `password`.
+
+    `check_later` (the window's start): a writable SQLite file that needs no migration opens
+    without its full integrity check, which `Database.later_check` runs beside the window
+    (services/system/later_check.py); writes wait for it."""
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     reason = IN_USE if read_only else ""
@@ -214,7 +221,8 @@ def open_database(
             if reason and path
             else make_engine(url, password)
         )
-        problems = _open_checks(engine, path, url, reason, migrate, migrate_server)
+        later = check_later and path is not None and not reason
+        problems, deferred = _open_checks(engine, path, url, reason, migrate, migrate_server, later)
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
         if path is None and asks_for_password(error):
             given = password is not None or make_url(url).password is not None
@@ -237,33 +245,35 @@ def open_database(
         read_only=bool(reason),
         read_only_reason=reason,
         damage=tuple(problems),
+        later_check=LaterCheck(path, engine) if deferred and path is not None else None,
     )
 
 
 def _open_checks(
-    engine: Engine, path: Path | None, url: str, reason: str, migrate: bool, migrate_server: bool
-) -> list[str]:
+    engine: Engine,
+    path: Path | None,
+    url: str,
+    reason: str,
+    migrate: bool,
+    migrate_server: bool,
+    later: bool = False,
+) -> tuple[list[str], bool]:
     """Integrity, schema version and a due migration; returns index damage found (which
-    leaves the file readable), raises for anything that keeps it from being opened."""
+    leaves the file readable), and whether the integrity check was left for later (`later`
+    asked, and no migration due). Raises for anything that keeps the file from being opened."""
     problems: list[str] = []
     try:
         with engine.connect() as connection:
-            if path is not None:
-                # The full check costs about what quick_check does (both read every page:
-                # 0.4 s for 64 MB from a cold disk) and also finds damaged indexes, which
-                # quick_check misses and a write would make worse.
-                problems = sqlite.integrity_problems(
-                    sqlite.driver_connection(connection), quick=False, foreign_keys=False
-                )
-                if problems:
-                    log.warning("integrity check of %s: %s", path, "; ".join(problems[:20]))
-                if problems and not all(sqlite.is_index_problem(p) for p in problems):
-                    raise DatabaseFileError(damaged_text(path))
+            if path is not None and not later:
+                problems = _integrity(connection, path)
             server = migrations.on_server(engine)
             if server:
                 revision = migrations.server_revision(connection)
             else:
                 revision = schema.current_revision(connection)
+            if later and path is not None and revision != schema.HEAD_REVISION:
+                later = False  # a migration is never run on an unchecked file
+                problems = _integrity(connection, path)
             if revision is None and schema.has_foreign_tables(connection):
                 raise DatabaseFileError(
                     _(
@@ -290,7 +300,7 @@ def _open_checks(
                 if not (migrate and migrate_server):
                     raise DatabaseFileError(migrations.outdated_server_text(engine, revision))
                 migrations.migrate_server(engine)
-                return problems
+                return problems, later
             if not migrate:
                 raise DatabaseFileError(
                     _(
@@ -307,6 +317,20 @@ def _open_checks(
     except BaseException:
         engine.dispose()
         raise
+    return problems, later
+
+
+def _integrity(connection: Connection, path: Path) -> list[str]:
+    """The full check, not quick_check: both read every page (the full one 1.8 s for a
+    region's 100 MB, quick_check 0.4 s), but only the full one finds damaged indexes, which
+    a write would make worse. Damage beyond an index keeps the file from being opened."""
+    problems = sqlite.integrity_problems(
+        sqlite.driver_connection(connection), quick=False, foreign_keys=False
+    )
+    if problems:
+        log.warning("integrity check of %s: %s", path, "; ".join(problems[:20]))
+    if problems and not all(sqlite.is_index_problem(p) for p in problems):
+        raise DatabaseFileError(damaged_text(path))
     return problems
 
 
