@@ -117,10 +117,11 @@ def meeting_styles() -> dict[str, ParagraphStyle]:
 
 
 @cache
-def _coverage(font_name: str) -> frozenset[int]:
+def _coverage(font_name: str) -> frozenset[str]:
+    """The characters the font draws, and the line break."""
     register_fonts()
     face = pdfmetrics.getFont(font_name).face
-    return frozenset(face.charToGlyph)
+    return frozenset(map(chr, face.charToGlyph)) | {"\n"}
 
 
 def drawable(text: str, font_name: str = FONT) -> str:
@@ -128,11 +129,11 @@ def drawable(text: str, font_name: str = FONT) -> str:
     replaced by U+FFFD (letters of scripts the font lacks), and no control characters."""
     covered = _coverage(font_name)
     text = clean(text)
-    if all(ord(char) in covered or char == "\n" for char in text):
+    if covered.issuperset(text):
         return text
     out: list[str] = []
     for char in text:
-        if char == "\n" or ord(char) in covered:
+        if char in covered:
             out.append(char)
         elif unicodedata.category(char) not in _DROP:
             out.append(REPLACEMENT)

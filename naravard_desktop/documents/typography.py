@@ -20,6 +20,7 @@ from babel.dates import get_month_names
 
 NBSP = "\u00a0"
 
+_DIGIT = re.compile(r"\d")
 _SECTION = re.compile(r"(§§?) (?=\d)")
 _CLOCK = re.compile(r"(?<![^\s(])(kl\.|tfn|tel\.|phone) (?=\d)")
 _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
@@ -42,6 +43,8 @@ def keep_together(text: str) -> str:
     if not text:
         return text
     text = text.replace("\u202f", NBSP)
+    if not _DIGIT.search(text):
+        return text  # every rule below keeps a number with what stands beside it
     if "§" in text:
         text = _SECTION.sub(rf"\1{NBSP}", text)
     text = _CLOCK.sub(rf"\1{NBSP}", text)
