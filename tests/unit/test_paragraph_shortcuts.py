@@ -10,7 +10,11 @@ from sqlalchemy import select
 
 from naravard_desktop.db.models import AgendaItem, Meeting
 from naravard_desktop.services.group.read_models import GroupData
-from naravard_desktop.services.meetings.paragraphs import numbers_of, paragraph_numbers
+from naravard_desktop.services.meetings.paragraphs import (
+    numbers_of,
+    paragraph_numbers,
+    paragraph_ranges,
+)
 from naravard_desktop.services.system.database import Database
 
 DEMO_TODAY = dt.date(2025, 3, 14)
@@ -34,6 +38,15 @@ def test_a_years_numbers_and_stored_numbers_are_the_groups_numbers(
         for year in years:
             by_year.update(paragraph_numbers(session, demo_group.id, year))
         shortcut = numbers_of(session, demo_group.id, [(i, day, n) for i, day, n in items])
+        ranges = paragraph_ranges(session, demo_group.id)
+        meeting_of = {
+            item_id: meeting_id
+            for item_id, meeting_id in session.execute(select(AgendaItem.id, AgendaItem.meeting_id))
+        }
     assert len(years) > 1 and stored and drafted  # the demo has approved and draft meetings
     assert by_year == everything
     assert shortcut == everything
+    counted: dict[int, list[int]] = {}
+    for item_id, number in everything.items():
+        counted.setdefault(meeting_of[item_id], []).append(number)
+    assert ranges == {meeting: (min(n), max(n)) for meeting, n in counted.items()}

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from itertools import groupby
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ParagraphNumbering
@@ -92,11 +92,33 @@ def numbers_of(
 
 
 def paragraph_ranges(session: Session, group_id: int) -> dict[int, tuple[int, int]]:
-    """Meeting id → (first §, last §)."""
+    """Meeting id → (first §, last §). A meeting whose items all have their § stored (an
+    approved protocol) takes the least and greatest from the database; the others are
+    counted through their years' meetings alone (one row a meeting, not one an item)."""
+    per_meeting = session.execute(
+        select(
+            Meeting.id,
+            Meeting.held_on,
+            func.min(AgendaItem.paragraph),
+            func.max(AgendaItem.paragraph),
+            func.count(AgendaItem.id) == func.count(AgendaItem.paragraph),
+        )
+        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .where(Meeting.group_id == group_id)
+        .group_by(Meeting.id, Meeting.held_on)
+    ).all()
     ranges: dict[int, tuple[int, int]] = {}
-    for meeting_id, _item, number in _numbered(session, group_id):
-        first, last = ranges.get(meeting_id, (number, number))
-        ranges[meeting_id] = (min(first, number), max(last, number))
+    counted: dict[int, int] = {}  # meeting id → year, for the meetings counted
+    for meeting_id, held_on, first, last, all_stored in per_meeting:
+        if all_stored and first is not None and last is not None:
+            ranges[meeting_id] = (first, last)
+        else:
+            counted[meeting_id] = held_on.year
+    if counted:
+        for meeting_id, _item, number in _numbered(session, group_id, set(counted.values())):
+            if meeting_id in counted:
+                first, last = ranges.get(meeting_id, (number, number))
+                ranges[meeting_id] = (min(first, number), max(last, number))
     return ranges
 
 

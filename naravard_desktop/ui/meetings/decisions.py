@@ -34,7 +34,7 @@ from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, RowTableModel
 FILTER_DELAY_MS = 250
 # Rows given to the table at a time: more than a screenful, far fewer than ten years of
 # decisions (the columns are sized to the rows the table has).
-BATCH = 100
+BATCH = 50
 
 
 class Column(IntEnum):

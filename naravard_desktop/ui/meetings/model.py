@@ -20,7 +20,7 @@ __all__ = ["ROW_ROLE", "Column", "MeetingsModel", "paragraph_range_text"]
 APPROVED_COLOUR = "#1b6e3a"
 DRAFT_COLOUR = "#8a5a00"
 HEADING_BACKGROUND = QColor("#e8edf2")
-BATCH = 100
+BATCH = 50
 Row = str | MeetingSummary  # a heading ("Upcoming meetings", "2024") or a meeting
 
 
