@@ -7,7 +7,8 @@ built as ui/window_host.WindowHost builds it, on the busy group (BUSY_GROUP), 11
 - a page opens: a fresh window, opened on the group page and idle, is turned to the page
   through its sidebar (as a click does), then events are processed until the page's data are
   in its model and the event loop is idle (nothing left to process, so painted too). The SIP
-  analysis is its tab chosen on the SIP page shown; one meeting is the group's largest
+  analysis is its tab chosen on the SIP page shown; the overview also once shown before
+  (overview_again: the window opens on it and the user comes back to it); one meeting is the group's largest
   (most items) opened from the meetings page shown, as Enter on its row does. Wall and CPU
   time of this process, median of RUNS fresh windows; the first open in the process (which
   also imports the page's modules) is run before and shown apart. CPU time decides, as in
@@ -18,25 +19,37 @@ built as ui/window_host.WindowHost builds it, on the busy group (BUSY_GROUP), 11
 - memory: VmRSS of the process after its first window has opened every page (before the
   timed runs; the document writers a meeting preloads are imported). Target ≤ 250 MB.
 
-Prints a table, records the targets and writes results/pages.json. `--profile [page …]` runs
-each page's opening once more under pyinstrument and prints where the time went.
-`python -m benchmarks.pages`.
+Prints a table, records the targets and writes results/pages.json. `python -m
+benchmarks.pages [page …]` times only the pages named (not the search nor the memory);
+`--profile [page …]` runs each page's opening once more under pyinstrument and prints where
+the time went. The steps of each page: benchmarks/page_steps.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from benchmarks import large_data
+from benchmarks.page_steps import (
+    START_PAGE,
+    STEPS,
+    Bench,
+    built,
+    idle,
+    open_page,
+    opened,
+    rows_of,
+    show,
+    shown,
+    timed,
+)
 from benchmarks.report import print_table, write_results
 from benchmarks.targets import Target, record
 
@@ -46,179 +59,7 @@ PAGE_TARGET_MS = 150.0
 SEARCH_TARGET_MS = 30.0
 RSS_TARGET_MB = 250.0
 SEARCH_WORDS = ("samordnad utskrivning", "läkemedelslistor", "fast vårdkontakt", "projektmedlen")
-START_PAGE = "group"  # where each fresh window opens: a page none of the timings is about
-PAGES = (
-    "overview",
-    "overview_again",
-    "plan",
-    "sip_grid",
-    "sip_analysis",
-    "meetings",
-    "meeting",
-    "decisions",
-    "members",
-)
-
-
-@dataclass
-class Bench:
-    """The application, the database and what the timings open."""
-
-    app: Any
-    db: Any
-    host: Any
-    group: Any
-    meetings: int  # how many the busy group holds
-    largest: tuple[int, int]  # the meeting with the most items: id, items
-
-    def window(self) -> Any:
-        """A fresh window on the busy group, opened on START_PAGE, shown and idle."""
-        return _opened(self.host, self.group, self.host.switch)
-
-
-def _opened(host: Any, group: Any, show: Callable[[Any], Any]) -> Any:
-    """`show(group)`'s window, opened on START_PAGE (the page the last window closed on
-    would be built with it otherwise), once idle."""
-    from naravard_desktop.ui.window_pages import page_titles
-
-    keys = [key for key, _title in page_titles()]
-    host.settings.setValue("window/page", keys.index(START_PAGE))
-    window = show(group)
-    idle(lambda: True)
-    return window
-
-
-def idle(ready: Callable[[], bool], limit_s: float = 60.0) -> None:
-    """Process events until `ready()` and nothing is left to process."""
-    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
-
-    dispatcher = QAbstractEventDispatcher.instance()
-    assert dispatcher is not None
-    deadline = time.perf_counter() + limit_s
-    while time.perf_counter() < deadline:
-        busy = dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
-        if not busy and ready():
-            return
-    raise TimeoutError("the page did not show its data within a minute")
-
-
-def _show(window: Any, key: str) -> None:
-    window.show_page(window.lazy_pages.keys.index(key))
-
-
-def _built(window: Any, key: str) -> Any:
-    return window.lazy_pages.built(key)
-
-
-def _rows(model: Any) -> int:
-    return int(model.rowCount())
-
-
-# Per page: what is done before the timing (on the fresh window), what the user does, and
-# when the page's data are shown.
-Step = tuple[
-    Callable[[Any, Bench], None], Callable[[Any, Bench], None], Callable[[Any, Bench], bool]
-]
-
-
-def _nothing(_window: Any, _bench: Bench) -> None:
-    return None
-
-
-def _shown(*keys: str) -> Callable[[Any, Bench], None]:
-    """Before the timing: these pages shown in turn, each until idle."""
-
-    def prepare(window: Any, _bench: Bench) -> None:
-        for key in keys:
-            _show(window, key)
-            idle(lambda: True)
-
-    return prepare
-
-
-def _to(key: str) -> Callable[[Any, Bench], None]:
-    return lambda window, _bench: _show(window, key)
-
-
-def _page_has(key: str, test: Callable[[Any, Bench], bool]) -> Callable[[Any, Bench], bool]:
-    def ready(window: Any, bench: Bench) -> bool:
-        page = _built(window, key)
-        return page is not None and test(page, bench)
-
-    return ready
-
-
-STEPS: dict[str, Step] = {
-    "overview": (
-        _nothing,
-        _to("overview"),
-        _page_has("overview", lambda p, _b: p.data is not None),
-    ),
-    # The window opens on the overview by default: back on it from another page, it reads
-    # its data again (what a user pays each time they come back to it).
-    "overview_again": (
-        _shown("overview", START_PAGE),
-        _to("overview"),
-        _page_has("overview", lambda p, _b: p.data is not None),
-    ),
-    "plan": (_nothing, _to("plan"), _page_has("plan", lambda p, _b: _rows(p.tree.model()) > 0)),
-    "sip_grid": (
-        _nothing,
-        _to("sip"),
-        _page_has("sip", lambda p, _b: _rows(p.model) > 0 and p.model.columnCount() > 0),
-    ),
-    "sip_analysis": (
-        _shown("sip"),
-        lambda w, _b: _built(w, "sip").tabs.setCurrentWidget(_built(w, "sip").analysis),
-        _page_has("sip", lambda p, _b: _rows(p.analysis.table_model) > 0),
-    ),
-    "meetings": (
-        _nothing,
-        _to("meetings"),
-        _page_has("meetings", lambda p, _b: _rows(p.model) > 0),
-    ),
-    "meeting": (
-        _shown("meetings"),
-        lambda w, b: _built(w, "meetings").open_meeting(b.largest[0]),
-        _page_has("meetings", lambda p, b: _rows(p.editor.agenda.model) == b.largest[1]),
-    ),
-    "decisions": (
-        _nothing,
-        _to("decisions"),
-        _page_has("decisions", lambda p, _b: _rows(p.decisions_model) > 0),
-    ),
-    "members": (
-        _nothing,
-        _to("members"),
-        _page_has("members", lambda p, _b: _rows(p.model) > 0),
-    ),
-}
-
-
-def _timed(action: Callable[[], object]) -> tuple[float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    action()
-    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
-
-
-def open_page(
-    bench: Bench, key: str, window: Any | None = None, profiler: Any | None = None
-) -> tuple[float, float]:
-    """Wall and CPU ms of opening page `key` on `window` (a fresh one unless given), under
-    `profiler` when given (started and stopped around the opening alone)."""
-    window = window or bench.window()
-    prepare, act, ready = STEPS[key]
-    prepare(window, bench)
-
-    def opened() -> None:
-        if profiler is not None:
-            profiler.start()
-        act(window, bench)
-        idle(lambda: ready(window, bench))
-        if profiler is not None:
-            profiler.stop()
-
-    return _timed(opened)
+PAGES = tuple(STEPS)  # overview, overview_again, plan, sip_grid, sip_analysis, meetings …
 
 
 def vm_rss_mb() -> float:
@@ -236,18 +77,18 @@ def search_times(bench: Bench) -> tuple[list[float], list[float]]:
     for words in SEARCH_WORDS:
         search_items(bench.db, bench.group.id, words)  # this word's first time: not counted
         service += [
-            _timed(lambda w=words: search_items(bench.db, bench.group.id, w))[1]  # type: ignore[misc]
+            timed(lambda w=words: search_items(bench.db, bench.group.id, w))[1]  # type: ignore[misc]
             for _ in range(RUNS)
         ]
     window = bench.window()
-    _shown("decisions")(window, bench)
-    page = _built(window, "decisions")
+    shown("decisions")(window, bench)
+    page = built(window, "decisions")
     page.tabs.setCurrentIndex(1)
     idle(lambda: True)
 
     def searched() -> None:  # what Enter in the search box does, until the hits are shown
         page.run_search()
-        idle(lambda: _rows(page.hits_model) > 0)
+        idle(lambda: rows_of(page.hits_model) > 0)
 
     box: list[float] = []
     for words in SEARCH_WORDS:
@@ -255,7 +96,7 @@ def search_times(bench: Bench) -> tuple[list[float], list[float]]:
             page.search.setText(words)
             page.hits_model.set_rows([])
             idle(lambda: True)
-            box.append(_timed(searched)[1])
+            box.append(timed(searched)[1])
     return service, box
 
 
@@ -281,9 +122,6 @@ def setup(folder: Path) -> Bench:
     db = open_database(str(copy))
     group_id = large_data.BUSY_GROUP
     with db.engine.connect() as connection:
-        meetings = connection.execute(
-            text("SELECT count(*) FROM meetings WHERE group_id = :g"), {"g": group_id}
-        ).scalar_one()
         largest = connection.execute(
             text(
                 "SELECT m.id, count(*) AS n FROM meetings m JOIN agenda_items i"
@@ -293,27 +131,28 @@ def setup(folder: Path) -> Bench:
             {"g": group_id},
         ).one()
     host = WindowHost(db, None, app_settings())
-    bench = Bench(app, db, host, get_group(db, group_id), meetings, (largest[0], largest[1]))
-    _opened(host, bench.group, host.show)
+    bench = Bench(app, db, host, get_group(db, group_id), (largest[0], largest[1]))
+    opened(host, bench.group, host.show)
     return bench
 
 
-def first_opens(bench: Bench) -> tuple[dict[str, float], float]:
-    """Every page opened once in the process's first window (CPU ms each, imports and all),
-    then the process's VmRSS in MB."""
+def first_opens(bench: Bench, keys: list[str]) -> tuple[dict[str, float], float]:
+    """The pages opened once each in the process's first window (CPU ms each, imports and
+    all), then the process's VmRSS in MB."""
     window = bench.host.window
     cold: dict[str, float] = {}
-    for key in PAGES:
-        _show(window, START_PAGE)
+    for key in keys:
+        show(window, START_PAGE)
         idle(lambda: True)
         cold[key] = open_page(bench, key, window)[1]
     return cold, vm_rss_mb()
 
 
-def measure(bench: Bench) -> dict[str, Any]:
-    cold, rss = first_opens(bench)
+def measure(bench: Bench, keys: list[str]) -> dict[str, Any]:
+    """The pages `keys`; with all of them, also the search and the memory."""
+    cold, rss = first_opens(bench, keys)
     pages: dict[str, Any] = {}
-    for key in PAGES:
+    for key in keys:
         times = [open_page(bench, key) for _ in range(RUNS)]
         pages[key] = {
             "wall_median_ms": statistics.median(t[0] for t in times),
@@ -321,16 +160,20 @@ def measure(bench: Bench) -> dict[str, Any]:
             "cpu_first_in_process_ms": cold[key],
             "runs": RUNS,
         }
-    service, box = search_times(bench)
-    return {
+    found: dict[str, Any] = {
         "group": bench.group.id,
         "largest_meeting": {"id": bench.largest[0], "items": bench.largest[1]},
         "pages": pages,
-        "search_service_cpu_median_ms": statistics.median(service),
-        "search_box_cpu_median_ms": statistics.median(box),
-        "search_words": list(SEARCH_WORDS),
-        "rss_all_pages_mb": rss,
     }
+    if set(keys) == set(PAGES):
+        service, box = search_times(bench)
+        found.update(
+            search_service_cpu_median_ms=statistics.median(service),
+            search_box_cpu_median_ms=statistics.median(box),
+            search_words=list(SEARCH_WORDS),
+            rss_all_pages_mb=rss,
+        )
+    return found
 
 
 def report(found: dict[str, Any]) -> int:
@@ -345,14 +188,15 @@ def report(found: dict[str, Any]) -> int:
         )
         for key, page in found["pages"].items()
     ]
-    targets += [
-        Target("search_ms", found["search_box_cpu_median_ms"], "ms", SEARCH_TARGET_MS,
-               note="the register's search box, Enter to hits shown (CPU)"),
-        Target("search_service_ms", found["search_service_cpu_median_ms"], "ms",
-               SEARCH_TARGET_MS, note="decisions.search_items (CPU)"),
-        Target("rss_all_pages_mb", found["rss_all_pages_mb"], "MB", RSS_TARGET_MB,
-               note="VmRSS after the first window opened every page"),
-    ]  # fmt: skip
+    if "rss_all_pages_mb" in found:
+        targets += [
+            Target("search_ms", found["search_box_cpu_median_ms"], "ms", SEARCH_TARGET_MS,
+                   note="the register's search box, Enter to hits shown (CPU)"),
+            Target("search_service_ms", found["search_service_cpu_median_ms"], "ms",
+                   SEARCH_TARGET_MS, note="decisions.search_items (CPU)"),
+            Target("rss_all_pages_mb", found["rss_all_pages_mb"], "MB", RSS_TARGET_MB,
+                   note="VmRSS after the first window opened every page"),
+        ]  # fmt: skip
     record(*targets)
     rows = [
         (
@@ -362,11 +206,12 @@ def report(found: dict[str, Any]) -> int:
         )
         for key, page in found["pages"].items()
     ]
-    rows += [
-        ("search box, Enter to hits (CPU)", f"{found['search_box_cpu_median_ms']:.1f} ms"),
-        ("search_items (CPU)", f"{found['search_service_cpu_median_ms']:.1f} ms"),
-        ("VmRSS after every page", f"{found['rss_all_pages_mb']:.0f} MB"),
-    ]
+    if "rss_all_pages_mb" in found:
+        rows += [
+            ("search box, Enter to hits (CPU)", f"{found['search_box_cpu_median_ms']:.1f} ms"),
+            ("search_items (CPU)", f"{found['search_service_cpu_median_ms']:.1f} ms"),
+            ("VmRSS after every page", f"{found['rss_all_pages_mb']:.0f} MB"),
+        ]
     print_table(rows, "on the large database, busy group")
     missed = [t.name for t in targets if not t.ok]
     if missed:
@@ -387,13 +232,21 @@ def profile(bench: Bench, keys: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pages")
+    parser.add_argument("--profile", action="store_true", help="profile instead of timing")
+    parser.add_argument("pages", nargs="*", help=f"only these: {', '.join(PAGES)}")
+    args = parser.parse_args(argv)
+    unknown = set(args.pages) - set(PAGES)
+    if unknown:
+        parser.error(f"no page {', '.join(sorted(unknown))}; the pages: {', '.join(PAGES)}")
+    keys = args.pages or list(PAGES)
     with tempfile.TemporaryDirectory(prefix="naravard-bench-pages-") as folder:
         bench = setup(Path(folder))
         try:
-            if argv[:1] == ["--profile"]:
-                profile(bench, argv[1:] or list(PAGES))
+            if args.profile:
+                profile(bench, keys)
                 return 0
-            found = measure(bench)
+            found = measure(bench, keys)
         finally:
             if bench.host.window is not None:
                 bench.host.window.close()
