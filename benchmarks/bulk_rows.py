@@ -36,7 +36,8 @@ class Rows:
 
 def cached_file(name: str, version: int, tail: str, write: Callable[[Any], None]) -> Path:
     """benchmarks/cache/<name>-v<version>-<schema head><tail>.sqlite, made by `write(db)` on a
-    new, migrated file first when there is none (under a temporary name until it is whole)."""
+    new, migrated file first when there is none (under a temporary name until it is whole);
+    the files of other versions and schemas go then."""
     from naravard_desktop.db.schema import HEAD_REVISION
     from naravard_desktop.services.system.database import open_database
 
@@ -45,7 +46,8 @@ def cached_file(name: str, version: int, tail: str, write: Callable[[Any], None]
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
-    for leftover in CACHE.glob(partial.name + "*"):
+    # A half-made file, and the files of older versions or schemas (200 MB each).
+    for leftover in [*CACHE.glob(partial.name + "*"), *CACHE.glob(f"{name}-v*{tail}.sqlite*")]:
         leftover.unlink()
     db = open_database(str(partial))
     try:
