@@ -41,14 +41,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    from naravard_desktop import cli
-    from naravard_desktop.i18n import current_language, set_language
     from naravard_desktop.logging_setup import configure_logging
     from naravard_desktop.paths import set_up_portable
 
     arguments = list(argv)
     set_up_portable(arguments)  # before the log: in portable mode it is beside the program
     configure_logging()
+    window = _window_arguments(arguments)
+    if window is not None:
+        from naravard_desktop.app import run_gui
+
+        return run_gui(window)
+
+    from naravard_desktop import cli
+    from naravard_desktop.i18n import current_language, set_language
+
     set_language(cli.pre_parse_language(arguments))
     parser = cli.build_parser()
     _add_window_group(parser)
@@ -63,6 +70,38 @@ def _main(argv: Sequence[str]) -> int:
     from naravard_desktop.app import run_gui
 
     return run_gui(args)
+
+
+# The options a start of the window takes, and whether each takes a value.
+_WINDOW_OPTIONS = {"--database": True, "--lang": True, "--group": True, "--portable": False}
+
+
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's start read without building the commands' parser (which imports every
+    command module): only --database, --lang, --group and --portable, each well formed.
+    Anything else (a command, --help, a mistake) is None and goes to the parser, which
+    runs it or explains it."""
+    found: dict[str, str] = {}
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        name, equals, value = word.partition("=")
+        takes_value = _WINDOW_OPTIONS.get(name)
+        if takes_value is None or name in found or (equals and not takes_value):
+            return None
+        if takes_value and not equals:
+            if not words or words[0].startswith("-"):
+                return None
+            value = words.pop(0)
+        found[name] = value
+    group = found.get("--group")
+    if found.get("--lang", "sv") not in ("sv", "en") or (group is not None and not group.isdigit()):
+        return None
+    return argparse.Namespace(
+        database=found.get("--database"),
+        lang=found.get("--lang"),
+        window_group=int(group) if group is not None else None,
+    )
 
 
 def _add_window_group(parser: argparse.ArgumentParser) -> None:

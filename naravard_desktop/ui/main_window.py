@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -36,8 +36,6 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.paths import is_portable
-from naravard_desktop.ui.actions import make_action
-from naravard_desktop.ui.elided import install_elided_tooltips
 from naravard_desktop.ui.lazy_pages import LazyPage, LazyPages
 from naravard_desktop.ui.questions import Leave, ask_unsaved
 from naravard_desktop.ui.window_pages import join_page, page_makers, page_titles
@@ -57,8 +55,6 @@ if TYPE_CHECKING:
     from naravard_desktop.ui.sip.page import SipPage
     from naravard_desktop.ui.undo import UndoActions
 
-# The menus' keys answer anywhere in the window.
-WINDOW = Qt.ShortcutContext.WindowShortcut
 SIDEBAR_WIDTH = 190
 
 
@@ -90,7 +86,6 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database | None, group: GroupData | None, settings: QSettings) -> None:
         """The frame, and the whole window when `db` and `group` are given."""
         super().__init__()
-        install_elided_tooltips()
         self._replaced = False
         self._drafts_offered = False
         self.settings = settings
@@ -131,8 +126,12 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database, group: GroupData) -> None:
         """The database and group: the file menu, Undo, the status bar, the region page's
         entry, and the page on top built with its data."""
+        from naravard_desktop.ui.elided import install_elided_tooltips
         from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
 
+        # Dialogs' views show cut cells whole from now on (the pages' as they are built);
+        # not yet for the frame, whose first focus change would walk it before it is painted.
+        install_elided_tooltips()
         self.db = db
         self.group = group
         # Why nothing can be saved, above the pages (hidden when the database is writable).
@@ -140,6 +139,7 @@ class MainWindow(QMainWindow):
         self._outer.insertWidget(0, self.read_only_banner)
         self._fill_file_menu()
         self._fill_edit_menu()
+        self._fill_view_and_help_menus()
         self.read_only_banner.restore_requested.connect(self.backups.recover_damaged)
         self.statusBar().clearMessage()
         self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
@@ -174,8 +174,9 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        """Every menu's title, and the entries that need no database (View, Help); File and
-        Edit are filled by `attach`, the pages' menus as their pages are built."""
+        """Every menu's title, in the frame; their entries come with the database (`attach`:
+        made with ui/actions, which imports Qt's namespace of enums, 27 ms, after the frame
+        is painted), the pages' menus' entries as their pages are built."""
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu(_("&File"))
         self.file_menu.setToolTipsVisible(True)  # why an entry is disabled (one group, a server)
@@ -184,8 +185,14 @@ class MainWindow(QMainWindow):
             "meetings": self._page_menu(_("&Meeting"), "meeting_menu", "meetings"),
             "plan": self._page_menu(_("&Plan"), "plan_menu", "plan"),
         }
+        self.view_menu = menu_bar.addMenu(_("&View"))
+        self.help_menu = menu_bar.addMenu(_("&Help"))
 
-        view_menu = menu_bar.addMenu(_("&View"))
+    def _fill_view_and_help_menus(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from naravard_desktop.ui.actions import make_action
+
         for number, (key, title) in enumerate(
             zip(self.lazy_pages.keys, self.lazy_pages.titles, strict=True), start=1
         ):
@@ -195,14 +202,13 @@ class MainWindow(QMainWindow):
                 partial(self.show_page, number - 1),
                 f"Ctrl+{number}",
                 name=f"show_{key}",
-                context=WINDOW,
+                context=Qt.ShortcutContext.WindowShortcut,  # anywhere in the window
             )
-            view_menu.addAction(action)
+            self.view_menu.addAction(action)
             if key == "region":
                 self.show_region_action = action
-                action.setVisible(False)  # as its sidebar entry, until attach knows
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(_("&Language"))
+        self.view_menu.addSeparator()
+        language_menu = self.view_menu.addMenu(_("&Language"))
         languages = QActionGroup(self)
         for code, name in (("sv", "Svenska"), ("en", "English")):
             chosen = code == current_language()
@@ -210,17 +216,19 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
             language_menu.addAction(action)
 
-        help_menu = menu_bar.addMenu(_("&Help"))
         about = make_action(
             self, _("&About naravard-desktop"), self._about, role=QAction.MenuRole.AboutRole
         )
-        help_menu.addAction(about)
+        self.help_menu.addAction(about)
         about_qt = make_action(
             self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
         )
-        help_menu.addAction(about_qt)
+        self.help_menu.addAction(about_qt)
 
     def _fill_file_menu(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from naravard_desktop.ui.actions import make_action
         from naravard_desktop.ui.backup_actions import BackupActions
         from naravard_desktop.ui.group.switch_dialog import switch_group_action
 
@@ -241,7 +249,7 @@ class MainWindow(QMainWindow):
             _("&Quit"),
             self.close,
             QKeySequence.StandardKey.Quit,
-            context=WINDOW,
+            context=Qt.ShortcutContext.WindowShortcut,
             role=QAction.MenuRole.QuitRole,
         )
         file_menu.addAction(quit_action)
@@ -281,6 +289,7 @@ class MainWindow(QMainWindow):
     def _build_new_action(self) -> None:
         """Ctrl+N: the pages' targets join as they are built (ui/window_pages.join_page); until the
         meetings page is, the overview's new meeting is a stand-in that builds it."""
+        from naravard_desktop.ui.actions import make_action
         from naravard_desktop.ui.new_for_page import NewForPage
 
         self.new_for_page = NewForPage(
