@@ -49,14 +49,14 @@ class _Job(QRunnable):
 _paused = {"depth": 0, "enabled": True}
 
 
-def _pause_collection() -> None:
+def pause_collection() -> None:
     if _paused["depth"] == 0:
         _paused["enabled"] = gc.isenabled()
         gc.disable()
     _paused["depth"] += 1
 
 
-def _resume_collection() -> None:
+def resume_collection() -> None:
     _paused["depth"] -= 1
     if _paused["depth"] == 0 and _paused["enabled"]:
         gc.enable()
@@ -65,7 +65,7 @@ def _resume_collection() -> None:
 def _resume_once(paused: list[bool]) -> None:
     if paused[0]:
         paused[0] = False
-        _resume_collection()
+        resume_collection()
 
 
 def busy_dialog(parent: QWidget, label: str) -> QProgressDialog:
@@ -116,7 +116,7 @@ class BackgroundTask(QObject, Generic[T]):
         self.running = True
         self._parent.setEnabled(False)  # no second action while this one runs
         self.progress.setEnabled(True)  # a window of its own: readable, not greyed with it
-        _pause_collection()
+        pause_collection()
         paused = self._paused = [True]
         # Resumed when done, or should the task go with its window before the result came.
         self.destroyed.connect(lambda: _resume_once(paused))
@@ -202,7 +202,7 @@ def run_and_wait(
     worker = threading.Thread(target=job, name="naravard-work")
     parent.setEnabled(False)
     progress.setEnabled(True)
-    _pause_collection()
+    pause_collection()
     try:
         show.start(show_after_ms)
         worker.start()
@@ -213,7 +213,7 @@ def run_and_wait(
         progress.hide()
         progress.deleteLater()
         parent.setEnabled(True)
-        _resume_collection()
+        resume_collection()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]  # type: ignore[no-any-return]

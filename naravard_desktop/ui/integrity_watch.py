@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from naravard_desktop.i18n import _
+from naravard_desktop.ui.background import pause_collection, resume_collection
 
 if TYPE_CHECKING:
     from naravard_desktop.services.system.database import Database
@@ -24,7 +25,17 @@ def watch_integrity(window: MainWindow, db: Database) -> None:
     check = db.later_check
     if check is None:
         return
-    threading.Thread(target=check.run, name="integrity-check", daemon=True).start()
+    # As for every worker: no garbage collection while it runs, which would run on its
+    # thread and could destroy Qt objects there (ui/background).
+    pause_collection()
+
+    def run() -> None:
+        try:
+            check.run()
+        finally:
+            QTimer.singleShot(0, window, resume_collection)  # on the GUI thread
+
+    threading.Thread(target=run, name="integrity-check", daemon=True).start()
     timer = QTimer(window)
     timer.setObjectName("integrity_watch")
     timer.setInterval(POLL_MS)
