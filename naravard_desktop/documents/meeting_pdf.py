@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, Flowable, Image, Table
 from reportlab.platypus.tables import TableStyle
 
 from naravard_desktop.documents.meeting_facts import FactRow
@@ -30,6 +30,7 @@ from naravard_desktop.documents.pdf import (
     FONT_ITALIC,
     MUTED,
     RULE,
+    KeptTogether,
     Para,
     register_fonts,
     stylesheet,
@@ -267,7 +268,7 @@ def keep_item(flowables: list[Flowable]) -> list[Flowable]:
     let it go on over the page (labels such as Beslut stay with their first line)."""
     if _height(flowables) > KEEP_WHOLE:
         return [CondPageBreak(MIN_START), *flowables]
-    return [KeepTogether(flowables)]
+    return [KeptTogether(flowables)]
 
 
 TAIL = 25 * mm  # at least this much of the last § goes with the signatures
@@ -286,9 +287,9 @@ def keep_item_with(flowables: list[Flowable], block: list[Flowable]) -> list[Flo
     a short § goes with it as a whole, a longer one with its last lines."""
     ending = unsplittable(block)
     if not flowables:
-        return [KeepTogether([ending])]
+        return [KeptTogether([ending])]
     if _height(flowables) <= KEEP_WHOLE:
-        return [KeepTogether([*flowables, ending])]
+        return [KeptTogether([*flowables, ending])]
     split = len(flowables) - 1
     while split > 0 and _height(flowables[split:]) < TAIL:
         split -= 1
@@ -297,7 +298,7 @@ def keep_item_with(flowables: list[Flowable], block: list[Flowable]) -> list[Flo
     return [
         CondPageBreak(MIN_START),
         *flowables[:split],
-        KeepTogether([*flowables[split:], ending]),
+        KeptTogether([*flowables[split:], ending]),
     ]
 
 
