@@ -6,7 +6,7 @@ Measures, on a demo database in a temporary folder:
   of 5 runs after one warm-up (what `naravard-cli check` costs);
 - `open_database(X)` on an up-to-date file, in-process: median of 20 runs (full integrity
   check plus the one-query schema check);
-- the GUI: time from interpreter start until the main window is shown, median of 5;
+- (the window's start is `first_paint.py`, against a bare PySide6 window;)
 - whether opening an up-to-date database imports Alembic (it must not: ~0.4 s for nothing).
 
 Prints a table and writes benchmarks/results/startup.json. Takes about 10 s.
@@ -25,34 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import print_table, write_results
+from benchmarks.targets import print_summary
 
 NAME = "startup"
 CLI_RUNS = 5
 OPEN_RUNS = 20
-
-GUI_RUNS = 5
-
-# Time from interpreter start to the main window being shown, on an up-to-date database.
-GUI_PROBE = """
-import time
-started = time.perf_counter()
-import argparse, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from naravard_desktop import app
-from naravard_desktop.ui import main_window
-
-original_show = main_window.MainWindow.show
-
-def show(self):
-    original_show(self)
-    QApplication.processEvents()
-    print(time.perf_counter() - started)
-    QTimer.singleShot(0, self.close)
-
-main_window.MainWindow.show = show
-sys.exit(app.run_gui(argparse.Namespace(database=sys.argv[1], lang=None)))
-"""
 
 ALEMBIC_PROBE = """
 import sys
@@ -79,18 +56,6 @@ def run_cli(env: dict[str, str], *args: str) -> float:
         stderr=subprocess.PIPE,
     )
     return time.perf_counter() - started
-
-
-def gui_shown(env: dict[str, str], database: str) -> float:
-    """Seconds from interpreter start until the main window is on screen (offscreen here)."""
-    done = subprocess.run(
-        [sys.executable, "-c", GUI_PROBE, database],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return float(done.stdout.strip().splitlines()[-1])
 
 
 def timed(runs: int, action: Callable[[], object]) -> list[float]:
@@ -121,8 +86,6 @@ def main() -> int:
         run_cli(env, "check", "--database", database)  # warm-up: OS file cache, .pyc files
         cli_times = [run_cli(env, "check", "--database", database) for _ in range(CLI_RUNS)]
 
-        gui_times = [gui_shown(env, database) for _ in range(GUI_RUNS + 1)][1:]
-
         probe = subprocess.run(
             [sys.executable, "-c", ALEMBIC_PROBE, database],
             env=env,
@@ -140,7 +103,6 @@ def main() -> int:
 
     results: dict[str, Any] = {
         "cli_check_cold": summary(cli_times),
-        "gui_window_shown": summary(gui_times),
         "open_database_up_to_date": summary(open_times),
         "alembic_imported_when_up_to_date": alembic_imported,
     }
@@ -148,10 +110,6 @@ def main() -> int:
         (
             f"`check` in a fresh interpreter (median of {CLI_RUNS})",
             f"{results['cli_check_cold']['median_s'] * 1000:7.0f} ms",
-        ),
-        (
-            f"main window shown after start (median of {GUI_RUNS})",
-            f"{results['gui_window_shown']['median_s'] * 1000:7.0f} ms",
         ),
         (
             f"open_database() on an up-to-date file (median of {OPEN_RUNS})",
@@ -170,6 +128,7 @@ def main() -> int:
 # Further benchmarks, each a module in this package with main(argv) -> int that prints its
 # table and writes benchmarks/results/<name>.json; run after the start-up benchmark.
 MODULES = (
+    "first_paint",
     "protocol_documents",
     "plan_import",
     "sip",
@@ -194,6 +153,8 @@ def run_all(names: list[str]) -> int:
     for name in MODULES if not names else [n for n in MODULES if n in names]:
         print(f"\n== {name} ==")
         status |= importlib.import_module(f"benchmarks.{name}").main([])
+    print("\n== issue 18's targets, each against its anchor where it has one ==")
+    print_summary()
     return status
 
 
