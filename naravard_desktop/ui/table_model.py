@@ -20,6 +20,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's database id
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the row itself
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_PLAIN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_CHECKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
 
 
 def bold_font() -> QFont:
@@ -52,7 +54,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     contents asks every row it has for every cell, and a register of thousands of rows
     would be drawn as text in full before the page shows. All rows are held (cheap read
     models); only the view's rows are shown. Not for a model behind a sorting proxy, which
-    would sort only the rows fetched."""
+    would sort only the rows fetched.
+
+    With `keep_cells`, what each cell gives per role is kept until the rows are set or
+    replaced: a view sizing its columns to their contents asks every cell many times over,
+    and a date through Babel is slow. Only for rows that change through those two."""
 
     def __init__(
         self,
@@ -61,6 +67,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         parent: QObject | None = None,
         *,
         batch: int | None = None,
+        keep_cells: bool = False,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
@@ -68,8 +75,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         self._rows: list[RowT] = []
         self._batch = batch
         self._shown = 0  # how many of the rows the view has been given
+        self._given: dict[tuple[int, int, int], Any] | None = {} if keep_cells else None
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
+        if self._given is not None:
+            self._given.clear()
         self.beginResetModel()
         self._rows = list(rows)
         self._shown = len(self._rows) if self._batch is None else min(self._batch, len(rows))
@@ -107,6 +117,8 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     def replace_row(self, number: int, row: RowT) -> None:
         """A fresher copy of one row (saved in place), redrawn without a reset."""
+        if self._given is not None:
+            self._given.clear()
         self._rows[number] = row
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self._columns) - 1))
 
@@ -126,14 +138,25 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self._columns[index.column()].checked is not None:
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        # What QAbstractTableModel gives, made once: a view asks for every cell it paints.
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._columns[index.column()].checked is not None:
+            return _CHECKABLE
+        return _PLAIN
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if self._given is None:
+            return self.given(index, role)
+        key = (index.row(), index.column(), role)
+        if key not in self._given:
+            self._given[key] = self.given(index, role)
+        return self._given[key]
+
+    def given(self, index: Index, role: int) -> Any:
+        """What the valid `index` gives for `role` (a subclass's own roles go here)."""
         return self.cell(self._rows[index.row()], self._columns[index.column()], role)
 
     def cell(self, row: RowT, spec: ColumnSpec[RowT], role: int) -> Any:

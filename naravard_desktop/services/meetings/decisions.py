@@ -77,6 +77,9 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
         ids = matching_item_ids(session.connection(), group_id, words, limit=limit)
         if not ids:
             return []
+        # Found by their ids alone, the group checked here: with the group in the WHERE
+        # clause SQLite went through each of the group's meetings and probed every id in
+        # it (200 hits × 200 meetings), 12 ms instead of under one.
         found = {
             row[0]: row
             for row in session.execute(
@@ -88,10 +91,12 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
                     AgendaItem.notes,
                     AgendaItem.decision,
                     AgendaItem.paragraph,
+                    Meeting.group_id,
                 )
                 .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .where(Meeting.group_id == group_id, AgendaItem.id.in_(ids))
+                .where(AgendaItem.id.in_(ids))
             )
+            if row[7] == group_id
         }
         numbers = numbers_of(session, group_id, ((r[0], r[2], r[6]) for r in found.values()))
         return [
@@ -103,7 +108,7 @@ def search_items(db: Database, group_id: int, words: str, limit: int = 200) -> l
                 title=title,
                 snippet=snippet(words, decision, notes, title),
             )
-            for item_id, meeting_id, held_on, title, notes, decision, _stored in map(
-                found.__getitem__, ids
+            for item_id, meeting_id, held_on, title, notes, decision, _stored, _group in (
+                found[item_id] for item_id in ids if item_id in found
             )
         ]

@@ -61,7 +61,7 @@ class ResultsModel(RowTableModel[Result]):
             ColumnSpec(lambda: _("Item"), lambda r: r.title),
             ColumnSpec(lambda: text_header, lambda r: " ".join(_text(r).split()), tooltip=_text),
         ]
-        super().__init__(columns, lambda r: r.item_id, parent, batch=BATCH)
+        super().__init__(columns, lambda r: r.item_id, parent, batch=BATCH, keep_cells=True)
 
 
 def _table(name: str, model: ResultsModel) -> QTableView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -88,19 +88,9 @@ class MeetingsModel(RowTableModel[Row]):
     """Upcoming meetings first, then past ones under a heading per year."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        # Ten years of meetings are given to the view a batch at a time (RowTableModel).
-        super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent, batch=BATCH)
-        # What each cell gave per role since the rows were set: a view sizing its columns to
-        # their contents asks every cell many times over, and a date through Babel is slow.
-        self._given: dict[tuple[int, int, int], Any] = {}
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self._given.clear()
-        super().set_rows(rows)
-
-    def replace_row(self, number: int, row: Row) -> None:
-        self._given.clear()
-        super().replace_row(number, row)
+        # Ten years of meetings are given to the view a batch at a time, each cell's texts
+        # kept (dates through Babel) while the view sizes its columns (RowTableModel).
+        super().__init__(COLUMNS, _of_meeting(lambda m: m.id), parent, batch=BATCH, keep_cells=True)
 
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
         """`meetings` as services.meetings.list_meetings orders them."""
@@ -132,16 +122,10 @@ class MeetingsModel(RowTableModel[Row]):
             return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        key = (index.row(), index.column(), role)
-        if key not in self._given:
-            self._given[key] = self._data(index, role)
-        return self._given[key]
-
-    def _data(self, index: Index, role: int) -> Any:
+    def given(self, index: Index, role: int) -> Any:
         heading = self.row_at(index)
         if not isinstance(heading, str):
-            return super().data(index, role)
+            return super().given(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.DATE:
             return heading
         if role == Qt.ItemDataRole.FontRole:
