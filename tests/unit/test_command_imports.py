@@ -63,33 +63,34 @@ def meetings(module_demo: str) -> tuple[int, int]:
     return approved, draft
 
 
+def exported(folder: Path, database: str, what: str, meeting: int, name: str) -> set[str]:
+    """`export WHAT --meeting … --out NAME`: the modules it loaded; the file is checked to
+    be a PDF or a Word file by its first bytes."""
+    out = folder / name
+    modules = loaded(
+        folder, "export", what, "--meeting", str(meeting), "--out", str(out),
+        "--database", database,
+    )  # fmt: skip
+    assert out.read_bytes().startswith(b"PK" if name.endswith(".docx") else b"%PDF")
+    assert "sqlalchemy" in modules  # the probe sees what the command imported
+    return modules
+
+
 def test_exporting_an_approved_protocol_loads_no_writer(
     tmp_path: Path, module_demo: str, meetings: tuple[int, int]
 ) -> None:
     approved, _draft = meetings
-    out = tmp_path / "protokoll.pdf"
-    modules = loaded(
-        tmp_path, "export", "protocol", "--meeting", str(approved), "--out", str(out),
-        "--database", module_demo,
-    )  # fmt: skip
-    assert out.read_bytes().startswith(b"%PDF")
-    assert "sqlalchemy" in modules  # the probe sees what the command imported
-    assert modules.isdisjoint(NEVER | PDF_WRITERS | DOCX_WRITER), modules & (
-        NEVER | PDF_WRITERS | DOCX_WRITER
-    )
+    modules = exported(tmp_path, module_demo, "protocol", approved, "protokoll.pdf")
+    unused = NEVER | PDF_WRITERS | DOCX_WRITER
+    assert modules.isdisjoint(unused), modules & unused
 
 
 def test_a_fresh_pdf_loads_the_pdf_writer_only(
     tmp_path: Path, module_demo: str, meetings: tuple[int, int]
 ) -> None:
     _approved, draft = meetings
-    for command in ("protocol", "kallelse"):
-        out = tmp_path / f"{command}.pdf"
-        modules = loaded(
-            tmp_path, "export", command, "--meeting", str(draft), "--out", str(out),
-            "--database", module_demo,
-        )  # fmt: skip
-        assert out.read_bytes().startswith(b"%PDF")
+    for what in ("protocol", "kallelse"):
+        modules = exported(tmp_path, module_demo, what, draft, f"{what}.pdf")
         assert modules >= PDF_WRITERS
         assert modules.isdisjoint(NEVER | DOCX_WRITER), modules & (NEVER | DOCX_WRITER)
         # PDF/A made with pikepdf alone: its validator is for the tests (test_pdfa_documents)
@@ -100,11 +101,6 @@ def test_a_word_protocol_loads_the_word_writer_only(
     tmp_path: Path, module_demo: str, meetings: tuple[int, int]
 ) -> None:
     approved, _draft = meetings
-    out = tmp_path / "protokoll.docx"
-    modules = loaded(
-        tmp_path, "export", "protocol", "--meeting", str(approved), "--out", str(out),
-        "--database", module_demo,
-    )  # fmt: skip
-    assert out.read_bytes().startswith(b"PK")
+    modules = exported(tmp_path, module_demo, "protocol", approved, "protokoll.docx")
     assert modules >= DOCX_WRITER
     assert modules.isdisjoint(NEVER | PDF_WRITERS), modules & (NEVER | PDF_WRITERS)
