@@ -4,8 +4,11 @@ trend chart per indicator and unit that can be copied or saved as PNG."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
@@ -39,6 +42,20 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.file_dialogs import save_file_name
 from naravard_desktop.ui.forms import buddy_label, named, select_data, set_choices
+
+
+class _TippedItem(QStandardItem):
+    """A cell whose tooltip is worked out when asked for: the year before's sums for every
+    cell took a third of filling the table, and few are ever hovered."""
+
+    def __init__(self, text: str, tip: Callable[[], str]) -> None:
+        super().__init__(text)
+        self._tip = tip
+
+    def data(self, role: int = Qt.ItemDataRole.UserRole + 1) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip()
+        return super().data(role)
 
 
 class AnalysisTab(QWidget):
@@ -185,13 +202,12 @@ class AnalysisTab(QWidget):
 
         before_months = compared.months or last_months
         for indicator in self.setup.visible_indicators():
-            cells = []
+            cells: list[QStandardItem] = []
             for bucket in buckets:
                 value = self.sums.total(bucket, indicator.id, unit)
                 months = this_months & bucket_months(bucket)
-                item = QStandardItem(text(value, months, year, indicator.id))
-                item.setToolTip(self._bucket_tip(bucket, indicator.id, unit))
-                cells.append(item)
+                tip = partial(self._bucket_tip, bucket, indicator.id, unit)
+                cells.append(_TippedItem(text(value, months, year, indicator.id), tip))
             total = self.sums.year_total(year, indicator.id, unit)
             now, before = compared.values(self.sums, indicator.id, unit)
             if not compared.months:
