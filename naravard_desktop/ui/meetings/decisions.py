@@ -4,9 +4,10 @@ decisions whose results open the meeting at the item."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, RowTableModel
 
+HORIZONTAL = Qt.Orientation.Horizontal
 FILTER_DELAY_MS = 250
 # Rows given to the table at a time: more than a screenful, far fewer than ten years of
 # decisions (the columns are sized to the rows the table has).
@@ -76,18 +79,31 @@ def _table(name: str, model: ResultsModel) -> QTableView:
     table.verticalHeader().hide()
     compact_rows(table)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+    # The date and § as wide as their widest text, worked out once: a column sized to its
+    # contents measures every row again at each new search or filter.
+    for column, widest in ((Column.DATE, "2099-12-31"), (Column.PARAGRAPH, "§ 9999")):
+        heading = header.fontMetrics().horizontalAdvance(str(model.headerData(column, HORIZONTAL)))
+        text = table.fontMetrics().horizontalAdvance(widest)
+        table.setColumnWidth(column, max(heading, text) + _cell_margin(table))
     return table
 
 
-def _fit_titles(table: QTableView) -> None:
-    """The title column as wide as its longest title, between 260 and 420 px, so the
-    decision text keeps most of the room (a longer title shows whole as a tooltip)."""
-    table.resizeColumnToContents(Column.TITLE)
-    width = table.columnWidth(Column.TITLE)
-    table.setColumnWidth(Column.TITLE, max(260, min(width, 420)))
+def _cell_margin(table: QTableView) -> int:
+    """What a cell adds to its text's width (the delegate's margins, the grid line)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    return 2 * (margin + 1) + 1 + 8
+
+
+def _fit_titles(table: QTableView, rows: Sequence[Result]) -> None:
+    """The title column as wide as the longest title of the rows shown, between 260 and
+    420 px, so the decision text keeps most of the room (a longer title shows whole as a
+    tooltip). Measured from the titles, not by asking the view for each cell's size."""
+    shown = rows[: table.model().rowCount()]
+    metrics = table.fontMetrics()
+    width = max((metrics.horizontalAdvance(row.title) for row in shown), default=0)
+    table.setColumnWidth(Column.TITLE, max(260, min(width + _cell_margin(table), 420)))
 
 
 class DecisionsPage(QWidget):
@@ -187,7 +203,7 @@ class DecisionsPage(QWidget):
             show_error(self, error)
             return
         self.decisions_model.set_rows(rows)
-        _fit_titles(self.decisions_table)
+        _fit_titles(self.decisions_table, rows)
         self.count_label.setText(
             ngettext("{count} decision", "{count} decisions", len(rows)).format(count=len(rows))
         )
@@ -200,7 +216,7 @@ class DecisionsPage(QWidget):
             show_error(self, error)
             return
         self.hits_model.set_rows(hits)
-        _fit_titles(self.hits_table)
+        _fit_titles(self.hits_table, hits)
         if not words.strip():
             self.hits_label.setText(_("Write what to search for."))
         elif not hits:
