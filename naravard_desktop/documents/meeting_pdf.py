@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, Image, Table
 from reportlab.platypus.tables import TableStyle
 
+from naravard_desktop.documents.escaped_text import escaped_paragraph
 from naravard_desktop.documents.meeting_facts import FactRow
 from naravard_desktop.documents.meeting_text import blocks, clean
 from naravard_desktop.documents.pdf import (
@@ -150,7 +151,7 @@ def markup(text: str, font_name: str = FONT) -> str:
 
 
 def para(text: str, style: Any) -> Para:
-    return Para(markup(text, style.fontName), style)
+    return escaped_paragraph(markup(text, style.fontName), style)
 
 
 def _chunks(text: str) -> list[str]:
@@ -174,7 +175,7 @@ def notes(text: str, style: Any) -> list[Flowable]:
     result: list[Flowable] = []
     for lines in blocks(text):
         for piece in _chunks("\n".join(lines)):
-            result.append(Para(markup(piece, style.fontName), style))
+            result.append(escaped_paragraph(markup(piece, style.fontName), style))
     return result
 
 

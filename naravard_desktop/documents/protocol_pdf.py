@@ -12,6 +12,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from naravard_desktop import i18n
 from naravard_desktop.documents import meeting_text as words
+from naravard_desktop.documents.escaped_text import escaped_paragraph
 from naravard_desktop.documents.meeting_facts import protocol_facts
 from naravard_desktop.documents.meeting_pages import build_meeting_pdf
 from naravard_desktop.documents.meeting_pdf import (
@@ -28,7 +29,7 @@ from naravard_desktop.documents.meeting_pdf import (
     rule,
     table_style,
 )
-from naravard_desktop.documents.pdf import INK, Para
+from naravard_desktop.documents.pdf import INK
 from naravard_desktop.i18n import _
 from naravard_desktop.services.meetings.protocol_model import ItemLine, ProtocolData
 
@@ -81,7 +82,7 @@ def _heading(item: ItemLine, styles: Styles) -> Table:
 
 def _bullets(lines: list[str], styles: Styles) -> list[Flowable]:
     style = styles["bullet"]
-    return [Para(markup(line, style.fontName), style, bulletText="•") for line in lines]
+    return [escaped_paragraph(markup(line, style.fontName), style, "•") for line in lines]
 
 
 def _item(item: ItemLine, data: ProtocolData, styles: Styles) -> list[Flowable]:
