@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
     from naravard_desktop.documents.pdf import PdfInfo
@@ -24,16 +26,14 @@ PRODUCER = "naravard-desktop (ReportLab, pikepdf)"
 
 
 def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
-    """`data` (a PDF from ReportLab) as PDF/A-2b with the title, author, subject, language,
-    CreateDate and CreatorTool of `info`.
+    """`data` (a PDF from ReportLab) as PDF/A-2b with the title, author, subject, keywords,
+    language, CreateDate and CreatorTool of `info`, in the XMP and the document info alike.
 
     A document with something pikepdf's PDF/A preparation would have to repair or refuse
     (a font not embedded, a TrueType font that is not symbolic, an annotation, an image to
     interpolate) goes through pikepdf.pdfa: prepared, written and validated, raising
     pikepdf.pdfa.PdfaError when it does not pass."""
     import pikepdf
-
-    from naravard_desktop.documents.pdf import creator_tool
 
     created = (info.created or dt.datetime.now()).replace(microsecond=0)
     if created.tzinfo is None:
@@ -42,25 +42,9 @@ def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
         for page in pdf.pages:
             if "/Trans" in page.obj:  # ReportLab writes an empty /Trans on every page
                 del page.obj["/Trans"]
-        plain = _only_what_we_draw(pdf)
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["dc:title"] = info.title
-            if info.author:
-                meta["dc:creator"] = [info.author]
-            if info.subject:
-                meta["dc:description"] = info.subject
-            meta["dc:language"] = [info.language]
-            if info.keywords:
-                meta["pdf:Keywords"] = info.keywords
-            meta["xmp:CreateDate"] = created.isoformat()
-            meta["xmp:ModifyDate"] = created.isoformat()
-            meta["xmp:CreatorTool"] = creator_tool()
-            meta["pdf:Producer"] = PRODUCER
-            if plain:
-                meta["pdfaid:part"] = "2"
-                meta["pdfaid:conformance"] = "B"
         out = BytesIO()
-        if plain:
+        if _only_what_we_draw(pdf):
+            _describe(pdf, info, created)
             pdf.Root.OutputIntents = pikepdf.Array([_srgb_intent(pdf)])
             pdf.save(
                 out,
@@ -71,8 +55,104 @@ def to_pdfa(data: bytes, info: PdfInfo) -> bytes:
                 fix_metadata_version=False,
             )
         else:
+            _describe(pdf, info, created)
             _save_validated(pdf, out)
         return out.getvalue()
+
+
+def _describe(pdf: Any, info: PdfInfo, created: dt.datetime) -> None:
+    """The XMP packet, written out here (the PDF/A identification as `<pdfaid:part>2<`, the
+    shape a signer's rewrite is checked for in services/meetings/pdf_updates.py), and the
+    document info agreeing with it, as PDF/A requires."""
+    import pikepdf
+
+    from naravard_desktop.documents.pdf import creator_tool
+
+    fields = {
+        "/Title": info.title,
+        "/Author": info.author,
+        "/Subject": info.subject,
+        "/Keywords": info.keywords,
+        "/Creator": creator_tool(),
+        "/Producer": PRODUCER,
+    }
+    when = created.strftime("D:%Y%m%d%H%M%S") + _offset(created, "'")
+    for key, value in fields.items():
+        if value:
+            pdf.docinfo[key] = pikepdf.String(_plain(value))
+        elif key in pdf.docinfo:
+            del pdf.docinfo[key]
+    pdf.docinfo["/CreationDate"] = pikepdf.String(when)
+    pdf.docinfo["/ModDate"] = pikepdf.String(when)
+    pdf.Root.Metadata = pdf.make_stream(
+        _xmp(info, created), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
+    )
+
+
+def _offset(moment: dt.datetime, separator: str) -> str:
+    """+01:00 (XMP) or +01'00 (PDF date) from the moment's UTC offset."""
+    minutes = int((moment.utcoffset() or dt.timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}{separator}{rest:02d}"
+
+
+def _plain(text: str) -> str:
+    """Text XML 1.0 can hold (no control characters), the same in the document info."""
+    return _NOT_XML.sub("", text)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xmp(info: PdfInfo, created: dt.datetime) -> bytes:
+    from naravard_desktop.documents.pdf import creator_tool
+
+    def text(value: str) -> str:
+        return escape(_plain(value))
+
+    moment = created.strftime("%Y-%m-%dT%H:%M:%S") + _offset(created, ":")
+    lines = [f"<dc:title>{_alt(text(info.title))}</dc:title>"]
+    if info.author:
+        lines.append(
+            f"<dc:creator><rdf:Seq><rdf:li>{text(info.author)}</rdf:li></rdf:Seq></dc:creator>"
+        )
+    if info.subject:
+        lines.append(f"<dc:description>{_alt(text(info.subject))}</dc:description>")
+    lines.append(
+        f"<dc:language><rdf:Bag><rdf:li>{text(info.language)}</rdf:li></rdf:Bag></dc:language>"
+    )
+    if info.keywords:
+        lines.append(f"<pdf:Keywords>{text(info.keywords)}</pdf:Keywords>")
+    lines += [
+        f"<pdf:Producer>{text(PRODUCER)}</pdf:Producer>",
+        f"<xmp:CreatorTool>{text(creator_tool())}</xmp:CreatorTool>",
+        f"<xmp:CreateDate>{moment}</xmp:CreateDate>",
+        f"<xmp:ModifyDate>{moment}</xmp:ModifyDate>",
+        f"<xmp:MetadataDate>{moment}</xmp:MetadataDate>",
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+    ]
+    body = "\n      ".join(lines)
+    return (_XMP_HEAD + body + _XMP_TAIL).encode("utf-8")
+
+
+def _alt(value: str) -> str:
+    return f'<rdf:Alt><rdf:li xml:lang="x-default">{value}</rdf:li></rdf:Alt>'
+
+
+_XMP_HEAD = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+        xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+      """
+_XMP_TAIL = """
+    </rdf:Description>
+  </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
 
 
 @cache

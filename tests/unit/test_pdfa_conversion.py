@@ -5,7 +5,10 @@ validator, as every kind of document is in test_pdfa_documents."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pikepdf
 import pikepdf.pdfa
@@ -13,6 +16,7 @@ from reportlab.platypus import Paragraph
 
 from naravard_desktop.documents.pdf import PdfInfo, build_pdf, stylesheet
 from naravard_desktop.documents.pdfa import to_pdfa
+from naravard_desktop.services.meetings.pdf_updates import _still_pdfa
 
 INFO = PdfInfo(title="Protokoll", author="Lokal samverkansgrupp Bergsjö", keywords="protokoll")
 
@@ -47,3 +51,20 @@ def test_a_link_is_made_printable_as_pdfa_asks() -> None:
     with pikepdf.open(io.BytesIO(archived)) as pdf:
         [annotation] = pdf.pages[0].Annots
         assert int(annotation.F) & 4
+
+
+def test_the_metadata_agree_and_keep_the_shape_a_signers_rewrite_is_checked_for() -> None:
+    """The XMP and the document info give the same title, dates and tool, control
+    characters left out; the PDF/A identification reads as services/meetings/pdf_updates
+    expects of a metadata stream a signing tool rewrote."""
+    made = dt.datetime(2026, 5, 17, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    info = replace(INFO, title="Protokoll\x07 <utkast> & bilagor", created=made)
+    body = stylesheet()["body"]
+    archived = to_pdfa(build_pdf([Paragraph("Text", body)], info), info)
+    assert _valid(archived)
+    with pikepdf.open(io.BytesIO(archived)) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["dc:title"] == str(pdf.docinfo["/Title"]) == "Protokoll <utkast> & bilagor"
+        assert meta["xmp:CreateDate"] == "2026-05-17T14:30:00+02:00"
+        assert str(pdf.docinfo["/CreationDate"]) == "D:20260517143000+02'00"
+        assert _still_pdfa(SimpleNamespace(data=pdf.Root.Metadata.read_bytes()))
