@@ -64,6 +64,7 @@ __all__ = [
     "load_tree",
     "move_activity",
     "move_area",
+    "ordered_areas",
     "restore_activity",
     "restore_area",
     "update_activity",
@@ -93,12 +94,12 @@ def load_tree(db: Database, plan_id: int) -> PlanTree:
         return PlanTree(
             plan_id,
             plan.title,
-            _ordered_areas([area_row(a) for a in areas]),
+            ordered_areas([area_row(a) for a in areas]),
             [activity_row(a) for a in activities],
         )
 
 
-def _ordered_areas(areas: list[AreaRow]) -> list[AreaRow]:
+def ordered_areas(areas: list[AreaRow]) -> list[AreaRow]:
     """Depth first: each area followed by its sub-areas."""
     children: dict[int | None, list[AreaRow]] = {}
     for area in areas:

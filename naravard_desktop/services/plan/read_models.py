@@ -123,6 +123,24 @@ class PlanTree:
 
 
 @dataclass(frozen=True)
+class PlanOutline:
+    """A plan's areas (parents before children, in order) with how many activities each holds
+    directly, and the plan's totals: what the plan page shows before an area is opened (its
+    activities are read when it is, services/plan/plan_outline.py)."""
+
+    plan_id: int
+    title: str
+    areas: list[AreaRow]
+    counts: dict[int, int]  # area id → its own activities (not its sub-areas')
+    overdue: int  # activities of the whole plan overdue on `today`
+    today: dt.date
+
+    @property
+    def activity_count(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
 class FollowUpInput:
     followed_up_on: dt.date
     status: ActivityStatus

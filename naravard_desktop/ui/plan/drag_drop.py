@@ -65,6 +65,8 @@ def drop_target(dragged: Node, row: int, parent: Node) -> Drop | None:
             return None  # activities live in areas, not at the top or inside activities
         siblings = parent.children if row < 0 else parent.children[:row]  # onto: at the end
         position = sum(1 for n in siblings if not n.is_area and n is not dragged)
+        if not parent.fetched:  # onto an area not opened yet: after its activities
+            position = parent.count
         if area.id == moving.area_id and position == moving.position:
             return None
         return Drop(moving, position, area.id)

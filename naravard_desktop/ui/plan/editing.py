@@ -357,7 +357,7 @@ class PlanEditing:
         if row is None:
             return
         if isinstance(row, AreaRow):
-            count = sum(1 for a in self.model.activities() if a.area_id == row.id)
+            count = self.model.activity_count(row.id)
             text = _(
                 "Delete the area “{title}” with its sub-areas and {activities}? "
                 "You can undo it with Ctrl+Z."

@@ -1,5 +1,6 @@
 """The plan's filters: the row of fields above the tree (text, status, responsible, only
-overdue) and the proxy that shows the activities matching all of them."""
+overdue) and the proxy that shows the activities matching all of them. A filter must see
+every activity, so setting one reads the areas the tree has not opened yet (one query)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ class PlanFilter(QSortFilterProxyModel):
     def set_filters(
         self, text: str, status: ActivityStatus | None, responsible: str, overdue_only: bool
     ) -> None:
+        if text.strip() or status or responsible.strip() or overdue_only:
+            model = self.sourceModel()
+            if isinstance(model, PlanTreeModel):
+                model.fetch_all()  # the areas not opened yet hold matches too
         self.beginFilterChange()
         self.text = _folded(text)
         self.status = status

@@ -1,13 +1,15 @@
 """The plan as one tree/table: areas (and sub-areas) with their activities as rows (the
-filter proxy is in filters.py). Overdue is computed from the due date when shown: red text
-and a warning icon, never stored."""
+filter proxy is in filters.py). What a cell shows is in cells.py.
+
+The tree is lazy: it starts from the plan's outline (areas and their counts) and reads an
+area's activities when the view opens the area (`canFetchMore`/`fetchMore`), so a plan of
+50,000 activities opens on its areas; `fetch_all` reads the rest when a filter must see them."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,53 +20,37 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
-from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.i18n import _, format_iso_date, ngettext
-from naravard_desktop.services.plan.plan_labels import status_label
-from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanTree
+from naravard_desktop.i18n import ngettext
+from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanOutline
 from naravard_desktop.ui.plan import drag_drop
+from naravard_desktop.ui.plan.cells import (
+    EDITABLE,
+    HEADERS,
+    KEY_ROLE,
+    OVERDUE_COLOUR,
+    OVERDUE_ROLE,
+    STATUS_COLOURS,
+    Column,
+    Key,
+    activity_cell,
+    area_cell,
+    key_of,
+)
 from naravard_desktop.ui.plan.drag_drop import Drop
 from naravard_desktop.ui.table_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-Key = tuple[str, int]  # ("area" | "activity", id): a row that outlives a reload
-
-# ROW_ROLE (the AreaRow or ActivityRow) is the tables' own; the tree's roles follow it.
-KEY_ROLE = ROW_ROLE + 1  # ("area" | "activity", id)
-OVERDUE_ROLE = ROW_ROLE + 2
-OVERDUE_COLOUR = QColor("#b00020")
-STATUS_COLOURS = {
-    ActivityStatus.NOT_STARTED: QColor("#757575"),
-    ActivityStatus.IN_PROGRESS: QColor("#1f5f8b"),
-    ActivityStatus.DONE: QColor("#2e7d32"),
-    ActivityStatus.PAUSED: QColor("#a15c00"),
-    ActivityStatus.CANCELLED: QColor("#5a5a5a"),
-}
-
-
-class Column(IntEnum):
-    TITLE = 0
-    RESPONSIBLE = 1
-    SCHEDULE = 2
-    DUE = 3
-    STATUS = 4
-    PROGRESS = 5
-    FOLLOW_UP = 6
-
-
-HEADERS = {
-    Column.TITLE: lambda: _("Area / activity"),
-    Column.RESPONSIBLE: lambda: _("Responsible"),
-    Column.SCHEDULE: lambda: _("Schedule"),
-    Column.DUE: lambda: _("Due date"),
-    Column.STATUS: lambda: _("Status"),
-    Column.PROGRESS: lambda: _("Progress"),
-    Column.FOLLOW_UP: lambda: _("Follow-up"),
-}
-EDITABLE = {Column.TITLE, Column.RESPONSIBLE, Column.SCHEDULE, Column.PROGRESS, Column.STATUS}
+# The cells' roles, colours and columns, where the plan's other modules have found them.
+__all__ = [
+    "KEY_ROLE",
+    "OVERDUE_COLOUR",
+    "OVERDUE_ROLE",
+    "STATUS_COLOURS",
+    "Column",
+    "Key",
+    "key_of",
+]
 
 
 @dataclass(eq=False)
@@ -72,23 +58,29 @@ class Node:
     row: AreaRow | ActivityRow | None
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    count: int = 0  # an area's own activities, read or not
+    fetched: bool = True  # False: an area whose activities are not read yet
+    slot: int = 0  # its row under its parent, kept by the model (Qt asks for it constantly)
 
     @property
     def is_area(self) -> bool:
         return isinstance(self.row, AreaRow)
 
     def number(self) -> int:
-        return self.parent.children.index(self) if self.parent is not None else 0
+        return self.slot
 
 
-def key_of(row: AreaRow | ActivityRow) -> Key:
-    return ("area" if isinstance(row, AreaRow) else "activity", row.id)
+def _renumber(nodes: list[Node]) -> None:
+    for slot, node in enumerate(nodes):
+        node.slot = slot
 
 
 # An inline edit: (row the user saw, column, new value) → the service call; True if saved.
 EditHandler = Callable[[AreaRow | ActivityRow, Column, Any], bool]
 # A drop: the move it means → the service call and undo step; True if moved.
 DropHandler = Callable[[Drop], bool]
+# The activities of these areas, area by area, each in plan order (plan_outline.activities_of).
+Fetch = Callable[[list[int]], list[ActivityRow]]
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -101,32 +93,80 @@ class PlanTreeModel(QAbstractItemModel):
         self._token = drag_drop.new_token(self)
         self._areas: dict[int, Node] = {}
         self._activities: dict[int, Node] = {}
-        self._warning: QIcon | None = None
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._fetch: Fetch | None = None
+        self.plan_id: int | None = None
+        self._total = 0  # activities of the plan, read or not
+        self._overdue = 0
 
-    def set_tree(self, tree: PlanTree | None, today: dt.date | None = None) -> None:
+    def set_outline(
+        self,
+        outline: PlanOutline | None,
+        fetch: Fetch | None = None,
+        open_areas: Iterable[int] = (),
+        everything: bool = False,
+    ) -> None:
+        """Show a plan's areas; the activities of `open_areas` (or of every area) are read at
+        once, the others' when the view opens their area."""
         self.beginResetModel()
-        self.today = today or dt.date.today()
         self.root = Node(None)
         self._areas.clear()
         self._activities.clear()
-        if tree is not None:
-            for area in tree.areas:
+        self._fetch = fetch
+        self._total = self._overdue = 0
+        self.plan_id = outline.plan_id if outline is not None else None
+        if outline is not None:
+            self.today = outline.today
+            self._total, self._overdue = outline.activity_count, outline.overdue
+            for area in outline.areas:
                 parent = self._areas.get(area.parent_id) if area.parent_id else self.root
-                node = Node(area, parent or self.root)
+                count = outline.counts.get(area.id, 0)
+                node = Node(area, parent or self.root, count=count, fetched=count == 0)
                 node.parent.children.append(node)  # type: ignore[union-attr]
                 self._areas[area.id] = node
-            by_area: dict[int, Node] = self._areas
-            for activity in tree.activities:
-                owner = by_area.get(activity.area_id)
-                if owner is None:
-                    continue
-                leaf = Node(activity, owner)
-                # Activities come before the sub-areas of their area, as plans write them.
-                owner.children.insert(sum(1 for c in owner.children if not c.is_area), leaf)
-                self._activities[activity.id] = leaf
+            wanted = self._areas.values() if everything else map(self._areas.get, open_areas)
+            self._read([n for n in wanted if n is not None and not n.fetched], signal=False)
+        self._renumber_all(self.root)
         self.endResetModel()
+
+    def _renumber_all(self, node: Node) -> None:
+        _renumber(node.children)
+        for child in node.children:
+            if child.is_area:
+                self._renumber_all(child)
+
+    def _read(self, areas: list[Node], signal: bool = True) -> None:
+        """Read the activities of these areas (one query) and put them before their
+        sub-areas, as plans write them; `signal`: tell the views (not inside a reset)."""
+        if not areas or self._fetch is None:
+            return
+        by_area: dict[int, list[Node]] = {}
+        for activity in self._fetch([n.row.id for n in areas if n.row is not None]):
+            owner = self._areas.get(activity.area_id)
+            if owner is not None:
+                leaf = Node(activity, owner)
+                by_area.setdefault(activity.area_id, []).append(leaf)
+                self._activities[activity.id] = leaf
+        for area in areas:
+            leaves = by_area.get(area.row.id, []) if area.row is not None else []
+            area.fetched = True
+            if not leaves:
+                continue
+            if signal:
+                parent = self.createIndex(area.slot, 0, area)
+                self.beginInsertRows(parent, 0, len(leaves) - 1)
+            area.children[:0] = leaves
+            _renumber(area.children)
+            if signal:
+                self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read every area's activities not read yet (a filter must see them all)."""
+        self._read([n for n in self._areas.values() if not n.fetched])
+
+    def fetch_area(self, area_id: int) -> None:
+        node = self._areas.get(area_id)
+        if node is not None and not node.fetched:
+            self._read([node])
 
     # --- lookup ---------------------------------------------------------------------------
 
@@ -142,22 +182,31 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.number(), 0, node)
 
-    def activities(self) -> list[ActivityRow]:
-        return [n.row for n in self._activities.values() if isinstance(n.row, ActivityRow)]
+    def activity_count(self, area_id: int) -> int:
+        """How many activities the area holds itself, read or not."""
+        node = self._areas.get(area_id)
+        return node.count if node is not None else 0
+
+    def expanded_areas(self, is_open: Callable[[QModelIndex], bool]) -> list[int]:
+        """The ids of the areas for which `is_open` (the view's isExpanded) holds."""
+        return [
+            area_id
+            for area_id, node in self._areas.items()
+            if node.fetched and is_open(self.createIndex(node.slot, 0, node))
+        ]
 
     def areas(self) -> list[AreaRow]:
         return [n.row for n in self._areas.values() if isinstance(n.row, AreaRow)]
 
     def summary(self) -> str:
         """How many areas, activities and overdue ones the plan has, for under the tree."""
-        activities = self.activities()
-        late = sum(1 for a in activities if a.is_overdue(self.today))
-        areas = len(self.areas())
+        activities, late = self._total, self._overdue
+        areas = len(self._areas)
         return ", ".join(
             [
                 ngettext("{count} area", "{count} areas", areas).format(count=areas),
-                ngettext("{count} activity", "{count} activities", len(activities)).format(
-                    count=len(activities)
+                ngettext("{count} activity", "{count} activities", activities).format(
+                    count=activities
                 ),
                 ngettext("{count} overdue", "{count} overdue", late).format(count=late),
             ]
@@ -183,6 +232,19 @@ class PlanTreeModel(QAbstractItemModel):
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self.node(parent)
+        return bool(node.children) or not node.fetched
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return parent.isValid() and parent.column() == 0 and not self.node(parent).fetched
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent):
+            self._read([self.node(parent)])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(Column)
@@ -216,79 +278,10 @@ class PlanTreeModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return row
         if isinstance(row, AreaRow):
-            return self._area_data(row, column, role)
+            return area_cell(row, column, role)
         if isinstance(row, ActivityRow):
-            return self._activity_data(row, column, role)
+            return activity_cell(row, column, role, self.today)
         return None
-
-    def _area_data(self, area: AreaRow, column: Column, role: int) -> Any:
-        if role == KEY_ROLE:
-            return key_of(area)
-        if column != Column.TITLE:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return area.label
-        if role == Qt.ItemDataRole.EditRole:
-            return area.title
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return area.description or None
-        return None
-
-    def _activity_data(self, activity: ActivityRow, column: Column, role: int) -> Any:
-        late = activity.is_overdue(self.today)
-        if role == KEY_ROLE:
-            return key_of(activity)
-        if role == OVERDUE_ROLE:
-            return late
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._activity_text(activity, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if late and column in (Column.TITLE, Column.DUE):
-                return QBrush(OVERDUE_COLOUR)
-            if column == Column.STATUS:
-                return QBrush(STATUS_COLOURS[activity.status])
-        if role == Qt.ItemDataRole.DecorationRole and late and column == Column.DUE:
-            return self._warning_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if late and column in (Column.TITLE, Column.DUE):
-                return _("Overdue: due {date} and not done.").format(
-                    date=format_iso_date(activity.due_date)
-                )
-            if column == Column.TITLE and activity.description:
-                return activity.description
-            if column == Column.DUE and activity.due_date_overridden:
-                return _("Set by hand; the schedule says “{text}”.").format(
-                    text=activity.schedule_text
-                )
-        if role == Qt.ItemDataRole.AccessibleTextRole and late and column == Column.DUE:
-            return _("{date}, overdue").format(date=format_iso_date(activity.due_date))
-        return None
-
-    def _activity_text(self, activity: ActivityRow, column: Column, edit: bool) -> Any:
-        if column == Column.TITLE:
-            return activity.title if edit else " ".join(activity.title.split())
-        if column == Column.RESPONSIBLE:
-            return activity.responsible
-        if column == Column.SCHEDULE:
-            return activity.schedule_text
-        if column == Column.DUE:
-            text = format_iso_date(activity.due_date)
-            return f"{text} ✎" if activity.due_date_overridden and not edit else text
-        if column == Column.STATUS:
-            return activity.status.value if edit else status_label(activity.status)
-        if column == Column.PROGRESS:
-            return activity.progress if edit else f"{activity.progress} %"
-        if column == Column.FOLLOW_UP:
-            return " ".join(activity.follow_up_method.split())
-        return None
-
-    def _warning_icon(self) -> QIcon:
-        if self._warning is None:
-            style = QApplication.style()
-            self._warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return self._warning
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
@@ -341,6 +334,9 @@ class PlanTreeModel(QAbstractItemModel):
         node = nodes.get(row.id)
         if node is None or node.parent is None:
             return
+        old = node.row
+        if isinstance(old, ActivityRow) and isinstance(row, ActivityRow):
+            self._overdue += int(row.is_overdue(self.today)) - int(old.is_overdue(self.today))
         node.row = row
         number = node.number()
         self.dataChanged.emit(

@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
-from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan import follow_ups, plan_outline, plans
 from naravard_desktop.services.plan.plan_decisions import decision_labels
-from naravard_desktop.services.plan.read_models import ActivityRow, AreaRow, PlanSummary
+from naravard_desktop.services.plan.read_models import (
+    ActivityRow,
+    AreaRow,
+    PlanSummary,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
@@ -34,6 +38,7 @@ from naravard_desktop.ui.plan.editing import PlanEditing
 from naravard_desktop.ui.plan.files import export_plan, import_plan
 from naravard_desktop.ui.plan.filters import FilterBar, PlanFilter
 from naravard_desktop.ui.plan.model import KEY_ROLE, Key, PlanTreeModel
+from naravard_desktop.ui.plan.open_areas import OpenAreas
 from naravard_desktop.ui.plan.panel import SidePanel
 from naravard_desktop.ui.plan.panel_saving import plan_drafts
 from naravard_desktop.ui.plan.tree_view import beside_panel, plan_tree_view, set_current_row
@@ -111,6 +116,7 @@ class PlanPage(GroupDataPage):
         layout.addWidget(self.count_label)
 
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.open_areas = OpenAreas(self.tree, self.proxy, self.model)
         self.proxy.modelReset.connect(self._update_state)
         self.proxy.layoutChanged.connect(self._update_state)
         self.reload_plans()
@@ -204,8 +210,16 @@ class PlanPage(GroupDataPage):
             self.count_label.setText(_("Plan written to {path}").format(path=written))
 
     def _filtered(self) -> None:
-        self.tree.expandAll()
+        self.open_areas.restore()
         self._update_state()
+
+    def _fetch(self, area_ids: list[int]) -> list[ActivityRow]:
+        try:
+            return plan_outline.activities_of(self.db, area_ids)
+        except DomainError as error:  # asked for inside a view's update: told afterwards
+            refused = error
+            QTimer.singleShot(0, lambda: show_error(self, refused))
+            return []
 
     # --- data -----------------------------------------------------------------------------
 
@@ -252,15 +266,16 @@ class PlanPage(GroupDataPage):
 
     def reload(self, select: Key | None = None) -> None:
         keep = select or self.selected_key()
+        shown = self.selected_row()
         try:
-            tree = plan_items.load_tree(self.db, self.plan_id) if self.plan_id else None
+            outline = plan_outline.load_outline(self.db, self.plan_id) if self.plan_id else None
         except DomainError as error:
             show_error(self, error)
-            tree = None
+            outline = None
         self._reloading = True
         try:
-            self.model.set_tree(tree)
-            self.tree.expandAll()
+            area_id = shown.area_id if isinstance(shown, ActivityRow) else None
+            self.open_areas.show(outline, self._fetch, area_id)
             if keep is not None:
                 self.select(*keep)
         finally:
@@ -282,7 +297,16 @@ class PlanPage(GroupDataPage):
         return row
 
     def select(self, kind: str, row_id: int) -> None:
-        index = self.proxy.mapFromSource(self.model.index_for(kind, row_id))
+        source = self.model.index_for(kind, row_id)
+        if not source.isValid() and kind == "activity":  # in an area not read yet
+            try:
+                area_id = plan_outline.area_of_activity(self.db, row_id)
+            except DomainError:
+                area_id = None
+            if area_id is not None:
+                self.model.fetch_area(area_id)
+                source = self.model.index_for(kind, row_id)
+        index = self.proxy.mapFromSource(source)
         if not index.isValid():
             return
         set_current_row(self.tree, index)
