@@ -184,12 +184,17 @@ def _save_validated(pdf: Any, out: BytesIO) -> None:
     # pikepdf counts any Python warning raised while it parses a content stream as a
     # fault of the PDF; a garbage collection in that moment can raise one for an
     # unrelated object (an unclosed database connection): collect before, not during.
-    gc.collect()
-    gc.disable()
+    # When collection is paused (the window renders on a worker thread, ui/background.py),
+    # it stays paused: no collection on this thread, none turned back on.
+    enabled = gc.isenabled()
+    if enabled:
+        gc.collect()
+        gc.disable()
     try:
         pdfa.save(pdf, out, "2b")
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def _only_what_we_draw(pdf: Any) -> bool:

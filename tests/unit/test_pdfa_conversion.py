@@ -6,6 +6,7 @@ validator, as every kind of document is in test_pdfa_documents."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 from dataclasses import replace
 from types import SimpleNamespace
@@ -68,3 +69,16 @@ def test_the_metadata_agree_and_keep_the_shape_a_signers_rewrite_is_checked_for(
         assert meta["xmp:CreateDate"] == "2026-05-17T14:30:00+02:00"
         assert str(pdf.docinfo["/CreationDate"]) == "D:20260517143000+02'00"
         assert _still_pdfa(SimpleNamespace(data=pdf.Root.Metadata.read_bytes()))
+
+
+def test_collection_paused_for_a_worker_stays_paused() -> None:
+    """The window renders on a worker thread with cyclic garbage collection paused
+    (ui/background.py); the full PDF/A path (here for a link) leaves it paused."""
+    body = stylesheet()["body"]
+    drawn = build_pdf([Paragraph('<a href="https://example.org">rutinen</a>', body)], INFO)
+    gc.disable()
+    try:
+        assert _valid(to_pdfa(drawn, INFO))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
