@@ -162,7 +162,7 @@ def _one_area_each(tables: list[Sheet]) -> bool:
             return False
         probe = ImportPreview("", sheet.name, PlanInput(title="-"))
         reader = RowReader(sheet, header, probe, ImportOptions())
-        reader.read()
+        reader.read(activities=False)  # the headings are what make areas here
         if any(area.title != _(DEFAULT_AREA) for area in probe.areas):
             return False
     return True

@@ -9,6 +9,8 @@ refuses the same texts unless a reason is given (services/system/privacy.py).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from naravard_desktop.i18n import _, ngettext
@@ -21,6 +23,10 @@ from naravard_desktop.services.system.privacy import IdentityNumber, find_identi
 
 PLAN_TITLE = "plan_title"
 REVISIONS = "revisions"
+# \d is any script's decimal digit (Unicode Nd), the characters the search turns into 0-9;
+# a number has at least ten (YYMMDD, the serial and the check digit).
+_DIGIT = re.compile(r"\d")
+_FEWEST_DIGITS = 10
 
 
 @dataclass(frozen=True)
@@ -36,58 +42,67 @@ def import_texts(
     preview: ImportPreview, title: str | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Field key → text, and field key → what the user calls it ("Ansvarig (rad 4)"). Keys
-    are "name:row" (zero-based row) so the window can select and name them."""
-    texts: dict[str, str] = {PLAN_TITLE: title or preview.plan.title}
-    labels: dict[str, str] = {PLAN_TITLE: _("Plan title")}
+    are "name:row" (zero-based row) so the window can select and name them; the texts of
+    one key (two areas from one heading row, one row of several sheets) are joined by lines."""
+    texts: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for key, text, label in _texts(preview, title):
+        if key in texts:
+            texts[key] += "\n" + text
+            continue
+        texts[key] = text
+        row = key.partition(":")[2]
+        labels[key] = (
+            "{label} ({row})".format(label=label, row=_("row {row}").format(row=int(row) + 1))
+            if row
+            else label
+        )
+    return texts, labels
+
+
+def _texts(preview: ImportPreview, title: str | None) -> Iterator[tuple[str, str, str]]:
+    """(key, text, label of its field) of every text the import would store, in order."""
+    yield PLAN_TITLE, title or preview.plan.title, _("Plan title")
     notes = "\n".join(revision.note for revision in preview.revisions if revision.note)
     if notes:
-        texts[REVISIONS], labels[REVISIONS] = notes, _("Revision note")
-
-    def add(name: str, row: int, text: str, label: str) -> None:
-        key = f"{name}:{row}"
-        if key in texts:  # two areas from one heading row: the texts differ, keep both
-            texts[key] += "\n" + text
-            return
-        texts[key] = text
-        labels[key] = "{label} ({row})".format(label=label, row=_("row {row}").format(row=row + 1))
-
+        yield REVISIONS, notes, _("Revision note")
     for area in preview.areas:
-        add("area", area.row, area.title, _("Area"))
+        yield f"area:{area.row}", area.title, _("Area")
         if area.description:
-            add("area_description", area.row, area.description, _("Area description"))
+            yield f"area_description:{area.row}", area.description, _("Area description")
     names = activity_privacy_labels()
     for item in preview.activities:
         for name in ACTIVITY_TEXTS:
-            add(name, item.row, getattr(item.data, name), names[name])
-    return texts, labels
+            yield f"{name}:{item.row}", getattr(item.data, name), names[name]
 
 
 def identity_problems(preview: ImportPreview, title: str | None = None) -> list[Problem]:
     """A note (not blocking) per field that holds identity numbers: where, and the numbers
-    masked. The file can still be imported, with a reason."""
-    texts, _labels = import_texts(preview, title)
-    names = {
-        **activity_privacy_labels(),
-        REVISIONS: _("Revision note"),
-        "area": _("Area"),
-        "area_description": _("Area description"),
-    }
+    masked. The file can still be imported, with a reason.
+
+    Each text is searched by itself: a number never spans the line that import_texts puts
+    between two texts of one key, so this finds what searching the joined text would, and
+    the texts with fewer than ten digits (nearly all) need no search at all."""
+    found: dict[str, list[IdentityNumber]] = {}
+    labels: dict[str, str] = {}
+    for key, text, label in _texts(preview, title):
+        found.setdefault(key, [])  # the keys in their first order, as import_texts has them
+        labels.setdefault(key, label)
+        if len(_DIGIT.findall(text)) >= _FEWEST_DIGITS:
+            found[key].extend(find_identity_numbers(text))
     problems: list[Problem] = []
-    for key, text in texts.items():
-        found = find_identity_numbers(text)
-        if not found:
+    for key, numbers in found.items():
+        if not numbers:
             continue
-        name, _sep, row = key.partition(":")
-        message = _found_message(
-            _("Plan title") if key == PLAN_TITLE else names.get(name, name), found
-        )
+        message = _found_message(labels[key], numbers)
         if key == PLAN_TITLE:
             problems.append(TitleProblem(0, None, message, blocking=False))
         elif key == REVISIONS:
             problems.append(RevisionProblem(0, None, message, blocking=False))
         else:
-            place = preview.place("", int(row))
-            problems.append(IdentityProblem(int(row), None, message, blocking=False, place=place))
+            row = int(key.partition(":")[2])
+            place = preview.place("", row)
+            problems.append(IdentityProblem(row, None, message, blocking=False, place=place))
     return problems
 
 

@@ -105,7 +105,10 @@ class RowReader:
 
     # --- the walk ---------------------------------------------------------------------------
 
-    def read(self) -> None:
+    def read(self, activities: bool = True) -> None:
+        """Every row under the header into the preview; without `activities` only the areas
+        (what a probe of the sheet's layout needs: an activity row never changes how a
+        later row is read)."""
         last = max(
             (i for i, row in enumerate(self.rows) if any(v is not None for v in row)), default=0
         )
@@ -118,11 +121,11 @@ class RowReader:
                 self._skip(index, TEXT_PARAGRAPH)
             elif self.is_header(row):
                 self._skip(index, HEADERS_AGAIN)
-            elif self._signature(index, row):
+            elif self._signature(index, texts := distinct(row)):  # the row's texts, once
                 self._skip(index, SIGNATURE)
-            elif (heading := self._heading_text(index, row)) is not None:
+            elif (heading := self._heading_text(index, row, texts)) is not None:
                 self.heading(index, heading)
-            else:
+            elif activities:
                 self._row(index, row)
         for area in self.out.areas:
             self._check_area(area)
@@ -159,11 +162,10 @@ class RowReader:
             index -= 1
         return found[::-1]
 
-    def _signature(self, index: int, row: list[CellValue]) -> bool:
+    def _signature(self, index: int, texts: list[str]) -> bool:
         """An approval block under the table: a label of its own and the line under it."""
         if self._overridden(index):
             return False
-        texts = distinct(row)
         if len(texts) == 1 and norm(texts[0]) in APPROVAL_LABELS:
             self.signature_value = index + 1
             return True
@@ -189,9 +191,8 @@ class RowReader:
             emphasis = set()
         return frozenset((merged | emphasis) - {self.header_row})
 
-    def _heading_text(self, index: int, row: list[CellValue]) -> str | None:
+    def _heading_text(self, index: int, row: list[CellValue], texts: list[str]) -> str | None:
         key = (self.sheet.name, index)
-        texts = distinct(row)
         if key in self.options.as_activity:
             return None
         if key in self.options.as_heading:
