@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 WRITER_MODULES = (
     "naravard_desktop.documents.kallelse_pdf",
     "naravard_desktop.documents.protocol_pdf",
-    "pikepdf.pdfa",
+    "naravard_desktop.documents.pdfa",
+    "pikepdf",  # imported by documents/pdfa as it makes a PDF/A: here, not on a worker
     "naravard_desktop.documents.protocol_docx",
     "docx",
 )
