@@ -8,8 +8,9 @@ built as ui/window_host.WindowHost builds it, on the busy group (BUSY_GROUP), 11
   through its sidebar (as a click does), then events are processed until the page's data are
   in its model and the event loop is idle (nothing left to process, so painted too). The SIP
   analysis is its tab chosen on the SIP page shown; the overview also once shown before
-  (overview_again: the window opens on it and the user comes back to it); one meeting is the group's largest
-  (most items) opened from the meetings page shown, as Enter on its row does. Wall and CPU
+  (overview_again: the window opens on it and the user comes back to it); one meeting is
+  the group's largest (most items) opened from the meetings page shown, as Enter on its row
+  does. Wall and CPU
   time of this process, median of RUNS fresh windows; the first open in the process (which
   also imports the page's modules) is run before and shown apart. CPU time decides, as in
   the other benchmarks of this shared machine. Target ≤ 150 ms each;
