@@ -26,7 +26,7 @@ from naravard_desktop.services.meetings import (
     meetings,
     signing,
 )
-from naravard_desktop.services.plan import follow_ups, plan_items, plan_links, plans
+from naravard_desktop.services.plan import follow_ups, plan_links, plan_outline, plans
 from naravard_desktop.services.sip import sip_analysis, sip_counts, sip_periods, sip_setup
 from naravard_desktop.services.system.database import Database
 
@@ -44,8 +44,9 @@ Page = Callable[[Database, Opened], object]
 
 def _plan(db: Database, opened: Opened) -> None:
     found = plans.list_plans(db, opened.group_id)
-    tree = plan_items.load_tree(db, found[0].id)
-    follow_ups.list_follow_ups(db, tree.activities[0].id)
+    outline = plan_outline.load_outline(db, found[0].id)
+    shown = plan_outline.activities_of(db, [area.id for area in outline.areas])
+    follow_ups.list_follow_ups(db, shown[0].id)
 
 
 def _sip(db: Database, opened: Opened) -> None:
