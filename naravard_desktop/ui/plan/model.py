@@ -43,6 +43,7 @@ from naravard_desktop.ui.table_model import ROW_ROLE
 Index = QModelIndex | QPersistentModelIndex
 # The cells' roles, colours and columns, where the plan's other modules have found them.
 __all__ = [
+    "HEADERS",
     "KEY_ROLE",
     "OVERDUE_COLOUR",
     "OVERDUE_ROLE",

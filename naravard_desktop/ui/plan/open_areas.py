@@ -44,15 +44,16 @@ class OpenAreas:
 
     def restore(self) -> None:
         """Open the areas as the user left them; a filter opens every area it shows."""
+        areas = self.model.areas()
+        opened = [a.id for a in areas if self.chosen.get(a.id, self.by_default)]
         self._restoring = True
         try:
-            if self.proxy.active():
+            if self.proxy.active() or len(opened) == len(areas):
                 self.tree.expandAll()
                 return
             self.tree.collapseAll()
-            for area in self.model.areas():
-                if self.chosen.get(area.id, self.by_default):
-                    index = self.model.index_for("area", area.id)
-                    self.tree.expand(self.proxy.mapFromSource(index))
+            for area_id in opened:
+                index = self.model.index_for("area", area_id)
+                self.tree.expand(self.proxy.mapFromSource(index))
         finally:
             self._restoring = False

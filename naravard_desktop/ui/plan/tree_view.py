@@ -3,19 +3,25 @@ edited in place (status and progress through the delegate) and dragged to reorde
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTreeView,
     QWidget,
 )
 
+from naravard_desktop.db.enums import ActivityStatus
+from naravard_desktop.i18n import format_iso_date
+from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.ui.plan.delegate import StatusDelegate
 from naravard_desktop.ui.plan.filters import PlanFilter
-from naravard_desktop.ui.plan.model import Column
+from naravard_desktop.ui.plan.model import HEADERS, Column
 
 
 def plan_tree_view(proxy: PlanFilter) -> QTreeView:
@@ -43,15 +49,40 @@ def plan_tree_view(proxy: PlanFilter) -> QTreeView:
     header.setMinimumSectionSize(60)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-    for column in (Column.DUE, Column.STATUS, Column.PROGRESS):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     for column, width in (
         (Column.RESPONSIBLE, 130),
         (Column.SCHEDULE, 110),
         (Column.FOLLOW_UP, 100),
+        *short_column_widths(tree).items(),
     ):
         tree.setColumnWidth(column, width)
     return tree
+
+
+def short_column_widths(tree: QTreeView) -> dict[Column, int]:
+    """The due date, status and progress as wide as their widest possible text (their texts
+    are few and known), rather than fitted to the rows: fitting measures every row shown at
+    each change, most of opening a plan of a few hundred activities."""
+    cell, head = tree.fontMetrics(), tree.header().fontMetrics()
+    style = tree.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+    icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tree) + 2 * margin
+    dates = (dt.date(2088, 8, 28), dt.date(2000, 10, 30), dt.date(2024, 12, 31))
+    texts = {
+        Column.DUE: [f"{format_iso_date(day)} ✎" for day in dates],
+        Column.STATUS: [status_label(status) for status in ActivityStatus],
+        Column.PROGRESS: ["100 %"],
+    }
+    return {
+        column: max(
+            max(cell.horizontalAdvance(text) for text in shown)
+            + margin
+            + (icon if column == Column.DUE else 0),  # the overdue warning beside the date
+            head.horizontalAdvance(HEADERS[column]()) + 3 * margin,
+        )
+        + margin
+        for column, shown in texts.items()
+    }
 
 
 def set_current_row(tree: QTreeView, index: QModelIndex) -> None:
