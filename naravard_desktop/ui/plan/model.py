@@ -188,14 +188,6 @@ class PlanTreeModel(QAbstractItemModel):
         node = self._areas.get(area_id)
         return node.count if node is not None else 0
 
-    def expanded_areas(self, is_open: Callable[[QModelIndex], bool]) -> list[int]:
-        """The ids of the areas for which `is_open` (the view's isExpanded) holds."""
-        return [
-            area_id
-            for area_id, node in self._areas.items()
-            if node.fetched and is_open(self.createIndex(node.slot, 0, node))
-        ]
-
     def areas(self) -> list[AreaRow]:
         return [n.row for n in self._areas.values() if isinstance(n.row, AreaRow)]
 
