@@ -14,9 +14,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from naravard_desktop.paths import locale_dir
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "sv"

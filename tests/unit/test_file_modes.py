@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from naravard_desktop.documents.files import write_atomically
-from naravard_desktop.logging_setup import configure_logging
+from naravard_desktop.logging_setup import BACKUPS, MAX_BYTES, configure_logging, set_aside_if_full
 from naravard_desktop.paths import log_path
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupInput
@@ -60,24 +60,37 @@ def test_an_older_database_readable_by_others_is_made_owner_only(tmp_path: Path)
 
 
 def test_log_files_stay_owner_only_after_a_rollover() -> None:
+    """A full log is set aside as the next start opens it; both stay the user's alone."""
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x" * MAX_BYTES, encoding="utf-8")
+    path.chmod(0o600)
     root = logging.getLogger()
     before = list(root.handlers)
     configure_logging()
     try:
         (handler,) = [h for h in root.handlers if h not in before]
-        logging.getLogger("naravard_desktop.test").warning("en rad")
-        assert isinstance(handler, logging.handlers.RotatingFileHandler)
-        handler.doRollover()
         logging.getLogger("naravard_desktop.test").warning("en rad till")
         handler.flush()
-        path = log_path()
         rotated = path.with_name(path.name + ".1")
+        assert rotated.stat().st_size == MAX_BYTES
+        assert "en rad till" in path.read_text(encoding="utf-8")
         assert mode(path) == 0o600 and mode(rotated) == 0o600
     finally:
         for handler in root.handlers[:]:
             if handler not in before:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_only_the_newest_logs_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "naravard.log"
+    for number in range(5):
+        path.write_text(f"logg {number}", encoding="utf-8")
+        set_aside_if_full(path, max_bytes=1, backups=BACKUPS)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == [f"naravard.log.{n}" for n in range(1, BACKUPS + 1)]
+    assert (tmp_path / "naravard.log.1").read_text(encoding="utf-8") == "logg 4"
 
 
 def test_drafts_are_owner_only_and_exports_are_not(tmp_path: Path) -> None:
