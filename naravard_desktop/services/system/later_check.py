@@ -54,8 +54,8 @@ class LaterCheck:
                 )
             if self.problems:
                 log.warning("integrity check of %s: %s", self.path, "; ".join(self.problems[:20]))
-        except sqlite3.DatabaseError as error:  # damaged beyond what the check can list
-            self.problems = [str(error)]
+        except (sqlite3.Error, OSError) as error:  # damaged beyond what it can list, or gone:
+            self.problems = [str(error)]  # opened again the ordinary way, which explains it
             log.warning("integrity check of %s failed: %s", self.path, error)
         finally:
             self._done.set()
