@@ -41,6 +41,7 @@ from naravard_desktop.ui.meetings.approve_dialogs import (
 )
 from naravard_desktop.ui.meetings.attendance import AttendancePanel
 from naravard_desktop.ui.meetings.items import AgendaPanel
+from naravard_desktop.ui.meetings.send_actions import SendActions
 from naravard_desktop.ui.meetings.signing_actions import SigningActions, signing_line
 from naravard_desktop.ui.questions import confirm
 
@@ -97,6 +98,8 @@ class MeetingEditor(QWidget):
             self, _("Start &correction…"), self.correct, name="start_correction"
         )
         self.signing = SigningActions(self, db, lambda: self.meeting, self._signed)
+        self.sending = SendActions(self, db, lambda: self.meeting, self.flush)
+        self.sending.sent.connect(self.status_message)
         make_action(self, _("All meetings"), self.go_back, "Alt+Left")
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -104,6 +107,9 @@ class MeetingEditor(QWidget):
         toolbar.addSeparator()
         for action in (self.kallelse_action, self.protocol_action, self.docx_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.sending.notice_action)
+        toolbar.addAction(self.sending.protocol_action)
         toolbar.addSeparator()
         toolbar.addAction(self.approve_action)
         toolbar.addAction(self.correction_action)
@@ -145,6 +151,8 @@ class MeetingEditor(QWidget):
             self.kallelse_action,
             self.protocol_action,
             self.docx_action,
+            self.sending.notice_action,
+            self.sending.protocol_action,
             None,
             self.approve_action,
             self.correction_action,
@@ -185,6 +193,8 @@ class MeetingEditor(QWidget):
             self.kallelse_action,
             self.protocol_action,
             self.docx_action,
+            self.sending.notice_action,
+            self.sending.protocol_action,
         ):
             action.setEnabled(meeting is not None)
         self.approve_action.setEnabled(meeting is not None and not meeting.locked)
