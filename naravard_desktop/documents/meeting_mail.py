@@ -10,6 +10,7 @@ for the secretary to reach another way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -23,10 +24,18 @@ if TYPE_CHECKING:
 
 Kind = Literal["notice", "protocol"]
 
+# An address a mail program takes as typed: ASCII, one @, a dotted domain. Anything else (a
+# space, a comma, "å" in it) would be misread or refused there, so its member is listed as
+# one to reach another way rather than put on the To line.
+_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+# Characters a file name may not hold on Windows (or anywhere: "/").
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
 
 @dataclass(frozen=True)
 class MailDraft:
-    """The .eml's bytes, a file name for it, and the members it could not be addressed to."""
+    """The .eml's bytes, a file name for it, and the members it could not be addressed to
+    (no address, or none a mail program would take)."""
 
     eml: bytes
     file_name: str
@@ -48,26 +57,43 @@ def meeting_draft(db: Database, meeting_id: int, kind: Kind) -> MailDraft:
         if (m.active_from is None or m.active_from <= day)
         and (m.active_to is None or m.active_to >= day)
     ]
-    addressed = [m for m in active if m.email.strip()]
+    addresses: dict[str, str] = {}  # one line each, however many roles a person has
+    reached: set[str] = set()
+    for member in active:
+        address = usable_address(member.email)
+        if address is not None:
+            addresses.setdefault(address.lower(), formataddr((member.name, address)))
+            reached.add(member.name)
     pdf = (
         kallelse_bytes(db, meeting_id)
         if kind == "notice"
         else protocol_bytes(db, meeting_id, ".pdf")
     )
     word = _("Notice") if kind == "notice" else _("Protocol")
-    attachment = f"{word} {format_iso_date(day)} {group.name}.pdf"
+    name = _NOT_IN_FILE_NAMES.sub("-", f"{word} {format_iso_date(day)} {group.name}")
     message = EmailMessage(policy=SMTP)
-    message["To"] = ", ".join(formataddr((m.name, m.email.strip())) for m in addressed)
+    message["To"] = ", ".join(addresses.values())
     message["Subject"] = f"{word}: {group.name} {format_iso_date(day)}"
     message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a new message to send
     message["Date"] = format_datetime(dt.datetime.now(dt.UTC))
     message.set_content(_body(kind, group.name, day, meeting.place))
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=attachment)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"{name}.pdf")
     return MailDraft(
         eml=message.as_bytes(),
-        file_name=f"{word} {format_iso_date(day)} {group.name}.eml",
-        without_address=tuple(m.name for m in active if not m.email.strip()),
+        file_name=f"{name}.eml",
+        without_address=tuple(sorted({m.name for m in active} - reached)),
     )
+
+
+def usable_address(text: str) -> str | None:
+    """The address as a mail program takes it (a Swedish domain such as bergsjö.se in its
+    ASCII form, xn--bergsj-1xa.se), or None when it cannot be written so."""
+    local, at, domain = text.strip().rpartition("@")
+    try:
+        address = f"{local}{at}{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return None
+    return address if _ADDRESS.fullmatch(address) else None
 
 
 def _body(kind: Kind, group: str, day: dt.date, place: str) -> str:

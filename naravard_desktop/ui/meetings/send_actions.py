@@ -87,9 +87,9 @@ class SendActions(QObject):
             return None
         status = _("The e-mail is opened in your mail program: {path}").format(path=path)
         if draft.without_address:
-            status += " " + _("No e-mail address for {names}: reach them another way.").format(
-                names=join_names(draft.without_address)
-            )
+            names = join_names(draft.without_address)
+            text = _("No usable e-mail address for {names}: reach them another way.")
+            status += " " + text.format(names=names)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(
                 self._parent,

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.documents.meeting_mail import meeting_draft
+from naravard_desktop.documents.meeting_mail import meeting_draft, usable_address
 from naravard_desktop.services.group.read_models import GroupData, MemberInput, MemberRow
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.list_page import MeetingsPage
@@ -58,6 +58,10 @@ def test_the_notice_goes_to_the_members_of_the_day_with_the_pdf_attached(
     add_member: Callable[[MemberInput], MemberRow],
 ) -> None:
     add_member(MemberInput(name="Bo Utan-Post", active_from=dt.date(2020, 1, 1)))
+    add_member(
+        MemberInput(name="Cilla Ö", email="cilla@bergsjö.example", active_from=dt.date(2020, 1, 1))
+    )
+    add_member(MemberInput(name="Dan Å", email="dån@x.example", active_from=dt.date(2020, 1, 1)))
     meeting = make_meeting()
     draft = meeting_draft(db, meeting.id, "notice")
 
@@ -71,8 +75,10 @@ def test_the_notice_goes_to_the_members_of_the_day_with_the_pdf_attached(
         "arla.nord@bergsjo.example",
     ):
         assert address in to
+    assert "cilla@xn--bergsj-1xa.example" in to  # a Swedish domain as mail programs take it
     assert "Gustav" not in to  # left the group before the meeting
-    assert draft.without_address == ("Bo Utan-Post",)
+    # No address, or one no mail program takes (å before the @): named, not on the To line.
+    assert draft.without_address == ("Bo Utan-Post", "Dan Å")
     assert message["Subject"] == f"Kallelse: {group.name} 2024-05-17"
     body = message.get_body(("plain",))
     assert body is not None
@@ -84,6 +90,22 @@ def test_the_notice_goes_to_the_members_of_the_day_with_the_pdf_attached(
     assert attachment.get_filename() == f"Kallelse 2024-05-17 {group.name}.pdf"
     assert attachment.get_content().startswith(b"%PDF")
     assert draft.file_name == f"Kallelse 2024-05-17 {group.name}.eml"
+
+
+@pytest.mark.parametrize(
+    ("typed", "usable"),
+    [
+        ("anna.berg@bergsjo.example", "anna.berg@bergsjo.example"),
+        (" erik@region.example ", "erik@region.example"),
+        ("maja@bergsjö.se", "maja@xn--bergsj-1xa.se"),
+        ("åsa@exempel.se", None),
+        ("a,b@x.se", None),
+        ("ingen-snabel-a", None),
+        ("", None),
+    ],
+)
+def test_only_addresses_a_mail_program_takes_are_used(typed: str, usable: str | None) -> None:
+    assert usable_address(typed) == usable
 
 
 def test_skicka_protokoll_saves_the_draft_and_opens_it_in_the_mail_program(
