@@ -75,9 +75,11 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0  # the set-up was cancelled: nothing to do
         hosts[:] = [host]
         window = host.show(group, frame)
-        watch_integrity(window, db)
-        # The daily backup, once the window is on screen (start-up stays quick).
-        QTimer.singleShot(1500, window.backups.automatic_backup)
+        # The daily backup, once the window is on screen (start-up stays quick) and the file
+        # is known to be sound: a damaged copy is no backup.
+        watch_integrity(
+            window, db, lambda: QTimer.singleShot(1500, window.backups.automatic_backup)
+        )
         return None
 
     hosts: list[object] = []  # the host whose window is on screen; replaced after a restore

@@ -6,6 +6,7 @@ read."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -20,10 +21,15 @@ if TYPE_CHECKING:
 POLL_MS = 100
 
 
-def watch_integrity(window: MainWindow, db: Database) -> None:
-    """Start the check left for later, if any; its answer is looked for every POLL_MS."""
+def watch_integrity(
+    window: MainWindow, db: Database, when_sound: Callable[[], object] = lambda: None
+) -> None:
+    """Start the check left for later, if any; its answer is looked for every POLL_MS.
+    `when_sound` is called once the file is known to be sound (at once when it was checked
+    as it opened, or is not one to check)."""
     check = db.later_check
     if check is None:
+        when_sound()
         return
     # As for every worker: no garbage collection while it runs, which would run on its
     # thread and could destroy Qt objects there (ui/background).
@@ -47,6 +53,8 @@ def watch_integrity(window: MainWindow, db: Database) -> None:
         if check.problems:
             window.statusBar().showMessage(_("The database is damaged: opening it again…"))
             window.reopen_database()
+        else:
+            when_sound()
 
     timer.timeout.connect(look)
     timer.start()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from naravard_desktop.app import run_gui
 from naravard_desktop.errors import DatabaseFileError
@@ -21,6 +22,9 @@ from naravard_desktop.services.group.read_models import GroupInput
 from naravard_desktop.services.system import backups
 from naravard_desktop.services.system.database import Database, open_database
 from naravard_desktop.services.system.read_models import AUTO
+from naravard_desktop.ui.integrity_watch import watch_integrity
+from naravard_desktop.ui.main_window import MainWindow
+from naravard_desktop.ui.settings import app_settings
 from tests.attack.db_files import GROUP, make_database
 from tests.attack.test_damaged_index import swap_two_index_entries
 from tests.ui.test_startup import gui_start, shown_windows  # noqa: F401 (fixture)
@@ -132,3 +136,26 @@ def test_the_window_opens_at_once_then_turns_to_the_damaged_file_read_only(damag
         guard.stop()
     assert code == 0
     assert seen == [(False, True), (True, False)]
+
+
+@pytest.mark.parametrize("sound", [True, False])
+def test_the_daily_backup_waits_for_a_sound_check(
+    qtbot: QtBot, tmp_path: Path, damaged: Path, sound: bool
+) -> None:
+    """A damaged file is no backup: what comes after a sound check (the daily backup) is
+    not started for a file the check found damaged; the window hands over instead."""
+    path = make_database(tmp_path / "frisk.sqlite") if sound else damaged
+    db = open_database(str(path), check_later=True)
+    window = MainWindow(db, groups.list_groups(db)[0], app_settings())
+    qtbot.addWidget(window)
+    after: list[bool] = []
+    replaced: list[bool] = []
+    window.database_replaced.connect(lambda: replaced.append(True))
+    try:
+        watch_integrity(window, db, lambda: after.append(True))
+        check = db.later_check
+        assert check is not None
+        qtbot.waitUntil(lambda: check.done and bool(after or replaced), timeout=10_000)
+        assert (after, replaced) == (([True], []) if sound else ([], [True]))
+    finally:
+        db.dispose()
