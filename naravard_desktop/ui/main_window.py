@@ -15,14 +15,11 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -48,6 +45,7 @@ if TYPE_CHECKING:
     from naravard_desktop.ui.meetings.decisions import DecisionsPage
     from naravard_desktop.ui.meetings.list_page import MeetingsPage
     from naravard_desktop.ui.members.page import MembersPage
+    from naravard_desktop.ui.new_for_page import NewForPage
     from naravard_desktop.ui.overview.page import OverviewPage
     from naravard_desktop.ui.plan.page import PlanPage
     from naravard_desktop.ui.read_only_banner import ReadOnlyBanner
@@ -81,7 +79,16 @@ class MainWindow(QMainWindow):
     group: GroupData
     backups: BackupActions
     undo_actions: UndoActions
+    undo_action: QAction
+    redo_action: QAction
     read_only_banner: ReadOnlyBanner
+    # Made by ui/window_menus with the database.
+    new_for_page: NewForPage
+    new_action: QAction
+    new_targets: dict[QWidget, tuple[QWidget, QAction]]
+    new_meeting_stand_in: QAction
+    switch_group_action: QAction
+    show_region_action: QAction
 
     def __init__(self, db: Database | None, group: GroupData | None, settings: QSettings) -> None:
         """The frame, and the whole window when `db` and `group` are given."""
@@ -137,9 +144,15 @@ class MainWindow(QMainWindow):
         # Why nothing can be saved, above the pages (hidden when the database is writable).
         self.read_only_banner = ReadOnlyBanner(db)
         self._outer.insertWidget(0, self.read_only_banner)
-        self._fill_file_menu()
-        self._fill_edit_menu()
-        self._fill_view_and_help_menus()
+        from naravard_desktop.ui.window_menus import (
+            fill_edit_menu,
+            fill_file_menu,
+            fill_view_and_help_menus,
+        )
+
+        fill_file_menu(self)
+        fill_edit_menu(self)
+        fill_view_and_help_menus(self)
         self.read_only_banner.restore_requested.connect(self.backups.recover_damaged)
         self.statusBar().clearMessage()
         self.database_label = QLabel(_("Database: {name}").format(name=db.display_name))
@@ -188,93 +201,6 @@ class MainWindow(QMainWindow):
         self.view_menu = menu_bar.addMenu(_("&View"))
         self.help_menu = menu_bar.addMenu(_("&Help"))
 
-    def _fill_view_and_help_menus(self) -> None:
-        from PySide6.QtCore import Qt
-
-        from naravard_desktop.ui.actions import make_action
-
-        for number, (key, title) in enumerate(
-            zip(self.lazy_pages.keys, self.lazy_pages.titles, strict=True), start=1
-        ):
-            action = make_action(
-                self,
-                title,
-                partial(self.show_page, number - 1),
-                f"Ctrl+{number}",
-                name=f"show_{key}",
-                context=Qt.ShortcutContext.WindowShortcut,  # anywhere in the window
-            )
-            self.view_menu.addAction(action)
-            if key == "region":
-                self.show_region_action = action
-        self.view_menu.addSeparator()
-        language_menu = self.view_menu.addMenu(_("&Language"))
-        languages = QActionGroup(self)
-        for code, name in (("sv", "Svenska"), ("en", "English")):
-            chosen = code == current_language()
-            action = make_action(self, name, partial(self.choose_language, code), checked=chosen)
-            languages.addAction(action)
-            language_menu.addAction(action)
-
-        about = make_action(
-            self, _("&About naravard-desktop"), self._about, role=QAction.MenuRole.AboutRole
-        )
-        self.help_menu.addAction(about)
-        about_qt = make_action(
-            self, _("About &Qt"), QApplication.aboutQt, role=QAction.MenuRole.AboutQtRole
-        )
-        self.help_menu.addAction(about_qt)
-
-    def _fill_file_menu(self) -> None:
-        from PySide6.QtCore import Qt
-
-        from naravard_desktop.ui.actions import make_action
-        from naravard_desktop.ui.backup_actions import BackupActions
-        from naravard_desktop.ui.group.switch_dialog import switch_group_action
-
-        file_menu = self.file_menu
-        self._build_new_action()
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        self.switch_group_action = switch_group_action(self, self.db, self.choose_group)
-        file_menu.addAction(self.switch_group_action)
-        file_menu.addSeparator()
-        self.backups = BackupActions(self, self.db)
-        self.backups.restored.connect(self.reopen_database)
-        file_menu.addAction(self.backups.backup_action)
-        file_menu.addAction(self.backups.restore_action)
-        file_menu.addSeparator()
-        quit_action = make_action(
-            self,
-            _("&Quit"),
-            self.close,
-            QKeySequence.StandardKey.Quit,
-            context=Qt.ShortcutContext.WindowShortcut,
-            role=QAction.MenuRole.QuitRole,
-        )
-        file_menu.addAction(quit_action)
-
-    def _fill_edit_menu(self) -> None:
-        """One Undo and one Redo for the whole window, each key bound once; steps of a
-        protocol approved since (here or elsewhere) are not offered."""
-        from naravard_desktop.ui.undo import UndoActions
-
-        edit_menu = self.edit_menu
-        self.undo_actions = UndoActions(self.undo_stack, self)
-        self.undo_action = self.undo_actions.undo_action
-        self.redo_action = self.undo_actions.redo_action
-        edit_menu.aboutToShow.connect(self.undo_actions.update)
-        edit_menu.aboutToShow.connect(lambda: self.lazy_pages.page("members"))  # its actions
-        self.stack.currentChanged.connect(lambda _index: self.undo_actions.update())
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()  # the members page's actions join below when it is built
-
-    def _about(self) -> None:
-        from naravard_desktop.ui.about import AboutDialog
-
-        AboutDialog(self).exec()
-
     def _page_menu(self, title: str, name: str, key: str) -> QMenu:
         """A menu of one page's actions (filled when the page is built, at the latest as the
         menu opens), each reachable from the keyboard (Alt+M, Alt+P) wherever the focus is;
@@ -285,20 +211,6 @@ class MainWindow(QMainWindow):
         number = self.lazy_pages.keys.index(key)
         menu.triggered.connect(lambda _action: self.show_page(number))
         return menu
-
-    def _build_new_action(self) -> None:
-        """Ctrl+N: the pages' targets join as they are built (ui/window_pages.join_page); until the
-        meetings page is, the overview's new meeting is a stand-in that builds it."""
-        from naravard_desktop.ui.actions import make_action
-        from naravard_desktop.ui.new_for_page import NewForPage
-
-        self.new_for_page = NewForPage(
-            self, self.stack, {}, lambda page: self.show_page(self.stack.indexOf(page))
-        )
-        self.new_action, self.new_targets = self.new_for_page.action, self.new_for_page.targets
-        self.new_meeting_stand_in = make_action(
-            self, _("&New meeting…"), lambda: self.meetings_page.add_action.trigger()
-        )
 
     @property
     def pages(self) -> list[tuple[str, str, QWidget]]:
