@@ -12,6 +12,7 @@ from naravard_desktop.db.models import (
     ActionItem,
     Activity,
     AgendaItem,
+    AnnualReport,
     Area,
     Attachment,
     Attendance,
@@ -80,6 +81,8 @@ def fill_group(db: Database, name: str) -> tuple[int, dict[str, set[int]]]:
         period.counts.append(
             SipCount(indicator_id=indicator.id, unit_id=unit.id, target_group_id=target.id, value=3)
         )
+        report = AnnualReport(group_id=group.id, year=DAY.year, plan_text="Analys")
+        session.add(report)
         session.flush()
         ids = {
             "groups": {group.id},
@@ -100,5 +103,6 @@ def fill_group(db: Database, name: str) -> tuple[int, dict[str, set[int]]]:
             "sip_categories": {unit.id, target.id},
             "sip_periods": {period.id},
             "sip_counts": {c.id for c in period.counts},
+            "annual_reports": {report.id},
         }
         return group.id, ids

@@ -11,12 +11,14 @@ from naravard_desktop.db.models.meeting import (
     ProtocolRevision,
 )
 from naravard_desktop.db.models.plan import Activity, Area, FollowUp, Plan, PlanRevision
+from naravard_desktop.db.models.report import AnnualReport
 from naravard_desktop.db.models.sip import Indicator, SipCategory, SipCount, SipPeriod
 
 __all__ = [
     "ActionItem",
     "Activity",
     "AgendaItem",
+    "AnnualReport",
     "Area",
     "Attachment",
     "Attendance",

@@ -1,0 +1,1 @@
+"""Årsuppföljning: the annual follow-up report of plan, SIP and meetings."""

@@ -1,0 +1,137 @@
+"""Adopting (fastställa) a year's report at a meeting §, as a protocol is approved: the report
+is read as it will be adopted (`prepare_adoption`), its PDF rendered outside any transaction,
+and stored with its SHA-256 and the hash of what it was made from (`store_adoption`), refused
+when the texts or the figures changed in between. Adopting locks the texts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+
+from naravard_desktop.db.models import AnnualReport as ReportRow
+from naravard_desktop.db.models.report import ReportState
+from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
+from naravard_desktop.i18n import _, current_language, format_date_in_text
+from naravard_desktop.services.report.analysis import adoption_of, report_row
+from naravard_desktop.services.report.annual import annual_report
+from naravard_desktop.services.report.read_models import AdoptionSnapshot, AnnualReport
+from naravard_desktop.services.system.access import current_login
+from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.validation import clean_line
+
+
+def figures_hash(report: AnnualReport) -> str:
+    """SHA-256 of what the PDF shows: the figures, the SIP counts as printed and the texts."""
+    sip = report.sip
+    record = {
+        "plans": [dataclasses.asdict(p) for p in report.plans],
+        "meetings": [dataclasses.asdict(m) for m in report.meetings],
+        "decisions": [dataclasses.asdict(d) for d in report.decisions],
+        "sip": sorted(f"{k}={v}" for k, v in sip.printed.items()) if sip else [],
+        "texts": {str(k): v for k, v in report.analysis.texts.items()},
+    }
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def prepare_adoption(
+    db: Database,
+    group_id: int,
+    year: int,
+    item_id: int,
+    adopted_by: str,
+    *,
+    today: dt.date | None = None,
+) -> AdoptionSnapshot:
+    """The report as it will read once adopted at the agenda item `item_id` (a § of one of
+    the group's meetings held in the year or later, not after today)."""
+    who = clean_line(adopted_by)
+    if not who:
+        raise ValidationError({"adopted_by": _("Write who adopted the report.")})
+    day = today or dt.date.today()
+    report = annual_report(db, group_id, year, today=day)
+    if report.analysis.adopted:
+        raise DomainError(
+            _("The annual report {year} is already adopted. Export the stored copy.").format(
+                year=year
+            )
+        )
+    with db.session() as session:
+        adoption = adoption_of(session, group_id, item_id, who)
+    if adoption.meeting_on.year < year or adoption.meeting_on > day:
+        raise DomainError(
+            _(
+                "The meeting of {date} cannot have adopted the report {year}. Choose a § of a "
+                "meeting held in {year} or later, today at the latest."
+            ).format(date=format_date_in_text(adoption.meeting_on), year=year)
+        )
+    analysis = dataclasses.replace(report.analysis, state=ReportState.ADOPTED, adoption=adoption)
+    return AdoptionSnapshot(
+        dataclasses.replace(report, analysis=analysis), item_id, report.analysis.version
+    )
+
+
+def store_adoption(
+    db: Database, snapshot: AdoptionSnapshot, pdf: bytes, *, today: dt.date | None = None
+) -> AnnualReport:
+    """Store `pdf`, rendered from `snapshot.report`, as the adopted report; refused
+    (StaleEditError) when the texts or the figures changed since the snapshot was read."""
+    report = snapshot.report
+    group_id, year = report.group.id, report.year
+    again = annual_report(db, group_id, year, today=today)
+    changed = StaleEditError(
+        _(
+            "The report {year} changed while it was being adopted; it was not adopted. "
+            "Adopt it again."
+        ).format(year=year)
+    )
+    if figures_hash(again) != figures_hash(report):  # the texts are hashed too
+        raise changed
+    with db.session() as session:
+        row = report_row(session, group_id, year)
+        if row is None:
+            if snapshot.version != 0:
+                raise changed
+            row = ReportRow(group_id=group_id, year=year)
+            session.add(row)
+        elif row.version != snapshot.version or row.state is ReportState.ADOPTED:
+            raise changed
+        row.state = ReportState.ADOPTED
+        row.adopted_by_item_id = snapshot.item_id
+        row.adopted_by = report.analysis.adoption.adopted_by if report.analysis.adoption else ""
+        row.adopted_at = dt.datetime.now().astimezone()
+        row.adopted_login = current_login(session)
+        row.language = current_language()
+        row.pdf = pdf
+        row.sha256 = hashlib.sha256(pdf).hexdigest()
+        row.data_sha256 = figures_hash(report)
+        session.flush()
+    return annual_report(db, group_id, year, today=today)
+
+
+def adopt(
+    db: Database,
+    group_id: int,
+    year: int,
+    item_id: int,
+    adopted_by: str,
+    *,
+    render: Callable[[AnnualReport], bytes],
+    today: dt.date | None = None,
+) -> AnnualReport:
+    """Adopt the report: read it, render its PDF with `render` (the documents layer's writer),
+    store both. Returns the report as adopted."""
+    snapshot = prepare_adoption(db, group_id, year, item_id, adopted_by, today=today)
+    return store_adoption(db, snapshot, render(snapshot.report), today=today)
+
+
+def stored_pdf(db: Database, group_id: int, year: int) -> tuple[bytes, str] | None:
+    """The adopted report's PDF byte for byte and its language, or None while a draft."""
+    with db.session() as session:
+        row = report_row(session, group_id, year)
+        if row is None or row.state is not ReportState.ADOPTED or row.pdf is None:
+            return None
+        return row.pdf, row.language
