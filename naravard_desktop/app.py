@@ -31,6 +31,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from naravard_desktop.ui.main_window import MainWindow
     from naravard_desktop.ui.qt_locale import apply_qt_language
     from naravard_desktop.ui.settings import app_settings
+    from naravard_desktop.ui.theme import apply_appearance, follow_system, saved_appearance
 
     install_exception_hook()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -43,6 +44,8 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = app_settings()
     language = set_language(args.lang or str(settings.value("language", "sv")))
     apply_qt_language(app, language)
+    # Fusion and the palette chosen (or the system's) before anything is painted.
+    apply_appearance(app, saved_appearance(settings), early=True)
 
     frame = MainWindow(None, None, settings)
     frame.show()
@@ -89,6 +92,7 @@ def run_gui(args: argparse.Namespace) -> int:
             app.quit()
 
     def start() -> None:
+        follow_system(app, settings)  # Qt's own word on the system's scheme, and its changes
         refused = open_window(args.database, getattr(args, "window_group", None), frame)
         if refused is not None:
             frame.hide()  # no window to quit over: the exit code is the one given here

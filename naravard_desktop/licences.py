@@ -73,5 +73,15 @@ def bundled_fonts() -> list[Component]:
     ]
 
 
+def bundled_icons() -> list[Component]:
+    return [
+        Component("Lucide", "1.62.0", _("ISC License; icons from Feather under the MIT License"))
+    ]
+
+
+def icon_licence_text() -> str:
+    return resource_path("icons", "lucide", "LICENSE.txt").read_text(encoding="utf-8")
+
+
 def font_licence_text() -> str:
     return resource_path("fonts", "LICENSE-DejaVu.txt").read_text(encoding="utf-8")

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from naravard_desktop import __version__
 from naravard_desktop.i18n import _
-from naravard_desktop.licences import bundled_fonts, bundled_libraries, font_licence_text
+from naravard_desktop.licences import (
+    bundled_fonts,
+    bundled_icons,
+    bundled_libraries,
+    font_licence_text,
+    icon_licence_text,
+)
 
 
 class AboutDialog(QDialog):
@@ -46,7 +52,7 @@ class AboutDialog(QDialog):
             )
         )
 
-        components = bundled_libraries() + bundled_fonts()
+        components = bundled_libraries() + bundled_fonts() + bundled_icons()
         table = QTableWidget(len(components), 3)
         table.setObjectName("licence_table")
         table.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
@@ -60,9 +66,12 @@ class AboutDialog(QDialog):
 
         font_text = QTextBrowser()
         font_text.setPlainText(font_licence_text())
+        icon_text = QTextBrowser()
+        icon_text.setPlainText(icon_licence_text())
         tabs = QTabWidget()
         tabs.addTab(table, _("Libraries and fonts"))
         tabs.addTab(font_text, _("Font licence"))
+        tabs.addTab(icon_text, _("Icon licence"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from naravard_desktop.ui.errors import run_retrying
+from naravard_desktop.ui.icons import give_icon
 
 Keys = str | QKeySequence | QKeySequence.StandardKey
 
@@ -32,11 +33,13 @@ def make_action(
 
     `shortcut` is one key or a list (the first is the one menus show); `context` says where
     the keys answer (WindowShortcut for the main window's menus, WidgetShortcut for a key
-    that only the focused list should take). `name` is the object name tests find it by;
-    `checked` makes the action checkable; `role` places it in the macOS application menu."""
+    that only the focused list should take). `name` is the object name tests find it by, and
+    gives the action its icon (ui/icons); `checked` makes the action checkable; `role`
+    places it in the macOS application menu."""
     action = QAction(text, widget)
     if name is not None:
         action.setObjectName(name)
+        give_icon(action)
     if shortcut is not None:
         keys = [shortcut] if isinstance(shortcut, Keys) else list(shortcut)
         action.setShortcuts([QKeySequence(key) for key in keys])

@@ -42,6 +42,10 @@ def fill_view_and_help_menus(window: MainWindow) -> None:
         action = make_action(window, name, partial(window.choose_language, code), checked=chosen)
         languages.addAction(action)
         language_menu.addAction(action)
+    from naravard_desktop.ui.appearance_menu import add_appearance_menu, decorate_window
+
+    add_appearance_menu(window)  # light, dark, high contrast or the system's
+    decorate_window(window)  # the sidebar's and the window's own actions' icons
 
     about = make_action(
         window,

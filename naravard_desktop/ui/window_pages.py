@@ -103,6 +103,9 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
     from naravard_desktop.ui.elided import show_cut_cells
 
     show_cut_cells(page)
+    from naravard_desktop.ui.appearance_menu import decorate_page
+
+    decorate_page(page)  # icons in its toolbars, its colours readable on a dark palette
     joins = {
         "overview": _join_overview,
         "plan": _join_plan,

@@ -84,10 +84,18 @@ class MembersPage(GroupDataPage):
         self.add_action = make_action(
             self, _("&New member…"), self.add, QKeySequence.StandardKey.New, name="add_member"
         )
-        self.edit_action = make_action(self, _("&Edit…"), self.edit_selected, "F2")
-        self.end_action = make_action(self, _("End &membership"), self.end_selected)
+        self.edit_action = make_action(
+            self, _("&Edit…"), self.edit_selected, "F2", name="edit_member"
+        )
+        self.end_action = make_action(
+            self, _("End &membership"), self.end_selected, name="end_membership"
+        )
         self.delete_action = make_action(
-            self, _("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete
+            self,
+            _("&Delete…"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            name="delete_member",
         )
         make_action(self, _("Filter"), self._focus_filter, QKeySequence.StandardKey.Find)
         toolbar = QToolBar()
