@@ -144,13 +144,15 @@ class Commands:
 
 def _registrars() -> list[Callable[[Commands], None]]:
     """Each capability's command module; add a line here to add a capability's commands."""
-    from naravard_desktop.cli import basic, meetings, plans, region, server, sip
+    from naravard_desktop.cli import actions, basic, meetings, plans, region, report, server, sip
 
     return [
         basic.register,
         plans.register,
         meetings.register,
+        actions.register,
         sip.register,
+        report.register,
         server.register,
         region.register,
     ]

@@ -1,0 +1,352 @@
+"""The annual report as PDF/A-2b (A4 portrait): the cover with the summary, the plan per area
+with a bar chart of progress, the SIP summary and trend exactly as the SIP export prints
+them, the meetings with attendance and the decision register, and after each section the
+secretary's analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from naravard_desktop.documents import report_text as words
+from naravard_desktop.documents.pdf import FONT, RULE, HeadedTable, PdfInfo, build_pdfa, stylesheet
+from naravard_desktop.documents.plan_pdf import OVERDUE, STATUS_COLOURS, ProgressBar
+from naravard_desktop.documents.report_chart import ProgressChart
+from naravard_desktop.documents.sip_chart import TrendChart
+from naravard_desktop.documents.sip_pdf import escape
+from naravard_desktop.i18n import _, current_language, format_date, format_date_in_text
+from naravard_desktop.services.report.analysis import section_title
+from naravard_desktop.services.report.read_models import AnnualReport, AreaYear, Outcome, Section
+from naravard_desktop.services.sip.read_models import ShownTable
+
+PAGE = A4
+WIDTH = PAGE[0] - 36 * mm
+HEAD = colors.HexColor("#e8eef4")
+# Activity (with its notes), responsible, schedule, status, progress.
+PLAN_SHARES = (0.42, 0.17, 0.13, 0.13, 0.15)
+
+
+def _grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if head else 0)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),  # else the table selects Helvetica (not PDF/A)
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if head:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), HEAD))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _cell(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _analysis(report: AnnualReport, section: Section) -> list[Flowable]:
+    styles = stylesheet()
+    text = words.analysis(report, section)
+    heading = ParagraphStyle("analysis_heading", styles["label"], spaceBefore=6, spaceAfter=2)
+    body = (
+        [Paragraph(escape(block).replace("\n", "<br/>"), styles["body"]) for block in _blocks(text)]
+        if text
+        else [
+            Paragraph(
+                escape(words.no_analysis()), ParagraphStyle("none", styles["body"], textColor=RULE)
+            )
+        ]
+    )
+    return [KeepTogether([Paragraph(escape(_("Analysis")), heading), body[0]]), *body[1:]]
+
+
+def _blocks(text: str) -> list[str]:
+    return [b.strip() for b in text.split("\n\n") if b.strip()]
+
+
+def _section(title: str) -> Paragraph:
+    style = ParagraphStyle("section", stylesheet()["title"], fontSize=14, leading=18, spaceAfter=4)
+    return Paragraph(escape(title), style)
+
+
+def _cover(report: AnnualReport, today: dt.date) -> list[Flowable]:
+    styles = stylesheet()
+    state = ParagraphStyle(
+        "state",
+        styles["body"],
+        textColor=colors.black if report.analysis.adopted else OVERDUE,
+        fontName=styles["label"].fontName,
+    )
+    story: list[Flowable] = [
+        Paragraph(escape(words.title(report)), styles["title"]),
+        Paragraph(escape(report.group.name), styles["subtitle"]),
+    ]
+    if words.principals_line(report):
+        story.append(Paragraph(escape(words.principals_line(report)), styles["subtitle"]))
+    story += [
+        Spacer(1, 3 * mm),
+        Paragraph(escape(words.state_line(report)), state),
+        Paragraph(
+            escape(
+                f"{words.as_of_line(report)} "
+                + _("Printed {date}.").format(date=format_date_in_text(today))
+            ),
+            styles["small"],
+        ),
+        Spacer(1, 5 * mm),
+        _section(section_title(Section.SUMMARY)),
+    ]
+    story += [
+        Paragraph(escape(_("The plan")), styles["label"]),
+        Paragraph(escape(words.plan_line(report)), styles["body"]),
+        Spacer(1, 1.5 * mm),
+    ]
+    if report.activities:
+        story.append(_figures(words.outcome_figures(report)))
+    story += [
+        Spacer(1, 4 * mm),
+        Paragraph(escape(section_title(Section.MEETINGS)), styles["label"]),
+        Spacer(1, 1.5 * mm),
+        _figures(words.meeting_figures(report)),
+    ]
+    brief = words.sip_brief_rows(report)
+    if brief:
+        story += [
+            Spacer(1, 4 * mm),
+            Paragraph(escape(_("SIP in brief")), styles["label"]),
+            Spacer(1, 1.5 * mm),
+            _numbers(brief, WIDTH * 0.46),
+        ]
+    if report.areas:
+        heading = Paragraph(
+            escape(_("Progress per area (mean of the activities)")), styles["label"]
+        )
+        chart = ProgressChart([(area.label, area.progress) for _plan, area in report.areas])
+        story += [Spacer(1, 4 * mm), KeepTogether([heading, Spacer(1, 1 * mm), chart])]
+    return [*story, *_analysis(report, Section.SUMMARY)]
+
+
+def _figures(pairs: list[tuple[str, str]]) -> Table:
+    """Labels over their figures, one column each, the figures large."""
+    styles = stylesheet()
+    head = ParagraphStyle("figure_head", styles["small"], alignment=TA_CENTER)
+    figure = ParagraphStyle(
+        "figure", styles["cell_bold"], fontSize=13, leading=16, alignment=TA_CENTER
+    )
+    rows = [[_cell(label, head) for label, _v in pairs], [_cell(v, figure) for _l, v in pairs]]
+    table = _grid(rows, [WIDTH / len(pairs)] * len(pairs))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "BOTTOM")]))
+    return table
+
+
+def _numbers(rows: list[list[str]], name_width: float, depths: list[int] | None = None) -> Table:
+    """A table of counts as printed: the first column names, the others right-aligned."""
+    styles = stylesheet()
+    name = ParagraphStyle("number_name", styles["cell"], fontSize=8.5, leading=10.5)
+    bold = ParagraphStyle("number_head", styles["cell_bold"], fontSize=8.5, leading=10.5)
+    right = ParagraphStyle("number", name, alignment=TA_RIGHT)
+    right_head = ParagraphStyle("number_head_right", bold, alignment=TA_RIGHT)
+    body = []
+    for number, row in enumerate(rows[1:]):
+        depth = depths[number] if depths else 0
+        indented = ParagraphStyle(f"name_{depth}", name, leftIndent=4 * mm * depth)
+        body.append([_cell(row[0], indented), *(_cell(t, right) for t in row[1:])])
+    head = [_cell(rows[0][0], bold), *(_cell(t, right_head) for t in rows[0][1:])]
+    columns = len(rows[0]) - 1
+    # The last column (the change, "+12 (+26 %)") gets half a column more than the counts.
+    count = (WIDTH - name_width) / (columns + 0.5)
+    return _grid([head, *body], [name_width] + [count] * (columns - 1) + [count * 1.5])
+
+
+def _depths(table: ShownTable) -> list[int]:
+    """How deep each indicator sits under its "varav" parents."""
+    parents = {indicator.id: indicator.parent_id for indicator, _texts in table.rows}
+    depths = []
+    for indicator, _texts in table.rows:
+        depth, parent = 0, indicator.parent_id
+        while parent is not None and depth < 4:
+            depth, parent = depth + 1, parents.get(parent)
+        depths.append(depth)
+    return depths
+
+
+def _area(area: AreaYear) -> Flowable:
+    styles = stylesheet()
+    cell = ParagraphStyle("plan_cell", styles["cell"], fontSize=8.5, leading=10.5)
+    bold = ParagraphStyle("plan_bold", styles["cell_bold"], fontSize=8.5, leading=10.5)
+    note = ParagraphStyle("plan_note", styles["small"], leftIndent=2 * mm)
+    widths = [WIDTH * share for share in PLAN_SHARES]
+    head = [
+        _cell(t, bold)
+        for t in (_("Activity"), _("Responsible"), _("Schedule"), _("Status"), _("Progress"))
+    ]
+    rows: list[list[object]] = [head]
+    for activity in area.activities:
+        first: list[Flowable] = [_cell(activity.title, cell)]
+        first += [_cell(words.note_line(n), note) for n in activity.notes]
+        colour = OVERDUE if activity.outcome is Outcome.OVERDUE else STATUS_COLOURS[activity.status]
+        status = ParagraphStyle("plan_status", cell, textColor=colour)
+        rows.append(
+            [
+                first,
+                _cell(activity.responsible, cell),
+                _cell(activity.schedule_text, cell),
+                _cell(words.status_text(activity.status, activity.outcome), status),
+                ProgressBar(activity.progress, colour, width=12 * mm),
+            ]
+        )
+    heading = ParagraphStyle("area_heading", styles["heading"], fontSize=11, spaceAfter=2 * mm)
+    if not area.activities:
+        return KeepTogether(
+            [
+                Paragraph(escape(area.label), heading),
+                Paragraph(escape(_("No activities.")), styles["small"]),
+            ]
+        )
+    return HeadedTable(
+        [Paragraph(escape(area.label), heading)],
+        _grid(rows, widths),
+        continued=lambda: [
+            Paragraph(escape(_("{area} (continued)").format(area=area.label)), heading)
+        ],
+    )
+
+
+def _plan(report: AnnualReport) -> list[Flowable]:
+    styles = stylesheet()
+    story: list[Flowable] = [PageBreak(), _section(section_title(Section.PLAN))]
+    empty = words.empty_section(report, Section.PLAN)
+    if empty:
+        story.append(Paragraph(escape(empty), styles["body"]))
+    for plan in report.plans:
+        story += [
+            Paragraph(escape(plan.title), styles["heading"]),
+            Paragraph(escape(words.plan_facts(plan)), styles["small"]),
+            Paragraph(
+                escape(
+                    _(
+                        "Status and progress as last followed up by the year's end; the notes "
+                        "are the follow-ups written during the year."
+                    )
+                ),
+                styles["small"],
+            ),
+        ]
+        story += [_area(area) for area in plan.areas]
+    return [*story, *_analysis(report, Section.PLAN)]
+
+
+def _sip(report: AnnualReport) -> list[Flowable]:
+    styles = stylesheet()
+    story: list[Flowable] = [PageBreak(), _section(section_title(Section.SIP))]
+    sip = report.sip
+    if sip is None:
+        story.append(Paragraph(escape(words.empty_section(report, Section.SIP)), styles["body"]))
+        return [*story, *_analysis(report, Section.SIP)]
+    story.append(
+        Paragraph(
+            escape(_("Counts only: no information about individuals.") + " " + sip.note),
+            styles["small"],
+        )
+    )
+    heading = ParagraphStyle("sip_heading", styles["heading"], spaceAfter=2 * mm)
+    summary = sip.summary
+    rows = [[_("Indicator"), *summary.columns]]
+    rows += [[indicator.name, *texts] for indicator, texts in summary.rows]
+    table = _numbers(rows, WIDTH * 0.27, _depths(summary))
+    story.append(HeadedTable([Paragraph(escape(summary.title), heading)], table))
+    if sip.trend:
+        labels = [label for label, _values in sip.trend]
+        series = [
+            (indicator.name, [values[n] for _label, values in sip.trend])
+            for n, indicator in enumerate(sip.trend_indicators)
+        ]
+        trend = Paragraph(escape(_("Trend over three years, all units")), styles["heading"])
+        story += [
+            Spacer(1, 4 * mm),
+            TrendChart(trend, labels, series, min_height=210, max_height=260),
+        ]
+    return [*story, *_analysis(report, Section.SIP)]
+
+
+def _meetings(report: AnnualReport) -> list[Flowable]:
+    styles = stylesheet()
+    story: list[Flowable] = [PageBreak(), _section(section_title(Section.MEETINGS))]
+    empty = words.empty_section(report, Section.MEETINGS)
+    if empty:
+        story.append(Paragraph(escape(empty), styles["body"]))
+    else:
+        cell, bold = styles["cell"], styles["cell_bold"]
+        heads = words.meeting_heads(report)
+        rows = [[_cell(h, bold) for h in heads]]
+        rows += [[_cell(t, cell) for t in words.meeting_cells(m, report)] for m in report.meetings]
+        first = WIDTH * 0.24
+        rest = (WIDTH - first) / (len(heads) - 1)
+        story += [
+            Paragraph(
+                escape(
+                    _(
+                        "Attendance per principal: seats filled by the member or a substitute, "
+                        "of the chair's, vice chair's and members' seats."
+                    )
+                ),
+                styles["small"],
+            ),
+            Spacer(1, 2 * mm),
+            _grid(rows, [first] + [rest] * (len(heads) - 1)),
+        ]
+    if report.decisions:
+        cell, bold = styles["cell"], styles["cell_bold"]
+        rows = [[_cell(h, bold) for h in ("§", _("Date"), _("Matter"), _("Decision"))]]
+        for decision in report.decisions:
+            rows.append(
+                [
+                    _cell(f"§ {decision.paragraph}", cell),
+                    _cell(format_date(decision.held_on), cell),
+                    _cell(decision.title, cell),
+                    _cell(decision.decision, cell),
+                ]
+            )
+        widths = [WIDTH * s for s in (0.08, 0.18, 0.30, 0.44)]
+        heading = ParagraphStyle("register_heading", styles["heading"], spaceAfter=2 * mm)
+        title = _("Decision register {year}").format(year=report.year)
+        story += [
+            Spacer(1, 4 * mm),
+            HeadedTable(
+                [Paragraph(escape(title), heading)],
+                _grid(rows, widths),
+                continued=lambda: [
+                    Paragraph(escape(_("{area} (continued)").format(area=title)), heading)
+                ],
+            ),
+        ]
+    return [*story, *_analysis(report, Section.MEETINGS)]
+
+
+def report_pdf(report: AnnualReport, today: dt.date) -> bytes:
+    """The report in the current language as PDF/A-2b bytes."""
+    story = [*_cover(report, today), *_plan(report), *_sip(report), *_meetings(report)]
+    info = PdfInfo(
+        title=f"{words.title(report)} – {report.group.name}",
+        author=report.group.name,
+        subject=_("Annual follow-up of the local plan, SIP and meetings"),
+        language=current_language(),
+    )
+    return build_pdfa(story, info, pagesize=PAGE, footer_left=words.footer(report))
