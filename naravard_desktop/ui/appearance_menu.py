@@ -50,10 +50,12 @@ def decorate_window(window: MainWindow) -> None:
     icons.decorate(window)
 
 
-def decorate_page(page: QWidget) -> None:
-    """A page as it joins the window: its toolbars' icons, and the colours of its style
-    sheets readable on the palette in use."""
+def decorate_page(page: QWidget, title: str) -> None:
+    """A page as it joins the window: its toolbars' icons, the colours of its style sheets
+    readable on the palette in use, names for its search fields, tabs and scrolled body."""
+    from naravard_desktop.ui.accessible_names import name_unnamed
     from naravard_desktop.ui.readable import retone_tree
 
     icons.decorate(page)
     retone_tree(page)
+    name_unnamed(page, title)

@@ -21,7 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -66,6 +69,17 @@ def ok_cancel_buttons(
     return buttons
 
 
+def _name_the_others(widget: QWidget, field: QWidget, label_text: str) -> None:
+    """The label names `field` (its buddy); the other fields in `widget` (the time beside a
+    date) are named by the label too unless they have a name of their own."""
+    caption = label_text.replace("&", "").rstrip(" :")
+    for other in widget.findChildren(QWidget):
+        focusable = other.focusPolicy() != other.focusPolicy().NoFocus
+        inner = isinstance(other.parentWidget(), (QComboBox, QAbstractSpinBox))
+        if other is not field and focusable and not inner and not other.accessibleName():
+            other.setAccessibleName(caption)
+
+
 class FormDialog(QDialog):
     """A form of labelled fields above OK/Cancel; `build()` gives the value to submit.
 
@@ -100,6 +114,7 @@ class FormDialog(QDialog):
         they were added, then to the buttons. `buddy` is the field in `widget` that takes the
         mnemonic and the focus when `widget` holds more than one. Returns the field's column."""
         field = buddy or widget
+        _name_the_others(widget, field, label_text)
         error = self.errors.label_for(name, field)
         column = add_form_row(self.form, label_text, widget, error, buddy)
         if self._last_field is None:
@@ -109,6 +124,16 @@ class FormDialog(QDialog):
         QWidget.setTabOrder(field, self.buttons)
         self._last_field = field
         return column
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As it opens: its colours readable on a dark palette, its search fields and tabs
+        named (ui/readable, ui/accessible_names)."""
+        from naravard_desktop.ui.accessible_names import name_unnamed
+        from naravard_desktop.ui.readable import retone_tree
+
+        retone_tree(self)
+        name_unnamed(self)
+        super().showEvent(event)
 
     def build(self) -> Any:
         """The value to submit, or None when the form itself found a problem (shown already).

@@ -35,6 +35,7 @@ from naravard_desktop.i18n import _, current_language, ngettext
 from naravard_desktop.paths import is_portable
 from naravard_desktop.ui.lazy_pages import LazyPage, LazyPages
 from naravard_desktop.ui.questions import Leave, ask_unsaved
+from naravard_desktop.ui.theme import larger
 from naravard_desktop.ui.window_pages import join_page, page_makers, page_titles
 
 if TYPE_CHECKING:
@@ -103,9 +104,9 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
-        self.sidebar.setStyleSheet(
-            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }"
-        )
+        self.sidebar.setAccessibleName(_("Pages"))
+        larger(self.sidebar, 1.15)  # the system's font size, a little larger
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.lazy_pages = LazyPages(self.stack, page_titles(), partial(join_page, self))
         self.sidebar.addItems(self.lazy_pages.titles)

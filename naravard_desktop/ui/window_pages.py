@@ -105,7 +105,8 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
     show_cut_cells(page)
     from naravard_desktop.ui.appearance_menu import decorate_page
 
-    decorate_page(page)  # icons in its toolbars, its colours readable on a dark palette
+    title = window.lazy_pages.titles[window.lazy_pages.keys.index(key)]
+    decorate_page(page, title)  # icons in its toolbars, its colours readable on a dark palette
     joins = {
         "overview": _join_overview,
         "plan": _join_plan,

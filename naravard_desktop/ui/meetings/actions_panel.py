@@ -57,6 +57,7 @@ class ActionsPanel(QWidget):
         self.model.done_toggled.connect(self.set_done)
         self.table = QTableView()
         self.table.setObjectName("carried_actions" if carried else "item_actions")
+        self.table.setAccessibleName(_("Action items"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

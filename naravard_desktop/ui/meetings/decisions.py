@@ -132,6 +132,7 @@ class DecisionsPage(QWidget):
         self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
         self.decisions_model = ResultsModel(_("Decision"), self)
         self.decisions_table = _table("decisions_table", self.decisions_model)
+        self.decisions_table.setAccessibleName(_("Decision register"))
         self.decisions_table.activated.connect(self._open)
         self.count_label = QLabel()
 

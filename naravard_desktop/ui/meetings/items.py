@@ -55,6 +55,7 @@ class AgendaPanel(QWidget):
         self.model.move_requested.connect(self.move_item)
         self.table = QTableView()
         self.table.setObjectName("agenda_table")
+        self.table.setAccessibleName(_("Agenda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -47,6 +47,7 @@ class MeetingsPage(GroupDataPage):
         self.model = MeetingsModel(self)
         self.table = QTableView()
         self.table.setObjectName("meetings_table")
+        self.table.setAccessibleName(_("Meetings"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

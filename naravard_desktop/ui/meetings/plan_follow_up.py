@@ -132,6 +132,7 @@ class PlanFollowUpPanel(QWidget):
         self.follow_up_button.clicked.connect(self.follow_up)
         self.list = QListWidget()
         self.list.setObjectName("item_follow_ups")
+        self.list.setAccessibleName(_("Follow-up"))
         self.list.setMinimumHeight(22)  # the window must still fit 720×520
         self.list.setWordWrap(True)
         bottom = QHBoxLayout()

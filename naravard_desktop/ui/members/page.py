@@ -64,6 +64,7 @@ class MembersPage(GroupDataPage):
 
         self.table = QTableView()
         self.table.setObjectName("members_table")
+        self.table.setAccessibleName(pgettext("page", "Members"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)

@@ -111,7 +111,9 @@ class PlanDetailsDialog(FormDialog):
         self.adopted_by = decision_combo(choices, plan.adopted_by_item_id)
         self.adopted_by.setObjectName("details_adopted_by")
 
-        self.revisions = named(QListWidget, "details_revisions", wordWrap=True)
+        self.revisions = named(
+            QListWidget, "details_revisions", wordWrap=True, accessibleName=_("Revisions")
+        )
         self.revisions.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.revisions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for revision in plan.revisions:

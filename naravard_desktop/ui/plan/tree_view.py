@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.db.enums import ActivityStatus
-from naravard_desktop.i18n import format_iso_date
+from naravard_desktop.i18n import _, format_iso_date
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.ui.plan.delegate import StatusDelegate
 from naravard_desktop.ui.plan.filters import PlanFilter
@@ -27,6 +27,7 @@ from naravard_desktop.ui.plan.model import HEADERS, Column
 def plan_tree_view(proxy: PlanFilter) -> QTreeView:
     tree = QTreeView()
     tree.setObjectName("plan_tree")
+    tree.setAccessibleName(_("Activities"))
     tree.setModel(proxy)
     tree.setItemDelegate(StatusDelegate(tree))
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,6 +100,7 @@ def beside_panel(tree: QTreeView, panel: QWidget) -> QSplitter:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setAccessibleName(_("The chosen area or activity"))
     scroll.setWidget(panel)
     splitter = QSplitter()
     splitter.addWidget(tree)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.i18n import _
 from naravard_desktop.ui.sip.grid_model import SipGridModel
 
 EndHint = QAbstractItemDelegate.EndEditHint
@@ -23,6 +24,7 @@ class SipGridView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sip_grid")
+        self.setAccessibleName(_("SIP counts"))
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked

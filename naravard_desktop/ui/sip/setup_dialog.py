@@ -30,6 +30,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.sip import sip_setup
 from naravard_desktop.services.sip.read_models import CategoryRow, IndicatorRow
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui.accessible_names import name_unnamed
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import named
 from naravard_desktop.ui.sip.period_dialog import period_kind_box
@@ -44,7 +45,7 @@ class SipSetupDialog(QDialog):
         self.group_id = group_id
         self.setWindowTitle(_("SIP settings"))
         self.resize(620, 480)
-        self.indicators = named(QListWidget, "setup_indicators")
+        self.indicators = named(QListWidget, "setup_indicators", accessibleName=_("Indicators"))
         self.units = named(QListWidget, "setup_units")
         self.targets = named(QListWidget, "setup_targets")
         tabs = QTabWidget()
@@ -83,6 +84,7 @@ class SipSetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
+        name_unnamed(tabs)  # named by its tabs' titles
         layout.addLayout(form)
         layout.addWidget(
             QLabel(_("Hidden rows and columns keep their counts; show them again to see them."))
