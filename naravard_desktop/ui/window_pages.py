@@ -31,6 +31,7 @@ def page_titles() -> list[tuple[str, str]]:
         ("sip", _("SIP follow-up")),
         ("meetings", _("Meetings")),
         ("decisions", _("Decisions")),
+        ("actions", _("Actions")),
         # Everyone in the group (secretary, co-opted, substitutes too): "Deltagare", not the
         # protocol's "Ledamöter", hence a context of its own.
         ("members", pgettext("page", "Members")),
@@ -68,6 +69,11 @@ def page_makers(window: MainWindow) -> dict[str, Factory]:
 
         return DecisionsPage(db, gid)
 
+    def actions() -> QWidget:
+        from naravard_desktop.ui.meetings.action_register import ActionRegisterPage
+
+        return ActionRegisterPage(db, gid, undo)
+
     def members() -> QWidget:
         from naravard_desktop.ui.members.page import MembersPage
 
@@ -89,6 +95,7 @@ def page_makers(window: MainWindow) -> dict[str, Factory]:
         "sip": sip,
         "meetings": meetings,
         "decisions": decisions,
+        "actions": actions,
         "members": members,
         "group": group,
         "region": region,
@@ -113,6 +120,7 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
         "sip": _join_sip,
         "meetings": _join_meetings,
         "decisions": _join_decisions,
+        "actions": _join_actions,
         "members": _join_members,
         "group": _join_group,
         "region": _join_region,
@@ -168,6 +176,14 @@ def _join_decisions(window: MainWindow, page: QWidget) -> None:
 
     assert isinstance(page, DecisionsPage)
     page.item_requested.connect(window.show_meeting_item)
+
+
+def _join_actions(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.meetings.action_register import ActionRegisterPage
+
+    assert isinstance(page, ActionRegisterPage)
+    page.item_requested.connect(window.show_meeting_item)
+    page.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
 
 
 def _join_members(window: MainWindow, page: QWidget) -> None:

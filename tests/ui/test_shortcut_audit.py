@@ -482,6 +482,7 @@ NEW_ON_PAGE = {
     "meetings": "MeetingDialog",
     "members": "MemberDialog",
     "decisions": None,
+    "actions": None,
     "group": None,
     "region": None,
 }

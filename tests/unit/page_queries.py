@@ -17,6 +17,7 @@ from sqlalchemy import event
 from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.services.group import members, overview
 from naravard_desktop.services.meetings import (
+    action_register,
     actions,
     agenda,
     approval,
@@ -100,6 +101,7 @@ PAGES: dict[str, Page] = {
     "meeting": _meeting,
     "decisions": _decisions,
     "search": _search,
+    "actions": lambda db, opened: action_register.read_register(db, opened.group_id),
     "members": lambda db, opened: members.list_members(db, opened.group_id),
 }
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from naravard_desktop.db.enums import AttendanceStatus, MeetingKind, Principal, ProtocolState, Role
@@ -320,3 +322,36 @@ class Problem:
 
     message: str
     field: str = ""
+
+
+class ActionStatus(StrEnum):
+    """The action register's status filter; open ones count the overdue ones too."""
+
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DONE = "done"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which action items the register lists. `who` None is everyone, "" those with no one
+    named; `year` is the calendar year of the meeting; `text` is looked for in what, who
+    and the linked activity (case-insensitive)."""
+
+    status: ActionStatus = ActionStatus.ALL
+    who: str | None = None
+    year: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRegister:
+    """Every action item of a group's meetings, newest meeting first and in agenda order,
+    with the label ("Plan › område › aktivitet") of each linked plan activity by its id."""
+
+    rows: tuple[ActionData, ...]
+    activities: Mapping[int, str]
+
+    def activity(self, row: ActionData) -> str:
+        return self.activities.get(row.activity_id, "") if row.activity_id is not None else ""
