@@ -232,6 +232,11 @@ class MainWindow(QMainWindow):
         self.plan_page.select("activity", activity_id)
         self.plan_page.tree.setFocus()
 
+    def show_meeting(self, meeting_id: int) -> None:
+        """From the overview to the meeting in the meeting editor."""
+        self.show_page(self.stack.indexOf(self.meetings_page))
+        self.meetings_page.open_meeting(meeting_id)
+
     def show_meeting_item(self, meeting_id: int, item_id: int) -> None:
         """From the decision register or a search hit to the item in the meeting editor."""
         self.show_page(self.stack.indexOf(self.meetings_page))

@@ -130,9 +130,10 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
 
 def _join_overview(window: MainWindow, page: QWidget) -> None:
     from naravard_desktop.ui.overview.page import OverviewPage
+    from naravard_desktop.ui.overview.routes import connect_entries
 
     assert isinstance(page, OverviewPage)
-    page.activity_requested.connect(window.show_activity)
+    connect_entries(window, page)
     meetings = window.lazy_pages.built("meetings")
     if meetings is None:  # its module is not imported until it is built
         window.new_for_page.add(page, (page, window.new_meeting_stand_in))

@@ -298,16 +298,18 @@ def test_overview_counts_statuses_and_lists_overdue(
     page = OverviewPage(db, group.id)
     qtbot.addWidget(page)
     page.refresh(dt.date(2025, 3, 1))
-    assert page.count_labels[ActivityStatus.NOT_STARTED].text() == "3"
-    assert page.count_labels[ActivityStatus.DONE].text() == "1"
-    assert page.overdue.rowCount() == 1
-    assert page.overdue.item(0, 0).text() == "Punktmätning av fasta kontakter"
-    assert page.overdue_heading.text() == "⚠ Försenade aktiviteter: 1"
-    assert page.meeting_label.text() == "Inget möte planerat."
+    assert "Ej påbörjad: 3" in page.plan_card.summary.text()
+    assert "Klar: 1" in page.plan_card.summary.text()
+    entries = page.activity_list
+    assert entries.topLevelItemCount() == 1
+    assert entries.topLevelItem(0).text(0) == "Punktmätning av fasta kontakter"
+    title = plans.get_plan(db, plan_id).title
+    assert page.activities_card.summary.text() == f"1 aktivitet i {title} är försenad."
+    assert page.next_meeting.summary.text() == "Inget möte planerat."
     requested: list[tuple[int, int]] = []
     page.activity_requested.connect(lambda p, a: requested.append((p, a)))
-    page.overdue.setCurrentCell(0, 0)
-    page._open()
+    entries.setCurrentItem(entries.topLevelItem(0))
+    qtbot.keyClick(entries, Qt.Key.Key_Return)
     assert requested and requested[0][0] == plan_id
 
 

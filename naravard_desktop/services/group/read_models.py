@@ -6,7 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from naravard_desktop.db.enums import ActivityStatus, ParagraphNumbering, Principal, Role
+from naravard_desktop.db.enums import (
+    ActivityStatus,
+    ParagraphNumbering,
+    PeriodKind,
+    Principal,
+    Role,
+)
 from naravard_desktop.i18n import _
 from naravard_desktop.services.system.records import copy_fields
 
@@ -97,7 +103,9 @@ class OverdueActivity:
 
 
 @dataclass(frozen=True)
-class NextMeeting:
+class OverviewMeeting:
+    """The next meeting, or a held one whose protocol awaits justering."""
+
     id: int
     held_on: dt.date
     starts_at: dt.time | None
@@ -105,15 +113,112 @@ class NextMeeting:
 
 
 @dataclass(frozen=True)
+class OverviewAction:
+    """An open action item of a meeting, for the overview to lead to its agenda item."""
+
+    id: int
+    meeting_id: int
+    agenda_item_id: int
+    meeting_on: dt.date
+    paragraph: int
+    what: str
+    who: str
+    due_on: dt.date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OwnerActions:
+    """One owner's open action items, the overdue ones first; `who` "" when nobody is named."""
+
+    who: str
+    actions: tuple[OverviewAction, ...]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for a in self.actions if a.overdue)
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    """A top area of the current plan: its activities (and its sub-areas'), cancelled ones
+    left out, and how many of them are done."""
+
+    id: int
+    label: str
+    activities: int
+    done: int
+
+    @property
+    def share(self) -> float | None:
+        return self.done / self.activities if self.activities else None
+
+
+def _period_label(kind: PeriodKind, starts_on: dt.date) -> str:
+    """ "Kvartal 3 2026", imported when asked for: the SIP read models bring Babel's dates and
+    the spreadsheet helpers, which the window's start has no need of."""
+    from naravard_desktop.services.sip.read_models import label
+
+    return label(kind, starts_on)
+
+
+@dataclass(frozen=True)
+class PeriodToFill:
+    """A SIP period that has ended without counts: added and empty (`id`), or not added
+    (`id` None, the next one the SIP page offers to add)."""
+
+    id: int | None
+    kind: PeriodKind
+    starts_on: dt.date
+
+    @property
+    def label(self) -> str:
+        return _period_label(self.kind, self.starts_on)
+
+
+@dataclass(frozen=True)
+class SipPoint:
+    """One ended period's total of the trend's indicator (None: nothing counted)."""
+
+    kind: PeriodKind
+    starts_on: dt.date
+    value: int | None
+
+    @property
+    def label(self) -> str:
+        return _period_label(self.kind, self.starts_on)
+
+
+@dataclass(frozen=True)
 class Overview:
+    """What the secretary has to do next, and where the plan and the SIP counts stand. The
+    plan's figures are of the current plan (the one the plan page opens first)."""
+
+    today: dt.date
+    next_meeting: OverviewMeeting | None
+    awaiting_justering: list[OverviewMeeting]
+    actions: list[OwnerActions]
+    plan_id: int | None
+    plan_title: str
     status_counts: dict[ActivityStatus, int]
     overdue: list[OverdueActivity]
-    next_meeting: NextMeeting | None
+    areas: list[AreaProgress]
+    periods_to_fill: list[PeriodToFill]
+    sip_trend: list[SipPoint]
+    sip_trend_name: str  # the indicator the trend follows, "" without one
     plans: int
 
     @property
     def activities(self) -> int:
         return sum(self.status_counts.values())
+
+    @property
+    def overdue_actions(self) -> int:
+        return sum(owner.overdue for owner in self.actions)
+
+    @property
+    def open_actions(self) -> int:
+        return sum(len(owner.actions) for owner in self.actions)
 
 
 @dataclass(frozen=True)

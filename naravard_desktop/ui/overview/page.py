@@ -1,36 +1,38 @@
-"""The overview page: activities per status across the group's plans, the overdue ones (with
-a double click or Enter leading to them), and the next meeting from the meetings table."""
+"""The overview page: what the secretary has to do next, each entry leading to the place to
+do it (the next meeting with its notice, protocols awaiting justering, open action items by
+owner, the current plan's overdue activities, SIP periods to fill in), and where things stand
+(the plan per area, the SIP trend). Cards in a scroll area, left what to do, right the state."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from naravard_desktop.db.enums import ActivityStatus
 from naravard_desktop.errors import DomainError
-from naravard_desktop.i18n import _, format_date, format_iso_date, format_time
+from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.group.overview import overview
 from naravard_desktop.services.group.read_models import Overview
-from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.lazy_pages import JustRead
-from naravard_desktop.ui.plan.model import OVERDUE_COLOUR, STATUS_COLOURS
+from naravard_desktop.ui.overview import sections
+from naravard_desktop.ui.overview.cards import Card, EntryList
+from naravard_desktop.ui.overview.charts import AreaBars, SipTrend
+from naravard_desktop.ui.overview.next_meeting import NextMeetingCard
 
 
 class OverviewPage(QWidget):
+    """Each entry's payload says where it leads (see sections.py); `_open` sends it on."""
+
     activity_requested = Signal(int, int)  # plan id, activity id
+    meeting_requested = Signal(int)
+    meeting_item_requested = Signal(int, int)  # meeting id, agenda item id
+    sip_period_requested = Signal(int)
+    sip_period_to_add = Signal()  # the next period after the last, on the SIP page
+    all_actions_requested = Signal()
+    status_message = Signal(str)
 
     def __init__(self, db: Database, group_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,45 +42,88 @@ class OverviewPage(QWidget):
         self.data: Overview | None = None
         heading = QLabel(_("Overview"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.meeting_label = QLabel()
-        self.meeting_label.setObjectName("next_meeting")
-        self.meeting_label.setWordWrap(True)
-        self.counts = QGridLayout()
-        self.count_labels: dict[ActivityStatus, QLabel] = {}
-        for column, status in enumerate(ActivityStatus):
-            number = QLabel("0")
-            number.setObjectName(f"count_{status.value}")
-            colour = STATUS_COLOURS[status].name()
-            number.setStyleSheet(f"font-size: 20pt; font-weight: 600; color: {colour};")
-            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = QLabel(status_label(status))
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.counts.addWidget(number, 0, column)
-            self.counts.addWidget(caption, 1, column)
-            self.count_labels[status] = number
-        self.overdue_heading = QLabel()
-        self.overdue_heading.setStyleSheet(f"font-weight: 600; color: {OVERDUE_COLOUR.name()};")
-        self.overdue = QTableWidget(0, 5)
-        self.overdue.setObjectName("overdue_table")
-        self.overdue.setHorizontalHeaderLabels(
-            [_("Activity"), _("Responsible"), _("Schedule"), _("Due date"), _("Status")]
+        self.date_label = QLabel()
+        self.date_label.setObjectName("overview_date")
+
+        self.next_meeting = NextMeetingCard(db)
+        self.next_meeting.open_requested.connect(self.meeting_requested)
+        self.next_meeting.status_message.connect(self.status_message)
+        self.justering_card = Card("justering_card", _("Protocols to approve"))
+        self.justering_list = EntryList(
+            "justering_list", _("Protocols to approve"), [_("Meeting"), _("Place")]
         )
-        self.overdue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.overdue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.overdue.verticalHeader().hide()
-        # The activity and who is responsible share the room; the short columns fit their text.
-        header = self.overdue.horizontalHeader()
-        for column, mode in enumerate(
-            (QHeaderView.ResizeMode.Stretch,) * 2 + (QHeaderView.ResizeMode.ResizeToContents,) * 3
-        ):
-            header.setSectionResizeMode(column, mode)
-        self.overdue.activated.connect(self._open)
+        self.actions_card = Card("actions_card", _("Action items"))
+        self.action_list = EntryList(
+            "actions_list",
+            _("Action items"),
+            [_("Action item"), _("Due"), _("Meeting")],
+            due_column=1,
+        )
+        self.activities_card = Card("activities_card", _("Overdue activities"))
+        self.activity_list = EntryList(
+            "overdue_activities",
+            _("Overdue activities"),
+            [_("Activity"), _("Responsible"), _("Due date")],
+            stretch=(0, 1),
+        )
+        self.periods_card = Card("periods_card", _("SIP counts to fill in"))
+        self.period_list = EntryList(
+            "sip_periods_to_fill", _("SIP counts to fill in"), [_("Period")]
+        )
+        self.period_list.setHeaderHidden(True)
+        self.plan_card = Card("plan_card", _("The plan per area"))
+        self.area_bars = AreaBars()
+        self.trend_card = Card("trend_card", _("SIP over time"))
+        self.trend = SipTrend()
+        pairs = (
+            (self.justering_card, self.justering_list),
+            (self.actions_card, self.action_list),
+            (self.activities_card, self.activity_list),
+            (self.periods_card, self.period_list),
+            (self.plan_card, self.area_bars),
+            (self.trend_card, self.trend),
+        )
+        for card, body in pairs:
+            card.body.addWidget(body)
+            if isinstance(body, EntryList):
+                body.chosen.connect(self._open)
+                body.installEventFilter(self)
+        self.next_meeting.entry.installEventFilter(self)
+
+        content = QWidget()
+        content.setObjectName("overview_content")
+        grid = QGridLayout(content)
+        grid.setContentsMargins(16, 12, 16, 16)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(12)
+        title = QVBoxLayout()
+        title.setSpacing(0)
+        title.addWidget(heading)
+        title.addWidget(self.date_label)
+        grid.addLayout(title, 0, 0, 1, 2)
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        for card in (self.next_meeting, self.justering_card, self.actions_card):
+            left.addWidget(card)
+        left.addWidget(self.activities_card)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        for card in (self.periods_card, self.plan_card, self.trend_card):
+            right.addWidget(card)
+        right.addStretch(1)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("overview_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.meeting_label)
-        layout.addLayout(self.counts)
-        layout.addWidget(self.overdue_heading)
-        layout.addWidget(self.overdue, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
         self.refresh()
         self._just_read = JustRead(self)
 
@@ -87,6 +132,12 @@ class OverviewPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """An entry list reached with Tab is scrolled into view."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.scroll_area.ensureWidgetVisible(watched, 0, 40)
+        return False
+
     def refresh(self, today: dt.date | None = None) -> None:
         self.today = today or dt.date.today()
         try:
@@ -94,43 +145,28 @@ class OverviewPage(QWidget):
         except DomainError:
             return
         self.data = data
-        for status, label in self.count_labels.items():
-            label.setText(str(data.status_counts[status]))
-        meeting = data.next_meeting
-        if meeting is None:
-            self.meeting_label.setText(_("No meeting planned."))
-        else:
-            when = format_date(meeting.held_on)
-            if meeting.starts_at:
-                when += " " + _("at {time}").format(time=format_time(meeting.starts_at))
-            place = f", {meeting.place}" if meeting.place else ""
-            self.meeting_label.setText(_("Next meeting: {when}").format(when=when) + place)
-        self.overdue_heading.setText(
-            _("⚠ Overdue activities: {count}").format(count=len(data.overdue))
-            if data.overdue
-            else _("No activity is overdue.")
-        )
-        # Emptied first: replacing the items of a shown table whose columns fit their contents
-        # measures every row again at each item (6 s for a busy group's 353 overdue rows).
-        self.overdue.setRowCount(0)
-        self.overdue.setRowCount(len(data.overdue))
-        for row, activity in enumerate(data.overdue):
-            cells = [
-                " ".join(activity.title.split()),
-                activity.responsible,
-                activity.schedule_text,
-                format_iso_date(activity.due_date),
-                status_label(activity.status),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, (activity.plan_id, activity.id))
-                if column in (0, 3):
-                    item.setForeground(OVERDUE_COLOUR)
-                self.overdue.setItem(row, column, item)
+        day = format_date(self.today, "full")
+        self.date_label.setText(day[:1].upper() + day[1:])
+        self.next_meeting.show_meeting(data.next_meeting, self.today)
+        sections.show_justering(self.justering_card, self.justering_list, data)
+        sections.show_actions(self.actions_card, self.action_list, data)
+        sections.show_activities(self.activities_card, self.activity_list, data)
+        sections.show_periods(self.periods_card, self.period_list, data)
+        sections.show_plan(self.plan_card, self.area_bars, data)
+        sections.show_trend(self.trend_card, self.trend, data)
 
-    def _open(self) -> None:
-        item = self.overdue.item(self.overdue.currentRow(), 0)
-        if item is not None:
-            plan_id, activity_id = item.data(Qt.ItemDataRole.UserRole)
-            self.activity_requested.emit(plan_id, activity_id)
+    def _open(self, payload: object) -> None:
+        """Where an entry leads: its payload as sections.py makes them."""
+        match payload:
+            case ("meeting", int(meeting_id)):
+                self.meeting_requested.emit(meeting_id)
+            case ("item", int(meeting_id), int(item_id)):
+                self.meeting_item_requested.emit(meeting_id, item_id)
+            case ("activity", int(plan_id), int(activity_id)):
+                self.activity_requested.emit(plan_id, activity_id)
+            case ("period", int(period_id)):
+                self.sip_period_requested.emit(period_id)
+            case ("new_period",):
+                self.sip_period_to_add.emit()
+            case ("all_actions",):
+                self.all_actions_requested.emit()
