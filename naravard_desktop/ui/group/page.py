@@ -21,6 +21,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.group.form import GroupForm
 from naravard_desktop.ui.pages import show_page_again
 from naravard_desktop.ui.questions import Leave, ask_unsaved
+from naravard_desktop.ui.theme import heading as style_heading
 from naravard_desktop.ui.undo import SavedChangeCommand
 
 
@@ -43,7 +44,7 @@ class GroupPage(QWidget):
 
         heading = QLabel(_("The group"))
         heading.setObjectName("page_heading")
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         hint = QLabel(_("Name, principals and logo are printed in the header of every protocol."))
         hint.setWordWrap(True)
         self.form = GroupForm(with_protocol=True)

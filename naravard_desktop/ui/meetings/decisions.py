@@ -32,6 +32,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.meetings.view_tools import compact_rows
 from naravard_desktop.ui.table_model import ROW_ROLE, ColumnSpec, RowTableModel
+from naravard_desktop.ui.theme import heading as style_heading
 
 HORIZONTAL = Qt.Orientation.Horizontal
 FILTER_DELAY_MS = 250
@@ -115,7 +116,7 @@ class DecisionsPage(QWidget):
         self.group_id = group_id
 
         heading = QLabel(_("Decisions"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         self.year = QComboBox()
         self.year.setObjectName("decisions_year")
         self.year.currentIndexChanged.connect(lambda _index: self.reload())

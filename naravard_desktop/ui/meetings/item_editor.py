@@ -32,6 +32,7 @@ from naravard_desktop.ui.meetings.actions_panel import ActionsPanel
 from naravard_desktop.ui.meetings.item_texts import ItemTexts
 from naravard_desktop.ui.meetings.plan_follow_up import PlanFollowUpPanel
 from naravard_desktop.ui.privacy import BackToEditing, save_guarded
+from naravard_desktop.ui.theme import heading as style_heading
 from naravard_desktop.ui.undo import IdMap
 
 ATTACHMENT_SEPARATOR = ";"
@@ -66,7 +67,7 @@ class ItemEditor(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("item_heading")
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        style_heading(self.heading, 1.2)
         self.title = QLineEdit()
         self.title.setObjectName("item_title")
         self.presenter = QLineEdit()

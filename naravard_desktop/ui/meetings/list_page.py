@@ -34,6 +34,7 @@ from naravard_desktop.ui.meetings.model import ROW_ROLE, Column, MeetingsModel
 from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
 from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.questions import confirm
+from naravard_desktop.ui.theme import heading as style_heading
 
 
 class MeetingsPage(GroupDataPage):
@@ -88,7 +89,7 @@ class MeetingsPage(GroupDataPage):
             toolbar.addAction(action)
 
         heading = QLabel(_("Meetings"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         list_layout = QVBoxLayout(self.list_view)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(heading)

@@ -32,6 +32,7 @@ from naravard_desktop.ui.members.dialog import MemberDialog
 from naravard_desktop.ui.members.model import ROW_ROLE, Column, MembersFilter, MembersModel
 from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.questions import confirm
+from naravard_desktop.ui.theme import heading as style_heading
 from naravard_desktop.ui.undo import IdMap, SavedChangeCommand
 
 MAX_COLUMN_WIDTH = 200
@@ -51,7 +52,7 @@ class MembersPage(GroupDataPage):
         self.proxy.setSourceModel(self.model)
 
         heading = QLabel(pgettext("page", "Members"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         self.filter = QLineEdit()
         self.filter.setObjectName("members_filter")
         self.filter.setPlaceholderText(_("Filter by name, organisation, role …"))

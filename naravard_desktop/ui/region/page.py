@@ -31,6 +31,7 @@ from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.forms import buddy_label, named
 from naravard_desktop.ui.region.model import RegionModel, sip_text
 from naravard_desktop.ui.table_model import ID_ROLE
+from naravard_desktop.ui.theme import heading as style_heading
 
 
 class RegionPage(QWidget):
@@ -42,7 +43,7 @@ class RegionPage(QWidget):
         self.group_id = group_id
         self.data: RegionOverview | None = None
         heading = QLabel(_("Region overview"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         this_year = dt.date.today().year
         self.year = named(
             QSpinBox,
