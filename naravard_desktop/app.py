@@ -83,6 +83,10 @@ def run_gui(args: argparse.Namespace) -> int:
         watch_integrity(
             window, db, lambda: QTimer.singleShot(1500, window.backups.automatic_backup)
         )
+        if frame is not None:  # the program's start (not a file opened again): the tour, once
+            from naravard_desktop.ui.help.tour import offer_tour_once
+
+            offer_tour_once(window, settings)
         return None
 
     hosts: list[object] = []  # the host whose window is on screen; replaced after a restore

@@ -47,6 +47,9 @@ def fill_view_and_help_menus(window: MainWindow) -> None:
     add_appearance_menu(window)  # light, dark, high contrast or the system's
     decorate_window(window)  # the sidebar's and the window's own actions' icons
 
+    from naravard_desktop.ui.help.menu import fill_help_menu
+
+    fill_help_menu(window)  # F1, the guides, the shortcuts and the tour, above About
     about = make_action(
         window,
         _("&About naravard-desktop"),

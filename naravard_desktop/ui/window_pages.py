@@ -108,8 +108,10 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
     its item views show cut cells whole as tooltips. Each branch imports its page's class
     from the module its maker has just imported."""
     from naravard_desktop.ui.elided import show_cut_cells
+    from naravard_desktop.ui.help.tooltips import explain_toolbars
 
     show_cut_cells(page)
+    explain_toolbars(page)  # what each toolbar button does, with its keys
     from naravard_desktop.ui.appearance_menu import decorate_page
 
     title = window.lazy_pages.titles[window.lazy_pages.keys.index(key)]
