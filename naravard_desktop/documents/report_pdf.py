@@ -37,7 +37,7 @@ PAGE = A4
 WIDTH = PAGE[0] - 36 * mm
 HEAD = colors.HexColor("#e8eef4")
 # Activity (with its notes), responsible, schedule, status, progress.
-PLAN_SHARES = (0.42, 0.17, 0.13, 0.13, 0.15)
+PLAN_SHARES = (0.39, 0.17, 0.16, 0.13, 0.15)
 
 
 def _grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -> Table:

@@ -141,8 +141,8 @@ def status_text(status: ActivityStatus, outcome: Outcome) -> str:
 
 
 def note_line(note: FollowUpNote) -> str:
-    """ "12 mars 2025 (möte 12 mars 2025, § 14): Rutinen är klar. Klar, 100 %" """
-    where = format_date_in_text(note.on)
+    """ "12 mars 2025 (möte den 12 mars 2025, § 14): Rutinen är klar. – Klar, 100 %" """
+    where = format_date(note.on)
     if note.meeting_on is not None:
         where += " " + _("(meeting {meeting})").format(
             meeting=paragraph_at(note.meeting_on, note.paragraph)

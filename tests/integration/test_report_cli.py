@@ -1,0 +1,68 @@
+"""`export report`, `report analysis` and `report adopt` end to end on the demo database, in
+fresh interpreters: last year's report as PDF/A and DOCX in Swedish and English, the analysis
+stored and printed, the adopted report exported byte for byte as stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import docx
+import pikepdf.pdfa
+import pytest
+from pypdf import PdfReader
+
+from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.meetings import decisions
+from naravard_desktop.services.system.database import Database
+from tests.cli_run import run_cli
+from tests.db_backends import target_of
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+@pytest.mark.demo()
+def test_last_years_report_from_the_command_line(
+    tmp_path: Path, db: Database, demo_group: GroupData
+) -> None:
+    year = dt.date.today().year - 1
+    item = decisions.list_decisions(db, demo_group.id, year=dt.date.today().year)[0]
+    database = target_of(db)
+    db.dispose()
+
+    def run(*args: str | Path | int) -> tuple[int, str, str]:
+        done = run_cli(tmp_path, *args, "--database", database)
+        return done.returncode, done.stdout, done.stderr
+
+    code, _out, err = run(
+        "report", "analysis", "--year", year, "--section", "meetings", "--text", "Sex möten."
+    )
+    assert code == 0, err
+    pdf, word, english = tmp_path / "år.pdf", tmp_path / "år.docx", tmp_path / "en.pdf"
+    assert run("export", "report", "--year", year, "--out", pdf)[0] == 0
+    text = pdf_text(pdf)
+    assert f"Årsuppföljning {year}" in text and "Sex möten." in text
+    assert pikepdf.pdfa.validate_written(pdf, "2b").passed
+    assert run("export", "report", "--year", year, "--out", word)[0] == 0
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert f"Årsuppföljning {year}" in paragraphs and "Sex möten." in paragraphs
+    assert run("export", "report", "--year", year, "--out", english, "--lang", "en")[0] == 0
+    assert f"Annual follow-up {year}" in pdf_text(english)
+
+    code, out, err = run("report", "adopt", "--year", year, "--item", item.item_id, "--by", "Anna")
+    assert code == 0, err
+    adopted = tmp_path / "fastställd.pdf"
+    assert run("export", "report", "--year", year, "--out", adopted)[0] == 0
+    assert hashlib.sha256(adopted.read_bytes()).hexdigest() in out
+    assert "Fastställd av" in pdf_text(adopted)
+    code, _out, err = run(
+        "report", "analysis", "--year", year, "--section", "plan", "--text", "Sent tillägg"
+    )
+    assert code == 2 and "är fastställd" in err
+
+    code, _out, err = run("export", "report", "--year", 1999, "--out", tmp_path / "1999.pdf")
+    assert code == 1 and "Det finns inget att redovisa för 1999" in err
+    assert not (tmp_path / "1999.pdf").exists()
