@@ -6,15 +6,13 @@ in. Driven with the mouse and the keyboard in a whole window on the demo."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +24,7 @@ from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.overview.cards import PAYLOAD, EntryList
 from naravard_desktop.ui.overview.page import OverviewPage
+from tests.ui.meetings.test_send_mail import Opened, mail_program  # noqa: F401 (a fixture)
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Boxes, Dialogs
@@ -188,33 +187,14 @@ def test_kallelse_saves_the_notice_of_the_next_meeting(
     assert str(target) in window.statusBar().currentMessage()
 
 
-class Opened(QObject):
-    """Stands in for the desktop's mail program."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-@pytest.fixture
-def mail_program() -> Iterator[Opened]:
-    opened = Opened()
-    QDesktopServices.setUrlHandler("file", opened, "open")
-    yield opened
-    QDesktopServices.unsetUrlHandler("file")
-
-
 @demo
 def test_skicka_makes_an_e_mail_draft_of_the_notice(
-    window: MainWindow, qtbot: QtBot, mail_program: Opened
+    window: MainWindow, qtbot: QtBot, request: pytest.FixtureRequest
 ) -> None:
+    opened: Opened = request.getfixturevalue("mail_program")  # the URL handler
     card = window.overview_page.next_meeting
     qtbot.mouseClick(card.send_button, Qt.MouseButton.LeftButton)
-    [url] = mail_program.urls
+    [url] = opened.urls
     draft = Path(url.toLocalFile())
     message = message_from_bytes(draft.read_bytes(), policy=default)
     assert message["X-Unsent"] == "1"

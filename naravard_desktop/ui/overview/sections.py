@@ -5,19 +5,26 @@ id, activity id), ("period", id) or ("new_period",)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from naravard_desktop.i18n import _, format_date, format_iso_date, ngettext
 from naravard_desktop.services.group.read_models import Overview, OwnerActions
 from naravard_desktop.services.plan.plan_labels import status_label
 from naravard_desktop.ui.overview.cards import Card, EntryList
 from naravard_desktop.ui.overview.charts import AreaBars, SipTrend
-from naravard_desktop.ui.plan.model import OVERDUE_COLOUR
+from naravard_desktop.ui.plan.model import OVERDUE_COLOUR as PLAN_OVERDUE
 
 Row = tuple[tuple[str, ...], object, QColor | None]
 # Entries listed in a card; the rest are counted in a last entry leading on (a busy group has
 # hundreds, which the overview is not the place to go through).
 ENTRY_LIMIT = 25
+
+
+def overdue_colour() -> QColor:
+    """The plan's overdue red, lightened on a dark palette where it would be hard to read."""
+    if QGuiApplication.palette().base().color().lightness() < 128:
+        return PLAN_OVERDUE.lighter(170)
+    return PLAN_OVERDUE
 
 
 def show_justering(card: Card, entries: EntryList, data: Overview) -> None:
@@ -31,7 +38,7 @@ def show_justering(card: Card, entries: EntryList, data: Overview) -> None:
             "{count} protocol awaits approval.", "{count} protocols await approval.", len(waiting)
         ).format(count=len(waiting)),
         warn=True,
-        colour=OVERDUE_COLOUR,
+        colour=overdue_colour(),
     )
     entries.set_rows(
         [((format_date(m.held_on), m.place), ("meeting", m.id), None) for m in waiting]
@@ -68,7 +75,7 @@ def show_actions(card: Card, entries: EntryList, data: Overview) -> None:
             text += " " + ngettext("{count} more is open.", "{count} more are open.", still).format(
                 count=still
             )
-        card.say(text, warn=True, colour=OVERDUE_COLOUR)
+        card.say(text, warn=True, colour=overdue_colour())
     else:
         card.say(
             ngettext(
@@ -90,7 +97,7 @@ def show_actions(card: Card, entries: EntryList, data: Overview) -> None:
             due = format_iso_date(action.due_on) if action.due_on else "–"
             cells = (" ".join(action.what.split()), due, meeting)
             payload = ("item", action.meeting_id, action.agenda_item_id)
-            rows.append((cells, payload, OVERDUE_COLOUR if action.overdue else None))
+            rows.append((cells, payload, overdue_colour() if action.overdue else None))
             listed += 1
     left = data.open_actions - listed
     if left:
@@ -120,7 +127,7 @@ def show_activities(card: Card, entries: EntryList, data: Overview) -> None:
             len(overdue),
         ).format(count=len(overdue), plan=data.plan_title),
         warn=True,
-        colour=OVERDUE_COLOUR,
+        colour=overdue_colour(),
     )
     rows: list[Row] = [
         (
@@ -130,7 +137,7 @@ def show_activities(card: Card, entries: EntryList, data: Overview) -> None:
                 format_iso_date(a.due_date),
             ),
             ("activity", a.plan_id, a.id),
-            OVERDUE_COLOUR,
+            overdue_colour(),
         )
         for a in overdue[:ENTRY_LIMIT]
     ]
@@ -160,7 +167,7 @@ def show_periods(card: Card, entries: EntryList, data: Overview) -> None:
             len(periods),
         ).format(count=len(periods)),
         warn=True,
-        colour=OVERDUE_COLOUR,
+        colour=overdue_colour(),
     )
     rows: list[Row] = []
     for period in periods:
