@@ -80,6 +80,23 @@ def test_the_index_lists_every_page_and_every_link_leads_to_a_guide(language: st
             assert f"{INDEX}.html" in guide.links, f"{path.name} has no way back to the index"
 
 
+PAGE_KEY_ROW = re.compile(r"<tr><td><b>Ctrl\+(\d)</b></td><td>([^<]*)</td></tr>")
+
+
+@pytest.mark.parametrize("language", GUIDE_LANGUAGES)
+def test_the_keys_named_for_the_pages_are_the_view_menus(language: str) -> None:
+    """Ctrl+1 … Ctrl+9 follow the sidebar's order (ui/window_menus): a page moved or added
+    fails here until its guides say its new key."""
+    with use_language(language):
+        titles = [title for _key, title in page_titles()]
+    for key in keys():
+        text = (HELP / language / f"{key}.html").read_text(encoding="utf-8")
+        rows = PAGE_KEY_ROW.findall(text)
+        assert rows, f"{language}/{key}.html names no Ctrl+number for its page"
+        for number, title in rows:
+            assert titles[int(number) - 1] == title, (key, number, title)
+
+
 def test_the_swedish_guides_keep_to_the_glossary() -> None:
     texts = (
         (path.name, re.sub(r"\s+", " ", " ".join(read(path).text)))

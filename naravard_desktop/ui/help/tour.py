@@ -82,7 +82,9 @@ class TourDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("tour_dialog")
         self.setWindowTitle(_("Welcome to naravard-desktop"))
-        self.setMinimumWidth(560)
+        # Room for the longest screen's wrapped text in either language (a stack of
+        # word-wrapped labels does not ask for the height its text needs).
+        self.setMinimumSize(600, 380)
         self.pages = QStackedWidget()
         for screen in SCREENS:
             self.pages.addWidget(_screen_widget(screen))
