@@ -61,6 +61,7 @@ ACTION_ICONS = {
     "sip_export": "download",
     "sip_import": "upload",
     "sip_new_period": "calendar-plus",
+    "sip_print": "printer",
     "sip_remove_period": "trash-2",
     "sip_settings": "settings",
     "start_correction": "history",

@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from naravard_desktop.paths import resource_path
+
 SETTING = "appearance"
 
 
@@ -113,14 +115,28 @@ _ROLES = {Scheme.LIGHT: _LIGHT, Scheme.DARK: _DARK, Scheme.HIGH_CONTRAST: _HIGH_
 # Fusion draws frames a shade darker than the window, which is none on black: high contrast
 # gives the fields and buttons white frames, and every scheme a focus frame one cannot miss.
 _HIGH_CONTRAST_STYLE = """
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QPushButton, QToolButton,
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QPushButton,
 QAbstractItemView, QTabBar::tab {
     border: 1px solid #ffffff; border-radius: 2px; padding: 2px 4px;
 }
-QPushButton, QToolButton { padding: 4px 10px; }
+QPushButton { padding: 4px 10px; }
+QAbstractItemView { padding: 0; }
+QToolButton { border: 1px solid transparent; border-radius: 2px; padding: 2px; }
+QToolButton:hover { border: 1px solid #ffffff; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {
+    width: 13px; height: 13px; border: 1px solid #ffffff; background: #000000;
+}
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+QAbstractItemView::indicator:checked { background: #ffd800; image: url("{icons}/check.svg"); }
+QComboBox::drop-down { border: none; width: 18px; }
+QComboBox::down-arrow { image: url("{icons}/chevron-down.svg"); width: 14px; height: 14px; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { border: none; width: 16px; }
+QAbstractSpinBox::up-arrow { image: url("{icons}/chevron-up.svg"); width: 12px; height: 12px; }
+QAbstractSpinBox::down-arrow { image: url("{icons}/chevron-down.svg"); width: 12px; height: 12px; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QAbstractSpinBox:focus,
 QPushButton:focus, QToolButton:focus, QAbstractItemView:focus, QTabBar::tab:focus,
-QCheckBox:focus, QRadioButton:focus {
+QCheckBox::indicator:focus, QRadioButton::indicator:focus {
     border: 2px solid #ffd800;
 }
 QTabBar::tab:selected { background: #ffd800; color: #000000; }
@@ -128,6 +144,12 @@ QHeaderView::section { border: 1px solid #ffffff; background: #000000; color: #f
 """
 
 _current: list[Scheme] = [Scheme.LIGHT]
+
+
+def _high_contrast_style() -> str:
+    """White arrows and a black tick drawn from SVGs (a style sheet's arrows are images)."""
+    icons = resource_path("icons", "high_contrast").as_posix()
+    return _HIGH_CONTRAST_STYLE.replace("{icons}", icons)
 
 
 def saved_appearance(settings: QSettings) -> Appearance:
@@ -186,7 +208,7 @@ def apply_appearance(app: QApplication, appearance: Appearance, *, early: bool =
         scheme = Scheme(appearance.value)
     _current[0] = scheme
     app.setPalette(palette_for(scheme))
-    sheet = _HIGH_CONTRAST_STYLE if scheme == Scheme.HIGH_CONTRAST else ""
+    sheet = _high_contrast_style() if scheme == Scheme.HIGH_CONTRAST else ""
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
     if not early:  # colours written into widgets' style sheets, made readable on the palette
@@ -229,7 +251,7 @@ def larger(widget: QWidget, scale: float, *, bold: bool = False) -> None:
     widget.setFont(font)
 
 
-def heading(label: QLabel, scale: float = 1.45) -> QLabel:
+def heading(label: QLabel, scale: float = 1.6) -> QLabel:
     """`label` as a page heading: larger than the system's font, semibold."""
     larger(label, scale, bold=True)
     return label

@@ -5,7 +5,9 @@ readable on a dark palette."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
@@ -71,6 +73,10 @@ def test_the_appearance_is_chosen_in_the_view_menu_and_remembered(
     entries["appearance_high_contrast"].trigger()
     assert _window_colour() == QColor("#000000")
     assert QApplication.palette().color(QPalette.ColorRole.Text) == QColor("#ffffff")
+    # white frames and arrows where Fusion's would be black on black, drawn from files
+    sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    arrows = re.findall(r'url\("([^"]+)"\)', sheet)
+    assert arrows and all(Path(arrow).is_file() for arrow in arrows)
 
     again = MainWindow(db, demo_group, settings)  # the next start
     qtbot.addWidget(again)
