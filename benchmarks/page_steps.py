@@ -138,6 +138,7 @@ STEPS: dict[str, Step] = {
         _to("decisions"),
         _page_has("decisions", lambda p, _b: rows_of(p.decisions_model) > 0),
     ),
+    "actions": (_nothing, _to("actions"), _page_has("actions", lambda p, _b: rows_of(p.model) > 0)),
     "members": (
         _nothing,
         _to("members"),

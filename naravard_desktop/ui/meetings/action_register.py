@@ -40,12 +40,13 @@ from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.meetings import documents
 from naravard_desktop.ui.meetings.action_register_model import ActionRegisterModel, Column
 from naravard_desktop.ui.meetings.view_tools import compact_rows, make_current
+from naravard_desktop.ui.pages import GroupDataPage
 from naravard_desktop.ui.privacy import RESTORED_REASON
 from naravard_desktop.ui.table_model import ROW_ROLE
+from naravard_desktop.ui.theme import heading as style_heading
 from naravard_desktop.ui.undo import SavedChangeCommand, as_written
 
 XLSX_FILTER = "Excel (*.xlsx)"
-_SORT_ARROW = 16  # px beside a heading for the sort indicator
 # Columns as wide as their widest possible text, worked out once (not measured per row).
 _WIDEST = {
     Column.DUE: "2099-12-31",
@@ -61,22 +62,19 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-class ActionRegisterPage(QWidget):
+class ActionRegisterPage(GroupDataPage):
     item_requested = Signal(int, int)  # meeting id, agenda item id
     status_message = Signal(str)
 
     def __init__(
         self, db: Database, group_id: int, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.group_id = group_id
-        self.undo_stack = undo_stack
+        super().__init__(db, group_id, undo_stack, parent)
         self.register = ActionRegister((), {})
         self.today = dt.date.today()
 
         heading = QLabel(_("Action items"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         self.status = QComboBox()
         self.status.setObjectName("actions_status")
         for status, text in action_register.status_choices():
@@ -159,16 +157,12 @@ class ActionRegisterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
         margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        table.setSortingEnabled(True)  # before the widths: a heading's room for the arrow
         for column, widest in _WIDEST.items():
-            heading = header.fontMetrics().horizontalAdvance(
-                str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            )
-            text = table.fontMetrics().horizontalAdvance(widest)
-            # The heading leaves room for the sort arrow beside it.
-            table.setColumnWidth(column, max(heading + _SORT_ARROW, text) + margin)
+            text = table.fontMetrics().horizontalAdvance(widest) + margin
+            table.setColumnWidth(column, max(header.sectionSizeHint(column), text))
         table.setColumnWidth(Column.WHO, 150)
         table.setColumnWidth(Column.ACTIVITY, 220)
-        table.setSortingEnabled(True)
         table.sortByColumn(Column.DUE, Qt.SortOrder.AscendingOrder)  # the oldest due first
         table.activated.connect(self._open)
         return table
