@@ -51,11 +51,9 @@ def decorate_window(window: MainWindow) -> None:
 
 
 def decorate_page(page: QWidget, title: str) -> None:
-    """A page as it joins the window: its toolbars' icons, the colours of its style sheets
-    readable on the palette in use, names for its search fields, tabs and scrolled body."""
+    """A page as it joins the window: its toolbars' icons, names for its search fields, tabs
+    and scrolled body (its colours are toned as it is polished: ui/readable)."""
     from naravard_desktop.ui.accessible_names import name_unnamed
-    from naravard_desktop.ui.readable import retone_tree
 
     icons.decorate(page)
-    retone_tree(page)
     name_unnamed(page, title)

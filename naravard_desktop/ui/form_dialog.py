@@ -126,12 +126,9 @@ class FormDialog(QDialog):
         return column
 
     def showEvent(self, event: QShowEvent) -> None:
-        """As it opens: its colours readable on a dark palette, its search fields and tabs
-        named (ui/readable, ui/accessible_names)."""
+        """As it opens: its search fields and tabs named (ui/accessible_names)."""
         from naravard_desktop.ui.accessible_names import name_unnamed
-        from naravard_desktop.ui.readable import retone_tree
 
-        retone_tree(self)
         name_unnamed(self)
         super().showEvent(event)
 

@@ -5,9 +5,9 @@ rather than in every model and style sheet:
 - item views: a proxy of the style draws each cell with its model's colours brought to a
   contrast of 4.5:1 (7:1 in high contrast) on the cell's background, and a light background
   turned into a dark one of the same hue;
-- style sheets: the colours written in a widget's style sheet are toned the same way when a
-  page joins the window (ui/window_pages) and when the scheme changes; the light original is
-  kept and put back for the light scheme.
+- style sheets: the colours written in a widget's style sheet are toned the same way as the
+  widget is polished (first shown), when the page sets its style sheet again, and when the
+  scheme changes; the light original is kept and put back for the light scheme.
 
 The hue stays, so red still says late and green approved."""
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPainter, QPalette
@@ -113,6 +114,13 @@ class ReadableItems(QProxyStyle):
             option = _readable_item(option)
         super().drawControl(element, option, painter, widget)
 
+    def polish(self, arg: Any) -> None:  # a widget, the application or a palette
+        """Every widget as it is first shown (a page's, a dialog's): the colours of its own
+        style sheet toned for the palette in use."""
+        super().polish(arg)
+        if isinstance(arg, QWidget) and theme.is_dark() and arg.styleSheet():
+            retone([arg])
+
 
 def _readable_item(option: QStyleOptionViewItem) -> QStyleOptionViewItem:
     adjusted = QStyleOptionViewItem(option)
@@ -207,11 +215,6 @@ def retone(widgets: list[QWidget]) -> None:
         widget.setProperty(_WRITTEN, toned)
         if toned != sheet:
             widget.setStyleSheet(toned)
-
-
-def retone_tree(root: QWidget) -> None:
-    """`root` and every widget in it (a page as it joins the window, a dialog as it opens)."""
-    retone([root, *root.findChildren(QWidget)])
 
 
 def retone_all(app: QApplication) -> None:

@@ -127,8 +127,7 @@ def test_a_pages_colours_are_readable_on_dark(window: MainWindow, qapp: QApplica
     warning = QLabel("Varning")
     warning.setStyleSheet("background: #fff4ce; border: 1px solid #e0b400; color: #4d3b00;")
     window.members_page.layout().addWidget(warning)
-    warning.show()
-    readable.retone_tree(window.members_page)
+    warning.show()  # polished as it is shown: toned then
     sheet = warning.styleSheet()
     assert "#fff4ce" not in sheet  # the pale yellow turned dark
     warning.setStyleSheet("color: #b00020;")  # set again by the page, e.g. a save state

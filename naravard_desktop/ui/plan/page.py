@@ -44,6 +44,7 @@ from naravard_desktop.ui.plan.panel_saving import plan_drafts
 from naravard_desktop.ui.plan.tree_view import beside_panel, plan_tree_view, set_current_row
 from naravard_desktop.ui.plan.undo_steps import PlanUndo, Redraw, Row
 from naravard_desktop.ui.table_model import ROW_ROLE
+from naravard_desktop.ui.theme import heading as style_heading
 
 
 class PlanPage(GroupDataPage):
@@ -57,7 +58,7 @@ class PlanPage(GroupDataPage):
         self._summaries: dict[int, PlanSummary] = {}
 
         heading = QLabel(_("Local plan"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         self.plan_choice = named(QComboBox, "plan_choice")
         self.plan_choice.setMinimumWidth(120)  # it stretches; the window may be 720 wide
         self.plan_choice.currentIndexChanged.connect(self._plan_chosen)

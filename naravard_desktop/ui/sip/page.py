@@ -33,6 +33,7 @@ from naravard_desktop.ui.sip.grid_model import SipGridModel
 from naravard_desktop.ui.sip.grid_view import SipGridView
 from naravard_desktop.ui.sip.period_dialog import PeriodDialog
 from naravard_desktop.ui.sip.setup_dialog import SipSetupDialog
+from naravard_desktop.ui.theme import heading as style_heading
 
 HEADER_WIDTH = 340
 
@@ -46,7 +47,7 @@ class SipPage(GroupDataPage):
         self.periods: list[PeriodRow] = []
 
         heading = QLabel(_("SIP follow-up"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        style_heading(heading)  # larger than the system's font
         self.period_box = QComboBox()
         self.period_box.setObjectName("sip_period")
         self.period_box.setMinimumWidth(200)
