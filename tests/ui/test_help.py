@@ -260,3 +260,24 @@ def test_the_list_is_read_from_the_window_so_a_new_key_shows(main: MainWindow) -
 def _in_window(action: QAction, window: MainWindow) -> bool:
     owner = action.parent()
     return not isinstance(owner, QWidget) or owner.window() is window
+
+
+def test_every_control_of_the_help_window_the_tour_and_the_list_has_a_name(
+    qtbot: QtBot, main: MainWindow, dialogs: Dialogs
+) -> None:
+    from tests.ui.test_accessible_names import unnamed
+
+    main.findChild(QAction, "help_page_guide").trigger()  # type: ignore[union-attr]
+    assert unnamed(help_window(main)) == []
+    main.findChild(QAction, "help_tour").trigger()  # type: ignore[union-attr]
+    [tour] = main.findChildren(TourDialog)
+    qtbot.waitUntil(tour.isVisible)
+    for step in range(len(SCREENS)):
+        tour.go(step)
+        assert unnamed(tour) == [], step
+    tour.reject()
+    found: list[list[str]] = []
+    dialogs.expect(lambda dialog: found.append(unnamed(dialog)))
+    main.findChild(QAction, "help_shortcuts").trigger()  # type: ignore[union-attr]
+    dialogs.wait(qtbot)
+    assert found == [[]]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from naravard_desktop.i18n import N_, _
+from naravard_desktop.ui import theme
 from naravard_desktop.ui.forms import named
 
 TOUR_SEEN = "help/tour_seen"
@@ -129,15 +130,15 @@ class TourDialog(QDialog):
 
 
 def _screen_widget(screen: Screen) -> QWidget:
-    heading = QLabel(_(screen.heading))
-    heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+    # Sizes from the system's font, so they grow with the size the user chose.
+    heading = theme.heading(QLabel(_(screen.heading)))
     heading.setWordWrap(True)
     text = QLabel(_(screen.text))
     text.setWordWrap(True)
-    text.setStyleSheet("font-size: 11pt;")
+    theme.larger(text, 1.15)
     where = QLabel(_(screen.where))
     where.setWordWrap(True)
-    where.setStyleSheet("font-weight: 600;")
+    theme.larger(where, 1.0, bold=True)
     widget = QWidget()
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -26,8 +26,8 @@ class HelpWindow(QDialog):
         # Room to read: margins, and space between the steps (colours stay the palette's).
         self.browser.document().setDocumentMargin(14)
         self.browser.document().setDefaultStyleSheet(
-            "h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14px; }"
-            " h3 { font-size: 11pt; margin-top: 10px; } li { margin-bottom: 4px; }"
+            "h1 { font-size: xx-large; } h2 { font-size: x-large; margin-top: 14px; }"
+            " h3 { font-size: large; margin-top: 10px; } li { margin-bottom: 4px; }"
             " p { margin-bottom: 8px; }"
         )
         self.browser.sourceChanged.connect(self._retitle)
