@@ -160,7 +160,9 @@ def test_a_row_changed_elsewhere_is_refused(
     assert window.undo_stack.count() == 0
 
 
-def test_enter_opens_the_meeting_at_the_item(window: MainWindow, user: User) -> None:
+def test_enter_or_a_double_click_opens_the_meeting_at_the_item(
+    qtbot: QtBot, window: MainWindow, user: User
+) -> None:
     user.activate(window)
     page = _page(window)
     _choose(page.status, "Alla")
@@ -174,6 +176,17 @@ def test_enter_opens_the_meeting_at_the_item(window: MainWindow, user: User) -> 
     assert editor.meeting is not None and editor.meeting.id == row.meeting_id
     assert editor.agenda.editor.item is not None
     assert editor.agenda.editor.item.id == row.agenda_item_id
+
+    # Back, and a double-click on another row.
+    window.show_page(window.stack.indexOf(page))
+    other = _rows(page)[8]
+    rect = page.table.visualRect(page.model.index(8, Column.WHAT))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is meetings
+    assert editor.meeting is not None and editor.meeting.id == other.meeting_id
+    assert editor.agenda.editor.item is not None
+    assert editor.agenda.editor.item.id == other.agenda_item_id
 
 
 def test_export_to_excel_writes_the_rows_listed(
