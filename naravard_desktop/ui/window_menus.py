@@ -104,6 +104,10 @@ def fill_edit_menu(window: MainWindow) -> None:
     window.stack.currentChanged.connect(lambda _index: window.undo_actions.update())
     edit_menu.addAction(window.undo_action)
     edit_menu.addAction(window.redo_action)
+    edit_menu.addSeparator()
+    from naravard_desktop.ui.search.action import search_everywhere_action
+
+    edit_menu.addAction(search_everywhere_action(window))  # Ctrl+K
     edit_menu.addSeparator()  # the members page's actions join below when it is built
 
 
