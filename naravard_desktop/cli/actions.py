@@ -43,9 +43,10 @@ def cmd_export_actions(args: argparse.Namespace, out: TextIO) -> int:
     with open_db(args) as db:
         group = resolve_group(db, args.group)
         found = read_register(db, group.id)
-    data = actions_xlsx(found, chosen, group=group.name, today=today)
+    rows = chosen_rows(found, chosen, today)
+    data = actions_xlsx(found, rows, chosen, group=group.name, today=today)
     target = write_atomically(args.out, data)
-    count = len(chosen_rows(found, chosen, today))
+    count = len(rows)
     print(
         ngettext(
             "{count} action item written to {path}",

@@ -1,5 +1,6 @@
 """The action register as an Excel workbook: one sheet of the action items the filters let
-through (what, who, due, done, status, meeting, §, plan activity), dates as dates and § as
+through, in the order the window shows them (what, who, due, done, status, meeting, §, plan
+activity), dates as dates and § as
 numbers so Excel sorts and filters them, the group and the day above the table and the
 filters in words below it. Every text cell goes through documents/cell_safety (an action
 item typed as "=…" stays text)."""
@@ -7,11 +8,16 @@ item typed as "=…" stays text)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from naravard_desktop.documents.spreadsheets import Table, xlsx_bytes
 from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services.meetings.action_register import chosen_rows, described, status_label
-from naravard_desktop.services.meetings.read_models import ActionFilter, ActionRegister
+from naravard_desktop.services.meetings.action_register import described, status_label
+from naravard_desktop.services.meetings.read_models import (
+    ActionData,
+    ActionFilter,
+    ActionRegister,
+)
 from naravard_desktop.services.system.spreadsheets import CellValue
 
 # The widest each column may be (in characters) before its text wraps.
@@ -20,8 +26,14 @@ _PARAGRAPH = 6
 
 
 def action_table(
-    register: ActionRegister, chosen: ActionFilter, *, group: str, today: dt.date
+    register: ActionRegister,
+    rows: Sequence[ActionData],
+    chosen: ActionFilter,
+    *,
+    group: str,
+    today: dt.date,
 ) -> Table:
+    """`rows` of `register`, the ones `chosen` lets through, as a sheet."""
     header: list[CellValue] = [
         _("What"),
         _("Who"),
@@ -43,7 +55,7 @@ def action_table(
             row.paragraph or None,
             register.activity(row) or None,
         ]
-        for row in chosen_rows(register, chosen, today)
+        for row in rows
     ]
     title = _("Action items of {group}, {date}").format(group=group, date=format_iso_date(today))
     return Table(
@@ -58,8 +70,12 @@ def action_table(
 
 
 def actions_xlsx(
-    register: ActionRegister, chosen: ActionFilter, *, group: str, today: dt.date
+    register: ActionRegister,
+    rows: Sequence[ActionData],
+    chosen: ActionFilter,
+    *,
+    group: str,
+    today: dt.date,
 ) -> bytes:
-    """The rows of `register` that `chosen` lets through, as XLSX bytes."""
-    table = action_table(register, chosen, group=group, today=today)
+    table = action_table(register, rows, chosen, group=group, today=today)
     return xlsx_bytes([table], title=str(table.above[0][0]))

@@ -205,9 +205,11 @@ def test_export_to_excel_writes_the_rows_listed(
     written = target.with_name("åtgärder.xlsx")
     sheet = load_workbook(written).active
     listed = [
-        row[0] for row in sheet.iter_rows(min_row=3, max_row=2 + len(shown), values_only=True)
+        (row[0], row[2].date())
+        for row in sheet.iter_rows(min_row=3, max_row=2 + len(shown), values_only=True)
     ]
-    assert listed == [row.what for row in shown]
+    assert listed == [(row.what, row.due_on) for row in shown]  # in the order shown
+    assert len(shown) > 1 and shown[0].due_on < shown[-1].due_on  # type: ignore[operator]
     assert window.statusBar().currentMessage() == f"Åtgärderna är sparade i {written}"
 
 

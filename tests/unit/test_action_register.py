@@ -82,7 +82,8 @@ def test_the_excel_export_holds_the_rows_chosen_and_keeps_a_formula_as_text(
     )
     register = action_register.read_register(db, demo_group.id)
     chosen = ActionFilter(status=ActionStatus.OPEN)
-    data = actions_xlsx(register, chosen, group=demo_group.name, today=TODAY)
+    expected = action_register.chosen_rows(register, chosen, TODAY)
+    data = actions_xlsx(register, expected, chosen, group=demo_group.name, today=TODAY)
 
     sheet = load_workbook(io.BytesIO(data)).active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -97,7 +98,6 @@ def test_the_excel_export_holds_the_rows_chosen_and_keeps_a_formula_as_text(
         "§",
         "Aktivitet i planen",
     ]
-    expected = action_register.chosen_rows(register, chosen, TODAY)
     body = values[2 : 2 + len(expected)]
     assert values[2 + len(expected)] == [None] * 8  # an empty line before the note
     assert [row[0] for row in body] == [row.what for row in expected]

@@ -310,7 +310,8 @@ class ActionRegisterPage(GroupDataPage):
         raise NotFoundError(_("The action item no longer exists. Reload and try again."))
 
     def export(self) -> None:
-        """The action items listed, with the filters in words, as an Excel workbook."""
+        """The action items listed, in the order shown, with the filters in words, as an
+        Excel workbook."""
         from naravard_desktop.documents.action_xlsx import actions_xlsx
 
         try:
@@ -318,7 +319,7 @@ class ActionRegisterPage(GroupDataPage):
         except DomainError as error:
             show_error(self, error)
             return
-        today, register, chosen = self.today, self.register, self.chosen()
+        today, register, chosen, rows = self.today, self.register, self.chosen(), self.model.rows()
         suggested = f"{_('Action items')} {format_iso_date(today)} {group}.xlsx"
         path = documents.save_document(
             self,
@@ -326,7 +327,7 @@ class ActionRegisterPage(GroupDataPage):
             suggested,
             XLSX_FILTER,
             ".xlsx",
-            lambda: actions_xlsx(register, chosen, group=group, today=today),
+            lambda: actions_xlsx(register, rows, chosen, group=group, today=today),
         )
         if path is not None:
             self.status_message.emit(_("The action items were saved in {path}").format(path=path))
