@@ -35,7 +35,7 @@ STAND_IN := build/windows-stand-in
 SHELL_SCRIPTS := packaging/*.sh packaging/*/*.sh .ci/run
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-deps test-sqlite test-postgresql test-crash test-attack test-long lint lint-packaging bench translations compile-translations system-deps package-deps-linux package-deps-windows venv wheel package package-linux package-windows checksums clean
+.PHONY: help run test test-deps test-sqlite test-postgresql test-crash test-attack test-long lint lint-packaging bench screenshots translations compile-translations system-deps package-deps-linux package-deps-windows venv wheel package package-linux package-windows checksums clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -149,6 +149,9 @@ bench: $(STAMP) compile-translations ## Run the benchmarks, print a table, write
 			echo "Note: no LibreOffice (install libreoffice-writer-nogui as root); the export anchors are not measured"; \
 		fi; }
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+screenshots: $(STAMP) compile-translations ## Every page of the demo window, light, dark and high contrast, sv and en, into build/screenshots/
+	$(BIN)/python packaging/screenshots.py build/screenshots
 
 wheel: $(STAMP) ## Build the wheel into dist/
 	$(BIN)/python -m build --wheel --outdir dist .
