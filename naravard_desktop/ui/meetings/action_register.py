@@ -6,6 +6,7 @@ choose among the rows read."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
@@ -266,14 +267,9 @@ class ActionRegisterPage(GroupDataPage):
         before = next((row for row in self.register.rows if row.id == action_id), None)
         if before is None:
             return
-        data = before.as_input()
+        marked = replace(before.as_input(), done=done, done_on=None)  # done today
         try:
-            after = actions.update_action(
-                self.db,
-                action_id,
-                ActionInput(data.what, data.who, data.due_on, done, data.activity_id),
-                before.version,
-            )
+            after = actions.update_action(self.db, action_id, marked, before.version)
         except DomainError as error:
             show_error(self, error)
             self.reload()
