@@ -320,9 +320,9 @@ def test_every_plan_action_is_in_the_plan_menu_with_its_own_mnemonic(
     # The plan's own buttons are reached with Tab from the plan chooser.
     page.plan_choice.setFocus()
     reached = []
-    for _step in range(3):
+    for _step in range(4):
         user.press(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         assert isinstance(focused, QToolButton)
         reached.append(focused.defaultAction().objectName())
-    assert reached == ["new_plan", "plan_details", "delete_plan"]
+    assert reached == ["new_plan", "plan_details", "print_plan", "delete_plan"]

@@ -98,12 +98,14 @@ def test_export_then_import_from_the_page(
         dialog.format.setCurrentIndex(1)
         dialog.accept()
 
+    confirmed: list[str] = []
     dialogs.expect(choose_csv)
+    dialogs.expect(lambda box: confirmed.append(box.informativeText()))  # Öppna, Visa i mappen
     target = tmp_path / "sip-2024.csv"
     boxes.answer(str(target))
     sip_page.export_action.trigger()
     boxes.take("getSaveFileName")
-    assert "sip-2024.csv" in boxes.take("information").text
+    assert confirmed == [f"sip-2024.csv\nI mappen {tmp_path}"]
     assert "Genomförda SIP-möten" in target.read_bytes().decode("cp1252")
 
     # change a count, then import the file: the preview says what changes, then it is saved

@@ -3,8 +3,6 @@ tabs Agenda (items, notes, decisions, action items) and Attendance."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naravard_desktop.documents import meeting_files
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import (
     _,
@@ -44,6 +41,7 @@ from naravard_desktop.ui.meetings.items import AgendaPanel
 from naravard_desktop.ui.meetings.send_actions import SendActions
 from naravard_desktop.ui.meetings.signing_actions import SigningActions, signing_line
 from naravard_desktop.ui.questions import confirm
+from naravard_desktop.ui.toolbar_menu import menu_button
 
 APPROVED_BANNER = "background: #e3f1e6; color: #1b4d2c; border: 1px solid #9cc8a8;"
 CORRECTION_BANNER = "background: #fff4dc; color: #5c4100; border: 1px solid #e3c27a;"
@@ -86,10 +84,25 @@ class MeetingEditor(QWidget):
             self, _("Notice (PDF)…"), self.export_kallelse, name="export_kallelse"
         )
         self.protocol_action = make_action(
-            self, _("Protocol (PDF)…"), self.export_protocol, "Ctrl+P", name="export_protocol_pdf"
+            self, _("Protocol (PDF)…"), self.export_protocol, name="export_protocol_pdf"
         )
         self.docx_action = make_action(
             self, _("Protocol (Word)…"), self.export_docx, name="export_protocol_docx"
+        )
+        self.print_protocol_action = make_action(
+            self,
+            _("Print the protocol…"),
+            lambda: self.print_document("protocol"),
+            "Ctrl+P",
+            name="print_protocol",
+            tooltip=_("Print the protocol as its PDF looks (Ctrl+P)"),
+        )
+        self.print_notice_action = make_action(
+            self,
+            _("Print the notice…"),
+            lambda: self.print_document("notice"),
+            name="print_notice",
+            tooltip=_("Print the notice as its PDF looks"),
         )
         self.approve_action = make_action(
             self, _("&Approve…"), self.approve, name="approve_protocol"
@@ -105,8 +118,21 @@ class MeetingEditor(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.edit_action)
         toolbar.addSeparator()
-        for action in (self.kallelse_action, self.protocol_action, self.docx_action):
-            toolbar.addAction(action)
+        # The files and the printing each behind one button: the toolbar fits 1366 pixels.
+        self.export_menu_action = menu_button(
+            toolbar,
+            _("Export"),
+            "export_documents",
+            _("Save the notice or the protocol as a file"),
+            (self.kallelse_action, self.protocol_action, self.docx_action),
+        )
+        self.print_menu_action = menu_button(
+            toolbar,
+            _("Print"),
+            "print_documents",
+            _("Print the protocol (Ctrl+P) or the notice"),
+            (self.print_protocol_action, self.print_notice_action),
+        )
         toolbar.addSeparator()
         toolbar.addAction(self.sending.notice_action)
         toolbar.addAction(self.sending.protocol_action)
@@ -151,6 +177,8 @@ class MeetingEditor(QWidget):
             self.kallelse_action,
             self.protocol_action,
             self.docx_action,
+            self.print_protocol_action,
+            self.print_notice_action,
             self.sending.notice_action,
             self.sending.protocol_action,
             None,
@@ -193,6 +221,8 @@ class MeetingEditor(QWidget):
             self.kallelse_action,
             self.protocol_action,
             self.docx_action,
+            self.print_protocol_action,
+            self.print_notice_action,
             self.sending.notice_action,
             self.sending.protocol_action,
         ):
@@ -282,42 +312,33 @@ class MeetingEditor(QWidget):
         self.flush()
         self.back_requested.emit()
 
-    def _export(self, title: str, word: str, suffix: str, make: Callable[[int], bytes]) -> None:
-        """Save a document of the meeting shown (what is typed saved first); `make` gives its
-        bytes from the meeting's id."""
+    def _export(self, document: documents.Document, suffix: str) -> None:
+        """Save a document of the meeting shown (what is typed saved first)."""
         meeting = self.meeting
         if meeting is None:
             return
         self.flush()
-        file_filter = documents.PDF_FILTER if suffix == ".pdf" else documents.DOCX_FILTER
-        suggested = documents.suggested_name(word, meeting, suffix)
-        path = documents.save_document(
-            self, title, suggested, file_filter, suffix, lambda: make(meeting.id)
-        )
+        path = documents.export_document(self, self.db, meeting, document, suffix)
         if path is not None:
             self.status_message.emit(_("Saved {path}").format(path=path))
 
     def export_kallelse(self) -> None:
-        self._export(
-            _("Save the notice"),
-            documents.notice_word(),
-            ".pdf",
-            lambda meeting_id: meeting_files.kallelse_bytes(self.db, meeting_id),
-        )
+        self._export("notice", ".pdf")
 
     def export_protocol(self) -> None:
-        self._export_protocol(_("Save the protocol"), ".pdf")
+        self._export("protocol", ".pdf")
 
     def export_docx(self) -> None:
-        self._export_protocol(_("Save the protocol as Word"), ".docx")
+        self._export("protocol", ".docx")
 
-    def _export_protocol(self, title: str, suffix: str) -> None:
-        self._export(
-            title,
-            documents.protocol_word(),
-            suffix,
-            lambda meeting_id: meeting_files.protocol_bytes(self.db, meeting_id, suffix),
-        )
+    def print_document(self, document: documents.Document) -> None:
+        """Print the notice or the protocol of the meeting shown (what is typed saved first)."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        self.flush()
+        if documents.print_document(self, self.db, meeting, document):
+            self.status_message.emit(_("Sent to the printer."))
 
     def default_approvers(self) -> str:
         meeting = self.meeting

@@ -35,7 +35,7 @@ from naravard_desktop.ui.forms import buddy_label, named, set_choices
 from naravard_desktop.ui.pages import GroupDataPage, show_page_again
 from naravard_desktop.ui.plan.details_dialog import plan_info
 from naravard_desktop.ui.plan.editing import PlanEditing
-from naravard_desktop.ui.plan.files import export_plan, import_plan
+from naravard_desktop.ui.plan.files import export_plan, import_plan, print_plan
 from naravard_desktop.ui.plan.filters import FilterBar, PlanFilter
 from naravard_desktop.ui.plan.model import KEY_ROLE, Key, PlanTreeModel
 from naravard_desktop.ui.plan.open_areas import OpenAreas
@@ -174,8 +174,16 @@ class PlanPage(GroupDataPage):
         self.export_xlsx_action = make_action(
             self, _("Export E&xcel…"), lambda: self._export(".xlsx"), name="export_plan_xlsx"
         )
+        self.print_action = make_action(
+            self, _("Print the p&lan…"), on_plan(self._print), "Ctrl+P", name="print_plan"
+        )
         make_action(self, _("Filter"), self.filters.focus_text, keys.Find, name="focus_plan_filter")
-        self.plan_actions = [self.new_plan_action, self.details_action, self.delete_plan_action]
+        self.plan_actions = [
+            self.new_plan_action,
+            self.details_action,
+            self.print_action,  # beside the plan chosen: the toolbar is full
+            self.delete_plan_action,
+        ]
         self.toolbar_actions = [
             self.add_area_action,
             self.add_activity_action,
@@ -209,6 +217,10 @@ class PlanPage(GroupDataPage):
         written = export_plan(self, self.db, self.plan_id, title, suffix)
         if written is not None:
             self.count_label.setText(_("Plan written to {path}").format(path=written))
+
+    def _print(self, plan_id: int | None) -> None:
+        if plan_id is not None:
+            print_plan(self, self.db, plan_id)
 
     def _filtered(self) -> None:
         self.open_areas.restore()
@@ -377,6 +389,7 @@ class PlanPage(GroupDataPage):
             self.delete_plan_action,
             self.export_pdf_action,
             self.export_xlsx_action,
+            self.print_action,
         ):
             action.setEnabled(has_plan)
         self.add_activity_action.setEnabled(row is not None)

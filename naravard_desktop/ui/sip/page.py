@@ -68,6 +68,9 @@ class SipPage(GroupDataPage):
         )
         self.export_action = make_action(self, _("&Export…"), self.export, name="sip_export")
         self.import_action = make_action(self, _("&Import…"), self.import_file, name="sip_import")
+        self.print_action = make_action(
+            self, _("Print…"), self.print_counts, "Ctrl+P", name="sip_print"
+        )
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_period_action, self.close_action, self.delete_period_action):
@@ -75,6 +78,7 @@ class SipPage(GroupDataPage):
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.print_action)
         self.settings_action = make_action(
             self, _("&Settings…"), self.edit_settings, name="sip_settings"
         )
@@ -273,6 +277,11 @@ class SipPage(GroupDataPage):
         period = self.current_period()
         year = period.year if period else dt.date.today().year
         transfer.export_counts(self, self.db, self.group_id, year, self.setup.suppress_below)
+
+    def print_counts(self) -> None:
+        period = self.current_period()
+        year = period.year if period else dt.date.today().year
+        transfer.print_counts(self, self.db, self.group_id, year, self.setup.suppress_below)
 
     def edit_settings(self) -> None:
         SipSetupDialog(self.db, self.group_id, self).exec()

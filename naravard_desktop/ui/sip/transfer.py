@@ -1,5 +1,6 @@
-"""Export and import from the SIP page: a small export dialog (year, format, small numbers)
-and an import that shows its preview, with every problem, before anything is saved."""
+"""Export, print and import from the SIP page: a small export dialog (year, format, small
+numbers; for printing year and small numbers) and an import that shows its preview, with every
+problem, before anything is saved."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,20 +19,26 @@ from naravard_desktop.documents.files import write_atomically
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
+from naravard_desktop.services.group.groups import get_group
 from naravard_desktop.services.sip import sip_import
 from naravard_desktop.services.sip.read_models import HIDDEN
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.errors import show_error
-from naravard_desktop.ui.file_dialogs import open_file_name, save_file_name
+from naravard_desktop.ui.exported import show_exported
+from naravard_desktop.ui.file_dialogs import export_key, open_file_name, save_file_name
 from naravard_desktop.ui.form_dialog import ok_cancel_buttons
 from naravard_desktop.ui.forms import combo_box, named
 from naravard_desktop.ui.questions import confirm
 
 
 class ExportDialog(QDialog):
-    def __init__(self, year: int, threshold: int, parent: QWidget | None = None) -> None:
+    """What to export; with `printing`, what to print (the PDF report: no format to choose)."""
+
+    def __init__(
+        self, year: int, threshold: int, parent: QWidget | None = None, *, printing: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Export SIP counts"))
+        self.setWindowTitle(_("Print SIP counts") if printing else _("Export SIP counts"))
         self.year = named(QSpinBox, "export_year", minimum=2000, maximum=2100, value=year)
         formats = [
             (_("Excel workbook (.xlsx)"), (".xlsx", False)),
@@ -50,8 +56,9 @@ class ExportDialog(QDialog):
         form.addRow(_("&Year"), self.year)
         form.addRow(_("&Format"), self.format)
         form.addRow("", self.suppress)
-        # The next step is choosing where to save: the button names the export.
-        buttons = ok_cancel_buttons(self, _("Export…"))
+        form.setRowVisible(self.format, not printing)
+        # The next step is choosing where to save (or a printer): the button names it.
+        buttons = ok_cancel_buttons(self, _("Print…") if printing else _("Export…"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -63,9 +70,14 @@ def export_counts(parent: QWidget, db: Database, group_id: int, year: int, thres
         return
     suffix, utf8 = dialog.format.currentData()
     chosen_year = dialog.year.value()
-    name = save_file_name(
-        parent, _("Export SIP counts"), f"SIP {chosen_year}{suffix}", f"*{suffix}"
-    )
+    title = _("Export SIP counts")
+    try:
+        group = get_group(db, group_id).name
+    except DomainError as error:
+        show_error(parent, error)
+        return
+    suggested = f"SIP {chosen_year} {group}{suffix}"
+    name = save_file_name(parent, title, suggested, f"*{suffix}", export_key("sip"))
     if not name:
         return
     path = Path(name)
@@ -84,8 +96,23 @@ def export_counts(parent: QWidget, db: Database, group_id: int, year: int, thres
     except DomainError as error:
         show_error(parent, error)
         return
-    QMessageBox.information(
-        parent, _("Export SIP counts"), _("SIP counts written to {path}").format(path=path)
+    show_exported(parent, title, path)
+
+
+def print_counts(parent: QWidget, db: Database, group_id: int, year: int, threshold: int) -> bool:
+    """Print a year's SIP report (the PDF export's pages), small numbers hidden if chosen.
+    True when printed."""
+    from naravard_desktop.ui.printing import print_pdf
+
+    dialog = ExportDialog(year, threshold, parent, printing=True)
+    if not dialog.exec():
+        return False
+    chosen_year = dialog.year.value()
+    suppress = threshold if dialog.suppress.isChecked() else None
+    return print_pdf(
+        parent,
+        _("Print SIP counts"),
+        lambda: sip_file_bytes(db, group_id, chosen_year, ".pdf", suppress_below=suppress),
     )
 
 

@@ -443,6 +443,11 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
+def confirmed(box: QMessageBox) -> None:
+    """The confirmation after an export (closed)."""
+    assert box.objectName() == "exported"
+
+
 def test_documents_are_written_to_the_chosen_files(
     tmp_path: Path,
     db: Database,
@@ -455,6 +460,7 @@ def test_documents_are_written_to_the_chosen_files(
     agenda.save_text(db, item.id, "decision", "Gruppen godkänner lägesrapporten.")
     kallelse = tmp_path / "kallelse"  # the suffix is added
     boxes.answer(str(kallelse))
+    dialogs.expect(confirmed)  # Öppna, Visa i mappen, Stäng
     editor.kallelse_action.trigger()
     boxes.take("getSaveFileName")
     text = pdf_text(tmp_path / "kallelse.pdf")
@@ -462,6 +468,7 @@ def test_documents_are_written_to_the_chosen_files(
 
     draft = tmp_path / "utkast.pdf"
     boxes.answer(str(draft))
+    dialogs.expect(confirmed)  # Öppna, Visa i mappen, Stäng
     editor.protocol_action.trigger()
     boxes.take("getSaveFileName")
     text = pdf_text(draft)
@@ -470,6 +477,7 @@ def test_documents_are_written_to_the_chosen_files(
 
     word = tmp_path / "protokoll.docx"
     boxes.answer(str(word))
+    dialogs.expect(confirmed)  # Öppna, Visa i mappen, Stäng
     editor.docx_action.trigger()
     boxes.take("getSaveFileName")
     import docx
@@ -481,6 +489,7 @@ def test_documents_are_written_to_the_chosen_files(
     approve_with(dialogs, editor)
     approved = tmp_path / "justerat.pdf"
     boxes.answer(str(approved))
+    dialogs.expect(confirmed)  # Öppna, Visa i mappen, Stäng
     editor.protocol_action.trigger()
     boxes.take("getSaveFileName")
     assert approved.read_bytes() == approval.stored_pdf(db, meeting.id)

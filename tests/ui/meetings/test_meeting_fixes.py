@@ -455,19 +455,23 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     activity: ActivityRow,
     editor: MeetingEditor,
     qtbot: QtBot,
+    dialogs: Dialogs,
 ) -> None:
     save = SaveDialog(monkeypatch)
+    group_name = group.name  # in the suggested names, after the kind and the date
     shared = tmp_path / "Delad mapp"
     shared.mkdir()
     save.answers.append(str(shared / "Kallelse maj.pdf"))
+    dialogs.expect(lambda _box: None)  # the confirmation (Öppna, Visa i mappen), closed
     editor.kallelse_action.trigger()
     # The first time: the home folder, with a name that says what the file is.
-    assert save.opened[-1] == Path.home() / "Kallelse 2024-05-17.pdf"
+    assert save.opened[-1] == Path.home() / f"Kallelse 2024-05-17 {group_name}.pdf"
     assert (shared / "Kallelse maj.pdf").is_file()
 
     save.answers.append(str(shared / "Protokoll 2024-05-17.pdf"))
+    dialogs.expect(lambda _box: None)
     editor.protocol_action.trigger()
-    assert save.opened[-1] == shared / "Protokoll 2024-05-17.pdf"
+    assert save.opened[-1] == shared / f"Protokoll 2024-05-17 {group_name}.pdf"
 
     # The plan page starts there too; a '/' in the plan's title does not make a folder.
     other = plans.create_plan(db, group.id, PlanInput(title="Plan 2027/2028: utkast"))
@@ -476,7 +480,8 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     page.reload_plans(other.id)
     save.answers.append("")  # cancelled: nothing written
     page.export_pdf_action.trigger()
-    assert save.opened[-1] == shared / "Plan 2027 2028 utkast.pdf"
+    today = dt.date.today().isoformat()
+    assert save.opened[-1] == shared / f"Plan 2027 2028 utkast {today} {group_name}.pdf"
     assert sorted(p.name for p in shared.iterdir()) == [
         "Kallelse maj.pdf",
         "Protokoll 2024-05-17.pdf",
@@ -488,7 +493,7 @@ def test_save_dialogs_start_in_the_folder_of_the_last_export(
     shared.rmdir()
     save.answers.append("")
     editor.docx_action.trigger()
-    assert save.opened[-1] == Path.home() / "Protokoll 2024-05-17.docx"
+    assert save.opened[-1] == Path.home() / f"Protokoll 2024-05-17 {group_name}.docx"
 
 
 class OpenDialog:
