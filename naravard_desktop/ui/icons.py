@@ -35,6 +35,7 @@ ACTION_ICONS = {
     "edit_meeting_in_list": "pencil",
     "edit_member": "pencil",
     "end_membership": "log-out",
+    "export_actions": "file-spreadsheet",
     "export_kallelse": "file-text",
     "export_plan_pdf": "file-down",
     "export_plan_xlsx": "file-spreadsheet",
@@ -47,6 +48,7 @@ ACTION_ICONS = {
     "move_up": "arrow-up",
     "new_for_page": "plus",
     "new_plan": "file-plus",
+    "open_action_item": "external-link",
     "open_meeting": "folder-open",
     "plan_details": "info",
     "redo": "redo-2",
@@ -66,6 +68,7 @@ ACTION_ICONS = {
     "sip_settings": "settings",
     "start_correction": "history",
     "switch_group": "repeat",
+    "toggle_action_done": "circle-check",
     "undo": "undo-2",
 }
 # Actions named since, by what their names begin with (a print, a help page, a database).
