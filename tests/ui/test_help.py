@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -25,6 +26,7 @@ from naravard_desktop.ui.help.tour import SCREENS, TOUR_SEEN, TourDialog, offer_
 from naravard_desktop.ui.help.window import HelpWindow
 from naravard_desktop.ui.main_window import MainWindow
 from naravard_desktop.ui.settings import app_settings
+from tests.ui.test_startup import demo_database, gui_start, run_with  # noqa: F401 (fixtures)
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs, User
@@ -281,3 +283,19 @@ def test_every_control_of_the_help_window_the_tour_and_the_list_has_a_name(
     main.findChild(QAction, "help_shortcuts").trigger()  # type: ignore[union-attr]
     dialogs.wait(qtbot)
     assert found == [[]]
+
+
+@pytest.mark.usefixtures("gui_start")
+def test_the_program_shows_the_tour_on_its_first_start_only(request: pytest.FixtureRequest) -> None:
+    """Through app.run_gui, as a user starts it: the first start shows the tour over the
+    window, the second does not (windows made otherwise, as in the tests above, never do)."""
+    seen: list[bool] = []
+
+    def look(window: MainWindow) -> None:
+        QTest.qWait(50)  # the tour opens as the window is shown
+        seen.append(any(t.isVisible() for t in window.findChildren(TourDialog)))
+
+    database: Path = request.getfixturevalue("demo_database")
+    assert run_with(look, database) == 0
+    assert run_with(look, database) == 0
+    assert seen == [True, False]
