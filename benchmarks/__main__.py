@@ -138,6 +138,7 @@ MODULES = (
     "region",
     "export_anchor",
     "pages",
+    "search_everywhere",
 )
 
 

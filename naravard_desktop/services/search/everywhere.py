@@ -182,7 +182,7 @@ def _items(session: Session, group_id: int, query: str, part: ItemPart, limit: i
             kind,
             item_id,
             title,
-            snippet(query, text) if kind is FoundKind.DECISION else snippet(query, text, title),
+            snippet(query, text),  # the notes or the decision (the title is shown above it)
             held_on=held_on,
             paragraph=stored,
             meeting_id=meeting_id,

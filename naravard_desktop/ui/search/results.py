@@ -16,7 +16,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from naravard_desktop.i18n import _, format_date, format_iso_date, pgettext
 from naravard_desktop.services.search.read_models import Found, FoundGroup, FoundKind
@@ -147,27 +153,28 @@ class ResultDelegate(QStyledItemDelegate):
         return QSize(200, 2 * line + 2 * MARGIN)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        found = index.data(ROW_ROLE)
+        row = index.data(ROW_ROLE)
+        painter.save()
+        if isinstance(row, Heading):
+            self._paint_heading(painter, option.rect, option.palette, option.font, row)
+        elif isinstance(row, Found):
+            self._paint_hit(painter, option, row)
+        painter.restore()
+
+    def _paint_hit(self, painter: QPainter, option: QStyleOptionViewItem, found: Found) -> None:
         rect: QRect = option.rect
         palette: QPalette = option.palette
         font: QFont = option.font
-        painter.save()
-        if isinstance(found, Heading):
-            self._paint_heading(painter, rect, palette, font, found)
-        if not isinstance(found, Found):
-            painter.restore()
-            return
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
         widget: QWidget | None = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        # The row's background (selected, hovered) as the style draws it; the texts are ours.
+        # Not initStyleOption and CE_ItemViewItem: they ask the model for a dozen roles.
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         inner = rect.adjusted(MARGIN + 8, MARGIN, -MARGIN, -MARGIN)
-        line = QFontMetrics(font).height()
+        metrics = QFontMetrics(font)
+        line = metrics.height()
 
         where = where_of(found)
         small = QFont(font)
@@ -176,30 +183,29 @@ class ResultDelegate(QStyledItemDelegate):
         where_width = small_metrics.horizontalAdvance(where) if where else 0
         painter.setFont(small)
         painter.setPen(palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText))
+        middle = Qt.AlignmentFlag.AlignVCenter
         if where:
             painter.drawText(
                 QRect(inner.right() - where_width, inner.top(), where_width, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                Qt.AlignmentFlag.AlignRight | middle,
                 where,
             )
         snippet = snippet_of(found)
         if snippet:
             painter.drawText(
                 QRect(inner.left(), inner.top() + line, inner.width(), line),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                Qt.AlignmentFlag.AlignLeft | middle,
                 small_metrics.elidedText(snippet, Qt.TextElideMode.ElideRight, inner.width()),
             )
         painter.setFont(font)
         painter.setPen(palette.color(text_role))
         title_width = inner.width() - (where_width + GAP if where else 0)
+        title = metrics.elidedText(title_of(found), Qt.TextElideMode.ElideRight, title_width)
         painter.drawText(
             QRect(inner.left(), inner.top(), title_width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(font).elidedText(
-                title_of(found), Qt.TextElideMode.ElideRight, title_width
-            ),
+            Qt.AlignmentFlag.AlignLeft | middle,
+            title,
         )
-        painter.restore()
 
     def _paint_heading(
         self, painter: QPainter, rect: QRect, palette: QPalette, font: QFont, heading: Heading
