@@ -279,3 +279,15 @@ def test_another_groups_rows_never_show(
     assert box.status.text() == "Inga träffar på ”zebra”."
     search(qtbot, box, user, "hälsocentral")  # the window's own group's are there
     assert shown(box)
+
+
+def test_a_click_on_a_hit_opens_it(qtbot: QtBot, window: MainWindow, user: User) -> None:
+    box = open_box(qtbot, window, user)
+    search(qtbot, box, user, "fredagsgruppen")
+    row = 2  # the heading, the first activity, the second
+    found = box.model.index(row, 0).data(ROW_ROLE)
+    assert isinstance(found, Found)
+    rect = box.results.visualRect(box.model.index(row, 0))
+    qtbot.mouseClick(box.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: _box(window) is None)
+    assert window.plan_page.selected_key() == ("activity", found.row_id)

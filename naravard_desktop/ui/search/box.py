@@ -83,6 +83,7 @@ class SearchBox(QDialog):
         self.results.setFrameShape(QFrame.Shape.NoFrame)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)  # one click, as in a menu
         self.status = QLabel()
         self.status.setObjectName("search_everywhere_status")
         self.status.setStyleSheet("color: palette(placeholder-text); padding: 2px 4px;")
@@ -182,7 +183,7 @@ class SearchBox(QDialog):
 
     def _open_index(self, index: QModelIndex) -> None:
         found = index.data(ROW_ROLE) if index.isValid() else None
-        if isinstance(found, Found):
+        if isinstance(found, Found) and self.isVisible():  # a click may also activate
             self.accept()
             self._open_found(found)
 
