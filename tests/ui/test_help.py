@@ -20,7 +20,13 @@ from pytestqt.qtbot import QtBot
 from naravard_desktop import i18n
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.ui.help.shortcuts import ShortcutsDialog, key_text, window_shortcuts
+from naravard_desktop.ui.help.shortcuts import (
+    PORTABLE,
+    Shortcut,
+    ShortcutsDialog,
+    key_text,
+    window_shortcuts,
+)
 from naravard_desktop.ui.help.tooltips import plain_text
 from naravard_desktop.ui.help.tour import SCREENS, TOUR_SEEN, TourDialog, offer_tour_once
 from naravard_desktop.ui.help.window import HelpWindow
@@ -238,7 +244,8 @@ def test_the_shortcut_list_holds_every_key_of_the_window_and_can_be_searched(
     groups = [group for group, _command, _keys in rows]
     assert plain_text(main.file_menu.title()) in groups
     assert plain_text(main.help_menu.title()) in groups
-    assert i18n._("Meetings") in groups  # the meeting editor's own keys, under its page
+    # The meeting editor's own keys, under its page (apart from the menu Möte).
+    assert i18n._("Page {title}").format(title=i18n._("Meetings")) in groups
     # Searching keeps the rows with the words, and says when nothing holds them.
     found = seen["ctrl z"]
     assert isinstance(found, list)
@@ -256,7 +263,7 @@ def test_the_list_is_read_from_the_window_so_a_new_key_shows(main: MainWindow) -
     after = window_shortcuts(main)
     [added] = [s for s in after if s not in before]
     assert added.command == "Count the votes"
-    assert added.group == i18n._("Meetings")
+    assert added.group == i18n._("Page {title}").format(title=i18n._("Meetings"))
 
 
 def _in_window(action: QAction, window: MainWindow) -> bool:
@@ -299,3 +306,27 @@ def test_the_program_shows_the_tour_on_its_first_start_only(request: pytest.Fixt
     assert run_with(look, database) == 0
     assert run_with(look, database) == 0
     assert seen == [True, False]
+
+
+def test_a_key_is_found_by_its_swedish_and_its_english_name(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """The list writes keys as the system does (Ctrl+Skift+Z with Qt's Swedish catalog);
+    a secretary who types "shift" finds them too."""
+    from naravard_desktop.ui.qt_locale import apply_qt_language
+
+    apply_qt_language(qapp, "sv")
+    try:
+        action = QAction("&Gör om")
+        action.setShortcuts([QKeySequence("Ctrl+Shift+Z")])
+        shortcut = Shortcut("Redigera", "Gör om", key_text(action), key_text(action, PORTABLE))
+        assert shortcut.keys == "Ctrl+Skift+Z"
+        dialog = ShortcutsDialog([shortcut])
+        qtbot.addWidget(dialog)
+        for typed in ("skift+z", "Shift+Z", "gör"):
+            dialog.search.setText(typed)
+            assert dialog.shown_rows() == [("Redigera", "Gör om", "Ctrl+Skift+Z")], typed
+        dialog.search.setText("ctrl+alt")
+        assert dialog.shown_rows() == []
+    finally:
+        apply_qt_language(qapp, "en")  # Qt's Swedish catalog out again

@@ -31,17 +31,21 @@ from naravard_desktop.ui.help.tooltips import plain_text
 if TYPE_CHECKING:
     from naravard_desktop.ui.main_window import MainWindow
 
+NATIVE = QKeySequence.SequenceFormat.NativeText
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+
 
 @dataclass(frozen=True)
 class Shortcut:
     group: str  # the menu or page
     command: str
     keys: str  # as the system writes them, several joined by commas
+    # As Qt writes them in any language ("Shift", "Down"), so a search for either finds it.
+    portable: str = ""
 
 
-def key_text(action: QAction) -> str:
-    native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(k.toString(native) for k in action.shortcuts() if not k.isEmpty())
+def key_text(action: QAction, form: QKeySequence.SequenceFormat = NATIVE) -> str:
+    return ", ".join(k.toString(form) for k in action.shortcuts() if not k.isEmpty())
 
 
 def window_shortcuts(window: MainWindow) -> list[Shortcut]:
@@ -58,7 +62,8 @@ def window_shortcuts(window: MainWindow) -> list[Shortcut]:
             if elsewhere or id(action) in seen or not action.isVisible() or not key_text(action):
                 continue
             seen.add(id(action))
-            entry = Shortcut(group, plain_text(action.text()), key_text(action))
+            command = plain_text(action.text())
+            entry = Shortcut(group, command, key_text(action), key_text(action, PORTABLE))
             if entry not in found:
                 found.append(entry)
 
@@ -67,8 +72,8 @@ def window_shortcuts(window: MainWindow) -> list[Shortcut]:
         menu = title_action.menu()
         if isinstance(menu, QMenu) and title_action.isVisible():
             take(plain_text(menu.title()), _menu_actions(menu))
-    for _key, title, page in pages:
-        take(title, page.findChildren(QAction))
+    for _key, title, page in pages:  # "Sidan Möten", apart from the menu Möte
+        take(_("Page {title}").format(title=title), page.findChildren(QAction))
     take(_("The window"), window.findChildren(QAction))
     return found
 
@@ -123,7 +128,9 @@ class ShortcutsDialog(QDialog):
                 heading.setFont(0, font)
                 self.groups[shortcut.group] = (heading, [])
             heading, rows = self.groups[shortcut.group]
-            rows.append(QTreeWidgetItem(heading, [shortcut.command, shortcut.keys]))
+            row = QTreeWidgetItem(heading, [shortcut.command, shortcut.keys])
+            row.setData(1, Qt.ItemDataRole.UserRole, shortcut.portable)
+            rows.append(row)
         self.tree.expandAll()
         self.empty_label = named(QLabel, "shortcut_none", visible=False)
         self.search.textChanged.connect(self.filter)
@@ -143,7 +150,8 @@ class ShortcutsDialog(QDialog):
         for group, (heading, rows) in self.groups.items():
             left = 0
             for item in rows:
-                haystack = f"{item.text(0)} {item.text(1)} {group}".casefold()
+                portable = item.data(1, Qt.ItemDataRole.UserRole)
+                haystack = f"{item.text(0)} {item.text(1)} {portable} {group}".casefold()
                 hidden = not all(word in haystack for word in words)
                 item.setHidden(hidden)
                 left += not hidden
