@@ -21,7 +21,6 @@ EXIT_REFUSED = 2
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -58,7 +57,6 @@ def run_gui(args: argparse.Namespace) -> int:
         window; a file opened again (after a restore, or damage found then) is checked
         first."""
         from naravard_desktop.errors import NotFoundError
-        from naravard_desktop.ui.integrity_watch import watch_integrity
         from naravard_desktop.ui.startup import choose_group, open_database_or_ask
         from naravard_desktop.ui.window_host import WindowHost
 
@@ -78,11 +76,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0  # the set-up was cancelled: nothing to do
         hosts[:] = [host]
         window = host.show(group, frame)
-        # The daily backup, once the window is on screen (start-up stays quick) and the file
-        # is known to be sound: a damaged copy is no backup.
-        watch_integrity(
-            window, db, lambda: QTimer.singleShot(1500, window.backups.automatic_backup)
-        )
+        host.watch(window)  # the check left for later, then the daily backup
         if frame is not None:  # the program's start (not a file opened again): the tour, once
             from naravard_desktop.ui.help.tour import offer_tour_once
 
@@ -96,8 +90,12 @@ def run_gui(args: argparse.Namespace) -> int:
             app.quit()
 
     def start() -> None:
+        from naravard_desktop.ui.recent_files import start_target
+
         follow_system(app, settings)  # Qt's own word on the system's scheme, and its changes
-        refused = open_window(args.database, getattr(args, "window_group", None), frame)
+        # --database, else NARAVARD_DATABASE, else the file opened last, else the default.
+        target = start_target(args.database, settings)
+        refused = open_window(target, getattr(args, "window_group", None), frame)
         if refused is not None:
             frame.hide()  # no window to quit over: the exit code is the one given here
             frame.deleteLater()

@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = f"{self.group.name} – naravard-desktop"
+        from naravard_desktop.ui.database_menu import database_title
+
+        title = f"{self.group.name} – {database_title(self.db)} – naravard-desktop"
         if is_portable():  # data on the stick, not on this computer: say so
             title = _("{title} (portable)").format(title=title)
         self.setWindowTitle(title)

@@ -71,6 +71,10 @@ def fill_file_menu(window: MainWindow) -> None:
     _build_new_action(window)
     file_menu.addAction(window.new_action)
     file_menu.addSeparator()
+    from naravard_desktop.ui.database_menu import DatabaseActions
+
+    DatabaseActions(window).add_to(file_menu)  # Öppna databas…, Ny databas…, Senaste
+    file_menu.addSeparator()
     window.switch_group_action = switch_group_action(window, window.db, window.choose_group)
     file_menu.addAction(window.switch_group_action)
     file_menu.addSeparator()

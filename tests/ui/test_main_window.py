@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop import __version__
+from naravard_desktop.db.engine import database_name
 from naravard_desktop.i18n import _, pgettext
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
@@ -471,7 +472,8 @@ def test_title_says_portable_when_the_data_is_beside_the_program(
         paths.set_up_portable(["--portable"])
         portable = MainWindow(db, group, settings)
         qtbot.addWidget(portable)
-        assert portable.windowTitle() == f"{group.name} – naravard-desktop (portabel)"
+        name = db.path.name if db.path is not None else database_name(db.url)
+        assert portable.windowTitle() == f"{group.name} – {name} – naravard-desktop (portabel)"
     finally:
         paths.set_up_portable([])
         monkey.undo()
