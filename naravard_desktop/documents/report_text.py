@@ -141,15 +141,24 @@ def status_text(status: ActivityStatus, outcome: Outcome) -> str:
 
 
 def note_line(note: FollowUpNote) -> str:
-    """ "12 mars 2025 (möte den 12 mars 2025, § 14): Rutinen är klar. – Klar, 100 %" """
+    """ "28 november 2025, § 5: Arbetet har startat. – Pågår, 20 %" for a follow-up made on
+    its meeting's day, "2 december 2025 (möte den 28 november 2025, § 5): …" otherwise."""
     where = format_date(note.on)
-    if note.meeting_on is not None:
+    if note.meeting_on == note.on:
+        where = paragraph_at_short(note.on, note.paragraph)
+    elif note.meeting_on is not None:
         where += " " + _("(meeting {meeting})").format(
             meeting=paragraph_at(note.meeting_on, note.paragraph)
         )
     state = f"{status_label(note.status)}, {format_percent(note.progress)}"
     text = " ".join(note.note.split())
     return f"{where}: {text} – {state}" if text else f"{where}: {state}"
+
+
+def paragraph_at_short(day: dt.date, paragraph: int | None) -> str:
+    """ "28 november 2025, § 5", for a table cell."""
+    date = format_date(day)
+    return f"{date}, § {paragraph}" if paragraph is not None else date
 
 
 def meeting_cells(meeting: MeetingYear, report: AnnualReport) -> list[str]:

@@ -92,6 +92,20 @@ def test_each_years_report_shows_the_databases_figures(
         assert all(area.label in shown for _plan, area in report.areas)
     assert "Hållna möten Justerade protokoll Fattade beslut" in shown
     assert all(d.title in shown for d in report.decisions)
+    notes = [n for _p, a in report.areas for act in a.activities for n in act.notes]
+    assert len(notes) == scalar(
+        db,
+        "SELECT count(*) FROM follow_ups f JOIN activities a ON a.id = f.activity_id"
+        " WHERE a.group_id = :g AND f.followed_up_on BETWEEN :first AND :last",
+        g=group,
+        **in_year(year),
+    )
+    for note in notes:  # each with the meeting and § it was made at, when it was
+        made_at = f"§ {note.paragraph}: " if note.paragraph is not None else ""
+        assert f"{made_at}{note.note}" in shown
+    if year == TODAY.year - 1:  # the demo's follow-ups at last year's meeting and analysis
+        assert notes and all(n.paragraph is not None for n in notes)
+        assert "Året var planens första." in shown and "Antalet genomförda SIP-möten" in shown
     assert pikepdf.pdfa.validate_written(io.BytesIO(data), "2b").passed
 
     # The SIP counts are those of the SIP export with the group's limit, audited alike.

@@ -22,7 +22,7 @@ from tests.unit.approval_setup import approved_meeting, make_group
 
 TODAY = dt.date(2026, 11, 30)
 pytestmark = pytest.mark.demo(TODAY)
-YEAR = 2025
+YEAR = TODAY.year  # the demo writes an analysis of last year, none of this one
 
 
 def pdf_text(data: bytes) -> str:
@@ -49,7 +49,7 @@ def test_the_analysis_is_stored_and_printed_and_adopting_locks_it(
     assert "Fler SIP-möten än året innan." in draft
     assert draft.count("Ingen analys har skrivits för det här avsnittet.") == 2
 
-    item = decisions.list_decisions(db, group, year=TODAY.year)[0]
+    item = decisions.list_decisions(db, group, year=YEAR)[0]
     report = report_files.adopt(db, group, YEAR, item.item_id, "Anna Berg", today=TODAY)
     assert report.analysis.adopted
     stored = report_files.report_bytes(db, group, YEAR, ".pdf", today=TODAY)
@@ -71,9 +71,10 @@ def test_adopting_at_a_paragraph_of_another_group_or_an_earlier_year_is_refused(
     other, people = make_group(db)
     approved_meeting(db, other, people)
     elsewhere = decisions.list_decisions(db, other.id)[0]
-    earlier = decisions.list_decisions(db, demo_group.id, year=YEAR)[0]
+    earlier = decisions.list_decisions(db, demo_group.id, year=YEAR - 1)[0]
     with pytest.raises(DomainError, match="kan inte ha fastställt"):
-        report_files.adopt(db, demo_group.id, TODAY.year, earlier.item_id, "Anna", today=TODAY)
+        report_files.adopt(db, demo_group.id, YEAR, earlier.item_id, "Anna", today=TODAY)
     with pytest.raises(DomainError, match="hör inte till den här gruppen"):
-        report_files.adopt(db, demo_group.id, YEAR, elsewhere.item_id, "Anna", today=TODAY)
-    assert not analysis.get_analysis(db, demo_group.id, TODAY.year).adopted
+        report_files.adopt(db, demo_group.id, YEAR - 1, elsewhere.item_id, "Anna", today=TODAY)
+    assert not analysis.get_analysis(db, demo_group.id, YEAR).adopted
+    assert not analysis.get_analysis(db, demo_group.id, YEAR - 1).adopted

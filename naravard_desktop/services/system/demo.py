@@ -57,9 +57,15 @@ def _parts(render_protocol: Callable[[ProtocolData], bytes]) -> list[DemoPart]:
     the documents layer's PDF writer."""
     from naravard_desktop.services.meetings.demo_meetings import add_demo_meetings
     from naravard_desktop.services.plan.plan_demo import add_demo_plan
+    from naravard_desktop.services.report.report_demo import add_demo_report
     from naravard_desktop.services.sip.sip_demo import add_demo_sip
 
-    return [partial(add_demo_meetings, render=render_protocol), add_demo_plan, add_demo_sip]
+    return [
+        partial(add_demo_meetings, render=render_protocol),
+        add_demo_plan,
+        add_demo_sip,
+        add_demo_report,  # after the plan and the meetings it follows up
+    ]
 
 
 def create_demo(
