@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from naravard_desktop.db.enums import ProtocolState
 from naravard_desktop.i18n import format_iso_date
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData
-from naravard_desktop.services.meetings.meetings import get_meeting, list_meetings
+from naravard_desktop.services.meetings.meetings import get_meeting
 from naravard_desktop.services.plan import plans
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.meetings.editor import MeetingEditor
@@ -29,10 +28,14 @@ from naravard_desktop.ui.meetings.list_page import MeetingsPage
 from naravard_desktop.ui.plan.page import PlanPage
 from naravard_desktop.ui.sip.page import SipPage
 from naravard_desktop.ui.sip.transfer import ExportDialog
+from tests.ui.meetings.test_meeting_fixes import SaveDialog
 from tests.ui.meetings.test_send_mail import Opened
+from tests.ui.test_printing import approved_meeting, meetings_page, plan_page, sip_page
 
 if TYPE_CHECKING:
     from tests.ui.conftest import Dialogs
+
+__all__ = ["meetings_page", "plan_page", "sip_page"]  # fixtures shared with the printing
 
 pytestmark = pytest.mark.demo(dt.date(2026, 11, 30))
 
@@ -46,22 +49,10 @@ def desktop() -> Iterator[Opened]:
     QDesktopServices.unsetUrlHandler("file")
 
 
-class SaveDialog:
-    """Stands in for QFileDialog.getSaveFileName: notes where it started (folder and the
-    suggested name), answers the next path queued."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.started: list[Path] = []
-        self.answers: list[Path] = []
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._choose))
-
-    def _choose(self, _parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
-        self.started.append(Path(start))
-        return str(self.answers.pop(0)), ""
-
-
 @pytest.fixture
 def save(monkeypatch: pytest.MonkeyPatch) -> SaveDialog:
+    """The save dialog: where it opened (`opened`: the folder and the suggested name), and
+    the paths to answer (`answers`)."""
     return SaveDialog(monkeypatch)
 
 
@@ -78,29 +69,10 @@ def press(name: str) -> Callable[[QMessageBox], None]:
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, db: Database, demo_group: GroupData) -> MeetingEditor:
+def editor(db: Database, demo_group: GroupData, meetings_page: MeetingsPage) -> MeetingEditor:
     """The editor showing the demo's last approved meeting."""
-    stack = QUndoStack()
-    page = MeetingsPage(db, demo_group.id, stack)
-    stack.setParent(page)
-    qtbot.addWidget(page)
-    approved = [m for m in list_meetings(db, demo_group.id) if m.state == ProtocolState.APPROVED]
-    page.open_meeting(approved[0].id)
-    return page.editor
-
-
-@pytest.fixture
-def plan_page(qtbot: QtBot, db: Database, demo_group: GroupData) -> PlanPage:
-    page = PlanPage(db, demo_group.id, QUndoStack())
-    qtbot.addWidget(page)
-    return page
-
-
-@pytest.fixture
-def sip_page(qtbot: QtBot, db: Database, demo_group: GroupData) -> SipPage:
-    page = SipPage(db, demo_group.id, QUndoStack())
-    qtbot.addWidget(page)
-    return page
+    meetings_page.open_meeting(approved_meeting(db, demo_group))
+    return meetings_page.editor
 
 
 def run(qtbot: QtBot, dialogs: Dialogs, trigger: Callable[[], None], *handlers: object) -> None:
@@ -128,7 +100,7 @@ def test_the_confirmation_opens_the_file_or_its_folder(
         QTest.keyClick(box, Qt.Key.Key_Return)  # Öppna is the default
 
     protocol = tmp_path / "Protokoll.pdf"
-    save.answers.append(protocol)
+    save.answers.append(str(protocol))
     run(qtbot, dialogs, editor.protocol_action.trigger, look_then_enter)
     assert seen == [
         (
@@ -143,12 +115,12 @@ def test_the_confirmation_opens_the_file_or_its_folder(
 
     shared = tmp_path / "Delad mapp"
     shared.mkdir()
-    save.answers.append(shared / "Kallelse")  # the suffix is added
+    save.answers.append(str(shared / "Kallelse"))  # the suffix is added
     run(qtbot, dialogs, editor.kallelse_action.trigger, press("show_exported_folder"))
     assert (shared / "Kallelse.pdf").is_file()
     assert desktop.urls[1:] == [QUrl.fromLocalFile(str(shared))]
 
-    save.answers.append(tmp_path / "Protokoll.docx")
+    save.answers.append(str(tmp_path / "Protokoll.docx"))
     run(qtbot, dialogs, editor.docx_action.trigger, press("close_exported"))
     assert (tmp_path / "Protokoll.docx").is_file()
     assert len(desktop.urls) == 2  # Stäng opens nothing
@@ -164,7 +136,7 @@ def test_the_plan_and_sip_exports_offer_the_same(
     desktop: Opened,
 ) -> None:
     plan = tmp_path / "Plan.xlsx"
-    save.answers.append(plan)
+    save.answers.append(str(plan))
     run(qtbot, dialogs, plan_page.export_xlsx_action.trigger, press("open_exported"))
     assert plan.read_bytes().startswith(b"PK")
     assert desktop.urls == [QUrl.fromLocalFile(str(plan))]
@@ -174,7 +146,7 @@ def test_the_plan_and_sip_exports_offer_the_same(
 
     counts = tmp_path / "SIP" / "SIP.xlsx"
     counts.parent.mkdir()
-    save.answers.append(counts)
+    save.answers.append(str(counts))
     run(qtbot, dialogs, sip_page.export_action.trigger, accept, press("show_exported_folder"))
     assert counts.read_bytes().startswith(b"PK")
     assert desktop.urls[1:] == [QUrl.fromLocalFile(str(counts.parent))]
@@ -194,25 +166,25 @@ def test_the_suggested_names_say_what_when_and_whose(
     assert editor.meeting is not None
     day = format_iso_date(get_meeting(db, editor.meeting.id).held_on)
     group = demo_group.name  # "Lokal samverkansgrupp Bergsjö"
-    save.answers += [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    save.answers += [str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf")]
     run(qtbot, dialogs, editor.protocol_action.trigger, press("close_exported"))
     run(qtbot, dialogs, editor.kallelse_action.trigger, press("close_exported"))
-    assert [p.name for p in save.started] == [
+    assert [p.name for p in save.opened] == [
         f"Protokoll {day} {group}.pdf",
         f"Kallelse {day} {group}.pdf",
     ]
 
     title = plans.get_plan(db, plan_page.plan_id or 0).title  # "Lokal samverkansplan 2025–2027"
-    save.answers.append(tmp_path / "c.pdf")
+    save.answers.append(str(tmp_path / "c.pdf"))
     run(qtbot, dialogs, plan_page.export_pdf_action.trigger, press("close_exported"))
-    assert save.started[-1].name == f"{title} {format_iso_date(dt.date.today())} {group}.pdf"
+    assert save.opened[-1].name == f"{title} {format_iso_date(dt.date.today())} {group}.pdf"
 
     year = sip_page.current_period().year  # type: ignore[union-attr]
-    save.answers.append(tmp_path / "d.xlsx")
+    save.answers.append(str(tmp_path / "d.xlsx"))
     run(
         qtbot, dialogs, sip_page.export_action.trigger, ExportDialog.accept, press("close_exported")
     )
-    assert save.started[-1].name == f"SIP {year} {group}.xlsx"
+    assert save.opened[-1].name == f"SIP {year} {group}.xlsx"
 
 
 def test_a_group_name_with_a_slash_makes_no_folder(
@@ -226,9 +198,9 @@ def test_a_group_name_with_a_slash_makes_no_folder(
 ) -> None:
     renamed = replace(demo_group.as_input(), name="Bergsjö/Ånge")
     groups.update_group(db, demo_group.id, renamed, demo_group.version)
-    save.answers.append(tmp_path / "a.pdf")
+    save.answers.append(str(tmp_path / "a.pdf"))
     run(qtbot, dialogs, editor.protocol_action.trigger, press("close_exported"))
-    assert save.started[-1].name.endswith(" Bergsjö Ånge.pdf")
+    assert save.opened[-1].name.endswith(" Bergsjö Ånge.pdf")
 
 
 def test_each_kind_starts_in_the_folder_its_last_export_went_to(
@@ -245,20 +217,20 @@ def test_each_kind_starts_in_the_folder_its_last_export_went_to(
         folder.mkdir()
     close = press("close_exported")
 
-    save.answers.append(protocols / "p.pdf")
+    save.answers.append(str(protocols / "p.pdf"))
     run(qtbot, dialogs, editor.protocol_action.trigger, close)
-    save.answers.append(plans_folder / "plan.pdf")
+    save.answers.append(str(plans_folder / "plan.pdf"))
     run(qtbot, dialogs, plan_page.export_pdf_action.trigger, close)
-    save.answers.append(sip / "sip.xlsx")
+    save.answers.append(str(sip / "sip.xlsx"))
     run(qtbot, dialogs, sip_page.export_action.trigger, ExportDialog.accept, close)
-    assert save.started[0].parent == Path.home()  # nothing exported before
+    assert save.opened[0].parent == Path.home()  # nothing exported before
 
-    save.answers += [sip / "n.pdf", protocols / "p.docx", plans_folder / "plan.xlsx"]
+    save.answers += [str(sip / "n.pdf"), str(protocols / "p.docx"), str(plans_folder / "plan.xlsx")]
     run(qtbot, dialogs, editor.kallelse_action.trigger, close)  # no notice exported yet
     run(qtbot, dialogs, editor.docx_action.trigger, close)  # a protocol, as Word
     run(qtbot, dialogs, plan_page.export_xlsx_action.trigger, close)
-    assert [p.parent for p in save.started[3:]] == [sip, protocols, plans_folder]
+    assert [p.parent for p in save.opened[3:]] == [sip, protocols, plans_folder]
 
-    save.answers.append(tmp_path / "n.pdf")
+    save.answers.append(str(tmp_path / "n.pdf"))
     run(qtbot, dialogs, editor.kallelse_action.trigger, close)
-    assert save.started[-1].parent == sip  # where the last notice went
+    assert save.opened[-1].parent == sip  # where the last notice went

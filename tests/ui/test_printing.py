@@ -27,7 +27,6 @@ from naravard_desktop.documents.plan_files import plan_file_bytes
 from naravard_desktop.documents.sip_files import sip_file_bytes
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings.meetings import list_meetings
-from naravard_desktop.services.plan import plans
 from naravard_desktop.services.sip import sip_setup
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui import printing
@@ -128,6 +127,21 @@ def meetings_page(qtbot: QtBot, db: Database, demo_group: GroupData) -> Meetings
     return page
 
 
+@pytest.fixture
+def plan_page(qtbot: QtBot, db: Database, demo_group: GroupData) -> PlanPage:
+    """The plan page showing the demo's plan (its first)."""
+    page = PlanPage(db, demo_group.id, QUndoStack())
+    qtbot.addWidget(page)
+    return page
+
+
+@pytest.fixture
+def sip_page(qtbot: QtBot, db: Database, demo_group: GroupData) -> SipPage:
+    page = SipPage(db, demo_group.id, QUndoStack())
+    qtbot.addWidget(page)
+    return page
+
+
 def test_ctrl_p_in_the_meeting_editor_prints_the_protocol_page_for_page(
     db: Database, demo_group: GroupData, meetings_page: MeetingsPage, print_dialog: PrintDialog
 ) -> None:
@@ -174,17 +188,14 @@ def test_the_notice_prints_from_its_own_action(
 
 
 def test_a_page_range_prints_only_those_pages(
-    qtbot: QtBot, db: Database, demo_group: GroupData, print_dialog: PrintDialog
+    db: Database, plan_page: PlanPage, print_dialog: PrintDialog
 ) -> None:
-    (plan, *_rest) = plans.list_plans(db, demo_group.id)
-    page = PlanPage(db, demo_group.id, QUndoStack())
-    qtbot.addWidget(page)
-    page.reload_plans(plan.id)
-    ours = plan_file_bytes(db, plan.id, ".pdf")
+    assert plan_page.plan_id is not None
+    ours = plan_file_bytes(db, plan_page.plan_id, ".pdf")
     assert page_count(ours) >= 3
     print_dialog.pages = (2, 3)
 
-    page.print_action.trigger()
+    plan_page.print_action.trigger()
 
     printed = print_dialog.output.read_bytes()
     assert page_count(printed) == 2
@@ -198,14 +209,13 @@ def test_the_sip_page_prints_the_years_report(
     qtbot: QtBot,
     db: Database,
     demo_group: GroupData,
+    sip_page: SipPage,
     print_dialog: PrintDialog,
     dialogs: Dialogs,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(printing, "PROGRESS_FROM_PAGES", 100)  # its six pages without one
-    page = SipPage(db, demo_group.id, QUndoStack())
-    qtbot.addWidget(page)
-    year = page.current_period().year  # type: ignore[union-attr]
+    year = sip_page.current_period().year  # type: ignore[union-attr]
     chosen: list[tuple[int, bool]] = []
 
     def print_hidden(dialog: ExportDialog) -> None:
@@ -216,7 +226,7 @@ def test_the_sip_page_prints_the_years_report(
         dialog.accept()
 
     dialogs.expect(print_hidden)
-    page.print_action.trigger()
+    sip_page.print_action.trigger()
     dialogs.wait(qtbot)
     dialogs.check()
 
@@ -229,14 +239,10 @@ def test_the_sip_page_prints_the_years_report(
 
 
 def test_avbryt_in_the_print_dialog_prints_nothing(
-    qtbot: QtBot, db: Database, demo_group: GroupData, print_dialog: PrintDialog
+    plan_page: PlanPage, print_dialog: PrintDialog
 ) -> None:
-    (plan, *_rest) = plans.list_plans(db, demo_group.id)
-    page = PlanPage(db, demo_group.id, QUndoStack())
-    qtbot.addWidget(page)
-    page.reload_plans(plan.id)
     print_dialog.accept = False
-    page.print_action.trigger()
+    plan_page.print_action.trigger()
     assert print_dialog.shown and not print_dialog.output.exists()
 
 
