@@ -69,7 +69,10 @@ def search_everywhere(
             FoundKind.ACTIVITY: _activities(session, group_id, query, limit),
             FoundKind.MEMBER: _members(session, group_id, query, limit),
         }
-        numbers = _paragraphs(session, group_id, found)
+        # The § of the hits listed only: one beyond them in a draft would count its year.
+        numbers = _paragraphs(
+            session, group_id, [h for hits in found.values() for h in hits[:per_kind]]
+        )
     return [
         FoundGroup(
             kind,
@@ -293,13 +296,10 @@ def _members(session: Session, group_id: int, query: str, limit: int) -> list[Fo
     return sorted(found, key=lambda hit: sort_key(hit.title))
 
 
-def _paragraphs(
-    session: Session, group_id: int, found: dict[FoundKind, list[Found]]
-) -> dict[int, int]:
+def _paragraphs(session: Session, group_id: int, hits: list[Found]) -> dict[int, int]:
     """Agenda item id → § of every hit that has a meeting item (counted in one go)."""
     items = {
         hit.item_id: (hit.item_id, hit.held_on, hit.paragraph)
-        for hits in found.values()
         for hit in hits
         if hit.item_id is not None and hit.held_on is not None
     }
