@@ -55,8 +55,11 @@ def open_file(parent: QWidget, path: Path, settings: QSettings, current: str) ->
         if not lock.acquire():
             _refuse(parent, _in_use_text(path), current)
             return None
+    from naravard_desktop.ui.meetings.view_tools import busy_cursor  # not before the paint
+
     try:
-        db = open_database(str(path), create=False)
+        with busy_cursor():  # the full integrity check reads every page: a second or two
+            db = open_database(str(path), create=False)
     except DatabaseFileError as error:
         if lock is not None:
             lock.release()
@@ -85,8 +88,11 @@ def create_file(parent: QWidget, path: Path, current: str) -> Opened | None:
             current,
         )
         return None
+    from naravard_desktop.ui.meetings.view_tools import busy_cursor
+
     try:
-        db = open_database(str(path), create=True)
+        with busy_cursor():
+            db = open_database(str(path), create=True)
     except DatabaseFileError as error:
         _refuse(parent, error.message, current)
         return None
