@@ -281,7 +281,7 @@ def _sip(report: AnnualReport) -> list[Flowable]:
         trend = Paragraph(escape(_("Trend over three years, all units")), styles["heading"])
         story += [
             Spacer(1, 4 * mm),
-            TrendChart(trend, labels, series, min_height=210, max_height=260),
+            TrendChart(trend, labels, series, min_height=170, max_height=210),
         ]
     return [*story, *_analysis(report, Section.SIP)]
 
@@ -324,7 +324,7 @@ def _meetings(report: AnnualReport) -> list[Flowable]:
                     _cell(decision.decision, cell),
                 ]
             )
-        widths = [WIDTH * s for s in (0.08, 0.18, 0.30, 0.44)]
+        widths = [WIDTH * s for s in (0.07, 0.21, 0.29, 0.43)]
         heading = ParagraphStyle("register_heading", styles["heading"], spaceAfter=2 * mm)
         title = _("Decision register {year}").format(year=report.year)
         story += [
