@@ -33,7 +33,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from naravard_desktop.ui.theme import apply_appearance, follow_system, saved_appearance
 
     install_exception_hook()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Fusion on every platform, one look to tune palettes for (ui/theme), named here: setting
+    # it later from Python made a QStyle's wrapper before the first paint.
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", "fusion"])
     assert isinstance(app, QApplication)
     app.setApplicationName("naravard-desktop")
     app.setOrganizationName("naravard")

@@ -2,21 +2,23 @@
 following the system's colour scheme unless the user chose one (Visa → Utseende), remembered in
 the settings. The font stays the system's: sizes elsewhere are relative to it (`heading`).
 
-Applied before the frame is painted (app.py), so it imports nothing but QtGui and QtWidgets'
-classes: no Qt namespace of enums (27 ms), no style other than Fusion. The system's scheme is
-read from the palette the platform gave (dark when its window colour is); after the first paint
-`follow_system` asks Qt's style hints and listens for changes.
+A chosen palette is applied before the frame is painted (app.py), so this module imports
+nothing but QtGui and QtWidgets' classes: no Qt namespace of enums (27 ms). The system's scheme
+is asked for after the first paint (`follow_system`: Qt's style hints, and their changes).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from naravard_desktop.paths import resource_path
+
+if TYPE_CHECKING:  # QtGui's classes are looked up as they are used (each costs as it is)
+    from PySide6.QtGui import QGuiApplication, QPalette
 
 SETTING = "appearance"
 
@@ -36,78 +38,79 @@ class Scheme(StrEnum):
     HIGH_CONTRAST = "high_contrast"
 
 
-Roles = dict[QPalette.ColorRole, str]
-_R = QPalette.ColorRole
+# Colour role names (QPalette.ColorRole) → colour; looked up as a palette is made, not as the
+# module is imported before the first paint.
+Roles = dict[str, str]
 
 # Calm greys with one blue; text at least 7:1 on its background, disabled text at 4.5:1.
 _LIGHT: Roles = {
-    _R.Window: "#f3f4f6",
-    _R.WindowText: "#1d2025",
-    _R.Base: "#ffffff",
-    _R.AlternateBase: "#f4f6f8",
-    _R.Text: "#1d2025",
-    _R.Button: "#e9ecef",
-    _R.ButtonText: "#1d2025",
-    _R.BrightText: "#ffffff",
-    _R.Highlight: "#2d66a8",
-    _R.HighlightedText: "#ffffff",
-    _R.Link: "#1f5a9a",
-    _R.LinkVisited: "#5b3f8c",
-    _R.ToolTipBase: "#fffff0",
-    _R.ToolTipText: "#1d2025",
-    _R.PlaceholderText: "#6a717b",
-    _R.Light: "#ffffff",
-    _R.Midlight: "#f0f1f3",
-    _R.Mid: "#b9bec5",
-    _R.Dark: "#8b929b",
-    _R.Shadow: "#5c636c",
-    _R.Accent: "#2d66a8",
+    "Window": "#f3f4f6",
+    "WindowText": "#1d2025",
+    "Base": "#ffffff",
+    "AlternateBase": "#f4f6f8",
+    "Text": "#1d2025",
+    "Button": "#e9ecef",
+    "ButtonText": "#1d2025",
+    "BrightText": "#ffffff",
+    "Highlight": "#2d66a8",
+    "HighlightedText": "#ffffff",
+    "Link": "#1f5a9a",
+    "LinkVisited": "#5b3f8c",
+    "ToolTipBase": "#fffff0",
+    "ToolTipText": "#1d2025",
+    "PlaceholderText": "#6a717b",
+    "Light": "#ffffff",
+    "Midlight": "#f0f1f3",
+    "Mid": "#b9bec5",
+    "Dark": "#8b929b",
+    "Shadow": "#5c636c",
+    "Accent": "#2d66a8",
 }
 _DARK: Roles = {
-    _R.Window: "#202226",
-    _R.WindowText: "#e6e8eb",
-    _R.Base: "#17191c",
-    _R.AlternateBase: "#1d2024",
-    _R.Text: "#e6e8eb",
-    _R.Button: "#2c2f34",
-    _R.ButtonText: "#e6e8eb",
-    _R.BrightText: "#ffffff",
-    _R.Highlight: "#3b78c2",
-    _R.HighlightedText: "#ffffff",
-    _R.Link: "#8cb8f2",
-    _R.LinkVisited: "#c2a6f0",
-    _R.ToolTipBase: "#2c2f34",
-    _R.ToolTipText: "#e6e8eb",
-    _R.PlaceholderText: "#9aa1ab",
-    _R.Light: "#43474e",
-    _R.Midlight: "#363a40",
-    _R.Mid: "#5a5f67",
-    _R.Dark: "#111214",
-    _R.Shadow: "#000000",
-    _R.Accent: "#3b78c2",
+    "Window": "#202226",
+    "WindowText": "#e6e8eb",
+    "Base": "#17191c",
+    "AlternateBase": "#1d2024",
+    "Text": "#e6e8eb",
+    "Button": "#2c2f34",
+    "ButtonText": "#e6e8eb",
+    "BrightText": "#ffffff",
+    "Highlight": "#3b78c2",
+    "HighlightedText": "#ffffff",
+    "Link": "#8cb8f2",
+    "LinkVisited": "#c2a6f0",
+    "ToolTipBase": "#2c2f34",
+    "ToolTipText": "#e6e8eb",
+    "PlaceholderText": "#9aa1ab",
+    "Light": "#43474e",
+    "Midlight": "#363a40",
+    "Mid": "#5a5f67",
+    "Dark": "#111214",
+    "Shadow": "#000000",
+    "Accent": "#3b78c2",
 }
 _HIGH_CONTRAST: Roles = {
-    _R.Window: "#000000",
-    _R.WindowText: "#ffffff",
-    _R.Base: "#000000",
-    _R.AlternateBase: "#141414",
-    _R.Text: "#ffffff",
-    _R.Button: "#000000",
-    _R.ButtonText: "#ffffff",
-    _R.BrightText: "#ffffff",
-    _R.Highlight: "#ffd800",
-    _R.HighlightedText: "#000000",
-    _R.Link: "#66e0ff",
-    _R.LinkVisited: "#ff9cff",
-    _R.ToolTipBase: "#000000",
-    _R.ToolTipText: "#ffffff",
-    _R.PlaceholderText: "#c8c8c8",
-    _R.Light: "#ffffff",
-    _R.Midlight: "#ffffff",
-    _R.Mid: "#ffffff",
-    _R.Dark: "#ffffff",
-    _R.Shadow: "#ffffff",
-    _R.Accent: "#ffd800",
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#141414",
+    "Text": "#ffffff",
+    "Button": "#000000",
+    "ButtonText": "#ffffff",
+    "BrightText": "#ffffff",
+    "Highlight": "#ffd800",
+    "HighlightedText": "#000000",
+    "Link": "#66e0ff",
+    "LinkVisited": "#ff9cff",
+    "ToolTipBase": "#000000",
+    "ToolTipText": "#ffffff",
+    "PlaceholderText": "#c8c8c8",
+    "Light": "#ffffff",
+    "Midlight": "#ffffff",
+    "Mid": "#ffffff",
+    "Dark": "#ffffff",
+    "Shadow": "#ffffff",
+    "Accent": "#ffd800",
 }
 _DISABLED = {Scheme.LIGHT: "#767c85", Scheme.DARK: "#8a9099", Scheme.HIGH_CONTRAST: "#bdbdbd"}
 _ROLES = {Scheme.LIGHT: _LIGHT, Scheme.DARK: _DARK, Scheme.HIGH_CONTRAST: _HIGH_CONTRAST}
@@ -169,44 +172,57 @@ def is_dark() -> bool:
 
 
 def palette_for(scheme: Scheme) -> QPalette:
-    palette = QPalette()
-    for role, colour in _ROLES[scheme].items():
-        palette.setColor(role, QColor(colour))
+    from PySide6.QtGui import QColor, QPalette
+
+    roles = _ROLES[scheme]
+    # Not QPalette(): that asks the platform for its palette first (see apply_appearance).
+    palette = QPalette(QColor(roles["Button"]), QColor(roles["Window"]))
+    role = QPalette.ColorRole
+    for name, colour in roles.items():
+        palette.setColor(getattr(role, name), QColor(colour))
     disabled = QColor(_DISABLED[scheme])
-    for role in (_R.WindowText, _R.Text, _R.ButtonText, _R.PlaceholderText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    palette.setColor(QPalette.ColorGroup.Disabled, _R.Highlight, QColor(_ROLES[scheme][_R.Mid]))
+    for name in ("WindowText", "Text", "ButtonText", "PlaceholderText"):
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(role, name), disabled)
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Highlight, QColor(roles["Mid"]))
     return palette
 
 
-def _system_scheme(app: QGuiApplication, platform_palette: QPalette, *, early: bool) -> Scheme:
-    """Dark when the system says so. Before the first paint (no Qt namespace yet), and where
-    the system does not say, the window colour of the palette the platform gave tells."""
-    if not early:
-        from PySide6.QtCore import Qt
+def _system_scheme(app: QGuiApplication, platform_palette: QPalette) -> Scheme:
+    """Dark when the system says so; where it does not say, when the window colour of the
+    palette the platform gave is dark."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
 
-        said = app.styleHints().colorScheme()
-        if said != Qt.ColorScheme.Unknown:
-            return Scheme.DARK if said == Qt.ColorScheme.Dark else Scheme.LIGHT
-    window = platform_palette.color(QPalette.ColorGroup.Active, _R.Window)
+    said = app.styleHints().colorScheme()
+    if said != Qt.ColorScheme.Unknown:
+        return Scheme.DARK if said == Qt.ColorScheme.Dark else Scheme.LIGHT
+    window = platform_palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
     return Scheme.DARK if window.lightness() < 128 else Scheme.LIGHT
 
 
 _platform_palette: list[QPalette] = []
+_applied: list[Scheme] = []  # palettes of ours set (the platform's is not known after one)
 
 
 def apply_appearance(app: QApplication, appearance: Appearance, *, early: bool = False) -> Scheme:
-    """Fusion and the palette of `appearance` for the whole application; `early` (before the
-    first paint) reads the system's scheme from the platform's palette."""
-    if not _platform_palette:
-        _platform_palette.append(QPalette(app.palette()))
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    """Fusion and the palette of `appearance` for the whole application. `early` (before the
+    first paint) leaves the system's own palette when the system's scheme is followed: asking
+    the platform for it before a widget exists took some 50 ms, and Qt's Fusion is already dark
+    on a dark system; `follow_system` puts ours in place after the paint. Fusion itself is
+    asked for as the application is made (app.py: touching a QStyle from Python before the
+    first paint took some 20 ms), and after the paint by ui/readable's style."""
+    from PySide6.QtGui import QPalette
+
+    if early and appearance == Appearance.SYSTEM:
+        return _current[0]
+    if not early and not _platform_palette:  # the platform's, before ours replaces it
+        _platform_palette.append(QPalette(app.palette()) if not _applied else QPalette())
     if appearance == Appearance.SYSTEM:
-        scheme = _system_scheme(app, _platform_palette[0], early=early)
+        scheme = _system_scheme(app, _platform_palette[0])
     else:
         scheme = Scheme(appearance.value)
     _current[0] = scheme
+    _applied.append(scheme)
     app.setPalette(palette_for(scheme))
     sheet = _high_contrast_style() if scheme == Scheme.HIGH_CONTRAST else ""
     if app.styleSheet() != sheet:
@@ -242,6 +258,8 @@ def choose_appearance(settings: QSettings, appearance: Appearance) -> None:
 def larger(widget: QWidget, scale: float, *, bold: bool = False) -> None:
     """`widget`'s font `scale` times the system's, so it grows with the size the user chose
     in the system (no point sizes written in style sheets)."""
+    from PySide6.QtGui import QFont
+
     font = QFont(widget.font())
     base = QApplication.font().pointSizeF()
     if base > 0:
