@@ -69,7 +69,10 @@ class SearchBox(QDialog):
             _("Search meetings, items, decisions, action items, activities and members …")
         )
         self.query.setClearButtonEnabled(True)
-        self.query.setStyleSheet("QLineEdit { font-size: 12pt; padding: 6px; }")
+        larger = self.query.font()  # a third larger than the system font, whatever its size
+        larger.setPointSizeF(larger.pointSizeF() * 1.3)
+        self.query.setFont(larger)
+        self.query.setTextMargins(4, 4, 4, 4)
         self.query.installEventFilter(self)
         self.model = ResultsModel(self)
         self.results = QListView()

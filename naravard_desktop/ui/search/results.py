@@ -128,8 +128,8 @@ class ResultsModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return title_of(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return snippet_of(row) or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # both lines whole, however narrow the box
+            return "\n".join(text for text in (title_of(row), snippet_of(row)) if text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [spoken_kind(row), title_of(row), where_of(row), snippet_of(row)]
             return ", ".join(part for part in parts if part)
