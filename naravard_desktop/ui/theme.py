@@ -146,13 +146,29 @@ QTabBar::tab:selected { background: #ffd800; color: #000000; }
 QHeaderView::section { border: 1px solid #ffffff; background: #000000; color: #ffffff; }
 """
 
+# Fusion's check box on a dark palette is a dark square in a frame one shade off the window:
+# a lighter frame, and a blue box with a white tick when checked.
+_DARK_STYLE = """
+QCheckBox::indicator, QAbstractItemView::indicator {
+    width: 13px; height: 13px; border: 1px solid #8a9099; border-radius: 2px;
+    background: #17191c;
+}
+QCheckBox::indicator:hover, QCheckBox::indicator:focus { border-color: #8cb8f2; }
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
+    background: #3b78c2; border-color: #3b78c2; image: url("{icons}/check-white.svg");
+}
+QCheckBox::indicator:disabled { border-color: #4a4f57; }
+"""
+
 _current: list[Scheme] = [Scheme.LIGHT]
 
 
-def _high_contrast_style() -> str:
-    """White arrows and a black tick drawn from SVGs (a style sheet's arrows are images)."""
+def _style_sheet(scheme: Scheme) -> str:
+    """The application's style sheet for `scheme`; arrows and ticks are drawn from SVGs (a
+    style sheet's arrows are images)."""
+    sheets = {Scheme.DARK: _DARK_STYLE, Scheme.HIGH_CONTRAST: _HIGH_CONTRAST_STYLE}
     icons = resource_path("icons", "high_contrast").as_posix()
-    return _HIGH_CONTRAST_STYLE.replace("{icons}", icons)
+    return sheets.get(scheme, "").replace("{icons}", icons)
 
 
 def saved_appearance(settings: QSettings) -> Appearance:
@@ -224,7 +240,7 @@ def apply_appearance(app: QApplication, appearance: Appearance, *, early: bool =
     _current[0] = scheme
     _applied.append(scheme)
     app.setPalette(palette_for(scheme))
-    sheet = _high_contrast_style() if scheme == Scheme.HIGH_CONTRAST else ""
+    sheet = _style_sheet(scheme)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
     if not early:  # colours written into widgets' style sheets, made readable on the palette
