@@ -46,6 +46,13 @@ def _window_colour() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Window)
 
 
+def _drawn_files_exist() -> bool:
+    """The images the application's style sheet draws (ticks, arrows), all bundled."""
+    sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    images = re.findall(r'url\("([^"]+)"\)', sheet)
+    return bool(images) and all(Path(image).is_file() for image in images)
+
+
 def _drawn_colour(icon: QIcon) -> QColor:
     """The colour of the darkest or lightest drawn pixel of `icon` (its stroke)."""
     image = icon.pixmap(QSize(24, 24)).toImage()
@@ -69,14 +76,12 @@ def test_the_appearance_is_chosen_in_the_view_menu_and_remembered(
 
     entries["appearance_dark"].trigger()
     assert _window_colour().lightness() < 60
+    assert _drawn_files_exist()  # the dark check box's tick
     assert theme.saved_appearance(settings) == theme.Appearance.DARK
     entries["appearance_high_contrast"].trigger()
     assert _window_colour() == QColor("#000000")
     assert QApplication.palette().color(QPalette.ColorRole.Text) == QColor("#ffffff")
-    # white frames and arrows where Fusion's would be black on black, drawn from files
-    sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
-    arrows = re.findall(r'url\("([^"]+)"\)', sheet)
-    assert arrows and all(Path(arrow).is_file() for arrow in arrows)
+    assert _drawn_files_exist()  # white frames and arrows where Fusion's would be black on black
 
     again = MainWindow(db, demo_group, settings)  # the next start
     qtbot.addWidget(again)
