@@ -291,3 +291,13 @@ def test_a_click_on_a_hit_opens_it(qtbot: QtBot, window: MainWindow, user: User)
     qtbot.mouseClick(box.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: _box(window) is None)
     assert window.plan_page.selected_key() == ("activity", found.row_id)
+
+
+def test_every_control_in_the_box_has_a_name(qtbot: QtBot, window: MainWindow, user: User) -> None:
+    from tests.ui.test_accessible_names import unnamed
+
+    box = open_box(qtbot, window, user)
+    search(qtbot, box, user, "hälsocentral")
+    assert unnamed(box) == []
+    assert box.query.accessibleName() == "Sök överallt"
+    assert box.results.accessibleName() == "Träffar"
