@@ -37,7 +37,7 @@ DIALOGS = {
     "plan": ["new_plan", "add_area", "add_activity", "plan_details", "follow_up", "move_to_area"],
     "sip": ["sip_new_period", "sip_settings"],
     "meetings": ["add_meeting"],
-    "meeting": ["edit_meeting", "add_guest", "add_action_item"],
+    "meeting": ["edit_meeting", "add_guest", "add_action_item", "approve_protocol"],
 }
 
 
