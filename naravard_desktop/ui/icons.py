@@ -44,6 +44,8 @@ ACTION_ICONS = {
     "follow_up": "clipboard-check",
     "import_plan": "file-up",
     "move_down": "arrow-down",
+    "move_item_down": "arrow-down",
+    "move_item_up": "arrow-up",
     "move_to_area": "folder-input",
     "move_up": "arrow-up",
     "new_for_page": "plus",

@@ -80,8 +80,12 @@ class ActionsPanel(QWidget):
         self.add_action = make_action(
             self, _("New action item…"), self.add, "Ctrl+Shift+A", name="add_action_item"
         )
-        self.edit_action = make_action(self, _("Edit…"), self.edit_selected)
-        self.remove_action = make_action(self, _("Remove…"), self.remove_selected)
+        self.edit_action = make_action(
+            self, _("Edit…"), self.edit_selected, name="edit_action_item"
+        )
+        self.remove_action = make_action(
+            self, _("Remove…"), self.remove_selected, name="remove_action_item"
+        )
         if not carried:
             for action in (self.add_action, self.edit_action, self.remove_action):
                 self.toolbar.addAction(action)

@@ -87,10 +87,20 @@ class AgendaPanel(QWidget):
         # Ctrl+Up/Down move an item only while the list has the focus (text fields use them).
         in_list = Qt.ShortcutContext.WidgetShortcut
         self.up_action = make_action(
-            self.table, _("Move up"), lambda: self.move_by(-1), "Ctrl+Up", context=in_list
+            self.table,
+            _("Move up"),
+            lambda: self.move_by(-1),
+            "Ctrl+Up",
+            name="move_item_up",
+            context=in_list,
         )
         self.down_action = make_action(
-            self.table, _("Move down"), lambda: self.move_by(1), "Ctrl+Down", context=in_list
+            self.table,
+            _("Move down"),
+            lambda: self.move_by(1),
+            "Ctrl+Down",
+            name="move_item_down",
+            context=in_list,
         )
         self.next_action = make_action(
             self, _("Next item"), lambda: self.step(1), ["Alt+Down", "Ctrl+PgDown"]
