@@ -26,7 +26,8 @@ from naravard_desktop.ui import first_paint
 HEAVY = ("sqlalchemy", "alembic", "babel", "openpyxl", "reportlab", "pikepdf",
          "naravard_desktop.db", "naravard_desktop.services.group",
          "naravard_desktop.documents", "naravard_desktop.ui.overview",
-         "naravard_desktop.ui.plan", "naravard_desktop.ui.meetings", "naravard_desktop.ui.sip")
+         "naravard_desktop.ui.plan", "naravard_desktop.ui.meetings", "naravard_desktop.ui.sip",
+         "naravard_desktop.ui.icons", "PySide6.QtSvg")
 then_paint = first_paint.after_first_paint
 
 def loaded():
