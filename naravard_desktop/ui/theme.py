@@ -217,11 +217,11 @@ def _system_scheme(app: QGuiApplication, platform_palette: QPalette) -> Scheme:
 
 
 _platform_palette: list[QPalette] = []
-_applied: list[Scheme] = []  # palettes of ours set (the platform's is not known after one)
+_applied: list[Scheme] = []  # ours is set: the platform's palette is not known after that
 
 
 def apply_appearance(app: QApplication, appearance: Appearance, *, early: bool = False) -> Scheme:
-    """Fusion and the palette of `appearance` for the whole application. `early` (before the
+    """The palette and style sheet of `appearance` for the whole application. `early` (before the
     first paint) leaves the system's own palette when the system's scheme is followed: asking
     the platform for it before a widget exists took some 50 ms, and Qt's Fusion is already dark
     on a dark system; `follow_system` puts ours in place after the paint. Fusion itself is
@@ -238,7 +238,7 @@ def apply_appearance(app: QApplication, appearance: Appearance, *, early: bool =
     else:
         scheme = Scheme(appearance.value)
     _current[0] = scheme
-    _applied.append(scheme)
+    _applied[:] = [scheme]
     app.setPalette(palette_for(scheme))
     sheet = _style_sheet(scheme)
     if app.styleSheet() != sheet:
