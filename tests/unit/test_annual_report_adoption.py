@@ -12,13 +12,14 @@ import pytest
 from pypdf import PdfReader
 
 from naravard_desktop.documents import report_files
+from naravard_desktop.documents.report_files import render
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings import decisions
-from naravard_desktop.services.report import analysis
+from naravard_desktop.services.report import adoption, analysis
 from naravard_desktop.services.report.read_models import Section
 from naravard_desktop.services.system.database import Database
-from tests.unit.approval_setup import approved_meeting, make_group
+from tests.unit.approval_setup import approved_meeting, make_group, raw
 
 TODAY = dt.date(2026, 11, 30)
 pytestmark = pytest.mark.demo(TODAY)
@@ -78,3 +79,23 @@ def test_adopting_at_a_paragraph_of_another_group_or_an_earlier_year_is_refused(
         report_files.adopt(db, demo_group.id, YEAR - 1, elsewhere.item_id, "Anna", today=TODAY)
     assert not analysis.get_analysis(db, demo_group.id, YEAR).adopted
     assert not analysis.get_analysis(db, demo_group.id, YEAR - 1).adopted
+
+
+def test_a_change_while_the_pdf_is_rendered_stops_the_adoption(
+    db: Database, demo_group: GroupData
+) -> None:
+    group = demo_group.id
+    item = decisions.list_decisions(db, group, year=YEAR)[0]
+    snapshot = adoption.prepare_adoption(db, group, YEAR, item.item_id, "Anna", today=TODAY)
+    pdf = render(snapshot.report, ".pdf", TODAY)
+    raw(db, "UPDATE sip_counts SET value = value + 1 WHERE id = (SELECT min(id) FROM sip_counts)")
+    with pytest.raises(StaleEditError, match="ändrades medan den fastställdes"):
+        adoption.store_adoption(db, snapshot, pdf, today=TODAY)
+    snapshot = adoption.prepare_adoption(db, group, YEAR, item.item_id, "Anna", today=TODAY)
+    analysis.save_analysis(db, group, YEAR, Section.MEETINGS, "Ny text", snapshot.version)
+    with pytest.raises(StaleEditError, match="ändrades medan den fastställdes"):
+        adoption.store_adoption(db, snapshot, pdf, today=TODAY)
+    assert adoption.stored_pdf(db, group, YEAR) is None
+    snapshot = adoption.prepare_adoption(db, group, YEAR, item.item_id, "Anna", today=TODAY)
+    stored = adoption.store_adoption(db, snapshot, render(snapshot.report, ".pdf", TODAY))
+    assert stored.analysis.adopted and stored.analysis.texts[Section.MEETINGS] == "Ny text"

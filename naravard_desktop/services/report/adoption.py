@@ -11,11 +11,15 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from naravard_desktop.db.models import AnnualReport as ReportRow
+from naravard_desktop.db.models import Group, Indicator, SipCategory, SipCount, SipPeriod
 from naravard_desktop.db.models.report import ReportState
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _, current_language, format_date_in_text
-from naravard_desktop.services.report.analysis import adoption_of, report_row
+from naravard_desktop.services.report.analysis import adoption_of, get_analysis, report_row
 from naravard_desktop.services.report.annual import annual_report
 from naravard_desktop.services.report.read_models import AdoptionSnapshot, AnnualReport
 from naravard_desktop.services.system.access import current_login
@@ -37,6 +41,35 @@ def figures_hash(report: AnnualReport) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def sip_inputs(session: Session, group_id: int, year: int) -> tuple[int, ...]:
+    """A fingerprint of what the year's SIP part is made from (the group's setting, its
+    indicators, units and target groups, and the periods and counts of the years the
+    report compares): how many rows, their versions summed and the newest id per table,
+    and the counts summed. A change to any of them changes it."""
+    since, until = dt.date(year - 4, 1, 1), dt.date(year, 12, 31)
+    periods = select(SipPeriod.id).where(
+        SipPeriod.group_id == group_id, SipPeriod.starts_on.between(since, until)
+    )
+    found: list[int] = []
+    for table, where in (
+        (Group, Group.id == group_id),
+        (Indicator, Indicator.group_id == group_id),
+        (SipCategory, SipCategory.group_id == group_id),
+        (SipPeriod, SipPeriod.id.in_(periods)),
+        (SipCount, SipCount.period_id.in_(periods)),
+    ):
+        row = session.execute(
+            select(
+                func.count(), func.coalesce(func.sum(table.version), 0), func.max(table.id)
+            ).where(where)
+        ).one()
+        found += [int(row[0]), int(row[1]), int(row[2] or 0)]
+    total = session.scalar(
+        select(func.coalesce(func.sum(SipCount.value), 0)).where(SipCount.period_id.in_(periods))
+    )
+    return (*found, int(total or 0))
+
+
 def prepare_adoption(
     db: Database,
     group_id: int,
@@ -52,6 +85,8 @@ def prepare_adoption(
     if not who:
         raise ValidationError({"adopted_by": _("Write who adopted the report.")})
     day = today or dt.date.today()
+    with db.session() as session:  # before the report: a change after it is caught on storing
+        inputs = sip_inputs(session, group_id, year)
     report = annual_report(db, group_id, year, today=day)
     if report.analysis.adopted:
         raise DomainError(
@@ -70,7 +105,7 @@ def prepare_adoption(
         )
     analysis = dataclasses.replace(report.analysis, state=ReportState.ADOPTED, adoption=adoption)
     return AdoptionSnapshot(
-        dataclasses.replace(report, analysis=analysis), item_id, report.analysis.version
+        dataclasses.replace(report, analysis=analysis), item_id, report.analysis.version, inputs
     )
 
 
@@ -78,19 +113,24 @@ def store_adoption(
     db: Database, snapshot: AdoptionSnapshot, pdf: bytes, *, today: dt.date | None = None
 ) -> AnnualReport:
     """Store `pdf`, rendered from `snapshot.report`, as the adopted report; refused
-    (StaleEditError) when the texts or the figures changed since the snapshot was read."""
+    (StaleEditError) when the texts or the figures changed since the snapshot was read (the
+    SIP part is not worked out again: what it is made from is compared instead)."""
     report = snapshot.report
     group_id, year = report.group.id, report.year
-    again = annual_report(db, group_id, year, today=today)
+    again = dataclasses.replace(
+        annual_report(db, group_id, year, today=today, with_sip=False), sip=report.sip
+    )
     changed = StaleEditError(
         _(
             "The report {year} changed while it was being adopted; it was not adopted. "
             "Adopt it again."
         ).format(year=year)
     )
-    if figures_hash(again) != figures_hash(report):  # the texts are hashed too
-        raise changed
     with db.session() as session:
+        if figures_hash(again) != figures_hash(report):  # the texts are hashed too
+            raise changed
+        if sip_inputs(session, group_id, year) != snapshot.sip_inputs:
+            raise changed
         row = report_row(session, group_id, year)
         if row is None:
             if snapshot.version != 0:
@@ -109,7 +149,7 @@ def store_adoption(
         row.sha256 = hashlib.sha256(pdf).hexdigest()
         row.data_sha256 = figures_hash(report)
         session.flush()
-    return annual_report(db, group_id, year, today=today)
+    return dataclasses.replace(again, analysis=get_analysis(db, group_id, year))
 
 
 def adopt(

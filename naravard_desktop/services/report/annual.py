@@ -31,9 +31,15 @@ class NoDataForYear(DomainError):
 
 
 def annual_report(
-    db: Database, group_id: int, year: int, *, today: dt.date | None = None
+    db: Database,
+    group_id: int,
+    year: int,
+    *,
+    today: dt.date | None = None,
+    with_sip: bool = True,
 ) -> AnnualReport:
-    """The report of `year` as it reads today (the year's last day once it has ended).
+    """The report of `year` as it reads today (the year's last day once it has ended);
+    without its SIP part when not `with_sip` (the suppression is most of the work).
 
     Raises NoDataForYear for a year without a plan in force, a meeting or SIP counts, and
     DomainError for a year not yet begun or when the SIP audit fails."""
@@ -79,7 +85,7 @@ def annual_report(
         for area in plan.areas:
             for activity in area.activities:
                 outcomes[activity.outcome] += 1
-    sip = sip_year(db, group_id, year) if has_periods else None
+    sip = sip_year(db, group_id, year) if has_periods and with_sip else None
     return AnnualReport(
         group=group,
         year=year,

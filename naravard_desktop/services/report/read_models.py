@@ -187,3 +187,4 @@ class AdoptionSnapshot:
     report: AnnualReport
     item_id: int
     version: int
+    sip_inputs: tuple[int, ...]  # what the SIP part was made from (adoption.sip_inputs)
