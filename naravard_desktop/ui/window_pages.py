@@ -111,11 +111,11 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
     from naravard_desktop.ui.help.tooltips import explain_toolbars
 
     show_cut_cells(page)
-    explain_toolbars(page)  # what each toolbar button does, with its keys
     from naravard_desktop.ui.appearance_menu import decorate_page
 
     title = window.lazy_pages.titles[window.lazy_pages.keys.index(key)]
     decorate_page(page, title)  # icons in its toolbars, its colours readable on a dark palette
+    explain_toolbars(page)  # what each toolbar button does, with its keys
     joins = {
         "overview": _join_overview,
         "plan": _join_plan,

@@ -176,13 +176,19 @@ def test_sip_periods_to_fill_in_open_the_sip_page(
 
 @demo
 def test_kallelse_saves_the_notice_of_the_next_meeting(
-    window: MainWindow, qtbot: QtBot, boxes: Boxes, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, boxes: Boxes, dialogs: Dialogs, tmp_path: Path
 ) -> None:
+    """As the meeting editor saves it, with the confirmation offering Öppna and Visa i
+    mappen."""
     target = tmp_path / "kallelse.pdf"
     boxes.answer(str(target))
+    confirmed: list[str] = []
+    dialogs.expect(lambda box: confirmed.append(box.objectName()))
     card = window.overview_page.next_meeting
     qtbot.mouseClick(card.notice_button, Qt.MouseButton.LeftButton)
+    dialogs.wait(qtbot)
     assert boxes.take("getSaveFileName").title == "Spara kallelsen"
+    assert confirmed == ["exported"]
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
 
@@ -222,7 +228,7 @@ def test_an_empty_group_says_there_is_nothing(qtbot: QtBot, db: Database, group:
     assert texts == {
         "next_meeting_card": "Inget möte planerat.",
         "justering_card": "Inget att justera.",
-        "actions_card": "Inga öppna åtgärder.",
+        "actions_card": "Inga kvarstående åtgärder.",
         "activities_card": "Ingen plan ännu.",
         "periods_card": "Ingen SIP-period har avslutats ännu.",
         "plan_card": "Ingen plan ännu.",

@@ -103,7 +103,7 @@ def test_typing_finds_each_kind_under_its_heading(
     box = open_box(qtbot, window, user)
     assert box.status.text() == "Skriv minst två tecken; Esc stänger."
     search(qtbot, box, user, "hälsocentral")
-    assert headings(box) == ["Punkter", "Beslut", "Åtgärder", "Deltagare"]
+    assert headings(box) == ["Ärenden", "Beslut", "Åtgärder", "Deltagare"]
     assert {hit.title for hit in hits(box, FoundKind.ITEM)} == {
         "Anhörigstöd",
         "Uppföljning av lokal plan: fast vårdkontakt",
@@ -118,7 +118,7 @@ def test_typing_finds_each_kind_under_its_heading(
     assert current(box) == hits(box, FoundKind.ITEM)[0]  # the first hit chosen
     # What a screen reader says of a hit: its kind, title, date and § and the text.
     spoken = box.results.currentIndex().data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith("Punkt, Anhörigstöd, 20")
+    assert spoken.startswith("Ärende, Anhörigstöd, 20")
     assert " § " in spoken
 
     search(qtbot, box, user, "ljusnan")

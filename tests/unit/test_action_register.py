@@ -123,7 +123,7 @@ def test_export_actions_on_the_command_line(
         "--database", target_of(db),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"6 åtgärder skrivna till {out}"
+    assert done.stdout.strip() == f"6 åtgärder sparade i {out}"
     sheet = load_workbook(out).active
     statuses = [row[4] for row in sheet.iter_rows(min_row=3, values_only=True) if row[4]]
     assert statuses == ["Försenad"] * 6

@@ -105,11 +105,12 @@ def explain_toolbars(root: QWidget) -> None:
 
 
 def _description(action: QAction) -> str | None:
-    named = NAMED.get(action.objectName())
-    if named is not None:
-        return _(named)
+    # Looked up through the constants themselves, so the extractor sees each text is marked.
+    key = action.objectName()
+    if key in NAMED:
+        return _(NAMED[key])
     owner = type(action.parent()).__name__
-    for (kind, text), description in UNNAMED.items():
-        if kind == owner and _(text) == action.text():
-            return _(description)
+    for pair in UNNAMED:
+        if pair[0] == owner and _(pair[1]) == action.text():
+            return _(UNNAMED[pair])
     return None

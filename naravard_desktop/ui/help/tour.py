@@ -5,7 +5,7 @@ window is made: tests and a switch of group make windows too. Hjälp › Rundtur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -25,8 +25,7 @@ from naravard_desktop.ui.forms import named
 TOUR_SEEN = "help/tour_seen"
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     heading: str
     text: str
     where: str  # where in the window it is done
@@ -87,8 +86,8 @@ class TourDialog(QDialog):
         # word-wrapped labels does not ask for the height its text needs).
         self.setMinimumSize(600, 380)
         self.pages = QStackedWidget()
-        for screen in SCREENS:
-            self.pages.addWidget(_screen_widget(screen))
+        for number in range(len(SCREENS)):
+            self.pages.addWidget(_screen_widget(number))
         self.step_label = named(QLabel, "tour_step")
         self.back_button = named(QPushButton, "tour_back", _("&Back"), autoDefault=False)
         self.skip_button = named(QPushButton, "tour_skip", _("&Skip the tour"), autoDefault=False)
@@ -129,14 +128,16 @@ class TourDialog(QDialog):
             self.go(self.step + 1)
 
 
-def _screen_widget(screen: Screen) -> QWidget:
-    # Sizes from the system's font, so they grow with the size the user chose.
-    heading = theme.heading(QLabel(_(screen.heading)))
+def _screen_widget(number: int) -> QWidget:
+    # Sizes from the system's font, so they grow with the size the user chose. The texts are
+    # taken through SCREENS itself, so the extractor sees each is marked.
+    heading_text, body, where_text = [_(part) for part in SCREENS[number]]
+    heading = theme.heading(QLabel(heading_text))
     heading.setWordWrap(True)
-    text = QLabel(_(screen.text))
+    text = QLabel(body)
     text.setWordWrap(True)
     theme.larger(text, 1.15)
-    where = QLabel(_(screen.where))
+    where = QLabel(where_text)
     where.setWordWrap(True)
     theme.larger(where, 1.0, bold=True)
     widget = QWidget()

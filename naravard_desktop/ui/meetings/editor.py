@@ -28,6 +28,7 @@ from naravard_desktop.services.meetings.meeting_labels import kind_label
 from naravard_desktop.services.meetings.protocol import protocol_data
 from naravard_desktop.services.meetings.read_models import MeetingData
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui import theme
 from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.errors import show_error
 from naravard_desktop.ui.meetings import documents
@@ -68,7 +69,7 @@ class MeetingEditor(QWidget):
         self.back_button.clicked.connect(self.go_back)
         self.title = QLabel()
         self.title.setObjectName("meeting_title")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        theme.heading(self.title, 1.45)
         self.facts = QLabel()
         self.facts.setObjectName("meeting_facts")
         self.facts.setWordWrap(True)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naravard_desktop.ui import theme
+
 # Rows shown before an entry list scrolls by itself (the page scrolls as a whole).
 MAX_ROWS = 10
 PAYLOAD = Qt.ItemDataRole.UserRole
@@ -40,7 +42,7 @@ class Card(QFrame):
         )
         self.heading = QLabel(heading)
         self.heading.setObjectName(f"{name}_heading")
-        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        theme.heading(self.heading, 1.15)
         self.summary = QLabel()
         self.summary.setObjectName(f"{name}_summary")
         self.summary.setWordWrap(True)

@@ -74,7 +74,8 @@ def short_label(point: SipPoint) -> str:
 
 def describe_trend(name: str, points: Sequence[SipPoint]) -> str:
     """The chart in words: each period's figure, and from what to what it went."""
-    parts = [f"{p.label}: {p.value if p.value is not None else _('no counts')}" for p in points]
+    missing = _("no counts")
+    parts = [f"{p.label}: {p.value if p.value is not None else missing}" for p in points]
     text = _("{indicator}, the last periods: {figures}.").format(
         indicator=name, figures="; ".join(parts)
     )

@@ -98,21 +98,14 @@ class NextMeetingCard(Card):
             return None
 
     def save_notice(self) -> Path | None:
-        """Kallelse: the notice as the meeting editor saves it."""
-        from naravard_desktop.documents import meeting_files
+        """Kallelse: the notice as the meeting editor saves it (the group in the name, the
+        folder of the last notice, the confirmation with Öppna and Visa i mappen)."""
         from naravard_desktop.ui.meetings import documents
 
         meeting = self._meeting_data()
         if meeting is None:
             return None
-        path = documents.save_document(
-            self,
-            _("Save the notice"),
-            documents.suggested_name(documents.notice_word(), meeting, ".pdf"),
-            documents.PDF_FILTER,
-            ".pdf",
-            lambda: meeting_files.kallelse_bytes(self.db, meeting.id),
-        )
+        path = documents.export_kallelse(self, self.db, meeting)
         if path is not None:
             self.status_message.emit(_("Saved {path}").format(path=path))
         return path

@@ -16,6 +16,7 @@ from naravard_desktop.i18n import _, format_date
 from naravard_desktop.services.group.overview import overview
 from naravard_desktop.services.group.read_models import Overview
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.ui import theme
 from naravard_desktop.ui.lazy_pages import JustRead
 from naravard_desktop.ui.overview import sections
 from naravard_desktop.ui.overview.cards import Card, EntryList
@@ -41,7 +42,7 @@ class OverviewPage(QWidget):
         self.today = dt.date.today()
         self.data: Overview | None = None
         heading = QLabel(_("Overview"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        theme.heading(heading)
         self.date_label = QLabel()
         self.date_label.setObjectName("overview_date")
 

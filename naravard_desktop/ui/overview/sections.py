@@ -202,8 +202,8 @@ def show_trend(card: Card, chart: SipTrend, data: Overview) -> None:
         return
     card.say(
         ngettext(
-            "{indicator}, the last period.",
-            "{indicator}, the last {count} periods.",
+            "{indicator}: {count} period.",
+            "{indicator}: the last {count} periods.",
             len(data.sip_trend),
         ).format(indicator=data.sip_trend_name, count=len(data.sip_trend))
     )
