@@ -50,6 +50,12 @@ class AreaBars(QWidget):
             bar.setValue(area.done)
             bar.setTextVisible(False)
             bar.setFixedHeight(8)
+            # A framed groove: on a dark palette Fusion's groove is the card's own colour.
+            bar.setStyleSheet(
+                "QProgressBar { border: 1px solid palette(mid); border-radius: 3px;"
+                " background: palette(base); }"
+                " QProgressBar::chunk { background: palette(highlight); border-radius: 2px; }"
+            )
             bar.setAccessibleName(area.label)
             bar.setAccessibleDescription(text)
             bar.setToolTip(f"{area.label}: {text}")
