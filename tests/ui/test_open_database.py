@@ -283,7 +283,7 @@ def test_a_file_open_in_another_copy_of_the_program_is_refused(
         actions_of(old).open_path(other)
         text = refused(boxes, host, old, db)
         assert text.startswith(
-            "ange.sqlite är redan öppen i ett annat fönster av programmet, som sparar i den. "
+            "ange.sqlite är redan öppen i ett annat programfönster, som sparar i den. "
             "Stäng den där först, eller öppna en annan fil."
         )
     finally:

@@ -41,14 +41,15 @@ def test_every_group_in_swedish_order_with_its_plan_meetings_and_work_to_do(
     assert lillsjo.plan_title == "Lokal plan 2025–2027"
     assert (lillsjo.done, lillsjo.activities) == (1, 4)
     assert lillsjo.status_counts[ActivityStatus.CANCELLED] == 1
-    assert lillsjo.overdue == 2  # one in each plan; the cancelled one is not
+    assert lillsjo.overdue == 1  # the current plan's; not the old plan's, nor the cancelled one
     # held in 2025: the approved one in February and the draft in May (not September's)
     assert lillsjo.meetings_held == 2
     # awaiting justering: the drafts of May 2025 and November 2024
     assert lillsjo.awaiting_justering == 2
     angsvik = rows[built.angsvik]
     assert angsvik.plan_title == "Plan 2024"  # a plan with a period before one without
-    assert (angsvik.done, angsvik.activities, angsvik.overdue) == (2, 2, 1)
+    # its overdue activity is in the plan without a period, not the current one
+    assert (angsvik.done, angsvik.activities, angsvik.overdue) == (2, 2, 0)
     asberga = rows[built.asberga]
     assert asberga.plan_title is None and asberga.activities == 0
     assert (asberga.meetings_held, asberga.awaiting_justering, asberga.overdue) == (0, 0, 0)

@@ -6,9 +6,10 @@ overview asks for all groups, in a handful of queries each grouped by group (nev
 group: a region has hundreds).
 
 Per group: the current plan's activities per status (the plan its plan page opens first, the
-measure of its overview page), overdue activities across its plans (as its overview page counts
-them), meetings held in the year, protocols of held meetings still awaiting justering (whatever
-the year: they are work to do now), and the year's SIP totals over all units.
+measure of its overview page) and that plan's overdue activities (as its overview page counts
+them: an old plan's leftovers are not today's work), meetings held in the year, protocols of
+held meetings still awaiting justering (whatever the year: they are work to do now), and the
+year's SIP totals over all units.
 
 The SIP totals are published as one table with the region's total per indicator, suppressed as
 the SIP exports are (services/sip/suppression.py over a system built with sip_disclosure's
@@ -60,7 +61,7 @@ def region_overview(db: Database, year: int, today: dt.date | None = None) -> Re
         groups = session.execute(select(Group.id, Group.name, Group.suppress_below)).all()
         plans = _current_plans(session)
         statuses = _plan_statuses(session, plans)
-        overdue = _overdue(session, day)
+        overdue = _overdue(session, plans, day)
         meetings = _meetings(session, year, day)
         sip = _sip_sums(session, year)
     thresholds = {gid: limit for gid, _name, limit in groups}
@@ -135,14 +136,18 @@ def _plan_statuses(session: Session, plans: dict[int, tuple[int, str]]) -> dict[
     return found
 
 
-def _overdue(session: Session, day: dt.date) -> dict[int, int]:
-    """group id → activities past their due date and neither done nor cancelled, in all of
-    the group's plans (services/group/overview.py counts them so)."""
+def _overdue(session: Session, plans: dict[int, tuple[int, str]], day: dt.date) -> dict[int, int]:
+    """group id → its current plan's activities past their due date and neither done nor
+    cancelled (services/group/overview_plan.py counts them so)."""
+    current = [plan_id for plan_id, _title in plans.values()]
+    if not current:
+        return {}
     query = (
         select(Plan.group_id, func.count())
         .join(Area, Area.plan_id == Plan.id)
         .join(Activity, Activity.area_id == Area.id)
         .where(
+            Plan.id.in_(current),
             Activity.due_date.is_not(None),
             Activity.due_date < day,
             Activity.status.not_in(list(CLOSED_STATUSES)),
