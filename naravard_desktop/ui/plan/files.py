@@ -48,8 +48,11 @@ def export_plan(
     return path
 
 
-def print_plan(parent: QWidget, db: Database, plan_id: int) -> bool:
-    """Print the plan as its PDF export looks, through the system's print dialog."""
+def print_plan(parent: QWidget, db: Database, plan_id: int | None) -> bool:
+    """Print the plan as its PDF export looks, through the system's print dialog (nothing
+    when no plan is chosen)."""
+    if plan_id is None:
+        return False
     from naravard_desktop.documents.plan_files import plan_file_bytes
     from naravard_desktop.ui.printing import print_pdf
 

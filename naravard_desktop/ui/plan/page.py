@@ -6,6 +6,7 @@ commands (editing.py), their undo steps (undo_steps.py) and the files (files.py)
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
@@ -130,7 +131,7 @@ class PlanPage(GroupDataPage):
         def on_row(command: Callable[[Row | None], None]) -> Callable[[], None]:
             return lambda: command(self.selected_row())  # the row selected when triggered
 
-        def on_plan(command: Callable[[int | None], None]) -> Callable[[], None]:
+        def on_plan(command: Callable[[int | None], object]) -> Callable[[], object]:
             return lambda: command(self.plan_id)
 
         self.new_plan_action = make_action(self, _("New &plan…"), edit.new_plan, name="new_plan")
@@ -174,8 +175,9 @@ class PlanPage(GroupDataPage):
         self.export_xlsx_action = make_action(
             self, _("Export E&xcel…"), lambda: self._export(".xlsx"), name="export_plan_xlsx"
         )
+        print_this = partial(print_plan, self, self.db)
         self.print_action = make_action(
-            self, _("Print the p&lan…"), on_plan(self._print), "Ctrl+P", name="print_plan"
+            self, _("Print the p&lan…"), on_plan(print_this), "Ctrl+P", name="print_plan"
         )
         make_action(self, _("Filter"), self.filters.focus_text, keys.Find, name="focus_plan_filter")
         self.plan_actions = [
@@ -217,10 +219,6 @@ class PlanPage(GroupDataPage):
         written = export_plan(self, self.db, self.plan_id, title, suffix)
         if written is not None:
             self.count_label.setText(_("Plan written to {path}").format(path=written))
-
-    def _print(self, plan_id: int | None) -> None:
-        if plan_id is not None:
-            print_plan(self, self.db, plan_id)
 
     def _filtered(self) -> None:
         self.open_areas.restore()
