@@ -25,6 +25,7 @@ from naravard_desktop.db.models import (
     Plan,
     PlanRevision,
     ProtocolRevision,
+    ReportRevision,
     SipCategory,
     SipCount,
     SipPeriod,
@@ -84,6 +85,16 @@ def fill_group(db: Database, name: str) -> tuple[int, dict[str, set[int]]]:
         report = AnnualReport(group_id=group.id, year=DAY.year, plan_text="Analys")
         session.add(report)
         session.flush()
+        adopted = ReportRevision(
+            report_id=report.id,
+            group_id=group.id,
+            year=DAY.year,
+            adopted_at=dt.datetime(2025, 4, 1, 12, tzinfo=dt.UTC),
+            pdf=b"%PDF",
+            sha256="0" * 64,
+        )
+        session.add(adopted)
+        session.flush()
         ids = {
             "groups": {group.id},
             "persons": {person.id},
@@ -104,5 +115,6 @@ def fill_group(db: Database, name: str) -> tuple[int, dict[str, set[int]]]:
             "sip_periods": {period.id},
             "sip_counts": {c.id for c in period.counts},
             "annual_reports": {report.id},
+            "annual_report_revisions": {adopted.id},
         }
         return group.id, ids

@@ -169,13 +169,18 @@ def cmd_export_kallelse(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from naravard_desktop.services.meetings.verification import verify_file
+    from naravard_desktop.services.report.report_record import verify_report
 
     data = _read_pdf(args.file)
     with open_db(args, create=False) as db:
-        result = verify_file(db, data)
-    for line in result.lines:
+        found = verify_report(db, data)  # an adopted annual report's PDF, or a protocol's
+        if found is None:
+            result = verify_file(db, data)
+            found = (result.ok, list(result.lines))
+    ok, lines = found
+    for line in lines:
         print(line, file=out)
-    return EXIT_OK if result.ok else EXIT_PROBLEM
+    return EXIT_OK if ok else EXIT_PROBLEM
 
 
 def _read_pdf(path: Path) -> bytes:
@@ -257,8 +262,24 @@ def cmd_chain(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
         return EXIT_OK
-    assert head.held_on is not None
     print(head.code, file=out)
+    if head.report_year is not None:
+        print(
+            ngettext(
+                "Chain of approvals of {group}: {count} approval, the annual follow-up {year} "
+                "(revision {revision}). Write the code in the next protocol or send it to the "
+                "registrar.",
+                "Chain of approvals of {group}: {count} approvals, the latest the annual "
+                "follow-up {year} (revision {revision}). Write the code in the next protocol "
+                "or send it to the registrar.",
+                head.length,
+            ).format(
+                group=group.name, count=head.length, year=head.report_year, revision=head.revision
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    assert head.held_on is not None
     print(
         ngettext(
             "Chain of approvals of {group}: {count} approval, the protocol of the meeting "

@@ -15,7 +15,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Every revision this version of the app knows, oldest first; a test keeps it equal to the
 # scripts in migrations/versions.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

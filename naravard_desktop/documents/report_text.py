@@ -59,8 +59,25 @@ def state_line(report: AnnualReport) -> str:
     if adoption is not None:
         return _("Adopted by {group} {meeting}.").format(
             group=report.group.name, meeting=paragraph_at(adoption.meeting_on, adoption.paragraph)
+        ) + revision_note(report)
+    return _("Draft: not yet adopted by the group.") + revision_note(report)
+
+
+def revision_note(report: AnnualReport) -> str:
+    """ " Ersätter versionen fastställd den 28 juli 2026, § 35, därför att … Föregående
+    justering 3F9A-…": which adoption a corrected report replaces and why, and its link in
+    the chain of approvals ("" for a first draft)."""
+    analysis, text = report.analysis, ""
+    replaced = analysis.replaces
+    if replaced is not None:
+        when = replaced.meeting_on or replaced.adopted_at.date()
+        text += " " + _("It replaces the version adopted {meeting}, because: {reason}").format(
+            meeting=paragraph_at(when, replaced.paragraph), reason=analysis.reason.rstrip(".")
         )
-    return _("Draft: not yet adopted by the group.")
+        text += "."
+    if analysis.adopted and analysis.chain_code:
+        text += " " + _("Previous approval {code}").format(code=analysis.chain_code) + "."
+    return text
 
 
 def as_of_line(report: AnnualReport) -> str:

@@ -11,7 +11,7 @@ from naravard_desktop.db.models.meeting import (
     ProtocolRevision,
 )
 from naravard_desktop.db.models.plan import Activity, Area, FollowUp, Plan, PlanRevision
-from naravard_desktop.db.models.report import AnnualReport
+from naravard_desktop.db.models.report import AnnualReport, ReportRevision
 from naravard_desktop.db.models.sip import Indicator, SipCategory, SipCount, SipPeriod
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Plan",
     "PlanRevision",
     "ProtocolRevision",
+    "ReportRevision",
     "SipCategory",
     "SipCount",
     "SipPeriod",

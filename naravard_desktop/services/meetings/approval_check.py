@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.enums import ProtocolState
-from naravard_desktop.db.models import Group, Meeting, ProtocolRevision
+from naravard_desktop.db.models import Group, Meeting, ProtocolRevision, ReportRevision
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, format_date_in_text, ngettext
 from naravard_desktop.services.meetings.approval_record import (
@@ -83,7 +83,11 @@ def _chain_problems(session: Session, group: Group) -> list[str]:
     problems = []
     previous = ""
     for row in group_chain(session, group.id):
-        if (row.chain_previous or "") != previous:
+        if (row.chain_previous or "") == previous:
+            pass
+        elif isinstance(row, ReportRevision):
+            problems.append(_report_link_broken(session, row))
+        else:
             meeting = session.get(Meeting, row.meeting_id)
             assert meeting is not None
             problems.append(
@@ -100,6 +104,16 @@ def _chain_problems(session: Session, group: Group) -> list[str]:
             )
         previous = row.chain_hash or ""
     return problems
+
+
+def _report_link_broken(session: Session, row: ReportRevision) -> str:
+    from naravard_desktop.services.report.report_record import report_name
+
+    return _(
+        "The chain of approvals is broken before {report}: an earlier approval was deleted or "
+        "rewritten. The report names the previous approval {code}; compare it with the codes "
+        "printed in the protocols and reports, and run `verify` on the copies kept."
+    ).format(report=report_name(session, row), code=chain_code(row.chain_previous))
 
 
 def _signed_copy_problems(meeting: Meeting, row: ProtocolRevision) -> list[str]:
@@ -136,8 +150,22 @@ def check_approvals(session: Session) -> ApprovalReport:
             report.problems += found
             if row.data_sha256 is None:
                 unchecked += 1
+    from naravard_desktop.services.report.report_record import report_problems
+
+    found, unchained_reports = report_problems(session)
+    report.problems += found
     for group in session.scalars(select(Group).order_by(Group.id)):
         report.problems += _chain_problems(session, group)
+    if unchained_reports:
+        report.notes.append(
+            ngettext(
+                "{count} annual report was adopted before it joined the chain of approvals: "
+                "only its PDF checksum was checked.",
+                "{count} annual reports were adopted before they joined the chain of "
+                "approvals: only their PDF checksums were checked.",
+                unchained_reports,
+            ).format(count=unchained_reports)
+        )
     if unchecked:
         report.notes.append(
             ngettext(

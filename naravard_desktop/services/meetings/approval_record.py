@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, defer
 
-from naravard_desktop.db.models import Meeting, ProtocolRevision
+from naravard_desktop.db.models import Meeting, ProtocolRevision, ReportRevision
 from naravard_desktop.i18n import format_date_in_text
 from naravard_desktop.services.meetings.protocol_model import ProtocolData
 from naravard_desktop.services.system.database import Database
@@ -108,15 +108,53 @@ def _chained(group_id: int) -> Select[ProtocolRevision]:
     )
 
 
-def group_chain(session: Session, group_id: int) -> list[ProtocolRevision]:
-    """The group's chained approval records, oldest first (records made before the chain
-    existed are left out)."""
-    return list(session.scalars(_chained(group_id).order_by(ProtocolRevision.id)).all())
+# A link of a group's chain: a protocol's approval or an annual report's adoption.
+ChainLink = ProtocolRevision | ReportRevision
 
 
-def chain_head(session: Session, group_id: int) -> ProtocolRevision | None:
-    """The newest chained record: its hash is the link the next approval stores."""
+def _reports_chained(group_id: int) -> Select[ReportRevision]:
+    return select(ReportRevision).where(
+        ReportRevision.group_id == group_id, ReportRevision.chain_hash.is_not(None)
+    )
+
+
+def _place(row: ChainLink) -> tuple[int, int, int]:
+    """Where a link stands: protocols in the order approved, a report after the protocol
+    that was the newest when it was adopted (and after the reports adopted before it)."""
+    if isinstance(row, ProtocolRevision):
+        return (row.id, 0, 0)
+    return (row.chain_after, 1, row.id)
+
+
+def group_chain(session: Session, group_id: int) -> list[ChainLink]:
+    """The group's chained approval records (protocols and annual reports), oldest first
+    (records made before the chain existed are left out)."""
+    protocols = session.scalars(_chained(group_id)).all()
+    reports = session.scalars(_reports_chained(group_id).options(defer(ReportRevision.pdf))).all()
+    return sorted([*protocols, *reports], key=_place)
+
+
+def _newest_protocol(session: Session, group_id: int) -> ProtocolRevision | None:
     return session.scalars(_chained(group_id).order_by(ProtocolRevision.id.desc()).limit(1)).first()
+
+
+def protocol_position(session: Session, group_id: int) -> int:
+    """The id of the group's newest chained protocol approval (0 when none): a report
+    adopted now stands after it in the chain."""
+    row = _newest_protocol(session, group_id)
+    return row.id if row else 0
+
+
+def chain_head(session: Session, group_id: int) -> ChainLink | None:
+    """The newest chained record: its hash is the link the next approval stores."""
+    protocol = _newest_protocol(session, group_id)
+    report = session.scalars(
+        _reports_chained(group_id)
+        .options(defer(ReportRevision.pdf))
+        .order_by(ReportRevision.chain_after.desc(), ReportRevision.id.desc())
+        .limit(1)
+    ).first()
+    return max((r for r in (protocol, report) if r is not None), key=_place, default=None)
 
 
 @dataclass(frozen=True)
@@ -130,6 +168,7 @@ class ChainHead:
     held_on: dt.date | None
     revision: int | None
     approved_at: dt.datetime | None
+    report_year: int | None = None  # when the newest link is an annual report's adoption
 
 
 def head_of(db: Database, group_id: int) -> ChainHead:
@@ -138,6 +177,17 @@ def head_of(db: Database, group_id: int) -> ChainHead:
         if not chain:
             return ChainHead("", "", 0, None, None, None, None)
         row = chain[-1]
+        if isinstance(row, ReportRevision):
+            return ChainHead(
+                chain_code(row.chain_hash),
+                row.chain_hash or "",
+                len(chain),
+                None,
+                None,
+                row.revision,
+                row.adopted_at,
+                row.year,
+            )
         meeting = session.get(Meeting, row.meeting_id)
         return ChainHead(
             code=chain_code(row.chain_hash),

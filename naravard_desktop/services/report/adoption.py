@@ -1,7 +1,9 @@
 """Adopting (fastställa) a year's report at a meeting §, as a protocol is approved: the report
 is read as it will be adopted (`prepare_adoption`), its PDF rendered outside any transaction,
 and stored with its SHA-256 and the hash of what it was made from (`store_adoption`), refused
-when the texts or the figures changed in between. Adopting locks the texts."""
+when the texts, the figures or the chain's head changed in between. Adopting locks the texts
+and links the adoption into the group's chain of approvals; `reopen` unlocks them for a
+correction, and adopting again stores the next revision beside the earlier ones."""
 
 from __future__ import annotations
 
@@ -15,16 +17,39 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from naravard_desktop.db.models import AnnualReport as ReportRow
-from naravard_desktop.db.models import Group, Indicator, SipCategory, SipCount, SipPeriod
+from naravard_desktop.db.models import (
+    Group,
+    Indicator,
+    ReportRevision,
+    SipCategory,
+    SipCount,
+    SipPeriod,
+)
 from naravard_desktop.db.models.report import ReportState
 from naravard_desktop.errors import DomainError, StaleEditError, ValidationError
 from naravard_desktop.i18n import _, current_language, format_date_in_text
-from naravard_desktop.services.report.analysis import adoption_of, get_analysis, report_row
+from naravard_desktop.services.meetings.approval_record import (
+    chain_code,
+    chain_head,
+    protocol_position,
+)
+from naravard_desktop.services.report.analysis import (
+    adoption_of,
+    analysis_of,
+    get_analysis,
+    report_row,
+)
 from naravard_desktop.services.report.annual import annual_report
-from naravard_desktop.services.report.read_models import AdoptionSnapshot, AnnualReport
+from naravard_desktop.services.report.read_models import (
+    AdoptionSnapshot,
+    AnnualReport,
+    ReportAnalysis,
+)
+from naravard_desktop.services.report.report_record import record_hash
 from naravard_desktop.services.system.access import current_login
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.validation import clean_line
+from naravard_desktop.services.system.records import check_version
+from naravard_desktop.services.system.validation import clean_line, clean_text
 
 
 def figures_hash(report: AnnualReport) -> str:
@@ -96,6 +121,8 @@ def prepare_adoption(
         )
     with db.session() as session:
         adoption = adoption_of(session, group_id, item_id, who)
+        head = chain_head(session, group_id)
+        previous = (head.chain_hash if head else None) or ""
     if adoption.meeting_on.year < year or adoption.meeting_on > day:
         raise DomainError(
             _(
@@ -103,9 +130,18 @@ def prepare_adoption(
                 "meeting held in {year} or later, today at the latest."
             ).format(date=format_date_in_text(adoption.meeting_on), year=year)
         )
-    analysis = dataclasses.replace(report.analysis, state=ReportState.ADOPTED, adoption=adoption)
+    analysis = dataclasses.replace(
+        report.analysis,
+        state=ReportState.ADOPTED,
+        adoption=adoption,
+        chain_code=chain_code(previous),
+    )
     return AdoptionSnapshot(
-        dataclasses.replace(report, analysis=analysis), item_id, report.analysis.version, inputs
+        dataclasses.replace(report, analysis=analysis),
+        item_id,
+        report.analysis.version,
+        inputs,
+        previous,
     )
 
 
@@ -139,17 +175,78 @@ def store_adoption(
             session.add(row)
         elif row.version != snapshot.version or row.state is ReportState.ADOPTED:
             raise changed
-        row.state = ReportState.ADOPTED
-        row.adopted_by_item_id = snapshot.item_id
-        row.adopted_by = report.analysis.adoption.adopted_by if report.analysis.adoption else ""
-        row.adopted_at = dt.datetime.now().astimezone()
-        row.adopted_login = current_login(session)
-        row.language = current_language()
-        row.pdf = pdf
-        row.sha256 = hashlib.sha256(pdf).hexdigest()
-        row.data_sha256 = figures_hash(report)
-        session.flush()
+        head = chain_head(session, group_id)
+        if ((head.chain_hash if head else None) or "") != snapshot.chain_previous:
+            raise changed  # another approval came first: the PDF names the wrong link
+        _store_revision(session, row, snapshot, pdf)
     return dataclasses.replace(again, analysis=get_analysis(db, group_id, year))
+
+
+def _store_revision(
+    session: Session, row: ReportRow, snapshot: AdoptionSnapshot, pdf: bytes
+) -> ReportRevision:
+    """The report's next revision, linked to the group's chain head; the report locks."""
+    report = snapshot.report
+    session.flush()  # a report's first row gets its id
+    previous = session.scalar(
+        select(func.max(ReportRevision.revision)).where(ReportRevision.report_id == row.id)
+    )
+    revision = ReportRevision(
+        report_id=row.id,
+        group_id=row.group_id,
+        year=row.year,
+        revision=(previous or 0) + 1,
+        adopted_by_item_id=snapshot.item_id,
+        adopted_at=dt.datetime.now().astimezone(),
+        adopted_by=report.analysis.adoption.adopted_by if report.analysis.adoption else "",
+        adopted_login=current_login(session),
+        language=current_language(),
+        reason=row.correction_reason,
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        data_sha256=figures_hash(report),
+        chain_previous=snapshot.chain_previous,
+        chain_after=protocol_position(session, row.group_id),
+    )
+    row.state = ReportState.ADOPTED
+    row.correction_reason = ""
+    session.add(revision)
+    session.flush()
+    # The moment is hashed as the database gives it back (SQLite keeps no zone).
+    session.expire(revision, ["adopted_at"])
+    revision.chain_hash = record_hash(revision)
+    session.flush()
+    return revision
+
+
+def reopen(db: Database, group_id: int, year: int, reason: str, version: int) -> ReportAnalysis:
+    """Reopen the adopted report to correct it, for `reason` (required; printed on the next
+    revision): its texts unlock, and its adopted PDF stays stored as a superseded revision
+    once the report is adopted again. `version` is the report's as the caller read it."""
+    why = clean_text(reason)
+    if not why:
+        raise ValidationError({"reason": _("Write why the adopted report is reopened.")})
+    name = _("The annual report {year}").format(year=year)
+    with db.session() as session:
+        row = report_row(session, group_id, year)
+        if row is None:
+            if version != 0:
+                raise StaleEditError(
+                    _("{name} was changed elsewhere. Reload and try again.").format(name=name)
+                )
+        else:
+            check_version(row, version, name)
+        if row is None or row.state is not ReportState.ADOPTED:
+            raise DomainError(
+                _(
+                    "The annual report {year} is not adopted, so there is nothing to reopen. "
+                    "Edit its texts and adopt it."
+                ).format(year=year)
+            )
+        row.state = ReportState.DRAFT
+        row.correction_reason = why
+        session.flush()
+        return analysis_of(session, group_id, year)
 
 
 def adopt(
@@ -168,10 +265,17 @@ def adopt(
     return store_adoption(db, snapshot, render(snapshot.report), today=today)
 
 
-def stored_pdf(db: Database, group_id: int, year: int) -> tuple[bytes, str] | None:
-    """The adopted report's PDF byte for byte and its language, or None while a draft."""
+def stored_pdf(
+    db: Database, group_id: int, year: int, revision: int | None = None
+) -> tuple[bytes, str] | None:
+    """The adopted report's PDF byte for byte and its language, or None while a draft; with
+    `revision`, that revision's (a superseded one too), or None when there is none."""
     with db.session() as session:
         row = report_row(session, group_id, year)
-        if row is None or row.state is not ReportState.ADOPTED or row.pdf is None:
+        if row is None or (revision is None and row.state is not ReportState.ADOPTED):
             return None
-        return row.pdf, row.language
+        wanted = select(ReportRevision).where(ReportRevision.report_id == row.id)
+        if revision is not None:
+            wanted = wanted.where(ReportRevision.revision == revision)
+        found = session.scalars(wanted.order_by(ReportRevision.revision.desc()).limit(1)).first()
+        return (found.pdf, found.language) if found else None

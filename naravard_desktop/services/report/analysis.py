@@ -7,14 +7,20 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
-from naravard_desktop.db.models import AgendaItem, AnnualReport, Meeting
+from naravard_desktop.db.models import AgendaItem, AnnualReport, Meeting, ReportRevision
 from naravard_desktop.db.models.report import ReportState
 from naravard_desktop.errors import DomainError, StaleEditError
 from naravard_desktop.i18n import N_, _
+from naravard_desktop.services.meetings.approval_record import chain_code
 from naravard_desktop.services.meetings.paragraphs import numbers_of
-from naravard_desktop.services.report.read_models import Adoption, ReportAnalysis, Section
+from naravard_desktop.services.report.read_models import (
+    Adoption,
+    ReportAnalysis,
+    Section,
+    SupersededRevision,
+)
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.services.system.privacy import check_free_text
 from naravard_desktop.services.system.records import check_version
@@ -45,19 +51,58 @@ def report_row(session: Session, group_id: int, year: int) -> AnnualReport | Non
 
 
 def analysis_of(session: Session, group_id: int, year: int) -> ReportAnalysis:
-    """The stored analysis of the year, or an empty draft (version 0) when none is stored."""
+    """The stored analysis of the year, or an empty draft (version 0) when none is stored;
+    with the adopted revision (or the one adopting will make) and the earlier ones."""
     row = report_row(session, group_id, year)
     if row is None:
         empty = dict.fromkeys(Section, "")
         return ReportAnalysis(group_id, year, empty, ReportState.DRAFT, 0)
     texts = {section: str(getattr(row, column)) for section, column in COLUMNS.items()}
-    adoption = None
-    if row.state is ReportState.ADOPTED and row.adopted_by_item_id is not None:
-        adoption = adoption_of(
-            session, group_id, row.adopted_by_item_id, row.adopted_by, row.adopted_at
+    revisions = list(
+        session.scalars(
+            select(ReportRevision)
+            .where(ReportRevision.report_id == row.id)
+            .order_by(ReportRevision.revision)
+            .options(defer(ReportRevision.pdf))
         )
+    )
+    adopted = revisions[-1] if revisions and row.state is ReportState.ADOPTED else None
+    earlier = revisions[:-1] if adopted else revisions
+    reasons = [r.reason for r in revisions[1:]] + [row.correction_reason]
     return ReportAnalysis(
-        group_id, year, texts, row.state, row.version, adoption, row.sha256 or None
+        group_id,
+        year,
+        texts,
+        row.state,
+        row.version,
+        _adoption(session, adopted) if adopted else None,
+        adopted.sha256 if adopted else None,
+        revision=adopted.revision if adopted else len(revisions) + 1,
+        reason=adopted.reason if adopted else row.correction_reason,
+        superseded=tuple(
+            _superseded(session, r, reason) for r, reason in zip(earlier, reasons, strict=False)
+        ),
+        chain_code=chain_code(adopted.chain_previous) if adopted else "",
+    )
+
+
+def _adoption(session: Session, row: ReportRevision) -> Adoption | None:
+    if row.adopted_by_item_id is None:  # the § was deleted since
+        return None
+    return adoption_of(
+        session, row.group_id, row.adopted_by_item_id, row.adopted_by, row.adopted_at
+    )
+
+
+def _superseded(session: Session, row: ReportRevision, reason: str) -> SupersededRevision:
+    adoption = _adoption(session, row)
+    return SupersededRevision(
+        row.revision,
+        adoption.meeting_on if adoption else None,
+        adoption.paragraph if adoption else None,
+        row.adopted_at,
+        row.sha256,
+        reason,
     )
 
 

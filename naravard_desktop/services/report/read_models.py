@@ -133,6 +133,18 @@ class Adoption:
 
 
 @dataclass(frozen=True)
+class SupersededRevision:
+    """An earlier adoption of the report, replaced by a later one: its PDF stays stored."""
+
+    revision: int
+    meeting_on: dt.date | None  # the meeting and § that adopted it (None: § deleted since)
+    paragraph: int | None
+    adopted_at: dt.datetime
+    sha256: str
+    reopened_because: str  # the reason given when it was reopened
+
+
+@dataclass(frozen=True)
 class ReportAnalysis:
     """The written analysis per section and the report's state; `version` 0 when nothing has
     been stored for the year yet."""
@@ -144,6 +156,20 @@ class ReportAnalysis:
     version: int
     adoption: Adoption | None = None
     sha256: str | None = None
+    # The revision adopted, or while a draft the one adopting it will make (1 at first).
+    revision: int = 1
+    # Why this revision replaces the one before: the reason the report was reopened ("" for
+    # the first revision).
+    reason: str = ""
+    superseded: tuple[SupersededRevision, ...] = ()  # earlier revisions, oldest first
+    # The code of the group's approval before this adoption in the chain of approvals ("" for
+    # a draft, or when nothing was approved before it).
+    chain_code: str = ""
+
+    @property
+    def replaces(self) -> SupersededRevision | None:
+        """The revision this one replaces (None for the first)."""
+        return self.superseded[-1] if self.superseded else None
 
     @property
     def adopted(self) -> bool:
@@ -188,3 +214,5 @@ class AdoptionSnapshot:
     item_id: int
     version: int
     sip_inputs: tuple[int, ...]  # what the SIP part was made from (adoption.sip_inputs)
+    chain_previous: str = ""  # the chain head's hash the adoption will link to
+
