@@ -215,4 +215,3 @@ class AdoptionSnapshot:
     version: int
     sip_inputs: tuple[int, ...]  # what the SIP part was made from (adoption.sip_inputs)
     chain_previous: str = ""  # the chain head's hash the adoption will link to
-
