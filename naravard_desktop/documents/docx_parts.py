@@ -1,4 +1,5 @@
-"""python-docx building blocks for the app's Word documents (no layout of a document here).
+"""python-docx building blocks for the app's Word documents, and the page both documents
+share: A4 with the PDFs' margins, the footer with "Sida X av Y" (no layout of content here).
 
 python-docx starts every document from its own template. What that template carries that is
 not ours is removed by `clean_package` and `clean_settings`: the thumbnail, the customXml part,
@@ -9,10 +10,22 @@ and word count, the template's revision ids and document id.
 from __future__ import annotations
 
 import re
+from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
+from naravard_desktop import i18n
 from naravard_desktop.documents.typography import keep_together
+from naravard_desktop.i18n import _
+
+# The PDFs' page (documents/pdf.build_pdf): A4, 18 mm at the sides and top, 22 mm below.
+PAGE_MM = (210, 297)
+MARGIN_MM = 18
+BOTTOM_MM = 22
+TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
+MUTED = "5A5A5A"  # the PDFs' grey text
+RULE = "9A9A9A"  # and their lines
+_LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 # An ISO date (2024-06-30), whose hyphens must not end a line.
@@ -133,6 +146,72 @@ def clean_package(document: Any, application: str) -> None:
             relationship.target_part._blob = _APP_XML.format(
                 application=escape(application)
             ).encode()
+
+
+def set_up_page(document: Any, font: str) -> str:
+    """A4 with the PDFs' margins and footer distance; `font` at 10.5 pt in the current
+    language for the document defaults and the Normal style; Word settings cleaned. Returns
+    the language tag ("sv-SE") for the document's properties."""
+    from docx.shared import Mm, Pt
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.left_margin = section.right_margin = Mm(MARGIN_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_MM), Mm(BOTTOM_MM)
+    section.header_distance, section.footer_distance = Mm(9), Mm(8)
+    language = _LANGUAGE_TAGS.get(i18n.current_language(), "sv-SE")
+    defaults = document_defaults_rpr(document)
+    if defaults is not None:
+        set_fonts_and_language(defaults, font, language)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    set_fonts_and_language(normal.element.get_or_add_rPr(), font, language)
+    clean_settings(document, language)
+    return language
+
+
+def margin_paragraph(document: Any, part: Any) -> Any:
+    """The one paragraph of a header or footer: its own (not the previous section's), in the
+    Normal style, with a right tab stop at the edge of the text."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    part.is_linked_to_previous = False
+    paragraph = tight(part.paragraphs[0])
+    paragraph.style = document.styles["Normal"]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    return paragraph
+
+
+def page_footer(document: Any, footer: Any, label: str) -> None:
+    """As the PDFs' footer: `label` left and "Sida X av Y" right (the words from the catalog,
+    the numbers as PAGE and NUMPAGES fields, which Word and LibreOffice compute), small and
+    grey under a rule."""
+    from docx.shared import Pt
+
+    paragraph = margin_paragraph(document, footer)
+    border(paragraph, "top", eighths=4, color=RULE, space=4)
+    text(paragraph, label, size=Pt(8), color=MUTED).add_tab()
+    for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
+        if piece in ("{page}", "{pages}"):
+            for part in field_parts("PAGE" if piece == "{page}" else "NUMPAGES"):
+                run = paragraph.add_run()
+                format_run(run, size=Pt(8), color=MUTED)
+                run._r.append(part)
+        elif piece:
+            format_run(paragraph.add_run(piece), size=Pt(8), color=MUTED)
+
+
+def picture(paragraph: Any, png: bytes, width_mm: float, title: str, description: str) -> Any:
+    """`png` in `paragraph`, `width_mm` wide, with the title and description (alt text) that
+    Word's Alt Text pane shows and screen readers say."""
+    from docx.shared import Mm
+
+    shape = paragraph.add_run().add_picture(BytesIO(png), width=Mm(width_mm))
+    properties = shape._inline.docPr
+    properties.set("title", title)
+    properties.set("descr", description)
+    return shape
 
 
 def add_line(run: Any, line: str) -> None:

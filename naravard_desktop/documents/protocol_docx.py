@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from io import BytesIO
 from typing import Any
 
@@ -22,8 +21,7 @@ from naravard_desktop.services.meetings.protocol_model import ItemLine, Protocol
 
 FONT = "Calibri"
 INDENT_MM = 16  # the text of a § starts right of "§ 12", as in the PDF
-MARGIN_MM = 18  # the PDF's margins
-TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
+TEXT_WIDTH_MM = parts.TEXT_WIDTH_MM
 LABEL_WIDTH_MM = 40  # the label column of the facts, as in the PDF
 LOGO_MAX_WIDTH_MM = 50
 KIND_WIDTH_MM = 44  # "PROTOKOLL / Möte 2024:3" at the right of the header
@@ -31,11 +29,9 @@ TWO_COLUMNS_FROM = 6  # a fact list this long goes in two columns, as in the PDF
 KEEP_WHOLE_LINES = 10  # a § this short is kept on one page (the PDF's 50 mm)
 LINE_CHARACTERS = 95  # about as many characters fit on a line of a §'s text
 INK = "1A1A1A"
-MUTED = "5A5A5A"
-RULE = "9A9A9A"
+MUTED, RULE = parts.MUTED, parts.RULE
 RED = "8B1F1F"
 WATERMARK = "E4E4E4"  # the PDF's
-_LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def protocol_docx(data: ProtocolData) -> bytes:
@@ -64,21 +60,11 @@ def protocol_docx(data: ProtocolData) -> bytes:
 def _set_up(document: Any, data: ProtocolData) -> None:
     from docx.shared import Mm, Pt, RGBColor
 
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(MARGIN_MM)
-    section.top_margin, section.bottom_margin = Mm(18), Mm(22)
-    section.header_distance, section.footer_distance = Mm(9), Mm(8)
-    language = _LANGUAGE_TAGS.get(i18n.current_language(), "sv-SE")
-    defaults = parts.document_defaults_rpr(document)
-    if defaults is not None:
-        parts.set_fonts_and_language(defaults, FONT, language)
+    language = parts.set_up_page(document, FONT)
     normal = document.styles["Normal"]
-    normal.font.size = Pt(10.5)
     normal.font.color.rgb = RGBColor.from_string(INK)
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.1
-    parts.set_fonts_and_language(normal.element.get_or_add_rPr(), FONT, language)
     for name, size in (("Heading 1", 12), ("Heading 2", 11)):
         style = document.styles[name]
         style.font.size = Pt(size)
@@ -91,7 +77,6 @@ def _set_up(document: Any, data: ProtocolData) -> None:
     heading.left_indent = Mm(INDENT_MM)
     heading.first_line_indent = -Mm(INDENT_MM)
     heading.tab_stops.add_tab_stop(Mm(INDENT_MM))
-    parts.clean_settings(document, language)
     _properties(document, data, language)
 
 
@@ -337,48 +322,16 @@ def _headers_and_footers(document: Any, data: ProtocolData) -> None:
                 angle=math.degrees(math.atan2(297, 210)),
             )
     for footer in (section.first_page_footer, section.footer):
-        _footer(document, footer, data)
-
-
-def _margin_paragraph(document: Any, part: Any) -> Any:
-    """The one paragraph of a header or footer: its own (not the previous section's), in the
-    Normal style, with a right tab stop at the edge of the text."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Mm
-
-    part.is_linked_to_previous = False
-    paragraph = parts.tight(part.paragraphs[0])
-    paragraph.style = document.styles["Normal"]
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    return paragraph
+        parts.page_footer(document, footer, words.protocol_footer(data))
 
 
 def _header(document: Any, header: Any, draft: str, running: str) -> None:
     from docx.shared import Pt
 
-    paragraph = _margin_paragraph(document, header)
+    paragraph = parts.margin_paragraph(document, header)
     if draft:
         parts.text(paragraph, draft, bold=True, color=RED, size=Pt(9))
     if running:
         paragraph.add_run().add_tab()
         parts.text(paragraph, running, color=MUTED, size=Pt(8))
         parts.border(paragraph, "bottom", eighths=4, color=RULE, space=2)
-
-
-def _footer(document: Any, footer: Any, data: ProtocolData) -> None:
-    """ "<group> · Protokoll 17 maj 2024" left, "Sida X av Y" right (live fields), under a
-    rule as in the PDF."""
-    from docx.shared import Pt
-
-    paragraph = _margin_paragraph(document, footer)
-    parts.border(paragraph, "top", eighths=4, color=RULE, space=4)
-    parts.text(paragraph, words.protocol_footer(data), size=Pt(8), color=MUTED).add_tab()
-    # "Sida {page} av {pages}": the words from the catalog, the numbers as fields.
-    for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
-        if piece in ("{page}", "{pages}"):
-            for element in parts.field_parts("PAGE" if piece == "{page}" else "NUMPAGES"):
-                run = paragraph.add_run()
-                parts.format_run(run, size=Pt(8), color=MUTED)
-                run._r.append(element)
-        elif piece:
-            parts.format_run(paragraph.add_run(piece), size=Pt(8), color=MUTED)

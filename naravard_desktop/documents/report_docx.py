@@ -1,26 +1,25 @@
 """The annual report as a Word document (DOCX), for principals who edit or merge it: the same
-sections, figures and words as the PDF (documents/report_text.py), tables instead of the
-charts (the progress per area as a table of percentages, the SIP trend left to the PDF),
-Heading styles per section and "Sida X av Y" as fields in the footer."""
+sections, figures, words and charts as the PDF (documents/report_text.py; the charts as
+pictures from documents/report_chart_png.py, each with a description a screen reader says),
+Heading styles per section, and the PDF's page and footer with "Sida X av Y" as fields."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from io import BytesIO
 from typing import Any
 
-from naravard_desktop import i18n
 from naravard_desktop.documents import docx_parts as parts
+from naravard_desktop.documents import report_chart_png as charts
 from naravard_desktop.documents import report_text as words
-from naravard_desktop.i18n import _, format_date, format_date_in_text, format_percent
+from naravard_desktop.i18n import _, format_date, format_date_in_text, format_number, format_percent
 from naravard_desktop.services.report.analysis import section_title
 from naravard_desktop.services.report.read_models import AnnualReport, Section
+from naravard_desktop.services.sip.read_models import YearReport
 
 FONT = "Calibri"
-MUTED = "5A5A5A"
+MUTED = parts.MUTED
 RED = "8B1F1F"
-_LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def report_docx(report: AnnualReport, today: dt.date) -> bytes:
@@ -35,7 +34,7 @@ def report_docx(report: AnnualReport, today: dt.date) -> bytes:
     _plan(document, report)
     _sip(document, report)
     _meetings(document, report)
-    _footer(document, report)
+    parts.page_footer(document, document.sections[0].footer, words.footer(report))
     parts.clean_package(document, APP_NAME)
     out = BytesIO()
     document.save(out)
@@ -43,20 +42,7 @@ def report_docx(report: AnnualReport, today: dt.date) -> bytes:
 
 
 def _set_up(document: Any, report: AnnualReport) -> None:
-    from docx.shared import Mm, Pt
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(18)
-    section.top_margin, section.bottom_margin = Mm(18), Mm(22)
-    language = _LANGUAGE_TAGS.get(i18n.current_language(), "sv-SE")
-    defaults = parts.document_defaults_rpr(document)
-    if defaults is not None:
-        parts.set_fonts_and_language(defaults, FONT, language)
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    parts.set_fonts_and_language(normal.element.get_or_add_rPr(), FONT, language)
-    parts.clean_settings(document, language)
+    language = parts.set_up_page(document, FONT)
     properties = document.core_properties
     properties.title = f"{words.title(report)} – {report.group.name}"
     properties.subject = _("Annual follow-up of the local plan, SIP and meetings")
@@ -115,13 +101,7 @@ def _cover(document: Any, report: AnnualReport, today: dt.date) -> None:
         document.add_heading(_("SIP in brief"), level=2)
         _table(document, brief, numbers=True)
     if report.areas:
-        document.add_heading(_("Progress per area (mean of the activities)"), level=2)
-        rows = [[_("Area"), _("Progress")]]
-        rows += [
-            [area.label, format_percent(area.progress) if area.progress is not None else "–"]
-            for _plan, area in report.areas
-        ]
-        _table(document, rows, numbers=True)
+        _progress_chart(document, report)
     _analysis(document, report, Section.SUMMARY)
 
 
@@ -169,7 +149,45 @@ def _sip(document: Any, report: AnnualReport) -> None:
         rows = [[_("Indicator"), *sip.summary.columns]]
         rows += [[i.name, *texts] for i, texts in sip.summary.rows]
         _table(document, rows, numbers=True)
+        if sip.trend:
+            _trend_chart(document, sip)
     _analysis(document, report, Section.SIP)
+
+
+def _progress_chart(document: Any, report: AnnualReport) -> None:
+    """The PDF's bars under their heading; the description names each area's figure."""
+    title = _("Progress per area (mean of the activities)")
+    document.add_heading(title, level=2)
+    rows = charts.progress_rows(report)
+    unmeasured = _("no activities to measure")  # (not in an f-string: the extractor skips it)
+    shown = "; ".join(
+        f"{label} {format_percent(p) if p is not None else unmeasured}" for label, p in rows
+    )
+    description = _("Bar chart of the progress per area: {areas}.").format(areas=shown)
+    png = charts.progress_png(rows, parts.TEXT_WIDTH_MM)
+    parts.picture(document.add_paragraph(), png, parts.TEXT_WIDTH_MM, title, description)
+
+
+def _trend_chart(document: Any, sip: YearReport) -> None:
+    """The PDF's trend lines under their heading; the description gives every value."""
+    title = _("Trend over three years, all units")
+    document.add_heading(title, level=2)
+    labels, series = charts.trend_series(sip)
+    hidden = _("not shown")
+    values = " ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{label} {format_number(v) if v is not None else hidden}"
+            for label, v in zip(labels, counts, strict=True)
+        )
+        + "."
+        for name, counts in series
+    )
+    description = _("Line chart of the SIP counts of all units per period: {values}").format(
+        values=values
+    )
+    png = charts.trend_png(labels, series, parts.TEXT_WIDTH_MM)
+    parts.picture(document.add_paragraph(), png, parts.TEXT_WIDTH_MM, title, description)
 
 
 def _meetings(document: Any, report: AnnualReport) -> None:
@@ -191,19 +209,3 @@ def _meetings(document: Any, report: AnnualReport) -> None:
         ]
         _table(document, rows)
     _analysis(document, report, Section.MEETINGS)
-
-
-def _footer(document: Any, report: AnnualReport) -> None:
-    """The report's name left, "Sida X av Y" (live fields) after it."""
-    from docx.shared import Pt
-
-    paragraph = parts.tight(document.sections[0].footer.paragraphs[0])
-    parts.text(paragraph, f"{words.footer(report)} · ", size=Pt(8), color=MUTED)
-    for piece in re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}")):
-        if piece in ("{page}", "{pages}"):
-            for element in parts.field_parts("PAGE" if piece == "{page}" else "NUMPAGES"):
-                run = paragraph.add_run()
-                parts.format_run(run, size=Pt(8), color=MUTED)
-                run._r.append(element)
-        elif piece:
-            parts.format_run(paragraph.add_run(piece), size=Pt(8), color=MUTED)

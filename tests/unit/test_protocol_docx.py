@@ -19,11 +19,13 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from lxml import etree
 
 from naravard_desktop.documents.meeting_files import protocol_bytes
 from naravard_desktop.documents.protocol_docx import protocol_docx
+from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.services.group.read_models import GroupData
 from naravard_desktop.services.meetings.meeting_labels import NEXT_MEETING, OTHER_BUSINESS
 from naravard_desktop.services.meetings.meetings import list_meetings
@@ -335,3 +337,44 @@ def test_logo_column_fits_the_logo_and_a_broken_logo_leaves_no_gap() -> None:
     broken = _open(protocol_docx(_meeting(logo=b"not an image")))
     assert len(broken.inline_shapes) == 0
     assert len(broken.tables[0].rows[0]._tr.tc_lst) == 2  # the name takes the logo's place
+
+
+# 4. The PDF's page: the same set-up as the annual report's DOCX (documents/docx_parts.py)
+
+
+def assert_the_pdfs_page_and_footer(document: Any, label: str, pages: str) -> None:
+    """A4 with the PDFs' margins, and on every page `label` left and `pages` ("Sida 1 av 1",
+    its numbers live PAGE and NUMPAGES fields) at the right edge of the text, under a rule."""
+    section = document.sections[0]
+    sizes = (
+        section.page_width,
+        section.page_height,
+        section.left_margin,
+        section.right_margin,
+        section.top_margin,
+        section.bottom_margin,
+        section.header_distance,
+        section.footer_distance,
+    )
+    assert [round(size.mm) for size in sizes] == [210, 297, 18, 18, 18, 22, 9, 8]
+    footers = [section.footer]
+    if section.different_first_page_header_footer:
+        footers.append(section.first_page_footer)
+    for footer in footers:
+        assert not footer.is_linked_to_previous and len(footer.paragraphs) == 1
+        paragraph = footer.paragraphs[0]
+        assert paragraph.text == f"{keep_together(label)}\t{pages}"
+        (stop,) = paragraph.paragraph_format.tab_stops
+        assert (round(stop.position.mm), stop.alignment) == (174, WD_TAB_ALIGNMENT.RIGHT)
+        fields = [code.text.strip() for code in paragraph._p.iter(W + "instrText")]
+        assert fields == ["PAGE", "NUMPAGES"]
+        assert paragraph._p.find(f"{W}pPr/{W}pBdr/{W}top") is not None
+
+
+def test_the_page_and_its_footer_are_the_pdfs() -> None:
+    label = "Lokal samverkansgrupp Bergsjö · Protokoll 17 maj 2024"
+    for data in (_meeting(), _approved()):
+        assert_the_pdfs_page_and_footer(_open(protocol_docx(data)), label, "Sida 1 av 1")
+    english = _open(protocol_docx(_approved(language="en")))
+    label = "Lokal samverkansgrupp Bergsjö · Protocol May 17, 2024"
+    assert_the_pdfs_page_and_footer(english, label, "Page 1 of 1")
