@@ -12,7 +12,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -36,8 +38,11 @@ from naravard_desktop.services.sip.read_models import ShownTable
 PAGE = A4
 WIDTH = PAGE[0] - 36 * mm
 HEAD = colors.HexColor("#e8eef4")
-# Activity (with its notes), responsible, schedule, status, progress.
-PLAN_SHARES = (0.39, 0.17, 0.16, 0.13, 0.15)
+# Activity (with its notes), responsible, schedule, status, progress: the schedule wide
+# enough for "utvecklingsarbete", the status for "Ej påbörjad,", the progress for its bar.
+PLAN_SHARES = (0.385, 0.165, 0.175, 0.125, 0.15)
+PADDING = 4  # a cell's left and right padding (points)
+SMALLEST = 6.5  # the smallest size a cell's text is shrunk to so its longest word fits
 
 
 def _grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -> Table:
@@ -48,8 +53,8 @@ def _grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
     if head:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEAD))
@@ -57,16 +62,29 @@ def _grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -
     return table
 
 
-def _cell(text: str, style: ParagraphStyle) -> Paragraph:
+def _cell(text: str, style: ParagraphStyle, width: float | None = None) -> Paragraph:
+    """A table cell's text; given the column's `width`, in a smaller size when its longest
+    word would not fit at the style's (ReportLab would split it mid-word: "utvec klings")."""
+    if width is not None:
+        style = _fitting(text.split(), style, width - 2 * PADDING)
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _fitting(words: list[str], style: ParagraphStyle, width: float) -> ParagraphStyle:
+    widest = max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0)
+    if widest <= width:
+        return style
+    size = max(SMALLEST, style.fontSize * width / widest)
+    return ParagraphStyle(f"{style.name}_{size:.1f}", style, fontSize=size, leading=size * 1.25)
 
 
 def _analysis(report: AnnualReport, section: Section) -> list[Flowable]:
     styles = stylesheet()
     text = words.analysis(report, section)
     heading = ParagraphStyle("analysis_heading", styles["label"], spaceBefore=6, spaceAfter=2)
+    block_style = ParagraphStyle("analysis", styles["body"], spaceAfter=5)
     body = (
-        [Paragraph(escape(block).replace("\n", "<br/>"), styles["body"]) for block in _blocks(text)]
+        [Paragraph(escape(block).replace("\n", "<br/>"), block_style) for block in _blocks(text)]
         if text
         else [
             Paragraph(
@@ -82,8 +100,43 @@ def _blocks(text: str) -> list[str]:
 
 
 def _section(title: str) -> Paragraph:
-    style = ParagraphStyle("section", stylesheet()["title"], fontSize=14, leading=18, spaceAfter=4)
+    style = ParagraphStyle(
+        "section", stylesheet()["title"], fontSize=14, leading=18, spaceBefore=14, spaceAfter=4
+    )
     return Paragraph(escape(title), style)
+
+
+def _opening(report: AnnualReport, section: Section) -> list[Flowable]:
+    """A section's heading on a new page; a section with nothing to show (one line saying
+    why) follows on the page before when there is room, rather than a page all but blank."""
+    empty = words.empty_section(report, section)
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm) if empty else PageBreak(),
+        _section(section_title(section)),
+    ]
+    if empty:
+        story.append(Paragraph(escape(empty), stylesheet()["body"]))
+    return story
+
+
+class FlowingTable(HeadedTable):
+    """A HeadedTable that splits where it stands whenever its heading and first rows fit
+    there, even when the whole would fit on the next page: a register reads on from the
+    table above it rather than leaving that page half empty."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        heading_height = self._heading_height(avail_width)
+        if self._continued is not None and (
+            heading_height + self._rows_height(avail_width) <= avail_height
+        ):
+            parts = self._table.split(avail_width, avail_height - heading_height)
+            if len(parts) == 2:
+                first, rest = parts
+                more = FlowingTable(
+                    self._continued(), rest, self._rows_with_heading, continued=self._continued
+                )
+                return [*self._heading, first, more]
+        return list(super().split(avail_width, avail_height))
 
 
 def _cover(report: AnnualReport, today: dt.date) -> list[Flowable]:
@@ -144,14 +197,17 @@ def _cover(report: AnnualReport, today: dt.date) -> list[Flowable]:
 
 
 def _figures(pairs: list[tuple[str, str]]) -> Table:
-    """Labels over their figures, one column each, the figures large."""
+    """Labels over their figures, one column each, the figures large: all in one size, as
+    large as the widest allows on one line ("15/15 (100 %)" beside "5")."""
     styles = stylesheet()
     head = ParagraphStyle("figure_head", styles["small"], alignment=TA_CENTER)
     figure = ParagraphStyle(
         "figure", styles["cell_bold"], fontSize=13, leading=16, alignment=TA_CENTER
     )
+    width = WIDTH / len(pairs)
+    figure = _fitting([v.replace(" ", "\u00a0") for _l, v in pairs], figure, width - 2 * PADDING)
     rows = [[_cell(label, head) for label, _v in pairs], [_cell(v, figure) for _l, v in pairs]]
-    table = _grid(rows, [WIDTH / len(pairs)] * len(pairs))
+    table = _grid(rows, [width] * len(pairs))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "BOTTOM")]))
     return table
 
@@ -167,7 +223,9 @@ def _numbers(rows: list[list[str]], name_width: float, depths: list[int] | None 
     for number, row in enumerate(rows[1:]):
         depth = depths[number] if depths else 0
         indented = ParagraphStyle(f"name_{depth}", name, leftIndent=4 * mm * depth)
-        body.append([_cell(row[0], indented), *(_cell(t, right) for t in row[1:])])
+        # An empty cell is a count not recorded (or a change not worked out): a dash, so it
+        # does not read as a value left out by mistake.
+        body.append([_cell(row[0], indented), *(_cell(t or "–", right) for t in row[1:])])
     head = [_cell(rows[0][0], bold), *(_cell(t, right_head) for t in rows[0][1:])]
     columns = len(rows[0]) - 1
     # The last column (the change, "+12 (+26 %)") gets half a column more than the counts.
@@ -193,22 +251,23 @@ def _area(area: AreaYear) -> Flowable:
     bold = ParagraphStyle("plan_bold", styles["cell_bold"], fontSize=8.5, leading=10.5)
     note = ParagraphStyle("plan_note", styles["small"], leftIndent=2 * mm)
     widths = [WIDTH * share for share in PLAN_SHARES]
+    activity_width, responsible_width, schedule_width, status_width, _bar = widths
     head = [
         _cell(t, bold)
         for t in (_("Activity"), _("Responsible"), _("Schedule"), _("Status"), _("Progress"))
     ]
     rows: list[list[object]] = [head]
     for activity in area.activities:
-        first: list[Flowable] = [_cell(activity.title, cell)]
+        first: list[Flowable] = [_cell(activity.title, cell, activity_width)]
         first += [_cell(words.note_line(n), note) for n in activity.notes]
         colour = OVERDUE if activity.outcome is Outcome.OVERDUE else STATUS_COLOURS[activity.status]
         status = ParagraphStyle("plan_status", cell, textColor=colour)
         rows.append(
             [
                 first,
-                _cell(activity.responsible, cell),
-                _cell(activity.schedule_text, cell),
-                _cell(words.status_text(activity.status, activity.outcome), status),
+                _cell(activity.responsible, cell, responsible_width),
+                _cell(activity.schedule_text, cell, schedule_width),
+                _cell(words.status_text(activity.status, activity.outcome), status, status_width),
                 ProgressBar(activity.progress, colour, width=12 * mm),
             ]
         )
@@ -231,23 +290,12 @@ def _area(area: AreaYear) -> Flowable:
 
 def _plan(report: AnnualReport) -> list[Flowable]:
     styles = stylesheet()
-    story: list[Flowable] = [PageBreak(), _section(section_title(Section.PLAN))]
-    empty = words.empty_section(report, Section.PLAN)
-    if empty:
-        story.append(Paragraph(escape(empty), styles["body"]))
+    story = _opening(report, Section.PLAN)
     for plan in report.plans:
         story += [
             Paragraph(escape(plan.title), styles["heading"]),
             Paragraph(escape(words.plan_facts(plan)), styles["small"]),
-            Paragraph(
-                escape(
-                    _(
-                        "Status and progress as last followed up by the year's end; the notes "
-                        "are the follow-ups written during the year."
-                    )
-                ),
-                styles["small"],
-            ),
+            Paragraph(escape(words.plan_note(report)), styles["small"]),
         ]
         story += [_area(area) for area in plan.areas]
     return [*story, *_analysis(report, Section.PLAN)]
@@ -255,10 +303,9 @@ def _plan(report: AnnualReport) -> list[Flowable]:
 
 def _sip(report: AnnualReport) -> list[Flowable]:
     styles = stylesheet()
-    story: list[Flowable] = [PageBreak(), _section(section_title(Section.SIP))]
+    story = _opening(report, Section.SIP)
     sip = report.sip
     if sip is None:
-        story.append(Paragraph(escape(words.empty_section(report, Section.SIP)), styles["body"]))
         return [*story, *_analysis(report, Section.SIP)]
     story.append(
         Paragraph(
@@ -278,7 +325,7 @@ def _sip(report: AnnualReport) -> list[Flowable]:
             (indicator.name, [values[n] for _label, values in sip.trend])
             for n, indicator in enumerate(sip.trend_indicators)
         ]
-        trend = Paragraph(escape(_("Trend over three years, all units")), styles["heading"])
+        trend = Paragraph(escape(words.trend_heading()), styles["heading"])
         story += [
             Spacer(1, 4 * mm),
             TrendChart(trend, labels, series, min_height=170, max_height=210),
@@ -288,11 +335,8 @@ def _sip(report: AnnualReport) -> list[Flowable]:
 
 def _meetings(report: AnnualReport) -> list[Flowable]:
     styles = stylesheet()
-    story: list[Flowable] = [PageBreak(), _section(section_title(Section.MEETINGS))]
-    empty = words.empty_section(report, Section.MEETINGS)
-    if empty:
-        story.append(Paragraph(escape(empty), styles["body"]))
-    else:
+    story = _opening(report, Section.MEETINGS)
+    if report.meetings:
         cell, bold = styles["cell"], styles["cell_bold"]
         heads = words.meeting_heads(report)
         rows = [[_cell(h, bold) for h in heads]]
@@ -300,15 +344,7 @@ def _meetings(report: AnnualReport) -> list[Flowable]:
         first = WIDTH * 0.24
         rest = (WIDTH - first) / (len(heads) - 1)
         story += [
-            Paragraph(
-                escape(
-                    _(
-                        "Attendance per principal: seats filled by the member or a substitute, "
-                        "of the chair's, vice chair's and members' seats."
-                    )
-                ),
-                styles["small"],
-            ),
+            Paragraph(escape(words.attendance_note()), styles["small"]),
             Spacer(1, 2 * mm),
             _grid(rows, [first] + [rest] * (len(heads) - 1)),
         ]
@@ -329,7 +365,7 @@ def _meetings(report: AnnualReport) -> list[Flowable]:
         title = _("Decision register {year}").format(year=report.year)
         story += [
             Spacer(1, 4 * mm),
-            HeadedTable(
+            FlowingTable(
                 [Paragraph(escape(title), heading)],
                 _grid(rows, widths),
                 continued=lambda: [

@@ -113,7 +113,7 @@ def meeting_figures(report: AnnualReport) -> list[tuple[str, str]]:
     ]
     rows += [
         (
-            _("Seats filled, {principal}").format(principal=principal_label(s.principal)),
+            _("{principal}: seats filled").format(principal=principal_label(s.principal)),
             f"{s.filled}/{s.seats} ({format_percent(s.percent)})",
         )
         for s in report.seats
@@ -123,15 +123,40 @@ def meeting_figures(report: AnnualReport) -> list[tuple[str, str]]:
 
 def sip_brief_rows(report: AnnualReport) -> list[list[str]]:
     """A head row and per main indicator its year, last year's like for like and the change,
-    as the SIP summary prints them ("..": hidden)."""
+    as the SIP summary prints them ("..": hidden; "–": no count recorded, not a zero)."""
     if not report.sip_brief:
         return []
     first = report.sip_brief[0]
     rows = [[_("Indicator"), first.this_label, first.last_label, _("Change")]]
     rows += [
-        [b.name, b.this_text or "0", b.last_text or "0", b.change or "–"] for b in report.sip_brief
+        [b.name, b.this_text or "–", b.last_text or "–", b.change or "–"] for b in report.sip_brief
     ]
     return rows
+
+
+def plan_note(report: AnnualReport) -> str:
+    """What the plan's tables show, and by which day (the year's end, or today's while it runs)."""
+    if report.as_of.month == 12 and report.as_of.day == 31:
+        return _(
+            "Status and progress as of the last follow-up before the year's end. Under each "
+            "activity, the follow-ups made during the year."
+        )
+    return _(
+        "Status and progress as of the last follow-up up to {date}. Under each activity, the "
+        "follow-ups made during the year."
+    ).format(date=format_date(report.as_of))
+
+
+def attendance_note() -> str:
+    return _(
+        "Attendance per principal: seats filled of the group's seats (chair, vice chair and "
+        "members). A seat counts as filled when its holder or a substitute for them attended."
+    )
+
+
+def trend_heading() -> str:
+    """Over the quarters of up to three years: as many as have counts, so no claim of three."""
+    return _("Trend per quarter, all units (counts)")
 
 
 def plan_facts(plan: PlanYear) -> str:

@@ -1,4 +1,6 @@
-"""Translated names of where an activity stood at the year's end, for the report's tables."""
+"""Translated names of where an activity stood at the year's end, for the report's tables:
+the plan's own status words (so the summary's figures read as the tables' statuses), with
+"overdue" for an open activity past its due date."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ from naravard_desktop.services.report.read_models import Outcome
 
 _OUTCOMES = {
     Outcome.DONE: N_("Done"),
-    Outcome.ONGOING: N_("Ongoing"),
+    Outcome.ONGOING: N_("In progress"),
     Outcome.NOT_STARTED: N_("Not started"),
     Outcome.OVERDUE: N_("Overdue"),
     Outcome.PAUSED: N_("Paused"),
-    Outcome.DROPPED: N_("Dropped"),
+    Outcome.DROPPED: N_("Cancelled"),
 }
 
 

@@ -1,0 +1,115 @@
+"""Årsuppföljning as a principal reads it: the demo's reports of each year, their text taken
+page by page from the PDF, checked for what a careful reader would otherwise mark (a count
+shown as 0 where none was recorded, words split mid-word, figures wrapped, a register moved
+to a page of its own, empty sections on pages of their own, the summary's words other than
+the tables', a running year's tables said to stand at its end, an analysis at odds with the
+figures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pikepdf.pdfa
+import pytest
+from pypdf import PdfReader
+
+from naravard_desktop.documents.report_files import report_bytes
+from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.report.annual import annual_report
+from naravard_desktop.services.system.database import Database
+
+TODAY = dt.date(2026, 11, 30)
+pytestmark = pytest.mark.demo(TODAY)
+
+
+def pages(db: Database, group: GroupData, year: int, language: str = "sv") -> list[str]:
+    data = report_bytes(db, group.id, year, ".pdf", language=language, today=TODAY)
+    assert pikepdf.pdfa.validate_written(io.BytesIO(data), "2b").passed
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def page_of(found: list[str], text: str) -> int:
+    return next(number for number, page in enumerate(found) if text in page)
+
+
+def test_a_year_before_the_counts_began_shows_no_zero_for_it(
+    db: Database, demo_group: GroupData
+) -> None:
+    shown = " ".join(pages(db, demo_group, 2023))
+    # The SIP in brief on the cover: 2022 has no count recorded, which is not a zero.
+    assert "Indikator År 2023 År 2022 Förändring Initierade SIP 72 – –" in shown
+    assert "Initierade SIP 72 0" not in shown
+
+
+def test_empty_sections_follow_on_the_page_before(db: Database, demo_group: GroupData) -> None:
+    found = pages(db, demo_group, 2023)
+    # No plan in force: the plan's section says so on the cover's page, not on a page alone.
+    assert found[0].count("Ingen antagen plan gällde 2023.") == 2
+    assert len(found) == 3 and "Gruppen höll inga möten 2023." in found[2]
+
+
+def test_cells_keep_their_words_whole_and_figures_on_one_line(
+    db: Database, demo_group: GroupData
+) -> None:
+    shown = " ".join(pages(db, demo_group, 2025))
+    # The schedule column fits "utvecklingsarbete" (it was split "utvec klingsarbete").
+    assert "nationellt utvecklingsarbete" in shown
+    assert "2024-05-17 vid Fredagsgruppens möte" in shown
+    running = " ".join(pages(db, demo_group, 2026))
+    # Five meetings of three seats each: the seats figure on one line beside the other.
+    assert "15/15 (100 %) 15/15 (100 %)" in running
+    assert "Region: besatta platser Kommun: besatta platser" in running
+
+
+def test_the_decision_register_reads_on_below_the_meetings(
+    db: Database, demo_group: GroupData
+) -> None:
+    found = pages(db, demo_group, 2026)
+    report = annual_report(db, demo_group.id, 2026, today=TODAY, with_sip=False)
+    assert len(report.decisions) > 20  # too many for the meetings' page
+    start = page_of(found, "Närvaro per huvudman")
+    assert "Beslutsregister 2026" in found[start]
+    assert "Beslutsregister 2026 (forts.)" in found[start + 1]
+    assert "Analys" in found[start + 1]  # the section's analysis not on a page of its own
+    assert len(found) == start + 2
+
+
+def test_a_running_years_plan_says_the_day_its_figures_stand(
+    db: Database, demo_group: GroupData
+) -> None:
+    shown = " ".join(pages(db, demo_group, 2026))
+    assert "den senaste uppföljningen till och med 30 november 2026" in shown
+    assert "före årets slut" not in shown
+    assert "den senaste uppföljningen före årets slut" in " ".join(pages(db, demo_group, 2025))
+    # The SIP trend claims no three years; the quarters on its axis say which there are.
+    assert "Utveckling per kvartal, alla enheter (antal)" in shown
+
+
+def test_the_summarys_words_are_the_tables_in_both_languages(
+    db: Database, demo_group: GroupData
+) -> None:
+    report = annual_report(db, demo_group.id, 2026, today=TODAY, with_sip=False)
+    assert report.outcomes  # paused and done are both there in the running year
+    english = " ".join(pages(db, demo_group, 2026, "en"))
+    assert "Done In progress Not started Overdue Paused Cancelled" in english
+    assert "Ongoing" not in english and "Dropped" not in english
+    assert "Annual follow-up 2026" in english and "Årsuppföljning" not in english
+    swedish = " ".join(pages(db, demo_group, 2026))
+    assert "Klar Pågår Ej påbörjad Försenad Pausad Utgår" in swedish
+    assert "Utgått" not in swedish
+
+
+def test_the_demos_analysis_says_what_its_figures_say(db: Database, demo_group: GroupData) -> None:
+    report = annual_report(db, demo_group.id, 2025, today=TODAY, with_sip=False)
+    assert [m.held_on for m in report.meetings] == [dt.date(2025, 11, 28)]
+    found = pages(db, demo_group, 2025)
+    cover, meetings = found[0], found[-1]
+    assert "Hållna möten Justerade protokoll Fattade beslut" in cover
+    assert (
+        "Vid årets slut pågick sju av planens 17 aktiviteter enligt tidsplanen, sju var "
+        "försenade och tre hade ännu inte påbörjats. Ingen aktivitet hann bli klar." in cover
+    )
+    assert "Gruppen höll ett möte under 2025, den 28 november" in meetings
+    assert "Protokollet justerades inom en vecka. Under 2025 fattades fem beslut." in meetings
+    assert "Protokollen" not in meetings  # one meeting, one protocol
