@@ -6,12 +6,14 @@ Heading styles per section, and the PDF's page and footer with "Sida X av Y" as 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from io import BytesIO
 from typing import Any
 
 from naravard_desktop.documents import docx_parts as parts
 from naravard_desktop.documents import report_chart_png as charts
 from naravard_desktop.documents import report_text as words
+from naravard_desktop.documents.report_pdf import PLAN_SHARES
 from naravard_desktop.i18n import _, format_date, format_date_in_text, format_number, format_percent
 from naravard_desktop.services.report.analysis import section_title
 from naravard_desktop.services.report.read_models import AnnualReport, Section
@@ -53,20 +55,39 @@ def _set_up(document: Any, report: AnnualReport) -> None:
     properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _table(document: Any, rows: list[list[str]], *, numbers: bool = False) -> Any:
-    """A grid with a bold head row; `numbers` right-aligns all columns but the first."""
+def _table(
+    document: Any,
+    rows: list[list[str]],
+    *,
+    numbers: bool = False,
+    shares: Sequence[float] | None = None,
+) -> Any:
+    """A grid with a bold head row, its columns `shares` of the text width as in the PDF
+    (equal without); `numbers` right-aligns all columns but the first and shows an empty
+    count as "–", as the PDF does, so it does not read as a value left out by mistake."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
+    columns = len(rows[0])
+    shares = shares or [1 / columns] * columns
+    parts.borderless(table, [parts.TEXT_WIDTH_MM * share for share in shares])
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             paragraph = parts.tight(table.cell(r, c).paragraphs[0])
-            parts.text(paragraph, text, bold=r == 0, size=Pt(9))
+            shown = (text or "–") if numbers and r and c else text
+            parts.text(paragraph, shown, bold=r == 0, size=Pt(9))
             if numbers and c:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return table
+
+
+def _count_shares(first: float, columns: int) -> list[float]:
+    """The PDF's table of counts: the names `first` of the width, the last column (the
+    change, "+12 (+26 %)") half a column wider than the counts."""
+    count = (1 - first) / (columns - 1 + 0.5)
+    return [first] + [count] * (columns - 2) + [count * 1.5]
 
 
 def _analysis(document: Any, report: AnnualReport, section: Section) -> None:
@@ -99,7 +120,7 @@ def _cover(document: Any, report: AnnualReport, today: dt.date) -> None:
     brief = words.sip_brief_rows(report)
     if brief:
         document.add_heading(_("SIP in brief"), level=2)
-        _table(document, brief, numbers=True)
+        _table(document, brief, numbers=True, shares=_count_shares(0.46, len(brief[0])))
     if report.areas:
         _progress_chart(document, report)
     _analysis(document, report, Section.SUMMARY)
@@ -132,7 +153,7 @@ def _plan(document: Any, report: AnnualReport) -> None:
                         format_percent(activity.progress),
                     ]
                 )
-            _table(document, rows)
+            _table(document, rows, shares=PLAN_SHARES)
     _analysis(document, report, Section.PLAN)
 
 
@@ -148,7 +169,7 @@ def _sip(document: Any, report: AnnualReport) -> None:
         document.add_heading(sip.summary.title, level=2)
         rows = [[_("Indicator"), *sip.summary.columns]]
         rows += [[i.name, *texts] for i, texts in sip.summary.rows]
-        _table(document, rows, numbers=True)
+        _table(document, rows, numbers=True, shares=_count_shares(0.27, len(rows[0])))
         if sip.trend:
             _trend_chart(document, sip)
     _analysis(document, report, Section.SIP)
@@ -170,7 +191,7 @@ def _progress_chart(document: Any, report: AnnualReport) -> None:
 
 def _trend_chart(document: Any, sip: YearReport) -> None:
     """The PDF's trend lines under their heading; the description gives every value."""
-    title = _("Trend over three years, all units")
+    title = words.trend_heading()
     document.add_heading(title, level=2)
     labels, series = charts.trend_series(sip)
     hidden = _("not shown")
@@ -196,10 +217,12 @@ def _meetings(document: Any, report: AnnualReport) -> None:
     empty = words.empty_section(report, Section.MEETINGS)
     if empty:
         document.add_paragraph(empty)
-    else:
+    if report.meetings:
+        parts.text(document.add_paragraph(), words.attendance_note(), color=MUTED)
         rows = [words.meeting_heads(report)]
         rows += [words.meeting_cells(m, report) for m in report.meetings]
-        _table(document, rows)
+        rest = (1 - 0.24) / (len(rows[0]) - 1)
+        _table(document, rows, shares=[0.24] + [rest] * (len(rows[0]) - 1))
     if report.decisions:
         document.add_heading(_("Decision register {year}").format(year=report.year), level=2)
         rows = [["§", _("Date"), _("Matter"), _("Decision")]]
@@ -207,5 +230,5 @@ def _meetings(document: Any, report: AnnualReport) -> None:
             [f"§ {d.paragraph}", format_date(d.held_on), d.title, d.decision]
             for d in report.decisions
         ]
-        _table(document, rows)
+        _table(document, rows, shares=(0.07, 0.21, 0.29, 0.43))
     _analysis(document, report, Section.MEETINGS)

@@ -15,6 +15,7 @@ from PIL import Image
 from reportlab.lib.units import mm
 
 from naravard_desktop.documents import report_chart_png as charts
+from naravard_desktop.documents import report_text as words
 from naravard_desktop.documents.report_chart import BAR, ROW, TRACK
 from naravard_desktop.documents.report_files import report_bytes
 from naravard_desktop.documents.sip_chart import SERIES_COLOURS
@@ -103,7 +104,7 @@ def test_last_years_docx_has_the_pdfs_charts_as_described_pictures(
     sip = report.sip
     assert sip is not None and sip.trend
     description = trend._inline.docPr.get("descr")
-    trend_title = _("Trend over three years, all units")
+    trend_title = words.trend_heading()
     assert trend._inline.docPr.get("title") == trend_title
     assert description.startswith("Linjediagram över SIP-antalen för alla enheter per period: ")
     for number, indicator in enumerate(sip.trend_indicators):
