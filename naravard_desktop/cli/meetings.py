@@ -249,6 +249,7 @@ def cmd_chain(args: argparse.Namespace, out: TextIO) -> int:
                 "meeting": head.meeting_id,
                 "date": head.held_on.isoformat() if head.held_on else None,
                 "revision": head.revision,
+                "report_year": head.report_year,
             },
             out,
         )

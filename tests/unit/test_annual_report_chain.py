@@ -7,6 +7,7 @@ why; the first PDF stays stored and `verify` says it was superseded."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 
 import pytest
@@ -103,6 +104,18 @@ def test_verify_knows_the_adopted_pdf_but_not_a_changed_copy(db: Database) -> No
     assert found[1][0].startswith(f"Filen är identisk med {NAME} (version 1), fastställd vid")
     assert "av Vera Lindqvist" in found[1][0]
     assert verify_report(db, pdf + b"\n") is None
+    # The stored copy replaced, checksum and all: the file kept is still known as adopted.
+    forged = pdf + b"\n% forged"
+    raw(
+        db,
+        "UPDATE annual_report_revisions SET pdf = :pdf, sha256 = :sha",
+        pdf=forged,
+        sha=hashlib.sha256(forged).hexdigest(),
+    )
+    found = verify_report(db, pdf)
+    assert found is not None and not found[0]
+    assert "fastställelseposten gjordes för just den här filen" in found[1][0]
+    assert NAME in found[1][0]
 
 
 def test_reopening_needs_a_reason_an_adopted_report_and_the_version_shown(db: Database) -> None:

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from naravard_desktop.db.models import AnnualReport, Group, ReportRevision
 from naravard_desktop.db.models.report import ReportState
@@ -88,7 +88,7 @@ def verify_report(db: Database, data: bytes) -> tuple[bool, list[str]] | None:
             select(ReportRevision).where(ReportRevision.sha256 == sha256_of(data))
         ).first()
         if row is None or row.pdf != data:
-            return None
+            return _vouched(session, sha256_of(data))
         name = report_name(session, row)
         problems = revision_problems(session, row)
         if problems:
@@ -122,6 +122,27 @@ def verify_report(db: Database, data: bytes) -> tuple[bool, list[str]] | None:
                     ).format(reason=report.correction_reason)
                 )
         return True, lines
+
+
+def _vouched(session: Session, digest: str) -> tuple[bool, list[str]] | None:
+    """When an adoption record was made for this very file but the stored copy differs: the
+    file is the report as adopted, and the database was altered (`verify` fails still)."""
+    rows = session.scalars(
+        select(ReportRevision)
+        .where(ReportRevision.chain_hash.is_not(None))
+        .options(defer(ReportRevision.pdf))
+    ).all()
+    for row in rows:
+        if record_hash(row, pdf_sha256=digest) == row.chain_hash:
+            return False, [
+                _(
+                    "The file is not the copy of {name} stored in the database, but its "
+                    "adoption record was made for exactly this file: it is the report as "
+                    "adopted, and the stored copy was replaced afterwards. Keep this file and "
+                    "run `check`."
+                ).format(name=report_name(session, row))
+            ]
+    return None
 
 
 def _adopted_line(session: Session, row: ReportRevision, name: str) -> str:
