@@ -126,12 +126,19 @@ def _cover(document: Any, report: AnnualReport, today: dt.date) -> None:
     _analysis(document, report, Section.SUMMARY)
 
 
-def _plan(document: Any, report: AnnualReport) -> None:
-    document.add_page_break()
-    document.add_heading(section_title(Section.PLAN), level=1)
-    empty = words.empty_section(report, Section.PLAN)
+def _opening(document: Any, report: AnnualReport, section: Section) -> None:
+    """A section's heading on a new page; a section with nothing to show (one line saying
+    why) follows on the page before, as in the PDF, rather than a page all but blank."""
+    heading = document.add_heading(section_title(section), level=1)
+    empty = words.empty_section(report, section)
     if empty:
         document.add_paragraph(empty)
+    else:
+        heading.paragraph_format.page_break_before = True
+
+
+def _plan(document: Any, report: AnnualReport) -> None:
+    _opening(document, report, Section.PLAN)
     for plan in report.plans:
         document.add_heading(plan.title, level=2)
         parts.text(document.add_paragraph(), words.plan_facts(plan), color=MUTED)
@@ -158,12 +165,9 @@ def _plan(document: Any, report: AnnualReport) -> None:
 
 
 def _sip(document: Any, report: AnnualReport) -> None:
-    document.add_page_break()
-    document.add_heading(section_title(Section.SIP), level=1)
+    _opening(document, report, Section.SIP)
     sip = report.sip
-    if sip is None:
-        document.add_paragraph(words.empty_section(report, Section.SIP))
-    else:
+    if sip is not None:
         note = _("Counts only: no information about individuals.") + " " + sip.note
         parts.text(document.add_paragraph(), note, color=MUTED)
         document.add_heading(sip.summary.title, level=2)
@@ -212,11 +216,7 @@ def _trend_chart(document: Any, sip: YearReport) -> None:
 
 
 def _meetings(document: Any, report: AnnualReport) -> None:
-    document.add_page_break()
-    document.add_heading(section_title(Section.MEETINGS), level=1)
-    empty = words.empty_section(report, Section.MEETINGS)
-    if empty:
-        document.add_paragraph(empty)
+    _opening(document, report, Section.MEETINGS)
     if report.meetings:
         parts.text(document.add_paragraph(), words.attendance_note(), color=MUTED)
         rows = [words.meeting_heads(report)]

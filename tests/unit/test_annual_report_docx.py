@@ -21,7 +21,9 @@ from naravard_desktop.documents.report_files import report_bytes
 from naravard_desktop.documents.sip_chart import SERIES_COLOURS
 from naravard_desktop.i18n import _, format_number, format_percent
 from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.report.analysis import section_title
 from naravard_desktop.services.report.annual import annual_report
+from naravard_desktop.services.report.read_models import Section
 from naravard_desktop.services.system.database import Database
 from tests.unit.test_protocol_docx import assert_the_pdfs_page_and_footer
 
@@ -142,3 +144,17 @@ def test_the_page_and_footer_are_the_pdfs_and_the_protocols(
             first, second = (s._inline.docPr.get("descr") for s in document.inline_shapes)
             assert first.startswith("Bar chart of the progress per area: ")
             assert second.startswith("Line chart of the SIP counts of all units per period: ")
+
+
+@pytest.mark.demo(TODAY)
+def test_a_section_with_figures_starts_a_page_and_an_empty_one_follows_on(
+    db: Database, demo_group: GroupData
+) -> None:
+    plan, sip, meetings = (section_title(s) for s in (Section.PLAN, Section.SIP, Section.MEETINGS))
+    for year, starting, pictures in ((2023, {sip}, 1), (YEAR, {plan, sip, meetings}, 2)):
+        data = report_bytes(db, demo_group.id, year, ".docx", today=TODAY)
+        document = docx.Document(BytesIO(data))
+        headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+        assert {h.text for h in headings if h.paragraph_format.page_break_before} == starting
+        assert 'w:type="page"' not in document.element.xml  # no page left all but blank
+        assert len(document.inline_shapes) == pictures  # 2023 had no plan: no bars to draw
