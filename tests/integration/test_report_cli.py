@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -21,6 +22,19 @@ from tests.cli_run import run_cli
 from tests.db_backends import target_of
 
 
+def commands(tmp_path: Path, db: Database) -> Callable[..., tuple[int, str, str]]:
+    """Run a command on `db` in a fresh interpreter (`db` let go of first): exit code,
+    output and errors."""
+    database = target_of(db)
+    db.dispose()
+
+    def run(*args: str | Path | int) -> tuple[int, str, str]:
+        done = run_cli(tmp_path, *args, "--database", database)
+        return done.returncode, done.stdout, done.stderr
+
+    return run
+
+
 def pdf_text(path: Path) -> str:
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
 
@@ -31,12 +45,7 @@ def test_last_years_report_from_the_command_line(
 ) -> None:
     year = dt.date.today().year - 1
     item = decisions.list_decisions(db, demo_group.id, year=dt.date.today().year)[0]
-    database = target_of(db)
-    db.dispose()
-
-    def run(*args: str | Path | int) -> tuple[int, str, str]:
-        done = run_cli(tmp_path, *args, "--database", database)
-        return done.returncode, done.stdout, done.stderr
+    run = commands(tmp_path, db)
 
     code, _out, err = run(
         "report", "analysis", "--year", year, "--section", "meetings", "--text", "Sex möten."
@@ -85,11 +94,7 @@ def test_adopt_verify_reopen_and_adopt_again_from_the_command_line(
     )
     year = DAY.year
     database = target_of(db)
-    db.dispose()
-
-    def run(*args: str | Path | int) -> tuple[int, str, str]:
-        done = run_cli(tmp_path, *args, "--database", database)
-        return done.returncode, done.stdout, done.stderr
+    run = commands(tmp_path, db)
 
     code, _out, err = run(
         "report", "adopt", "--year", year, "--item", first.item_id, "--by", "Vera"
