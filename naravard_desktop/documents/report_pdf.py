@@ -30,6 +30,7 @@ from naravard_desktop.documents.plan_pdf import OVERDUE, STATUS_COLOURS, Progres
 from naravard_desktop.documents.report_chart import ProgressChart
 from naravard_desktop.documents.sip_chart import TrendChart
 from naravard_desktop.documents.sip_pdf import escape
+from naravard_desktop.documents.typography import keep_together
 from naravard_desktop.i18n import _, current_language, format_date, format_date_in_text
 from naravard_desktop.services.report.analysis import section_title
 from naravard_desktop.services.report.read_models import AnnualReport, AreaYear, Outcome, Section
@@ -212,25 +213,46 @@ def _figures(pairs: list[tuple[str, str]]) -> Table:
     return table
 
 
-def _numbers(rows: list[list[str]], name_width: float, depths: list[int] | None = None) -> Table:
-    """A table of counts as printed: the first column names, the others right-aligned."""
+def _numbers(
+    rows: list[list[str]], name_width: float | None = None, depths: list[int] | None = None
+) -> Table:
+    """A table of counts as printed: the first column names, the others right-aligned. Without
+    a `name_width`, each count column is as wide as its widest count (or word of its head) and
+    the names take what is left, so fewer of them wrap."""
     styles = stylesheet()
     name = ParagraphStyle("number_name", styles["cell"], fontSize=8.5, leading=10.5)
     bold = ParagraphStyle("number_head", styles["cell_bold"], fontSize=8.5, leading=10.5)
     right = ParagraphStyle("number", name, alignment=TA_RIGHT)
-    right_head = ParagraphStyle("number_head_right", bold, alignment=TA_RIGHT)
+    # A head breaks between its words ("År" over "2025"), never inside one.
+    right_head = ParagraphStyle("number_head_right", bold, alignment=TA_RIGHT, splitLongWords=0)
+    # An empty cell is a count not recorded (or a change not worked out): a dash, so it does
+    # not read as a value left out by mistake.
+    texts = [rows[0], *([row[0], *(t or "–" for t in row[1:])] for row in rows[1:])]
     body = []
-    for number, row in enumerate(rows[1:]):
+    for number, row in enumerate(texts[1:]):
         depth = depths[number] if depths else 0
         indented = ParagraphStyle(f"name_{depth}", name, leftIndent=4 * mm * depth)
-        # An empty cell is a count not recorded (or a change not worked out): a dash, so it
-        # does not read as a value left out by mistake.
-        body.append([_cell(row[0], indented), *(_cell(t or "–", right) for t in row[1:])])
+        body.append([_cell(row[0], indented), *(_cell(t, right) for t in row[1:])])
     head = [_cell(rows[0][0], bold), *(_cell(t, right_head) for t in rows[0][1:])]
     columns = len(rows[0]) - 1
-    # The last column (the change, "+12 (+26 %)") gets half a column more than the counts.
-    count = (WIDTH - name_width) / (columns + 0.5)
-    return _grid([head, *body], [name_width] + [count] * (columns - 1) + [count * 1.5])
+    if name_width is not None:
+        # The last column (the change, "+12 (+26 %)") gets half a column more than the counts.
+        count = (WIDTH - name_width) / (columns + 0.5)
+        return _grid([head, *body], [name_width] + [count] * (columns - 1) + [count * 1.5])
+    widths = [
+        2 * PADDING
+        + 1  # rounding: a word exactly as wide as the room is taken as too wide
+        + max(
+            # the words as the head breaks them ("K1 2025" is kept on one line)
+            *(
+                stringWidth(w, bold.fontName, 8.5)
+                for w in keep_together(rows[0][column]).split(" ")
+            ),
+            *(stringWidth(row[column], name.fontName, 8.5) for row in texts[1:]),
+        )
+        for column in range(1, columns + 1)
+    ]
+    return _grid([head, *body], [WIDTH - sum(widths), *widths])
 
 
 def _depths(table: ShownTable) -> list[int]:
@@ -317,7 +339,7 @@ def _sip(report: AnnualReport) -> list[Flowable]:
     summary = sip.summary
     rows = [[_("Indicator"), *summary.columns]]
     rows += [[indicator.name, *texts] for indicator, texts in summary.rows]
-    table = _numbers(rows, WIDTH * 0.27, _depths(summary))
+    table = _numbers(rows, depths=_depths(summary))
     story.append(HeadedTable([Paragraph(escape(summary.title), heading)], table))
     if sip.trend:
         labels = [label for label, _values in sip.trend]
@@ -326,11 +348,43 @@ def _sip(report: AnnualReport) -> list[Flowable]:
             for n, indicator in enumerate(sip.trend_indicators)
         ]
         trend = Paragraph(escape(words.trend_heading()), styles["heading"])
-        story += [
-            Spacer(1, 4 * mm),
-            TrendChart(trend, labels, series, min_height=170, max_height=210),
-        ]
+        after: list[Flowable] = []
+        if any(value is None for _name, values in series for value in values):
+            after.append(Paragraph(escape(words.trend_gaps_note()), styles["small"]))
+        after += _analysis(report, Section.SIP)
+        chart = ChartBefore(trend, labels, series, after, min_height=170, max_height=210)
+        return [*story, Spacer(1, 4 * mm), chart, *after]
     return [*story, *_analysis(report, Section.SIP)]
+
+
+class ChartBefore(TrendChart):
+    """The trend chart, made shorter (down to its least height) when that lets what follows
+    it (the note on gaps, the section's analysis) stand on its page too."""
+
+    def __init__(
+        self,
+        heading: Paragraph,
+        labels: list[str],
+        series: list[tuple[str, list[int | None]]],
+        after: list[Flowable],
+        *,
+        min_height: float,
+        max_height: float,
+    ) -> None:
+        super().__init__(heading, labels, series, min_height=min_height, max_height=max_height)
+        self.after = after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        needed = sum(
+            f.wrapOn(self.canv, avail_width, avail_height)[1]
+            + f.getSpaceBefore()
+            + f.getSpaceAfter()
+            for f in self.after
+        )
+        width, height = super().wrap(avail_width, avail_height - needed)
+        if height <= avail_height - needed:
+            return width, height
+        return super().wrap(avail_width, avail_height)
 
 
 def _meetings(report: AnnualReport) -> list[Flowable]:

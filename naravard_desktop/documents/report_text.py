@@ -154,6 +154,10 @@ def attendance_note() -> str:
     )
 
 
+def trend_gaps_note() -> str:
+    return _("A break in a line is a hidden value (..) or a quarter without counts.")
+
+
 def trend_heading() -> str:
     """Over the quarters of up to three years: as many as have counts, so no claim of three."""
     return _("Trend per quarter, all units (counts)")

@@ -113,3 +113,21 @@ def test_the_demos_analysis_says_what_its_figures_say(db: Database, demo_group: 
     assert "Gruppen höll ett möte under 2025, den 28 november" in meetings
     assert "Protokollet justerades inom en vecka. Under 2025 fattades fem beslut." in meetings
     assert "Protokollen" not in meetings  # one meeting, one protocol
+
+
+def test_the_sip_page_keeps_its_chart_note_and_analysis_together(
+    db: Database, demo_group: GroupData
+) -> None:
+    for language, trend in (("en", "Trend per quarter"), ("sv", "Utveckling per kvartal")):
+        found = pages(db, demo_group, 2025, language)
+        page = found[page_of(found, trend)]
+        # The chart gives way (down to its least height) to the analysis under it, and says
+        # what its gaps are; the names column takes what the counts leave.
+        assert "Gruppen följer nästa år särskilt upp hur många SIP som följs upp i tid." in page
+        assert (
+            "A break in a line is a hidden value (..) or a quarter without counts." in page
+            if language == "en"
+            else "Ett avbrott i en linje är ett dolt värde (..) eller ett kvartal utan uppgifter."
+            in page
+        )
+        assert len(found) == 5
