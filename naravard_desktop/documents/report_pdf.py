@@ -164,7 +164,7 @@ def _cover(report: AnnualReport, today: dt.date) -> list[Flowable]:
             ),
             styles["small"],
         ),
-        Spacer(1, 5 * mm),
+        Spacer(1, 1 * mm),
         _section(section_title(Section.SUMMARY)),
     ]
     story += [
@@ -267,7 +267,9 @@ def _depths(table: ShownTable) -> list[int]:
     return depths
 
 
-def _area(area: AreaYear) -> Flowable:
+def _area(area: AreaYear, parent: bool = False) -> Flowable:
+    """An area's heading over its activities' table; a `parent` area without activities of
+    its own (its sub-areas hold them) is its heading alone, kept above the first of them."""
     styles = stylesheet()
     cell = ParagraphStyle("plan_cell", styles["cell"], fontSize=8.5, leading=10.5)
     bold = ParagraphStyle("plan_bold", styles["cell_bold"], fontSize=8.5, leading=10.5)
@@ -294,6 +296,9 @@ def _area(area: AreaYear) -> Flowable:
             ]
         )
     heading = ParagraphStyle("area_heading", styles["heading"], fontSize=11, spaceAfter=2 * mm)
+    if not area.activities and parent:
+        kept = ParagraphStyle("area_parent", heading, keepWithNext=1)
+        return Paragraph(escape(area.label), kept)
     if not area.activities:
         return KeepTogether(
             [
@@ -315,11 +320,16 @@ def _plan(report: AnnualReport) -> list[Flowable]:
     story = _opening(report, Section.PLAN)
     for plan in report.plans:
         story += [
+            CondPageBreak(60 * mm),  # a second plan's title not alone at a page's foot
             Paragraph(escape(plan.title), styles["heading"]),
             Paragraph(escape(words.plan_facts(plan)), styles["small"]),
             Paragraph(escape(words.plan_note(report)), styles["small"]),
         ]
-        story += [_area(area) for area in plan.areas]
+        areas = list(plan.areas)
+        story += [
+            _area(area, n + 1 < len(areas) and areas[n + 1].depth > area.depth)
+            for n, area in enumerate(areas)
+        ]
     return [*story, *_analysis(report, Section.PLAN)]
 
 

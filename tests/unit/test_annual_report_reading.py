@@ -14,8 +14,12 @@ import pikepdf.pdfa
 import pytest
 from pypdf import PdfReader
 
+from naravard_desktop.db.enums import PlanState
 from naravard_desktop.documents.report_files import report_bytes
-from naravard_desktop.services.group.read_models import GroupData
+from naravard_desktop.services.group import groups
+from naravard_desktop.services.group.read_models import GroupData, GroupInput
+from naravard_desktop.services.plan import plan_items, plans
+from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
 from naravard_desktop.services.report.annual import annual_report
 from naravard_desktop.services.system.database import Database
 
@@ -131,3 +135,30 @@ def test_the_sip_page_keeps_its_chart_note_and_analysis_together(
             in page
         )
         assert len(found) == 5
+
+
+def test_an_area_that_only_heads_its_sub_areas_is_not_said_to_be_empty(db: Database) -> None:
+    group = groups.create_group(db, GroupInput(name="Samverkan Lillsjö"))  # beside the demo
+    plan = plans.create_plan(
+        db,
+        group.id,
+        PlanInput(
+            "Lokal plan 2024–2025",
+            dt.date(2024, 1, 1),
+            dt.date(2025, 12, 31),
+            state=PlanState.ADOPTED,
+        ),
+    )
+    heading = plan_items.add_area(db, plan.id, AreaInput("Barn och unga", number="2"))
+    sub = plan_items.add_area(db, plan.id, AreaInput("Elevhälsan", number="2 a"), heading.id)
+    plan_items.add_area(db, plan.id, AreaInput("Äldre", number="3"))
+    plan_items.add_activity(db, sub.id, ActivityInput(title="Gemensam rutin"))
+
+    data = report_bytes(db, group.id, 2024, ".pdf", today=dt.date(2025, 2, 1))
+    shown = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages
+    )
+    # "2 Barn och unga" heads "2 a Elevhälsan"'s table; "3 Äldre" has nothing at all.
+    assert "2 Barn och unga 2 a Elevhälsan Aktivitet" in shown
+    assert "3 Äldre Inga aktiviteter." in shown
+    assert shown.count("Inga aktiviteter.") == 1
