@@ -117,6 +117,12 @@ def test_the_demos_analysis_says_what_its_figures_say(db: Database, demo_group: 
     assert "Gruppen höll ett möte under 2025, den 28 november" in meetings
     assert "Protokollet justerades inom en vecka. Under 2025 fattades fem beslut." in meetings
     assert "Protokollen" not in meetings  # one meeting, one protocol
+    assert "Gruppen planerar att hålla ett möte varannan månad under nästa år" in meetings
+    # The SIP text's counts are those the report prints (the demo's counts of last year).
+    sip = annual_report(db, demo_group.id, 2025, today=TODAY).sip_brief
+    initiated, held, _followed = ((b.last_text, b.this_text) for b in sip)
+    assert f"Initierade SIP ökade från {initiated[0]} till {initiated[1]}" in found[3]
+    assert f"genomförda SIP-möten från {held[0]} till {held[1]}" in found[3]
 
 
 def test_the_sip_page_keeps_its_chart_note_and_analysis_together(

@@ -103,6 +103,8 @@ def _meetings_text(report: AnnualReport) -> str:
     else:
         opening = f"Gruppen höll {_number(held, 'ett')} möten under {report.year}."
         protocols = "Protokollen justerades inom en vecka efter varje möte."
+    if report.approved_protocols < held:
+        protocols = f"{report.approved_protocols} av {held} protokoll är justerade."
     full = all(s.filled == s.seats for s in report.seats)
     seats = " och ".join(
         f"{_DEFINITE.get(s.principal, principal_label(s.principal))} {s.filled} av {s.seats}"
@@ -113,11 +115,15 @@ def _meetings_text(report: AnnualReport) -> str:
         if full
         else f"Besatta platser: {seats}."
     )
+    plans = (
+        "Gruppen planerar att hålla ett möte varannan månad under nästa år, så att planen "
+        "och SIP-talen kan följas upp oftare."
+        if held < 4
+        else "Gruppen fortsätter att mötas varannan månad och följer då upp planen och SIP-talen."
+    )
     return (
         f"{opening} {attendance} {protocols} Under {report.year} fattades "
-        f"{_number(len(report.decisions), 'ett')} beslut.\n\nGruppen planerar att "
-        "hålla ett möte varannan månad, så att planen och SIP-talen kan följas upp "
-        "oftare än en gång om året."
+        f"{_number(len(report.decisions), 'ett')} beslut.\n\n{plans}"
     )
 
 
