@@ -169,6 +169,63 @@ def run_in_background(
     return BackgroundTask(parent, label, work, on_success, on_failure).start()
 
 
+class _Beside(QObject):
+    """Receives a `run_beside` job's outcome on the GUI thread; a child of its owner, so
+    nothing is called once the owner is gone."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        signals: _Signals,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(owner)
+        self._signals = signals  # the last reference goes here, on the GUI thread
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._paused = [True]
+        pause_collection()
+        paused = self._paused
+        self.destroyed.connect(lambda: _resume_once(paused))
+        signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def _succeeded(self, result: object) -> None:
+        _resume_once(self._paused)
+        self.deleteLater()
+        self._on_success(result)
+
+    def _failed(self, error: object) -> None:
+        _resume_once(self._paused)
+        self.deleteLater()
+        assert isinstance(error, BaseException)
+        self._on_failure(error)
+
+
+def run_beside(
+    owner: QObject,
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
+    on_failure: Callable[[BaseException], None],
+) -> None:
+    """`work()` in a thread of its own while the window stays usable: no busy dialog and
+    nothing disabled (the caller shows its own progress and drops a result it no longer
+    wants). The callbacks run on the GUI thread, and not at all once `owner` is gone."""
+    signals = _Signals()
+    _Beside(owner, signals, on_success, on_failure)
+
+    def job() -> None:
+        try:
+            result = work()
+        except BaseException as error:  # handed to the GUI thread, never lost
+            signals.failed.emit(error)
+        else:
+            signals.succeeded.emit(result)
+
+    threading.Thread(target=job, name="naravard-beside", daemon=True).start()
+
+
 def run_and_wait(
     parent: QWidget, label: str, work: Callable[[], T], *, show_after_ms: int = SHOW_AFTER_MS
 ) -> T:

@@ -27,7 +27,7 @@ def fill_view_and_help_menus(window: MainWindow) -> None:
             window,
             title,
             partial(window.show_page, number - 1),
-            f"Ctrl+{number}",
+            f"Ctrl+{number % 10}",  # the tenth page is Ctrl+0
             name=f"show_{key}",
             context=Qt.ShortcutContext.WindowShortcut,  # anywhere in the window
         )

@@ -32,6 +32,7 @@ def page_titles() -> list[tuple[str, str]]:
         ("meetings", _("Meetings")),
         ("decisions", _("Decisions")),
         ("actions", _("Actions")),
+        ("report", _("Annual follow-up")),  # the year's plan, SIP and meetings for the principals
         # Everyone in the group (secretary, co-opted, substitutes too): "Deltagare", not the
         # protocol's "Ledamöter", hence a context of its own.
         ("members", pgettext("page", "Members")),
@@ -74,6 +75,11 @@ def page_makers(window: MainWindow) -> dict[str, Factory]:
 
         return ActionRegisterPage(db, gid, undo)
 
+    def report() -> QWidget:
+        from naravard_desktop.ui.report.page import ReportPage
+
+        return ReportPage(db, gid)
+
     def members() -> QWidget:
         from naravard_desktop.ui.members.page import MembersPage
 
@@ -96,6 +102,7 @@ def page_makers(window: MainWindow) -> dict[str, Factory]:
         "meetings": meetings,
         "decisions": decisions,
         "actions": actions,
+        "report": report,
         "members": members,
         "group": group,
         "region": region,
@@ -123,6 +130,7 @@ def join_page(window: MainWindow, key: str, page: QWidget) -> None:
         "meetings": _join_meetings,
         "decisions": _join_decisions,
         "actions": _join_actions,
+        "report": _join_report,
         "members": _join_members,
         "group": _join_group,
         "region": _join_region,
@@ -186,6 +194,13 @@ def _join_actions(window: MainWindow, page: QWidget) -> None:
 
     assert isinstance(page, ActionRegisterPage)
     page.item_requested.connect(window.show_meeting_item)
+    page.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+
+
+def _join_report(window: MainWindow, page: QWidget) -> None:
+    from naravard_desktop.ui.report.page import ReportPage
+
+    assert isinstance(page, ReportPage)
     page.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
 
 

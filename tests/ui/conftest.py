@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -134,6 +135,8 @@ class Dialogs:
             return
         dialog = QApplication.activeModalWidget()
         if dialog is None or not dialog.isVisible():
+            return
+        if isinstance(dialog, QProgressDialog):  # a busy dialog closes itself when done
             return
         self._busy = True
         try:

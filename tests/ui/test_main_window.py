@@ -73,14 +73,16 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
         _("Meetings"),
         _("Decisions"),
         _("Actions"),
+        _("Annual follow-up"),
         pgettext("page", "Members"),
         _("The group"),
         _("Region overview"),  # hidden: one group
     ]
     # The page lists the secretary, co-opted members and substitutes too: not "Ledamöter".
     assert sidebar.item(5).text() == "Åtgärder"
-    assert sidebar.item(6).text() == "Deltagare"
-    assert window.stack.count() == 9
+    assert sidebar.item(6).text() == "Årsuppföljning"
+    assert sidebar.item(7).text() == "Deltagare"
+    assert window.stack.count() == 10
     pages = [
         window.overview_page,
         window.plan_page,
@@ -88,10 +90,11 @@ def test_sidebar_lists_exactly_the_working_pages(window: MainWindow) -> None:
         window.meetings_page,
         window.decisions_page,
         window.lazy_pages.page("actions"),
+        window.lazy_pages.page("report"),
         window.members_page,
         window.group_page,
     ]
-    assert [window.stack.indexOf(page) for page in pages] == list(range(8))
+    assert [window.stack.indexOf(page) for page in pages] == list(range(9))
     assert window.stack.currentWidget() is window.overview_page  # first start
 
 
@@ -129,13 +132,13 @@ def test_ctrl_1_and_ctrl_4_switch_pages(shown: MainWindow, user: User) -> None:
 
 def test_view_menu_and_sidebar_clicks_switch_pages(qtbot: QtBot, shown: MainWindow) -> None:
     show_group = action(shown, name="show_group")
-    assert show_group.shortcut().toString() == "Ctrl+8"
+    assert show_group.shortcut().toString() == "Ctrl+9"
     show_group.trigger()
     assert shown.stack.currentWidget() is shown.group_page
     action(shown, name="show_members").trigger()
     assert shown.stack.currentWidget() is shown.members_page
 
-    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(7))
+    item_rect = shown.sidebar.visualItemRect(shown.sidebar.item(8))
     qtbot.mouseClick(shown.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
     assert shown.stack.currentWidget() is shown.group_page
 
@@ -187,11 +190,11 @@ def test_size_and_page_are_remembered(
     # Smaller than the offscreen screen (800 × 800): restoring fits a window to the screen.
     shown.resize(720, 520)
     qtbot.waitUntil(lambda: shown.size() == QSize(720, 520))
-    shown.show_page(7)
+    shown.show_page(8)
     assert shown.close()
 
     settings = app_settings()
-    assert int(str(settings.value("window/page"))) == 7
+    assert int(str(settings.value("window/page"))) == 8
     assert settings.value("window/geometry") is not None
 
     again = MainWindow(db, group, settings)

@@ -483,6 +483,7 @@ NEW_ON_PAGE = {
     "members": "MemberDialog",
     "decisions": None,
     "actions": None,
+    "report": None,
     "group": None,
     "region": None,
 }

@@ -215,3 +215,16 @@ class AdoptionSnapshot:
     version: int
     sip_inputs: tuple[int, ...]  # what the SIP part was made from (adoption.sip_inputs)
     chain_previous: str = ""  # the chain head's hash the adoption will link to
+
+
+@dataclass(frozen=True)
+class AdoptionChoice:
+    """An agenda item (§) of a meeting that may adopt a year's report, with who would
+    usually adopt it there (the meeting's chair and adjusters)."""
+
+    item_id: int
+    held_on: dt.date
+    paragraph: int | None
+    title: str
+    adopted_by: str
+    likely: bool  # the item's title speaks of the follow-up or report

@@ -53,6 +53,13 @@ NAMED: dict[str, str] = {
     "sip_import": N_("Read counts from an Excel or CSV file, with a preview first"),
     "sip_print": N_("Print the year's counts as the PDF report looks"),
     "sip_settings": N_("Choose the indicators, units, target groups and kind of period"),
+    # Annual follow-up
+    "preview_report": N_("Show the year's report page by page as it will be exported"),
+    "export_report_pdf": N_("Save the year's report as a PDF/A file to send and archive"),
+    "export_report_docx": N_("Save the year's report as a Word file to edit further outside"),
+    "print_report": N_("Print the year's report as its PDF looks"),
+    "adopt_report": N_("Record the meeting's § that adopted the report; its texts then lock"),
+    "reopen_report": N_("Open the adopted report for a correction; a new version follows"),
     # Members
     "add_member": N_("Add a person to the group's list of members"),
     # Action items
