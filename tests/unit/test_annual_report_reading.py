@@ -168,3 +168,21 @@ def test_an_area_that_only_heads_its_sub_areas_is_not_said_to_be_empty(db: Datab
     assert "2 Barn och unga 2 a Elevhälsan Aktivitet" in shown
     assert "3 Äldre Inga aktiviteter." in shown
     assert shown.count("Inga aktiviteter.") == 1
+
+
+def test_a_long_area_name_is_read_whole_beside_its_bar(db: Database) -> None:
+    group = groups.create_group(db, GroupInput(name="Samverkan Lillsjö"))  # beside the demo
+    plan = plans.create_plan(
+        db,
+        group.id,
+        PlanInput("Lokal plan", dt.date(2024, 1, 1), state=PlanState.ADOPTED),
+    )
+    long = "Hälsofrämjande och förebyggande fokus för barn och unga i skolan"
+    area = plan_items.add_area(db, plan.id, AreaInput(long, number="4"))
+    plan_items.add_activity(db, area.id, ActivityInput(title="Gemensam rutin"))
+
+    data = report_bytes(db, group.id, 2024, ".pdf", today=dt.date(2025, 2, 1))
+    cover = " ".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+    # On two lines in the chart on the cover, not cut short with "…".
+    assert "4 Hälsofrämjande och förebyggande fokus för barn och unga i skolan" in cover
+    assert "…" not in cover
