@@ -6,6 +6,8 @@ comes back whenever its item is opened)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,9 @@ from naravard_desktop.services.system.read_models import DraftPlace
 from naravard_desktop.ui.forms import buddy_label, named
 from naravard_desktop.ui.questions import confirm
 
+if TYPE_CHECKING:
+    from naravard_desktop.ui.main_window import MainWindow
+
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -43,6 +48,8 @@ def describe(place: DraftPlace, group_id: int) -> str:
         time=format_time(draft.saved_at.time()),
     )
     field = field_label(draft.field)
+    if place.report_year is not None:
+        return _report_place(place, written)
     if place.meeting_id is None or place.held_on is None:
         where = _("An item that no longer exists")
     else:
@@ -55,6 +62,32 @@ def describe(place: DraftPlace, group_id: int) -> str:
     elif place.meeting_id is not None and place.group_id != group_id:
         text += " · " + _("belongs to another group")
     return text
+
+
+def _report_place(place: DraftPlace, written: str) -> str:
+    """'Årsuppföljning 2025: Analys av Planen (skrivet den …)'."""
+    from naravard_desktop.services.report.analysis import section_title
+    from naravard_desktop.services.report.read_models import Section
+
+    section = _("Analysis of {section}").format(section=section_title(Section(place.draft.field)))
+    text = _("Annual follow-up {year}").format(year=place.report_year) + f": {section} ({written})"
+    if place.locked:
+        text += " · " + _("the report is adopted and locked")
+    return text
+
+
+def open_draft_place(window: MainWindow, place: DraftPlace) -> None:
+    """Where a restored draft is typed on: its meeting item, or its year's report (the page
+    puts the text back as it reads the year)."""
+    if place.meeting_id is not None:
+        window.show_meeting_item(place.meeting_id, place.draft.record_id)
+    elif place.report_year is not None:
+        from naravard_desktop.ui.report.page import ReportPage
+
+        window.show_page(window.lazy_pages.keys.index("report"))
+        page = window.lazy_pages.page("report")
+        assert isinstance(page, ReportPage)
+        page.show_year(place.report_year)
 
 
 class DraftsDialog(QDialog):

@@ -254,13 +254,13 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> None:
         """Text typed and never saved (the app died) is offered back when the window opens."""
-        from naravard_desktop.ui.drafts_dialog import ask_about_drafts
+        from naravard_desktop.ui.drafts_dialog import ask_about_drafts, open_draft_place
 
         if self.db.read_only:  # kept for a start that can save them
             return
         chosen, left = ask_about_drafts(self, self.db, self.group.id)
-        if chosen is not None and chosen.meeting_id is not None:
-            self.show_meeting_item(chosen.meeting_id, chosen.draft.record_id)
+        if chosen is not None:
+            open_draft_place(self, chosen)
         if left:
             self.statusBar().showMessage(
                 ngettext(

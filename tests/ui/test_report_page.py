@@ -292,3 +292,101 @@ def test_adopting_locks_the_texts_and_the_export_is_the_stored_pdf(
     boxes.take("getSaveFileName")
     assert (tmp_path / "fastställd.pdf").read_bytes() == stored[0]
     assert chosen and "§" in chosen[0]
+
+
+def test_an_adopted_report_is_opened_for_a_correction_with_a_reason(
+    qtbot: QtBot, db: Database, demo_group: GroupData, dialogs: Dialogs
+) -> None:
+    from naravard_desktop.documents import report_files
+    from naravard_desktop.ui.report.dialogs import ReopenDialog
+
+    item = adoption_item(db, demo_group)
+    report_files.adopt(db, demo_group.id, LAST_YEAR, item, "Anna Berg")
+    first = adoption.stored_pdf(db, demo_group.id, LAST_YEAR)
+    page = ReportPage(db, demo_group.id)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.sip_ready, timeout=60000)
+    assert page.reopen_action.isEnabled() and not page.adopt_action.isEnabled()
+    assert page.editors.editors[Section.PLAN].isReadOnly()
+
+    def reopen(dialog: object) -> None:
+        assert isinstance(dialog, ReopenDialog)
+        dialog.accept()  # no reason: refused under the field, the dialog stays
+        assert dialog.isVisible()
+        assert dialog.errors.text("reason") == "Skriv varför den fastställda rapporten öppnas igen."
+        dialog.reason.setPlainText("Fel antal möten i sammanställningen.")
+        dialog.accept()
+
+    dialogs.expect(reopen)
+    page.reopen_action.trigger()
+    dialogs.wait(qtbot)
+    qtbot.waitUntil(lambda: page.sip_ready, timeout=60000)
+    assert page.report is not None and not page.report.analysis.adopted
+    assert "Fel antal möten i sammanställningen" in page.state_label.text()
+    assert page.adopt_action.isEnabled() and not page.reopen_action.isEnabled()
+    assert not page.editors.editors[Section.PLAN].isReadOnly()
+    assert adoption.stored_pdf(db, demo_group.id, LAST_YEAR, revision=1) == first  # kept
+
+
+def test_preview_shows_the_report_page_by_page(
+    page: ReportPage, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    from naravard_desktop.ui.report.files import PreviewDialog
+
+    seen: list[int] = []
+
+    def look(dialog: object) -> None:
+        assert isinstance(dialog, PreviewDialog)
+        assert dialog.document is not None
+        seen.append(dialog.document.pageCount())
+        assert dialog.pages.text() == f"{seen[0]} sidor"
+
+    dialogs.expect(look)
+    page.preview_action.trigger()
+    dialogs.wait(qtbot)
+    assert seen and seen[0] >= 3
+
+
+def adoption_item(db: Database, group: GroupData) -> int:
+    from naravard_desktop.services.report.report_choices import adoption_choices
+
+    return adoption_choices(db, group.id, LAST_YEAR)[0].item_id
+
+
+def test_an_analysis_draft_left_by_a_crash_is_offered_at_start_and_restored(
+    qtbot: QtBot,
+    db: Database,
+    demo_group: GroupData,
+    settings: QSettings,
+    dialogs: Dialogs,
+    user: User,
+) -> None:
+    from naravard_desktop.ui.drafts_dialog import DraftsDialog
+
+    typed = "Skrivet strax innan programmet stängdes."
+    DraftStore(db.path or db.url).save(
+        DRAFT_RECORD, draft_id(demo_group.id, LAST_YEAR), Section.PLAN.value, typed
+    )
+    rows: list[str] = []
+
+    def restore(dialog: object) -> None:
+        assert isinstance(dialog, DraftsDialog)
+        rows.extend(dialog.list.item(r).text() for r in range(dialog.list.count()))
+        assert dialog.restore_button.isEnabled()
+        dialog.restore_button.click()
+
+    dialogs.expect(restore)
+    window = MainWindow(db, demo_group, settings)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.wait(qtbot)
+    (row,) = rows
+    assert row.startswith(f"Årsuppföljning {LAST_YEAR}: Analys av Planen (skrivet ")
+    page = window.stack.currentWidget()
+    assert isinstance(page, ReportPage)
+    qtbot.waitUntil(lambda: page.sip_ready, timeout=60000)
+    assert page.chosen_year() == LAST_YEAR
+    assert page.editors.editors[Section.PLAN].toPlainText() == typed
+    assert page.editors.flush()
+    assert get_analysis(db, demo_group.id, LAST_YEAR).texts[Section.PLAN] == typed

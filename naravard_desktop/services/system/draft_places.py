@@ -5,13 +5,36 @@ database already holds (saved just before the crash), so that only real losses a
 from __future__ import annotations
 
 from naravard_desktop.db.models import AgendaItem
-from naravard_desktop.errors import NotFoundError
+from naravard_desktop.errors import DomainError, NotFoundError
 from naravard_desktop.services.meetings import agenda, meetings
 from naravard_desktop.services.system.database import Database
-from naravard_desktop.services.system.drafts import DraftStore
+from naravard_desktop.services.system.drafts import Draft, DraftStore
 from naravard_desktop.services.system.read_models import DraftPlace
 
 AGENDA_ITEM = "agenda_item"
+ANNUAL_REPORT = "annual_report"  # one record a group and year: report_draft_id
+
+
+def report_draft_id(group_id: int, year: int) -> int:
+    """The draft record of a year's report analysis (its row may not exist yet)."""
+    return group_id * 10000 + year
+
+
+def _report_place(db: Database, store: DraftStore, draft: Draft) -> DraftPlace | None:
+    """Where an analysis draft belongs; None when the database holds its text already."""
+    from naravard_desktop.services.report.analysis import get_analysis
+    from naravard_desktop.services.report.read_models import Section
+
+    group_id, year = divmod(draft.record_id, 10000)
+    try:
+        section = Section(draft.field)
+        stored = get_analysis(db, group_id, year)
+    except (ValueError, DomainError):  # not a section, or a group this login cannot open
+        return DraftPlace(draft)
+    if stored.texts[section] == draft.text:
+        store.clear(draft.record, draft.record_id, draft.field)
+        return None
+    return DraftPlace(draft, group_id=group_id, report_year=year, locked=stored.adopted)
 
 
 def _item_meeting(db: Database, item_id: int) -> int | None:
@@ -26,6 +49,11 @@ def unsaved_drafts(db: Database, store: DraftStore | None = None) -> list[DraftP
     store = store or DraftStore(db.path or db.url)
     places = []
     for draft in store.pending():
+        if draft.record == ANNUAL_REPORT:
+            place = _report_place(db, store, draft)
+            if place is not None:
+                places.append(place)
+            continue
         if draft.record != AGENDA_ITEM:
             places.append(DraftPlace(draft))
             continue

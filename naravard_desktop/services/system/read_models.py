@@ -66,11 +66,13 @@ class DraftPlace:
     group_id: int | None = None
     paragraph: int | None = None
     item_title: str = ""
-    locked: bool = False  # the protocol was approved since: the text cannot go back
+    locked: bool = False  # approved or adopted since: the text cannot go back
+    report_year: int | None = None  # the annual report's analysis, of this year
 
     @property
     def restorable(self) -> bool:
-        return self.meeting_id is not None and not self.locked
+        known = self.meeting_id is not None or self.report_year is not None
+        return known and not self.locked
 
 
 @dataclass(frozen=True)

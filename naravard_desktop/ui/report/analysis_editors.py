@@ -18,6 +18,7 @@ from naravard_desktop.i18n import _
 from naravard_desktop.services.report import analysis as report_analysis
 from naravard_desktop.services.report.read_models import ReportAnalysis, Section
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.draft_places import ANNUAL_REPORT, report_draft_id
 from naravard_desktop.services.system.drafts import DraftStore
 from naravard_desktop.services.system.privacy import PrivacyWarning
 from naravard_desktop.ui.errors import show_error
@@ -25,16 +26,8 @@ from naravard_desktop.ui.meetings.autosave import SaveState, TextAutosaver
 from naravard_desktop.ui.meetings.merge_dialog import ConflictBar, MergeDialog
 from naravard_desktop.ui.privacy import PrivacyBar, ask_privacy, select_first_number
 
-DRAFT_RECORD = "annual_report"
-
-
-def draft_id(group_id: int, year: int) -> int:
-    """One draft record per group and year (the report's row may not exist yet)."""
-    return group_id * 10000 + year
-
-
-def draft_group_year(record_id: int) -> tuple[int, int]:
-    return divmod(record_id, 10000)
+DRAFT_RECORD = ANNUAL_REPORT
+draft_id = report_draft_id
 
 
 class _Drafts:

@@ -169,6 +169,16 @@ class ReportPage(QWidget):
         self.year.setCurrentIndex(last if last >= 0 else 0)
         self.year.blockSignals(False)
 
+    def show_year(self, year: int) -> None:
+        """Choose `year` (read again even when it is chosen already)."""
+        index = self.year.findData(year)
+        if index < 0:
+            return
+        if index == self.year.currentIndex():
+            self.read_year()
+        else:
+            self.year.setCurrentIndex(index)
+
     def chosen_year(self) -> int:
         return int(self.year.currentData())
 
