@@ -155,12 +155,13 @@ def attendance_note() -> str:
 
 
 def trend_gaps_note() -> str:
-    return _("A break in a line is a hidden value (..) or a quarter without counts.")
+    return _("A break in a line is a hidden value (..) or a period without counts.")
 
 
 def trend_heading() -> str:
-    """Over the quarters of up to three years: as many as have counts, so no claim of three."""
-    return _("Trend per quarter, all units (counts)")
+    """Over the periods (quarters or tertials) of up to three years: as many as have counts,
+    so no claim of three."""
+    return _("Trend per period, all units (counts)")
 
 
 def plan_facts(plan: PlanYear) -> str:

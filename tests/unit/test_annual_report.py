@@ -114,7 +114,7 @@ def test_each_years_report_shows_the_databases_figures(
     limit = sip_setup.get_setup(db, group).suppress_below
     assert sip.printed == year_report(db, group, year, limit).printed
     assert audit_report(sip).ok
-    assert "Utveckling per kvartal" in shown  # the trend chart and its legend
+    assert "Utveckling per period" in shown  # the trend chart and its legend
     assert all(indicator.name in shown for indicator in sip.trend_indicators)
     for _indicator, texts in sip.summary.rows:
         assert " ".join(t for t in texts if t) in shown

@@ -88,7 +88,7 @@ def test_a_running_years_plan_says_the_day_its_figures_stand(
     assert "före årets slut" not in shown
     assert "den senaste uppföljningen före årets slut" in " ".join(pages(db, demo_group, 2025))
     # The SIP trend claims no three years; the quarters on its axis say which there are.
-    assert "Utveckling per kvartal, alla enheter (antal)" in shown
+    assert "Utveckling per period, alla enheter (antal)" in shown
 
 
 def test_the_summarys_words_are_the_tables_in_both_languages(
@@ -129,16 +129,16 @@ def test_the_demos_analysis_says_what_its_figures_say(db: Database, demo_group: 
 def test_the_sip_page_keeps_its_chart_note_and_analysis_together(
     db: Database, demo_group: GroupData
 ) -> None:
-    for language, trend in (("en", "Trend per quarter"), ("sv", "Utveckling per kvartal")):
+    for language, trend in (("en", "Trend per period"), ("sv", "Utveckling per period")):
         found = pages(db, demo_group, 2025, language)
         page = found[page_of(found, trend)]
         # The chart gives way (down to its least height) to the analysis under it, and says
         # what its gaps are; the names column takes what the counts leave.
         assert "Gruppen följer nästa år särskilt upp hur många SIP som följs upp i tid." in page
         assert (
-            "A break in a line is a hidden value (..) or a quarter without counts." in page
+            "A break in a line is a hidden value (..) or a period without counts." in page
             if language == "en"
-            else "Ett avbrott i en linje är ett dolt värde (..) eller ett kvartal utan uppgifter."
+            else "Ett avbrott i en linje är ett dolt värde (..) eller en period utan uppgifter."
             in page
         )
         assert len(found) == 5
