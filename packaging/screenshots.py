@@ -55,6 +55,7 @@ def shoot(folder: Path, language: str, appearances: tuple[str, ...]) -> list[Pat
             if window.sidebar.item(number - 1).isHidden():
                 continue
             window.show_page(number - 1)  # builds it (a page that fails is left out)
+            _wait_for_figures(window.stack.currentWidget())
             saved.append(_grab(window, folder / f"{language}-{appearance}-{number}-{key}.png"))
         meetings = list_meetings(db, group.id)
         if meetings and window.lazy_pages.built("meetings") is not None:
@@ -65,6 +66,19 @@ def shoot(folder: Path, language: str, appearances: tuple[str, ...]) -> list[Pat
         window.deleteLater()
         app.processEvents()
     return saved
+
+
+def _wait_for_figures(page: object, seconds: float = 60) -> None:
+    """A page that reads its figures on a worker (the Årsuppföljning's SIP part) is shot
+    once they are in."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    until = time.monotonic() + seconds
+    while getattr(page, "reading", False) and time.monotonic() < until:
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 def _grab(window: object, path: Path) -> Path:

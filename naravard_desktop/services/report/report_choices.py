@@ -17,7 +17,7 @@ from naravard_desktop.services.report.read_models import AdoptionChoice
 from naravard_desktop.services.system.database import Database
 
 # Titles that speak of the follow-up or the report, in either language.
-_LIKELY = re.compile(r"uppföljning|årsrapport|verksamhetsberättelse|annual|follow-up", re.I)
+_LIKELY = re.compile(r"årsuppföljning|årsrapport|verksamhetsberättelse|annual", re.I)
 
 
 def report_years(db: Database, group_id: int, today: dt.date | None = None) -> list[int]:

@@ -79,6 +79,11 @@ class AnalysisEditors(QObject):
         editor.setTabChangesFocus(True)
         editor.setMinimumHeight(90)
         editor.setMaximumHeight(220)  # the page scrolls; the field scrolls beyond this
+        # Its own edge: on a dark palette the card and the field share one colour.
+        editor.setStyleSheet(
+            "QPlainTextEdit { border: 1px solid palette(mid); border-radius: 3px; }"
+            " QPlainTextEdit:focus { border: 2px solid palette(highlight); }"
+        )
         editor.setPlaceholderText(_("What the figures show, what went well, what is next …"))
         saver = TextAutosaver(editor, partial(self._save, section), _Drafts(self, section))
         saver.state_changed.connect(self._state)

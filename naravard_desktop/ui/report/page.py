@@ -179,6 +179,11 @@ class ReportPage(QWidget):
         else:
             self.year.setCurrentIndex(index)
 
+    @property
+    def reading(self) -> bool:
+        """Whether figures are still being read (the bar under the toolbar runs)."""
+        return not self.busy.isHidden()
+
     def chosen_year(self) -> int:
         return int(self.year.currentData())
 
