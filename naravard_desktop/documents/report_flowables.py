@@ -24,9 +24,14 @@ HEAD = colors.HexColor("#e8eef4")
 PADDING = 4  # a cell's left and right padding (points)
 SMALLEST = 6.5  # the smallest size a cell's text is shrunk to so its longest word fits
 SLACK = 6  # points kept free under the trend chart for what ReportLab adds between flowables
+TALLEST = 560  # points: a row taller than this may not fit a page below its table's head
 
 
 def grid(rows: list[list[object]], widths: list[float], *, head: bool = True) -> Table:
+    """A table of the report, its header row repeated on each page it runs onto. Rows move
+    whole to the next page, except a row taller than a page (a follow-up note or a decision
+    of thousands of characters), which splits where the page ends rather than stopping the
+    report with a layout error."""
     table = Table(rows, colWidths=widths, repeatRows=1 if head else 0)
     commands = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),  # else the table selects Helvetica (not PDF/A)
@@ -40,6 +45,9 @@ def grid(rows: list[list[object]], widths: list[float], *, head: bool = True) ->
     if head:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEAD))
     table.setStyle(TableStyle(commands))
+    table.wrap(sum(widths), TALLEST * 10)
+    if max(table._rowHeights, default=0) > TALLEST:
+        table.splitInRow = 3 * PADDING  # a part of a row at least a line high
     return table
 
 

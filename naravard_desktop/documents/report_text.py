@@ -10,6 +10,7 @@ from naravard_desktop.i18n import (
     _,
     format_date,
     format_date_in_text,
+    format_iso_date,
     format_iso_range,
     format_percent,
     join_names,
@@ -167,10 +168,14 @@ def trend_heading() -> str:
 def plan_facts(plan: PlanYear) -> str:
     """ "Gäller 2025-01-01 – 2027-12-31. Antagen 14 mars 2025, § 5." """
     parts = []
-    if plan.valid_from or plan.valid_to:
+    if plan.valid_from and plan.valid_to:
         parts.append(
             _("In force {period}.").format(period=format_iso_range(plan.valid_from, plan.valid_to))
         )
+    elif plan.valid_from:
+        parts.append(_("In force from {date}.").format(date=format_iso_date(plan.valid_from)))
+    elif plan.valid_to:
+        parts.append(_("In force until {date}.").format(date=format_iso_date(plan.valid_to)))
     if plan.adopted_on is not None:
         parts.append(
             _("Adopted {meeting}.").format(

@@ -14,14 +14,20 @@ import pikepdf.pdfa
 import pytest
 from pypdf import PdfReader
 
-from naravard_desktop.db.enums import PlanState
+from naravard_desktop.db.enums import ActivityStatus, PlanState
 from naravard_desktop.documents.report_files import report_bytes
 from naravard_desktop.services.group import groups
 from naravard_desktop.services.group.read_models import GroupData, GroupInput
-from naravard_desktop.services.plan import plan_items, plans
-from naravard_desktop.services.plan.read_models import ActivityInput, AreaInput, PlanInput
+from naravard_desktop.services.plan import follow_ups, plan_items, plans
+from naravard_desktop.services.plan.read_models import (
+    ActivityInput,
+    AreaInput,
+    FollowUpInput,
+    PlanInput,
+)
 from naravard_desktop.services.report.annual import annual_report
 from naravard_desktop.services.system.database import Database
+from naravard_desktop.services.system.validation import TEXT_LIMIT
 
 TODAY = dt.date(2026, 11, 30)
 pytestmark = pytest.mark.demo(TODAY)
@@ -187,3 +193,23 @@ def test_a_long_area_name_is_read_whole_beside_its_bar(db: Database) -> None:
     # On two lines in the chart on the cover, not cut short with "…".
     assert "4 Hälsofrämjande och förebyggande fokus för barn och unga i skolan" in cover
     assert "…" not in cover
+
+
+def test_a_follow_up_longer_than_a_page_runs_on_over_the_pages(db: Database) -> None:
+    group = groups.create_group(db, GroupInput(name="Samverkan Lillsjö"))  # beside the demo
+    plan = plans.create_plan(
+        db, group.id, PlanInput("Lokal plan", dt.date(2024, 1, 1), state=PlanState.ADOPTED)
+    )
+    area = plan_items.add_area(db, plan.id, AreaInput("Äldre", number="1"))
+    activity = plan_items.add_activity(db, area.id, ActivityInput(title="Gemensam rutin"))
+    long = " ".join(f"Avstämning {n} med verksamheterna om rutinen." for n in range(200))
+    assert len(long) < TEXT_LIMIT  # as much as the follow-up form takes
+    entry = FollowUpInput(dt.date(2024, 5, 2), ActivityStatus.IN_PROGRESS, 30, long)
+    follow_ups.add_follow_up(db, activity.id, entry)
+
+    data = report_bytes(db, group.id, 2024, ".pdf", today=dt.date(2025, 2, 1))
+    found = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages]
+    # The row splits where each page ends (it used to stop the report with a layout error).
+    first = page_of(found, "Avstämning 0 med verksamheterna")
+    assert page_of(found, "Avstämning 199 med verksamheterna om rutinen. – Pågår, 30 %") > first
+    assert "Gäller från 2024-01-01." in found[1]  # no end date: not "2024-01-01 –."
