@@ -32,6 +32,7 @@ ACTION_ICONS = {
     "adopt_report": "badge-check",
     "approve_protocol": "badge-check",
     "backup_action": "archive",
+    "earlier_report_versions": "archive",
     "edit_meeting": "pencil",
     "edit_meeting_in_list": "pencil",
     "edit_member": "pencil",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from naravard_desktop.documents import report_text
@@ -327,6 +328,60 @@ def test_an_adopted_report_is_opened_for_a_correction_with_a_reason(
     assert page.adopt_action.isEnabled() and not page.reopen_action.isEnabled()
     assert not page.editors.editors[Section.PLAN].isReadOnly()
     assert adoption.stored_pdf(db, demo_group.id, LAST_YEAR, revision=1) == first  # kept
+    assert first is not None
+
+
+def test_an_earlier_version_is_exported_as_it_was_adopted(
+    qtbot: QtBot,
+    db: Database,
+    demo_group: GroupData,
+    dialogs: Dialogs,
+    boxes: Boxes,
+    tmp_path: Path,
+) -> None:
+    from naravard_desktop.documents import report_files
+    from naravard_desktop.ui.report.dialogs import EarlierVersionsDialog
+    from naravard_desktop.ui.report.files import export_revision
+
+    report_files.adopt(db, demo_group.id, LAST_YEAR, adoption_item(db, demo_group), "Anna Berg")
+    first = adoption.stored_pdf(db, demo_group.id, LAST_YEAR)
+    assert first is not None
+    shown = get_analysis(db, demo_group.id, LAST_YEAR)
+    adoption.reopen(db, demo_group.id, LAST_YEAR, "Ett beslut saknades.", shown.version)
+    page = ReportPage(db, demo_group.id)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.sip_ready, timeout=60000)
+    assert page.earlier_action.isEnabled()
+    rows: list[str] = []
+
+    def look(dialog: object) -> None:
+        assert isinstance(dialog, EarlierVersionsDialog)
+        rows.extend(dialog.list.item(r).text() for r in range(dialog.list.count()))
+
+    dialogs.expect(look)
+    page.earlier_action.trigger()
+    dialogs.wait(qtbot)
+    (row,) = rows
+    assert row.startswith("Version 1, fastställd ") and "Ett beslut saknades" in row
+    # Exportera… in the same dialog, shown without a modal loop of its own here.
+    assert page.report is not None
+    dialog = EarlierVersionsDialog(
+        LAST_YEAR,
+        page.report.analysis.superseded,
+        partial(export_revision, page, db, demo_group.id, LAST_YEAR),
+        page,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    boxes.answer(str(tmp_path / "version 1.pdf"))
+    dialogs.expect(_close_exported)
+    button = dialog.findChild(QPushButton, "export_earlier_report")
+    assert button is not None
+    button.click()
+    dialogs.wait(qtbot)
+    boxes.take("getSaveFileName")
+    assert (tmp_path / "version 1.pdf").read_bytes() == first[0]
 
 
 def test_preview_shows_the_report_page_by_page(

@@ -60,6 +60,7 @@ NAMED: dict[str, str] = {
     "print_report": N_("Print the year's report as its PDF looks"),
     "adopt_report": N_("Record the meeting's § that adopted the report; its texts then lock"),
     "reopen_report": N_("Open the adopted report for a correction; a new version follows"),
+    "earlier_report_versions": N_("Save a version a correction replaced, as it was adopted"),
     # Members
     "add_member": N_("Add a person to the group's list of members"),
     # Action items

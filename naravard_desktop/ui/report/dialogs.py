@@ -7,11 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from naravard_desktop.documents.report_text import paragraph_at
 from naravard_desktop.i18n import _, format_iso_date
-from naravard_desktop.services.report.read_models import AdoptionChoice
+from naravard_desktop.services.report.read_models import AdoptionChoice, SupersededRevision
 from naravard_desktop.ui.form_dialog import FormDialog
+from naravard_desktop.ui.forms import buddy_label, named
 
 
 def choice_text(choice: AdoptionChoice) -> str:
@@ -110,3 +122,63 @@ class ReopenDialog(FormDialog):
 
     def build(self) -> str:
         return self.reason.toPlainText()
+
+
+def revision_text(revision: SupersededRevision) -> str:
+    """ "Version 1, fastställd 28 juli 2026, § 35. Öppnad för rättelse: …" """
+    when = revision.meeting_on or revision.adopted_at.date()
+    text = _("Version {revision}, adopted {meeting}.").format(
+        revision=revision.revision, meeting=paragraph_at(when, revision.paragraph)
+    )
+    if revision.reopened_because:
+        text += " " + _("Opened for a correction: {reason}").format(
+            reason=revision.reopened_because
+        )
+    return text
+
+
+class EarlierVersionsDialog(QDialog):
+    """The adoptions a correction replaced, each stored as it was adopted; Exportera… saves
+    the chosen one's PDF byte for byte (`export(revision)`)."""
+
+    def __init__(
+        self,
+        year: int,
+        revisions: Sequence[SupersededRevision],
+        export: Callable[[int], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("earlier_report_versions")
+        self.setWindowTitle(_("Earlier versions of the annual follow-up {year}").format(year=year))
+        self.setMinimumWidth(560)
+        self.revisions = list(revisions)
+        self.list = named(QListWidget, "earlier_report_list", wordWrap=True)
+        for revision in self.revisions:
+            self.list.addItem(revision_text(revision))
+        self.list.setCurrentRow(len(self.revisions) - 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        save = buttons.addButton(_("&Export…"), QDialogButtonBox.ButtonRole.ActionRole)
+        save.setObjectName("export_earlier_report")
+        save.setDefault(True)
+        save.clicked.connect(lambda: self._export(export))
+        self.list.itemActivated.connect(lambda _item: self._export(export))
+        buttons.rejected.connect(self.reject)
+        intro = QLabel(
+            _(
+                "Each version was adopted and then replaced by a correction. Its PDF is kept "
+                "as it was adopted."
+            )
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(buddy_label(_("&Versions:"), self.list))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.list.setFocus()
+
+    def _export(self, export: Callable[[int], object]) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.revisions):
+            export(self.revisions[row].revision)

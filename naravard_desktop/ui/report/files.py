@@ -68,6 +68,35 @@ def export_report(
     return path
 
 
+def export_revision(
+    parent: QWidget, db: Database, group_id: int, year: int, revision: int
+) -> Path | None:
+    """Save an earlier adopted version's stored PDF byte for byte and confirm it."""
+    from naravard_desktop.documents.files import write_atomically
+    from naravard_desktop.services.report.adoption import stored_pdf
+
+    heading = _("Export the annual follow-up")
+    stored = stored_pdf(db, group_id, year, revision)
+    if stored is None:
+        show_error(parent, _("That version is no longer stored. Choose another one."), heading)
+        return None
+    suggested = suggested_name(db, group_id, year, "")
+    suggested += " " + _("version {revision}").format(revision=revision) + ".pdf"
+    name = save_file_name(parent, heading, suggested, KINDS[".pdf"], export_key("report"))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        path = write_atomically(path, stored[0])
+    except DomainError as error:
+        show_error(parent, error, heading)
+        return None
+    show_exported(parent, heading, path)
+    return path
+
+
 def print_report(parent: QWidget, db: Database, group_id: int, year: int) -> bool:
     from naravard_desktop.ui.printing import print_pdf
 

@@ -92,6 +92,9 @@ class ReportPage(QWidget):
         self.reopen_action = make_action(
             self, _("Open for &correction…"), self.reopen, name="reopen_report"
         )
+        self.earlier_action = make_action(
+            self, _("&Earlier versions…"), self.earlier_versions, name="earlier_report_versions"
+        )
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.preview_action, self.pdf_action, self.docx_action, self.print_action):
@@ -99,6 +102,7 @@ class ReportPage(QWidget):
         toolbar.addSeparator()
         toolbar.addAction(self.adopt_action)
         toolbar.addAction(self.reopen_action)
+        toolbar.addAction(self.earlier_action)
 
         self.busy = QProgressBar()
         self.busy.setObjectName("report_busy")
@@ -281,6 +285,7 @@ class ReportPage(QWidget):
             action.setEnabled(readable)
         self.adopt_action.setEnabled(readable and not adopted)
         self.reopen_action.setEnabled(adopted)
+        self.earlier_action.setEnabled(report is not None and bool(report.analysis.superseded))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A field reached with Tab is scrolled into view."""
@@ -332,3 +337,19 @@ class ReportPage(QWidget):
                 _("The annual follow-up {year} is open for a correction.").format(year=report.year)
             )
             self.read_year()
+
+    def earlier_versions(self) -> None:
+        """The adoptions a correction replaced, each exported as it was adopted."""
+        from naravard_desktop.ui.report.dialogs import EarlierVersionsDialog
+
+        report = self.report
+        if report is None or not report.analysis.superseded:
+            return
+        dialog = EarlierVersionsDialog(
+            report.year,
+            report.analysis.superseded,
+            partial(files.export_revision, self, self.db, self.group_id, report.year),
+            self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
