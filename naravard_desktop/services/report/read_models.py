@@ -228,3 +228,15 @@ class AdoptionChoice:
     title: str
     adopted_by: str
     likely: bool  # the item's title speaks of the follow-up or report
+
+
+@dataclass(frozen=True)
+class SipPart:
+    """A year's SIP part as worked out, and what it was made from (adoption.sip_inputs): the
+    page shows it again without the long suppression while that is unchanged."""
+
+    group_id: int
+    year: int
+    inputs: tuple[int, ...]
+    sip: YearReport | None
+    brief: tuple[SipBrief, ...]

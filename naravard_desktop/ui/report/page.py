@@ -30,8 +30,14 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _
 from naravard_desktop.services.report.analysis import section_title
 from naravard_desktop.services.report.annual import NoDataForYear, annual_report
-from naravard_desktop.services.report.read_models import AnnualReport, ReportAnalysis, Section
+from naravard_desktop.services.report.read_models import (
+    AnnualReport,
+    ReportAnalysis,
+    Section,
+    SipPart,
+)
 from naravard_desktop.services.report.report_choices import report_years
+from naravard_desktop.services.report.sip_part import with_sip
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui import theme
 from naravard_desktop.ui.actions import make_action
@@ -54,6 +60,7 @@ class ReportPage(QWidget):
         self.report: AnnualReport | None = None
         self.sip_ready = False
         self._reading = 0  # the read under way; an older one's result is dropped
+        self._sip_known: SipPart | None = None
 
         heading = QLabel(_("Annual follow-up"))
         theme.heading(heading)
@@ -226,14 +233,16 @@ class ReportPage(QWidget):
         sections.show_meetings(self.cards[Section.MEETINGS], self.meeting_list, report)
         self.editors.show_analysis(report.analysis)
         self._show_state()
+        known = self._sip_known
         run_beside(
             self,
-            lambda: annual_report(self.db, self.group_id, report.year),
+            lambda: with_sip(self.db, report, known),
             partial(self._sip_read, reading),
             partial(self._failed, reading),
         )
 
-    def _sip_read(self, reading: int, full: AnnualReport) -> None:
+    def _sip_read(self, reading: int, read: tuple[AnnualReport, SipPart]) -> None:
+        full, self._sip_known = read  # kept: shown again at once while its counts are unchanged
         if reading != self._reading or self.report is None:
             return
         # The texts as typed meanwhile, not as they were when the SIP part was started.
