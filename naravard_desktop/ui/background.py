@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -170,8 +171,10 @@ def run_in_background(
 
 
 class _Beside(QObject):
-    """Receives a `run_beside` job's outcome on the GUI thread; a child of its owner, so
-    nothing is called once the owner is gone."""
+    """Receives a `run_beside` job's outcome on the GUI thread and hands it to its owner,
+    unless the owner is gone by then. It has no parent and is let go only after its job has
+    emitted: deleting it while the worker emits would take Qt's lock and the GIL in the
+    opposite order to the worker (the window deadlocked when a page went mid-read)."""
 
     def __init__(
         self,
@@ -180,27 +183,35 @@ class _Beside(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
     ) -> None:
-        super().__init__(owner)
+        super().__init__()
+        self._owner = owner
         self._signals = signals  # the last reference goes here, on the GUI thread
         self._on_success = on_success
         self._on_failure = on_failure
         self._paused = [True]
         pause_collection()
-        paused = self._paused
-        self.destroyed.connect(lambda: _resume_once(paused))
         signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        _BESIDE.add(self)
+
+    def _done(self) -> bool:
+        """Let go; whether the owner is still there to be told."""
+        _resume_once(self._paused)
+        _BESIDE.discard(self)
+        self.deleteLater()
+        return shiboken6.isValid(self._owner)
 
     def _succeeded(self, result: object) -> None:
-        _resume_once(self._paused)
-        self.deleteLater()
-        self._on_success(result)
+        if self._done():
+            self._on_success(result)
 
     def _failed(self, error: object) -> None:
-        _resume_once(self._paused)
-        self.deleteLater()
         assert isinstance(error, BaseException)
-        self._on_failure(error)
+        if self._done():
+            self._on_failure(error)
+
+
+_BESIDE: set[_Beside] = set()  # the receivers of the jobs still running, kept alive here
 
 
 def run_beside(

@@ -73,3 +73,53 @@ def test_a_bug_is_shown_without_a_traceback(qtbot: QtBot, boxes: Boxes) -> None:
     qtbot.waitUntil(lambda: not task.running, timeout=5000)
     text = boxes.take("warning").text
     assert "ZeroDivisionError" in text and "Traceback" not in text
+
+
+def test_work_beside_reports_on_the_gui_thread_and_leaves_the_window_usable(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    from naravard_desktop.ui.background import run_beside
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    seen: dict[str, object] = {}
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["gui"] = QThread.currentThread() is qapp.thread()
+
+    run_beside(owner, lambda: 6 * 7, done, lambda error: seen.setdefault("error", error))
+    assert owner.isEnabled()
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen == {"result": 42, "gui": True}
+    failed: list[BaseException] = []
+    run_beside(owner, lambda: 1 / 0, done, failed.append)
+    qtbot.waitUntil(lambda: bool(failed))
+    assert isinstance(failed[0], ZeroDivisionError)
+
+
+def test_an_owner_gone_while_its_work_reports_is_not_told_and_nothing_hangs(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """The owner (a page) deleted just as its worker emits the result, many times over: the
+    receiver is not the owner's child, so deleting the owner never takes the signal's lock
+    against the worker (that deadlocked the window), and nothing is called on the dead page."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from naravard_desktop.ui import background
+
+    called: list[object] = []
+    for _round in range(30):
+        owner = QWidget()
+        go = threading.Event()
+
+        def work(go: threading.Event = go) -> int:
+            go.wait(5)
+            return 1
+
+        background.run_beside(owner, work, called.append, called.append)
+        go.set()  # the worker emits while the owner is being deleted
+        owner.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not background._BESIDE, timeout=10000)
+    assert called == []
