@@ -44,7 +44,7 @@ from naravard_desktop.ui.actions import make_action
 from naravard_desktop.ui.background import run_beside
 from naravard_desktop.ui.errors import show_error, unexpected_error_text
 from naravard_desktop.ui.lazy_pages import JustRead
-from naravard_desktop.ui.meetings.autosave import show_save_state
+from naravard_desktop.ui.meetings.autosave import SaveState, show_save_state
 from naravard_desktop.ui.overview.cards import Card
 from naravard_desktop.ui.report import adopting, files, sections
 from naravard_desktop.ui.report.analysis_editors import AnalysisEditors
@@ -262,6 +262,7 @@ class ReportPage(QWidget):
             self.message.setVisible(True)
             for card in self.cards.values():
                 card.setVisible(False)
+            self._show_state()  # no longer the state of the year shown before
         elif isinstance(error, DomainError):  # the SIP audit refused: said on its card
             self.cards[Section.SIP].say(error.message)
         else:
@@ -276,8 +277,6 @@ class ReportPage(QWidget):
         self._update_actions()
 
     def _show_save_state(self, state: object) -> None:
-        from naravard_desktop.ui.meetings.autosave import SaveState
-
         adopted = self.report is not None and self.report.analysis.adopted
         if isinstance(state, SaveState):
             show_save_state(self.save_state, state, self.editors.restored, not adopted)
@@ -289,7 +288,7 @@ class ReportPage(QWidget):
     def _update_actions(self) -> None:
         report = self.report
         readable = report is not None
-        adopted = readable and report is not None and report.analysis.adopted
+        adopted = report is not None and report.analysis.adopted
         for action in (self.preview_action, self.pdf_action, self.docx_action, self.print_action):
             action.setEnabled(readable)
         self.adopt_action.setEnabled(readable and not adopted)
