@@ -10,7 +10,8 @@ from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, current_language, use_language
 from naravard_desktop.services.report import adoption
 from naravard_desktop.services.report.annual import annual_report
-from naravard_desktop.services.report.read_models import AnnualReport
+from naravard_desktop.services.report.read_models import AnnualReport, SipPart
+from naravard_desktop.services.report.sip_part import with_sip
 from naravard_desktop.services.system.database import Database
 
 SUFFIXES = (".pdf", ".docx")
@@ -35,7 +36,10 @@ def report_bytes(
     *,
     language: str | None = None,
     today: dt.date | None = None,
+    sip: SipPart | None = None,
 ) -> bytes:
+    """The report as `suffix`; `sip` is a SIP part already worked out in this language (the
+    window's), used while what it is made from is unchanged."""
     suffix = suffix.lower()
     if suffix not in SUFFIXES:
         raise DomainError(
@@ -44,12 +48,17 @@ def report_bytes(
             )
         )
     day = today or dt.date.today()
+    if language not in (None, current_language()):
+        sip = None  # its words are in the language it was worked out in
     with use_language(language or current_language()):
         if suffix == ".pdf":
             stored = adoption.stored_pdf(db, group_id, year)
             if stored is not None and stored[1] == current_language():
                 return stored[0]
-        return render(annual_report(db, group_id, year, today=day), suffix, day)
+        if sip is None:
+            return render(annual_report(db, group_id, year, today=day), suffix, day)
+        bare = annual_report(db, group_id, year, today=day, with_sip=False)
+        return render(with_sip(db, bare, sip)[0], suffix, day)
 
 
 def adopt(

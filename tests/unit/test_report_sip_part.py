@@ -49,3 +49,30 @@ def test_the_sip_part_is_kept_until_a_count_changes(db: Database, demo_group: Gr
     )
     assert other is not fresh and other.year == YEAR - 1
     assert other_year.year == YEAR - 1
+
+
+def test_the_export_takes_the_windows_sip_part_while_its_counts_are_unchanged(
+    db: Database, demo_group: GroupData
+) -> None:
+    """A part made from the same counts is printed as it is (here one told apart by a changed
+    change column); one made from other counts, or asked for in another language, is not."""
+    import io
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    from naravard_desktop.documents.report_files import report_bytes
+
+    def text(data: bytes) -> str:
+        return " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+    bare = annual_report(db, demo_group.id, YEAR, today=TODAY, with_sip=False)
+    _report, part = with_sip(db, bare, None)
+    marked = replace(part, brief=tuple(replace(b, change="+999 (+1 %)") for b in part.brief))
+    kept = text(report_bytes(db, demo_group.id, YEAR, ".pdf", today=TODAY, sip=marked))
+    assert "+999 (+1 %)" in kept
+    stale = replace(marked, inputs=(0, *marked.inputs[1:]))
+    fresh = text(report_bytes(db, demo_group.id, YEAR, ".pdf", today=TODAY, sip=stale))
+    assert "+999" not in fresh and part.brief[0].change in fresh
+    english = report_bytes(db, demo_group.id, YEAR, ".pdf", today=TODAY, sip=marked, language="en")
+    assert "+999" not in text(english)

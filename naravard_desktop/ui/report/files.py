@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from naravard_desktop.errors import DomainError
 from naravard_desktop.i18n import _, ngettext
 from naravard_desktop.services.group.groups import get_group
+from naravard_desktop.services.report.read_models import SipPart
 from naravard_desktop.services.system.database import Database
 from naravard_desktop.ui.background import run_and_wait
 from naravard_desktop.ui.errors import show_error
@@ -22,15 +23,20 @@ from naravard_desktop.ui.file_dialogs import export_key, save_file_name
 KINDS = {".pdf": "PDF (*.pdf)", ".docx": "Word (*.docx)"}
 
 
-def report_bytes(parent: QWidget, db: Database, group_id: int, year: int, suffix: str) -> bytes:
+def report_bytes(
+    parent: QWidget, db: Database, group_id: int, year: int, suffix: str, sip: SipPart | None
+) -> bytes:
     """The report as `suffix`, made on a worker while the window repaints; the adopted
-    report's stored PDF when there is one in this language."""
+    report's stored PDF when there is one in this language. `sip`: the page's SIP part,
+    used while its counts are unchanged (a large group's suppression is not run again)."""
     from naravard_desktop.documents import report_files
 
     return run_and_wait(
         parent,
         _("Writing the annual follow-up {year} …").format(year=year),
-        lambda: report_files.report_bytes(db, group_id, year, suffix, today=dt.date.today()),
+        lambda: report_files.report_bytes(
+            db, group_id, year, suffix, today=dt.date.today(), sip=sip
+        ),
     )
 
 
@@ -41,7 +47,7 @@ def suggested_name(db: Database, group_id: int, year: int, suffix: str) -> str:
 
 
 def export_report(
-    parent: QWidget, db: Database, group_id: int, year: int, suffix: str
+    parent: QWidget, db: Database, group_id: int, year: int, suffix: str, sip: SipPart | None
 ) -> Path | None:
     """Ask where to, write the report there and confirm it; the file written, or None."""
     from naravard_desktop.documents.files import write_atomically
@@ -60,7 +66,7 @@ def export_report(
         path = Path(name)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        path = write_atomically(path, report_bytes(parent, db, group_id, year, suffix))
+        path = write_atomically(path, report_bytes(parent, db, group_id, year, suffix, sip))
     except DomainError as error:
         show_error(parent, error, heading)
         return None
@@ -97,13 +103,15 @@ def export_revision(
     return path
 
 
-def print_report(parent: QWidget, db: Database, group_id: int, year: int) -> bool:
+def print_report(
+    parent: QWidget, db: Database, group_id: int, year: int, sip: SipPart | None
+) -> bool:
     from naravard_desktop.ui.printing import print_pdf
 
     return print_pdf(
         parent,
         _("Print the annual follow-up"),
-        lambda: report_bytes(parent, db, group_id, year, ".pdf"),
+        lambda: report_bytes(parent, db, group_id, year, ".pdf", sip),
     )
 
 
@@ -140,10 +148,12 @@ class PreviewDialog(QDialog):
         self.view.setFocus()
 
 
-def preview_report(parent: QWidget, db: Database, group_id: int, year: int) -> bool:
+def preview_report(
+    parent: QWidget, db: Database, group_id: int, year: int, sip: SipPart | None
+) -> bool:
     title = _("Annual follow-up {year}").format(year=year)
     try:
-        data = report_bytes(parent, db, group_id, year, ".pdf")
+        data = report_bytes(parent, db, group_id, year, ".pdf", sip)
     except DomainError as error:
         show_error(parent, error, title)
         return False

@@ -318,15 +318,17 @@ class ReportPage(QWidget):
 
     def preview(self) -> None:
         if self.report is not None and self._texts_saved():
-            files.preview_report(self, self.db, self.group_id, self.report.year)
+            files.preview_report(self, self.db, self.group_id, self.report.year, self._sip_known)
 
     def export(self, suffix: str) -> None:
         if self.report is not None and self._texts_saved():
-            files.export_report(self, self.db, self.group_id, self.report.year, suffix)
+            files.export_report(
+                self, self.db, self.group_id, self.report.year, suffix, self._sip_known
+            )
 
     def print_report(self) -> None:
         if self.report is not None and self._texts_saved():
-            files.print_report(self, self.db, self.group_id, self.report.year)
+            files.print_report(self, self.db, self.group_id, self.report.year, self._sip_known)
 
     def adopt(self) -> None:
         report = self.report
