@@ -17,6 +17,35 @@ from naravard_desktop.services.group.read_models import AreaProgress, SipPoint
 from naravard_desktop.ui.forms import named
 
 
+def clear_grid(grid: QGridLayout) -> None:
+    """Empty `grid`: its widgets out of sight now, not when the event loop deletes them."""
+    while grid.count():
+        taken = grid.takeAt(0)
+        widget = taken.widget() if taken is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def area_bar(name: str, value: int, maximum: int, label: str, description: str) -> QProgressBar:
+    """A thin bar of an area's progress, named and described for a screen reader."""
+    bar = named(QProgressBar, name)
+    bar.setRange(0, maximum)
+    bar.setValue(value)
+    bar.setTextVisible(False)
+    bar.setFixedHeight(8)
+    # A framed groove: on a dark palette Fusion's groove is the card's own colour.
+    bar.setStyleSheet(
+        "QProgressBar { border: 1px solid palette(mid); border-radius: 3px;"
+        " background: palette(base); }"
+        " QProgressBar::chunk { background: palette(highlight); border-radius: 2px; }"
+    )
+    bar.setAccessibleName(label)
+    bar.setAccessibleDescription(description)
+    bar.setToolTip(f"{label}: {description}")
+    return bar
+
+
 class AreaBars(QWidget):
     """A row per top area of the plan: its name, and a bar of its activities done."""
 
@@ -32,12 +61,7 @@ class AreaBars(QWidget):
         self.bars: list[QProgressBar] = []
 
     def show_areas(self, areas: Sequence[AreaProgress]) -> None:
-        while self.grid.count():
-            taken = self.grid.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:  # out of sight now, not when the event loop deletes it
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_grid(self.grid)
         self.bars = []
         for row, area in enumerate(areas):
             text = ngettext(
@@ -45,20 +69,9 @@ class AreaBars(QWidget):
             ).format(done=area.done, count=area.activities)
             name = QLabel(area.label)
             name.setWordWrap(True)
-            bar = named(QProgressBar, f"area_bar_{area.id}")
-            bar.setRange(0, max(area.activities, 1))
-            bar.setValue(area.done)
-            bar.setTextVisible(False)
-            bar.setFixedHeight(8)
-            # A framed groove: on a dark palette Fusion's groove is the card's own colour.
-            bar.setStyleSheet(
-                "QProgressBar { border: 1px solid palette(mid); border-radius: 3px;"
-                " background: palette(base); }"
-                " QProgressBar::chunk { background: palette(highlight); border-radius: 2px; }"
+            bar = area_bar(
+                f"area_bar_{area.id}", area.done, max(area.activities, 1), area.label, text
             )
-            bar.setAccessibleName(area.label)
-            bar.setAccessibleDescription(text)
-            bar.setToolTip(f"{area.label}: {text}")
             figure = QLabel(text)
             self.grid.addWidget(name, row, 0)
             self.grid.addWidget(bar, row, 1)

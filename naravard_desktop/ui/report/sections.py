@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from naravard_desktop.documents import report_text
 from naravard_desktop.i18n import _, format_percent, ngettext
 from naravard_desktop.services.report.read_models import AnnualReport, Section
-from naravard_desktop.ui.forms import named
 from naravard_desktop.ui.overview.cards import Card
+from naravard_desktop.ui.overview.charts import area_bar, clear_grid
 
 # Rows a table shows before it scrolls (the page scrolls as a whole).
 MAX_ROWS = 12
@@ -41,7 +41,7 @@ class Figures(QWidget):
         self.grid.setVerticalSpacing(2)
 
     def show_pairs(self, pairs: Sequence[tuple[str, str]], columns: int = 2) -> None:
-        _clear(self.grid)
+        clear_grid(self.grid)
         rows = (len(pairs) + columns - 1) // columns
         for index, (label, value) in enumerate(pairs):
             row, column = index % rows, 2 * (index // rows)
@@ -73,7 +73,7 @@ class AreaProgressBars(QWidget):
         self.bars: list[QProgressBar] = []
 
     def show_report(self, report: AnnualReport) -> None:
-        _clear(self.grid)
+        clear_grid(self.grid)
         self.bars = []
         for row, (_plan, area) in enumerate(report.areas):
             name = QLabel(("    " * area.depth) + area.label)
@@ -83,19 +83,9 @@ class AreaProgressBars(QWidget):
                 n=len(area.activities)
             )
             shown = format_percent(progress) if progress is not None else "–"
-            bar = named(QProgressBar, f"report_area_{area.id}")
-            bar.setRange(0, 100)
-            bar.setValue(progress or 0)
-            bar.setTextVisible(False)
-            bar.setFixedHeight(8)
-            bar.setStyleSheet(
-                "QProgressBar { border: 1px solid palette(mid); border-radius: 3px;"
-                " background: palette(base); }"
-                " QProgressBar::chunk { background: palette(highlight); border-radius: 2px; }"
+            bar = area_bar(
+                f"report_area_{area.id}", progress or 0, 100, area.label, f"{shown}, {count}"
             )
-            bar.setAccessibleName(area.label)
-            bar.setAccessibleDescription(f"{shown}, {count}")
-            bar.setToolTip(f"{area.label}: {shown}, {count}")
             self.grid.addWidget(name, row, 0)
             self.grid.addWidget(bar, row, 1)
             self.grid.addWidget(QLabel(shown), row, 2, Qt.AlignmentFlag.AlignRight)
@@ -187,12 +177,3 @@ def show_meetings(card: Card, listed: QTreeWidget, report: AnnualReport) -> None
     rows = [report_text.meeting_heads(report)]
     rows += [report_text.meeting_cells(m, report) for m in report.meetings]
     fill_table(listed, rows)
-
-
-def _clear(grid: QGridLayout) -> None:
-    while grid.count():
-        taken = grid.takeAt(0)
-        widget = taken.widget() if taken is not None else None
-        if widget is not None:  # out of sight now, not when the event loop deletes it
-            widget.setParent(None)
-            widget.deleteLater()
